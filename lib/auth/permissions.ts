@@ -1,0 +1,41 @@
+import type { Role } from "@/generated/prisma/enums";
+
+// The one table of who may do what. Pages, server actions, route handlers and the CLI check
+// these permissions (through requirePermission / can); the proxy only redirects anonymous users.
+export const PERMISSIONS = {
+  "dossiers:manage-own": ["beneficiaire"],
+  "attestations:sign-own": ["beneficiaire"],
+  "operator:console": ["operateur"],
+  "operator:credentials": ["operateur"],
+  "indicators:read": ["comite", "admin"],
+  "indicators:compute": ["admin"],
+  "users:manage": ["admin"],
+  "operators:manage": ["admin"],
+  "dossiers:read-all": ["admin"],
+  "audit:read": ["admin"],
+  "individual-data:read": ["admin"],
+  "individual-data:purge": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLES: readonly Role[] = ["beneficiaire", "operateur", "comite", "admin"];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  beneficiaire: "Bénéficiaire",
+  operateur: "Opérateur",
+  comite: "Comité de pilotage",
+  admin: "Opérateur technique (administration)",
+};
+
+/** Where each role lands after logging in. */
+export const ROLE_HOME: Record<Role, string> = {
+  beneficiaire: "/beneficiaire",
+  operateur: "/operateur",
+  comite: "/comite",
+  admin: "/admin",
+};

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+// Environment, validated once with zod. A production server without its secret refuses to
+// start (lib/env is called from instrumentation.ts at start-up) instead of using a default.
+const boolish = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** postgresql://… for PostgreSQL; pglite:<dir> or unset for the embedded database. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|pglite:)/, "doit commencer par postgresql:// ou pglite:")
+      .optional(),
+    NEXTAUTH_SECRET: z.string().min(16, "au moins 16 caractères").optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    /** Failed logins (per e-mail and per address) before the account or address is blocked. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** Log SQL errors of unexpected failures (never sent to clients). */
+    LOG_ERRORS: boolish.default(true),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "obligatoire en production (openssl rand -base64 32)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Configuration invalide :\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The embedded database directory used when DATABASE_URL is unset. */
+export const DEFAULT_DATABASE_URL = "pglite:.data/pglite";
+
+export function databaseUrl(): string {
+  return getEnv().DATABASE_URL ?? DEFAULT_DATABASE_URL;
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+export const roleSchema = z.enum(["beneficiaire", "operateur", "comite", "admin"], {
+  error: "rôle inconnu (beneficiaire, operateur, comite ou admin)",
+});
+
+export const emailSchema = z
+  .string({ error: "adresse e-mail obligatoire" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "adresse e-mail invalide" }));
+
+export const passwordSchema = z
+  .string({ error: "mot de passe obligatoire" })
+  .min(12, { error: "le mot de passe doit faire au moins 12 caractères" })
+  .max(200, { error: "le mot de passe doit faire au plus 200 caractères" });
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "mot de passe obligatoire" }).min(1, { error: "mot de passe obligatoire" }).max(200),
+});
+
+export const createUserSchema = z
+  .object({
+    email: emailSchema,
+    name: z.string({ error: "nom obligatoire" }).trim().min(1, { error: "nom obligatoire" }).max(200),
+    role: roleSchema,
+    password: passwordSchema,
+    operatorId: z.uuid({ error: "identifiant d'opérateur invalide (UUID attendu)" }).optional(),
+    beneficiaryId: z.uuid({ error: "identifiant de bénéficiaire invalide (UUID attendu)" }).optional(),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === "operateur" && !u.operatorId)
+      ctx.addIssue({ code: "custom", path: ["operatorId"], message: "un compte opérateur doit être rattaché à un opérateur" });
+    if (u.role === "beneficiaire" && !u.beneficiaryId)
+      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "un compte bénéficiaire doit être rattaché à un bénéficiaire" });
+    if (u.role !== "operateur" && u.operatorId)
+      ctx.addIssue({ code: "custom", path: ["operatorId"], message: "seul un compte opérateur se rattache à un opérateur" });
+    if (u.role !== "beneficiaire" && u.beneficiaryId)
+      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "seul un compte bénéficiaire se rattache à un bénéficiaire" });
+  });
+
+export type CreateUserInput = z.input<typeof createUserSchema>;

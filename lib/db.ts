@@ -22,7 +22,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
     const dir = url.slice("pglite:".length);
     const inMemory = dir === "memory://" || dir === "";
-    if (!inMemory) (await import("node:fs")).mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
+    const release = inMemory ? () => {} : await lockDirectory(dir);
     const pglite = new PGlite(inMemory ? undefined : dir);
     const sql: SqlExecutor = {
       exec: async (text) => void (await pglite.exec(text)),
@@ -30,7 +30,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     };
     if (migrate) await applyMigrations(sql);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-    return { prisma, sql, kind: "pglite", close: async () => { await prisma.$disconnect(); await pglite.close(); } };
+    return { prisma, sql, kind: "pglite", close: async () => { await prisma.$disconnect(); await pglite.close(); release(); } };
   }
   const pg = (await import("pg")).default;
   const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -53,6 +53,47 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   };
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { prisma, sql, kind: "postgres", close: async () => { await prisma.$disconnect(); await pool.end(); } };
+}
+
+/**
+ * PGlite is one in-process PostgreSQL: two processes opening the same directory would corrupt
+ * it. A lock file holding the owner's pid makes the second one (say, the CLI while the portal
+ * runs) stop with a clear message instead.
+ */
+async function lockDirectory(dir: string): Promise<() => void> {
+  const fs = await import("node:fs");
+  fs.mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
+  const lockFile = `${dir.replace(/\/+$/, "")}.lock`;
+  try {
+    const owner = Number(fs.readFileSync(/*turbopackIgnore: true*/ lockFile, "utf8"));
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      throw new Error(
+        `La base embarquée ${dir} est déjà ouverte par le processus ${owner} (le portail ?). ` +
+          "Arrêtez-le avant de lancer cette commande, ou utilisez PostgreSQL (DATABASE_URL).",
+      );
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  fs.writeFileSync(/*turbopackIgnore: true*/ lockFile, String(process.pid));
+  const release = () => {
+    try {
+      if (Number(fs.readFileSync(/*turbopackIgnore: true*/ lockFile, "utf8")) === process.pid) fs.unlinkSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 const g = globalThis as unknown as { __advenirDb?: Promise<Opened> };

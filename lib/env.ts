@@ -17,6 +17,17 @@ const schema = z
     /** Failed logins (per e-mail and per address) before the account or address is blocked. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** Port and address the portal listens on (lib/server/http-server.ts). */
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    /** Reverse proxies (comma-separated IP addresses) whose X-Forwarded-For and client-certificate
+     *  header are trusted. Empty: the TCP peer is the client and no certificate header is honoured. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+    /** Header in which a trusted proxy passes the SHA-256 fingerprint of the client certificate. */
+    CLIENT_CERT_HEADER: z.string().default("x-client-cert-sha256").transform((v) => v.toLowerCase()),
     /** Log SQL errors of unexpected failures (never sent to clients). */
     LOG_ERRORS: boolish.default(true),
   })

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import { requirePermission } from "@/lib/auth/session";
+import { getAdminOverview } from "@/lib/overview/get-admin-overview";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { PendingNotice } from "@/components/ui/pending-notice";
+import { formatDateTime, formatNumber } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Administration" };
+export const dynamic = "force-dynamic";
+
+export default async function AdminHome() {
+  await requirePermission("users:manage");
+  const o = await getAdminOverview();
+  return (
+    <>
+      <h1>Administration — opérateur technique</h1>
+      <p>
+        Vous gérez les comptes, les opérateurs et les données de référence, lancez le calcul des indicateurs et purgez les
+        données individuelles à la fin du programme. Les comptes et dossiers se créent aujourd&apos;hui avec la ligne de
+        commande (<code>npm run cli -- --help</code>).
+      </p>
+      <PendingNotice title="La gestion des comptes, des données de référence et le calcul des indicateurs depuis l'interface ne sont pas encore disponibles." />
+      <h2>En chiffres</h2>
+      <ul>
+        <li>{formatNumber(o.counts.operators)} opérateur(s), {formatNumber(o.counts.beneficiaries)} bénéficiaire(s)</li>
+        <li>{formatNumber(o.counts.dossiers)} dossier(s), {formatNumber(o.counts.stations)} station(s)</li>
+      </ul>
+      <Table
+        caption="Comptes"
+        headers={["Nom", "Adresse e-mail", "Rôle", "Créé le", "État"]}
+        data={o.users.map((u) => [u.name, u.email, ROLE_LABELS[u.role], formatDateTime(u.createdAt), u.disabledAt ? "Désactivé" : "Actif"])}
+      />
+      <Table
+        caption="Journal d'audit (20 dernières entrées)"
+        headers={["Date", "Auteur", "Action", "Objet"]}
+        data={o.audit.map((a) => [formatDateTime(a.at), a.actor, a.action, `${a.targetType} ${a.targetId}`])}
+      />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/session";
+import { PendingNotice } from "@/components/ui/pending-notice";
+
+export const metadata: Metadata = { title: "Indicateurs" };
+export const dynamic = "force-dynamic";
+
+export default async function CommitteeHome() {
+  const user = await requirePermission("indicators:read");
+  return (
+    <>
+      <h1>Espace comité de pilotage</h1>
+      <p>Bonjour {user.name}. Ce portail vous donnera des indicateurs agrégés et anonymes, par région, département et commune :</p>
+      <ul>
+        <li>l&apos;intensité carbone de la recharge comparée à celle du réseau électrique ;</li>
+        <li>la charge que la recharge fait peser sur le réseau (courbe agrégée, pointes d&apos;hiver, heures creuses) ;</li>
+        <li>la disponibilité du service.</li>
+      </ul>
+      <PendingNotice title="Les indicateurs ne sont pas encore calculés : aucun chiffre n'est publié pour l'instant." />
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getCurrentUser } from "@/lib/auth/session";
+import { ROLE_HOME } from "@/lib/auth/permissions";
+
+export const metadata: Metadata = { title: "Connexion" };
+export const dynamic = "force-dynamic";
+
+// Only same-site paths are honoured as a return address (no open redirect).
+function safeCallback(value: string | string[] | undefined): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await getCurrentUser();
+  if (user) redirect(ROLE_HOME[user.role]);
+  const params = await searchParams;
+  return (
+    <div className="fr-grid-row fr-grid-row--center">
+      <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+        <h1>Connexion</h1>
+        <p>Connectez-vous avec l&apos;adresse e-mail et le mot de passe de votre compte.</p>
+        <LoginForm callbackUrl={safeCallback(params.callbackUrl)} />
+      </div>
+    </div>
+  );
+}

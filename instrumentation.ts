@@ -1,0 +1,9 @@
+// Runs once when the server starts: refuse to start on an invalid configuration, and open the
+// database (which applies pending migrations) before the first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getEnv } = await import("@/lib/env");
+  getEnv();
+  const { db } = await import("@/lib/db");
+  await db();
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/options";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/generated/prisma/enums";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  operatorId: string | null;
+  beneficiaryId: string | null;
+}
+
+/** The signed-in user, reloaded from the database (null when anonymous or disabled). */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  const prisma = await db();
+  const user = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, operatorId: true, beneficiaryId: true, disabledAt: true },
+  });
+  if (!user || user.disabledAt) return null;
+  const { disabledAt: _disabled, ...current } = user;
+  return current;
+}
+
+// Pages and server actions: anonymous → login page; signed in without the right → 403 page.
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/connexion");
+  return user;
+}
+
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!can(user.role, permission)) forbidden();
+  return user;
+}
+
+export async function requireRole(role: Role): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (user.role !== role) forbidden();
+  return user;
+}
+
+// Route handlers answer with an error body instead of a redirect.
+export async function authorizeRequest(permission: Permission): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Connexion requise.");
+  if (!can(user.role, permission)) throw new AppError("FORBIDDEN", "Vous n'avez pas accès à cette ressource.");
+  return user;
+}

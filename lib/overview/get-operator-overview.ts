@@ -1,0 +1,41 @@
+import { db } from "@/lib/db";
+
+/** What an operator sees of itself: its UserID, its credentials (never secrets), its stations. */
+export async function getOperatorOverview({ operatorId }: { operatorId: string }) {
+  const prisma = await db();
+  const operator = await prisma.operator.findUniqueOrThrow({
+    where: { id: operatorId },
+    select: {
+      id: true,
+      name: true,
+      siren: true,
+      credentials: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, username: true, env: true, label: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+      },
+      stations: {
+        orderBy: { stationCode: "asc" },
+        select: {
+          id: true,
+          stationCode: true,
+          pointCount: true,
+          nominalPowerKw: true,
+          dossier: { select: { reference: true, attestation: { select: { signedAt: true } } } },
+        },
+      },
+    },
+  });
+  return {
+    ...operator,
+    stations: operator.stations.map((s) => ({
+      id: s.id,
+      stationCode: s.stationCode,
+      pointCount: s.pointCount,
+      nominalPowerKw: Number(s.nominalPowerKw),
+      dossierReference: s.dossier.reference,
+      attestationSigned: Boolean(s.dossier.attestation?.signedAt),
+    })),
+  };
+}
+
+export type OperatorOverview = Awaited<ReturnType<typeof getOperatorOverview>>;

@@ -1,0 +1,56 @@
+import { defineConfig, devices } from "@playwright/test";
+import { e2eDatabaseUrl } from "./e2e/support/e2e-database";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+// Workers re-read this file with the runner's environment: create the database only once.
+const DATABASE_URL = process.env.E2E_DATABASE_URL ?? e2eDatabaseUrl();
+process.env.DATABASE_URL = DATABASE_URL;
+process.env.NEXTAUTH_SECRET ??= "e2e-secret-e2e-secret-e2e-secret";
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"]],
+  globalTeardown: "./e2e/support/global-teardown.ts",
+  use: { baseURL: BASE_URL, trace: "retain-on-failure" },
+  projects: [
+    { name: "api", testMatch: /api\/.*\.spec\.ts/ },
+    {
+      name: "ui",
+      testMatch: /ui\/.*\.spec\.ts/,
+      use: {
+        ...devices["Desktop Chrome"],
+        locale: "fr-FR",
+        timezoneId: "Europe/Paris",
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // `npm run test:e2e` builds first; start.ts migrates the fresh database and seeds the demo.
+    command: "npx tsx lib/cli/start.ts",
+    url: `${BASE_URL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      DATABASE_URL,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      NEXTAUTH_URL: BASE_URL,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOGIN_MAX_FAILURES: "5",
+    },
+  },
+});

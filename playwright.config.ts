@@ -16,7 +16,10 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  reporter: [["list"]],
+  // CI collects a JSON report for its closing summary (.ci/summary.mjs).
+  reporter: process.env.CI_REPORT_DIR
+    ? [["list"], ["json", { outputFile: `${process.env.CI_REPORT_DIR}/playwright.json` }]]
+    : [["list"]],
   globalTeardown: "./e2e/support/global-teardown.ts",
   use: { baseURL: BASE_URL, trace: "retain-on-failure" },
   projects: [

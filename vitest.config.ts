@@ -16,5 +16,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // CI collects a JSON report of every run for its closing summary (.ci/summary.mjs).
+    ...(process.env.CI_REPORT_DIR
+      ? {
+          reporters: ["default", "json"],
+          outputFile: { json: `${process.env.CI_REPORT_DIR}/vitest-${process.env.CI_REPORT_SUFFIX ?? "run"}.json` },
+        }
+      : {}),
   },
 });

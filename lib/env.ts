@@ -17,6 +17,9 @@ const schema = z
     /** Failed logins (per e-mail and per address) before the account or address is blocked. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** Failed logins from one address (any e-mail) before that address is blocked: higher, since
+     *  many people may share an address (an office behind NAT). */
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     /** Port and address the portal listens on (lib/server/http-server.ts). */
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().default("0.0.0.0"),

@@ -14,9 +14,13 @@ export interface SessionUser {
   role: Role;
 }
 
-function policy(): ThrottlePolicy {
+function policies(): [ThrottlePolicy, ThrottlePolicy] {
   const env = getEnv();
-  return { maxFailures: env.LOGIN_MAX_FAILURES, windowSeconds: env.LOGIN_BLOCK_SECONDS, blockSeconds: env.LOGIN_BLOCK_SECONDS };
+  const base = { windowSeconds: env.LOGIN_BLOCK_SECONDS, blockSeconds: env.LOGIN_BLOCK_SECONDS };
+  return [
+    { ...base, maxFailures: env.LOGIN_MAX_FAILURES },
+    { ...base, maxFailures: env.LOGIN_MAX_FAILURES_PER_IP },
+  ];
 }
 
 const WRONG = "Adresse e-mail ou mot de passe incorrect.";
@@ -47,7 +51,9 @@ export async function verifyLogin(input: { email: unknown; password: unknown; ip
   });
   const ok = await verifySecret(password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !ok || user.disabledAt) {
-    await Promise.all(keys.map((k) => recordFailure(prisma, k, policy())));
+    const [perEmail, perIp] = policies();
+    await recordFailure(prisma, keys[0], perEmail);
+    await recordFailure(prisma, keys[1], perIp);
     await recordAudit({ actor: email, action: "login.failed", targetType: "user", targetId: user?.id ?? email, details: { ip: input.ip } });
     throw new AppError("UNAUTHENTICATED", WRONG);
   }

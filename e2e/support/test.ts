@@ -1,0 +1,41 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+// Browser tests fail on any console error or uncaught page error they did not expect.
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(err.message));
+      await use(errors);
+      expect(errors, "erreurs inattendues dans la console du navigateur").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export const DEMO = {
+  beneficiaire: { email: "beneficiaire@demo.advenir.fr", password: "Demo-Beneficiaire-2026", home: "/beneficiaire", name: "Bérénice Bénéficiaire" },
+  operateur: { email: "operateur@demo.advenir.fr", password: "Demo-Operateur-2026", home: "/operateur", name: "Olivier Opérateur" },
+  comite: { email: "comite@demo.advenir.fr", password: "Demo-Comite-2026", home: "/comite", name: "Camille Comité" },
+  admin: { email: "admin@demo.advenir.fr", password: "Demo-Admin-2026", home: "/admin", name: "Alice Admin" },
+} as const;
+
+export async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** No serious or critical accessibility violation on the current page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}

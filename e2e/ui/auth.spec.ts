@@ -1,0 +1,62 @@
+import { test, expect, DEMO, login, expectAccessible } from "../support/test";
+
+const ROLES = Object.keys(DEMO) as (keyof typeof DEMO)[];
+
+for (const role of ROLES) {
+  test(`le compte de démonstration ${role} se connecte et arrive sur son espace`, async ({ page }) => {
+    const account = DEMO[role];
+    await login(page, account.email, account.password);
+    await expect(page).toHaveURL(new RegExp(`${account.home}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByText(account.name).first()).toBeVisible();
+    await expectAccessible(page);
+
+    // …and no other role's page: each answers 403 "Accès refusé".
+    for (const other of ROLES.filter((r) => r !== role)) {
+      const response = await page.goto(DEMO[other].home);
+      expect(response?.status(), `${role} ouvrant ${DEMO[other].home}`).toBe(403);
+      await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
+    }
+  });
+}
+
+test("un mauvais mot de passe est refusé avec un message en français", async ({ page }) => {
+  await login(page, DEMO.comite.email, "pas-le-bon-mot-de-passe");
+  await expect(page.getByRole("alert")).toContainText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page).toHaveURL(/\/connexion$/);
+  await expectAccessible(page);
+});
+
+test("après des échecs répétés, la connexion est bloquée temporairement", async ({ page }) => {
+  const email = `inconnu-${Date.now()}@exemple.fr`;
+  for (let i = 0; i < 5; i++) {
+    await login(page, email, "mauvais-mot-de-passe");
+    await expect(page.getByRole("alert")).toContainText("incorrect");
+  }
+  await login(page, email, "mauvais-mot-de-passe");
+  await expect(page.getByRole("alert")).toContainText("Trop de tentatives de connexion");
+});
+
+test("un bénéficiaire qui ouvre une page d'administration est refusé", async ({ page }) => {
+  await login(page, DEMO.beneficiaire.email, DEMO.beneficiaire.password);
+  await expect(page).toHaveURL(/\/beneficiaire$/);
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
+  await expect(page.getByText("Journal d'audit")).toHaveCount(0);
+});
+
+test("un visiteur anonyme est renvoyé vers la connexion", async ({ page }) => {
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fadmin$/);
+  await expectAccessible(page);
+});
+
+test("la déconnexion ferme la session", async ({ page }) => {
+  await login(page, DEMO.operateur.email, DEMO.operateur.password);
+  await expect(page).toHaveURL(/\/operateur$/);
+  await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+  await expect(page).toHaveURL(/\/connexion/);
+  await page.goto("/operateur");
+  await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Foperateur$/);
+});

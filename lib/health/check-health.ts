@@ -1,5 +1,5 @@
 import { rawSql } from "@/lib/db";
-import { pendingMigrations } from "@/lib/db/migrate";
+import { MIGRATIONS_DIR, pendingMigrations } from "@/lib/db/migrate";
 
 export interface Health {
   ok: boolean;
@@ -8,11 +8,11 @@ export interface Health {
 }
 
 /** Database reachable and every migration on disk applied. */
-export async function checkHealth(): Promise<Health> {
+export async function checkHealth({ migrationsDir = MIGRATIONS_DIR }: { migrationsDir?: string } = {}): Promise<Health> {
   try {
     const sql = await rawSql();
     await sql.query("SELECT 1");
-    const pending = await pendingMigrations(sql);
+    const pending = await pendingMigrations(sql, migrationsDir);
     return { ok: pending.length === 0, database: "joignable", pendingMigrations: pending };
   } catch {
     return { ok: false, database: "injoignable", pendingMigrations: [] };

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { irveRowSchema, type IrveRowInput } from "@/lib/schemas/irve";
+
+const today = "2026-11-23";
+const valid: IrveRowInput = {
+  contact_operateur: "hello@powerdot.fr", nom_enseigne: "Power Dot France", id_station_itinerance: "FRPD1PCORGLG",
+  nom_station: "Carrefour", implantation_station: "Parking privé à usage public", adresse_station: "Bd de la Muette",
+  code_insee_commune: "95268", coordonneesXY: "[2.418161, 48.97489]", nbre_pdc: "11", id_pdc_itinerance: "FRPD1ECORGLGSLM100013",
+  puissance_nominale: "50.0", prise_type_ef: "False", prise_type_2: "False", prise_type_combo_ccs: "True",
+  prise_type_chademo: "False", prise_type_autre: "False", paiement_acte: "True", condition_acces: "Accès libre",
+  reservation: "False", horaires: "24/7", accessibilite_pmr: "Accessibilité inconnue", restriction_gabarit: "Aucune",
+  station_deux_roues: "False", raccordement: "Direct", num_pdl: "50025843262120", date_mise_en_service: "2023-01-18", date_maj: "2025-03-28",
+};
+
+function errors(row: IrveRowInput): Record<string, string> {
+  const r = irveRowSchema({ today }).safeParse(row);
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
+}
+
+describe("IRVE static row", () => {
+  it("accepts a real row and types its values", () => {
+    const r = irveRowSchema({ today }).parse(valid);
+    expect(r.puissance_nominale).toBe(50);
+    expect(r.prise_type_combo_ccs).toBe(true);
+    expect(r.coordonneesXY).toEqual({ lon: 2.418161, lat: 48.97489 });
+  });
+
+  it("names each offending column in French", () => {
+    expect(errors({ ...valid, id_pdc_itinerance: "FRXYZE123" })).toEqual({
+      id_pdc_itinerance: "id_pdc_itinerance : le préfixe FRXYZ diffère de celui de la station (FRPD1)",
+    });
+    expect(errors({ ...valid, raccordement: "Direct", num_pdl: "" })).toEqual({ num_pdl: "num_pdl est obligatoire quand le raccordement est direct" });
+    expect(Object.keys(errors({ ...valid, coordonneesXY: "[48.97489, 2.418161]" }))).toEqual(["coordonneesXY"]);
+    expect(errors({ ...valid, date_mise_en_service: "2027-01-01" })).toEqual({ date_mise_en_service: "date_mise_en_service ne peut pas être dans le futur" });
+    expect(Object.keys(errors({ ...valid, horaires: "tous les jours" }))).toEqual(["horaires"]);
+    expect(Object.keys(errors({ ...valid, prise_type_2: "peut-être" }))).toEqual(["prise_type_2"]);
+    expect(Object.keys(errors({ ...valid, implantation_station: "Garage" }))).toEqual(["implantation_station"]);
+    expect(Object.keys(errors({ ...valid, puissance_nominale: "22000" }))).toEqual(["puissance_nominale"]);
+    expect(Object.keys(errors({ ...valid, date_maj: "2025-02-30" }))).toEqual(["date_maj"]);
+  });
+
+  it("requires the mandatory columns", () => {
+    expect(Object.keys(errors({ ...valid, nom_enseigne: "", horaires: undefined })).sort()).toEqual(["horaires", "nom_enseigne"]);
+  });
+});

@@ -14,6 +14,8 @@ describe("eMI3 identifiers", () => {
     expect(EMI3_STATION.test("frpd1pcorglg")).toBe(false);
     expect(EMI3_STATION.test("FRPD1ECORGLG")).toBe(false);
     expect(EMI3_POINT.test("FRPD1PCORGLG")).toBe(false);
+    expect(EMI3_STATION.test("ESZUNP395912133460086982")).toBe(false); // not French: the schema's invalid example
+    expect(EMI3_STATION.test("Non concerné")).toBe(false);
   });
   it("detects a prefix mismatch", () => {
     expect(emi3Prefix("FRA68P68021001")).not.toBe(emi3Prefix("FRPD1E680210015"));

@@ -2,10 +2,11 @@
 // schema cannot express: eMI3 station/point prefixes, PDL required for a direct connection,
 // coordinates inside France (overseas included), commissioning date not in the future.
 
-/** eMI3 station id: country (2 letters) + operator (3) + "P" + id, no separators. */
-export const EMI3_STATION = /^[A-Z]{2}[A-Z0-9]{3}P[A-Z0-9]{1,30}$/;
-/** eMI3 charge-point (EVSE) id: country + operator + "E" + id. */
-export const EMI3_POINT = /^[A-Z]{2}[A-Z0-9]{3}E[A-Z0-9]{1,30}$/;
+/** eMI3 station id as the schema describes it: "FR" + 3-character AFIREV operator code + "P"
+ *  + id, no separators, at most 35 characters. */
+export const EMI3_STATION = /^FR[A-Z0-9]{3}P[A-Z0-9]{1,29}$/;
+/** eMI3 charge-point (EVSE) id: "FR" + operator code + "E" + id. */
+export const EMI3_POINT = /^FR[A-Z0-9]{3}E[A-Z0-9]{1,29}$/;
 /** The schema's own pattern, shared by both ids. */
 export const SCHEMA_ITINERANCE = /^[A-Z]{2}[A-Z0-9]{4,33}$/;
 

@@ -90,7 +90,7 @@ export function irveRowSchema(options: { today: string }) {
       telephone_operateur: optional(),
       nom_enseigne: required("nom_enseigne"),
       id_station_itinerance: required("id_station_itinerance").refine((v) => EMI3_STATION.test(v), {
-        error: "id_station_itinerance : identifiant eMI3 de station attendu (ex. FRXXXP…, sans séparateur)",
+        error: "id_station_itinerance : identifiant eMI3 de station attendu (FR + 3 caractères AFIREV + P…, sans séparateur ; « Non concerné » n'est pas admis pour la collecte)",
       }),
       id_station_local: optional(),
       nom_station: required("nom_station"),
@@ -115,7 +115,7 @@ export function irveRowSchema(options: { today: string }) {
         z.coerce.number({ error: "nbre_pdc : nombre entier attendu" }).int({ error: "nbre_pdc : nombre entier attendu" }).min(0, { error: "nbre_pdc : doit être positif" }),
       ),
       id_pdc_itinerance: required("id_pdc_itinerance").refine((v) => EMI3_POINT.test(v), {
-        error: "id_pdc_itinerance : identifiant eMI3 de point de charge attendu (ex. FRXXXE…, sans séparateur)",
+        error: "id_pdc_itinerance : identifiant eMI3 de point de charge attendu (FR + 3 caractères AFIREV + E…, sans séparateur ; « Non concerné » n'est pas admis pour la collecte)",
       }),
       id_pdc_local: optional(),
       puissance_nominale: required("puissance_nominale").pipe(

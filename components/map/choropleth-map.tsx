@@ -1,0 +1,115 @@
+import { geoConicConformal, geoMercator, geoPath, type GeoPermissibleObjects } from "d3-geo";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+
+// A choropleth of France drawn on the server as SVG from the shipped boundaries (no tiles, no
+// CDN): metropolitan France in a conformal conic projection, each overseas département in its
+// own inset. Withheld cells ("secret statistique") are hatched, missing ones left pale.
+
+export type MapFeature = Feature<Geometry, { code: string; nom: string }>;
+
+export interface MapCell {
+  value: number | null;
+  withheld: boolean;
+}
+
+const WIDTH = 640;
+const HEIGHT = 600;
+const OVERSEAS: Record<string, string> = { "971": "Guadeloupe", "972": "Martinique", "973": "Guyane", "974": "La Réunion", "976": "Mayotte" };
+const OVERSEAS_REGIONS: Record<string, string> = { "01": "971", "02": "972", "03": "973", "04": "974", "06": "976" };
+const PALETTE = ["#e8edff", "#b1c3f5", "#7a9bea", "#4a6fd8", "#000091"];
+
+function overseasKey(code: string): string | null {
+  if (OVERSEAS[code]) return code;
+  return OVERSEAS_REGIONS[code] ?? null;
+}
+
+/** Class limits: quintiles of the published values. */
+export function classBreaks(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  return [1, 2, 3, 4].map((q) => sorted[Math.min(sorted.length - 1, Math.floor((q * sorted.length) / 5))]);
+}
+
+function colour(value: number, breaks: number[]): string {
+  const index = breaks.findIndex((b) => value < b);
+  return PALETTE[index === -1 ? PALETTE.length - 1 : index];
+}
+
+export function ChoroplethMap(props: {
+  title: string;
+  features: FeatureCollection<Geometry, { code: string; nom: string }>;
+  cells: Record<string, MapCell>;
+  format: (value: number) => string;
+}) {
+  const metro = props.features.features.filter((f) => !overseasKey(f.properties.code));
+  const insets = props.features.features.filter((f) => overseasKey(f.properties.code));
+  const metroProjection = geoConicConformal()
+    .parallels([44, 49])
+    .rotate([-3, 0])
+    .fitExtent([[10, 10], [WIDTH - 10, HEIGHT - 110]], { type: "FeatureCollection", features: metro } as GeoPermissibleObjects);
+  const metroPath = geoPath(metroProjection);
+  const published = Object.values(props.cells).filter((c) => !c.withheld && c.value !== null).map((c) => c.value as number);
+  const breaks = classBreaks(published);
+  const insetWidth = WIDTH / Math.max(insets.length, 1);
+
+  function shape(f: MapFeature, d: string | null, key: string) {
+    const cell = props.cells[f.properties.code];
+    const label = cell?.withheld
+      ? "secret statistique"
+      : cell?.value === null || cell?.value === undefined
+        ? "pas de données"
+        : props.format(cell.value);
+    const fill = cell?.withheld ? "url(#secret)" : cell?.value === null || cell?.value === undefined ? "#f6f6f6" : colour(cell.value, breaks);
+    return (
+      <path key={key} d={d ?? ""} fill={fill} stroke="#666" strokeWidth={0.4} data-code={f.properties.code}>
+        <title>{`${f.properties.nom} (${f.properties.code}) : ${label}`}</title>
+      </path>
+    );
+  }
+
+  return (
+    <div>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.title} style={{ width: "100%", maxWidth: WIDTH, height: "auto" }}>
+        <defs>
+          <pattern id="secret" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#ddd" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#888" strokeWidth="2" />
+          </pattern>
+        </defs>
+        {metro.map((f, i) => shape(f, metroPath(f), `m${i}`))}
+        {insets.map((f, i) => {
+          const x = i * insetWidth;
+          const box: [[number, number], [number, number]] = [[x + 8, HEIGHT - 95], [x + insetWidth - 8, HEIGHT - 20]];
+          const path = geoPath(geoMercator().fitExtent(box, f as GeoPermissibleObjects));
+          const key = overseasKey(f.properties.code)!;
+          return (
+            <g key={`o${i}`}>
+              <rect x={box[0][0] - 4} y={box[0][1] - 4} width={insetWidth - 8} height={83} fill="none" stroke="#ccc" />
+              {shape(f, path(f), `o${i}p`)}
+              <text x={x + insetWidth / 2} y={HEIGHT - 4} textAnchor="middle" fontSize="10">{OVERSEAS[key]}</text>
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="fr-text--xs" aria-label="Légende" style={{ listStyle: "none", display: "flex", flexWrap: "wrap", gap: "1rem", paddingLeft: 0 }}>
+        {breaks.length > 0 &&
+          PALETTE.map((c, i) => (
+            <li key={c}>
+              <span aria-hidden style={{ display: "inline-block", width: 14, height: 14, background: c, marginRight: 4, verticalAlign: "middle" }} />
+              {i === 0 ? `< ${props.format(breaks[0])}` : i === PALETTE.length - 1 ? `≥ ${props.format(breaks[breaks.length - 1])}` : `${props.format(breaks[i - 1])} – ${props.format(breaks[i])}`}
+            </li>
+          ))}
+        <li>
+          <svg width="14" height="14" aria-hidden style={{ verticalAlign: "middle", marginRight: 4 }}>
+            <rect width="14" height="14" fill="url(#secret)" />
+          </svg>
+          secret statistique
+        </li>
+        <li>
+          <span aria-hidden style={{ display: "inline-block", width: 14, height: 14, background: "#f6f6f6", border: "1px solid #ccc", marginRight: 4, verticalAlign: "middle" }} />
+          pas de données
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -112,7 +112,7 @@ export function irveRowSchema(options: { today: string }) {
         return c;
       }),
       nbre_pdc: required("nbre_pdc").pipe(
-        z.coerce.number({ error: "nbre_pdc : nombre entier attendu" }).int({ error: "nbre_pdc : nombre entier attendu" }).min(0, { error: "nbre_pdc : doit être positif" }),
+        z.coerce.number<string>({ error: "nbre_pdc : nombre entier attendu" }).int({ error: "nbre_pdc : nombre entier attendu" }).min(0, { error: "nbre_pdc : doit être positif" }),
       ),
       id_pdc_itinerance: required("id_pdc_itinerance").refine((v) => EMI3_POINT.test(v), {
         error: "id_pdc_itinerance : identifiant eMI3 de point de charge attendu (FR + 3 caractères AFIREV + E…, sans séparateur ; « Non concerné » n'est pas admis pour la collecte)",
@@ -120,7 +120,7 @@ export function irveRowSchema(options: { today: string }) {
       id_pdc_local: optional(),
       puissance_nominale: required("puissance_nominale").pipe(
         z.coerce
-          .number({ error: "puissance_nominale : nombre attendu (kW)" })
+          .number<string>({ error: "puissance_nominale : nombre attendu (kW)" })
           .positive({ error: "puissance_nominale : doit être supérieure à 0 kW" })
           .max(1000, { error: "puissance_nominale : au plus 1 000 kW (valeur en kW, pas en W ?)" }),
       ),

@@ -1,0 +1,79 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { isUniqueViolation } from "@/lib/users/create-user";
+import { parseInput } from "@/lib/schemas/validation";
+import { registerStationsSchema, type RegisterStationsInput } from "@/lib/schemas/stations";
+import { actorSchema, type AuditActor } from "@/lib/schemas/audit";
+
+const stationSelect = {
+  id: true,
+  dossierId: true,
+  operatorId: true,
+  stationCode: true,
+  channel: true,
+  pointCount: true,
+  nominalPowerKw: true,
+  inseeCode: true,
+} as const;
+
+function alreadyRegistered(codes: string[], inputCodes: string[]): AppError {
+  const list = codes.join(", ");
+  return new AppError(
+    "CONFLICT",
+    codes.length === 1
+      ? `La station ${list} est déjà enregistrée pour cet opérateur : aucune station n'a été enregistrée.`
+      : `Les stations ${list} sont déjà enregistrées pour cet opérateur : aucune station n'a été enregistrée.`,
+    codes.map((code) => ({ path: `stations.${inputCodes.indexOf(code)}.stationCode`, message: `station ${code} déjà enregistrée` })),
+  );
+}
+
+/**
+ * Registers a dossier's stations, all or nothing. Station codes are what the operator sends,
+ * so they are unique per operator (the dossier's); the INSEE code defaults to the dossier's.
+ */
+export async function registerStations(input: RegisterStationsInput & AuditActor, options: { prisma?: PrismaClient } = {}) {
+  const who = parseInput(actorSchema, input);
+  const data = parseInput(registerStationsSchema, input);
+  const prisma = options.prisma ?? (await db());
+  const codes = data.stations.map((s) => s.stationCode);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const dossier = await tx.dossier.findUnique({
+        where: { id: data.dossierId },
+        select: { id: true, reference: true, operatorId: true, channel: true, inseeCode: true },
+      });
+      if (!dossier) throw new AppError("NOT_FOUND", "Dossier introuvable.", [{ path: "dossierId", message: "dossier introuvable" }]);
+      const taken = await tx.station.findMany({
+        where: { operatorId: dossier.operatorId, stationCode: { in: codes } },
+        select: { stationCode: true },
+        orderBy: { stationCode: "asc" },
+      });
+      if (taken.length > 0) throw alreadyRegistered(taken.map((s) => s.stationCode), codes);
+      const stations = await tx.station.createManyAndReturn({
+        data: data.stations.map((s) => ({
+          dossierId: dossier.id,
+          operatorId: dossier.operatorId,
+          stationCode: s.stationCode,
+          channel: dossier.channel,
+          pointCount: s.pointCount,
+          nominalPowerKw: s.nominalPowerKw,
+          inseeCode: s.inseeCode ?? dossier.inseeCode,
+        })),
+        select: stationSelect,
+      });
+      await recordAudit(
+        { ...who, action: "stations.registered", targetType: "dossier", targetId: dossier.id, details: { reference: dossier.reference, stationCodes: codes } },
+        tx,
+      );
+      return stations
+        .map((s) => ({ ...s, nominalPowerKw: Number(s.nominalPowerKw) }))
+        .sort((a, b) => codes.indexOf(a.stationCode) - codes.indexOf(b.stationCode));
+    });
+  } catch (e) {
+    // Another registration took a code between our check and our insert.
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", `Une des stations ${codes.join(", ")} vient d'être enregistrée par ailleurs : aucune station n'a été enregistrée.`);
+    throw e;
+  }
+}

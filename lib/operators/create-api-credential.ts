@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { generateSecret, hashSecret } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isUniqueViolation } from "@/lib/users/create-user";
+import { isUniqueViolation, uniqueViolationFields } from "@/lib/users/create-user";
 import { parseInput } from "@/lib/schemas/validation";
 import { createApiCredentialSchema, type CreateApiCredentialInput } from "@/lib/schemas/operators";
 import { actorSchema, type AuditActor } from "@/lib/schemas/audit";
@@ -59,10 +59,9 @@ export async function insertApiCredential(
 
 export function credentialConflict(e: unknown, spec: { username?: string; certFingerprint?: string }): AppError | undefined {
   if (!isUniqueViolation(e)) return undefined;
-  const target = String((e as { meta?: { target?: unknown } }).meta?.target ?? "");
-  if (spec.certFingerprint && target.includes("cert"))
+  if (uniqueViolationFields(e).some((f) => /cert/i.test(f)))
     return new AppError("CONFLICT", "Ce certificat est déjà associé à un autre accès.", [{ path: "certFingerprint", message: "certificat déjà utilisé" }]);
-  return new AppError("CONFLICT", `L'identifiant ${spec.username ?? ""} est déjà utilisé.`.replace("  ", " "), [
+  return new AppError("CONFLICT", spec.username ? `L'identifiant ${spec.username} est déjà utilisé.` : "Identifiant déjà utilisé : réessayez.", [
     { path: "username", message: "identifiant déjà utilisé" },
   ]);
 }

@@ -57,3 +57,15 @@ export async function createUser(input: CreateUserInput & AuditActor, options: {
 export function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
 }
+
+/** Columns of the violated unique constraint, as reported by Prisma or by the driver adapter. */
+export function uniqueViolationFields(e: unknown): string[] {
+  if (!isUniqueViolation(e)) return [];
+  const meta = (e as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } } } }).meta;
+  if (Array.isArray(meta?.target)) return meta.target.map(String);
+  if (typeof meta?.target === "string") return [meta.target];
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  if (Array.isArray(constraint?.fields)) return constraint.fields.map(String);
+  if (typeof constraint?.index === "string") return [constraint.index];
+  return [];
+}

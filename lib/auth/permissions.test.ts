@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, ROLES, type Permission } from "@/lib/auth/permissions";
+import type { Role } from "@/generated/prisma/enums";
+
+// The expected table, written out independently of lib/auth/permissions.ts.
+const EXPECTED: Record<Role, Permission[]> = {
+  beneficiaire: ["dossiers:manage-own", "attestations:sign-own"],
+  operateur: ["operator:console", "operator:credentials"],
+  comite: ["indicators:read"],
+  admin: [
+    "indicators:read",
+    "indicators:compute",
+    "users:manage",
+    "operators:manage",
+    "dossiers:read-all",
+    "audit:read",
+    "individual-data:read",
+    "individual-data:purge",
+  ],
+};
+
+describe("role → permission table", () => {
+  it.each(ROLES)("%s has exactly its permissions", (role) => {
+    const granted = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+    expect(granted.sort()).toEqual([...EXPECTED[role]].sort());
+  });
+
+  it("keeps indicators and individual data away from beneficiaries and operators", () => {
+    for (const role of ["beneficiaire", "operateur"] as const) {
+      expect(can(role, "indicators:read")).toBe(false);
+      expect(can(role, "individual-data:read")).toBe(false);
+    }
+    expect(can("comite", "individual-data:read")).toBe(false);
+    expect(can("admin", "individual-data:read")).toBe(true);
+  });
+});

@@ -3,8 +3,6 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite loads its .wasm/.data files relative to its own package at run time: keep it unbundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
-  // Lets pages answer 403 with forbidden() (app/forbidden.tsx) instead of a redirect.
-  experimental: { authInterrupts: true },
   poweredByHeader: false,
   // `npm test` type-checks the whole tree once with tsc; the build need not do it again.
   typescript: { ignoreBuildErrors: true },

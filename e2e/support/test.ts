@@ -1,21 +1,31 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
-// Browser tests fail on any console error or uncaught page error they did not expect.
-export const test = base.extend<{ consoleErrors: string[] }>({
+// Browser tests fail on any console error or uncaught page error they did not expect. A test
+// that provokes one on purpose (a refused login answers 401) declares it with `allow`.
+export interface ConsoleErrors {
+  allow(pattern: RegExp): void;
+}
+
+export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
+      const allowed: RegExp[] = [];
       page.on("console", (msg) => {
         if (msg.type() === "error") errors.push(msg.text());
       });
       page.on("pageerror", (err) => errors.push(err.message));
-      await use(errors);
-      expect(errors, "erreurs inattendues dans la console du navigateur").toEqual([]);
+      await use({ allow: (pattern) => allowed.push(pattern) });
+      const unexpected = errors.filter((e) => !allowed.some((p) => p.test(e)));
+      expect(unexpected, "erreurs inattendues dans la console du navigateur").toEqual([]);
     },
     { auto: true },
   ],
 });
+
+/** The browser logs the 401 of a refused login; that one is expected. */
+export const REFUSED_LOGIN = /status of 401 \(Unauthorized\)/;
 
 export { expect };
 

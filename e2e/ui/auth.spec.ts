@@ -1,4 +1,4 @@
-import { test, expect, DEMO, login, expectAccessible } from "../support/test";
+import { test, expect, DEMO, login, expectAccessible, REFUSED_LOGIN } from "../support/test";
 
 const ROLES = Object.keys(DEMO) as (keyof typeof DEMO)[];
 
@@ -11,37 +11,39 @@ for (const role of ROLES) {
     await expect(page.getByText(account.name).first()).toBeVisible();
     await expectAccessible(page);
 
-    // …and no other role's page: each answers 403 "Accès refusé".
+    // …and no other role's page: each sends it to the refusal page.
     for (const other of ROLES.filter((r) => r !== role)) {
-      const response = await page.goto(DEMO[other].home);
-      expect(response?.status(), `${role} ouvrant ${DEMO[other].home}`).toBe(403);
+      await page.goto(DEMO[other].home);
+      await expect(page, `${role} ouvrant ${DEMO[other].home}`).toHaveURL(/\/acces-refuse$/);
       await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
     }
   });
 }
 
-test("un mauvais mot de passe est refusé avec un message en français", async ({ page }) => {
+test("un mauvais mot de passe est refusé avec un message en français", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(REFUSED_LOGIN);
   await login(page, DEMO.comite.email, "pas-le-bon-mot-de-passe");
-  await expect(page.getByRole("alert")).toContainText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page.locator("#login-error")).toContainText("Adresse e-mail ou mot de passe incorrect.");
   await expect(page).toHaveURL(/\/connexion$/);
   await expectAccessible(page);
 });
 
-test("après des échecs répétés, la connexion est bloquée temporairement", async ({ page }) => {
+test("après des échecs répétés, la connexion est bloquée temporairement", async ({ page, consoleErrors }) => {
+  consoleErrors.allow(REFUSED_LOGIN);
   const email = `inconnu-${Date.now()}@exemple.fr`;
   for (let i = 0; i < 5; i++) {
     await login(page, email, "mauvais-mot-de-passe");
-    await expect(page.getByRole("alert")).toContainText("incorrect");
+    await expect(page.locator("#login-error")).toContainText("incorrect");
   }
   await login(page, email, "mauvais-mot-de-passe");
-  await expect(page.getByRole("alert")).toContainText("Trop de tentatives de connexion");
+  await expect(page.locator("#login-error")).toContainText("Trop de tentatives de connexion");
 });
 
 test("un bénéficiaire qui ouvre une page d'administration est refusé", async ({ page }) => {
   await login(page, DEMO.beneficiaire.email, DEMO.beneficiaire.password);
   await expect(page).toHaveURL(/\/beneficiaire$/);
-  const response = await page.goto("/admin");
-  expect(response?.status()).toBe(403);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/acces-refuse$/);
   await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
   await expect(page.getByText("Journal d'audit")).toHaveCount(0);
 });

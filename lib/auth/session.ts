@@ -1,6 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -31,7 +31,8 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   return current;
 }
 
-// Pages and server actions: anonymous → login page; signed in without the right → 403 page.
+// Pages and server actions: anonymous → login page; signed in without the right → refusal page.
+const ACCESS_DENIED = "/acces-refuse";
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
@@ -41,13 +42,13 @@ export async function requireUser(): Promise<CurrentUser> {
 
 export async function requirePermission(permission: Permission): Promise<CurrentUser> {
   const user = await requireUser();
-  if (!can(user.role, permission)) forbidden();
+  if (!can(user.role, permission)) redirect(ACCESS_DENIED);
   return user;
 }
 
 export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await requireUser();
-  if (user.role !== role) forbidden();
+  if (user.role !== role) redirect(ACCESS_DENIED);
   return user;
 }
 

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/session";
 import { PendingNotice } from "@/components/ui/pending-notice";
 
 export const metadata: Metadata = { title: "Indicateurs" };
 export const dynamic = "force-dynamic";
 
 export default async function CommitteeHome() {
-  const user = await requirePermission("indicators:read");
+  // The committee's own landing page (the indicator pages are also open to the admin).
+  const user = await requireRole("comite");
   return (
     <>
       <h1>Espace comité de pilotage</h1>

@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 
-// Rendered with status 403 when a page calls forbidden() (lib/auth/session.ts).
-export default function Forbidden() {
+export const metadata: Metadata = { title: "Accès refusé" };
+
+// Where lib/auth/session.ts sends a signed-in user whose role lacks the permission a page needs.
+export default function AccessDenied() {
   return (
     <>
       <h1>Accès refusé</h1>

@@ -20,6 +20,10 @@ const schema = z
     /** Failed logins from one address (any e-mail) before that address is blocked: higher, since
      *  many people may share an address (an office behind NAT). */
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+    /** Anonymity of committee indicators (docs/indicators.md): a cell built from fewer distinct
+     *  stations or fewer distinct beneficiaries than these is withheld ("secret statistique"). */
+    ANON_MIN_STATIONS: z.coerce.number().int().min(1).default(5),
+    ANON_MIN_BENEFICIARIES: z.coerce.number().int().min(1).default(3),
     /** Port and address the portal listens on (lib/server/http-server.ts). */
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().default("0.0.0.0"),

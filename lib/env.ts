@@ -35,6 +35,20 @@ const schema = z
       .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
     /** Header in which a trusted proxy passes the SHA-256 fingerprint of the client certificate. */
     CLIENT_CERT_HEADER: z.string().default("x-client-cert-sha256").transform((v) => v.toLowerCase()),
+    /** ADVENIR data API (docs/api-advenir.md). Largest request body accepted, as sent (bytes);
+     *  a larger one is answered 413 without reading the rest. */
+    API_MAX_BODY_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+    /** Largest body once a `Content-Encoding: gzip` body is inflated (bytes): a zip bomb stops here. */
+    API_MAX_INFLATED_BYTES: z.coerce.number().int().min(1).default(200 * 1024 * 1024),
+    /** Failed Basic authentications per username before it is blocked for API_BASIC_BLOCK_SECONDS
+     *  (failures counted within that same window). */
+    API_BASIC_MAX_FAILURES: z.coerce.number().int().min(1).default(10),
+    /** Failed Basic authentications from one client address (any username) before it is blocked. */
+    API_BASIC_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+    API_BASIC_BLOCK_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** Days a production submission keeps its raw body (purgeRawBodies); sandbox bodies are kept
+     *  until the operator wipes its sandbox. */
+    RAW_BODY_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
     /** Log SQL errors of unexpected failures (never sent to clients). */
     LOG_ERRORS: boolish.default(true),
   })

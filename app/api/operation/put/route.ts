@@ -1,0 +1,9 @@
+import { advenirPutHandler } from "@/lib/ingest/handle-put";
+
+// ADVENIR web service (protocol §4.1): charge operations. POST as documented; PUT as some clients send.
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const handler = advenirPutHandler("operation");
+export const POST = handler;
+export const PUT = handler;

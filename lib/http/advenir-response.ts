@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import { getEnv } from "@/lib/env";
+import { isAppError, type ErrorCode } from "@/lib/errors";
+import { AUTH_PATH, capMessages, isIngestError } from "@/lib/ingest/errors";
+import { WWW_AUTHENTICATE } from "@/lib/auth/operator-basic";
+import type { AdvenirFailure, AdvenirMessage, AdvenirSuccess } from "@/lib/schemas/advenir";
+
+// The ADVENIR protocol's answers: {"statut":"OK",…} or {"statut":"ECHEC","erreurs":[…]}.
+// One translator from thrown errors to failures: expected errors (IngestError, AppError) keep
+// their French messages and status; anything else is a 500 with an id to quote, logged here
+// and only here, with no internals in the answer.
+
+export interface AdvenirAnswer {
+  status: number;
+  body: AdvenirSuccess | AdvenirFailure;
+  headers: Record<string, string>;
+}
+
+const APP_STATUS: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
+
+export function advenirSuccess(result: { recus: number; enregistres: number; inchanges: number; avertissements: AdvenirMessage[] }): AdvenirAnswer {
+  return {
+    status: 200,
+    body: { statut: "OK", recus: result.recus, enregistres: result.enregistres, inchanges: result.inchanges, avertissements: result.avertissements },
+    headers: {},
+  };
+}
+
+export function advenirFailure(error: unknown): AdvenirAnswer {
+  if (isIngestError(error)) {
+    const headers = { ...error.headers };
+    if (error.status === 401) headers["WWW-Authenticate"] = WWW_AUTHENTICATE;
+    return { status: error.status, body: { statut: "ECHEC", erreurs: capMessages(error.errors) }, headers };
+  }
+  if (isAppError(error)) {
+    const status = APP_STATUS[error.code];
+    const headers: Record<string, string> = {};
+    if (status === 401) headers["WWW-Authenticate"] = WWW_AUTHENTICATE;
+    if (status === 429 && error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+    const erreurs = error.fields.length
+      ? error.fields.map((f) => ({ chemin: f.path, message: f.message }))
+      : [{ chemin: status === 401 || status === 429 ? AUTH_PATH : "(corps)", message: error.message }];
+    return { status, body: { statut: "ECHEC", erreurs: capMessages(erreurs) }, headers };
+  }
+  const reference = randomUUID();
+  if (getEnv().LOG_ERRORS) console.error(`[api advenir] erreur inattendue ${reference}`, error);
+  return {
+    status: 500,
+    body: {
+      statut: "ECHEC",
+      erreurs: [{ chemin: "(serveur)", message: `erreur interne : rien n'a été enregistré ; réessayez plus tard ou communiquez la référence ${reference} au support` }],
+      reference,
+    },
+    headers: {},
+  };
+}
+
+export function toResponse(answer: AdvenirAnswer): Response {
+  return new Response(JSON.stringify(answer.body), {
+    status: answer.status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...answer.headers },
+  });
+}

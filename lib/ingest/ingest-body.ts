@@ -1,0 +1,118 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { DataEnv } from "@/generated/prisma/enums";
+import type { AdvenirMessage } from "@/lib/schemas/advenir";
+import { capMessages, IngestError, type IngestStatus } from "@/lib/ingest/errors";
+import { parseJson } from "@/lib/ingest/parse-json";
+import { normalizeBody, type Endpoint, type Issue } from "@/lib/ingest/normalize-body";
+import { authorizeStations } from "@/lib/ingest/authorize-stations";
+import { curveFlags, operationFlags, QUALITY_MESSAGES, type QualityFlag } from "@/lib/ingest/quality";
+import { writeCurves, writeOperations, type CurveRow, type OperationRow } from "@/lib/ingest/write-records";
+import { recordSubmission, type SubmissionLog } from "@/lib/ingest/record-submission";
+
+// Ingests one body of the ADVENIR web service: parse, validate the whole body (structure,
+// fields, stations), compute quality flags, then store everything, and the submission row, in
+// one database transaction, or nothing at all.
+
+export interface IngestInput {
+  prisma: PrismaClient;
+  operatorId: string;
+  env: DataEnv;
+  endpoint: Endpoint;
+  text: string;
+  now?: Date;
+  /** The submission row to write with the data on success (counts and status are filled here). */
+  submission: Omit<SubmissionLog, "httpStatus" | "outcome" | "received" | "stored" | "unchanged" | "warnings" | "errors" | "durationMs">;
+  /** performance.now() when the request arrived, for the submission's duration. */
+  startedAt: number;
+}
+
+export interface IngestResult {
+  recus: number;
+  enregistres: number;
+  inchanges: number;
+  avertissements: AdvenirMessage[];
+  submissionId: bigint;
+}
+
+/** Retries of the whole transaction on serialization failures and deadlocks. */
+const MAX_ATTEMPTS = 5;
+
+function fail(status: IngestStatus, issues: Issue[]): never {
+  throw new IngestError(status, capMessages(issues.map(({ chemin, message }) => ({ chemin, message }))));
+}
+
+export async function ingestBody(input: IngestInput): Promise<IngestResult> {
+  const now = input.now ?? new Date();
+  const body = parseJson(input.text);
+  const normalized = normalizeBody(body, { endpoint: input.endpoint, operatorId: input.operatorId, now });
+  const { issues } = normalized;
+  if (issues.some((i) => i.kind === "forbidden")) fail(403, issues);
+  if (issues.some((i) => i.kind === "structure")) fail(400, issues);
+
+  const userId = Object.keys(body as object)[0];
+  const codes = [...new Set([...normalized.operations, ...normalized.curves].map((t) => t.stationCode))];
+  const { stations, issues: stationIssues } = await authorizeStations(input.prisma, { operatorId: input.operatorId, userId, stationCodes: codes });
+  const allIssues = [...stationIssues, ...issues];
+  if (allIssues.some((i) => i.kind === "forbidden")) fail(403, allIssues);
+  if (allIssues.length > 0) fail(422, allIssues);
+
+  const warnings = [...normalized.warnings];
+  const flagWarnings = (path: string, flags: QualityFlag[]) => {
+    for (const f of flags) warnings.push({ chemin: path, message: `${f} : ${QUALITY_MESSAGES[f]}` });
+  };
+  const operations: OperationRow[] = normalized.operations.map((op) => {
+    const station = stations.get(op.stationCode)!;
+    const flags = operationFlags(op, station.powerKw);
+    flagWarnings(op.path, flags);
+    return { stationId: station.id, transactionId: op.transactionId, startS: op.startS, stopS: op.stopS, startWh: op.startWh, stopWh: op.stopWh, flags };
+  });
+  const curves: CurveRow[] = normalized.curves.map((c) => {
+    const station = stations.get(c.stationCode)!;
+    const flags = curveFlags(c, station.powerKw);
+    flagWarnings(c.path, flags);
+    return { stationId: station.id, transactionId: c.transactionId, timestamps: c.timestamps, values: c.values, flags };
+  });
+  const received = operations.length + curves.length;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await input.prisma.$transaction(
+        async (tx) => {
+          const [{ id }] = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT nextval(pg_get_serial_sequence('submission', 'id'))::text AS id`);
+          const submissionId = BigInt(id);
+          const target = { env: input.env, operatorId: input.operatorId, submissionId };
+          const stored = (await writeOperations(tx, { ...target, rows: operations })) + (await writeCurves(tx, { ...target, rows: curves }));
+          await recordSubmission(tx, {
+            ...input.submission,
+            id: submissionId,
+            httpStatus: 200,
+            outcome: "OK",
+            received,
+            stored,
+            unchanged: received - stored,
+            warnings,
+            errors: [],
+            durationMs: performance.now() - input.startedAt,
+          });
+          return { recus: received, enregistres: stored, inchanges: received - stored, avertissements: capMessages(warnings), submissionId };
+        },
+        { maxWait: 60_000, timeout: 300_000 },
+      );
+    } catch (e) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/** Serialization failure (40001) or deadlock (40P01), as reported through either driver adapter. */
+export function isRetryable(e: unknown): boolean {
+  if (typeof e !== "object" || e === null) return false;
+  const err = e as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } } };
+  if (err.code === "P2034") return true;
+  const cause = err.meta?.driverAdapterError?.cause;
+  const sqlState = cause?.originalCode ?? cause?.code ?? err.meta?.code;
+  return sqlState === "40001" || sqlState === "40P01";
+}
+
+

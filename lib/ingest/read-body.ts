@@ -1,0 +1,94 @@
+import { gunzip } from "node:zlib";
+import { promisify } from "node:util";
+import { BODY_PATH, IngestError } from "@/lib/ingest/errors";
+
+// Reads a request body as a stream, counting bytes, and stops at the limit without reading the
+// rest (413). `Content-Encoding: gzip` bodies are inflated with a limit on the inflated size too.
+
+const gunzipAsync = promisify(gunzip);
+
+export interface BodyLimits {
+  maxBytes: number;
+  maxInflatedBytes: number;
+}
+
+export interface ReadBody {
+  /** Bytes as received (compressed when gzipped): kept as the submission's raw body. */
+  raw: Buffer;
+  gzipped: boolean;
+  /** The body as text (inflated, UTF-8). */
+  text: string;
+}
+
+const ACCEPTED_TYPES = new Set(["application/json", "text/plain", "application/x-www-form-urlencoded", "text/json"]);
+
+/** 415 for a declared content type that cannot carry JSON (none at all is accepted). */
+export function checkContentType(contentType: string | null): void {
+  if (!contentType?.trim()) return;
+  const type = contentType.split(";")[0].trim().toLowerCase();
+  if (ACCEPTED_TYPES.has(type) || /^application\/[\w.+-]*\+json$/.test(type)) return;
+  throw new IngestError(415, [
+    { chemin: BODY_PATH, message: `type de contenu ${type} non pris en charge : envoyez du JSON (application/json)` },
+  ]);
+}
+
+function tooLarge(limit: number, inflated = false): IngestError {
+  const mb = Math.floor(limit / (1024 * 1024));
+  const size = mb >= 1 ? `${mb} Mo` : `${limit} octets`;
+  return new IngestError(413, [
+    {
+      chemin: BODY_PATH,
+      message: inflated
+        ? `corps décompressé trop volumineux (plus de ${size}) : découpez l'envoi`
+        : `corps trop volumineux (plus de ${size}) : découpez l'envoi`,
+    },
+  ]);
+}
+
+function encodingOf(request: Request): "identity" | "gzip" {
+  const value = (request.headers.get("content-encoding") ?? "").trim().toLowerCase();
+  if (value === "" || value === "identity") return "identity";
+  if (value === "gzip" || value === "x-gzip") return "gzip";
+  throw new IngestError(415, [{ chemin: BODY_PATH, message: `encodage ${value} non pris en charge : envoyez le corps tel quel ou compressé en gzip` }]);
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+export async function readBody(request: Request, limits: BodyLimits): Promise<ReadBody> {
+  const encoding = encodingOf(request);
+  const raw = await readLimited(request, limits.maxBytes);
+  let bytes: Buffer = raw;
+  if (encoding === "gzip") {
+    try {
+      bytes = await gunzipAsync(raw, { maxOutputLength: limits.maxInflatedBytes });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) throw tooLarge(limits.maxInflatedBytes, true);
+      throw new IngestError(400, [{ chemin: BODY_PATH, message: "corps annoncé en gzip (Content-Encoding) mais illisible" }]);
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new IngestError(400, [{ chemin: BODY_PATH, message: "corps illisible : encodage UTF-8 attendu" }]);
+  }
+  return { raw, gzipped: encoding === "gzip", text };
+}

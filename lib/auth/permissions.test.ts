@@ -6,9 +6,10 @@ import type { Role } from "@/generated/prisma/enums";
 const EXPECTED: Record<Role, Permission[]> = {
   beneficiaire: ["dossiers:manage-own", "attestations:sign-own"],
   operateur: ["operator:console", "operator:credentials"],
-  comite: ["indicators:read"],
+  comite: ["indicators:read", "declarations:read-late"],
   admin: [
     "indicators:read",
+    "declarations:read-late",
     "indicators:compute",
     "users:manage",
     "operators:manage",

@@ -8,6 +8,7 @@ export const PERMISSIONS = {
   "operator:console": ["operateur"],
   "operator:credentials": ["operateur"],
   "indicators:read": ["comite", "admin"],
+  "declarations:read-late": ["comite", "admin"],
   "indicators:compute": ["admin"],
   "users:manage": ["admin"],
   "operators:manage": ["admin"],

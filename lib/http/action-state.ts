@@ -2,17 +2,10 @@ import { randomUUID } from "node:crypto";
 import { isAppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
 
-// What a server action returns to its form: a French message, and errors keyed by field path
-// so each is shown next to its input. Unexpected errors get an id to quote, no internals.
-export interface ActionState {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string>;
-  /** The submitted values, to refill the form after an error. */
-  values?: Record<string, string>;
-}
+import type { ActionState } from "@/lib/http/action-state-shared";
 
-export const INITIAL_ACTION_STATE: ActionState = { ok: false };
+// Server half: turns what a server action threw into the state its form shows. Unexpected
+// errors get an id to quote, no internals.
 
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -10,10 +10,10 @@ import { qualichargeCsv, sharedDataAvailable } from "@/lib/irve/testing/qualicha
 import { isAppError } from "@/lib/errors";
 
 const today = "2026-11-23";
-const example = parseIrveCsv(readFileSync(path.join(import.meta.dirname, "fixtures", "exemple-statique.csv"), "utf8"), { today }).valid[0].values;
+const example = (await parseIrveCsv(readFileSync(path.join(import.meta.dirname, "fixtures", "exemple-statique.csv"), "utf8"), { today })).valid[0].values;
 
 /** Valid rows with ids unique to this test: FR + 3 random characters + P/E + suffix. */
-function rows(count: number, operatorCode = uniqueSuffix().slice(0, 3).toUpperCase(), overrides: Partial<typeof example> = {}) {
+async function rows(count: number, operatorCode = uniqueSuffix().slice(0, 3).toUpperCase(), overrides: Partial<typeof example> = {}) {
   const csv = formatIrveCsv(
     Array.from({ length: count }, (_, i) => ({
       ...example,
@@ -22,7 +22,7 @@ function rows(count: number, operatorCode = uniqueSuffix().slice(0, 3).toUpperCa
       ...overrides,
     })),
   );
-  const parsed = parseIrveCsv(csv, { today });
+  const parsed = await parseIrveCsv(csv, { today });
   expect(parsed.errors).toEqual([]);
   return parsed.valid;
 }
@@ -30,7 +30,7 @@ function rows(count: number, operatorCode = uniqueSuffix().slice(0, 3).toUpperCa
 describe("declareChargePoints", () => {
   it("creates stations and points, then counts an identical re-declaration as unchanged", async () => {
     const dossier = await makeDossier({ channel: "GIREVE", signed: true });
-    const batch = rows(4);
+    const batch = await rows(4);
     expect(await declareChargePoints({ dossierId: dossier.id, rows: batch, actor: "test" })).toEqual({ stations: 2, inserted: 4, updated: 0, unchanged: 0 });
     const prisma = await db();
     const stations = await prisma.station.findMany({ where: { dossierId: dossier.id }, select: { pointCount: true, nominalPowerKw: true, channel: true } });
@@ -41,8 +41,8 @@ describe("declareChargePoints", () => {
   it("updates a changed point and moves its declaration date", async () => {
     const dossier = await makeDossier({ channel: "GIREVE", signed: true });
     const code = uniqueSuffix().slice(0, 3).toUpperCase();
-    await declareChargePoints({ dossierId: dossier.id, rows: rows(2, code), actor: "test", now: new Date("2025-01-01T10:00:00Z") });
-    const changed = rows(2, code, { puissance_nominale: "50", date_maj: "2025-06-01" });
+    await declareChargePoints({ dossierId: dossier.id, rows: await rows(2, code), actor: "test", now: new Date("2025-01-01T10:00:00Z") });
+    const changed = await rows(2, code, { puissance_nominale: "50", date_maj: "2025-06-01" });
     expect(await declareChargePoints({ dossierId: dossier.id, rows: changed, actor: "test", now: new Date("2025-06-03T10:00:00Z") })).toMatchObject({ inserted: 0, updated: 2 });
     const prisma = await db();
     const points = await prisma.chargePoint.findMany({ where: { station: { dossierId: dossier.id } }, select: { nominalPowerKw: true, staticDeclaredAt: true } });
@@ -55,9 +55,9 @@ describe("declareChargePoints", () => {
   it("refuses ids declared on another dossier and stores nothing", async () => {
     const first = await makeDossier({ channel: "GIREVE", signed: true });
     const code = uniqueSuffix().slice(0, 3).toUpperCase();
-    await declareChargePoints({ dossierId: first.id, rows: rows(2, code), actor: "test" });
+    await declareChargePoints({ dossierId: first.id, rows: await rows(2, code), actor: "test" });
     const second = await makeDossier({ channel: "GIREVE", signed: true });
-    const error = await declareChargePoints({ dossierId: second.id, rows: [...rows(2, code), ...rows(2)], actor: "test" }).catch((e) => e);
+    const error = await declareChargePoints({ dossierId: second.id, rows: [...(await rows(2, code)), ...(await rows(2))], actor: "test" }).catch((e) => e);
     expect(isAppError(error) && error.code).toBe("CONFLICT");
     expect(error.fields.map((f: { message: string }) => f.message)).toEqual([
       `point de charge FR${code}EPT0 déjà déclaré sur un autre dossier`,
@@ -68,14 +68,14 @@ describe("declareChargePoints", () => {
 
   it("refuses static data on an ADVENIR dossier", async () => {
     const dossier = await makeDossier({ channel: "ADVENIR", signed: true });
-    await expect(declareChargePoints({ dossierId: dossier.id, rows: rows(1), actor: "test" })).rejects.toThrow(/web service ADVENIR/);
+    await expect(declareChargePoints({ dossierId: dossier.id, rows: await rows(1), actor: "test" })).rejects.toThrow(/web service ADVENIR/);
   });
 });
 
 describe.runIf(sharedDataAvailable())("the national file (../shared/data/irve)", () => {
   it("imports the valid rows of the 29,109 real charge points in under 60 s", async () => {
     const started = performance.now();
-    const parsed = parseIrveCsv(qualichargeCsv(), { today });
+    const parsed = await parseIrveCsv(qualichargeCsv(), { today });
     const dossier = await makeDossier({ channel: "GIREVE", signed: true });
     try {
       const result = await declareChargePoints({ dossierId: dossier.id, rows: parsed.valid, actor: "test" });

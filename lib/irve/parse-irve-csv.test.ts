@@ -9,8 +9,8 @@ const today = "2026-11-23";
 const example = readFileSync(path.join(import.meta.dirname, "fixtures", "exemple-statique.csv"), "utf8");
 
 describe("parseIrveCsv", () => {
-  it("reads the schema's official example: the first row valid, the second refused on both ids", () => {
-    const r = parseIrveCsv(example, { today });
+  it("reads the schema's official example: the first row valid, the second refused on both ids", async () => {
+    const r = await parseIrveCsv(example, { today });
     expect(r.layout).toBe("schema");
     expect(r.rowCount).toBe(2);
     expect(r.valid.map((v) => v.line)).toEqual([2]);
@@ -20,23 +20,23 @@ describe("parseIrveCsv", () => {
     ]);
   });
 
-  it("round-trips: the export of valid rows parses again to the same values", () => {
-    const first = parseIrveCsv(example, { today });
-    const again = parseIrveCsv(formatIrveCsv(first.valid.map((v) => v.values)), { today });
+  it("round-trips: the export of valid rows parses again to the same values", async () => {
+    const first = await parseIrveCsv(example, { today });
+    const again = await parseIrveCsv(formatIrveCsv(first.valid.map((v) => v.values)), { today });
     expect(again.errors).toEqual([]);
     expect(again.valid.map((v) => v.values)).toEqual(first.valid.map((v) => v.values));
   });
 
-  it("refuses a file whose header lacks schema columns, naming them", () => {
-    const r = parseIrveCsv("nom_station,horaires\nA,24/7\n", { today });
+  it("refuses a file whose header lacks schema columns, naming them", async () => {
+    const r = await parseIrveCsv("nom_station,horaires\nA,24/7\n", { today });
     expect(r.valid).toEqual([]);
     expect(r.errors[0].line).toBe(1);
     expect(r.errors[0].message).toMatch(/^Colonnes manquantes : nom_amenageur, siren_amenageur/);
   });
 
-  it("reports an id_pdc_itinerance repeated in the file", () => {
+  it("reports an id_pdc_itinerance repeated in the file", async () => {
     const [header, row] = example.trim().split("\n");
-    const r = parseIrveCsv([header, row, row].join("\n"), { today });
+    const r = await parseIrveCsv([header, row, row].join("\n"), { today });
     expect(r.valid).toHaveLength(1);
     expect(r.duplicates).toEqual([{ idPdcItinerance: "FRA68E680210015", lines: [2, 3] }]);
     expect(r.errors).toEqual([{ line: 3, column: "id_pdc_itinerance", message: "id_pdc_itinerance FRA68E680210015 en double (déjà ligne 2)" }]);
@@ -44,9 +44,9 @@ describe("parseIrveCsv", () => {
 });
 
 describe.runIf(sharedDataAvailable())("real national files (../shared/data/irve)", () => {
-  it("validates the 29,109 QualiCharge rows quickly and reports invalid rows precisely", () => {
+  it("validates the 29,109 QualiCharge rows quickly and reports invalid rows precisely", async () => {
     const started = performance.now();
-    const r = parseIrveCsv(qualichargeCsv(), { today });
+    const r = await parseIrveCsv(qualichargeCsv(), { today });
     const seconds = (performance.now() - started) / 1000;
     expect(r.rowCount).toBe(29_109);
     expect(r.valid.length + new Set(r.errors.map((e) => e.line)).size).toBe(29_109);
@@ -57,8 +57,8 @@ describe.runIf(sharedDataAvailable())("real national files (../shared/data/irve)
     expect(seconds).toBeLessThan(60);
   });
 
-  it("detects the duplicates of the consolidated subset (59-column layout)", () => {
-    const r = parseIrveCsv(doublonsCsv(), { today });
+  it("detects the duplicates of the consolidated subset (59-column layout)", async () => {
+    const r = await parseIrveCsv(doublonsCsv(), { today });
     expect(r.layout).toBe("consolidation");
     expect(r.rowCount).toBe(3_684);
     expect(r.duplicates.length).toBeGreaterThan(0);

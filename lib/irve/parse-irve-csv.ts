@@ -30,7 +30,14 @@ export interface IrveParseResult {
 
 const CONSOLIDATION_MARKERS = ["consolidated_longitude", "consolidated_latitude", "datagouv_dataset_id"];
 
-export function parseIrveCsv(content: string, options: { today: string; onProgress?: (done: number, total: number) => void }): IrveParseResult {
+/**
+ * With `onProgress`, the validation yields to the event loop every 1,000 rows so that a
+ * streaming response can send the progress while it runs.
+ */
+export async function parseIrveCsv(
+  content: string,
+  options: { today: string; onProgress?: (done: number, total: number) => void | Promise<void> },
+): Promise<IrveParseResult> {
   const text = content.replace(/^\uFEFF/, "");
   const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
   const delimiter = firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
@@ -87,7 +94,10 @@ export function parseIrveCsv(content: string, options: { today: string; onProgre
     } else {
       valid.push({ line, row: parsed.data, values: normalisedValues(parsed.data) });
     }
-    if (options.onProgress && (i % 1000 === 0 || i === total)) options.onProgress(i, total);
+    if (options.onProgress && (i % 1000 === 0 || i === total)) {
+      await options.onProgress(i, total);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   const duplicates = [...seen].filter(([, lines]) => lines.length > 1).map(([idPdcItinerance, lines]) => ({ idPdcItinerance, lines }));
   return { layout, rowCount: total, valid, errors, duplicates };

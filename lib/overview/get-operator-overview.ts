@@ -18,7 +18,9 @@ export async function getOperatorOverview({ operatorId }: { operatorId: string }
         select: {
           id: true,
           stationCode: true,
+          channel: true,
           pointCount: true,
+          chargePoints: { orderBy: { pointCode: "asc" }, select: { idPdcItinerance: true } },
           nominalPowerKw: true,
           dossier: { select: { reference: true, attestation: { select: { signedAt: true } } } },
         },
@@ -30,6 +32,9 @@ export async function getOperatorOverview({ operatorId }: { operatorId: string }
     stations: operator.stations.map((s) => ({
       id: s.id,
       stationCode: s.stationCode,
+      channel: s.channel,
+      /** For GIREVE, the EVSE ids (id_pdc_itinerance) the supervision relays. */
+      pointIds: s.chargePoints.map((p) => p.idPdcItinerance).filter((id): id is string => Boolean(id)),
       pointCount: s.pointCount,
       nominalPowerKw: Number(s.nominalPowerKw),
       dossierReference: s.dossier.reference,

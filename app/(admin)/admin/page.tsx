@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { requirePermission } from "@/lib/auth/session";
 import { getAdminOverview } from "@/lib/overview/get-admin-overview";
@@ -21,6 +22,9 @@ export default async function AdminHome() {
         commande (<code>npm run cli -- --help</code>).
       </p>
       <PendingNotice title="La gestion des comptes, des données de référence et le calcul des indicateurs depuis l'interface ne sont pas encore disponibles." />
+      <ul>
+        <li><Link href="/admin/declarations-en-retard">Déclarations de données statiques en retard</Link></li>
+      </ul>
       <h2>En chiffres</h2>
       <ul>
         <li>{formatNumber(o.counts.operators)} opérateur(s), {formatNumber(o.counts.beneficiaries)} bénéficiaire(s)</li>

@@ -1,46 +1,44 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { requirePermission } from "@/lib/auth/session";
+import { requireRole } from "@/lib/auth/session";
 import { getBeneficiaryOverview } from "@/lib/overview/get-beneficiary-overview";
-import { PendingNotice } from "@/components/ui/pending-notice";
-import { formatDateTime } from "@/lib/format";
+import { DOSSIER_STATE_LABELS } from "@/lib/dossiers/dossier-status";
 
 export const metadata: Metadata = { title: "Mes dossiers" };
-export const dynamic = "force-dynamic";
 
 export default async function BeneficiaryHome() {
-  const user = await requirePermission("dossiers:manage-own");
+  const user = await requireRole("beneficiaire");
   const dossiers = user.beneficiaryId ? await getBeneficiaryOverview({ beneficiaryId: user.beneficiaryId }) : [];
   return (
     <>
       <h1>Espace bénéficiaire</h1>
       <p>Bonjour {user.name}. Voici ce que vous pouvez faire dans ce portail :</p>
       <ul>
-        <li>suivre vos dossiers de subvention ADVENIR et leur état ;</li>
+        <li>créer et modifier vos dossiers de subvention ADVENIR et suivre leur état ;</li>
         <li>signer l&apos;attestation sur l&apos;honneur qui autorise l&apos;usage des données de recharge de vos points ;</li>
-        <li>déclarer les stations de chaque dossier et les identifiants que votre opérateur enverra.</li>
+        <li>déclarer les stations de chaque dossier et les identifiants que votre opérateur enverra, ou les données statiques IRVE (canal GIREVE) ;</li>
+        <li>vérifier, station par station, que les données arrivent.</li>
       </ul>
-      <PendingNotice title="La création et la modification des dossiers, la signature de l'attestation et la déclaration des stations en ligne ne sont pas encore disponibles : l'opérateur technique peut les réaliser pour vous en attendant." />
+      <Link className="fr-btn fr-icon-add-line fr-btn--icon-left fr-mb-4w" href="/beneficiaire/dossiers/nouveau">Nouveau dossier</Link>
       <h2>Mes dossiers</h2>
       {dossiers.length === 0 ? (
         <p>Aucun dossier n&apos;est rattaché à votre compte.</p>
       ) : (
         <Table
           caption="Dossiers rattachés à votre compte"
-          headers={["Référence", "Site", "Commune (INSEE)", "Canal", "Opérateur", "Attestation", "Stations"]}
+          headers={["Référence", "Site", "Canal", "Opérateur", "État", "Stations", "À faire"]}
           data={dossiers.map((d) => [
-            d.reference,
+            <Link key="l" href={`/beneficiaire/dossiers/${d.id}`}>{d.reference}</Link>,
             d.siteName,
-            d.inseeCode,
             d.channel === "ADVENIR" ? "Web service ADVENIR" : "GIREVE",
             d.operatorName,
-            d.signedAt ? (
-              <Badge severity="success" small>{`Signée le ${formatDateTime(d.signedAt)}`}</Badge>
-            ) : (
-              <Badge severity="warning" small>À signer</Badge>
-            ),
+            <Badge key="b" severity={d.state === "donnees_recues" ? "success" : d.state === "brouillon" ? "warning" : "info"} small>
+              {DOSSIER_STATE_LABELS[d.state]}
+            </Badge>,
             String(d.stationCount),
+            d.missing[0] ?? "—",
           ])}
         />
       )}

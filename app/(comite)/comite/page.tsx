@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { PendingNotice } from "@/components/ui/pending-notice";
 
@@ -17,6 +18,9 @@ export default async function CommitteeHome() {
         <li>la charge que la recharge fait peser sur le réseau (courbe agrégée, pointes d&apos;hiver, heures creuses) ;</li>
         <li>la disponibilité du service.</li>
       </ul>
+      <p>
+        <Link href="/comite/declarations-en-retard">Déclarations de données statiques en retard</Link> (délai de 10 jours ouvrés).
+      </p>
       <PendingNotice title="Les indicateurs ne sont pas encore calculés : aucun chiffre n'est publié pour l'instant." />
     </>
   );

@@ -28,9 +28,17 @@ export default async function OperatorHome() {
       ) : (
         <Table
           caption="Stations et identifiants à envoyer"
-          headers={["StationID à envoyer", "Dossier", "Points", "Puissance (kW)", "Attestation"]}
+          headers={["Identifiant à envoyer", "Canal", "Dossier", "Points", "Puissance par point (kW)", "Attestation"]}
           data={op.stations.map((s) => [
-            <code key="c">{s.stationCode}</code>,
+            s.channel === "ADVENIR" ? (
+              <code key="c">{s.stationCode}</code>
+            ) : (
+              <span key="g">
+                <code>{s.stationCode}</code>
+                {s.pointIds.length > 0 && <> — points : {s.pointIds.map((id) => <code key={id}>{id} </code>)}</>}
+              </span>
+            ),
+            s.channel === "ADVENIR" ? "StationID (web service)" : "GIREVE",
             s.dossierReference,
             String(s.pointCount),
             String(s.nominalPowerKw),

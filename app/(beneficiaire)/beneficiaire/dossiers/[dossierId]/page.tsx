@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { requirePermission } from "@/lib/auth/session";
+import { getDossierView } from "@/lib/dossiers/get-dossier-view";
+import { DOSSIER_STATE_LABELS, type DossierState } from "@/lib/dossiers/dossier-status";
+import { SITE_TYPES, type SiteType } from "@/lib/schemas/dossiers";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { StationForm } from "@/components/dossiers/station-form";
+import { registerStationAction } from "../actions";
+
+export const metadata: Metadata = { title: "Dossier" };
+
+const STEPS: DossierState[] = ["brouillon", "attestation_signee", "stations_declarees", "donnees_recues"];
+
+export default async function DossierPage({ params }: { params: Promise<{ dossierId: string }> }) {
+  const user = await requirePermission("dossiers:manage-own");
+  const { dossierId } = await params;
+  const d = await getDossierView({ dossierId, viewer: user });
+  if (!d) notFound();
+  const step = STEPS.indexOf(d.state) + 1;
+  const signed = Boolean(d.attestation?.signedAt);
+  return (
+    <>
+      <Breadcrumb currentPageLabel={d.reference} segments={[{ label: "Mes dossiers", linkProps: { href: "/beneficiaire" } }]} />
+      <h1>Dossier {d.reference}</h1>
+      <Stepper currentStep={step} stepCount={4} title={DOSSIER_STATE_LABELS[d.state]} nextTitle={STEPS[step] ? DOSSIER_STATE_LABELS[STEPS[step]] : undefined} />
+      {d.missing.length > 0 && (
+        <div className="fr-mb-4w">
+          <h2 className="fr-h5">Ce qu&apos;il reste à faire</h2>
+          <ul>{d.missing.map((m) => <li key={m}>{m}</li>)}</ul>
+        </div>
+      )}
+
+      <h2>Le site</h2>
+      <dl>
+        <dt className="fr-text--bold">Site</dt><dd>{d.siteName} — {d.address} (commune INSEE {d.inseeCode})</dd>
+        <dt className="fr-text--bold">Type de site</dt><dd>{SITE_TYPES[d.siteType as SiteType] ?? d.siteType}</dd>
+        <dt className="fr-text--bold">Opérateur</dt><dd>{d.operator.name}</dd>
+        <dt className="fr-text--bold">Canal de collecte</dt><dd>{d.channel === "ADVENIR" ? "Web service ADVENIR" : "GIREVE"}</dd>
+      </dl>
+      <Link className="fr-btn fr-btn--secondary fr-btn--sm" href={`/beneficiaire/dossiers/${d.id}/modifier`}>Modifier le dossier</Link>
+
+      <h2 className="fr-mt-6w">Attestation sur l&apos;honneur</h2>
+      {signed ? (
+        <p>
+          <Badge severity="success" small>Signée</Badge> le {formatDateTime(d.attestation!.signedAt)} par {d.attestation!.signerName} ({d.attestation!.signerCapacity}).{" "}
+          <Link className="fr-link" href={`/beneficiaire/dossiers/${d.id}/attestation/recu`}>Voir le récépissé</Link>
+        </p>
+      ) : (
+        <>
+          <Alert small severity="warning" description="Tant que l'attestation n'est pas signée, aucune donnée de recharge de ces stations n'est acceptée." className="fr-mb-2w" />
+          <Link className="fr-btn" href={`/beneficiaire/dossiers/${d.id}/attestation`}>Lire et signer l&apos;attestation</Link>
+        </>
+      )}
+
+      <h2 className="fr-mt-6w">Stations</h2>
+      {d.stations.length === 0 ? (
+        <p>Aucune station déclarée.</p>
+      ) : (
+        <Table
+          caption="Stations du dossier et données reçues"
+          headers={[d.channel === "ADVENIR" ? "StationID" : "Station (eMI3)", "Points", "Puissance par point (kW)", "Dernières données", "Recharges", "Énergie (kWh)"]}
+          data={d.stations.map((s) => [
+            <code key="c">{s.stationCode}</code>,
+            String(s.pointCount),
+            formatNumber(s.nominalPowerKw),
+            s.activity.lastDataAt ? formatDateTime(s.activity.lastDataAt) : "Aucune donnée reçue",
+            formatNumber(s.activity.chargeCount),
+            formatNumber(Math.round(s.activity.energyWh / 100) / 10),
+          ])}
+        />
+      )}
+      {d.channel === "ADVENIR" ? (
+        <section className="fr-mt-4w" aria-labelledby="add-station">
+          <h3 id="add-station" className="fr-h5">Déclarer une station</h3>
+          <StationForm action={registerStationAction.bind(null, d.id)} />
+        </section>
+      ) : (
+        <section className="fr-mt-4w" aria-labelledby="irve">
+          <h3 id="irve" className="fr-h5">Données statiques IRVE (canal GIREVE)</h3>
+          <p>
+            Chaque point de charge est déclaré avec les données du schéma national IRVE, dans les 10 jours ouvrés suivant sa mise en
+            service ou toute modification.
+            {d.latestDueDate && <> Dernière échéance : {d.latestDueDate}.</>}{" "}
+            {d.lateDeclarations > 0 ? (
+              <Badge severity="error" small>{`${d.lateDeclarations} déclaration(s) en retard`}</Badge>
+            ) : d.latestDueDate ? (
+              <Badge severity="success" small>Dans les délais</Badge>
+            ) : null}
+          </p>
+          <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+            <li><Link className="fr-btn" href={`/beneficiaire/dossiers/${d.id}/irve`}>Déclarer ou importer des points (CSV IRVE)</Link></li>
+            <li><a className="fr-btn fr-btn--secondary" href={`/beneficiaire/dossiers/${d.id}/irve.csv`} download>Exporter au format IRVE (CSV)</a></li>
+          </ul>
+          {d.stations.some((s) => s.points.length > 0) && (
+            <Table
+              caption="Points de charge déclarés et délais de déclaration"
+              headers={["Point (id_pdc_itinerance)", "Puissance (kW)", "Événement", "Échéance", "Déclaré le", "Délai"]}
+              data={d.stations.flatMap((s) =>
+                s.points.map((p) => [
+                  <code key="p">{p.idPdcItinerance}</code>,
+                  formatNumber(p.nominalPowerKw),
+                  p.deadline ? `${p.deadline.eventKind === "mise_en_service" ? "Mise en service" : "Modification"} du ${p.deadline.eventDate}` : "—",
+                  p.deadline?.dueDate ?? "—",
+                  p.deadline?.declaredOn ?? "—",
+                  p.deadline ? (p.deadline.late ? <Badge key="l" severity="error" small>{`En retard de ${p.deadline.daysLate} j`}</Badge> : <Badge key="o" severity="success" small>Dans les délais</Badge>) : "—",
+                ]),
+              )}
+            />
+          )}
+        </section>
+      )}
+    </>
+  );
+}

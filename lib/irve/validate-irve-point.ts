@@ -1,0 +1,22 @@
+import { AppError } from "@/lib/errors";
+import { IRVE_COLUMNS, irveRowSchema, type IrveRowInput } from "@/lib/schemas/irve";
+import { parseIrveCsv, type ParsedIrveRow } from "@/lib/irve/parse-irve-csv";
+import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
+import { toParisDate } from "@/lib/irve/declaration-deadline";
+
+/**
+ * One charge point typed in a form: validated by the same schema as a CSV line, and errors
+ * raised with the column as field path, so each shows next to its input.
+ */
+export async function validateIrvePoint(values: Record<string, string>): Promise<ParsedIrveRow> {
+  const input: IrveRowInput = Object.fromEntries(IRVE_COLUMNS.map((c) => [c, values[c] ?? ""]));
+  const today = toParisDate(new Date());
+  const check = irveRowSchema({ today }).safeParse(input);
+  if (!check.success) {
+    const fields = check.error.issues.map((i) => ({ path: String(i.path[0] ?? "(ligne)"), message: i.message }));
+    throw new AppError("INVALID_INPUT", "Le formulaire contient des erreurs.", fields);
+  }
+  // Same normalisation as an imported line (what is stored and exported).
+  const parsed = await parseIrveCsv(formatIrveCsv([input as Record<(typeof IRVE_COLUMNS)[number], string>]), { today });
+  return { ...parsed.valid[0], line: 1 };
+}

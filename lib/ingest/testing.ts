@@ -110,6 +110,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   gzip?: boolean;
   ip?: string;
+  /** Bytes sent as they are instead of the JSON body. */
+  rawBytes?: Uint8Array;
 }
 
 export interface CallResult {
@@ -125,7 +127,8 @@ export async function call(endpoint: "courbe" | "operation", body: unknown, opti
   const headers: Record<string, string> = { "x-portal-client-ip": options.ip ?? "192.0.2.10", ...options.headers };
   if (options.auth) headers.authorization = options.auth;
   let payload: BodyInit = text;
-  if (options.gzip) {
+  if (options.rawBytes) payload = options.rawBytes;
+  else if (options.gzip) {
     payload = new Uint8Array(gzipSync(Buffer.from(text)));
     headers["content-encoding"] = "gzip";
   }

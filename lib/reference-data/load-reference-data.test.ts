@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
+import { loadReferenceData } from "@/lib/reference-data/load-reference-data";
+import { getBoundaries } from "@/lib/reference-data/get-boundaries";
+
+describe("reference data", () => {
+  it("loads INSEE codes and the default carbon series once, then does nothing", async () => {
+    const prisma = await db();
+    const first = await ensureReferenceData();
+    expect([first.regions, first.departements, first.communes]).toEqual([18, 101, 36971]);
+    const again = await loadReferenceData(prisma);
+    expect(again.geoChanged).toBe(false);
+    expect(again.carbonSeriesCreated).toBe(false);
+    expect(again.carbonSeriesId).toBe(first.carbonSeriesId);
+    const paris1 = await prisma.commune.findUnique({ where: { inseeCode: "75101" }, select: { name: true, departement: { select: { code: true, region: { select: { name: true } } } } } });
+    expect(paris1).toEqual({ name: "Paris 1er Arrondissement", departement: { code: "75", region: { name: "Île-de-France" } } });
+    expect(await prisma.commune.findUnique({ where: { inseeCode: "97411" }, select: { departementCode: true } })).toEqual({ departementCode: "974" });
+    const series = await prisma.carbonSeries.findUniqueOrThrow({ where: { id: first.carbonSeriesId } });
+    expect(series).toMatchObject({ name: "electricitymaps-fr", attribution: "Electricity Maps", hourCount: 17520, gaps: [] });
+    expect(series.coversFrom?.toISOString()).toBe("2022-01-01T00:00:00.000Z");
+    expect(series.coversTo?.toISOString()).toBe("2024-01-01T00:00:00.000Z");
+  });
+
+  it("ships boundaries for every département and région, overseas included", () => {
+    const deps = getBoundaries("departement");
+    expect(deps.features).toHaveLength(101);
+    expect(deps.features.map((f) => f.properties.code)).toEqual(expect.arrayContaining(["2A", "971", "976"]));
+    expect(getBoundaries("region").features).toHaveLength(18);
+  });
+});

@@ -127,7 +127,7 @@ export async function call(endpoint: "courbe" | "operation", body: unknown, opti
   const headers: Record<string, string> = { "x-portal-client-ip": options.ip ?? "192.0.2.10", ...options.headers };
   if (options.auth) headers.authorization = options.auth;
   let payload: BodyInit = text;
-  if (options.rawBytes) payload = options.rawBytes;
+  if (options.rawBytes) payload = new Uint8Array(options.rawBytes);
   else if (options.gzip) {
     payload = new Uint8Array(gzipSync(Buffer.from(text)));
     headers["content-encoding"] = "gzip";

@@ -7,7 +7,7 @@ import { DsfrProviderBase, StartDsfrOnHydration } from "@codegouvfr/react-dsfr/n
 // Client half of the DSFR wiring; `defaultColorScheme` must match components/dsfr/dsfr-head.tsx.
 export function DsfrProvider({ children, lang }: { children: ReactNode; lang: string }) {
   return (
-    <DsfrProviderBase lang={lang} Link={Link} defaultColorScheme="system">
+    <DsfrProviderBase lang={lang} Link={Link} defaultColorScheme="light">
       <StartDsfrOnHydration />
       {children}
     </DsfrProviderBase>

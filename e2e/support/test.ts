@@ -1,10 +1,12 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 // Browser tests fail on any console error or uncaught page error they did not expect. A test
 // that provokes one on purpose (a refused login answers 401) declares it with `allow`.
 export interface ConsoleErrors {
   allow(pattern: RegExp): void;
+  /** Watches another page of the test (a second user's browser context). */
+  watch(page: Page): void;
 }
 
 export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
@@ -12,17 +14,23 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       const allowed: RegExp[] = [];
-      page.on("console", (msg) => {
-        if (msg.type() === "error") errors.push(msg.text());
-      });
-      page.on("pageerror", (err) => errors.push(err.message));
-      await use({ allow: (pattern) => allowed.push(pattern) });
+      const watch = (p: Page) => {
+        p.on("console", (msg) => {
+          if (msg.type() === "error") errors.push(msg.text());
+        });
+        p.on("pageerror", (err) => errors.push(err.message));
+      };
+      watch(page);
+      await use({ allow: (pattern) => allowed.push(pattern), watch });
       const unexpected = errors.filter((e) => !allowed.some((p) => p.test(e)));
       expect(unexpected, "erreurs inattendues dans la console du navigateur").toEqual([]);
     },
     { auto: true },
   ],
 });
+
+/** The browser logs the 404 of a page that is not found (or not the viewer's). */
+export const NOT_FOUND = /status of 404 \(Not Found\)/;
 
 /** The browser logs the 401 of a refused login; that one is expected. */
 export const REFUSED_LOGIN = /status of 401 \(Unauthorized\)/;
@@ -48,4 +56,11 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** A new browser context (another user) whose console is watched like the test's own page. */
+export async function newUserPage(browser: Browser, consoleErrors: ConsoleErrors): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  consoleErrors.watch(page);
+  return page;
 }

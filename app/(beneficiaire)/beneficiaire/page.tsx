@@ -34,7 +34,7 @@ export default async function BeneficiaryHome() {
             d.siteName,
             d.channel === "ADVENIR" ? "Web service ADVENIR" : "GIREVE",
             d.operatorName,
-            <Badge key="b" severity={d.state === "donnees_recues" ? "success" : d.state === "brouillon" ? "warning" : "info"} small>
+            <Badge as="span" key="b" severity={d.state === "donnees_recues" ? "success" : d.state === "brouillon" ? "warning" : "info"} small>
               {DOSSIER_STATE_LABELS[d.state]}
             </Badge>,
             String(d.stationCount),

@@ -42,7 +42,7 @@ export default async function OperatorHome() {
             s.dossierReference,
             String(s.pointCount),
             String(s.nominalPowerKw),
-            s.attestationSigned ? <Badge severity="success" small>Signée</Badge> : <Badge severity="warning" small>Non signée</Badge>,
+            s.attestationSigned ? <Badge as="span" severity="success" small>Signée</Badge> : <Badge as="span" severity="warning" small>Non signée</Badge>,
           ])}
         />
       )}

@@ -49,7 +49,7 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
       <h2 className="fr-mt-6w">Attestation sur l&apos;honneur</h2>
       {signed ? (
         <p>
-          <Badge severity="success" small>Signée</Badge> le {formatDateTime(d.attestation!.signedAt)} par {d.attestation!.signerName} ({d.attestation!.signerCapacity}).{" "}
+          <Badge as="span" severity="success" small>Signée</Badge> le {formatDateTime(d.attestation!.signedAt)} par {d.attestation!.signerName} ({d.attestation!.signerCapacity}).{" "}
           <Link className="fr-link" href={`/beneficiaire/dossiers/${d.id}/attestation/recu`}>Voir le récépissé</Link>
         </p>
       ) : (
@@ -89,9 +89,9 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
             service ou toute modification.
             {d.latestDueDate && <> Dernière échéance : {d.latestDueDate}.</>}{" "}
             {d.lateDeclarations > 0 ? (
-              <Badge severity="error" small>{`${d.lateDeclarations} déclaration(s) en retard`}</Badge>
+              <Badge as="span" severity="error" small>{`${d.lateDeclarations} déclaration(s) en retard`}</Badge>
             ) : d.latestDueDate ? (
-              <Badge severity="success" small>Dans les délais</Badge>
+              <Badge as="span" severity="success" small>Dans les délais</Badge>
             ) : null}
           </p>
           <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
@@ -109,7 +109,7 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
                   p.deadline ? `${p.deadline.eventKind === "mise_en_service" ? "Mise en service" : "Modification"} du ${p.deadline.eventDate}` : "—",
                   p.deadline?.dueDate ?? "—",
                   p.deadline?.declaredOn ?? "—",
-                  p.deadline ? (p.deadline.late ? <Badge key="l" severity="error" small>{`En retard de ${p.deadline.daysLate} j`}</Badge> : <Badge key="o" severity="success" small>Dans les délais</Badge>) : "—",
+                  p.deadline ? (p.deadline.late ? <Badge as="span" key="l" severity="error" small>{`En retard de ${p.deadline.daysLate} j`}</Badge> : <Badge as="span" key="o" severity="success" small>Dans les délais</Badge>) : "—",
                 ]),
               )}
             />

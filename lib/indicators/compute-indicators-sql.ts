@@ -1,0 +1,335 @@
+import { cleanTransactionsSql, energyPiecesSql } from "@/lib/indicators/energy-steps-sql";
+import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
+
+// The statements of one indicator run, in order, on temporary tables dropped at commit. All
+// inputs are validated before they are interpolated (dates "YYYY-MM-01", UUIDs, integers).
+// Times: slots are UTC half-hours (floor(epoch / 1800)); calendar attributes (hour of day,
+// weekday, month, peak windows, periods) are read in Europe/Paris.
+
+export interface RunPlan {
+  firstMonth: string;
+  endMonth: string;
+  seriesId: number | null;
+  stationIds: string[] | null;
+  levels: MeshLevel[];
+  kinds: PeriodKind[];
+  minStations: number;
+  minBeneficiaries: number;
+}
+
+const PARIS = "'Europe/Paris'";
+const lit = (xs: readonly string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(", ")}]::text[]`;
+
+/** Mesh codes of a row carrying leaf/dep/reg columns, one row per requested level. */
+function meshOf(p: RunPlan, alias: string): string {
+  const commune = p.levels.includes("commune") ? `${alias}.leaf` : "NULL";
+  return `CROSS JOIN LATERAL (VALUES ('national', 'FR'), ('region', ${alias}.reg), ('departement', ${alias}.dep), ('commune', ${commune}))
+            AS m(level, code)`;
+}
+function meshFilter(p: RunPlan): string {
+  return `m.code IS NOT NULL AND m.level = ANY(${lit(p.levels)})`;
+}
+
+export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
+  const leaf = p.levels.includes("commune") ? "commune" : "dep";
+  const stationFilter = p.stationIds ? `WHERE s.id = ANY('{${p.stationIds.join(",")}}'::uuid[])` : "";
+  const series = p.seriesId ?? "NULL";
+  const K = p.minStations;
+  const B = p.minBeneficiaries;
+  const s: { name: string; sql: string }[] = [];
+  const add = (name: string, sql: string) => s.push({ name, sql });
+
+  add("param", `CREATE TEMP TABLE ix_param ON COMMIT DROP AS
+    SELECT t0, t1, (extract(epoch FROM t0) / 1800)::int AS s0, (extract(epoch FROM t1) / 1800)::int AS s1
+      FROM (SELECT '${p.firstMonth}'::timestamp AT TIME ZONE ${PARIS} AS t0, '${p.endMonth}'::timestamp AT TIME ZONE ${PARIS} AS t1) x`);
+
+  add("stations", `CREATE TEMP TABLE ix_station ON COMMIT DROP AS
+    SELECT s.id AS station_id, s.channel::text AS channel, d.beneficiary_id, s.nominal_power_kw::float8 AS kw,
+           c.insee_code AS commune, dp.code AS dep, dp.region_code AS reg
+      FROM station s
+      JOIN dossier d ON d.id = s.dossier_id
+      LEFT JOIN commune c ON c.insee_code = upper(s.insee_code)
+      LEFT JOIN departement dp ON dp.code = coalesce(c.departement_code,
+                CASE WHEN s.insee_code LIKE '97%' THEN left(s.insee_code, 3) ELSE upper(left(s.insee_code, 2)) END)
+     ${stationFilter}`);
+  add("stations-key", `ALTER TABLE ix_station ADD PRIMARY KEY (station_id)`);
+  add("stations-analyze", `ANALYZE ix_station`);
+
+  add("slots", `CREATE TEMP TABLE ix_slot ON COMMIT DROP AS
+    SELECT g.slot, ci.g_per_kwh AS ci,
+           date_trunc('month', x.l)::date AS month_start, date_trunc('quarter', x.l)::date AS quarter_start,
+           date_trunc('year', x.l)::date AS year_start,
+           extract(hour FROM x.l)::int AS lhour, extract(isodow FROM x.l) >= 6 AS weekend,
+           (extract(isodow FROM x.l) <= 5 AND extract(month FROM x.l) IN (11, 12, 1, 2, 3)
+             AND (extract(hour FROM x.l) BETWEEN 8 AND 12 OR extract(hour FROM x.l) IN (18, 19))) AS is_peak,
+           (extract(hour FROM x.l) >= 22 OR extract(hour FROM x.l) < 6) AS is_offpeak
+      FROM generate_series((SELECT s0 FROM ix_param), (SELECT s1 FROM ix_param) - 1) AS g(slot)
+     CROSS JOIN LATERAL (SELECT to_timestamp(g.slot * 1800.0) AT TIME ZONE ${PARIS} AS l) x
+      LEFT JOIN carbon_intensity ci ON ci.series_id = ${series} AND ci.hour_start = to_timestamp((g.slot / 2) * 3600.0)`);
+  add("slots-key", `ALTER TABLE ix_slot ADD PRIMARY KEY (slot)`);
+  add("slots-analyze", `ANALYZE ix_slot`);
+
+  const periodsOf = (alias: string) => `CROSS JOIN LATERAL (VALUES ('month', ${alias}.month_start), ('quarter', ${alias}.quarter_start), ('year', ${alias}.year_start)) AS p(kind, pstart)`;
+  add("periods", `CREATE TEMP TABLE ix_period ON COMMIT DROP AS
+    SELECT p.kind, p.pstart, count(*) / 2.0 AS hours, count(*) FILTER (WHERE s.is_peak) / 2.0 AS peak_hours,
+           count(*) FILTER (WHERE s.ci IS NULL) / 2.0 AS gap_hours, avg(s.ci) AS grid_mean, min(s.slot) AS slot0
+      FROM ix_slot s ${periodsOf("s")}
+     GROUP BY p.kind, p.pstart
+    HAVING ((p.pstart::timestamp + CASE p.kind WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
+             ELSE interval '1 year' END) AT TIME ZONE ${PARIS}) <= (SELECT t1 FROM ix_param)
+       AND (p.pstart::timestamp AT TIME ZONE ${PARIS}) >= (SELECT t0 FROM ix_param)`);
+  add("period-hours", `CREATE TEMP TABLE ix_period_hour ON COMMIT DROP AS
+    SELECT p.kind, p.pstart, s.weekend, s.lhour, count(*) / 2.0 AS hours, sum(s.ci) AS ci_sum, count(s.ci) AS ci_n
+      FROM ix_slot s ${periodsOf("s")}
+      JOIN ix_period ip ON ip.kind = p.kind AND ip.pstart = p.pstart
+     GROUP BY 1, 2, 3, 4`);
+
+  // The heavy step: every clean transaction spread into half-hours, summed per leaf mesh.
+  add("energy", `CREATE TEMP TABLE ix_leaf ON COMMIT DROP AS
+    SELECT st.${leaf} AS leaf, st.dep, st.reg, e.slot,
+           coalesce(sum(e.wh) FILTER (WHERE st.channel = 'ADVENIR'), 0) AS a,
+           coalesce(sum(e.wh) FILTER (WHERE st.channel = 'GIREVE'), 0) AS g
+      FROM (${energyPiecesSql({ stationsTable: "ix_station", slotFrom: "(SELECT s0 FROM ix_param)", slotTo: "(SELECT s1 FROM ix_param)" })}) e
+      JOIN ix_station st ON st.station_id = e.station_id
+     GROUP BY 1, 2, 3, 4`);
+  add("energy-analyze", `ANALYZE ix_leaf`);
+
+  const sums = (c: string) => `coalesce(sum(l.${c}), 0) AS ${c}, coalesce(sum(l.${c} * s.ci), 0) AS ${c}_ci,
+           coalesce(sum(l.${c}) FILTER (WHERE s.ci IS NOT NULL), 0) AS ${c}_cov,
+           coalesce(sum(l.${c}) FILTER (WHERE s.is_peak), 0) AS ${c}_peak, coalesce(sum(l.${c}) FILTER (WHERE s.is_offpeak), 0) AS ${c}_off`;
+  add("leaf-hours", `CREATE TEMP TABLE ix_leaf_hour ON COMMIT DROP AS
+    SELECT l.leaf, l.dep, l.reg, s.month_start, s.weekend, s.lhour, ${sums("a")}, ${sums("g")}
+      FROM ix_leaf l JOIN ix_slot s ON s.slot = l.slot
+     GROUP BY 1, 2, 3, 4, 5, 6`);
+
+  add("cell-hours", `CREATE TEMP TABLE ix_cellhour ON COMMIT DROP AS
+    SELECT m.level, m.code, c.channel, 'month'::text AS kind, h.month_start AS pstart, h.weekend, h.lhour,
+           sum(c.wh) AS wh, sum(c.wh_ci) AS wh_ci, sum(c.wh_cov) AS wh_cov, sum(c.wh_peak) AS wh_peak, sum(c.wh_off) AS wh_off
+      FROM ix_leaf_hour h
+     CROSS JOIN LATERAL (VALUES ('ADVENIR', h.a, h.a_ci, h.a_cov, h.a_peak, h.a_off),
+                                ('GIREVE', h.g, h.g_ci, h.g_cov, h.g_peak, h.g_off),
+                                ('all', h.a + h.g, h.a_ci + h.g_ci, h.a_cov + h.g_cov, h.a_peak + h.g_peak, h.a_off + h.g_off))
+           AS c(channel, wh, wh_ci, wh_cov, wh_peak, wh_off)
+     ${meshOf(p, "h")}
+     WHERE ${meshFilter(p)}
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+  add("cell-hours-rollup", `INSERT INTO ix_cellhour
+    SELECT h.level, h.code, h.channel, q.kind, q.pstart, h.weekend, h.lhour,
+           sum(h.wh), sum(h.wh_ci), sum(h.wh_cov), sum(h.wh_peak), sum(h.wh_off)
+      FROM ix_cellhour h
+     CROSS JOIN LATERAL (VALUES ('quarter', date_trunc('quarter', h.pstart)::date), ('year', date_trunc('year', h.pstart)::date)) AS q(kind, pstart)
+      JOIN ix_period ip ON ip.kind = q.kind AND ip.pstart = q.pstart
+     WHERE h.kind = 'month'
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`);
+
+  // Aggregated load curves per level (for the peak and the stored 30-minute curves).
+  const depSlots = leaf === "dep" ? "(SELECT dep AS code, reg, slot, a, g FROM ix_leaf)" : "ix_slot_dep";
+  if (leaf !== "dep") {
+    add("slots-dep", `CREATE TEMP TABLE ix_slot_dep ON COMMIT DROP AS
+      SELECT dep AS code, reg, slot, sum(a) AS a, sum(g) AS g FROM ix_leaf GROUP BY 1, 2, 3`);
+  }
+  add("slots-reg", `CREATE TEMP TABLE ix_slot_reg ON COMMIT DROP AS
+    SELECT reg AS code, slot, sum(a) AS a, sum(g) AS g FROM ${depSlots} x GROUP BY 1, 2`);
+  add("slots-nat", `CREATE TEMP TABLE ix_slot_nat ON COMMIT DROP AS
+    SELECT 'FR'::text AS code, slot, sum(a) AS a, sum(g) AS g FROM ix_slot_reg GROUP BY 1, 2`);
+  const peakOf = (level: MeshLevel, table: string) => `
+    SELECT '${level}'::text AS level, x.code, s.month_start AS pstart, max(x.a) AS a, max(x.g) AS g, max(x.a + x.g) AS t
+      FROM ${table} x JOIN ix_slot s ON s.slot = x.slot WHERE x.code IS NOT NULL GROUP BY 2, 3`;
+  const peakParts = [
+    p.levels.includes("national") && peakOf("national", "ix_slot_nat"),
+    p.levels.includes("region") && peakOf("region", "ix_slot_reg"),
+    p.levels.includes("departement") && peakOf("departement", depSlots),
+    p.levels.includes("commune") && peakOf("commune", "(SELECT leaf AS code, slot, a, g FROM ix_leaf)"),
+  ].filter(Boolean);
+  add("peaks", `CREATE TEMP TABLE ix_peak ON COMMIT DROP AS
+    SELECT x.level, x.code, c.channel, 'month'::text AS kind, x.pstart, c.wh
+      FROM (${peakParts.join(" UNION ALL ")}) x
+     CROSS JOIN LATERAL (VALUES ('ADVENIR', x.a), ('GIREVE', x.g), ('all', x.t)) AS c(channel, wh)`);
+  add("peaks-rollup", `INSERT INTO ix_peak
+    SELECT x.level, x.code, x.channel, q.kind, q.pstart, max(x.wh)
+      FROM ix_peak x
+     CROSS JOIN LATERAL (VALUES ('quarter', date_trunc('quarter', x.pstart)::date), ('year', date_trunc('year', x.pstart)::date)) AS q(kind, pstart)
+      JOIN ix_period ip ON ip.kind = q.kind AND ip.pstart = q.pstart
+     GROUP BY 1, 2, 3, 4, 5`);
+
+  // Coverage: which stations reported in which period, their charges, beneficiaries, power.
+  add("station-months", `CREATE TEMP TABLE ix_st_month ON COMMIT DROP AS
+    SELECT x.station_id, m.m::date AS month_start, coalesce(sum(x.n) FILTER (WHERE m.m = x.m0), 0) AS charges
+      FROM (SELECT t.station_id, date_trunc('month', t.start_at AT TIME ZONE ${PARIS}) AS m0,
+                   date_trunc('month', t.stop_at AT TIME ZONE ${PARIS}) AS m1, count(*) AS n
+              FROM (${cleanTransactionsSql({ stationsTable: "ix_station", from: "(SELECT t0 FROM ix_param)", to: "(SELECT t1 FROM ix_param)" })}) t
+             GROUP BY 1, 2, 3) x
+     CROSS JOIN LATERAL generate_series(greatest(x.m0, '${p.firstMonth}'::timestamp),
+                                        least(x.m1, '${p.endMonth}'::timestamp - interval '1 month'), interval '1 month') AS m(m)
+     GROUP BY 1, 2`);
+  add("station-periods", `CREATE TEMP TABLE ix_st_period ON COMMIT DROP AS
+    SELECT sm.station_id, q.kind, q.pstart, sum(sm.charges) AS charges
+      FROM ix_st_month sm
+     CROSS JOIN LATERAL (VALUES ('month', sm.month_start), ('quarter', date_trunc('quarter', sm.month_start)::date),
+                                ('year', date_trunc('year', sm.month_start)::date)) AS q(kind, pstart)
+      JOIN ix_period ip ON ip.kind = q.kind AND ip.pstart = q.pstart
+     WHERE q.kind = ANY(${lit(p.kinds)})
+     GROUP BY 1, 2, 3`);
+  const stationMesh = `(SELECT station_id, channel, beneficiary_id, kw, ${leaf === "commune" ? "commune" : "NULL::text"} AS leaf, dep, reg FROM ix_station)`;
+  add("coverage", `CREATE TEMP TABLE ix_cov ON COMMIT DROP AS
+    SELECT m.level, m.code, ch.channel, sp.kind, sp.pstart, count(*)::int AS stations,
+           count(DISTINCT st.beneficiary_id)::int AS bens, sum(st.kw) AS kw, sum(sp.charges)::int AS charges
+      FROM ix_st_period sp JOIN ${stationMesh} st ON st.station_id = sp.station_id
+     ${meshOf(p, "st")}
+     CROSS JOIN LATERAL (VALUES ('all'), (st.channel)) AS ch(channel)
+     WHERE ${meshFilter(p)}
+     GROUP BY 1, 2, 3, 4, 5`);
+  add("registered", `CREATE TEMP TABLE ix_registered ON COMMIT DROP AS
+    SELECT m.level, m.code, ch.channel, count(*)::int AS n
+      FROM ${stationMesh} st ${meshOf(p, "st")}
+     CROSS JOIN LATERAL (VALUES ('all'), (st.channel)) AS ch(channel)
+     WHERE ${meshFilter(p)}
+     GROUP BY 1, 2, 3`);
+
+  add("cells", `CREATE TEMP TABLE ix_cell ON COMMIT DROP AS
+    SELECT row_number() OVER (ORDER BY c.level, c.code, c.channel, c.kind, c.pstart)::int AS id,
+           c.level, c.code, c.channel, c.kind, c.pstart, c.stations, c.bens, c.kw, c.charges,
+           coalesce(r.n, 0) AS registered, coalesce(e.wh, 0) AS wh, coalesce(e.wh_ci, 0) AS wh_ci,
+           coalesce(e.wh_cov, 0) AS wh_cov, coalesce(e.wh_peak, 0) AS wh_peak, coalesce(e.wh_off, 0) AS wh_off,
+           coalesce(pk.wh, 0) AS peak_wh,
+           (c.stations < ${K} OR c.bens < ${B}) AS withheld,
+           CASE WHEN c.stations < ${K} THEN 'primaire_stations' WHEN c.bens < ${B} THEN 'primaire_beneficiaires' END AS reason
+      FROM ix_cov c
+      LEFT JOIN ix_registered r ON r.level = c.level AND r.code = c.code AND r.channel = c.channel
+      LEFT JOIN (SELECT level, code, channel, kind, pstart, sum(wh) AS wh, sum(wh_ci) AS wh_ci, sum(wh_cov) AS wh_cov,
+                        sum(wh_peak) AS wh_peak, sum(wh_off) AS wh_off
+                   FROM ix_cellhour GROUP BY 1, 2, 3, 4, 5) e
+        ON e.level = c.level AND e.code = c.code AND e.channel = c.channel AND e.kind = c.kind AND e.pstart = c.pstart
+      LEFT JOIN ix_peak pk ON pk.level = c.level AND pk.code = c.code AND pk.channel = c.channel AND pk.kind = c.kind AND pk.pstart = c.pstart`);
+  add("cells-key", `ALTER TABLE ix_cell ADD PRIMARY KEY (id)`);
+
+  // Parent → child relations along which a hidden value could be recovered by subtraction.
+  add("edges", `CREATE TEMP TABLE ix_edge ON COMMIT DROP AS
+    WITH parents AS (
+      SELECT DISTINCT 'region'::text AS level, reg AS code, 'national'::text AS plevel, 'FR'::text AS pcode FROM ix_station WHERE reg IS NOT NULL
+      UNION SELECT DISTINCT 'departement', dep, 'region', reg FROM ix_station WHERE dep IS NOT NULL AND reg IS NOT NULL
+      UNION SELECT DISTINCT 'commune', commune, 'departement', dep FROM ix_station WHERE commune IS NOT NULL AND dep IS NOT NULL)
+    SELECT pc.id AS parent_id, c.id AS child_id
+      FROM ix_cell c JOIN parents mp ON mp.level = c.level AND mp.code = c.code
+      JOIN ix_cell pc ON pc.level = mp.plevel AND pc.code = mp.pcode AND pc.channel = c.channel AND pc.kind = c.kind AND pc.pstart = c.pstart
+    UNION ALL
+    SELECT pc.id, c.id FROM ix_cell c
+      JOIN ix_cell pc ON pc.level = c.level AND pc.code = c.code AND pc.kind = c.kind AND pc.pstart = c.pstart AND pc.channel = 'all'
+     WHERE c.channel <> 'all'
+    UNION ALL
+    SELECT pc.id, c.id FROM ix_cell c
+      JOIN ix_cell pc ON pc.level = c.level AND pc.code = c.code AND pc.channel = c.channel
+                     AND pc.kind = 'quarter' AND pc.pstart = date_trunc('quarter', c.pstart)::date
+     WHERE c.kind = 'month'
+    UNION ALL
+    SELECT pc.id, c.id FROM ix_cell c
+      JOIN ix_cell pc ON pc.level = c.level AND pc.code = c.code AND pc.channel = c.channel
+                     AND pc.kind = 'year' AND pc.pstart = date_trunc('year', c.pstart)::date
+     WHERE c.kind = 'quarter'`);
+  add("edges-index", `CREATE INDEX ON ix_edge (parent_id)`);
+  return s;
+}
+
+/**
+ * Secondary suppression, one round: for every published parent with exactly one withheld child
+ * and at least one published child, withhold the published child with the least energy. Run
+ * until it changes nothing.
+ */
+export const SECONDARY_SUPPRESSION_SQL = `
+  WITH fam AS (
+    SELECT e.parent_id FROM ix_edge e JOIN ix_cell c ON c.id = e.child_id
+     GROUP BY e.parent_id
+    HAVING count(*) FILTER (WHERE c.withheld) = 1 AND count(*) FILTER (WHERE NOT c.withheld) >= 1),
+  target AS (
+    SELECT DISTINCT ON (f.parent_id) c.id
+      FROM fam f JOIN ix_cell pc ON pc.id = f.parent_id AND NOT pc.withheld
+      JOIN ix_edge e ON e.parent_id = f.parent_id
+      JOIN ix_cell c ON c.id = e.child_id AND NOT c.withheld
+     ORDER BY f.parent_id, c.wh, c.stations, c.id)
+  UPDATE ix_cell SET withheld = true, reason = 'secondaire' WHERE id IN (SELECT id FROM target)`;
+
+export function insertStatements(p: RunPlan, runId: string): { name: string; sql: string }[] {
+  const series = p.seriesId ?? "NULL";
+  const cols = `run_id, indicator_code, mesh_level, mesh_code, period_kind, period_start, channel, value, series,
+    stations_reporting, stations_registered, energy_wh, charge_count, distinct_stations, distinct_beneficiaries,
+    withheld, withheld_reason, series_id, computed_at`;
+  const common = `c.level, c.code, c.kind, c.pstart, c.channel`;
+  const tail = `c.stations, c.registered, c.wh, c.charges, c.stations, c.bens, c.withheld, c.reason, ${series}, now()`;
+  const s: { name: string; sql: string }[] = [];
+  s.push({
+    name: "insert-scalars",
+    sql: `INSERT INTO indicator_value (${cols})
+      SELECT '${runId}'::uuid, v.code, ${common}, v.val, ARRAY[]::float8[], ${tail}
+        FROM ix_cell c JOIN ix_period ip ON ip.kind = c.kind AND ip.pstart = c.pstart
+       CROSS JOIN LATERAL (SELECT c.wh_ci / nullif(c.wh_cov, 0) AS ci_charge, c.peak_wh * 2 / 1000.0 AS peak_kw) d
+       CROSS JOIN LATERAL (VALUES
+         ('energy_kwh', c.wh / 1000.0),
+         ('mean_power_kw', c.wh / 1000.0 / ip.hours),
+         ('installed_power_kw', c.kw),
+         ('carbon_intensity_charging', d.ci_charge),
+         ('carbon_intensity_grid', ip.grid_mean),
+         ('carbon_timing_benefit', ip.grid_mean - d.ci_charge),
+         ('emissions_t', CASE WHEN c.wh_cov > 0 THEN c.wh_ci / 1e9 END),
+         ('carbon_coverage_share', c.wh_cov / nullif(c.wh, 0)),
+         ('peak_power_kw', d.peak_kw),
+         ('coincidence_factor', d.peak_kw / nullif(c.kw, 0)),
+         ('load_factor', c.wh / 1000.0 / nullif(c.kw * ip.hours, 0)),
+         ('peak_window_energy_share', CASE WHEN ip.peak_hours > 0 THEN c.wh_peak / nullif(c.wh, 0) END),
+         ('peak_window_mean_power_kw', CASE WHEN ip.peak_hours > 0 THEN c.wh_peak / 1000.0 / ip.peak_hours END),
+         ('offpeak_energy_share', c.wh_off / nullif(c.wh, 0))) AS v(code, val)
+       WHERE c.kind = ANY(${lit(p.kinds)})`,
+  });
+  s.push({
+    name: "insert-profiles",
+    sql: `INSERT INTO indicator_value (${cols})
+      SELECT '${runId}'::uuid, v.code, ${common}, NULL, v.arr, ${tail}
+        FROM ix_cell c
+        JOIN (SELECT c.id,
+                     array_agg(coalesce(h.wh, 0) / 1000.0 / ph.hours ORDER BY ph.lhour) FILTER (WHERE NOT ph.weekend) AS weekday,
+                     array_agg(coalesce(h.wh, 0) / 1000.0 / ph.hours ORDER BY ph.lhour) FILTER (WHERE ph.weekend) AS weekend
+                FROM ix_cell c
+                JOIN ix_period_hour ph ON ph.kind = c.kind AND ph.pstart = c.pstart
+                LEFT JOIN ix_cellhour h ON h.level = c.level AND h.code = c.code AND h.channel = c.channel AND h.kind = c.kind
+                                       AND h.pstart = c.pstart AND h.weekend = ph.weekend AND h.lhour = ph.lhour
+               GROUP BY c.id) pr ON pr.id = c.id
+        JOIN (SELECT c.id, array_agg(x.ci ORDER BY x.lhour) AS charging
+                FROM ix_cell c
+                JOIN (SELECT DISTINCT kind, pstart, lhour FROM ix_period_hour) hh ON hh.kind = c.kind AND hh.pstart = c.pstart
+                CROSS JOIN LATERAL (
+                  SELECT hh.lhour, sum(h.wh_ci) / nullif(sum(h.wh_cov), 0) AS ci FROM ix_cellhour h
+                   WHERE h.level = c.level AND h.code = c.code AND h.channel = c.channel AND h.kind = c.kind
+                     AND h.pstart = c.pstart AND h.lhour = hh.lhour) x
+               GROUP BY c.id) cc ON cc.id = c.id
+       CROSS JOIN LATERAL (VALUES ('profile_weekday_kw', pr.weekday), ('profile_weekend_kw', pr.weekend),
+                                  ('carbon_by_hour_charging', cc.charging)) AS v(code, arr)
+       WHERE c.kind = ANY(${lit(p.kinds)})`,
+  });
+  s.push({
+    name: "insert-grid-by-hour",
+    sql: `INSERT INTO indicator_value (${cols})
+      SELECT '${runId}'::uuid, 'carbon_by_hour_grid', ${common}, NULL, g.arr, ${tail}
+        FROM ix_cell c
+        JOIN (SELECT kind, pstart, array_agg(ci ORDER BY lhour) AS arr
+                FROM (SELECT kind, pstart, lhour, sum(ci_sum) / nullif(sum(ci_n), 0) AS ci FROM ix_period_hour GROUP BY 1, 2, 3) x
+               GROUP BY 1, 2) g ON g.kind = c.kind AND g.pstart = c.pstart
+       WHERE c.level = 'national' AND c.channel = 'all' AND c.kind = ANY(${lit(p.kinds)})`,
+  });
+  if (p.kinds.includes("month") && (p.levels.includes("national") || p.levels.includes("region"))) {
+    s.push({
+      name: "insert-load-curves",
+      sql: `INSERT INTO indicator_value (${cols})
+        SELECT '${runId}'::uuid, 'load_curve_kw', ${common}, NULL, lc.arr, ${tail}
+          FROM ix_cell c
+          JOIN (SELECT c.id, array_agg(coalesce(CASE c.channel WHEN 'ADVENIR' THEN x.a WHEN 'GIREVE' THEN x.g ELSE x.a + x.g END, 0)
+                                       * 2 / 1000.0 ORDER BY s.slot) AS arr
+                  FROM ix_cell c
+                  JOIN ix_slot s ON s.month_start = c.pstart
+                  LEFT JOIN (SELECT 'national'::text AS level, code, slot, a, g FROM ix_slot_nat
+                             UNION ALL SELECT 'region', code, slot, a, g FROM ix_slot_reg) x
+                    ON x.level = c.level AND x.code = c.code AND x.slot = s.slot
+                 WHERE c.kind = 'month' AND c.level IN ('national', 'region')
+                 GROUP BY c.id) lc ON lc.id = c.id`,
+    });
+  }
+  return s;
+}

@@ -6,4 +6,6 @@ export async function register() {
   getEnv();
   const { db } = await import("@/lib/db");
   await db();
+  const { startJobsOnce } = await import("@/lib/jobs/start-jobs");
+  startJobsOnce();
 }

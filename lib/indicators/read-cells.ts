@@ -1,0 +1,146 @@
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { SECRET_LABEL, type IndicatorChannel, type MeshLevel, type PeriodKind } from "@/lib/indicators/catalogue";
+
+// Shared by the committee read functions. Withheld figures never leave the database: the SQL
+// replaces the value, the profile and every coverage figure of a withheld cell by NULL, and the
+// rows are mapped to a "secret statistique" marker. No function here reads individual charges.
+
+export interface RunInfo {
+  runId: string;
+  computedAt: Date;
+  periodFrom: Date;
+  periodTo: Date;
+  anonMinStations: number;
+  anonMinBeneficiaries: number;
+  carbonGapHours: number;
+  series: { id: number; name: string; version: number; source: string; licence: string; attribution: string } | null;
+}
+
+export interface Coverage {
+  stationsReporting: number;
+  stationsRegistered: number;
+  energyKwh: number;
+  chargeCount: number;
+}
+
+export type Cell<T> =
+  | { secret: false; value: T; coverage: Coverage }
+  | { secret: true; label: typeof SECRET_LABEL; reason: "primaire" | "secondaire" };
+
+export interface CellRow {
+  indicator_code: string;
+  mesh_level: string;
+  mesh_code: string;
+  period_kind: string;
+  period_start: string;
+  channel: string;
+  value: number | null;
+  series: number[] | null;
+  withheld: boolean;
+  reason: string | null;
+  stations_reporting: number | null;
+  stations_registered: number | null;
+  energy_wh: number | null;
+  charge_count: number | null;
+}
+
+export function toCell<T>(row: CellRow, pick: (r: CellRow) => T): Cell<T> {
+  if (row.withheld) return { secret: true, label: SECRET_LABEL, reason: row.reason === "secondaire" ? "secondaire" : "primaire" };
+  return {
+    secret: false,
+    value: pick(row),
+    coverage: {
+      stationsReporting: Number(row.stations_reporting),
+      stationsRegistered: Number(row.stations_registered),
+      energyKwh: Number(row.energy_wh) / 1000,
+      chargeCount: Number(row.charge_count),
+    },
+  };
+}
+
+export const scalar = (r: CellRow): number | null => (r.value === null ? null : Number(r.value));
+export const profile = (r: CellRow): (number | null)[] => (r.series ?? []).map((v) => (v === null ? null : Number(v)));
+
+/**
+ * The run to read: the given one, else the newest finished run of scope "full" that computed
+ * the mesh level and period kind (and covers `periodStart` when given).
+ */
+export async function resolveRun(
+  q: { runId?: string; meshLevel?: MeshLevel; periodKind?: PeriodKind; periodStart?: string },
+  prisma?: PrismaClient,
+): Promise<RunInfo | null> {
+  const client = prisma ?? (await db());
+  const rows = await client.$queryRawUnsafe<
+    { id: string; finished_at: Date; period_from: Date; period_to: Date; k: number; b: number; gap: number; s_id: number | null; s_name: string | null; s_version: number | null; s_source: string | null; s_licence: string | null; s_attr: string | null }[]
+  >(
+    `SELECT r.id, r.finished_at, r.period_from, r.period_to, r.anon_min_stations AS k, r.anon_min_beneficiaries AS b,
+            r.carbon_gap_hours AS gap, s.id AS s_id, s.name AS s_name, s.version AS s_version, s.source AS s_source,
+            s.licence AS s_licence, s.attribution AS s_attr
+       FROM indicator_run r LEFT JOIN carbon_series s ON s.id = r.series_id
+      WHERE r.finished_at IS NOT NULL
+        AND ($1::uuid IS NOT NULL AND r.id = $1::uuid
+             OR $1::uuid IS NULL AND r.scope = 'full'
+                AND ($2::text IS NULL OR $2::text = ANY(r.mesh_levels))
+                AND ($3::text IS NULL OR $3::text = ANY(r.period_kinds))
+                AND ($4::date IS NULL OR ($4::date::timestamp AT TIME ZONE 'Europe/Paris') >= r.period_from
+                                       AND ($4::date::timestamp AT TIME ZONE 'Europe/Paris') < r.period_to))
+      ORDER BY r.finished_at DESC LIMIT 1`,
+    q.runId ?? null,
+    q.meshLevel ?? null,
+    q.periodKind ?? null,
+    q.periodStart ?? null,
+  );
+  const r = rows[0];
+  if (!r) {
+    if (q.runId) throw new AppError("NOT_FOUND", "Calcul d'indicateurs introuvable.", [{ path: "runId", message: "calcul introuvable" }]);
+    return null;
+  }
+  return {
+    runId: r.id,
+    computedAt: r.finished_at,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    anonMinStations: r.k,
+    anonMinBeneficiaries: r.b,
+    carbonGapHours: r.gap,
+    series:
+      r.s_id === null
+        ? null
+        : { id: r.s_id, name: r.s_name!, version: r.s_version!, source: r.s_source!, licence: r.s_licence!, attribution: r.s_attr! },
+  };
+}
+
+/** Cells of one run, withheld figures replaced by NULL in SQL. */
+export async function readCells(
+  runId: string,
+  f: { codes: string[]; meshLevel?: MeshLevel; meshCode?: string; periodKind?: PeriodKind; periodStart?: string; channel?: IndicatorChannel },
+  prisma?: PrismaClient,
+): Promise<CellRow[]> {
+  const client = prisma ?? (await db());
+  return client.$queryRawUnsafe<CellRow[]>(
+    `SELECT indicator_code, mesh_level, mesh_code, period_kind, to_char(period_start, 'YYYY-MM-DD') AS period_start, channel,
+            CASE WHEN withheld THEN NULL ELSE value END AS value,
+            CASE WHEN withheld THEN NULL ELSE series END AS series,
+            withheld, CASE WHEN withheld_reason = 'secondaire' THEN 'secondaire' WHEN withheld THEN 'primaire' END AS reason,
+            CASE WHEN withheld THEN NULL ELSE stations_reporting END AS stations_reporting,
+            CASE WHEN withheld THEN NULL ELSE stations_registered END AS stations_registered,
+            CASE WHEN withheld THEN NULL ELSE energy_wh END AS energy_wh,
+            CASE WHEN withheld THEN NULL ELSE charge_count END AS charge_count
+       FROM indicator_value
+      WHERE run_id = $1::uuid AND indicator_code = ANY($2::text[])
+        AND ($3::text IS NULL OR mesh_level = $3) AND ($4::text IS NULL OR mesh_code = $4)
+        AND ($5::text IS NULL OR period_kind = $5) AND ($6::date IS NULL OR period_start = $6::date)
+        AND ($7::text IS NULL OR channel = $7)
+      ORDER BY period_start, mesh_code, indicator_code`,
+    runId,
+    f.codes,
+    f.meshLevel ?? null,
+    f.meshCode ?? null,
+    f.periodKind ?? null,
+    f.periodStart ?? null,
+    f.channel ?? null,
+  );
+}

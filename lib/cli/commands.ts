@@ -17,6 +17,7 @@ import type { CreateUserInput } from "@/lib/schemas/users";
 import type { CreateDossierInput } from "@/lib/schemas/dossiers";
 import { CliUsageError, type OptionSpec, type OptionValues } from "@/lib/cli/args";
 import { parseStationSpec, readStationsCsv } from "@/lib/cli/station-specs";
+import { IRVE_COMMANDS } from "@/lib/cli/irve-commands";
 
 // The admin commands. Each one maps its options onto ONE lib function's input and prints the
 // result; validation is the lib's (zod), errors are translated to option names by main.ts.
@@ -276,6 +277,11 @@ export const COMMANDS: Command[] = [
   },
 ];
 
+/** Every command, the IRVE ones included (lib/cli/irve-commands.ts). */
+export function allCommands(): Command[] {
+  return [...COMMANDS, ...IRVE_COMMANDS];
+}
+
 function safeUser(): string {
   try {
     return os.userInfo().username;
@@ -285,5 +291,5 @@ function safeUser(): string {
 }
 
 export function findCommand(name: string): Command | undefined {
-  return COMMANDS.find((c) => c.name === name || c.aliases.includes(name));
+  return allCommands().find((c) => c.name === name || c.aliases.includes(name));
 }

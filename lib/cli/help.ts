@@ -1,4 +1,4 @@
-import { COMMANDS, type Command } from "@/lib/cli/commands";
+import { allCommands, type Command } from "@/lib/cli/commands";
 
 function optionLines(command: Command): string[] {
   return Object.entries(command.options).map(([name, spec]) => {
@@ -25,7 +25,7 @@ export function usage(): string {
     "        npm run cli -- <commande> --help",
     "",
     "Commandes :",
-    ...COMMANDS.map((c) => `${commandHelp(c)}\n`),
+    ...allCommands().map((c) => `${commandHelp(c)}\n`),
     "La base utilisée est celle de DATABASE_URL (PGlite .data/pglite par défaut).",
   ].join("\n");
 }

@@ -1,0 +1,62 @@
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import type { AdvenirMessage } from "@/lib/schemas/advenir";
+import type { SubmissionFilters } from "@/lib/schemas/operator-console";
+import { parisMidnight, parisNextMidnight } from "@/lib/operator-console/paris-day";
+
+export const SUBMISSIONS_PAGE_SIZE = 20;
+
+function messages(json: Prisma.JsonValue): AdvenirMessage[] {
+  return Array.isArray(json) ? (json as unknown as AdvenirMessage[]) : [];
+}
+
+/** One operator's calls of the data API, newest first, filtered and paginated (never raw bodies). */
+export async function listSubmissions(
+  input: { operatorId: string; filters: SubmissionFilters; pageSize?: number },
+  options: { prisma?: PrismaClient } = {},
+) {
+  const prisma = options.prisma ?? (await db());
+  const { filters } = input;
+  const pageSize = input.pageSize ?? SUBMISSIONS_PAGE_SIZE;
+  const where: Prisma.SubmissionWhereInput = {
+    operatorId: input.operatorId,
+    ...(filters.env ? { env: filters.env } : {}),
+    ...(filters.outcome ? { outcome: filters.outcome } : {}),
+    ...(filters.endpoint ? { endpoint: filters.endpoint } : {}),
+    ...(filters.du || filters.au
+      ? { receivedAt: { ...(filters.du ? { gte: parisMidnight(filters.du) } : {}), ...(filters.au ? { lt: parisNextMidnight(filters.au) } : {}) } }
+      : {}),
+  };
+  const total = await prisma.submission.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filters.page, pageCount);
+  const rows = await prisma.submission.findMany({
+    where,
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: {
+      id: true,
+      env: true,
+      endpoint: true,
+      method: true,
+      receivedAt: true,
+      durationMs: true,
+      sizeBytes: true,
+      httpStatus: true,
+      outcome: true,
+      received: true,
+      stored: true,
+      unchanged: true,
+      warnings: true,
+      errors: true,
+    },
+  });
+  const items = rows.map(({ warnings, errors, id, ...r }) => {
+    const errorList = messages(errors);
+    return { ...r, id: id.toString(), warningCount: messages(warnings).length, errorCount: errorList.length, firstError: errorList[0] ?? null };
+  });
+  return { items, total, page, pageCount, pageSize };
+}
+
+export type SubmissionList = Awaited<ReturnType<typeof listSubmissions>>;

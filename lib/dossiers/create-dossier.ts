@@ -7,6 +7,7 @@ import { ATTESTATION_TEXT_SHA256, ATTESTATION_TEXT_VERSION } from "@/lib/attesta
 import { parseInput } from "@/lib/schemas/validation";
 import { createDossierSchema, type CreateDossierInput } from "@/lib/schemas/dossiers";
 import { actorSchema, type AuditActor } from "@/lib/schemas/audit";
+import { assertKnownCommune } from "@/lib/dossiers/commune-codes";
 
 export const dossierSelect = {
   id: true,
@@ -26,6 +27,7 @@ export const dossierSelect = {
 export async function createDossier(input: CreateDossierInput & AuditActor, options: { prisma?: PrismaClient } = {}) {
   const who = parseInput(actorSchema, input);
   const data = parseInput(createDossierSchema, input);
+  assertKnownCommune(data.inseeCode);
   const prisma = options.prisma ?? (await db());
   try {
     return await prisma.$transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/schemas/validation";
 import { createDossierSchema } from "@/lib/schemas/dossiers";
 import { actorSchema, type AuditActor } from "@/lib/schemas/audit";
 import { canViewDossier, type Viewer } from "@/lib/dossiers/get-dossier-view";
+import { assertKnownCommune } from "@/lib/dossiers/commune-codes";
 
 export const updateDossierSchema = createDossierSchema.omit({ beneficiaryId: true }).extend({
   dossierId: z.uuid({ error: "identifiant de dossier invalide" }),
@@ -19,6 +20,7 @@ export const updateDossierSchema = createDossierSchema.omit({ beneficiaryId: tru
 export async function updateDossier(input: z.input<typeof updateDossierSchema> & AuditActor & { viewer: Viewer }) {
   const who = parseInput(actorSchema, input);
   const data = parseInput(updateDossierSchema, input);
+  assertKnownCommune(data.inseeCode);
   const prisma = await db();
   try {
     return await prisma.$transaction(async (tx) => {

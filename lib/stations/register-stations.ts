@@ -6,6 +6,7 @@ import { isUniqueViolation } from "@/lib/users/create-user";
 import { parseInput } from "@/lib/schemas/validation";
 import { registerStationsSchema, type RegisterStationsInput } from "@/lib/schemas/stations";
 import { actorSchema, type AuditActor } from "@/lib/schemas/audit";
+import { assertKnownCommune } from "@/lib/dossiers/commune-codes";
 
 const stationSelect = {
   id: true,
@@ -36,6 +37,7 @@ function alreadyRegistered(codes: string[], inputCodes: string[]): AppError {
 export async function registerStations(input: RegisterStationsInput & AuditActor, options: { prisma?: PrismaClient } = {}) {
   const who = parseInput(actorSchema, input);
   const data = parseInput(registerStationsSchema, input);
+  data.stations.forEach((s, i) => s.inseeCode && assertKnownCommune(s.inseeCode, `stations.${i}.inseeCode`));
   const prisma = options.prisma ?? (await db());
   const codes = data.stations.map((s) => s.stationCode);
   try {

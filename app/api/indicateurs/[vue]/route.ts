@@ -1,0 +1,35 @@
+import { authorizeRequest } from "@/lib/auth/session";
+import { HTTP_STATUS, isAppError } from "@/lib/errors";
+import { jsonError } from "@/lib/http/json-error";
+import { toCsv } from "@/lib/csv/to-csv";
+import { parseDashboardParams } from "@/lib/indicators/dashboard-params";
+import { INDICATOR_VIEWS, getIndicatorView, type IndicatorView } from "@/lib/indicators/get-indicator-view";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// GET /api/indicateurs/<vue>?type=&periode=&maille=&zone=&canal=&indicateur=&format=csv
+// Committee figures (comité and admin only), from the latest published run: JSON with the
+// published cells (withheld ones as {"secret": true}) or the page's table as CSV.
+export async function GET(request: Request, context: { params: Promise<{ vue: string }> }) {
+  try {
+    await authorizeRequest("indicators:read");
+    const { vue } = await context.params;
+    if (!INDICATOR_VIEWS.includes(vue as IndicatorView)) return jsonError(404, `Vue inconnue. Vues disponibles : ${INDICATOR_VIEWS.join(", ")}.`);
+    const url = new URL(request.url);
+    const result = await getIndicatorView(vue as IndicatorView, parseDashboardParams(url.searchParams));
+    const headers = { "cache-control": "private, no-store" };
+    if (url.searchParams.get("format") === "csv") {
+      if (!result.run) return jsonError(404, "Aucun calcul d'indicateurs publié pour l'instant.");
+      const { columns, rows } = result.table;
+      const csv = toCsv(columns.map((c) => c.label), rows.map((r) => columns.map((c) => r[c.key])));
+      return new Response(csv, {
+        headers: { ...headers, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="indicateurs-${vue}.csv"` },
+      });
+    }
+    return Response.json(result.json, { headers });
+  } catch (e) {
+    if (isAppError(e)) return jsonError(HTTP_STATUS[e.code], e.message);
+    throw e;
+  }
+}

@@ -1,0 +1,130 @@
+import { INDICATORS, SECRET_LABEL, isShare, type IndicatorCode, type IndicatorDefinition } from "@/lib/indicators/catalogue";
+import type { Cell } from "@/lib/indicators/read-cells";
+import { periodLabel } from "@/lib/indicators/dashboard-params";
+import type { PeriodKind } from "@/lib/indicators/catalogue";
+
+// The data tables behind every committee chart, shared by the pages (table + CSV of DataFigure)
+// and the CSV answers of /api/indicateurs. A withheld cell is the text "secret statistique", a
+// figure that does not exist (no data, or not applicable) is null. Shares are shown in %.
+// Pure functions of the read functions' results: nothing here touches the database.
+
+export type TableValue = string | number | null;
+export interface TableColumn {
+  key: string;
+  label: string;
+  /** Decimals shown for numbers (the CSV keeps the rounded number, dot decimals). */
+  decimals?: number;
+}
+export interface DataTable {
+  columns: TableColumn[];
+  rows: Record<string, TableValue>[];
+}
+
+type ReadCell<T> = Cell<T> | null | undefined;
+
+function unitSuffix(def: IndicatorDefinition): string {
+  return def.unit ? ` (${def.unit})` : "";
+}
+
+export function shown(code: IndicatorCode, v: number | null | undefined): number | null {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  const scaled = isShare(code) ? v * 100 : v;
+  const f = 10 ** INDICATORS[code].decimals;
+  return Math.round(scaled * f) / f;
+}
+
+/** A scalar cell as a table value. */
+export function scalarValue(code: IndicatorCode, cell: ReadCell<number | null>): TableValue {
+  if (!cell) return null;
+  return cell.secret ? SECRET_LABEL : shown(code, cell.value);
+}
+
+function profileValue(code: IndicatorCode, cell: ReadCell<(number | null)[]>, i: number): TableValue {
+  if (!cell) return null;
+  return cell.secret ? SECRET_LABEL : shown(code, cell.value[i]);
+}
+
+const HOURS = Array.from({ length: 24 }, (_, h) => h);
+const hourLabel = (h: number) => `${String(h).padStart(2, "0")} h`;
+
+export function keyFiguresTable(figures: { indicator: IndicatorDefinition; cell: Cell<number | null> }[]): DataTable {
+  return {
+    columns: [
+      { key: "indicateur", label: "Indicateur" },
+      { key: "valeur", label: "Valeur" },
+      { key: "unite", label: "Unité" },
+      { key: "stations", label: "Stations ayant transmis" },
+      { key: "enregistrees", label: "Stations enregistrées" },
+      { key: "energie", label: "Énergie couverte (kWh)", decimals: 0 },
+      { key: "recharges", label: "Recharges" },
+    ],
+    rows: figures.map(({ indicator, cell }) => ({
+      indicateur: indicator.label,
+      valeur: cell.secret ? SECRET_LABEL : shown(indicator.code, cell.value),
+      unite: indicator.unit,
+      stations: cell.secret ? null : cell.coverage.stationsReporting,
+      enregistrees: cell.secret ? null : cell.coverage.stationsRegistered,
+      energie: cell.secret ? null : Math.round(cell.coverage.energyKwh),
+      recharges: cell.secret ? null : cell.coverage.chargeCount,
+    })),
+  };
+}
+
+/** Hour-of-day profiles side by side (load profile; carbon by hour). */
+export function hourProfileTable(
+  series: { key: string; code: IndicatorCode; label: string; cell: ReadCell<(number | null)[]> }[],
+): DataTable {
+  if (series.every((s) => !s.cell)) return { columns: [], rows: [] };
+  return {
+    columns: [
+      { key: "heure", label: "Heure (heure de Paris)" },
+      ...series.map((s) => ({ key: s.key, label: `${s.label}${unitSuffix(INDICATORS[s.code])}`, decimals: INDICATORS[s.code].decimals })),
+    ],
+    rows: HOURS.map((h) => ({ heure: hourLabel(h), ...Object.fromEntries(series.map((s) => [s.key, profileValue(s.code, s.cell, h)])) })),
+  };
+}
+
+const parisStep = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+
+/** The 30-minute aggregated load curve. */
+export function loadCurveTable(start: Date | null, cell: ReadCell<(number | null)[]>): DataTable {
+  if (!start || !cell) return { columns: [], rows: [] };
+  const def = INDICATORS.load_curve_kw;
+  const columns = [
+    { key: "pas", label: "Début du pas de 30 minutes (heure de Paris)" },
+    { key: "kw", label: `${def.label}${unitSuffix(def)}`, decimals: def.decimals },
+  ];
+  if (cell.secret) return { columns, rows: [{ pas: null, kw: SECRET_LABEL }] };
+  return {
+    columns,
+    rows: cell.value.map((v, i) => ({ pas: parisStep.format(new Date(start.getTime() + i * 1_800_000)), kw: shown("load_curve_kw", v) })),
+  };
+}
+
+/** Scalar indicators period by period (carbon by month, peak-window shares). */
+export function timeSeriesTable(
+  kind: PeriodKind,
+  codes: IndicatorCode[],
+  points: { periodStart: string; cells: Partial<Record<IndicatorCode, Cell<number | null>>> }[],
+): DataTable {
+  return {
+    columns: [
+      { key: "periode", label: "Période" },
+      ...codes.map((c) => ({ key: c, label: `${INDICATORS[c].label}${unitSuffix(INDICATORS[c])}`, decimals: INDICATORS[c].decimals })),
+    ],
+    rows: points.map((p) => ({ periode: periodLabel(kind, p.periodStart), ...Object.fromEntries(codes.map((c) => [c, scalarValue(c, p.cells[c])])) })),
+  };
+}
+
+/** One indicator for every area of a level (the map's table). */
+export function meshTable(code: IndicatorCode, areas: { code: string; name: string; cell: Cell<number | null> }[]): DataTable {
+  const def = INDICATORS[code];
+  return {
+    columns: [
+      { key: "code", label: "Code" },
+      { key: "nom", label: "Nom" },
+      { key: "valeur", label: `${def.label}${unitSuffix(def)}`, decimals: def.decimals },
+    ],
+    rows: areas.map((a) => ({ code: a.code, nom: a.name, valeur: scalarValue(code, a.cell) })),
+  };
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import { INDICATORS, type IndicatorCode } from "@/lib/indicators/catalogue";
+import type { Cell, RunInfo } from "@/lib/indicators/read-cells";
+import type { DashboardParams } from "@/lib/indicators/dashboard-params";
+import { getDashboardContext, type DashboardContext } from "@/lib/indicators/get-dashboard-context";
+import { getKeyFigures } from "@/lib/indicators/get-key-figures";
+import { getLoadProfile } from "@/lib/indicators/get-load-profile";
+import { getLoadCurve } from "@/lib/indicators/get-load-curve";
+import { getCarbonByHour } from "@/lib/indicators/get-carbon-by-hour";
+import { getCarbonByMonth, getPeakWindowShares, CARBON_BY_MONTH, PEAK_WINDOW_SHARES } from "@/lib/indicators/get-time-series";
+import { getMeshValues } from "@/lib/indicators/get-mesh-values";
+import { hourProfileTable, keyFiguresTable, loadCurveTable, meshTable, timeSeriesTable, type DataTable } from "@/lib/indicators/dashboard-tables";
+
+// The committee data as served by /api/indicateurs/<vue>: JSON with published cells only (a
+// withheld cell is `{ "secret": true }`, nothing else) or the same table as the page's CSV.
+
+export const INDICATOR_VIEWS = ["chiffres-cles", "profil-de-charge", "courbe-de-charge", "carbone-par-heure", "carbone-par-mois", "pointe", "carte"] as const;
+export type IndicatorView = (typeof INDICATOR_VIEWS)[number];
+
+export type PublicCell<T> = { secret: true } | { secret: false; value: T; coverage: { stationsReporting: number; stationsRegistered: number; energyKwh: number; chargeCount: number } };
+
+/** Rebuilds a cell field by field, so nothing but the published figures can leave. */
+export function publicCell<T>(cell: Cell<T> | null | undefined): PublicCell<T> | null {
+  if (!cell) return null;
+  if (cell.secret) return { secret: true };
+  const c = cell.coverage;
+  return { secret: false, value: cell.value, coverage: { stationsReporting: c.stationsReporting, stationsRegistered: c.stationsRegistered, energyKwh: c.energyKwh, chargeCount: c.chargeCount } };
+}
+
+function publicRun(run: RunInfo) {
+  return {
+    id: run.runId,
+    computedAt: run.computedAt.toISOString(),
+    anonymity: { minStations: run.anonMinStations, minBeneficiaries: run.anonMinBeneficiaries },
+    carbonGapHours: run.carbonGapHours,
+    carbonSeries: run.series ? { name: run.series.name, version: run.series.version, source: run.series.source, licence: run.series.licence, attribution: run.series.attribution } : null,
+  };
+}
+
+export interface IndicatorViewResult {
+  run: RunInfo | null;
+  context: DashboardContext;
+  json: Record<string, unknown>;
+  table: DataTable;
+}
+
+/** Map levels: the national level has no map, the départements are shown instead. */
+export function mapLevel(level: DashboardParams["meshLevel"]): "region" | "departement" | "commune" {
+  return level === "national" ? "departement" : level;
+}
+
+export async function getIndicatorView(view: IndicatorView, params: DashboardParams): Promise<IndicatorViewResult> {
+  const p = view === "carte" ? { ...params, meshLevel: mapLevel(params.meshLevel) } : params;
+  const context = await getDashboardContext(p);
+  const { run, filters: f } = context;
+  const filters = { periodKind: f.periodKind, periodStart: f.periodStart || null, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel };
+  if (!run) return { run, context, json: { run: null, filters, data: null }, table: { columns: [], rows: [] } };
+  const q = { runId: run.runId, periodKind: f.periodKind, periodStart: f.periodStart || undefined, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel };
+  const out = (data: unknown, table: DataTable): IndicatorViewResult => ({ run, context, json: { run: publicRun(run), filters, data }, table });
+  switch (view) {
+    case "chiffres-cles": {
+      const k = await getKeyFigures(q);
+      const figures = k.figures.map((x) => ({ code: x.indicator.code, label: x.indicator.label, unit: x.indicator.unit, definition: x.indicator.definition, cell: publicCell(x.cell) }));
+      return out({ periodStart: k.periodStart, figures }, keyFiguresTable(k.figures));
+    }
+    case "profil-de-charge": {
+      const l = await getLoadProfile(q);
+      return out(
+        { periodStart: l.periodStart, weekday: publicCell(l.weekday), weekend: publicCell(l.weekend) },
+        hourProfileTable([
+          { key: "ouvres", code: "profile_weekday_kw", label: "Jours ouvrés", cell: l.weekday },
+          { key: "weekend", code: "profile_weekend_kw", label: "Week-end", cell: l.weekend },
+        ]),
+      );
+    }
+    case "courbe-de-charge": {
+      const level = f.meshLevel === "region" ? "region" : "national";
+      const c = await getLoadCurve({ runId: q.runId, periodStart: q.periodStart, meshLevel: level, meshCode: level === "national" ? "FR" : q.meshCode, channel: q.channel });
+      return out({ periodStart: c.periodStart, start: c.start?.toISOString() ?? null, stepMinutes: 30, cell: publicCell(c.cell) }, loadCurveTable(c.start, c.cell));
+    }
+    case "carbone-par-heure": {
+      const c = await getCarbonByHour(q);
+      const grid = c.grid ? { secret: false as const, value: c.grid } : null;
+      return out(
+        { periodStart: c.periodStart, charging: publicCell(c.charging), grid: c.grid },
+        hourProfileTable([
+          { key: "recharge", code: "carbon_by_hour_charging", label: "Recharge", cell: c.charging },
+          { key: "reseau", code: "carbon_by_hour_grid", label: "Réseau", cell: grid as Cell<(number | null)[]> | null },
+        ]),
+      );
+    }
+    case "carbone-par-mois": {
+      const s = await getCarbonByMonth({ runId: q.runId, meshLevel: q.meshLevel, meshCode: q.meshCode, channel: q.channel });
+      return out({ points: s.points.map(publicPoint) }, timeSeriesTable("month", CARBON_BY_MONTH, s.points));
+    }
+    case "pointe": {
+      const s = await getPeakWindowShares({ runId: q.runId, periodKind: q.periodKind, meshLevel: q.meshLevel, meshCode: q.meshCode, channel: q.channel });
+      return out({ points: s.points.map(publicPoint) }, timeSeriesTable(q.periodKind, PEAK_WINDOW_SHARES, s.points));
+    }
+    case "carte": {
+      const code: IndicatorCode = f.indicator && INDICATORS[f.indicator].kind === "scalar" ? f.indicator : "energy_kwh";
+      const m = await getMeshValues({ runId: q.runId, indicator: code, meshLevel: mapLevel(f.meshLevel), periodKind: q.periodKind, periodStart: q.periodStart, channel: q.channel });
+      return out(
+        { indicator: code, periodStart: m.periodStart, areas: m.areas.map((a) => ({ code: a.code, name: a.name, cell: publicCell(a.cell) })) },
+        meshTable(code, m.areas),
+      );
+    }
+  }
+}
+
+function publicPoint(p: { periodStart: string; cells: Partial<Record<IndicatorCode, Cell<number | null>>> }) {
+  return { periodStart: p.periodStart, cells: Object.fromEntries(Object.entries(p.cells).map(([k, c]) => [k, publicCell(c)])) };
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
+
+/**
+ * Periods of a kind computed by a run ("YYYY-MM-DD" starts, ascending), read from the national
+ * energy cells (every computed period has one). For the period selector of the committee pages.
+ */
+export async function listPeriods(input: { runId: string; periodKind: PeriodKind }, options: { prisma?: PrismaClient } = {}): Promise<string[]> {
+  const prisma = options.prisma ?? (await db());
+  const rows = await prisma.$queryRawUnsafe<{ p: string }[]>(
+    `SELECT DISTINCT to_char(period_start, 'YYYY-MM-DD') AS p FROM indicator_value
+      WHERE run_id = $1::uuid AND mesh_level = 'national' AND period_kind = $2 AND indicator_code = 'energy_kwh'
+      ORDER BY 1`,
+    input.runId,
+    input.periodKind,
+  );
+  return rows.map((r) => r.p);
+}
+
+/**
+ * Areas of a mesh level that have at least one cell in the run (withheld or not: the area's name
+ * and code are public reference data), with their names, for the area selector.
+ */
+export async function listMeshAreas(
+  input: { runId: string; meshLevel: Exclude<MeshLevel, "national"> },
+  options: { prisma?: PrismaClient } = {},
+): Promise<{ code: string; name: string }[]> {
+  const prisma = options.prisma ?? (await db());
+  const names =
+    input.meshLevel === "region"
+      ? "SELECT code, name FROM region"
+      : input.meshLevel === "departement"
+        ? "SELECT code, name FROM departement"
+        : "SELECT insee_code AS code, name FROM commune";
+  return prisma.$queryRawUnsafe<{ code: string; name: string }[]>(
+    `WITH c AS (SELECT DISTINCT mesh_code FROM indicator_value
+                 WHERE run_id = $1::uuid AND mesh_level = $2 AND indicator_code = 'energy_kwh')
+     SELECT c.mesh_code AS code, coalesce(n.name, c.mesh_code) AS name
+       FROM c LEFT JOIN (${names}) n ON n.code = c.mesh_code
+      ORDER BY c.mesh_code`,
+    input.runId,
+    input.meshLevel,
+  );
+}

@@ -24,6 +24,7 @@ export default async function AdminHome() {
       <PendingNotice title="La gestion des comptes, des données de référence et le calcul des indicateurs depuis l'interface ne sont pas encore disponibles." />
       <ul>
         <li><Link href="/admin/declarations-en-retard">Déclarations de données statiques en retard</Link></li>
+        <li><Link href="/admin/indicateurs">Calcul des indicateurs et séries carbone</Link> — <Link href="/comite/indicateurs">tableau de bord du comité</Link></li>
       </ul>
       <h2>En chiffres</h2>
       <ul>

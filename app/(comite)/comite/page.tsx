@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
-import { PendingNotice } from "@/components/ui/pending-notice";
+import { DASHBOARD_PAGES } from "@/components/indicators/dashboard-header";
 
-export const metadata: Metadata = { title: "Indicateurs" };
+export const metadata: Metadata = { title: "Espace comité de pilotage" };
 export const dynamic = "force-dynamic";
 
 export default async function CommitteeHome() {
@@ -12,16 +12,24 @@ export default async function CommitteeHome() {
   return (
     <>
       <h1>Espace comité de pilotage</h1>
-      <p>Bonjour {user.name}. Ce portail vous donnera des indicateurs agrégés et anonymes, par région, département et commune :</p>
+      <p>
+        Bonjour {user.name}. Ce portail publie des indicateurs agrégés et anonymes de la recharge déclarée au programme, par
+        région, département et commune, par mois, trimestre et année, et par canal (ADVENIR, GIREVE) :
+      </p>
       <ul>
-        <li>l&apos;intensité carbone de la recharge comparée à celle du réseau électrique ;</li>
-        <li>la charge que la recharge fait peser sur le réseau (courbe agrégée, pointes d&apos;hiver, heures creuses) ;</li>
-        <li>la disponibilité du service.</li>
+        {DASHBOARD_PAGES.map((p) => (
+          <li key={p.href}>
+            <Link href={p.href}>{p.label}</Link>
+          </li>
+        ))}
       </ul>
+      <p>
+        Chaque graphique est accompagné de ses données (tableau et téléchargement CSV). Les données sont aussi disponibles en JSON
+        et CSV par l&apos;API <code>/api/indicateurs/…</code> avec votre session.
+      </p>
       <p>
         <Link href="/comite/declarations-en-retard">Déclarations de données statiques en retard</Link> (délai de 10 jours ouvrés).
       </p>
-      <PendingNotice title="Les indicateurs ne sont pas encore calculés : aucun chiffre n'est publié pour l'instant." />
     </>
   );
 }

@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requirePermission } from "@/lib/auth/session";
+import { refreshIndicators } from "@/lib/indicators/refresh-indicators";
+import { actionError, formValues } from "@/lib/http/action-state";
+import type { ActionState } from "@/lib/http/action-state-shared";
+import { formatNumber } from "@/lib/format";
+
+/** Recomputes every published indicator now (admin), optionally over given months. */
+export async function recomputeIndicatorsAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("indicators:compute");
+  const values = formValues(form);
+  try {
+    const r = await refreshIndicators({ computedBy: user.email, from: values.from?.trim() || undefined, to: values.to?.trim() || undefined });
+    revalidatePath("/admin/indicateurs");
+    revalidatePath("/comite/indicateurs", "layout");
+    return {
+      ok: true,
+      message:
+        `Calcul ${r.runId} : ${formatNumber(r.cellCount)} cases calculées, dont ${formatNumber(r.withheldCount)} en secret statistique, ` +
+        `en ${formatNumber(r.durationMs)} ms (${r.firstMonth.slice(0, 7)} à ${r.endMonth.slice(0, 7)} exclu).`,
+      values,
+    };
+  } catch (e) {
+    return actionError(e, values);
+  }
+}

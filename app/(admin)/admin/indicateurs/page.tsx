@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import { requirePermission } from "@/lib/auth/session";
+import { listIndicatorRuns } from "@/lib/indicators/list-indicator-runs";
+import { listCarbonSeries } from "@/lib/indicators/list-carbon-series";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import { RecomputeForm } from "@/components/indicators/recompute-form";
+import { CarbonImportForm } from "@/components/indicators/carbon-import-form";
+import { recomputeIndicatorsAction } from "./actions";
+
+export const metadata: Metadata = { title: "Calcul des indicateurs" };
+export const dynamic = "force-dynamic";
+
+const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
+
+export default async function AdminIndicatorsPage() {
+  await requirePermission("indicators:compute");
+  const [runs, series] = await Promise.all([listIndicatorRuns({ limit: 10 }), listCarbonSeries()]);
+  return (
+    <>
+      <h1>Calcul des indicateurs du comité</h1>
+      <p>
+        Chaque calcul produit toutes les valeurs (mailles, périodes, canaux) et les conserve : un chiffre publié reste tel quel,
+        les pages affichent le dernier calcul. Le calcul est aussi lancé chaque jour et en ligne de commande
+        (<code>npm run cli -- indicateurs recalculer</code>). <Link href="/comite/indicateurs">Voir les indicateurs</Link>.
+      </p>
+      <h2>Recalculer</h2>
+      <RecomputeForm action={recomputeIndicatorsAction} />
+      {runs.length === 0 ? (
+        <p>Aucun calcul publié pour l&apos;instant.</p>
+      ) : (
+        <Table
+          caption="Derniers calculs publiés"
+          headers={["Identifiant", "Terminé le", "Par", "Période", "Cases", "En secret", "Durée", "Série carbone"]}
+          data={runs.map((r) => [
+            r.id,
+            r.finishedAt ? formatDateTime(r.finishedAt) : "en cours",
+            r.computedBy,
+            `${day.format(r.periodFrom)} – ${day.format(new Date(r.periodTo.getTime() - 1))}`,
+            formatNumber(r.cellCount),
+            formatNumber(r.withheldCount),
+            `${formatNumber(r.durationMs)} ms`,
+            r.series ? `${r.series.name} v${r.series.version}` : "aucune",
+          ])}
+        />
+      )}
+      <h2>Séries d&apos;intensité carbone</h2>
+      <p>
+        Importez une série plus récente : chaque import crée une nouvelle version, les heures sans intensité sont signalées comme
+        lacunes et jamais comblées. Le calcul utilise la série couvrant le mieux sa période.
+      </p>
+      <CarbonImportForm />
+      <Table
+        caption="Séries importées"
+        headers={["Série", "Version", "Format", "Couverture", "Heures", "Lacunes (heures)", "Source et licence", "Importée le", "Par"]}
+        data={series.map((s) => [
+          s.name,
+          String(s.version),
+          s.format,
+          s.coversFrom && s.coversTo ? `${day.format(s.coversFrom)} – ${day.format(new Date(s.coversTo.getTime() - 1))}` : "—",
+          formatNumber(s.hourCount),
+          formatNumber(s.gaps.reduce((n, g) => n + g.hours, 0)),
+          `${s.source} (${s.licence})`,
+          formatDateTime(s.importedAt),
+          s.importedBy,
+        ])}
+      />
+    </>
+  );
+}

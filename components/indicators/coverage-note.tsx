@@ -1,0 +1,16 @@
+import type { Cell } from "@/lib/indicators/read-cells";
+import { SECRET_LABEL } from "@/lib/indicators/catalogue";
+import { formatNumber } from "@/lib/format";
+
+/** The coverage of a figure's cell (stations reporting / registered, energy, charges). */
+export function CoverageNote({ cell }: { cell: Cell<unknown> | null | undefined }) {
+  if (!cell) return <>Aucune donnée pour cette sélection.</>;
+  if (cell.secret) return <>Valeurs non publiées : {SECRET_LABEL}.</>;
+  const c = cell.coverage;
+  return (
+    <>
+      Couverture : {formatNumber(c.stationsReporting)} station(s) ayant transmis sur {formatNumber(c.stationsRegistered)} enregistrée(s),{" "}
+      {formatNumber(Math.round(c.energyKwh))} kWh, {formatNumber(c.chargeCount)} recharge(s).
+    </>
+  );
+}

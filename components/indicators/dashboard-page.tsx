@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import type { MeshLevel } from "@/lib/indicators/catalogue";
+import type { DashboardContext } from "@/lib/indicators/get-dashboard-context";
+import { DashboardNav, NoRunNotice, RunSummary } from "@/components/indicators/dashboard-header";
+import { FiltersForm } from "@/components/indicators/filters-form";
+
+// The frame of every committee indicator page: title, links between pages, filters, what is
+// shown and from which run; or, before any run, a plain notice (with the admin's way out).
+export function DashboardPage(props: {
+  title: string;
+  intro: ReactNode;
+  path: string;
+  context: DashboardContext;
+  /** Shown under the "no run yet" notice: the admin's recompute button. */
+  noRunAction?: ReactNode;
+  levels?: readonly MeshLevel[];
+  showIndicator?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <h1>{props.title}</h1>
+      <p>{props.intro}</p>
+      <DashboardNav current={props.path} context={props.context} />
+      {!props.context.run ? (
+        <NoRunNotice>{props.noRunAction}</NoRunNotice>
+      ) : (
+        <>
+          <FiltersForm action={props.path} context={props.context} levels={props.levels} showIndicator={props.showIndicator} />
+          <RunSummary context={props.context} />
+          {props.children}
+        </>
+      )}
+    </>
+  );
+}

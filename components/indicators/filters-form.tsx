@@ -41,7 +41,7 @@ export function FiltersForm(props: { action: string; context: DashboardContext; 
           <Select
             id="f-zone"
             name="zone"
-            label={`${MESH_LABELS[f.meshLevel]} affichée`}
+            label={`Zone (${MESH_LABELS[f.meshLevel].toLowerCase()})`}
             value={f.meshCode}
             options={areas.map((a) => ({ value: a.code, label: `${a.name} (${a.code})` }))}
           />

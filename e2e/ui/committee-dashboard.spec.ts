@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import { test, expect, DEMO, login, expectAccessible, newUserPage } from "../support/test";
+import { makeDossier, makeOperator, makeStations, makeUser, makeBeneficiary } from "@/lib/testing/factories";
+import { addOperations } from "@/lib/indicators/testing/make-indicator-stations";
+import { db } from "@/lib/db";
+
+// Issue "Committee indicators": signed dossiers with stations in three départements, charges in
+// January and February 2023 (with the shipped 2023 carbon series), computed with the admin's
+// button. Finistère (6 stations, 3 beneficiaries) is published, Corse-du-Sud (2 stations, one
+// beneficiary) is "secret statistique" everywhere. Thresholds: the defaults K = 5, B = 3.
+const SITES = [
+  { inseeCode: "29019", beneficiaries: 3, stationsEach: 2 },
+  { inseeCode: "69123", beneficiaries: 3, stationsEach: 2 },
+  { inseeCode: "2A004", beneficiaries: 1, stationsEach: 2 },
+];
+
+async function makeData() {
+  const operator = await makeOperator({ credentials: ["production"] });
+  const stationIds: string[] = [];
+  for (const site of SITES) {
+    for (let b = 0; b < site.beneficiaries; b++) {
+      const beneficiary = await makeBeneficiary();
+      const dossier = await makeDossier({ signed: true, operatorId: operator.id, beneficiaryId: beneficiary.id, inseeCode: site.inseeCode });
+      await makeStations({ dossierId: dossier.id, count: site.stationsEach });
+    }
+  }
+  const prisma = await db();
+  const stations = await prisma.station.findMany({ where: { operatorId: operator.id }, select: { id: true } });
+  stationIds.push(...stations.map((s) => s.id));
+  const days = ["2023-01-09", "2023-01-18", "2023-02-06", "2023-02-15"];
+  await addOperations(
+    prisma,
+    stationIds.flatMap((stationId) => days.map((d) => ({ operatorId: operator.id, stationId, start: new Date(`${d}T17:30:00Z`), stop: new Date(`${d}T20:00:00Z`), wh: 12_000 }))),
+  );
+  return { operator };
+}
+
+test("le comité consulte les indicateurs, change de maille et de période, ouvre la carte et télécharge un CSV", async ({ browser, consoleErrors }) => {
+  const { operator } = await makeData();
+
+  // The admin computes the indicators with the button.
+  const admin = await newUserPage(browser, consoleErrors);
+  await login(admin, DEMO.admin.email, DEMO.admin.password);
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: "Calcul des indicateurs et séries carbone" }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Calcul des indicateurs du comité");
+  await expect(admin.getByRole("table", { name: "Séries importées" })).toContainText("electricitymaps-fr");
+  await admin.getByLabel(/Premier mois/).fill("2023-01");
+  await admin.getByLabel(/Mois de fin/).fill("2023-03");
+  await admin.getByRole("button", { name: "Recalculer maintenant" }).click();
+  await expect(admin.getByTestId("form-feedback")).toContainText(/cases calculées, dont \d+ en secret statistique/, { timeout: 60_000 });
+  await expectAccessible(admin);
+
+  // A committee member opens the dashboard from the home page.
+  const member = await makeUser({ role: "comite" });
+  const page = await newUserPage(browser, consoleErrors);
+  await login(page, member.email, member.password);
+  await page.getByRole("link", { name: "Chiffres clés" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Indicateurs du programme : chiffres clés");
+  await expect(page.getByText("France entière — février 2023 — Tous les canaux")).toBeVisible();
+  await expect(page.getByTestId("kpi-energy_kwh")).toContainText("Couverture");
+  await expect(page.getByTestId("carbon-attribution")).toContainText("Electricity Maps");
+  await expectAccessible(page);
+
+  // Switch mesh and period (a GET form: the URL says it all), then pick a département.
+  await page.getByLabel("Maille").selectOption("departement");
+  await page.getByLabel("Période", { exact: true }).selectOption("2023-01-01");
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page).toHaveURL(/maille=departement/);
+  await expect(page).toHaveURL(/periode=2023-01-01/);
+  await page.getByLabel("Zone (département)").selectOption("29");
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page.getByText("Département Finistère (29) — janvier 2023 — Tous les canaux")).toBeVisible();
+  await page.getByLabel("Zone (département)").selectOption("2A");
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page.getByTestId("kpi-energy_kwh")).toContainText("secret statistique");
+
+  // The grid and carbon pages keep the filters.
+  await page.getByRole("link", { name: "Réseau électrique" }).click();
+  await expect(page.getByRole("heading", { name: "Profil de charge par heure de la journée" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Carbone", exact: true }).click();
+  await expect(page.getByRole("heading", { name: /Intensité carbone par mois/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // The map, by département: Corse-du-Sud hatched, then its CSV.
+  await page.getByRole("link", { name: "Carte" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Indicateurs : carte de France");
+  await expect(page.locator('path[data-code="2A"]')).toHaveAttribute("fill", "url(#secret)");
+  await expect(page.locator('path[data-code="29"]')).not.toHaveAttribute("fill", "url(#secret)");
+  await expect(page.locator('path[data-code="974"]')).toHaveCount(1);
+  await expectAccessible(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger les données (CSV)" }).click()]);
+  const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+  const lines = csv.trim().split("\r\n");
+  expect(lines[0]).toBe("Code,Nom,Énergie délivrée (kWh)");
+  expect(lines).toContain("2A,Corse-du-Sud,secret statistique");
+  expect(lines).toContain("29,Finistère,144");
+
+  // The same data through the API, with the member's session.
+  const api = await page.request.get("/api/indicateurs/carte?maille=departement&periode=2023-01-01");
+  expect(api.status()).toBe(200);
+  const body = await api.json();
+  expect(body.data.areas.find((a: { code: string }) => a.code === "2A").cell).toEqual({ secret: true });
+  const apiCsv = await page.request.get("/api/indicateurs/carte?maille=departement&periode=2023-01-01&format=csv");
+  expect(await apiCsv.text()).toContain("2A,Corse-du-Sud,secret statistique");
+
+  // An operator and a beneficiary are refused: pages redirect, the APIs answer 403 in JSON.
+  for (const role of ["operateur", "beneficiaire"] as const) {
+    const user = await makeUser({ role, ...(role === "operateur" ? { operatorId: operator.id } : {}) });
+    const other = await newUserPage(browser, consoleErrors);
+    await login(other, user.email, user.password);
+    for (const path of ["/comite/indicateurs", "/comite/indicateurs/carte", "/admin/indicateurs"]) {
+      await other.goto(path);
+      await expect(other, `${role} ouvrant ${path}`).toHaveURL(/\/acces-refuse$/);
+    }
+    const refused = await other.request.get("/api/indicateurs/chiffres-cles");
+    expect(refused.status()).toBe(403);
+    expect(await refused.json()).toEqual({ erreur: "Vous n'avez pas accès à cette ressource." });
+  }
+  // The committee cannot recompute nor import.
+  await page.goto("/admin/indicateurs");
+  await expect(page).toHaveURL(/\/acces-refuse$/);
+  expect((await page.request.post("/api/indicateurs/series-carbone", { multipart: { fichier: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("x") } } })).status()).toBe(403);
+});
+
+test("sans session, les API des indicateurs répondent 401", async ({ request }) => {
+  for (const vue of ["chiffres-cles", "carte", "series-carbone"]) {
+    const r = await request.get(`/api/indicateurs/${vue}`);
+    expect(r.status(), vue).toBe(401);
+    expect(await r.json()).toEqual({ erreur: "Connexion requise." });
+  }
+});

@@ -5,15 +5,14 @@ import { z } from "zod";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
 const optionalDay = z.string().regex(DAY).optional().catch(undefined);
 
 export const ENDPOINTS = ["/api/operation/put", "/api/courbe/put"] as const;
 
 export const submissionFiltersSchema = z.object({
-  env: optionalEnum(["production", "sandbox"]),
-  outcome: optionalEnum(["OK", "ECHEC"]),
-  endpoint: optionalEnum(ENDPOINTS),
+  env: z.enum(["production", "sandbox"]).optional().catch(undefined),
+  outcome: z.enum(["OK", "ECHEC"]).optional().catch(undefined),
+  endpoint: z.enum(ENDPOINTS).optional().catch(undefined),
   /** First day included (YYYY-MM-DD, Paris time). */
   du: optionalDay,
   /** Last day included (YYYY-MM-DD, Paris time). */
@@ -23,7 +22,7 @@ export const submissionFiltersSchema = z.object({
 export type SubmissionFilters = z.infer<typeof submissionFiltersSchema>;
 
 export const anomalyFiltersSchema = z.object({
-  env: optionalEnum(["production", "sandbox"]),
+  env: z.enum(["production", "sandbox"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type AnomalyFilters = z.infer<typeof anomalyFiltersSchema>;

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { Table } from "@codegouvfr/react-dsfr/Table";
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { getOperatorOverview } from "@/lib/overview/get-operator-overview";
-import { PendingNotice } from "@/components/ui/pending-notice";
-import { formatDateTime } from "@/lib/format";
+import { activityOf, getStationActivityByEnv } from "@/lib/operator-console/get-station-activity-by-env";
+import { buildCurlExamples } from "@/lib/operator-console/build-curl-examples";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { CopyBlock } from "./_components/copy-block";
+import { StationsTable } from "./_components/stations-table";
 
 export const metadata: Metadata = { title: "Espace opérateur" };
 export const dynamic = "force-dynamic";
@@ -13,6 +15,10 @@ export default async function OperatorHome() {
   const user = await requirePermission("operator:console");
   if (!user.operatorId) return <p>Votre compte n&apos;est rattaché à aucun opérateur : contactez l&apos;opérateur technique.</p>;
   const op = await getOperatorOverview({ operatorId: user.operatorId });
+  const activity = await getStationActivityByEnv({ operatorId: op.id });
+  const firstStation = op.stations.find((s) => s.channel === "ADVENIR" && s.attestationSigned) ?? op.stations.find((s) => s.channel === "ADVENIR");
+  const examples = buildCurlExamples({ origin: await requestOrigin(), userId: op.id, stationCode: firstStation?.stationCode ?? null });
+  const activeCredentials = op.credentials.filter((c) => !c.revokedAt).length;
   return (
     <>
       <h1>Espace opérateur — {op.name}</h1>
@@ -20,48 +26,38 @@ export default async function OperatorHome() {
         Votre identifiant ADVENIR (<code>UserID</code>), à placer en tête de chaque envoi :{" "}
         <code data-testid="operator-user-id">{op.id}</code>
       </p>
-      <p>Dans ce portail, vous pouvez consulter les stations que vos clients ont déclarées chez vous et vos identifiants d&apos;API.</p>
-      <PendingNotice title="La console des envois (journal, erreurs, anomalies, bac à sable) et la gestion des identifiants d'API en ligne ne sont pas encore disponibles." />
+      <p>
+        {activeCredentials === 0 ? (
+          <>Vous n&apos;avez aucun accès actif : <Link href="/operateur/identifiants">créez un identifiant d&apos;API</Link>.</>
+        ) : (
+          <>{activeCredentials} accès actif(s) : <Link href="/operateur/identifiants">gérer les identifiants d&apos;API</Link>.</>
+        )}{" "}
+        Suivez vos <Link href="/operateur/envois">envois</Link> et vos <Link href="/operateur/anomalies">anomalies</Link>.
+      </p>
+
       <h2>Stations déclarées chez vous</h2>
       {op.stations.length === 0 ? (
         <p>Aucune station n&apos;est encore déclarée avec votre opérateur.</p>
       ) : (
-        <Table
-          caption="Stations et identifiants à envoyer"
-          headers={["Identifiant à envoyer", "Canal", "Dossier", "Points", "Puissance par point (kW)", "Attestation"]}
-          data={op.stations.map((s) => [
-            s.channel === "ADVENIR" ? (
-              <code key="c">{s.stationCode}</code>
-            ) : (
-              <span key="g">
-                <code>{s.stationCode}</code>
-                {s.pointIds.length > 0 && <> — points : {s.pointIds.map((id) => <code key={id}>{id} </code>)}</>}
-              </span>
-            ),
-            s.channel === "ADVENIR" ? "StationID (web service)" : "GIREVE",
-            s.dossierReference,
-            String(s.pointCount),
-            String(s.nominalPowerKw),
-            s.attestationSigned ? <Badge as="span" severity="success" small>Signée</Badge> : <Badge as="span" severity="warning" small>Non signée</Badge>,
-          ])}
-        />
+        <StationsTable stations={op.stations} activityOf={(id) => activityOf(activity, id)} />
       )}
-      <h2>Identifiants d&apos;API</h2>
-      {op.credentials.length === 0 ? (
-        <p>Aucun identifiant d&apos;API.</p>
-      ) : (
-        <Table
-          caption="Identifiants d'API (les secrets ne sont jamais réaffichés)"
-          headers={["Identifiant", "Environnement", "Créé le", "Dernier usage", "État"]}
-          data={op.credentials.map((c) => [
-            <code key="u">{c.username}</code>,
-            c.env === "production" ? "Production" : "Bac à sable",
-            formatDateTime(c.createdAt),
-            formatDateTime(c.lastUsedAt),
-            c.revokedAt ? `Révoqué le ${formatDateTime(c.revokedAt)}` : "Actif",
-          ])}
-        />
-      )}
+
+      <h2>Premiers pas</h2>
+      <ol>
+        <li>Créez un accès (de préférence <strong>bac à sable</strong> pour vos essais) dans <Link href="/operateur/identifiants">vos identifiants d&apos;API</Link>.</li>
+        <li>Remplacez <code>IDENTIFIANT:SECRET</code> ci-dessous par cet accès et lancez la commande.</li>
+        <li>Consultez la réponse, puis l&apos;envoi dans <Link href="/operateur/envois">le journal des envois</Link>.</li>
+      </ol>
+      {!firstStation && <p>Aucune station déclarée : remplacez <code>VOTRE-STATIONID</code> par un StationID déclaré par votre client.</p>}
+      {examples.map((e) => (
+        <section key={e.title} aria-label={e.title}>
+          <h3 className="fr-h6">{e.title}</h3>
+          <CopyBlock text={e.command} label={`Commande : ${e.title}`} />
+        </section>
+      ))}
+      <p>
+        Référence complète : <Link href="/docs/api">documentation de l&apos;API (OpenAPI)</Link>.
+      </p>
     </>
   );
 }

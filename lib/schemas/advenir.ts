@@ -39,6 +39,7 @@ export const curvePointSchema = z
 /** A load curve: at least 3 points; sent in any order, stored sorted by time. */
 export const loadCurveSchema = z
   .array(curvePointSchema)
+  .min(MIN_CURVE_POINTS, { error: `au moins ${MIN_CURVE_POINTS} points attendus` })
   .describe(
     "Courbe de charge d'une transaction : au moins 3 points distincts (début, fin, un intermédiaire). " +
       "Les points peuvent arriver dans le désordre ; les points répétés à l'identique sont fusionnés ; " +

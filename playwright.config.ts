@@ -54,6 +54,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
       LOGIN_MAX_FAILURES: "5",
+      // Tests make their own data: the demo accounts only, not the demo year of activity.
+      SEED_DEMO_ACTIVITY: "0",
       // A small body limit so that e2e/api can check the 413 cheaply (default 50 MB otherwise).
       API_MAX_BODY_BYTES: process.env.E2E_API_MAX_BODY_BYTES ?? String(4 * 1024 * 1024),
     },

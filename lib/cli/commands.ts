@@ -12,6 +12,7 @@ import { registerStations } from "@/lib/stations/register-stations";
 import { signAttestation } from "@/lib/attestations/sign-attestation";
 import { ATTESTATION_TEXT_VERSION } from "@/lib/attestations/attestation-text";
 import { seedDemo } from "@/lib/demo/seed-demo";
+import { seedDemoActivity } from "@/lib/demo/seed-demo-activity";
 import { SITE_TYPES } from "@/lib/schemas/dossiers";
 import type { CreateUserInput } from "@/lib/schemas/users";
 import type { CreateDossierInput } from "@/lib/schemas/dossiers";
@@ -267,12 +268,14 @@ export const COMMANDS: Command[] = [
   {
     name: "demo:seed",
     aliases: ["demo:installer"],
-    summary: "Installe les données de démonstration (base vide uniquement ; sans effet si déjà présentes).",
+    summary: "Installe les données de démonstration et une année d'activité (base vide uniquement ; sans effet si déjà présentes).",
     example: "demo:seed",
     options: {},
     async run() {
       const result = await seedDemo();
-      return { lines: [result.message], exitCode: result.status === "refused" ? 1 : 0 };
+      const lines = [result.message];
+      if (result.status === "created") lines.push(await seedDemoActivity());
+      return { lines, exitCode: result.status === "refused" ? 1 : 0 };
     },
   },
 ];

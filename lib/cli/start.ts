@@ -1,7 +1,8 @@
 // `npm start`: one command from a fresh clone to a running portal.
 // 1. builds when the build is missing or older than the sources;
 // 2. opens the database (embedded PGlite under .data/ unless DATABASE_URL is set), which applies
-//    pending migrations, and seeds the demo data once (never over real data; SEED_DEMO=0 skips);
+//    pending migrations, loads the shipped reference data, and seeds the demo data once (never
+//    over real data; SEED_DEMO=0 skips it, SEED_DEMO_ACTIVITY=0 skips its year of activity);
 // 3. serves http://localhost:3000 (PORT, HOST) through lib/server/http-server.ts.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -53,10 +54,17 @@ async function prepareDatabase(): Promise<void> {
   getEnv();
   const { db, closeDb } = await import("@/lib/db");
   const prisma = await db();
+  const { ensureReferenceData } = await import("@/lib/reference-data/ensure-reference-data");
+  await ensureReferenceData({ prisma });
   if (process.env.SEED_DEMO !== "0") {
     const { seedDemo } = await import("@/lib/demo/seed-demo");
     const result = await seedDemo({ prisma });
     console.log(result.message);
+    if (result.status === "created" && process.env.SEED_DEMO_ACTIVITY !== "0") {
+      console.log("Génération d'une année d'activité de démonstration et calcul des indicateurs (une minute environ)…");
+      const { seedDemoActivity } = await import("@/lib/demo/seed-demo-activity");
+      console.log(await seedDemoActivity({ prisma }));
+    }
   }
   await closeDb();
   console.log(`Base de données prête (${databaseUrl().startsWith("pglite:") ? "PGlite embarquée" : "PostgreSQL"}).`);

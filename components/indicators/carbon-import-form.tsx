@@ -54,7 +54,7 @@ export function CarbonImportForm() {
       <Button type="submit" disabled={pending} iconId="fr-icon-upload-line">
         {pending ? "Import en cours…" : "Importer la série"}
       </Button>
-      <div role="status" aria-live="polite" className="fr-mt-2w">
+      <div aria-live="polite" className="fr-mt-2w">
         {result && (
           <Alert
             small

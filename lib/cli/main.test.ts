@@ -116,7 +116,8 @@ describe("admin CLI (spawned)", () => {
     } finally {
       await database.close();
     }
-  });
+    // Eight CLI processes, each starting tsx and opening the database: slow on a loaded machine.
+  }, 240_000);
 });
 
 describe("station options", () => {

@@ -1,4 +1,3 @@
-import "server-only";
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import type { PrismaClient } from "@/generated/prisma/client";

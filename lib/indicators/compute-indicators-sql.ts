@@ -36,6 +36,8 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
   const series = p.seriesId ?? "NULL";
   const K = p.minStations;
   const B = p.minBeneficiaries;
+  // Month cells are always built (quarters and years are rolled up from them).
+  const kinds = [...new Set<PeriodKind>(["month", ...p.kinds])];
   const s: { name: string; sql: string }[] = [];
   const add = (name: string, sql: string) => s.push({ name, sql });
 
@@ -43,17 +45,21 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
     SELECT t0, t1, (extract(epoch FROM t0) / 1800)::int AS s0, (extract(epoch FROM t1) / 1800)::int AS s1
       FROM (SELECT '${p.firstMonth}'::timestamp AT TIME ZONE ${PARIS} AS t0, '${p.endMonth}'::timestamp AT TIME ZONE ${PARIS} AS t1) x`);
 
+  // Stations with their mesh; leaf_idx numbers the finest mesh computed (commune or département).
   add("stations", `CREATE TEMP TABLE ix_station ON COMMIT DROP AS
-    SELECT s.id AS station_id, s.channel::text AS channel, d.beneficiary_id, s.nominal_power_kw::float8 AS kw,
-           c.insee_code AS commune, dp.code AS dep, dp.region_code AS reg
-      FROM station s
-      JOIN dossier d ON d.id = s.dossier_id
-      LEFT JOIN commune c ON c.insee_code = upper(s.insee_code)
-      LEFT JOIN departement dp ON dp.code = coalesce(c.departement_code,
-                CASE WHEN s.insee_code LIKE '97%' THEN left(s.insee_code, 3) ELSE upper(left(s.insee_code, 2)) END)
-     ${stationFilter}`);
+    SELECT x.*, (CASE WHEN x.${leaf} IS NULL THEN 0 ELSE dense_rank() OVER (ORDER BY x.${leaf}) END)::int AS leaf_idx
+      FROM (SELECT s.id AS station_id, s.channel::text AS channel, d.beneficiary_id, s.nominal_power_kw::float8 AS kw,
+                   c.insee_code AS commune, dp.code AS dep, dp.region_code AS reg
+              FROM station s
+              JOIN dossier d ON d.id = s.dossier_id
+              LEFT JOIN commune c ON c.insee_code = upper(s.insee_code)
+              LEFT JOIN departement dp ON dp.code = coalesce(c.departement_code,
+                        CASE WHEN s.insee_code LIKE '97%' THEN left(s.insee_code, 3) ELSE upper(left(s.insee_code, 2)) END)
+             ${stationFilter}) x`);
   add("stations-key", `ALTER TABLE ix_station ADD PRIMARY KEY (station_id)`);
   add("stations-analyze", `ANALYZE ix_station`);
+  add("leaf-map", `CREATE TEMP TABLE ix_leafmap ON COMMIT DROP AS
+    SELECT DISTINCT leaf_idx, ${leaf === "commune" ? "commune" : "NULL::text"} AS leaf, dep, reg FROM ix_station`);
 
   add("slots", `CREATE TEMP TABLE ix_slot ON COMMIT DROP AS
     SELECT g.slot, ci.g_per_kwh AS ci,
@@ -72,8 +78,9 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
   const periodsOf = (alias: string) => `CROSS JOIN LATERAL (VALUES ('month', ${alias}.month_start), ('quarter', ${alias}.quarter_start), ('year', ${alias}.year_start)) AS p(kind, pstart)`;
   add("periods", `CREATE TEMP TABLE ix_period ON COMMIT DROP AS
     SELECT p.kind, p.pstart, count(*) / 2.0 AS hours, count(*) FILTER (WHERE s.is_peak) / 2.0 AS peak_hours,
-           count(*) FILTER (WHERE s.ci IS NULL) / 2.0 AS gap_hours, avg(s.ci) AS grid_mean, min(s.slot) AS slot0
+           count(*) FILTER (WHERE s.ci IS NULL) / 2.0 AS gap_hours, avg(s.ci) AS grid_mean
       FROM ix_slot s ${periodsOf("s")}
+     WHERE p.kind = ANY(${lit(kinds)})
      GROUP BY p.kind, p.pstart
     HAVING ((p.pstart::timestamp + CASE p.kind WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
              ELSE interval '1 year' END) AT TIME ZONE ${PARIS}) <= (SELECT t1 FROM ix_param)
@@ -83,74 +90,6 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
       FROM ix_slot s ${periodsOf("s")}
       JOIN ix_period ip ON ip.kind = p.kind AND ip.pstart = p.pstart
      GROUP BY 1, 2, 3, 4`);
-
-  // The heavy step: every clean transaction spread into half-hours, summed per leaf mesh.
-  add("energy", `CREATE TEMP TABLE ix_leaf ON COMMIT DROP AS
-    SELECT st.${leaf} AS leaf, st.dep, st.reg, e.slot,
-           coalesce(sum(e.wh) FILTER (WHERE st.channel = 'ADVENIR'), 0) AS a,
-           coalesce(sum(e.wh) FILTER (WHERE st.channel = 'GIREVE'), 0) AS g
-      FROM (${energyPiecesSql({ stationsTable: "ix_station", slotFrom: "(SELECT s0 FROM ix_param)", slotTo: "(SELECT s1 FROM ix_param)" })}) e
-      JOIN ix_station st ON st.station_id = e.station_id
-     GROUP BY 1, 2, 3, 4`);
-  add("energy-analyze", `ANALYZE ix_leaf`);
-
-  const sums = (c: string) => `coalesce(sum(l.${c}), 0) AS ${c}, coalesce(sum(l.${c} * s.ci), 0) AS ${c}_ci,
-           coalesce(sum(l.${c}) FILTER (WHERE s.ci IS NOT NULL), 0) AS ${c}_cov,
-           coalesce(sum(l.${c}) FILTER (WHERE s.is_peak), 0) AS ${c}_peak, coalesce(sum(l.${c}) FILTER (WHERE s.is_offpeak), 0) AS ${c}_off`;
-  add("leaf-hours", `CREATE TEMP TABLE ix_leaf_hour ON COMMIT DROP AS
-    SELECT l.leaf, l.dep, l.reg, s.month_start, s.weekend, s.lhour, ${sums("a")}, ${sums("g")}
-      FROM ix_leaf l JOIN ix_slot s ON s.slot = l.slot
-     GROUP BY 1, 2, 3, 4, 5, 6`);
-
-  add("cell-hours", `CREATE TEMP TABLE ix_cellhour ON COMMIT DROP AS
-    SELECT m.level, m.code, c.channel, 'month'::text AS kind, h.month_start AS pstart, h.weekend, h.lhour,
-           sum(c.wh) AS wh, sum(c.wh_ci) AS wh_ci, sum(c.wh_cov) AS wh_cov, sum(c.wh_peak) AS wh_peak, sum(c.wh_off) AS wh_off
-      FROM ix_leaf_hour h
-     CROSS JOIN LATERAL (VALUES ('ADVENIR', h.a, h.a_ci, h.a_cov, h.a_peak, h.a_off),
-                                ('GIREVE', h.g, h.g_ci, h.g_cov, h.g_peak, h.g_off),
-                                ('all', h.a + h.g, h.a_ci + h.g_ci, h.a_cov + h.g_cov, h.a_peak + h.g_peak, h.a_off + h.g_off))
-           AS c(channel, wh, wh_ci, wh_cov, wh_peak, wh_off)
-     ${meshOf(p, "h")}
-     WHERE ${meshFilter(p)}
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`);
-  add("cell-hours-rollup", `INSERT INTO ix_cellhour
-    SELECT h.level, h.code, h.channel, q.kind, q.pstart, h.weekend, h.lhour,
-           sum(h.wh), sum(h.wh_ci), sum(h.wh_cov), sum(h.wh_peak), sum(h.wh_off)
-      FROM ix_cellhour h
-     CROSS JOIN LATERAL (VALUES ('quarter', date_trunc('quarter', h.pstart)::date), ('year', date_trunc('year', h.pstart)::date)) AS q(kind, pstart)
-      JOIN ix_period ip ON ip.kind = q.kind AND ip.pstart = q.pstart
-     WHERE h.kind = 'month'
-     GROUP BY 1, 2, 3, 4, 5, 6, 7`);
-
-  // Aggregated load curves per level (for the peak and the stored 30-minute curves).
-  const depSlots = leaf === "dep" ? "(SELECT dep AS code, reg, slot, a, g FROM ix_leaf)" : "ix_slot_dep";
-  if (leaf !== "dep") {
-    add("slots-dep", `CREATE TEMP TABLE ix_slot_dep ON COMMIT DROP AS
-      SELECT dep AS code, reg, slot, sum(a) AS a, sum(g) AS g FROM ix_leaf GROUP BY 1, 2, 3`);
-  }
-  add("slots-reg", `CREATE TEMP TABLE ix_slot_reg ON COMMIT DROP AS
-    SELECT reg AS code, slot, sum(a) AS a, sum(g) AS g FROM ${depSlots} x GROUP BY 1, 2`);
-  add("slots-nat", `CREATE TEMP TABLE ix_slot_nat ON COMMIT DROP AS
-    SELECT 'FR'::text AS code, slot, sum(a) AS a, sum(g) AS g FROM ix_slot_reg GROUP BY 1, 2`);
-  const peakOf = (level: MeshLevel, table: string) => `
-    SELECT '${level}'::text AS level, x.code, s.month_start AS pstart, max(x.a) AS a, max(x.g) AS g, max(x.a + x.g) AS t
-      FROM ${table} x JOIN ix_slot s ON s.slot = x.slot WHERE x.code IS NOT NULL GROUP BY 2, 3`;
-  const peakParts = [
-    p.levels.includes("national") && peakOf("national", "ix_slot_nat"),
-    p.levels.includes("region") && peakOf("region", "ix_slot_reg"),
-    p.levels.includes("departement") && peakOf("departement", depSlots),
-    p.levels.includes("commune") && peakOf("commune", "(SELECT leaf AS code, slot, a, g FROM ix_leaf)"),
-  ].filter(Boolean);
-  add("peaks", `CREATE TEMP TABLE ix_peak ON COMMIT DROP AS
-    SELECT x.level, x.code, c.channel, 'month'::text AS kind, x.pstart, c.wh
-      FROM (${peakParts.join(" UNION ALL ")}) x
-     CROSS JOIN LATERAL (VALUES ('ADVENIR', x.a), ('GIREVE', x.g), ('all', x.t)) AS c(channel, wh)`);
-  add("peaks-rollup", `INSERT INTO ix_peak
-    SELECT x.level, x.code, x.channel, q.kind, q.pstart, max(x.wh)
-      FROM ix_peak x
-     CROSS JOIN LATERAL (VALUES ('quarter', date_trunc('quarter', x.pstart)::date), ('year', date_trunc('year', x.pstart)::date)) AS q(kind, pstart)
-      JOIN ix_period ip ON ip.kind = q.kind AND ip.pstart = q.pstart
-     GROUP BY 1, 2, 3, 4, 5`);
 
   // Coverage: which stations reported in which period, their charges, beneficiaries, power.
   add("station-months", `CREATE TEMP TABLE ix_st_month ON COMMIT DROP AS
@@ -168,7 +107,6 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
      CROSS JOIN LATERAL (VALUES ('month', sm.month_start), ('quarter', date_trunc('quarter', sm.month_start)::date),
                                 ('year', date_trunc('year', sm.month_start)::date)) AS q(kind, pstart)
       JOIN ix_period ip ON ip.kind = q.kind AND ip.pstart = q.pstart
-     WHERE q.kind = ANY(${lit(p.kinds)})
      GROUP BY 1, 2, 3`);
   const stationMesh = `(SELECT station_id, channel, beneficiary_id, kw, ${leaf === "commune" ? "commune" : "NULL::text"} AS leaf, dep, reg FROM ix_station)`;
   add("coverage", `CREATE TEMP TABLE ix_cov ON COMMIT DROP AS
@@ -185,23 +123,94 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
      CROSS JOIN LATERAL (VALUES ('all'), (st.channel)) AS ch(channel)
      WHERE ${meshFilter(p)}
      GROUP BY 1, 2, 3`);
-
   add("cells", `CREATE TEMP TABLE ix_cell ON COMMIT DROP AS
     SELECT row_number() OVER (ORDER BY c.level, c.code, c.channel, c.kind, c.pstart)::int AS id,
            c.level, c.code, c.channel, c.kind, c.pstart, c.stations, c.bens, c.kw, c.charges,
-           coalesce(r.n, 0) AS registered, coalesce(e.wh, 0) AS wh, coalesce(e.wh_ci, 0) AS wh_ci,
-           coalesce(e.wh_cov, 0) AS wh_cov, coalesce(e.wh_peak, 0) AS wh_peak, coalesce(e.wh_off, 0) AS wh_off,
-           coalesce(pk.wh, 0) AS peak_wh,
+           coalesce(r.n, 0) AS registered, 0::float8 AS wh, 0::float8 AS wh_ci, 0::float8 AS wh_cov, 0::float8 AS wh_peak,
+           0::float8 AS wh_off, 0::float8 AS peak_wh,
            (c.stations < ${K} OR c.bens < ${B}) AS withheld,
            CASE WHEN c.stations < ${K} THEN 'primaire_stations' WHEN c.bens < ${B} THEN 'primaire_beneficiaires' END AS reason
       FROM ix_cov c
-      LEFT JOIN ix_registered r ON r.level = c.level AND r.code = c.code AND r.channel = c.channel
-      LEFT JOIN (SELECT level, code, channel, kind, pstart, sum(wh) AS wh, sum(wh_ci) AS wh_ci, sum(wh_cov) AS wh_cov,
-                        sum(wh_peak) AS wh_peak, sum(wh_off) AS wh_off
-                   FROM ix_cellhour GROUP BY 1, 2, 3, 4, 5) e
-        ON e.level = c.level AND e.code = c.code AND e.channel = c.channel AND e.kind = c.kind AND e.pstart = c.pstart
-      LEFT JOIN ix_peak pk ON pk.level = c.level AND pk.code = c.code AND pk.channel = c.channel AND pk.kind = c.kind AND pk.pstart = c.pstart`);
+      LEFT JOIN ix_registered r ON r.level = c.level AND r.code = c.code AND r.channel = c.channel`);
   add("cells-key", `ALTER TABLE ix_cell ADD PRIMARY KEY (id)`);
+  add("cells-index", `CREATE UNIQUE INDEX ON ix_cell (level, code, channel, kind, pstart)`);
+  add("cells-analyze", `ANALYZE ix_cell`);
+  // Month cell → its quarter and year cells (same mesh and channel), when computed.
+  add("cell-parents", `CREATE TEMP TABLE ix_cellmap ON COMMIT DROP AS
+    SELECT c.id AS month_id, pc.id AS parent_id
+      FROM ix_cell c
+      JOIN ix_cell pc ON pc.level = c.level AND pc.code = c.code AND pc.channel = c.channel
+                     AND ((pc.kind = 'quarter' AND pc.pstart = date_trunc('quarter', c.pstart)::date)
+                       OR (pc.kind = 'year' AND pc.pstart = date_trunc('year', c.pstart)::date))
+     WHERE c.kind = 'month'`);
+
+  // The heavy step: every clean transaction spread into half-hours, summed per leaf mesh.
+  add("energy", `CREATE TEMP TABLE ix_leaf ON COMMIT DROP AS
+    SELECT st.leaf_idx, e.slot,
+           coalesce(sum(e.wh) FILTER (WHERE st.channel = 'ADVENIR'), 0) AS a,
+           coalesce(sum(e.wh) FILTER (WHERE st.channel = 'GIREVE'), 0) AS g
+      FROM (${energyPiecesSql({ stationsTable: "ix_station", slotFrom: "(SELECT s0 FROM ix_param)", slotTo: "(SELECT s1 FROM ix_param)" })}) e
+      JOIN ix_station st ON st.station_id = e.station_id
+     GROUP BY 1, 2`);
+  add("energy-analyze", `ANALYZE ix_leaf`);
+
+  const sums = (c: string) => `sum(l.${c}) AS ${c}, sum(l.${c} * s.ci) AS ${c}_ci,
+           coalesce(sum(l.${c}) FILTER (WHERE s.ci IS NOT NULL), 0) AS ${c}_cov,
+           coalesce(sum(l.${c}) FILTER (WHERE s.is_peak), 0) AS ${c}_peak, coalesce(sum(l.${c}) FILTER (WHERE s.is_offpeak), 0) AS ${c}_off`;
+  add("leaf-hours", `CREATE TEMP TABLE ix_leaf_hour ON COMMIT DROP AS
+    SELECT lm.leaf, lm.dep, lm.reg, x.*
+      FROM (SELECT l.leaf_idx, s.month_start, s.weekend, s.lhour, ${sums("a")}, ${sums("g")}
+              FROM ix_leaf l JOIN ix_slot s ON s.slot = l.slot
+             GROUP BY 1, 2, 3, 4) x
+      JOIN ix_leafmap lm ON lm.leaf_idx = x.leaf_idx`);
+
+  add("cell-hours", `CREATE TEMP TABLE ix_cellhour ON COMMIT DROP AS
+    SELECT cl.id, h.weekend, h.lhour,
+           sum(c.wh) AS wh, coalesce(sum(c.wh_ci), 0) AS wh_ci, sum(c.wh_cov) AS wh_cov, sum(c.wh_peak) AS wh_peak, sum(c.wh_off) AS wh_off
+      FROM ix_leaf_hour h
+     CROSS JOIN LATERAL (VALUES ('ADVENIR', h.a, h.a_ci, h.a_cov, h.a_peak, h.a_off),
+                                ('GIREVE', h.g, h.g_ci, h.g_cov, h.g_peak, h.g_off),
+                                ('all', h.a + h.g, h.a_ci + h.g_ci, h.a_cov + h.g_cov, h.a_peak + h.g_peak, h.a_off + h.g_off))
+           AS c(channel, wh, wh_ci, wh_cov, wh_peak, wh_off)
+     ${meshOf(p, "h")}
+      JOIN ix_cell cl ON cl.level = m.level AND cl.code = m.code AND cl.channel = c.channel AND cl.kind = 'month' AND cl.pstart = h.month_start
+     WHERE ${meshFilter(p)}
+     GROUP BY 1, 2, 3`);
+  add("cell-hours-rollup", `INSERT INTO ix_cellhour
+    SELECT cm.parent_id, h.weekend, h.lhour, sum(h.wh), sum(h.wh_ci), sum(h.wh_cov), sum(h.wh_peak), sum(h.wh_off)
+      FROM ix_cellhour h JOIN ix_cellmap cm ON cm.month_id = h.id
+     GROUP BY 1, 2, 3`);
+  add("cell-hours-analyze", `ANALYZE ix_cellhour`);
+
+  // Aggregated load curves per level (for the peak and the stored 30-minute curves).
+  add("slots-dep", `CREATE TEMP TABLE ix_slot_dep ON COMMIT DROP AS
+    SELECT lm.dep AS code, lm.reg, l.slot, sum(l.a) AS a, sum(l.g) AS g
+      FROM ix_leaf l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx GROUP BY 1, 2, 3`);
+  add("slots-reg", `CREATE TEMP TABLE ix_slot_reg ON COMMIT DROP AS
+    SELECT reg AS code, slot, sum(a) AS a, sum(g) AS g FROM ix_slot_dep GROUP BY 1, 2`);
+  add("slots-nat", `CREATE TEMP TABLE ix_slot_nat ON COMMIT DROP AS
+    SELECT 'FR'::text AS code, slot, sum(a) AS a, sum(g) AS g FROM ix_slot_reg GROUP BY 1, 2`);
+  const peakOf = (level: MeshLevel, table: string) => `
+    SELECT '${level}'::text AS level, x.code, s.month_start AS pstart, max(x.a) AS a, max(x.g) AS g, max(x.a + x.g) AS t
+      FROM ${table} x JOIN ix_slot s ON s.slot = x.slot WHERE x.code IS NOT NULL GROUP BY 2, 3`;
+  const peakParts = [
+    p.levels.includes("national") && peakOf("national", "ix_slot_nat"),
+    p.levels.includes("region") && peakOf("region", "ix_slot_reg"),
+    p.levels.includes("departement") && peakOf("departement", "ix_slot_dep"),
+    p.levels.includes("commune") && peakOf("commune", "(SELECT lm.leaf AS code, l.slot, l.a, l.g FROM ix_leaf l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx)"),
+  ].filter(Boolean);
+  add("peaks", `CREATE TEMP TABLE ix_peak ON COMMIT DROP AS
+    SELECT cl.id, c.wh
+      FROM (${peakParts.join(" UNION ALL ")}) x
+     CROSS JOIN LATERAL (VALUES ('ADVENIR', x.a), ('GIREVE', x.g), ('all', x.t)) AS c(channel, wh)
+      JOIN ix_cell cl ON cl.level = x.level AND cl.code = x.code AND cl.channel = c.channel AND cl.kind = 'month' AND cl.pstart = x.pstart`);
+  add("peaks-rollup", `INSERT INTO ix_peak
+    SELECT cm.parent_id, max(x.wh) FROM ix_peak x JOIN ix_cellmap cm ON cm.month_id = x.id GROUP BY 1`);
+  add("cells-energy", `UPDATE ix_cell c SET wh = e.wh, wh_ci = e.wh_ci, wh_cov = e.wh_cov, wh_peak = e.wh_peak, wh_off = e.wh_off
+      FROM (SELECT id, sum(wh) AS wh, sum(wh_ci) AS wh_ci, sum(wh_cov) AS wh_cov, sum(wh_peak) AS wh_peak, sum(wh_off) AS wh_off
+              FROM ix_cellhour GROUP BY 1) e
+     WHERE e.id = c.id`);
+  add("cells-peak", `UPDATE ix_cell c SET peak_wh = x.wh FROM ix_peak x WHERE x.id = c.id`);
 
   // Parent → child relations along which a hidden value could be recovered by subtraction.
   add("edges", `CREATE TEMP TABLE ix_edge ON COMMIT DROP AS
@@ -227,6 +236,7 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
                      AND pc.kind = 'year' AND pc.pstart = date_trunc('year', c.pstart)::date
      WHERE c.kind = 'quarter'`);
   add("edges-index", `CREATE INDEX ON ix_edge (parent_id)`);
+  add("edges-analyze", `ANALYZE ix_edge, ix_cell`);
   return s;
 }
 
@@ -289,20 +299,18 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
                      array_agg(coalesce(h.wh, 0) / 1000.0 / ph.hours ORDER BY ph.lhour) FILTER (WHERE ph.weekend) AS weekend
                 FROM ix_cell c
                 JOIN ix_period_hour ph ON ph.kind = c.kind AND ph.pstart = c.pstart
-                LEFT JOIN ix_cellhour h ON h.level = c.level AND h.code = c.code AND h.channel = c.channel AND h.kind = c.kind
-                                       AND h.pstart = c.pstart AND h.weekend = ph.weekend AND h.lhour = ph.lhour
+                LEFT JOIN ix_cellhour h ON h.id = c.id AND h.weekend = ph.weekend AND h.lhour = ph.lhour
+               WHERE c.kind = ANY(${lit(p.kinds)})
                GROUP BY c.id) pr ON pr.id = c.id
-        JOIN (SELECT c.id, array_agg(x.ci ORDER BY x.lhour) AS charging
+        JOIN (SELECT c.id, array_agg(x.ci ORDER BY hh.lhour) AS charging
                 FROM ix_cell c
                 JOIN (SELECT DISTINCT kind, pstart, lhour FROM ix_period_hour) hh ON hh.kind = c.kind AND hh.pstart = c.pstart
-                CROSS JOIN LATERAL (
-                  SELECT hh.lhour, sum(h.wh_ci) / nullif(sum(h.wh_cov), 0) AS ci FROM ix_cellhour h
-                   WHERE h.level = c.level AND h.code = c.code AND h.channel = c.channel AND h.kind = c.kind
-                     AND h.pstart = c.pstart AND h.lhour = hh.lhour) x
+                LEFT JOIN (SELECT id, lhour, sum(wh_ci) / nullif(sum(wh_cov), 0) AS ci FROM ix_cellhour GROUP BY 1, 2) x
+                  ON x.id = c.id AND x.lhour = hh.lhour
+               WHERE c.kind = ANY(${lit(p.kinds)})
                GROUP BY c.id) cc ON cc.id = c.id
        CROSS JOIN LATERAL (VALUES ('profile_weekday_kw', pr.weekday), ('profile_weekend_kw', pr.weekend),
-                                  ('carbon_by_hour_charging', cc.charging)) AS v(code, arr)
-       WHERE c.kind = ANY(${lit(p.kinds)})`,
+                                  ('carbon_by_hour_charging', cc.charging)) AS v(code, arr)`,
   });
   s.push({
     name: "insert-grid-by-hour",
@@ -314,22 +322,20 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
                GROUP BY 1, 2) g ON g.kind = c.kind AND g.pstart = c.pstart
        WHERE c.level = 'national' AND c.channel = 'all' AND c.kind = ANY(${lit(p.kinds)})`,
   });
-  if (p.kinds.includes("month") && (p.levels.includes("national") || p.levels.includes("region"))) {
-    s.push({
-      name: "insert-load-curves",
-      sql: `INSERT INTO indicator_value (${cols})
-        SELECT '${runId}'::uuid, 'load_curve_kw', ${common}, NULL, lc.arr, ${tail}
-          FROM ix_cell c
-          JOIN (SELECT c.id, array_agg(coalesce(CASE c.channel WHEN 'ADVENIR' THEN x.a WHEN 'GIREVE' THEN x.g ELSE x.a + x.g END, 0)
-                                       * 2 / 1000.0 ORDER BY s.slot) AS arr
-                  FROM ix_cell c
-                  JOIN ix_slot s ON s.month_start = c.pstart
-                  LEFT JOIN (SELECT 'national'::text AS level, code, slot, a, g FROM ix_slot_nat
-                             UNION ALL SELECT 'region', code, slot, a, g FROM ix_slot_reg) x
-                    ON x.level = c.level AND x.code = c.code AND x.slot = s.slot
-                 WHERE c.kind = 'month' AND c.level IN ('national', 'region')
-                 GROUP BY c.id) lc ON lc.id = c.id`,
-    });
-  }
+  const curve = (level: "national" | "region", table: string, on: string) => ({
+    name: `insert-load-curves-${level}`,
+    sql: `INSERT INTO indicator_value (${cols})
+      SELECT '${runId}'::uuid, 'load_curve_kw', ${common}, NULL, lc.arr, ${tail}
+        FROM ix_cell c
+        JOIN (SELECT c.id, array_agg(coalesce(CASE c.channel WHEN 'ADVENIR' THEN x.a WHEN 'GIREVE' THEN x.g ELSE x.a + x.g END, 0)
+                                     * 2 / 1000.0 ORDER BY s.slot) AS arr
+                FROM ix_cell c
+                JOIN ix_slot s ON s.month_start = c.pstart
+                LEFT JOIN ${table} x ON x.slot = s.slot AND ${on}
+               WHERE c.kind = 'month' AND c.level = '${level}'
+               GROUP BY c.id) lc ON lc.id = c.id`,
+  });
+  if (p.kinds.includes("month") && p.levels.includes("national")) s.push(curve("national", "ix_slot_nat", "true"));
+  if (p.kinds.includes("month") && p.levels.includes("region")) s.push(curve("region", "ix_slot_reg", "x.code = c.code"));
   return s;
 }

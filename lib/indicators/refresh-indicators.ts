@@ -1,4 +1,3 @@
-import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { computeIndicators, type ComputeIndicatorsResult } from "@/lib/indicators/compute-indicators";

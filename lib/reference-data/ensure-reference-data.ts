@@ -1,4 +1,3 @@
-import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { loadReferenceData, type ReferenceLoadResult } from "@/lib/reference-data/load-reference-data";

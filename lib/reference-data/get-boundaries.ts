@@ -1,4 +1,3 @@
-import "server-only";
 import { GEO_FILES, readDataFile } from "@/lib/reference-data/reference-files";
 
 // Département and région boundaries shipped in data/geo (IGN Admin Express via

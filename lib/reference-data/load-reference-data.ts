@@ -1,4 +1,3 @@
-import "server-only";
 import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import type { PrismaClient } from "@/generated/prisma/client";

@@ -32,6 +32,15 @@ export interface CurveRow {
 
 type Tx = Pick<Prisma.TransactionClient, "$queryRawUnsafe">;
 
+// Each column travels as ONE text parameter holding a PostgreSQL array literal ("{…}"), not as a
+// JS array: a 15 MB body has hundreds of thousands of elements per column, and one flat string
+// per column costs far less memory and time through the driver than an array of that many values.
+const quoted = (v: string) => `"${v.replace(/[\\"]/g, "\\$&")}"`;
+const textArray = (values: string[]) => `{${values.map(quoted).join(",")}}`;
+const numberArray = (values: number[]) => `{${values.join(",")}}`;
+/** Station ids are UUIDs (hex and dashes): no quoting needed. */
+const uuidArray = (rows: { stationId: string }[]) => `{${rows.map((r) => r.stationId).join(",")}}`;
+
 function byKey(a: { stationId: string; transactionId: string }, b: { stationId: string; transactionId: string }): number {
   if (a.stationId !== b.stationId) return a.stationId < b.stationId ? -1 : 1;
   return a.transactionId < b.transactionId ? -1 : a.transactionId > b.transactionId ? 1 : 0;
@@ -84,13 +93,13 @@ export async function writeOperations(
     input.env,
     input.operatorId,
     input.submissionId.toString(),
-    rows.map((r) => r.stationId),
-    rows.map((r) => r.transactionId),
-    rows.map((r) => r.startS),
-    rows.map((r) => r.stopS),
-    rows.map((r) => String(r.startWh)),
-    rows.map((r) => String(r.stopWh)),
-    rows.map((r) => r.flags.join(",")),
+    uuidArray(rows),
+    textArray(rows.map((r) => r.transactionId)),
+    numberArray(rows.map((r) => r.startS)),
+    numberArray(rows.map((r) => r.stopS)),
+    numberArray(rows.map((r) => r.startWh)),
+    numberArray(rows.map((r) => r.stopWh)),
+    textArray(rows.map((r) => r.flags.join(","))),
   );
   return n;
 }
@@ -107,15 +116,15 @@ export async function writeCurves(
     input.env,
     input.operatorId,
     input.submissionId.toString(),
-    rows.map((r) => r.stationId),
-    rows.map((r) => r.transactionId),
-    rows.map((r) => r.timestamps[0]),
-    rows.map((r) => r.timestamps[r.timestamps.length - 1]),
-    rows.map((r) => r.timestamps.length),
-    rows.map((r) => String(r.values[r.values.length - 1] - r.values[0])),
-    rows.map((r) => `{${r.timestamps.map((t) => t - r.timestamps[0]).join(",")}}`),
-    rows.map((r) => `{${r.values.join(",")}}`),
-    rows.map((r) => r.flags.join(",")),
+    uuidArray(rows),
+    textArray(rows.map((r) => r.transactionId)),
+    numberArray(rows.map((r) => r.timestamps[0])),
+    numberArray(rows.map((r) => r.timestamps[r.timestamps.length - 1])),
+    numberArray(rows.map((r) => r.timestamps.length)),
+    numberArray(rows.map((r) => r.values[r.values.length - 1] - r.values[0])),
+    textArray(rows.map((r) => `{${r.timestamps.map((t) => t - r.timestamps[0]).join(",")}}`)),
+    textArray(rows.map((r) => `{${r.values.join(",")}}`)),
+    textArray(rows.map((r) => r.flags.join(","))),
   );
   return n;
 }

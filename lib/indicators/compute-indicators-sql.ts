@@ -183,11 +183,18 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
   add("cell-hours-analyze", `ANALYZE ix_cellhour`);
 
   // Aggregated load curves per level (for the peak and the stored 30-minute curves).
-  add("slots-dep", `CREATE TEMP TABLE ix_slot_dep ON COMMIT DROP AS
-    SELECT lm.dep AS code, lm.reg, l.slot, sum(l.a) AS a, sum(l.g) AS g
-      FROM ix_leaf l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx GROUP BY 1, 2, 3`);
+  // With département leaves, ix_leaf already is the départemental curve: no regrouping.
+  const depSlots =
+    leaf === "dep"
+      ? "(SELECT lm.dep AS code, lm.reg, l.slot, l.a, l.g FROM ix_leaf l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx)"
+      : "ix_slot_dep";
+  if (leaf !== "dep") {
+    add("slots-dep", `CREATE TEMP TABLE ix_slot_dep ON COMMIT DROP AS
+      SELECT lm.dep AS code, lm.reg, l.slot, sum(l.a) AS a, sum(l.g) AS g
+        FROM ix_leaf l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx GROUP BY 1, 2, 3`);
+  }
   add("slots-reg", `CREATE TEMP TABLE ix_slot_reg ON COMMIT DROP AS
-    SELECT reg AS code, slot, sum(a) AS a, sum(g) AS g FROM ix_slot_dep GROUP BY 1, 2`);
+    SELECT x.reg AS code, x.slot, sum(x.a) AS a, sum(x.g) AS g FROM ${depSlots} x GROUP BY 1, 2`);
   add("slots-nat", `CREATE TEMP TABLE ix_slot_nat ON COMMIT DROP AS
     SELECT 'FR'::text AS code, slot, sum(a) AS a, sum(g) AS g FROM ix_slot_reg GROUP BY 1, 2`);
   const peakOf = (level: MeshLevel, table: string) => `
@@ -196,7 +203,12 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
   const peakParts = [
     p.levels.includes("national") && peakOf("national", "ix_slot_nat"),
     p.levels.includes("region") && peakOf("region", "ix_slot_reg"),
-    p.levels.includes("departement") && peakOf("departement", "ix_slot_dep"),
+    p.levels.includes("departement") && (leaf === "dep"
+      ? `SELECT 'departement'::text AS level, lm.dep AS code, y.pstart, y.a, y.g, y.t
+           FROM (SELECT l.leaf_idx, s.month_start AS pstart, max(l.a) AS a, max(l.g) AS g, max(l.a + l.g) AS t
+                   FROM ix_leaf l JOIN ix_slot s ON s.slot = l.slot WHERE l.leaf_idx > 0 GROUP BY 1, 2) y
+           JOIN ix_leafmap lm ON lm.leaf_idx = y.leaf_idx`
+      : peakOf("departement", "ix_slot_dep")),
     p.levels.includes("commune") && peakOf("commune", "(SELECT lm.leaf AS code, l.slot, l.a, l.g FROM ix_leaf l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx)"),
   ].filter(Boolean);
   add("peaks", `CREATE TEMP TABLE ix_peak ON COMMIT DROP AS

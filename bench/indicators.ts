@@ -1,0 +1,256 @@
+// Committee indicators benchmark (issue 5, docs/indicators.md).
+// On the local PostgreSQL: 1,000,000 charge operations over 2023 at 2,000 stations in communes
+// drawn across France (overseas included), 80 % ADVENIR / 20 % GIREVE. Measures, in the same
+// run and on the same data:
+//   - the plain SQL aggregate of national energy per hour (operations spread evenly), the floor;
+//   - computeIndicators for every national, regional and departmental monthly indicator (all
+//     channels, anonymity and secondary suppression, snapshot written) — target < 5 s;
+//   - with BENCH_FULL=1, the full run (communes, quarters and years too); the committee read functions.
+// Creates its own database and drops it at the end. Results replace the section between
+// <!-- bench:indicators --> and <!-- /bench:indicators --> of docs/benchmarks.md
+// (BENCH_WRITE_DOCS=0 to only print them).
+//
+//   npm run bench:indicators                  # 1,000,000 operations
+//   BENCH_OPERATIONS=100000 npm run bench:indicators
+import { randomBytes } from "node:crypto";
+import { execSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import pg from "pg";
+import { openDatabase } from "@/lib/db";
+import { loadReferenceData } from "@/lib/reference-data/load-reference-data";
+import { computeIndicators, type ComputeIndicatorsResult } from "@/lib/indicators/compute-indicators";
+
+const OPERATIONS = Number(process.env.BENCH_OPERATIONS ?? 1_000_000);
+const STATIONS = 2_000;
+const BENEFICIARIES = 600;
+const OPERATORS = 40;
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const BATCH = 50_000;
+const YEAR0 = Date.UTC(2023, 0, 1) / 1000 - 3600; // 1 January 2023 00:00 Paris
+const YEAR_S = 365 * 86400;
+
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = rng(20261123);
+const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join("");
+const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function assertLocal(url: string) {
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`Refusing a non-local database host: ${host}`);
+}
+
+// Arrival hour of day (Paris) weights: night low, morning and evening peaks.
+const HOUR_WEIGHTS = [1, 0.6, 0.4, 0.3, 0.3, 0.5, 1.2, 2.5, 3.5, 3.2, 2.8, 2.6, 2.8, 2.6, 2.4, 2.5, 2.8, 3.4, 3.8, 3.4, 2.6, 2, 1.6, 1.2];
+const HOUR_CDF = HOUR_WEIGHTS.map((_, i) => HOUR_WEIGHTS.slice(0, i + 1).reduce((a, b) => a + b, 0) / HOUR_WEIGHTS.reduce((a, b) => a + b, 0));
+
+async function main() {
+  assertLocal(ADMIN_URL);
+  const t0 = process.hrtime.bigint();
+  const dbName = `bench_ind_${process.pid}_${randomBytes(3).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  const serverVersion = (await admin.query("SHOW server_version")).rows[0].server_version;
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${dbName}`;
+  const opened = await openDatabase(url.toString());
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  const results: Record<string, unknown> = {};
+  try {
+    let t = process.hrtime.bigint();
+    await loadReferenceData(opened.prisma);
+    results.referenceS = ms(t) / 1000;
+
+    // ---- organisations and stations ----
+    const communes = gunzipSync(readFileSync(path.join(process.cwd(), "data", "geo", "communes-2024.csv.gz"))).toString("utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]);
+    const operators = Array.from({ length: OPERATORS }, uuid);
+    const beneficiaries = Array.from({ length: BENEFICIARIES }, uuid);
+    await client.query(`INSERT INTO operator (id, name, siren) SELECT id, 'Opérateur ' || n, lpad(n::text, 9, '0') FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`, [operators]);
+    await client.query(`INSERT INTO beneficiary (id, name) SELECT id, 'Bénéficiaire ' || n FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`, [beneficiaries]);
+    const powers = [7.4, 7.4, 11, 22, 22, 22, 50, 100, 150];
+    const st = Array.from({ length: STATIONS }, (_, i) => ({
+      id: uuid(), dossier: uuid(), op: operators[i % OPERATORS], ben: beneficiaries[Math.floor(rand() * BENEFICIARIES)],
+      insee: communes[Math.floor(rand() * communes.length)], channel: rand() < 0.8 ? "ADVENIR" : "GIREVE", kw: powers[Math.floor(rand() * powers.length)],
+    }));
+    await client.query(
+      `INSERT INTO dossier (id, reference, beneficiary_id, operator_id, site_name, address, insee_code, site_type, channel, updated_at)
+       SELECT d, 'BENCH-' || n, b, o, 'Site ' || n, 'adresse', i, 'parking_public', c::"Channel", now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) WITH ORDINALITY AS t(d, b, o, i, c, n)`,
+      [st.map((s) => s.dossier), st.map((s) => s.ben), st.map((s) => s.op), st.map((s) => s.insee), st.map((s) => s.channel)],
+    );
+    await client.query(
+      `INSERT INTO station (id, dossier_id, operator_id, station_code, channel, point_count, nominal_power_kw, insee_code)
+       SELECT id, d, o, 'ST' || n, c::"Channel", 2, kw, i
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::float8[], $6::text[]) WITH ORDINALITY AS t(id, d, o, c, kw, i, n)`,
+      [st.map((s) => s.id), st.map((s) => s.dossier), st.map((s) => s.op), st.map((s) => s.channel), st.map((s) => s.kw), st.map((s) => s.insee)],
+    );
+
+    // ---- operations ----
+    t = process.hrtime.bigint();
+    for (let done = 0; done < OPERATIONS; ) {
+      const n = Math.min(BATCH, OPERATIONS - done);
+      const cols = { station: [] as string[], op: [] as string[], tx: [] as string[], start: [] as number[], stop: [] as number[], wh: [] as number[] };
+      for (let k = 0; k < n; k++) {
+        const s = st[Math.floor(rand() * STATIONS)];
+        const day = Math.floor(rand() * 365);
+        const u = rand();
+        const hour = HOUR_CDF.findIndex((c) => u <= c);
+        const start = YEAR0 + day * 86400 + hour * 3600 + Math.floor(rand() * 3600);
+        const dc = s.kw >= 50;
+        const duration = dc ? 900 + Math.floor(rand() * 2700) : 1800 + Math.floor(rand() ** 1.5 * 9 * 3600);
+        const stop = Math.min(start + duration, YEAR0 + YEAR_S + 86400);
+        cols.station.push(s.id);
+        cols.op.push(s.op);
+        cols.tx.push(`T${done + k}`);
+        cols.start.push(start);
+        cols.stop.push(stop);
+        cols.wh.push(Math.round(Math.min(s.kw * (stop - start) / 3.6, 80_000) * (0.4 + 0.55 * rand())));
+      }
+      await client.query(
+        `INSERT INTO charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh)
+         SELECT 'production', o, s, x, to_timestamp(a), to_timestamp(b), 0, w
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[]) AS t(o, s, x, a, b, w)`,
+        [cols.op, cols.station, cols.tx, cols.start, cols.stop, cols.wh],
+      );
+      done += n;
+    }
+    results.loadS = ms(t) / 1000;
+    await client.query("VACUUM ANALYZE");
+    if (process.env.BENCH_KEEP === "1") {
+      console.log(`Data loaded; database ${dbName} kept (BENCH_KEEP=1): drop it by hand.`);
+      return;
+    }
+
+    // ---- 1. the floor: plain SQL aggregate of national energy per hour ----
+    const HOURLY = `
+      SELECT h, sum(o.e * (least(o.b, (h + 1) * 3600.0) - greatest(o.a, h * 3600.0)) / greatest(o.b - o.a, 1)) AS wh
+        FROM (SELECT extract(epoch FROM start_at)::float8 AS a, extract(epoch FROM stop_at)::float8 AS b, (stop_wh - start_wh)::float8 AS e
+                FROM charge_operation WHERE env = 'production' AND cardinality(quality_flags) = 0
+                 AND stop_at >= '2023-01-01T00:00+01' AND start_at < '2024-01-01T00:00+01') o
+       CROSS JOIN LATERAL generate_series(floor(o.a / 3600)::int, greatest(floor(o.a / 3600)::int, ceil(o.b / 3600)::int - 1)) AS h
+       GROUP BY h`;
+    const hourly: number[] = [];
+    let hourlyRows = 0;
+    for (let k = 0; k < 3; k++) {
+      t = process.hrtime.bigint();
+      hourlyRows = (await client.query(HOURLY)).rowCount ?? 0;
+      hourly.push(ms(t));
+    }
+    results.hourlyMs = median(hourly);
+    results.hourlyRows = hourlyRows;
+
+    // ---- 2. every national, regional and departmental monthly indicator ----
+    const monthly: ComputeIndicatorsResult[] = [];
+    for (let k = 0; k < 3; k++) {
+      monthly.push(await computeIndicators({ from: "2023-01", to: "2024-01", computedBy: "bench", meshLevels: ["national", "region", "departement"], periodKinds: ["month"] }, { prisma: opened.prisma }));
+    }
+    monthly.sort((a, b) => a.durationMs - b.durationMs);
+    results.monthly = monthly.map((r) => r.durationMs);
+    results.monthlyMedian = monthly[1];
+
+    // ---- 3. the full run: communes, quarters and years too (BENCH_FULL=1) ----
+    if (process.env.BENCH_FULL === "1") {
+      results.full = await computeIndicators({ from: "2023-01", to: "2024-01", computedBy: "bench" }, { prisma: opened.prisma });
+    }
+
+    // ---- 4. what the committee pages read (newest full run) ----
+    const { getKeyFigures } = await import("@/lib/indicators/get-key-figures");
+    const { getMeshValues } = await import("@/lib/indicators/get-mesh-values");
+    const { getTimeSeries } = await import("@/lib/indicators/get-time-series");
+    const { getLoadCurve } = await import("@/lib/indicators/get-load-curve");
+    const reads: Record<string, number> = {};
+    const time = async (name: string, f: () => Promise<unknown>) => {
+      const xs: number[] = [];
+      for (let k = 0; k < 5; k++) {
+        const s = process.hrtime.bigint();
+        await f();
+        xs.push(ms(s));
+      }
+      reads[name] = median(xs);
+    };
+    const o = { prisma: opened.prisma };
+    await time("national key figures, one month", () => getKeyFigures({ periodStart: "2023-06-01" }, o));
+    await time("choropleth, 101 départements", () => getMeshValues({ indicator: "carbon_intensity_charging", meshLevel: "departement", periodStart: "2023-06-01" }, o));
+    if (results.full) await time("choropleth, communes", () => getMeshValues({ indicator: "energy_kwh", meshLevel: "commune", periodStart: "2023-06-01" }, o));
+    await time("time series, 12 months × 3 indicators", () => getTimeSeries({ indicators: ["carbon_intensity_charging", "carbon_intensity_grid", "peak_power_kw"] }, o));
+    await time("30-minute national load curve, one month", () => getLoadCurve({ periodStart: "2023-06-01" }, o));
+    results.reads = reads;
+    const [{ size }] = (await client.query(`SELECT pg_total_relation_size('indicator_value') AS size`)).rows;
+    results.snapshotMb = Number(size) / 1024 ** 2;
+  } finally {
+    await client.end().catch(() => {});
+    await opened.close().catch(() => {});
+    if (process.env.BENCH_KEEP !== "1") await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+  if (process.env.BENCH_KEEP === "1") return;
+  const machine =
+    `${os.cpus().length} vCPU (${os.cpus()[0]?.model.trim()}, nproc ${execSync("nproc").toString().trim()}), ` +
+    `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, PostgreSQL ${serverVersion} (default settings; the run sets work_mem = 128MB locally), Node ${process.version}`;
+  const report = render(results, machine, ms(t0) / 1000);
+  console.log(`\n${report}`);
+  if (process.env.BENCH_WRITE_DOCS !== "0") writeSection(report);
+}
+
+function render(r: Record<string, unknown>, machine: string, seconds: number): string {
+  const n = (x: number, d = 0) => x.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+  const m = r.monthlyMedian as ComputeIndicatorsResult;
+  const full = r.full as ComputeIndicatorsResult | undefined;
+  const steps = Object.entries(m.steps).filter(([, v]) => v >= 50).sort((a, b) => b[1] - a[1]);
+  const reads = r.reads as Record<string, number>;
+  return [
+    "<!-- bench:indicators -->",
+    "## Indicators",
+    "",
+    `Run ${new Date().toISOString().slice(0, 10)} with \`npm run bench:indicators\` (bench/indicators.ts), ${n(seconds)} s in all.`,
+    `Machine: ${machine}.`,
+    `Data: ${n(OPERATIONS)} charge operations over 2023 (loaded in ${n(r.loadS as number, 1)} s) at ${n(STATIONS)} stations in communes drawn ` +
+      `across France (overseas included), ${n(BENEFICIARIES)} beneficiaries, 80 % ADVENIR / 20 % GIREVE; arrivals follow a daily profile, ` +
+      "AC sessions last 0.5–9.5 h, DC 15–60 min. Carbon: the shipped Electricity Maps 2023 series.",
+    "",
+    "| computation | time |",
+    "|---|---:|",
+    `| plain SQL aggregate of national energy per hour (operations spread evenly, ${n(r.hourlyRows as number)} hours), median of 3 | ${n(r.hourlyMs as number)} ms |`,
+    `| **every national, regional and departmental monthly indicator** (${n(m.cellCount)} cells × 3 channels, ${n(m.valueCount)} values stored, ` +
+      `suppression included; median of 3: ${(r.monthly as number[]).map((x) => n(x)).join(" / ")} ms) | **${n(m.durationMs)} ms** |`,
+    ...(full
+      ? [`| full run: + communes, quarters, year (${n(full.cellCount)} cells, ${n(full.withheldCount)} withheld, ${n(full.valueCount)} values) | ${n(full.durationMs)} ms |`]
+      : []),
+    ...Object.entries(reads).map(([k, v]) => `| read: ${k} | ${n(v, 1)} ms |`),
+    "",
+    `- Monthly run, main steps (ms): ${steps.map(([k, v]) => `${k} ${n(v)}`).join(", ")}. The "energy" step spreads every operation over its half-hours ` +
+      "and sums them per département and slot: it is the same work as the hourly floor at twice the resolution, with the station's mesh and channel joined in.",
+    `- Ratio monthly indicators ÷ hourly floor: ${n(m.durationMs / (r.hourlyMs as number), 1)}×. Snapshot table after ${full ? 4 : 3} runs: ${n(r.snapshotMb as number, 1)} MB.`,
+    `- Reference data loaded into the empty database in ${n(r.referenceS as number, 1)} s (36,971 communes, 17,520 carbon hours).`,
+    "<!-- /bench:indicators -->",
+  ].join("\n");
+}
+
+function writeSection(section: string) {
+  const file = path.join(process.cwd(), "docs", "benchmarks.md");
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const start = current.indexOf("<!-- bench:indicators -->");
+  const endMarker = "<!-- /bench:indicators -->";
+  const end = current.indexOf(endMarker);
+  const next = start >= 0 && end > start ? current.slice(0, start) + section + current.slice(end + endMarker.length) : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+  console.log(`Section "Indicators" written to ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

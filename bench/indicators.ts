@@ -224,7 +224,7 @@ function render(r: Record<string, unknown>, machine: string, seconds: number): s
     "| computation | time |",
     "|---|---:|",
     `| plain SQL aggregate of national energy per hour (operations spread evenly, ${n(r.hourlyRows as number)} hours), median of 3 | ${n(r.hourlyMs as number)} ms |`,
-    `| **every national, regional and departmental monthly indicator** (${n(m.cellCount)} cells × 3 channels, ${n(m.valueCount)} values stored, ` +
+    `| **every national, regional and departmental monthly indicator** (${n(m.cellCount)} cells of mesh × month × channel, ${n(m.withheldCount)} withheld, ${n(m.valueCount)} values stored, ` +
       `suppression included; median of 3: ${(r.monthly as number[]).map((x) => n(x)).join(" / ")} ms) | **${n(m.durationMs)} ms** |`,
     ...(full
       ? [`| full run: + communes, quarters, year (${n(full.cellCount)} cells, ${n(full.withheldCount)} withheld, ${n(full.valueCount)} values) | ${n(full.durationMs)} ms |`]

@@ -33,21 +33,8 @@ export async function runScenarios(input: ScenarioInput) {
   for (let i = 0; i < 5; i++) await post(input, "operation", JSON.stringify(makeOperationsBody(userId, stations, 200, 100 + i, `WARM${i}`)));
   const baselineRss = memoryOf(input.serverPid).rss;
 
-  // 1. 50,000 operations in one body, then the same rows COPY'd.
-  const opsBody = makeOperationsBody(userId, stations, 50_000);
-  const opsText = JSON.stringify(opsBody);
-  const ops = await post(input, "operation", opsText);
-  if (ops.json.enregistres !== 50_000) throw new Error(`50k: ${JSON.stringify(ops.json).slice(0, 300)}`);
-  const resend = await post(input, "operation", opsText);
-  const copy = await copyOperations({ databaseUrl: input.databaseUrl, operatorId: userId, rows: operationRows(opsBody as Record<string, Record<string, Record<string, Operation>>>) });
-
-  // 2. Load curves: 2,500 curves of 120 points (10 h at a 5-minute step).
-  const curvesText = JSON.stringify(makeCurvesBody(userId, stations, 2_500, 120));
-  const curves = await post(input, "courbe", curvesText);
-  if (curves.json.enregistres !== 2_500) throw new Error(`curves: ${JSON.stringify(curves.json).slice(0, 300)}`);
-  const peakBefore15 = memoryOf(input.serverPid).peak;
-
-  // 3. A 15 MB body, with the serving process's peak RSS reset just before.
+  // 1. A 15 MB body first, on the warmed-up server, with its peak RSS reset just before (the
+  //    heap that later, bigger requests leave behind would otherwise count).
   let count = 120_000;
   let bigText = "";
   for (;;) {
@@ -55,10 +42,24 @@ export async function runScenarios(input: ScenarioInput) {
     if (bigText.length >= 15 * 1024 * 1024) break;
     count = Math.ceil(count * 1.08);
   }
+  const peakBefore15 = memoryOf(input.serverPid).peak;
   const peakReset = resetPeak(input.serverPid);
   const rssBefore15 = memoryOf(input.serverPid).rss;
   const big = await post(input, "operation", bigText);
   const mem15 = memoryOf(input.serverPid);
+
+  // 2. 50,000 operations in one body, then the same rows COPY'd.
+  const opsBody = makeOperationsBody(userId, stations, 50_000);
+  const opsText = JSON.stringify(opsBody);
+  const ops = await post(input, "operation", opsText);
+  if (ops.json.enregistres !== 50_000) throw new Error(`50k: ${JSON.stringify(ops.json).slice(0, 300)}`);
+  const resend = await post(input, "operation", opsText);
+  const copy = await copyOperations({ databaseUrl: input.databaseUrl, operatorId: userId, rows: operationRows(opsBody as Record<string, Record<string, Record<string, Operation>>>) });
+
+  // 3. Load curves: 2,500 curves of 120 points (10 h at a 5-minute step).
+  const curvesText = JSON.stringify(makeCurvesBody(userId, stations, 2_500, 120));
+  const curves = await post(input, "courbe", curvesText);
+  if (curves.json.enregistres !== 2_500) throw new Error(`curves: ${JSON.stringify(curves.json).slice(0, 300)}`);
 
   // 4. Small puts (3 operations each, new transactions every time) at 32 concurrent clients.
   let n = 0;
@@ -81,8 +82,10 @@ export async function runScenarios(input: ScenarioInput) {
   await cannon(3);
   const load = await cannon(20);
 
+  const runPeak = memoryOf(input.serverPid).peak;
   return {
     baselineRss,
+    runPeak,
     ops: { count: 50_000, bytes: opsText.length, ms: ops.ms, resendMs: resend.ms, resendUnchanged: resend.json.inchanges ?? 0 },
     copy,
     curves: { count: 2_500, points: 2_500 * 120, bytes: curvesText.length, ms: curves.ms },

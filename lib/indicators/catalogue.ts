@@ -115,7 +115,7 @@ const defs: Omit<IndicatorDefinition, "code">[] = [
   },
   {
     theme: "reseau", kind: "loadCurve", label: "Courbe de charge agrégée", unit: "kW", decimals: 1,
-    definition: "Puissance moyenne de la maille par pas de 30 minutes depuis le début de la période (mailles nationale et régionale, par mois).",
+    definition: "Puissance moyenne de la maille par pas de 30 minutes depuis le début de la période (par mois ; France entière par canal, régions tous canaux confondus).",
   },
 ];
 

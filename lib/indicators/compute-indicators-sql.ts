@@ -334,6 +334,7 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
                GROUP BY 1, 2) g ON g.kind = c.kind AND g.pstart = c.pstart
        WHERE c.level = 'national' AND c.channel = 'all' AND c.kind = ANY(${lit(p.kinds)})`,
   });
+  // 30-minute curves: national (every channel) and régions (all channels together).
   const curve = (level: "national" | "region", table: string, on: string) => ({
     name: `insert-load-curves-${level}`,
     sql: `INSERT INTO indicator_value (${cols})
@@ -344,7 +345,7 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
                 FROM ix_cell c
                 JOIN ix_slot s ON s.month_start = c.pstart
                 LEFT JOIN ${table} x ON x.slot = s.slot AND ${on}
-               WHERE c.kind = 'month' AND c.level = '${level}'
+               WHERE c.kind = 'month' AND c.level = '${level}'${level === "region" ? " AND c.channel = 'all'" : ""}
                GROUP BY c.id) lc ON lc.id = c.id`,
   });
   if (p.kinds.includes("month") && p.levels.includes("national")) s.push(curve("national", "ix_slot_nat", "true"));

@@ -14,7 +14,7 @@ export interface LoadCurve {
   cell: Cell<(number | null)[]> | null;
 }
 
-/** Aggregated 30-minute load curve (kW) of a month, national or regional mesh. */
+/** Aggregated 30-minute load curve (kW) of a month: national mesh (any channel) or a région (channel "all"). */
 export async function getLoadCurve(
   input: Omit<IndicatorQuery, "periodKind"> & { meshLevel?: "national" | "region" } = {},
   options: { prisma?: PrismaClient } = {},

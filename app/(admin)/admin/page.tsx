@@ -17,11 +17,11 @@ export default async function AdminHome() {
     <>
       <h1>Administration — opérateur technique</h1>
       <p>
-        Vous gérez les comptes, les opérateurs et les données de référence, lancez le calcul des indicateurs et purgez les
-        données individuelles à la fin du programme. Les comptes et dossiers se créent aujourd&apos;hui avec la ligne de
-        commande (<code>npm run cli -- --help</code>).
+        Vous lancez le calcul des indicateurs, importez les séries carbone et suivez les déclarations de données statiques.
+        Les comptes, opérateurs, dossiers et signatures pour le compte d&apos;un bénéficiaire se gèrent avec la ligne de commande
+        (<code>npm run cli -- --help</code>).
       </p>
-      <PendingNotice title="La gestion des comptes, des données de référence et le calcul des indicateurs depuis l'interface ne sont pas encore disponibles." />
+      <PendingNotice title="La création des comptes et des opérateurs, et la purge des données individuelles en fin de programme, ne sont pas encore disponibles depuis l'interface." />
       <ul>
         <li><Link href="/admin/declarations-en-retard">Déclarations de données statiques en retard</Link></li>
         <li><Link href="/admin/indicateurs">Calcul des indicateurs et séries carbone</Link> — <Link href="/comite/indicateurs">tableau de bord du comité</Link></li>

@@ -16,6 +16,7 @@ import { getLoadCurve } from "@/lib/indicators/get-load-curve";
 // the least energy (secondary secret). Defaults K = 5 stations, B = 3 beneficiaries.
 
 let runId: string;
+let specsTag: string;
 const specs: StationSpec[] = [];
 const energyOf: number[] = [];
 for (const [commune, count, wh] of [["13201", 5, 21_000], ["13202", 5, 6_000], ["13203", 5, 30_000], ["13204", 2, 42_000]] as const) {
@@ -29,6 +30,7 @@ beforeAll(async () => {
   const prisma = await db();
   const ref = await ensureReferenceData();
   const { operatorId, stations } = await makeIndicatorStations(prisma, specs);
+  specsTag = stations[0].stationCode.slice(0, "IND-".length + 8);
   await addOperations(
     prisma,
     stations.flatMap((s, i) =>
@@ -89,6 +91,21 @@ describe("anonymity", () => {
     expect(curve.cell?.secret === false && curve.cell.value.length).toBe(31 * 48);
     // 3 January 18:00–20:00 UTC = slots 2 × 48 + 38 … 41 from the 1st 00:00 Paris; 369/3 kWh over 2 h.
     if (curve.cell && !curve.cell.secret) expect(curve.cell.value[2 * 48 + 38]).toBeCloseTo(369 / 3 / 2, 6);
+  });
+
+  it("rolls months up into quarters (energy summed, peak as the largest month's)", async () => {
+    const prisma = await db();
+    const ids = (await prisma.station.findMany({ where: { stationCode: { startsWith: specsTag } }, select: { id: true } })).map((s) => s.id);
+    const q = await computeIndicators({ from: "2023-01", to: "2023-04", computedBy: "test", stationIds: ids, meshLevels: ["national"] });
+    const rows = await prisma.indicatorValue.findMany({
+      where: { runId: q.runId, meshLevel: "national", channel: "all", indicatorCode: { in: ["energy_kwh", "peak_power_kw"] } },
+      select: { indicatorCode: true, periodKind: true, periodStart: true, value: true },
+    });
+    const get = (code: string, kind: string, start: string) => rows.find((r) => r.indicatorCode === code && r.periodKind === kind && r.periodStart.toISOString().startsWith(start))?.value;
+    expect(get("energy_kwh", "quarter", "2023-01-01")).toBeCloseTo(369, 6);
+    expect(get("energy_kwh", "month", "2023-01-01")).toBeCloseTo(369, 6);
+    expect(get("peak_power_kw", "quarter", "2023-01-01")).toBeCloseTo(get("peak_power_kw", "month", "2023-01-01")!, 9);
+    expect(rows.some((r) => r.periodKind === "year")).toBe(false); // 2023 is not whole in [Jan, Apr)
   });
 
   it("latest-run reads ignore filtered runs", async () => {

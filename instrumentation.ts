@@ -8,4 +8,9 @@ export async function register() {
   await db();
   const { startJobsOnce } = await import("@/lib/jobs/start-jobs");
   startJobsOnce();
+  // Indicators are recomputed daily (skipped when another instance just did it).
+  if (process.env.JOBS_DISABLED !== "1") {
+    const { startIndicatorSchedule } = await import("@/lib/indicators/refresh-indicators");
+    startIndicatorSchedule({ intervalHours: 24, firstDelayMs: 10 * 60_000 });
+  }
 }

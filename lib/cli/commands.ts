@@ -19,6 +19,7 @@ import type { CreateDossierInput } from "@/lib/schemas/dossiers";
 import { CliUsageError, type OptionSpec, type OptionValues } from "@/lib/cli/args";
 import { parseStationSpec, readStationsCsv } from "@/lib/cli/station-specs";
 import { IRVE_COMMANDS } from "@/lib/cli/irve-commands";
+import { INDICATOR_COMMANDS } from "@/lib/cli/indicator-commands";
 
 // The admin commands. Each one maps its options onto ONE lib function's input and prints the
 // result; validation is the lib's (zod), errors are translated to option names by main.ts.
@@ -282,7 +283,7 @@ export const COMMANDS: Command[] = [
 
 /** Every command, the IRVE ones included (lib/cli/irve-commands.ts). */
 export function allCommands(): Command[] {
-  return [...COMMANDS, ...IRVE_COMMANDS];
+  return [...COMMANDS, ...IRVE_COMMANDS, ...INDICATOR_COMMANDS];
 }
 
 function safeUser(): string {

@@ -1,11 +1,15 @@
-// Runs once when the server starts: refuse to start on an invalid configuration, and open the
-// database (which applies pending migrations) before the first request.
+// Runs once when the server starts: refuse to start on an invalid configuration, open the
+// database (which applies pending migrations) and load the reference data before the first
+// request, then start the periodic jobs.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("@/lib/env");
   getEnv();
   const { db } = await import("@/lib/db");
   await db();
+  // The shipped INSEE codes and default carbon series (idempotent; npm start already did it).
+  const { ensureReferenceData } = await import("@/lib/reference-data/ensure-reference-data");
+  await ensureReferenceData();
   const { startJobsOnce } = await import("@/lib/jobs/start-jobs");
   startJobsOnce();
   // Indicators are recomputed daily (skipped when another instance just did it).

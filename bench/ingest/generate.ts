@@ -2,6 +2,7 @@
 // ADVENIR sites (7.4 kW home/residential wallboxes to 50 kW DC), charge sessions of 20 min to
 // 10 h over the last 30 days, energy consistent with the power (never flagged), load curves at
 // a 5-minute step. Seeded, so every run posts the same bytes.
+import { seededRandom } from "@/lib/random/seeded-random";
 
 export interface BenchStation {
   code: string;
@@ -11,17 +12,7 @@ export interface BenchStation {
 
 const POWERS = [3.7, 7.4, 7.4, 11, 22, 22, 22, 50];
 
-/** Mulberry32: a small seeded generator. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 export function makeStationSpecs(count: number, seed = 1): BenchStation[] {
   const r = rng(seed);

@@ -5,6 +5,7 @@ import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data"
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { makeBeneficiary, makeDossier, makeStations } from "@/lib/testing/factories";
 import type { SiteType } from "@/lib/schemas/dossiers";
+import { seededRandom } from "@/lib/random/seeded-random";
 
 // DEMO ONLY: a year (2023, the year of the shipped carbon series) of synthetic charge operations
 // at a few dozen stations in four régions, so that the committee's indicators have something to
@@ -32,17 +33,6 @@ export const DEMO_SITES: DemoSite[] = [
   { reference: "ADV-DEMO-0009", beneficiary: "Toulouse Habitat Démo", siteName: "Résidence Capitole", address: "1 place du Capitole, 31000 Toulouse", inseeCode: "31555", siteType: "residentiel_collectif", powers: [7.4, 7.4] },
 ];
 
-/** Small deterministic PRNG (mulberry32), so the demo is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Typical plug-in hour (UTC) by kind of site: evenings at home, mornings at work, daytime in public. */
 function startHour(siteType: SiteType, rnd: () => number): number {
@@ -53,7 +43,7 @@ function startHour(siteType: SiteType, rnd: () => number): number {
 }
 
 export function demoOperations(siteType: SiteType, powerKw: number, seed: number) {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const ops: { StartTransaction: number; StopTransaction: number; StartValue: number; StopValue: number }[] = [];
   let meter = Math.floor(rnd() * 1_000_000);
   const workplace = siteType.startsWith("entreprise");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getEnv } from "@/lib/env";
-import { isAppError, type ErrorCode } from "@/lib/errors";
+import { HTTP_STATUS, isAppError } from "@/lib/errors";
 import { AUTH_PATH, capMessages, isIngestError } from "@/lib/ingest/errors";
 import { WWW_AUTHENTICATE } from "@/lib/auth/operator-basic";
 import type { AdvenirFailure, AdvenirMessage, AdvenirSuccess } from "@/lib/schemas/advenir";
@@ -15,15 +15,6 @@ export interface AdvenirAnswer {
   body: AdvenirSuccess | AdvenirFailure;
   headers: Record<string, string>;
 }
-
-const APP_STATUS: Record<ErrorCode, number> = {
-  INVALID_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-};
 
 export function advenirSuccess(result: { recus: number; enregistres: number; inchanges: number; avertissements: AdvenirMessage[] }): AdvenirAnswer {
   return {
@@ -40,7 +31,7 @@ export function advenirFailure(error: unknown): AdvenirAnswer {
     return { status: error.status, body: { statut: "ECHEC", erreurs: capMessages(error.errors) }, headers };
   }
   if (isAppError(error)) {
-    const status = APP_STATUS[error.code];
+    const status = HTTP_STATUS[error.code];
     const headers: Record<string, string> = {};
     if (status === 401) headers["WWW-Authenticate"] = WWW_AUTHENTICATE;
     if (status === 429 && error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);

@@ -14,6 +14,10 @@ import { getIndicatorView, INDICATOR_VIEWS } from "@/lib/indicators/get-indicato
 // Ajaccio (2A) 2 stations of 2 beneficiaries (primary secret). Each station charges 10 kWh
 // (2 × 5 kWh) in each month. The run is a full one: the views read the latest published run.
 
+// A full run counts every station of its database, and becomes the run the views read: this file
+// needs a database of its own, even when the other test files share PostgreSQL.
+process.env.DATABASE_URL = "pglite:memory://";
+
 let runId: string;
 const specs: StationSpec[] = [
   ...Array.from({ length: 6 }, (_, i) => ({ beneficiary: i % 3, inseeCode: "29019", nominalPowerKw: 22 })),

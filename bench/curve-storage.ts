@@ -17,6 +17,7 @@ import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { seededRandom } from "@/lib/random/seeded-random";
 
 const TARGET_POINTS = Number(process.env.BENCH_POINTS ?? 2_000_000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -31,15 +32,7 @@ const MONTH = ["2025-06-01T00:00:00Z", "2025-07-01T00:00:00Z"]; // aggregated mo
 interface Curve { op: string; station: string; tx: string; start: number; offsets: number[]; values: number[] }
 
 // ---- data: deterministic, cumulative meter readings at a 10- or 30-minute step ----
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20251123);
+const rand = seededRandom(20251123);
 const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join("");
 const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 

@@ -22,6 +22,7 @@ import pg from "pg";
 import { openDatabase } from "@/lib/db";
 import { loadReferenceData } from "@/lib/reference-data/load-reference-data";
 import { computeIndicators, type ComputeIndicatorsResult } from "@/lib/indicators/compute-indicators";
+import { seededRandom } from "@/lib/random/seeded-random";
 
 const OPERATIONS = Number(process.env.BENCH_OPERATIONS ?? 1_000_000);
 const STATIONS = 2_000;
@@ -32,15 +33,7 @@ const BATCH = 50_000;
 const YEAR0 = Date.UTC(2023, 0, 1) / 1000 - 3600; // 1 January 2023 00:00 Paris
 const YEAR_S = 365 * 86400;
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20261123);
+const rand = seededRandom(20261123);
 const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join("");
 const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;

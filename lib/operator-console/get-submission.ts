@@ -1,10 +1,6 @@
-import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import type { AdvenirMessage } from "@/lib/schemas/advenir";
-
-function messages(json: Prisma.JsonValue): AdvenirMessage[] {
-  return Array.isArray(json) ? (json as unknown as AdvenirMessage[]) : [];
-}
+import { messages, submissionSelect } from "@/lib/operator-console/submission-fields";
 
 /** One submission of the operator with its errors and warnings; null if absent or another operator's. */
 export async function getSubmission(input: { operatorId: string; submissionId: string }, options: { prisma?: PrismaClient } = {}) {
@@ -12,24 +8,7 @@ export async function getSubmission(input: { operatorId: string; submissionId: s
   const prisma = options.prisma ?? (await db());
   const row = await prisma.submission.findFirst({
     where: { id: BigInt(input.submissionId), operatorId: input.operatorId },
-    select: {
-      id: true,
-      env: true,
-      endpoint: true,
-      method: true,
-      ipAddress: true,
-      receivedAt: true,
-      durationMs: true,
-      sizeBytes: true,
-      httpStatus: true,
-      outcome: true,
-      received: true,
-      stored: true,
-      unchanged: true,
-      warnings: true,
-      errors: true,
-      credentialId: true,
-    },
+    select: { ...submissionSelect, ipAddress: true, credentialId: true },
   });
   if (!row) return null;
   const credential = row.credentialId

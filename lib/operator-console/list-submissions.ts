@@ -1,14 +1,10 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import type { AdvenirMessage } from "@/lib/schemas/advenir";
 import type { SubmissionFilters } from "@/lib/schemas/operator-console";
 import { parisMidnight, parisNextMidnight } from "@/lib/operator-console/paris-day";
+import { messages, submissionSelect } from "@/lib/operator-console/submission-fields";
 
 export const SUBMISSIONS_PAGE_SIZE = 20;
-
-function messages(json: Prisma.JsonValue): AdvenirMessage[] {
-  return Array.isArray(json) ? (json as unknown as AdvenirMessage[]) : [];
-}
 
 /** One operator's calls of the data API, newest first, filtered and paginated (never raw bodies). */
 export async function listSubmissions(
@@ -35,22 +31,7 @@ export async function listSubmissions(
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: {
-      id: true,
-      env: true,
-      endpoint: true,
-      method: true,
-      receivedAt: true,
-      durationMs: true,
-      sizeBytes: true,
-      httpStatus: true,
-      outcome: true,
-      received: true,
-      stored: true,
-      unchanged: true,
-      warnings: true,
-      errors: true,
-    },
+    select: submissionSelect,
   });
   const items = rows.map(({ warnings, errors, id, ...r }) => {
     const errorList = messages(errors);

@@ -49,7 +49,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const sql: SqlExecutor = {
     exec: async (text) => void (await pool.query(text)),
-    query: async (text, params) => (await pool.query(text, params)).rows,
+    query: async (text, params, options) => (await pool.query({ text, values: params, name: options?.name })).rows,
   };
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { prisma, sql, kind: "postgres", close: async () => { await prisma.$disconnect(); await pool.end(); } };

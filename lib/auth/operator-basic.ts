@@ -1,8 +1,8 @@
-import "server-only";
+
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { DataEnv } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { db, rawSql } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { decoyHash, verifySecret } from "@/lib/auth/password";
@@ -42,7 +42,7 @@ export class OperatorAuthError extends AppError {
 }
 
 /** The client address set by the custom server (never the client's own forwarding headers). */
-export function clientIp(request: Request): string {
+export function clientIp(request: { headers: Headers }): string {
   return request.headers.get(CLIENT_IP_HEADER)?.trim() || "inconnue";
 }
 
@@ -88,6 +88,25 @@ async function secretMatches(credential: { id: string; secretHash: string }, sec
   return ok;
 }
 
+interface CredentialRow {
+  id: string | null;
+  operator_id: string | null;
+  env: DataEnv | null;
+  username: string | null;
+  secret_hash: string | null;
+  revoked: boolean | null;
+  last_used_at: Date | string | null;
+  blocked_until: Date | string | null;
+  user_failures: boolean | null;
+}
+
+const CREDENTIAL_SQL = `
+SELECT c.id::text AS id, c.operator_id::text AS operator_id, c.env::text AS env, c.username, c.secret_hash,
+       c.revoked_at IS NOT NULL AS revoked, c.last_used_at, t.blocked_until, t.user_failures
+  FROM (SELECT max(blocked_until) FILTER (WHERE blocked_until > now()) AS blocked_until, bool_or(key = $3) AS user_failures
+          FROM auth_throttle WHERE key IN ($2, $3)) AS t
+  LEFT JOIN api_credential c ON c.username = $1`;
+
 const credentialSelect = { id: true, operatorId: true, env: true, username: true, secretHash: true, revokedAt: true, lastUsedAt: true } as const;
 
 async function touch(prisma: PrismaClient, credential: { id: string; lastUsedAt: Date | null }): Promise<void> {
@@ -97,7 +116,7 @@ async function touch(prisma: PrismaClient, credential: { id: string; lastUsedAt:
 }
 
 /** The operator credential behind a request, or an OperatorAuthError (401 or 429). */
-export async function authenticateOperator(request: Request, options: { prisma?: PrismaClient } = {}): Promise<OperatorPrincipal> {
+export async function authenticateOperator(request: { headers: Headers }, options: { prisma?: PrismaClient } = {}): Promise<OperatorPrincipal> {
   const prisma = options.prisma ?? (await db());
 
   const fingerprint = request.headers.get(CLIENT_CERT_FINGERPRINT_HEADER);
@@ -127,14 +146,17 @@ export async function authenticateOperator(request: Request, options: { prisma?:
   const ipKey = `basic:ip:${clientIp(request)}`;
   const userKey = `basic:user:${basic.username}`;
   const now = new Date();
-  // One query for both throttle keys (this runs on every Basic request).
-  const throttles = await prisma.authThrottle.findMany({ where: { key: { in: [ipKey, userKey] } } });
-  const wait = Math.max(0, ...throttles.map((t) => (t.blockedUntil ? Math.ceil((t.blockedUntil.getTime() - now.getTime()) / 1000) : 0)));
+  // This runs on every Basic request: one plain-SQL round trip for the credential and both
+  // throttle keys (the aggregate always yields one row; the credential part is null when unknown).
+  const [row] = await (await rawSql()).query<CredentialRow>(CREDENTIAL_SQL, [basic.username, ipKey, userKey], { name: "advenir_basic_credential" });
+  const wait = row.blocked_until ? Math.ceil((new Date(row.blocked_until).getTime() - now.getTime()) / 1000) : 0;
   if (wait > 0)
     throw new OperatorAuthError("TOO_MANY_REQUESTS", `trop d'échecs d'authentification : réessayez dans ${wait} secondes`, undefined, wait);
 
-  const credential = await prisma.apiCredential.findUnique({ where: { username: basic.username }, select: credentialSelect });
-  const usable = credential && !credential.revokedAt ? credential : null;
+  const credential = row.id
+    ? { id: row.id, operatorId: row.operator_id!, env: row.env!, username: row.username!, secretHash: row.secret_hash!, lastUsedAt: row.last_used_at ? new Date(row.last_used_at) : null }
+    : null;
+  const usable = credential && !row.revoked ? credential : null;
   const ok = usable ? await secretMatches(usable, basic.secret) : (await verifySecret(basic.secret, await decoyHash()), false);
   if (!ok || !usable) {
     const { user, ip } = policies();
@@ -146,12 +168,7 @@ export async function authenticateOperator(request: Request, options: { prisma?:
       credential ? { id: credential.id, operatorId: credential.operatorId, env: credential.env } : undefined,
     );
   }
-  if (throttles.some((t) => t.key === userKey)) await clearFailures(prisma, userKey);
+  if (row.user_failures) await clearFailures(prisma, userKey);
   await touch(prisma, usable);
   return { operatorId: usable.operatorId, credentialId: usable.id, env: usable.env, username: usable.username, method: "basic" };
-}
-
-/** Wraps a route handler: authenticates the operator, then calls the handler with it. */
-export function withOperator(handler: (request: Request, principal: OperatorPrincipal) => Promise<Response>) {
-  return async (request: Request): Promise<Response> => handler(request, await authenticateOperator(request));
 }

@@ -63,7 +63,7 @@ async function prepareDatabase(): Promise<void> {
     if (result.status === "created" && process.env.SEED_DEMO_ACTIVITY !== "0") {
       console.log("Génération d'une année d'activité de démonstration et calcul des indicateurs (une minute environ)…");
       const { seedDemoActivity } = await import("@/lib/demo/seed-demo-activity");
-      console.log(await seedDemoActivity({ prisma }));
+      console.log(await seedDemoActivity());
     }
   }
   await closeDb();

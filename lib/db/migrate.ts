@@ -2,10 +2,14 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-/** The two calls the migration runner needs, implemented for PGlite and node-postgres. */
+/** Plain SQL on either database (lib/db.ts): the migration runner, health checks and the data API's hot path. */
 export interface SqlExecutor {
   exec(sql: string): Promise<void>;
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `name` makes it a prepared statement on PostgreSQL: parsed and planned once per connection
+   * rather than on every call (PGlite, one in-process connection, ignores it).
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: { name?: string }): Promise<T[]>;
 }
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");

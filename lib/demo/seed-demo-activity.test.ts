@@ -26,7 +26,7 @@ describe("demo activity", () => {
     opened.push(database);
     const { prisma } = database;
     expect((await seedDemo({ prisma })).status).toBe("created");
-    const message = await seedDemoActivity({ prisma });
+    const message = await seedDemoActivity(database);
     expect(message).toMatch(/^Activité de démonstration : 26 stations/);
     const operations = await prisma.chargeOperation.count({ where: { env: "production" } });
     expect(operations).toBeGreaterThan(26 * 250);

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, rawSql } from "@/lib/db";
+import type { SqlExecutor } from "@/lib/db/migrate";
 import { ingestBody } from "@/lib/ingest/ingest-body";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
@@ -64,7 +65,7 @@ export function demoOperations(siteType: SiteType, powerKw: number, seed: number
 }
 
 /** Posts a year of operations for the stations of one dossier through the ingestion path. */
-async function postYear(prisma: PrismaClient, operatorId: string, stations: { stationCode: string; nominalPowerKw: number }[], siteType: SiteType, seed: number) {
+async function postYear(sql: SqlExecutor, operatorId: string, stations: { stationCode: string; nominalPowerKw: number }[], siteType: SiteType, seed: number) {
   const body: Record<string, Record<string, Record<string, unknown>>> = { [operatorId]: {} };
   stations.forEach((st, i) => {
     const ops = demoOperations(siteType, st.nominalPowerKw, seed * 31 + i);
@@ -72,7 +73,7 @@ async function postYear(prisma: PrismaClient, operatorId: string, stations: { st
   });
   const text = JSON.stringify(body);
   await ingestBody({
-    prisma,
+    sql,
     operatorId,
     env: "production",
     endpoint: "operation",
@@ -82,14 +83,16 @@ async function postYear(prisma: PrismaClient, operatorId: string, stations: { st
   });
 }
 
-export async function seedDemoActivity(options: { prisma?: PrismaClient } = {}): Promise<string> {
-  const prisma = options.prisma ?? (await db());
+/** On the process's database, or on another one opened by the caller (its Prisma client and SQL executor). */
+export async function seedDemoActivity(database?: { prisma: PrismaClient; sql: SqlExecutor }): Promise<string> {
+  const prisma = database?.prisma ?? (await db());
+  const sql = database?.sql ?? (await rawSql());
   const operator = await prisma.operator.findFirstOrThrow({ where: { siren: "900012345" }, select: { id: true } });
   const first = await prisma.dossier.findUniqueOrThrow({
     where: { reference: "ADV-DEMO-0001" },
     select: { stations: { select: { stationCode: true, nominalPowerKw: true } } },
   });
-  await postYear(prisma, operator.id, first.stations.map((s) => ({ stationCode: s.stationCode, nominalPowerKw: Number(s.nominalPowerKw) })), "residentiel_collectif", 1);
+  await postYear(sql, operator.id, first.stations.map((s) => ({ stationCode: s.stationCode, nominalPowerKw: Number(s.nominalPowerKw) })), "residentiel_collectif", 1);
   let stationCount = first.stations.length;
   for (const [i, site] of DEMO_SITES.entries()) {
     const beneficiary = await makeBeneficiary({ prisma, name: site.beneficiary, siren: null, actor: "demo:seed" });
@@ -107,7 +110,7 @@ export async function seedDemoActivity(options: { prisma?: PrismaClient } = {}):
     });
     const stations = site.powers.map((kw, k) => ({ stationCode: `${site.reference.replace("ADV-", "")}-ST-${k + 1}`, pointCount: 2, nominalPowerKw: kw }));
     await makeStations({ prisma, actor: "demo:seed", dossierId: dossier.id, stations });
-    await postYear(prisma, operator.id, stations, site.siteType, i + 2);
+    await postYear(sql, operator.id, stations, site.siteType, i + 2);
     stationCount += stations.length;
   }
   await ensureReferenceData({ prisma });

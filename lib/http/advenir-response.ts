@@ -53,9 +53,10 @@ export function advenirFailure(error: unknown): AdvenirAnswer {
   };
 }
 
+export function answerHeaders(answer: AdvenirAnswer): Record<string, string> {
+  return { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...answer.headers };
+}
+
 export function toResponse(answer: AdvenirAnswer): Response {
-  return new Response(JSON.stringify(answer.body), {
-    status: answer.status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...answer.headers },
-  });
+  return new Response(JSON.stringify(answer.body), { status: answer.status, headers: answerHeaders(answer) });
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { SqlExecutor } from "@/lib/db/migrate";
 import { pathOf } from "@/lib/ingest/errors";
 import type { Issue } from "@/lib/ingest/normalize-body";
 
@@ -22,18 +22,19 @@ interface Row {
 }
 
 export async function authorizeStations(
-  prisma: Pick<PrismaClient, "$queryRawUnsafe">,
+  sql: SqlExecutor,
   input: { operatorId: string; userId: string; stationCodes: string[] },
 ): Promise<{ stations: Map<string, AuthorizedStation>; issues: Issue[] }> {
   const stations = new Map<string, AuthorizedStation>();
   const issues: Issue[] = [];
   if (input.stationCodes.length === 0) return { stations, issues };
-  const rows = await prisma.$queryRawUnsafe<Row[]>(
+  const rows = await sql.query<Row>(
     `SELECT s.station_code, s.id::text AS id, s.operator_id::text AS operator_id,
             (s.nominal_power_kw * s.point_count)::float8 AS power_kw, (a.signed_at IS NOT NULL) AS signed
        FROM station s LEFT JOIN attestation a ON a.dossier_id = s.dossier_id
       WHERE s.station_code = ANY($1::text[])`,
-    input.stationCodes,
+    [input.stationCodes],
+    { name: "advenir_authorize_stations" },
   );
   const byCode = new Map<string, Row[]>();
   for (const r of rows) byCode.set(r.station_code, [...(byCode.get(r.station_code) ?? []), r]);

@@ -1,85 +1,97 @@
-import "server-only";
 import type { DataEnv } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { rawSql } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { authenticateOperator, clientIp, OperatorAuthError } from "@/lib/auth/operator-basic";
 import { advenirFailure, advenirSuccess, toResponse, type AdvenirAnswer } from "@/lib/http/advenir-response";
-import { checkContentType, readBody } from "@/lib/ingest/read-body";
+import { checkContentType, readBody, webStreamChunks, type BodySource } from "@/lib/ingest/read-body";
 import { ingestBody } from "@/lib/ingest/ingest-body";
 import { rawBodyForStorage, recordSubmission } from "@/lib/ingest/record-submission";
 import type { Endpoint } from "@/lib/ingest/normalize-body";
 
-// The HTTP side of /api/courbe/put and /api/operation/put, shared by both route files:
-// authenticate (before reading anything), check the content type, read the body with its size
-// limits, ingest, answer in the protocol's shape, and log the call as a submission whatever
-// happened (a successful ingestion writes its submission row in its own transaction).
+// The HTTP side of /api/courbe/put and /api/operation/put: authenticate (before reading
+// anything), check the content type, read the body with its size limits, ingest, answer in the
+// protocol's shape, and log the call as a submission whatever happened (a successful ingestion
+// writes its submission row in the same statement as the data).
+//
+// Two callers share it: the production server answers these two paths itself, without going
+// through Next.js (lib/server/serve-advenir-put.ts: small puts are latency-bound and Next's
+// request machinery costs more than the ingestion), and the route files under app/api/ serve
+// them in `next dev` and anywhere else Next.js is the server.
 
-export function advenirPutHandler(endpoint: Endpoint) {
+export interface PutRequest extends BodySource {
+  method: string;
+}
+
+export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest): Promise<AdvenirAnswer> {
   const path = `/api/${endpoint}/put`;
-  return async function handle(request: Request): Promise<Response> {
-    const startedAt = performance.now();
-    const receivedAt = new Date();
-    const ipAddress = clientIp(request);
-    let who: { operatorId: string; credentialId: string; env: DataEnv } | undefined;
-    let sizeBytes = 0;
-    let rawBody: Buffer | null = null;
-    let answer: AdvenirAnswer;
-    let recorded = false;
+  const startedAt = performance.now();
+  const receivedAt = new Date();
+  const ipAddress = clientIp(request);
+  let who: { operatorId: string; credentialId: string; env: DataEnv } | undefined;
+  let sizeBytes = 0;
+  let rawBody: Buffer | null = null;
+  let answer: AdvenirAnswer;
+  let recorded = false;
+  try {
+    const env = getEnv();
     try {
-      const prisma = await db();
-      const env = getEnv();
-      try {
-        const principal = await authenticateOperator(request, { prisma });
-        who = { operatorId: principal.operatorId, credentialId: principal.credentialId, env: principal.env };
-      } catch (e) {
-        if (e instanceof OperatorAuthError && e.credential) who = { operatorId: e.credential.operatorId, credentialId: e.credential.id, env: e.credential.env };
-        throw e;
-      }
-      const operator = who;
-      checkContentType(request.headers.get("content-type"));
-      sizeBytes = Number(request.headers.get("content-length")) || 0;
-      const body = await readBody(request, { maxBytes: env.API_MAX_BODY_BYTES, maxInflatedBytes: env.API_MAX_INFLATED_BYTES });
-      sizeBytes = body.raw.length;
-      if (operator.env === "sandbox" || env.RAW_BODY_RETENTION_DAYS > 0) rawBody = await rawBodyForStorage(body);
-      const result = await ingestBody({
-        prisma,
-        operatorId: operator.operatorId,
-        env: operator.env,
-        endpoint,
-        text: body.text,
-        startedAt,
-        submission: { ...operator, endpoint: path, method: request.method, ipAddress, receivedAt, sizeBytes, rawBody },
-      });
-      recorded = true;
-      answer = advenirSuccess(result);
+      const principal = await authenticateOperator(request);
+      who = { operatorId: principal.operatorId, credentialId: principal.credentialId, env: principal.env };
     } catch (e) {
-      answer = advenirFailure(e);
+      if (e instanceof OperatorAuthError && e.credential) who = { operatorId: e.credential.operatorId, credentialId: e.credential.id, env: e.credential.env };
+      throw e;
     }
-    if (!recorded) {
-      try {
-        await recordSubmission(await db(), {
-          env: who?.env ?? null,
-          operatorId: who?.operatorId ?? null,
-          credentialId: who?.credentialId ?? null,
-          endpoint: path,
-          method: request.method,
-          ipAddress,
-          receivedAt,
-          durationMs: performance.now() - startedAt,
-          sizeBytes,
-          httpStatus: answer.status,
-          outcome: "ECHEC",
-          received: 0,
-          stored: 0,
-          unchanged: 0,
-          warnings: [],
-          errors: "erreurs" in answer.body ? answer.body.erreurs : [],
-          rawBody,
-        });
-      } catch (e) {
-        if (getEnv().LOG_ERRORS) console.error("[api advenir] journal des envois indisponible", e);
-      }
+    const operator = who;
+    checkContentType(request.headers.get("content-type"));
+    sizeBytes = Number(request.headers.get("content-length")) || 0;
+    const body = await readBody(request, { maxBytes: env.API_MAX_BODY_BYTES, maxInflatedBytes: env.API_MAX_INFLATED_BYTES });
+    sizeBytes = body.raw.length;
+    if (operator.env === "sandbox" || env.RAW_BODY_RETENTION_DAYS > 0) rawBody = await rawBodyForStorage(body);
+    const result = await ingestBody({
+      sql: await rawSql(),
+      operatorId: operator.operatorId,
+      env: operator.env,
+      endpoint,
+      text: body.text,
+      startedAt,
+      submission: { ...operator, endpoint: path, method: request.method, ipAddress, receivedAt, sizeBytes, rawBody },
+    });
+    recorded = true;
+    answer = advenirSuccess(result);
+  } catch (e) {
+    answer = advenirFailure(e);
+  }
+  if (!recorded) {
+    try {
+      await recordSubmission(await rawSql(), {
+        env: who?.env ?? null,
+        operatorId: who?.operatorId ?? null,
+        credentialId: who?.credentialId ?? null,
+        endpoint: path,
+        method: request.method,
+        ipAddress,
+        receivedAt,
+        durationMs: performance.now() - startedAt,
+        sizeBytes,
+        httpStatus: answer.status,
+        outcome: "ECHEC",
+        received: 0,
+        stored: 0,
+        unchanged: 0,
+        warnings: [],
+        errors: "erreurs" in answer.body ? answer.body.erreurs : [],
+        rawBody,
+      });
+    } catch (e) {
+      if (getEnv().LOG_ERRORS) console.error("[api advenir] journal des envois indisponible", e);
     }
-    return toResponse(answer);
+  }
+  return answer;
+}
+
+/** The route handler of app/api/<endpoint>/put (POST and PUT). */
+export function advenirPutHandler(endpoint: Endpoint) {
+  return async function handle(request: Request): Promise<Response> {
+    return toResponse(await answerAdvenirPut(endpoint, { method: request.method, headers: request.headers, body: webStreamChunks(request.body) }));
   };
 }

@@ -4,6 +4,14 @@ import { BODY_PATH, IngestError } from "@/lib/ingest/errors";
 
 // Reads a request body as a stream, counting bytes, and stops at the limit without reading the
 // rest (413). `Content-Encoding: gzip` bodies are inflated with a limit on the inflated size too.
+// The source is headers plus a byte stream, so that the same code serves a web Request (Next.js
+// route) and a Node request (lib/server/serve-advenir-put.ts).
+
+/** What a body is read from: a web Request fits, and so does a Node request (see serve-advenir-put). */
+export interface BodySource {
+  headers: Headers;
+  body: AsyncIterable<Uint8Array> | null;
+}
 
 const gunzipAsync = promisify(gunzip);
 
@@ -18,6 +26,25 @@ export interface ReadBody {
   gzipped: boolean;
   /** The body as text (inflated, UTF-8). */
   text: string;
+}
+
+/** A web stream's chunks; leaving the loop early cancels the stream (the rest is not read). */
+export async function* webStreamChunks(stream: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+  if (!stream) return;
+  const reader = stream.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+  }
 }
 
 const ACCEPTED_TYPES = new Set(["application/json", "text/plain", "application/x-www-form-urlencoded", "text/json"]);
@@ -45,34 +72,29 @@ function tooLarge(limit: number, inflated = false): IngestError {
   ]);
 }
 
-function encodingOf(request: Request): "identity" | "gzip" {
+function encodingOf(request: BodySource): "identity" | "gzip" {
   const value = (request.headers.get("content-encoding") ?? "").trim().toLowerCase();
   if (value === "" || value === "identity") return "identity";
   if (value === "gzip" || value === "x-gzip") return "gzip";
   throw new IngestError(415, [{ chemin: BODY_PATH, message: `encodage ${value} non pris en charge : envoyez le corps tel quel ou compressé en gzip` }]);
 }
 
-async function readLimited(request: Request, maxBytes: number): Promise<Buffer> {
+async function readLimited(request: BodySource, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+  // Leaving the loop early (limit reached) stops the stream: the rest is never read.
+  for await (const value of request.body) {
     size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
+    if (size > maxBytes) throw tooLarge(maxBytes);
     chunks.push(value);
   }
   return Buffer.concat(chunks, size);
 }
 
-export async function readBody(request: Request, limits: BodyLimits): Promise<ReadBody> {
+export async function readBody(request: BodySource, limits: BodyLimits): Promise<ReadBody> {
   const encoding = encodingOf(request);
   const raw = await readLimited(request, limits.maxBytes);
   let bytes: Buffer = raw;

@@ -1,17 +1,18 @@
-import { gzip, constants } from "node:zlib";
+import { gzip, gzipSync, constants } from "node:zlib";
 import { promisify } from "node:util";
-import type { Prisma } from "@/generated/prisma/client";
 import type { DataEnv } from "@/generated/prisma/enums";
+import type { SqlExecutor } from "@/lib/db/migrate";
 import type { AdvenirMessage } from "@/lib/schemas/advenir";
 import { capMessages } from "@/lib/ingest/errors";
 
 // One submission row per call of the data API, whatever its outcome (401 and 413 included).
 // Raw bodies are stored gzipped: as received when the client sent gzip, compressed otherwise.
+// Written in plain SQL: on success it is part of the data's own statement (write-records.ts).
 
 const gzipAsync = promisify(gzip);
 
-export interface SubmissionLog {
-  id?: bigint;
+/** What the call itself tells about a submission, known before the outcome. */
+export interface SubmissionInput {
   env: DataEnv | null;
   operatorId: string | null;
   credentialId: string | null;
@@ -21,44 +22,66 @@ export interface SubmissionLog {
   receivedAt: Date;
   durationMs: number;
   sizeBytes: number;
+  warnings: AdvenirMessage[];
+  rawBody: Uint8Array | null;
+}
+
+export interface SubmissionLog extends SubmissionInput {
   httpStatus: number;
   outcome: "OK" | "ECHEC";
   received: number;
   stored: number;
   unchanged: number;
-  warnings: AdvenirMessage[];
   errors: AdvenirMessage[];
-  rawBody: Uint8Array | null;
 }
+
+/** Bodies up to this size are compressed on the spot: cheaper than a round trip to the thread pool. */
+const SYNC_GZIP_MAX_BYTES = 64 * 1024;
 
 /** The raw body as stored: gzip bytes (fast compression level: this is an archive, not a transfer). */
 export async function rawBodyForStorage(body: { raw: Buffer; gzipped: boolean }): Promise<Buffer> {
-  return body.gzipped ? body.raw : gzipAsync(body.raw, { level: constants.Z_BEST_SPEED });
+  if (body.gzipped) return body.raw;
+  if (body.raw.length > SYNC_GZIP_MAX_BYTES) return gzipAsync(body.raw, { level: constants.Z_BEST_SPEED });
+  // A window no larger than the body loses nothing and spares zlib most of its set-up, which is
+  // what a small put's compression costs.
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(body.raw.length + 1))));
+  return gzipSync(body.raw, { level: constants.Z_BEST_SPEED, windowBits, memLevel: Math.max(1, windowBits - 7) });
 }
 
-export async function recordSubmission(client: Pick<Prisma.TransactionClient, "submission">, log: SubmissionLog): Promise<bigint> {
-  const row = await client.submission.create({
-    data: {
-      ...(log.id !== undefined ? { id: log.id } : {}),
-      env: log.env,
-      operatorId: log.operatorId,
-      credentialId: log.credentialId,
-      endpoint: log.endpoint,
-      method: log.method,
-      ipAddress: log.ipAddress,
-      receivedAt: log.receivedAt,
-      durationMs: Math.max(0, Math.round(log.durationMs)),
-      sizeBytes: Math.min(log.sizeBytes, 2_147_483_647),
-      httpStatus: log.httpStatus,
-      outcome: log.outcome,
-      received: log.received,
-      stored: log.stored,
-      unchanged: log.unchanged,
-      warnings: capMessages(log.warnings) as unknown as Prisma.InputJsonValue,
-      errors: capMessages(log.errors) as unknown as Prisma.InputJsonValue,
-      rawBody: log.rawBody ? new Uint8Array(log.rawBody) : null,
-    },
-    select: { id: true },
-  });
-  return row.id;
+export const SUBMISSION_INPUT_COLUMNS =
+  "env, operator_id, credential_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes, warnings, raw_body";
+
+/** Placeholders for SUBMISSION_INPUT_COLUMNS, from $first on. */
+export function submissionPlaceholders(first: number): string {
+  const casts = ['::"DataEnv"', "::uuid", "::uuid", "", "", "", "::timestamptz", "::int", "::int", "::jsonb", "::bytea"];
+  return casts.map((cast, i) => `$${first + i}${cast}`).join(", ");
+}
+
+/** Values for SUBMISSION_INPUT_COLUMNS, in that order. */
+export function submissionInputs(log: SubmissionInput): unknown[] {
+  return [
+    log.env,
+    log.operatorId,
+    log.credentialId,
+    log.endpoint,
+    log.method,
+    log.ipAddress,
+    log.receivedAt,
+    Math.max(0, Math.round(log.durationMs)),
+    Math.min(log.sizeBytes, 2_147_483_647),
+    JSON.stringify(capMessages(log.warnings)),
+    log.rawBody,
+  ];
+}
+
+const INSERT_SQL = `
+INSERT INTO submission (${SUBMISSION_INPUT_COLUMNS}, http_status, outcome, received, stored, unchanged, errors)
+VALUES (${submissionPlaceholders(1)}, $12::int, $13, $14::int, $15::int, $16::int, $17::jsonb)
+RETURNING id::text AS id`;
+
+/** Logs a call that stored nothing (refused or failed); returns the submission id. */
+export async function recordSubmission(sql: SqlExecutor, log: SubmissionLog): Promise<bigint> {
+  const params = [...submissionInputs(log), log.httpStatus, log.outcome, log.received, log.stored, log.unchanged, JSON.stringify(capMessages(log.errors))];
+  const [row] = await sql.query<{ id: string }>(INSERT_SQL, params, { name: "advenir_record_submission" });
+  return BigInt(row.id);
 }

@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerAdvenirPut } from "@/lib/ingest/handle-put";
+import { answerHeaders } from "@/lib/http/advenir-response";
+import type { Endpoint } from "@/lib/ingest/normalize-body";
+
+// The two ADVENIR data endpoints answered by the portal's own Node server, before Next.js:
+// operators' clients post small bodies many times a minute, and Next's request machinery (web
+// Request/Response objects, async contexts, routing) cost several times what the ingestion
+// itself costs (docs/benchmarks.md). Same code as the route files (lib/ingest/handle-put.ts),
+// called with the Node request's headers and byte stream.
+
+const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
+  ["/api/courbe/put", "courbe"],
+  ["/api/operation/put", "operation"],
+]);
+
+/** The endpoint a request is for when this server answers it itself, else null (Next.js does). */
+export function advenirEndpointOf(req: IncomingMessage): Endpoint | null {
+  if (req.method !== "POST" && req.method !== "PUT") return null;
+  const url = req.url ?? "";
+  const query = url.indexOf("?");
+  return ENDPOINTS.get(query === -1 ? url : url.slice(0, query)) ?? null;
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
+export async function serveAdvenirPut(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint): Promise<void> {
+  // destroyOnReturn: false: when the body is over the limit, reading stops but the socket stays
+  // open long enough to carry the 413, then closes (the unread rest is never consumed).
+  const body = req.iterator({ destroyOnReturn: false });
+  const answer = await answerAdvenirPut(endpoint, { method: req.method ?? "POST", headers: headersOf(req), body });
+  const text = JSON.stringify(answer.body);
+  const headers: Record<string, string | number> = { ...answerHeaders(answer), "Content-Length": Buffer.byteLength(text) };
+  if (!req.complete) headers.Connection = "close";
+  res.writeHead(answer.status, headers);
+  res.end(text);
+}

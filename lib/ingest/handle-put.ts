@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 import { authenticateOperator, clientIp, OperatorAuthError } from "@/lib/auth/operator-basic";
 import { advenirFailure, advenirSuccess, toResponse, type AdvenirAnswer } from "@/lib/http/advenir-response";
 import { checkContentType, readBody, webStreamChunks, type BodySource } from "@/lib/ingest/read-body";
-import { ingestBody } from "@/lib/ingest/ingest-body";
+import { storeBody, validateBody, type ValidatedBody } from "@/lib/ingest/ingest-body";
 import { rawBodyForStorage, recordSubmission } from "@/lib/ingest/record-submission";
 import type { Endpoint } from "@/lib/ingest/normalize-body";
 
@@ -28,8 +28,7 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
   const receivedAt = new Date();
   const ipAddress = clientIp(request);
   let who: { operatorId: string; credentialId: string; env: DataEnv } | undefined;
-  let sizeBytes = 0;
-  let rawBody: Buffer | null = null;
+  const log: ReceiveLog = { sizeBytes: 0, rawBody: Promise.resolve(null) };
   let answer: AdvenirAnswer;
   let recorded = false;
   try {
@@ -43,18 +42,15 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
     }
     const operator = who;
     checkContentType(request.headers.get("content-type"));
-    sizeBytes = Number(request.headers.get("content-length")) || 0;
-    const body = await readBody(request, { maxBytes: env.API_MAX_BODY_BYTES, maxInflatedBytes: env.API_MAX_INFLATED_BYTES });
-    sizeBytes = body.raw.length;
-    if (operator.env === "sandbox" || env.RAW_BODY_RETENTION_DAYS > 0) rawBody = await rawBodyForStorage(body);
-    const result = await ingestBody({
+    log.sizeBytes = Number(request.headers.get("content-length")) || 0;
+    const body = await receiveBody(request, { endpoint, operatorId: operator.operatorId, archive: operator.env === "sandbox" || env.RAW_BODY_RETENTION_DAYS > 0 }, log);
+    const result = await storeBody({
       sql: await rawSql(),
       operatorId: operator.operatorId,
       env: operator.env,
-      endpoint,
-      text: body.text,
+      body,
       startedAt,
-      submission: { ...operator, endpoint: path, method: request.method, ipAddress, receivedAt, sizeBytes, rawBody },
+      submission: { ...operator, endpoint: path, method: request.method, ipAddress, receivedAt, sizeBytes: log.sizeBytes, rawBody: log.rawBody },
     });
     recorded = true;
     answer = advenirSuccess(result);
@@ -72,7 +68,7 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
         ipAddress,
         receivedAt,
         durationMs: performance.now() - startedAt,
-        sizeBytes,
+        sizeBytes: log.sizeBytes,
         httpStatus: answer.status,
         outcome: "ECHEC",
         received: 0,
@@ -80,13 +76,36 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
         unchanged: 0,
         warnings: [],
         errors: "erreurs" in answer.body ? answer.body.erreurs : [],
-        rawBody,
+        rawBody: await log.rawBody.catch(() => null),
       });
     } catch (e) {
       if (getEnv().LOG_ERRORS) console.error("[api advenir] journal des envois indisponible", e);
     }
   }
   return answer;
+}
+
+/** What the log needs to know of the body, even when reading or validating it fails. */
+interface ReceiveLog {
+  sizeBytes: number;
+  /** The raw body's archive, compressed in the thread pool while the body is validated. */
+  rawBody: Promise<Buffer | null>;
+}
+
+/**
+ * Reads and validates the body. The bytes and text are local to this call (the archive keeps the
+ * bytes only until compressed), so that a large body is not held as bytes, text, parsed JSON and
+ * rows all at once while it is stored.
+ */
+async function receiveBody(request: PutRequest, options: { endpoint: Endpoint; operatorId: string; archive: boolean }, log: ReceiveLog): Promise<ValidatedBody> {
+  const env = getEnv();
+  const body = await readBody(request, { maxBytes: env.API_MAX_BODY_BYTES, maxInflatedBytes: env.API_MAX_INFLATED_BYTES });
+  log.sizeBytes = body.raw.length;
+  if (options.archive) {
+    log.rawBody = rawBodyForStorage(body);
+    log.rawBody.catch(() => undefined); // awaited later; never an unhandled rejection meanwhile
+  }
+  return validateBody(body.text, { endpoint: options.endpoint, operatorId: options.operatorId, now: new Date() });
 }
 
 /** The route handler of app/api/<endpoint>/put (POST and PUT). */

@@ -2,7 +2,7 @@ import type { DataEnv } from "@/generated/prisma/enums";
 import type { AdvenirMessage } from "@/lib/schemas/advenir";
 import { capMessages, IngestError, type IngestStatus } from "@/lib/ingest/errors";
 import { parseJson } from "@/lib/ingest/parse-json";
-import { normalizeBody, type Endpoint, type Issue } from "@/lib/ingest/normalize-body";
+import { normalizeBody, type Endpoint, type Issue, type NormalizedBody } from "@/lib/ingest/normalize-body";
 import { authorizeStations } from "@/lib/ingest/authorize-stations";
 import { curveFlags, operationFlags, QUALITY_MESSAGES, type QualityFlag } from "@/lib/ingest/quality";
 import { writeRecords, type CurveRow, type OperationRow } from "@/lib/ingest/write-records";
@@ -15,17 +15,27 @@ import type { SqlExecutor } from "@/lib/db/migrate";
 // pool rather than Prisma: this is the hot path of the data API, and a raw query through Prisma
 // costs about five times the CPU of the same query through pg (docs/decisions/0005).
 
-export interface IngestInput {
+/** A body parsed and checked field by field; its stations are not checked yet. */
+export interface ValidatedBody {
+  userId: string;
+  normalized: NormalizedBody;
+}
+
+export interface StoreInput {
   sql: SqlExecutor;
   operatorId: string;
   env: DataEnv;
+  body: ValidatedBody;
+  /** The submission row to write with the data on success (counts and status are filled here). */
+  submission: Omit<SubmissionInput, "warnings" | "durationMs" | "rawBody"> & { rawBody: Promise<Uint8Array | null> | Uint8Array | null };
+  /** performance.now() when the request arrived, for the submission's duration. */
+  startedAt: number;
+}
+
+export interface IngestInput extends Omit<StoreInput, "body"> {
   endpoint: Endpoint;
   text: string;
   now?: Date;
-  /** The submission row to write with the data on success (counts and status are filled here). */
-  submission: Omit<SubmissionInput, "warnings" | "durationMs">;
-  /** performance.now() when the request arrived, for the submission's duration. */
-  startedAt: number;
 }
 
 export interface IngestResult {
@@ -44,14 +54,28 @@ function fail(status: IngestStatus, issues: Issue[]): never {
 }
 
 export async function ingestBody(input: IngestInput): Promise<IngestResult> {
-  const now = input.now ?? new Date();
-  const body = parseJson(input.text);
-  const normalized = normalizeBody(body, { endpoint: input.endpoint, operatorId: input.operatorId, now });
+  const body = validateBody(input.text, { endpoint: input.endpoint, operatorId: input.operatorId, now: input.now ?? new Date() });
+  return storeBody({ ...input, body });
+}
+
+/**
+ * Parses and checks a body (400 and 403 thrown here; data errors are kept for storeBody to report
+ * with the stations'). The parsed JSON lives only inside this call: with the caller not keeping
+ * the text either, a large body is never held as text, JSON tree and rows at once.
+ */
+export function validateBody(text: string, options: { endpoint: Endpoint; operatorId: string; now: Date }): ValidatedBody {
+  const body = parseJson(text);
+  const normalized = normalizeBody(body, options);
   const { issues } = normalized;
   if (issues.some((i) => i.kind === "forbidden")) fail(403, issues);
   if (issues.some((i) => i.kind === "structure")) fail(400, issues);
+  return { userId: Object.keys(body as object)[0], normalized };
+}
 
-  const userId = Object.keys(body as object)[0];
+/** Checks the stations, flags what is implausible, and stores everything with the submission row. */
+export async function storeBody(input: StoreInput): Promise<IngestResult> {
+  const { userId, normalized } = input.body;
+  const { issues } = normalized;
   const codes = [...new Set([...normalized.operations, ...normalized.curves].map((t) => t.stationCode))];
   const { stations, issues: stationIssues } = await authorizeStations(input.sql, { operatorId: input.operatorId, userId, stationCodes: codes });
   const allIssues = [...stationIssues, ...issues];
@@ -83,7 +107,7 @@ export async function ingestBody(input: IngestInput): Promise<IngestResult> {
         operatorId: input.operatorId,
         operations,
         curves,
-        submission: { ...input.submission, warnings, durationMs: performance.now() - input.startedAt },
+        submission: { ...input.submission, rawBody: await input.submission.rawBody, warnings, durationMs: performance.now() - input.startedAt },
       });
       return { recus: received, enregistres: stored, inchanges: received - stored, avertissements: capMessages(warnings), submissionId };
     } catch (e) {

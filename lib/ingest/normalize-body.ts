@@ -63,6 +63,20 @@ function zodIssues(error: z.ZodError, base: string, kind: IssueKind): Issue[] {
   return error.issues.map((i) => ({ kind, chemin: pathOf(base, ...i.path.map(String)), message: i.message }));
 }
 
+function hasOperationKey(data: Record<string, unknown>): boolean {
+  for (const k of OPERATION_KEYS) if (k in data) return true;
+  return false;
+}
+
+const sameNumbers = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Whether two normalised items of the same kind carry the same data (a harmless repeat). */
+function sameData(a: NormalizedOperation | NormalizedCurve, b: NormalizedOperation | NormalizedCurve): boolean {
+  if ("timestamps" in a && "timestamps" in b) return sameNumbers(a.timestamps, b.timestamps) && sameNumbers(a.values, b.values);
+  if ("startS" in a && "startS" in b) return a.startS === b.startS && a.stopS === b.stopS && a.startWh === b.startWh && a.stopWh === b.stopWh;
+  return false;
+}
+
 function futureMessage(label: string, value: number): string {
   const hint = value > 1e11 ? " (horodatage en millisecondes ? les secondes sont attendues)" : "";
   return `${label} : date trop loin dans le futur (plus d'un jour après maintenant)${hint}`;
@@ -93,7 +107,48 @@ export function normalizeBody(body: unknown, options: { endpoint: Endpoint; oper
   }
 
   const maxS = Math.floor(options.now.getTime() / 1000) + MAX_FUTURE_S;
-  const seen = new Map<string, string>();
+  // First occurrence of each (kind, station, transaction) in the body, to catch repeats.
+  const seen = new Map<string, NormalizedOperation | NormalizedCurve>();
+
+  const addTransaction = (stationCode: string, transactionId: string, data: unknown, path: string) => {
+    if (transactionId.trim() === "" || transactionId.length > MAX_ID_LENGTH) {
+      out.issues.push({ kind: "data", chemin: path, message: `TransactionID vide ou trop long (${MAX_ID_LENGTH} caractères au plus)` });
+      return;
+    }
+    let kind: "curve" | "operation";
+    if (Array.isArray(data)) kind = "curve";
+    else if (isPlainObject(data) && hasOperationKey(data)) kind = "operation";
+    else {
+      structure(path, "données non reconnues : une opération { StartTransaction, StopTransaction, StartValue, StopValue } ou une courbe [ { timestamp, value }, … ] est attendue");
+      return;
+    }
+    if ((kind === "curve") !== (options.endpoint === "courbe")) {
+      out.warnings.push({
+        chemin: path,
+        message:
+          kind === "curve"
+            ? "courbe de charge envoyée à /api/operation/put : enregistrée comme courbe de charge"
+            : "opération de charge envoyée à /api/courbe/put : enregistrée comme opération de charge",
+      });
+    }
+    const before = out.issues.length;
+    const item =
+      kind === "curve"
+        ? normalizeCurve(data as unknown[], { stationCode, transactionId, path, maxS }, out)
+        : normalizeOperation(data as Record<string, unknown>, { stationCode, transactionId, path, maxS }, out);
+    if (!item || out.issues.length > before) return;
+
+    const key = `${kind}\u0000${stationCode}\u0000${transactionId}`;
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      if (sameData(previous, item)) out.warnings.push({ chemin: path, message: "transaction répétée à l'identique dans l'envoi : prise en compte une fois" });
+      else out.issues.push({ kind: "data", chemin: path, message: "TransactionID répété dans l'envoi avec des données différentes : envoi ambigu" });
+      return;
+    }
+    seen.set(key, item);
+    if (kind === "curve") out.curves.push(item as NormalizedCurve);
+    else out.operations.push(item as NormalizedOperation);
+  };
 
   for (const userId of userIds) {
     const stations = body[userId];
@@ -101,11 +156,11 @@ export function normalizeBody(body: unknown, options: { endpoint: Endpoint; oper
       structure(userId, "un objet { \"<StationID>\": { … } } est attendu pour ce UserID");
       continue;
     }
-    for (const [stationCode, txs] of Object.entries(stations)) {
+    for (const stationCode in stations) {
+      const txs = stations[stationCode];
       const stationPath = pathOf(userId, stationCode);
-      const entries: [string, unknown, string][] = [];
       if (isPlainObject(txs)) {
-        for (const [id, data] of Object.entries(txs)) entries.push([id, data, pathOf(stationPath, id)]);
+        for (const id in txs) addTransaction(stationCode, id, txs[id], `${stationPath}/${id}`);
       } else if (Array.isArray(txs)) {
         txs.forEach((item, index) => {
           const keys = isPlainObject(item) ? Object.keys(item) : [];
@@ -113,53 +168,10 @@ export function normalizeBody(body: unknown, options: { endpoint: Endpoint; oper
             structure(pathOf(stationPath, index), "un objet à une seule clé { \"<TransactionID>\": … } est attendu dans ce tableau");
             return;
           }
-          entries.push([keys[0], (item as Record<string, unknown>)[keys[0]], pathOf(stationPath, keys[0])]);
+          addTransaction(stationCode, keys[0], (item as Record<string, unknown>)[keys[0]], `${stationPath}/${keys[0]}`);
         });
       } else {
         structure(stationPath, "les transactions de la station doivent former un objet { \"<TransactionID>\": … }");
-        continue;
-      }
-
-      for (const [transactionId, data, path] of entries) {
-        if (transactionId.trim() === "" || transactionId.length > MAX_ID_LENGTH) {
-          out.issues.push({ kind: "data", chemin: path, message: `TransactionID vide ou trop long (${MAX_ID_LENGTH} caractères au plus)` });
-          continue;
-        }
-        let kind: "curve" | "operation";
-        if (Array.isArray(data)) kind = "curve";
-        else if (isPlainObject(data) && OPERATION_KEYS.some((k) => k in data)) kind = "operation";
-        else {
-          structure(path, "données non reconnues : une opération { StartTransaction, StopTransaction, StartValue, StopValue } ou une courbe [ { timestamp, value }, … ] est attendue");
-          continue;
-        }
-        if ((kind === "curve") !== (options.endpoint === "courbe")) {
-          out.warnings.push({
-            chemin: path,
-            message:
-              kind === "curve"
-                ? "courbe de charge envoyée à /api/operation/put : enregistrée comme courbe de charge"
-                : "opération de charge envoyée à /api/courbe/put : enregistrée comme opération de charge",
-          });
-        }
-        const before = out.issues.length;
-        const item =
-          kind === "curve"
-            ? normalizeCurve(data as unknown[], { stationCode, transactionId, path, maxS }, out)
-            : normalizeOperation(data as Record<string, unknown>, { stationCode, transactionId, path, maxS }, out);
-        if (!item || out.issues.length > before) continue;
-
-        const key = `${kind}\u0000${stationCode}\u0000${transactionId}`;
-        const fingerprint = kind === "curve" ? `${(item as NormalizedCurve).timestamps}|${(item as NormalizedCurve).values}` : `${(item as NormalizedOperation).startS},${(item as NormalizedOperation).stopS},${(item as NormalizedOperation).startWh},${(item as NormalizedOperation).stopWh}`;
-        const previous = seen.get(key);
-        if (previous !== undefined) {
-          if (previous === fingerprint)
-            out.warnings.push({ chemin: path, message: "transaction répétée à l'identique dans l'envoi : prise en compte une fois" });
-          else out.issues.push({ kind: "data", chemin: path, message: "TransactionID répété dans l'envoi avec des données différentes : envoi ambigu" });
-          continue;
-        }
-        seen.set(key, fingerprint);
-        if (kind === "curve") out.curves.push(item as NormalizedCurve);
-        else out.operations.push(item as NormalizedOperation);
       }
     }
   }

@@ -80,18 +80,27 @@ function encodingOf(request: BodySource): "identity" | "gzip" {
 }
 
 async function readLimited(request: BodySource, maxBytes: number): Promise<Buffer> {
-  const declared = Number(request.headers.get("content-length"));
+  const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return Buffer.alloc(0);
+  // With a declared length, chunks are copied into one buffer as they come: a large body is
+  // then held once, not as its chunks plus their concatenation.
+  const into = Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : null;
+  let filled = 0; // bytes copied into `into`; any beyond the declared length go to `chunks`
   const chunks: Uint8Array[] = [];
   let size = 0;
   // Leaving the loop early (limit reached) stops the stream: the rest is never read.
   for await (const value of request.body) {
+    if (size + value.byteLength > maxBytes) throw tooLarge(maxBytes);
+    if (into && chunks.length === 0 && filled + value.byteLength <= into.length) {
+      into.set(value, filled);
+      filled += value.byteLength;
+    } else chunks.push(value);
     size += value.byteLength;
-    if (size > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(value);
   }
-  return Buffer.concat(chunks, size);
+  if (!into) return Buffer.concat(chunks, size);
+  if (chunks.length === 0) return into.subarray(0, filled);
+  return Buffer.concat([into.subarray(0, filled), ...chunks], size);
 }
 
 export async function readBody(request: BodySource, limits: BodyLimits): Promise<ReadBody> {

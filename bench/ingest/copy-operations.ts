@@ -24,6 +24,9 @@ export async function copyOperations(input: {
     const text = input.rows
       .map((r) => `sandbox\t${input.operatorId}\t${idOf.get(r.code)}\t${r.tx}\t${iso(r.op.StartTransaction)}\t${iso(r.op.StopTransaction)}\t${r.op.StartValue}\t${r.op.StopValue}\t{}\t\\N\n`)
       .join("");
+    const count = async () =>
+      Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM charge_operation WHERE env = 'sandbox' AND operator_id = $1", [input.operatorId])).rows[0].n);
+    const before = await count();
     const t0 = performance.now();
     await client.query("BEGIN");
     await pipeline(
@@ -36,8 +39,7 @@ export async function copyOperations(input: {
     );
     await client.query("COMMIT");
     const ms = performance.now() - t0;
-    const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM charge_operation WHERE env = 'sandbox' AND operator_id = $1", [input.operatorId]);
-    return { ms, rows: Number(rows[0].n) };
+    return { ms, rows: (await count()) - before };
   } finally {
     await client.end();
   }

@@ -25,4 +25,20 @@ describe("writeOperations / writeCurves", () => {
     // Sent again: all unchanged.
     expect((await call("operation", { [t.operatorId]: { R320: ops } }, { auth: t.auth })).json).toMatchObject({ enregistres: 0, inchanges: ids.length });
   });
+
+  it("mixes new, changed and unchanged transactions in one body (the insert falls back to the upsert)", async () => {
+    const t = await makeTenant();
+    const first = { A: operation(1_700_000_000), B: operation(1_700_010_000) };
+    expect((await call("operation", { [t.operatorId]: { R320: first } }, { auth: t.auth })).json).toMatchObject({ enregistres: 2, inchanges: 0 });
+    // New transactions first in sort order, the existing ones after: the plain INSERT writes
+    // rows before meeting an existing key, and all of that must be undone before the upsert.
+    const second = { "0-new": operation(1_700_020_000), "1-new": operation(1_700_030_000), A: operation(1_700_000_000), B: operation(1_700_010_000, 7200) };
+    expect((await call("operation", { [t.operatorId]: { R320: second } }, { auth: t.auth })).json).toMatchObject({ statut: "OK", recus: 4, enregistres: 3, inchanges: 1 });
+    const prisma = await db();
+    const rows = await prisma.chargeOperation.findMany({ where: { operatorId: t.operatorId }, orderBy: { transactionId: "asc" }, select: { transactionId: true, stopAt: true } });
+    expect(rows.map((r) => r.transactionId)).toEqual(["0-new", "1-new", "A", "B"]);
+    expect(rows[3].stopAt.getTime() / 1000).toBe(1_700_010_000 + 7200);
+    const submissions = await prisma.submission.findMany({ where: { operatorId: t.operatorId }, orderBy: { id: "asc" }, select: { stored: true, unchanged: true } });
+    expect(submissions).toEqual([{ stored: 2, unchanged: 0 }, { stored: 3, unchanged: 1 }]);
+  });
 });

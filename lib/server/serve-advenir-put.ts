@@ -39,7 +39,9 @@ export async function serveAdvenirPut(req: IncomingMessage, res: ServerResponse,
   const answer = await answerAdvenirPut(endpoint, { method: req.method ?? "POST", headers: headersOf(req), body });
   const text = JSON.stringify(answer.body);
   const headers: Record<string, string | number> = { ...answerHeaders(answer), "Content-Length": Buffer.byteLength(text) };
-  if (!req.complete) headers.Connection = "close";
+  // After a 413 (or any answer given before the whole body came in), the rest of the body is never
+  // read: the connection cannot carry another request.
+  if (answer.status === 413 || !req.complete) headers.Connection = "close";
   res.writeHead(answer.status, headers);
   res.end(text);
 }

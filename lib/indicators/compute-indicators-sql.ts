@@ -1,4 +1,4 @@
-import { cleanTransactionsSql, energyPiecesSql } from "@/lib/indicators/energy-steps-sql";
+import { cleanTransactionsSql, leafEnergySql } from "@/lib/indicators/energy-steps-sql";
 import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
 
 // The statements of one indicator run, in order, on temporary tables dropped at commit. All
@@ -144,14 +144,9 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
                        OR (pc.kind = 'year' AND pc.pstart = date_trunc('year', c.pstart)::date))
      WHERE c.kind = 'month'`);
 
-  // The heavy step: every clean transaction spread into half-hours, summed per leaf mesh.
+  // The heavy step: the energy of every clean transaction per leaf mesh and half-hour.
   add("energy", `CREATE TEMP TABLE ix_leaf ON COMMIT DROP AS
-    SELECT st.leaf_idx, e.slot,
-           coalesce(sum(e.wh) FILTER (WHERE st.channel = 'ADVENIR'), 0) AS a,
-           coalesce(sum(e.wh) FILTER (WHERE st.channel = 'GIREVE'), 0) AS g
-      FROM (${energyPiecesSql({ stationsTable: "ix_station", slotFrom: "(SELECT s0 FROM ix_param)", slotTo: "(SELECT s1 FROM ix_param)" })}) e
-      JOIN ix_station st ON st.station_id = e.station_id
-     GROUP BY 1, 2`);
+    ${leafEnergySql({ stations: "ix_station", s0: "(SELECT s0 FROM ix_param)", s1: "(SELECT s1 FROM ix_param)" })}`);
   add("energy-analyze", `ANALYZE ix_leaf`);
 
   const sums = (c: string) => `sum(l.${c}) AS ${c}, sum(l.${c} * s.ci) AS ${c}_ci,

@@ -8,21 +8,19 @@
 export const SLOT_SECONDS = 1800;
 
 /**
- * Rows (station_id, slot, wh) for the stations of `stationsTable` (a table or subquery with a
- * `station_id` column) and slots in [slotFrom, slotTo). The bounds are SQL expressions.
+ * The energy items of the stations of `stationsTable` (a table or subquery with a `station_id`
+ * column) overlapping [from, to) (SQL timestamptz expressions): rows (station_id, a, b, e), energy
+ * e in Wh delivered evenly from a to b (UNIX seconds): an operation, or the piece of a load curve
+ * between two consecutive points. b = a for an instantaneous piece.
  */
-export function energyPiecesSql(o: { stationsTable: string; slotFrom: string; slotTo: string }): string {
-  const from = `to_timestamp((${o.slotFrom})::float8 * ${SLOT_SECONDS})`;
-  const to = `to_timestamp((${o.slotTo})::float8 * ${SLOT_SECONDS})`;
+export function energyItemsSql(o: { stationsTable: string; from: string; to: string }): string {
   return `
-  SELECT t.station_id, g.slot, g.wh
-    FROM (
       SELECT o.station_id, extract(epoch FROM o.start_at)::float8 AS a, extract(epoch FROM o.stop_at)::float8 AS b,
              (o.stop_wh - o.start_wh)::float8 AS e
         FROM charge_operation o
         JOIN ${o.stationsTable} fs ON fs.station_id = o.station_id
        WHERE o.env = 'production' AND cardinality(o.quality_flags) = 0
-         AND o.stop_at >= ${from} AND o.start_at < ${to}
+         AND o.stop_at >= ${o.from} AND o.start_at < ${o.to}
          AND NOT EXISTS (
            SELECT 1 FROM load_curve c
             WHERE c.env = 'production' AND c.operator_id = o.operator_id AND c.station_id = o.station_id
@@ -35,8 +33,20 @@ export function energyPiecesSql(o: { stationsTable: string; slotFrom: string; sl
        CROSS JOIN LATERAL unnest(c.offsets_s[:cardinality(c.offsets_s) - 1], c.offsets_s[2:],
                                  c.values_wh[:cardinality(c.values_wh) - 1], c.values_wh[2:]) AS p(o0, o1, v0, v1)
        WHERE c.env = 'production' AND cardinality(c.quality_flags) = 0
-         AND c.stop_at >= ${from} AND c.start_at < ${to}
-    ) t
+         AND c.stop_at >= ${o.from} AND c.start_at < ${o.to}`;
+}
+
+/**
+ * Rows (station_id, slot, wh) for the stations of `stationsTable` and slots in [slotFrom,
+ * slotTo), one per item and slot it touches (the bounds are SQL expressions). For a few stations
+ * (a dossier's page); the indicator run sums whole meshes with leafEnergySql instead.
+ */
+export function energyPiecesSql(o: { stationsTable: string; slotFrom: string; slotTo: string }): string {
+  const from = `to_timestamp((${o.slotFrom})::float8 * ${SLOT_SECONDS})`;
+  const to = `to_timestamp((${o.slotTo})::float8 * ${SLOT_SECONDS})`;
+  return `
+  SELECT t.station_id, g.slot, g.wh
+    FROM (${energyItemsSql({ stationsTable: o.stationsTable, from, to })}) t
    CROSS JOIN LATERAL (
       SELECT s AS slot,
              CASE WHEN t.b <= t.a THEN t.e
@@ -45,6 +55,61 @@ export function energyPiecesSql(o: { stationsTable: string; slotFrom: string; sl
                              greatest(floor(t.a / ${SLOT_SECONDS})::int, ceil(t.b / ${SLOT_SECONDS})::int - 1)) AS s
    ) g
    WHERE g.slot >= (${o.slotFrom}) AND g.slot < (${o.slotTo})`;
+}
+
+/** Power below this (Wh per second, i.e. 3.6 mW) is rounding left when every item has ended. */
+const NEGLIGIBLE_POWER = 1e-6;
+
+/**
+ * Energy per leaf mesh and half-hour: rows (leaf_idx, slot, a, g), a for ADVENIR stations and g
+ * for GIREVE ones, for slots in [s0, s1) (SQL integer expressions), from `stations` (station_id,
+ * channel, leaf_idx). The same sums as energyPiecesSql grouped by leaf and slot, without
+ * expanding every item into its half-hours (ten million rows for a year of a million charges):
+ *   each item adds its power p = e / (b − a) at a and removes it at b; with S1(t) the sum of the
+ *   power steps up to t and S2(t) the sum of step × time, the energy delivered up to t is
+ *   F(t) = t·S1(t) − S2(t), and a slot's energy is F(end) − F(start). Steps are summed per
+ *   (leaf, slot), accumulated in slot order, and the slots between two slots with steps carry
+ *   constant power (L·S1 each). Instantaneous items add their energy to their slot. Times are
+ *   taken from s0 so that the float8 sums keep their precision.
+ */
+export function leafEnergySql(o: { stations: string; s0: string; s1: string }): string {
+  const L = SLOT_SECONDS;
+  const origin = `((${o.s0})::float8 * ${L})`;
+  const n = `((${o.s1}) - (${o.s0}))`;
+  const from = `to_timestamp(${origin})`;
+  const to = `to_timestamp((${o.s1})::float8 * ${L})`;
+  return `
+  WITH items AS (
+    SELECT st.leaf_idx, st.channel = 'ADVENIR' AS is_a, st.channel = 'GIREVE' AS is_g, i.a - ${origin} AS a, i.b - ${origin} AS b, i.e
+      FROM (${energyItemsSql({ stationsTable: o.stations, from, to })}) i
+      JOIN ${o.stations} st ON st.station_id = i.station_id
+  ),
+  steps AS (
+    SELECT i.leaf_idx, floor(x.t / ${L})::int AS k,
+           sum(CASE WHEN i.is_a THEN x.d ELSE 0 END) AS da, sum(CASE WHEN i.is_a THEN x.d * x.t ELSE 0 END) AS ta,
+           sum(CASE WHEN i.is_g THEN x.d ELSE 0 END) AS dg, sum(CASE WHEN i.is_g THEN x.d * x.t ELSE 0 END) AS tg,
+           sum(CASE WHEN i.is_a THEN x.imp ELSE 0 END) AS ia, sum(CASE WHEN i.is_g THEN x.imp ELSE 0 END) AS ig
+      FROM items i
+     CROSS JOIN LATERAL (VALUES
+             (i.a, CASE WHEN i.b > i.a THEN i.e / (i.b - i.a) ELSE 0 END, CASE WHEN i.b > i.a THEN 0 ELSE i.e END),
+             (i.b, CASE WHEN i.b > i.a THEN -i.e / (i.b - i.a) ELSE 0 END, 0)) AS x(t, d, imp)
+     GROUP BY 1, 2
+  ),
+  cum AS (
+    SELECT leaf_idx, k, lag(k) OVER w AS kp, ia, ig,
+           sum(da) OVER w AS s1a, sum(ta) OVER w AS s2a, sum(dg) OVER w AS s1g, sum(tg) OVER w AS s2g, da, ta, dg, tg
+      FROM steps
+    WINDOW w AS (PARTITION BY leaf_idx ORDER BY k ROWS UNBOUNDED PRECEDING)
+  )
+  SELECT leaf_idx, (${o.s0}) + k AS slot,
+         ((k + 1) * ${L}.0 * s1a - s2a) - (k * ${L}.0 * (s1a - da) - (s2a - ta)) + ia AS a,
+         ((k + 1) * ${L}.0 * s1g - s2g) - (k * ${L}.0 * (s1g - dg) - (s2g - tg)) + ig AS g
+    FROM cum WHERE k >= 0 AND k < ${n}
+  UNION ALL
+  SELECT leaf_idx, (${o.s0}) + j, ${L} * (s1a - da), ${L} * (s1g - dg)
+    FROM cum
+   CROSS JOIN LATERAL generate_series(greatest(kp + 1, 0), least(k - 1, ${n} - 1)) AS j
+   WHERE k - kp > 1 AND (abs(s1a - da) > ${NEGLIGIBLE_POWER} OR abs(s1g - dg) > ${NEGLIGIBLE_POWER})`;
 }
 
 /** Clean charge transactions (one per operation or curve-only transaction) with their start and stop. */

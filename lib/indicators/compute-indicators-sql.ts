@@ -9,6 +9,8 @@ import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
 export interface RunPlan {
   firstMonth: string;
   endMonth: string;
+  /** The half-hour slots of [firstMonth, endMonth) in Paris time: floor(epoch / 1800). */
+  slots: { s0: number; s1: number };
   seriesId: number | null;
   stationIds: string[] | null;
   levels: MeshLevel[];
@@ -146,7 +148,7 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
 
   // The heavy step: the energy of every clean transaction per leaf mesh and half-hour.
   add("energy", `CREATE TEMP TABLE ix_leaf ON COMMIT DROP AS
-    ${leafEnergySql({ stations: "ix_station", s0: "(SELECT s0 FROM ix_param)", s1: "(SELECT s1 FROM ix_param)" })}`);
+    ${leafEnergySql({ stations: "ix_station", s0: String(p.slots.s0), s1: String(p.slots.s1) })}`);
   add("energy-analyze", `ANALYZE ix_leaf`);
 
   const sums = (c: string) => `sum(l.${c}) AS ${c}, sum(l.${c} * s.ci) AS ${c}_ci,

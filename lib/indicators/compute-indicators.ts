@@ -44,9 +44,16 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
   if (data.seriesId !== undefined && (await prisma.carbonSeries.count({ where: { id: data.seriesId } })) === 0) {
     throw new AppError("NOT_FOUND", "Série carbone introuvable.", [{ path: "seriesId", message: "série introuvable" }]);
   }
+  const [slots] = await prisma.$queryRawUnsafe<{ s0: number; s1: number }[]>(
+    `SELECT (extract(epoch FROM $1::timestamp AT TIME ZONE 'Europe/Paris') / 1800)::int AS s0,
+            (extract(epoch FROM $2::timestamp AT TIME ZONE 'Europe/Paris') / 1800)::int AS s1`,
+    firstMonth,
+    endMonth,
+  );
   const plan: RunPlan = {
     firstMonth,
     endMonth,
+    slots: { s0: Number(slots.s0), s1: Number(slots.s1) },
     seriesId,
     stationIds: data.stationIds ?? null,
     levels,
@@ -63,7 +70,7 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
         steps[name] = (steps[name] ?? 0) + Date.now() - t;
         return n;
       };
-      await timed("settings", "SET LOCAL work_mem = '128MB'");
+      await timed("settings", "SET LOCAL work_mem = '256MB'");
       await tx.$executeRawUnsafe(
         `INSERT INTO indicator_run (id, computed_by, period_from, period_to, series_id, scope, mesh_levels, period_kinds, anon_min_stations, anon_min_beneficiaries)
          VALUES ($1::uuid, $2, $3::timestamp AT TIME ZONE 'Europe/Paris', $4::timestamp AT TIME ZONE 'Europe/Paris', $5, $6, $7::text[], $8::text[], $9, $10)`,

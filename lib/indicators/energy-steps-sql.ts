@@ -4,6 +4,8 @@
 // spread over the interval in proportion to time; otherwise the operation's energy is spread
 // evenly from start to stop. A piece crossing a half-hour boundary is split in proportion to the
 // time on each side. Hourly energy is the sum of the two halves of the hour.
+// "No quality flag" is written quality_flags = '{}' (not cardinality(…) = 0): the planner then
+// estimates it from the column's statistics instead of guessing 0.5 % of the rows.
 
 export const SLOT_SECONDS = 1800;
 
@@ -13,26 +15,27 @@ export const SLOT_SECONDS = 1800;
  * e in Wh delivered evenly from a to b (UNIX seconds): an operation, or the piece of a load curve
  * between two consecutive points. b = a for an instantaneous piece.
  */
-export function energyItemsSql(o: { stationsTable: string; from: string; to: string }): string {
+export function energyItemsSql(o: { stationsTable: string; from: string; to: string; columns?: string }): string {
+  const extra = o.columns ? `${o.columns}, ` : "";
   return `
-      SELECT o.station_id, extract(epoch FROM o.start_at)::float8 AS a, extract(epoch FROM o.stop_at)::float8 AS b,
+      SELECT ${extra}o.station_id, date_part('epoch', o.start_at) AS a, date_part('epoch', o.stop_at) AS b,
              (o.stop_wh - o.start_wh)::float8 AS e
         FROM charge_operation o
         JOIN ${o.stationsTable} fs ON fs.station_id = o.station_id
-       WHERE o.env = 'production' AND cardinality(o.quality_flags) = 0
+       WHERE o.env = 'production' AND o.quality_flags = '{}'
          AND o.stop_at >= ${o.from} AND o.start_at < ${o.to}
          AND NOT EXISTS (
            SELECT 1 FROM load_curve c
             WHERE c.env = 'production' AND c.operator_id = o.operator_id AND c.station_id = o.station_id
-              AND c.transaction_id = o.transaction_id AND cardinality(c.quality_flags) = 0)
+              AND c.transaction_id = o.transaction_id AND c.quality_flags = '{}')
       UNION ALL
-      SELECT c.station_id, extract(epoch FROM c.start_at)::float8 + p.o0, extract(epoch FROM c.start_at)::float8 + p.o1,
+      SELECT ${extra}c.station_id, date_part('epoch', c.start_at) + p.o0, date_part('epoch', c.start_at) + p.o1,
              (p.v1 - p.v0)::float8
         FROM load_curve c
         JOIN ${o.stationsTable} fs ON fs.station_id = c.station_id
        CROSS JOIN LATERAL unnest(c.offsets_s[:cardinality(c.offsets_s) - 1], c.offsets_s[2:],
                                  c.values_wh[:cardinality(c.values_wh) - 1], c.values_wh[2:]) AS p(o0, o1, v0, v1)
-       WHERE c.env = 'production' AND cardinality(c.quality_flags) = 0
+       WHERE c.env = 'production' AND c.quality_flags = '{}'
          AND c.stop_at >= ${o.from} AND c.start_at < ${o.to}`;
 }
 
@@ -63,7 +66,7 @@ const NEGLIGIBLE_POWER = 1e-6;
 /**
  * Energy per leaf mesh and half-hour: rows (leaf_idx, slot, a, g), a for ADVENIR stations and g
  * for GIREVE ones, for slots in [s0, s1) (SQL integer expressions), from `stations` (station_id,
- * channel, leaf_idx). The same sums as energyPiecesSql grouped by leaf and slot, without
+ * channel, leaf_idx; literal bounds let the planner size the steps). The same sums as energyPiecesSql grouped by leaf and slot, without
  * expanding every item into its half-hours (ten million rows for a year of a million charges):
  *   each item adds its power p = e / (b − a) at a and removes it at b; with S1(t) the sum of the
  *   power steps up to t and S2(t) the sum of step × time, the energy delivered up to t is
@@ -79,20 +82,23 @@ export function leafEnergySql(o: { stations: string; s0: string; s1: string }): 
   const from = `to_timestamp(${origin})`;
   const to = `to_timestamp((${o.s1})::float8 * ${L})`;
   return `
-  WITH items AS (
-    SELECT st.leaf_idx, st.channel = 'ADVENIR' AS is_a, st.channel = 'GIREVE' AS is_g, i.a - ${origin} AS a, i.b - ${origin} AS b, i.e
-      FROM (${energyItemsSql({ stationsTable: o.stations, from, to })}) i
-      JOIN ${o.stations} st ON st.station_id = i.station_id
+  WITH items AS MATERIALIZED (
+    SELECT i.leaf_idx, i.channel = 'ADVENIR' AS is_a, i.channel = 'GIREVE' AS is_g,
+           i.a - ${origin} AS a, i.b - ${origin} AS b, i.e, CASE WHEN i.b > i.a THEN i.e / (i.b - i.a) ELSE 0 END AS p
+      FROM (${energyItemsSql({ stationsTable: o.stations, from, to, columns: "fs.leaf_idx, fs.channel" })}) i
   ),
   steps AS (
-    SELECT i.leaf_idx, floor(x.t / ${L})::int AS k,
-           sum(CASE WHEN i.is_a THEN x.d ELSE 0 END) AS da, sum(CASE WHEN i.is_a THEN x.d * x.t ELSE 0 END) AS ta,
-           sum(CASE WHEN i.is_g THEN x.d ELSE 0 END) AS dg, sum(CASE WHEN i.is_g THEN x.d * x.t ELSE 0 END) AS tg,
-           sum(CASE WHEN i.is_a THEN x.imp ELSE 0 END) AS ia, sum(CASE WHEN i.is_g THEN x.imp ELSE 0 END) AS ig
-      FROM items i
-     CROSS JOIN LATERAL (VALUES
-             (i.a, CASE WHEN i.b > i.a THEN i.e / (i.b - i.a) ELSE 0 END, CASE WHEN i.b > i.a THEN 0 ELSE i.e END),
-             (i.b, CASE WHEN i.b > i.a THEN -i.e / (i.b - i.a) ELSE 0 END, 0)) AS x(t, d, imp)
+    SELECT leaf_idx, k, sum(da) AS da, sum(ta) AS ta, sum(dg) AS dg, sum(tg) AS tg, sum(ia) AS ia, sum(ig) AS ig
+      FROM (SELECT leaf_idx, floor(a / ${L})::int AS k,
+                   CASE WHEN is_a THEN p ELSE 0 END AS da, CASE WHEN is_a THEN p * a ELSE 0 END AS ta,
+                   CASE WHEN is_g THEN p ELSE 0 END AS dg, CASE WHEN is_g THEN p * a ELSE 0 END AS tg,
+                   CASE WHEN is_a AND b <= a THEN e ELSE 0 END AS ia, CASE WHEN is_g AND b <= a THEN e ELSE 0 END AS ig
+              FROM items
+            UNION ALL
+            SELECT leaf_idx, floor(b / ${L})::int,
+                   CASE WHEN is_a THEN -p ELSE 0 END, CASE WHEN is_a THEN -p * b ELSE 0 END,
+                   CASE WHEN is_g THEN -p ELSE 0 END, CASE WHEN is_g THEN -p * b ELSE 0 END, 0, 0
+              FROM items WHERE b > a) x
      GROUP BY 1, 2
   ),
   cum AS (
@@ -117,13 +123,13 @@ export function cleanTransactionsSql(o: { stationsTable: string; from: string; t
   return `
   SELECT o.station_id, o.start_at, o.stop_at
     FROM charge_operation o JOIN ${o.stationsTable} fs ON fs.station_id = o.station_id
-   WHERE o.env = 'production' AND cardinality(o.quality_flags) = 0 AND o.stop_at >= ${o.from} AND o.start_at < ${o.to}
+   WHERE o.env = 'production' AND o.quality_flags = '{}' AND o.stop_at >= ${o.from} AND o.start_at < ${o.to}
   UNION ALL
   SELECT c.station_id, c.start_at, c.stop_at
     FROM load_curve c JOIN ${o.stationsTable} fs ON fs.station_id = c.station_id
-   WHERE c.env = 'production' AND cardinality(c.quality_flags) = 0 AND c.stop_at >= ${o.from} AND c.start_at < ${o.to}
+   WHERE c.env = 'production' AND c.quality_flags = '{}' AND c.stop_at >= ${o.from} AND c.start_at < ${o.to}
      AND NOT EXISTS (
        SELECT 1 FROM charge_operation o
         WHERE o.env = 'production' AND o.operator_id = c.operator_id AND o.station_id = c.station_id
-          AND o.transaction_id = c.transaction_id AND cardinality(o.quality_flags) = 0)`;
+          AND o.transaction_id = c.transaction_id AND o.quality_flags = '{}')`;
 }

@@ -1,27 +1,16 @@
-import { geoConicConformal, geoMercator, geoPath, type GeoPermissibleObjects } from "d3-geo";
-import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { FeatureCollection, Geometry } from "geojson";
+import { MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH, projectMap, type MapLevel, type MapShape } from "@/lib/map/project-map";
 
 // A choropleth of France drawn on the server as SVG from the shipped boundaries (no tiles, no
-// CDN): metropolitan France in a conformal conic projection, each overseas département in its
-// own inset. Withheld cells ("secret statistique") are hatched, missing ones left pale.
-
-export type MapFeature = Feature<Geometry, { code: string; nom: string }>;
+// CDN): metropolitan France and overseas insets, projected once (lib/map/project-map.ts).
+// Withheld cells ("secret statistique") are hatched, missing ones left pale.
 
 export interface MapCell {
   value: number | null;
   withheld: boolean;
 }
 
-const WIDTH = 640;
-const HEIGHT = 600;
-const OVERSEAS: Record<string, string> = { "971": "Guadeloupe", "972": "Martinique", "973": "Guyane", "974": "La Réunion", "976": "Mayotte" };
-const OVERSEAS_REGIONS: Record<string, string> = { "01": "971", "02": "972", "03": "973", "04": "974", "06": "976" };
 const PALETTE = ["#e8edff", "#b1c3f5", "#7a9bea", "#4a6fd8", "#000091"];
-
-function overseasKey(code: string): string | null {
-  if (OVERSEAS[code]) return code;
-  return OVERSEAS_REGIONS[code] ?? null;
-}
 
 /** Class limits: quintiles of the published values. */
 export function classBreaks(values: number[]): number[] {
@@ -38,22 +27,16 @@ function colour(value: number, breaks: number[]): string {
 export function ChoroplethMap(props: {
   title: string;
   features: FeatureCollection<Geometry, { code: string; nom: string }>;
+  level: MapLevel;
   cells: Record<string, MapCell>;
   format: (value: number) => string;
 }) {
-  const metro = props.features.features.filter((f) => !overseasKey(f.properties.code));
-  const insets = props.features.features.filter((f) => overseasKey(f.properties.code));
-  const metroProjection = geoConicConformal()
-    .parallels([44, 49])
-    .rotate([-3, 0])
-    .fitExtent([[10, 10], [WIDTH - 10, HEIGHT - 110]], { type: "FeatureCollection", features: metro } as GeoPermissibleObjects);
-  const metroPath = geoPath(metroProjection);
+  const { metro, insets, insetWidth } = projectMap(props.features, props.level);
   const published = Object.values(props.cells).filter((c) => !c.withheld && c.value !== null).map((c) => c.value as number);
   const breaks = classBreaks(published);
-  const insetWidth = WIDTH / Math.max(insets.length, 1);
 
-  function shape(f: MapFeature, d: string | null, key: string) {
-    const cell = props.cells[f.properties.code];
+  function shape(f: MapShape, key: string) {
+    const cell = props.cells[f.code];
     const label = cell?.withheld
       ? "secret statistique"
       : cell?.value === null || cell?.value === undefined
@@ -61,8 +44,8 @@ export function ChoroplethMap(props: {
         : props.format(cell.value);
     const fill = cell?.withheld ? "url(#secret)" : cell?.value === null || cell?.value === undefined ? "#f6f6f6" : colour(cell.value, breaks);
     return (
-      <path key={key} d={d ?? ""} fill={fill} stroke="#666" strokeWidth={0.4} data-code={f.properties.code}>
-        <title>{`${f.properties.nom} (${f.properties.code}) : ${label}`}</title>
+      <path key={key} d={f.d} fill={fill} stroke="#666" strokeWidth={0.4} data-code={f.code}>
+        <title>{`${f.nom} (${f.code}) : ${label}`}</title>
       </path>
     );
   }
@@ -76,20 +59,14 @@ export function ChoroplethMap(props: {
             <line x1="0" y1="0" x2="0" y2="6" stroke="#888" strokeWidth="2" />
           </pattern>
         </defs>
-        {metro.map((f, i) => shape(f, metroPath(f), `m${i}`))}
-        {insets.map((f, i) => {
-          const x = i * insetWidth;
-          const box: [[number, number], [number, number]] = [[x + 8, HEIGHT - 95], [x + insetWidth - 8, HEIGHT - 20]];
-          const path = geoPath(geoMercator().fitExtent(box, f as GeoPermissibleObjects));
-          const key = overseasKey(f.properties.code)!;
-          return (
-            <g key={`o${i}`}>
-              <rect x={box[0][0] - 4} y={box[0][1] - 4} width={insetWidth - 8} height={83} fill="none" stroke="#ccc" />
-              {shape(f, path(f), `o${i}p`)}
-              <text x={x + insetWidth / 2} y={HEIGHT - 4} textAnchor="middle" fontSize="10">{OVERSEAS[key]}</text>
-            </g>
-          );
-        })}
+        {metro.map((f, i) => shape(f, `m${i}`))}
+        {insets.map((inset, i) => (
+          <g key={`o${i}`}>
+            <rect x={inset.box[0][0] - 4} y={inset.box[0][1] - 4} width={insetWidth - 8} height={83} fill="none" stroke="#ccc" />
+            {shape(inset.shape, `o${i}p`)}
+            <text x={i * insetWidth + insetWidth / 2} y={HEIGHT - 4} textAnchor="middle" fontSize="10">{inset.label}</text>
+          </g>
+        ))}
       </svg>
       <ul className="fr-text--xs" aria-label="Légende" style={{ listStyle: "none", display: "flex", flexWrap: "wrap", gap: "1rem", paddingLeft: 0 }}>
         {breaks.length > 0 &&

@@ -52,6 +52,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
             <ChoroplethMap
               title={`Carte : ${title}`}
               features={getBoundaries(level) as unknown as FeatureCollection<Geometry, { code: string; nom: string }>}
+              level={level}
               cells={cells}
               format={(v) => `${formatNumber(v)}${def.unit ? ` ${def.unit}` : ""}`}
             />

@@ -1,4 +1,3 @@
-
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { DataEnv } from "@/generated/prisma/enums";

@@ -47,3 +47,16 @@ describe("readBody", () => {
     expect(await statusOf(readBody(latin1, limits))).toBe(400);
   });
 });
+
+describe("readBody, interrupted", () => {
+  it("answers 400 (not a server error) when the stream breaks before the end", async () => {
+    const broken = {
+      headers: new Headers({ "content-length": "50" }),
+      body: (async function* () {
+        yield Buffer.from('{"a":');
+        throw Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+      })(),
+    };
+    expect(await statusOf(readBody(broken, limits))).toBe(400);
+  });
+});

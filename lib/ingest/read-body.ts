@@ -90,13 +90,19 @@ async function readLimited(request: BodySource, maxBytes: number): Promise<Buffe
   const chunks: Uint8Array[] = [];
   let size = 0;
   // Leaving the loop early (limit reached) stops the stream: the rest is never read.
-  for await (const value of request.body) {
-    if (size + value.byteLength > maxBytes) throw tooLarge(maxBytes);
-    if (into && chunks.length === 0 && filled + value.byteLength <= into.length) {
-      into.set(value, filled);
-      filled += value.byteLength;
-    } else chunks.push(value);
-    size += value.byteLength;
+  try {
+    for await (const value of request.body) {
+      if (size + value.byteLength > maxBytes) throw tooLarge(maxBytes);
+      if (into && chunks.length === 0 && filled + value.byteLength <= into.length) {
+        into.set(value, filled);
+        filled += value.byteLength;
+      } else chunks.push(value);
+      size += value.byteLength;
+    }
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    // The client went away (or the stream broke) before the end of its body: not a server error.
+    throw new IngestError(400, [{ chemin: BODY_PATH, message: "corps incomplet : la connexion a été interrompue pendant l'envoi" }]);
   }
   if (!into) return Buffer.concat(chunks, size);
   if (chunks.length === 0) return into.subarray(0, filled);

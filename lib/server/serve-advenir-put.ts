@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerAdvenirPut } from "@/lib/ingest/handle-put";
-import { answerHeaders } from "@/lib/http/advenir-response";
+import { advenirFailure, answerHeaders, type AdvenirAnswer } from "@/lib/http/advenir-response";
 import type { Endpoint } from "@/lib/ingest/normalize-body";
 
 // The two ADVENIR data endpoints answered by the portal's own Node server, before Next.js:
@@ -36,7 +36,13 @@ export async function serveAdvenirPut(req: IncomingMessage, res: ServerResponse,
   // destroyOnReturn: false: when the body is over the limit, reading stops but the socket stays
   // open long enough to carry the 413, then closes (the unread rest is never consumed).
   const body = req.iterator({ destroyOnReturn: false });
-  const answer = await answerAdvenirPut(endpoint, { method: req.method ?? "POST", headers: headersOf(req), body });
+  let answer: AdvenirAnswer;
+  try {
+    answer = await answerAdvenirPut(endpoint, { method: req.method ?? "POST", headers: headersOf(req), body });
+  } catch (e) {
+    answer = advenirFailure(e); // answerAdvenirPut answers every failure itself; this is the last guard
+  }
+  if (res.destroyed) return; // the client is gone
   const text = JSON.stringify(answer.body);
   const headers: Record<string, string | number> = { ...answerHeaders(answer), "Content-Length": Buffer.byteLength(text) };
   // After a 413 (or any answer given before the whole body came in), the rest of the body is never

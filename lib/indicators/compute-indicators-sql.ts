@@ -94,14 +94,19 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
      GROUP BY 1, 2, 3, 4`);
 
   // Coverage: which stations reported in which period, their charges, beneficiaries, power.
+  // Months are found by binary search on their start instants (width_bucket) rather than by
+  // converting two million timestamps to Paris time: bucket i is the i-th month of the run.
+  const monthStarts = `(SELECT array_agg(m::date ORDER BY m) FROM generate_series('${p.firstMonth}'::timestamp, '${p.endMonth}'::timestamp, interval '1 month') m)`;
+  const monthEdges = `(SELECT array_agg(date_part('epoch', m AT TIME ZONE ${PARIS}) ORDER BY m)
+                         FROM generate_series('${p.firstMonth}'::timestamp, '${p.endMonth}'::timestamp, interval '1 month') m)`;
   add("station-months", `CREATE TEMP TABLE ix_st_month ON COMMIT DROP AS
-    SELECT x.station_id, m.m::date AS month_start, coalesce(sum(x.n) FILTER (WHERE m.m = x.m0), 0) AS charges
-      FROM (SELECT t.station_id, date_trunc('month', t.start_at AT TIME ZONE ${PARIS}) AS m0,
-                   date_trunc('month', t.stop_at AT TIME ZONE ${PARIS}) AS m1, count(*) AS n
+    SELECT x.station_id, (${monthStarts})[m.i] AS month_start, coalesce(sum(x.n) FILTER (WHERE m.i = x.i0), 0) AS charges
+      FROM (SELECT t.station_id, width_bucket(date_part('epoch', t.start_at), ${monthEdges}) AS i0,
+                   width_bucket(date_part('epoch', t.stop_at), ${monthEdges}) AS i1, count(*) AS n
               FROM (${cleanTransactionsSql({ stationsTable: "ix_station", from: "(SELECT t0 FROM ix_param)", to: "(SELECT t1 FROM ix_param)" })}) t
              GROUP BY 1, 2, 3) x
-     CROSS JOIN LATERAL generate_series(greatest(x.m0, '${p.firstMonth}'::timestamp),
-                                        least(x.m1, '${p.endMonth}'::timestamp - interval '1 month'), interval '1 month') AS m(m)
+     CROSS JOIN LATERAL generate_series(greatest(x.i0, 1),
+                                        least(x.i1, cardinality(${monthStarts}) - 1)) AS m(i)
      GROUP BY 1, 2`);
   add("station-periods", `CREATE TEMP TABLE ix_st_period ON COMMIT DROP AS
     SELECT sm.station_id, q.kind, q.pstart, sum(sm.charges) AS charges

@@ -184,8 +184,8 @@ async function main() {
 
     // ---- 5. the committee's pages over HTTP, server-rendered from the same database ----
     if (process.env.BENCH_PAGES !== "0") {
-      const { timePages } = await import("./indicators/pages");
-      results.pages = await timePages({ prisma: opened.prisma, databaseUrl: url.toString() });
+      const { timePages, PAGES, FULL_RUN_PAGES } = await import("./indicators/pages");
+      results.pages = await timePages({ prisma: opened.prisma, databaseUrl: url.toString(), pages: results.full ? [...PAGES, ...FULL_RUN_PAGES] : PAGES });
     }
     const [{ size }] = (await client.query(`SELECT pg_total_relation_size('indicator_value') AS size`)).rows;
     results.snapshotMb = Number(size) / 1024 ** 2;

@@ -16,6 +16,13 @@ export const PAGES: { label: string; path: string }[] = [
   { label: "map, régions", path: "/comite/indicateurs/carte?type=month&periode=2023-06-01&maille=region" },
 ];
 
+/** Pages that need the full run (quarters, years, communes): timed with BENCH_FULL=1. */
+export const FULL_RUN_PAGES: { label: string; path: string }[] = [
+  { label: "key figures, year 2023", path: "/comite/indicateurs?type=year&periode=2023-01-01" },
+  { label: "grid, one département, one quarter", path: "/comite/indicateurs/reseau?type=quarter&periode=2023-04-01&maille=departement&zone=69" },
+  { label: "carbon, one commune, year", path: "/comite/indicateurs/carbone?type=year&periode=2023-01-01&maille=commune&zone=69123" },
+];
+
 function cookiesOf(response: Response, jar: Map<string, string>) {
   for (const line of response.headers.getSetCookie()) {
     const [pair] = line.split(";");
@@ -25,7 +32,7 @@ function cookiesOf(response: Response, jar: Map<string, string>) {
 }
 const header = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
-export async function timePages(input: { prisma: PrismaClient; databaseUrl: string }): Promise<Record<string, number>> {
+export async function timePages(input: { prisma: PrismaClient; databaseUrl: string; pages: { label: string; path: string }[] }): Promise<Record<string, number>> {
   const user = await makeUser({ prisma: input.prisma, role: "comite" });
   const server = await startServer({ DATABASE_URL: input.databaseUrl, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), LOG_ERRORS: "true" });
   const base = `http://127.0.0.1:${server.port}`;
@@ -44,7 +51,7 @@ export async function timePages(input: { prisma: PrismaClient; databaseUrl: stri
     if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`login failed: ${login.status}`);
 
     const times: Record<string, number> = {};
-    for (const page of PAGES) {
+    for (const page of input.pages) {
       const samples: number[] = [];
       for (let k = 0; k < 6; k++) {
         const t = performance.now();

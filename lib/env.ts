@@ -49,6 +49,16 @@ const schema = z
     /** Days a production submission keeps its raw body (purgeRawBodies); sandbox bodies are kept
      *  until the operator wipes its sandbox. */
     RAW_BODY_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+    /** End of the ADVENIR programme (YYYY-MM-DD, Paris calendar): from that day on, an administrator
+     *  may purge the individual data (lib/programme). Unset or empty, the purge is refused. */
+    PROGRAMME_END_DATE: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date attendue au format AAAA-MM-JJ" })
+        .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: "date invalide" })
+        .optional(),
+    ),
     /** Log SQL errors of unexpected failures (never sent to clients). */
     LOG_ERRORS: boolish.default(true),
   })

@@ -20,6 +20,7 @@ import { CliUsageError, type OptionSpec, type OptionValues } from "@/lib/cli/arg
 import { parseStationSpec, readStationsCsv } from "@/lib/cli/station-specs";
 import { IRVE_COMMANDS } from "@/lib/cli/irve-commands";
 import { INDICATOR_COMMANDS } from "@/lib/cli/indicator-commands";
+import { PROGRAMME_COMMANDS } from "@/lib/cli/programme-commands";
 
 // The admin commands. Each one maps its options onto ONE lib function's input and prints the
 // result; validation is the lib's (zod), errors are translated to option names by main.ts.
@@ -283,7 +284,7 @@ export const COMMANDS: Command[] = [
 
 /** Every command, the IRVE ones included (lib/cli/irve-commands.ts). */
 export function allCommands(): Command[] {
-  return [...COMMANDS, ...IRVE_COMMANDS, ...INDICATOR_COMMANDS];
+  return [...COMMANDS, ...IRVE_COMMANDS, ...INDICATOR_COMMANDS, ...PROGRAMME_COMMANDS];
 }
 
 function safeUser(): string {

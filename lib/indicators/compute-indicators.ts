@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { MESH_LEVELS, PERIOD_KINDS } from "@/lib/indicators/catalogue";
 import { SECONDARY_SUPPRESSION_SQL, buildStatements, insertStatements, type RunPlan } from "@/lib/indicators/compute-indicators-sql";
 import { resolveMonths } from "@/lib/indicators/resolve-period";
+import { assertNotPurged } from "@/lib/programme/programme-status";
 import { parseInput } from "@/lib/schemas/validation";
 import { computeIndicatorsSchema, type ComputeIndicatorsInput } from "@/lib/schemas/indicators";
 
@@ -32,6 +33,8 @@ export interface ComputeIndicatorsResult {
 export async function computeIndicators(input: ComputeIndicatorsInput, options: { prisma?: PrismaClient } = {}): Promise<ComputeIndicatorsResult> {
   const data = parseInput(computeIndicatorsSchema, input);
   const prisma = options.prisma ?? (await db());
+  // After the purge a run would publish empty figures over the ones computed from the data.
+  await assertNotPurged(prisma, "Les indicateurs publiés restent consultables ; ils ne peuvent plus être recalculés.");
   const env = getEnv();
   const { firstMonth, endMonth } = resolveMonths(data.from, data.to);
   if (endMonth <= firstMonth) throw new AppError("INVALID_INPUT", "Période vide : la fin doit être après le début.", [{ path: "to", message: "fin avant le début" }]);

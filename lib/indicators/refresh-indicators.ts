@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { computeIndicators, type ComputeIndicatorsResult } from "@/lib/indicators/compute-indicators";
 import { parisWallClock } from "@/lib/carbon/paris-time";
+import { findPurge } from "@/lib/programme/programme-status";
 
 /**
  * Recomputes the published indicators: by default from 1 January of the previous year to the end
@@ -38,6 +39,7 @@ export function startIndicatorSchedule(options: { intervalHours?: number; firstD
         where: { scope: "full", finishedAt: { gte: new Date(Date.now() - intervalMs / 2) } },
       });
       if (recent > 0) return;
+      if (await findPurge(prisma)) return; // programme over: the published runs are final
       const r = await refreshIndicators({ computedBy: "planificateur" }, { prisma });
       log(`Indicateurs recalculés (${r.cellCount} cases, ${r.withheldCount} en secret statistique, ${r.durationMs} ms).`);
     } catch (e) {

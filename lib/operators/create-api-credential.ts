@@ -9,6 +9,7 @@ import { isUniqueViolation, uniqueViolationFields } from "@/lib/users/create-use
 import { parseInput } from "@/lib/schemas/validation";
 import { createApiCredentialSchema, type CreateApiCredentialInput } from "@/lib/schemas/operators";
 import { actorSchema, type AuditActor } from "@/lib/schemas/audit";
+import { assertNotPurged } from "@/lib/programme/programme-status";
 
 /** What the caller gets once: the secret is never stored nor shown again. */
 export interface IssuedCredential {
@@ -32,6 +33,7 @@ export async function insertApiCredential(
   who: { actor: string; actorUserId?: string | null },
   action = "api_credential.created",
 ): Promise<IssuedCredential> {
+  await assertNotPurged(tx, "Aucun accès à l'API ne peut plus être délivré.");
   const secret = spec.secret ?? generateSecret();
   const credential = await tx.apiCredential.create({
     data: {

@@ -21,10 +21,11 @@ export default async function AdminHome() {
         Les comptes, opérateurs, dossiers et signatures pour le compte d&apos;un bénéficiaire se gèrent avec la ligne de commande
         (<code>npm run cli -- --help</code>).
       </p>
-      <PendingNotice title="La création des comptes et des opérateurs, et la purge des données individuelles en fin de programme, ne sont pas encore disponibles depuis l'interface." />
+      <PendingNotice title="La création des comptes et des opérateurs n'est pas encore disponible depuis l'interface." />
       <ul>
         <li><Link href="/admin/declarations-en-retard">Déclarations de données statiques en retard</Link></li>
         <li><Link href="/admin/indicateurs">Calcul des indicateurs et séries carbone</Link> — <Link href="/comite/indicateurs">tableau de bord du comité</Link></li>
+        <li><Link href="/admin/donnees-individuelles">Fin du programme : purge des données individuelles</Link></li>
       </ul>
       <h2>En chiffres</h2>
       <ul>

@@ -1,0 +1,76 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { parisWallClock } from "@/lib/carbon/paris-time";
+
+// Where the programme stands for its individual data: the configured end, what is held, and the
+// purge once done. The purge is recorded in the audit log (action PURGE_ACTION on the programme),
+// which is also how the rest of the portal knows that collection is closed.
+
+export const PURGE_ACTION = "donnees_individuelles:purge";
+export const PROGRAMME_TARGET = { targetType: "programme", targetId: "ADVENIR" } as const;
+
+export interface IndividualDataCounts {
+  chargeOperations: number;
+  loadCurves: number;
+  submissions: number;
+  activeCredentials: number;
+}
+
+export interface PurgeRecord {
+  at: Date;
+  actor: string;
+  counts: IndividualDataCounts;
+}
+
+export interface ProgrammeStatus {
+  /** "YYYY-MM-DD", or null when PROGRAMME_END_DATE is not configured. */
+  endDate: string | null;
+  /** Today (Paris) is on or after the end date. */
+  ended: boolean;
+  /** What is held now (after a purge: what arrived since, normally nothing). */
+  held: IndividualDataCounts;
+  purge: PurgeRecord | null;
+}
+
+type Reader = Pick<PrismaClient, "$queryRawUnsafe">;
+
+export async function countIndividualData(client: Reader): Promise<IndividualDataCounts> {
+  const [row] = await client.$queryRawUnsafe<{ ops: number; curves: number; subs: number; creds: number }[]>(
+    `SELECT (SELECT count(*) FROM charge_operation)::int AS ops, (SELECT count(*) FROM load_curve)::int AS curves,
+            (SELECT count(*) FROM submission)::int AS subs, (SELECT count(*) FROM api_credential WHERE revoked_at IS NULL)::int AS creds`,
+  );
+  return { chargeOperations: row.ops, loadCurves: row.curves, submissions: row.subs, activeCredentials: row.creds };
+}
+
+export async function findPurge(prisma: Pick<PrismaClient, "auditLog">): Promise<PurgeRecord | null> {
+  const row = await prisma.auditLog.findFirst({
+    where: { ...PROGRAMME_TARGET, action: PURGE_ACTION },
+    orderBy: { at: "asc" },
+    select: { at: true, actor: true, details: true },
+  });
+  if (!row) return null;
+  const d = (row.details ?? {}) as { counts?: IndividualDataCounts };
+  return { at: row.at, actor: row.actor, counts: d.counts ?? { chargeOperations: 0, loadCurves: 0, submissions: 0, activeCredentials: 0 } };
+}
+
+export function programmeEnded(endDate: string | undefined, now: Date): boolean {
+  return endDate !== undefined && parisWallClock(now.getTime()).slice(0, 10) >= endDate;
+}
+
+export async function getProgrammeStatus(input: { now?: Date } = {}, options: { prisma?: PrismaClient } = {}): Promise<ProgrammeStatus> {
+  const prisma = options.prisma ?? (await db());
+  const endDate = getEnv().PROGRAMME_END_DATE;
+  const [held, purge] = await Promise.all([countIndividualData(prisma), findPurge(prisma)]);
+  return { endDate: endDate ?? null, ended: programmeEnded(endDate, input.now ?? new Date()), held, purge };
+}
+
+/** Refuses what would collect or compute from individual data once it has been purged. */
+export async function assertNotPurged(prisma: Pick<PrismaClient, "auditLog">, what: string): Promise<void> {
+  const purge = await findPurge(prisma);
+  if (purge) {
+    const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(purge.at);
+    throw new AppError("CONFLICT", `Le programme est clos : les données individuelles ont été purgées le ${day}. ${what}`);
+  }
+}

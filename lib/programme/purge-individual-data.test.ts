@@ -1,0 +1,116 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { openDatabase } from "@/lib/db";
+import { computeIndicators } from "@/lib/indicators/compute-indicators";
+import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
+import { makeApiCredential } from "@/lib/testing/factories";
+import { purgeIndividualData } from "@/lib/programme/purge-individual-data";
+import { getProgrammeStatus } from "@/lib/programme/programme-status";
+import { PURGE_CONFIRMATION } from "@/lib/schemas/programme";
+
+// The purge empties tables for everyone, so this file works on a database of its own: a fresh
+// PostgreSQL database when TEST_DATABASE_URL is set (dropped at the end), else its own PGlite.
+
+let prisma: PrismaClient;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) {
+    const opened = await openDatabase("pglite:memory://");
+    prisma = opened.prisma;
+    close = opened.close;
+    return;
+  }
+  const name = `advenir_purge_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const opened = await openDatabase(url.toString());
+  prisma = opened.prisma;
+  close = async () => {
+    await opened.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  };
+});
+afterAll(async () => close());
+
+const END = "2026-06-30";
+const AFTER_END = new Date("2026-06-30T08:00:00+02:00");
+const BEFORE_END = new Date("2026-06-29T23:30:00+02:00"); // still 29 June in Paris (21:30 UTC)
+
+async function seed() {
+  const { operatorId, stations } = await makeIndicatorStations(
+    prisma,
+    Array.from({ length: 5 }, (_, i) => ({ beneficiary: i % 3, inseeCode: "69123", nominalPowerKw: 22 })),
+  );
+  const at = (h: number) => new Date(Date.UTC(2026, 2, 10, h));
+  await addOperations(prisma, [
+    ...stations.map((s) => ({ operatorId, stationId: s.id, start: at(8), stop: at(9), wh: 5000 })),
+    { operatorId, stationId: stations[0].id, start: at(10), stop: at(11), wh: 4000, env: "sandbox" as const },
+  ]);
+  await prisma.loadCurve.create({
+    data: {
+      env: "production", operatorId, stationId: stations[1].id, transactionId: "C-1", startAt: at(12), stopAt: at(13),
+      pointCount: 3, energyWh: 2000n, offsetsS: [0, 1800, 3600], valuesWh: [0n, 1000n, 2000n],
+    },
+  });
+  await prisma.submission.create({
+    data: { env: "production", operatorId, endpoint: "/api/operation/put", method: "POST", httpStatus: 200, outcome: "OK", received: 5, stored: 5, rawBody: Buffer.from("{}") },
+  });
+  await makeApiCredential({ prisma, operatorId, env: "production" });
+  await makeApiCredential({ prisma, operatorId, env: "sandbox" });
+  return { operatorId, stationIds: stations.map((s) => s.id) };
+}
+
+const purge = (now: Date, confirmation = PURGE_CONFIRMATION, programmeEnd: string | null = END) =>
+  purgeIndividualData({ confirmation, actor: "admin@test", now }, { prisma, programmeEnd });
+
+describe("end-of-programme purge of individual data", () => {
+  it("refuses a wrong confirmation, an unset end date and a date before the end, deleting nothing", async () => {
+    await seed();
+    const before = (await getProgrammeStatus({}, { prisma })).held;
+    await expect(purge(AFTER_END, "purger")).rejects.toMatchObject({ code: "INVALID_INPUT", fields: [{ path: "confirmation" }] });
+    await expect(purge(AFTER_END, PURGE_CONFIRMATION, null)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("PROGRAMME_END_DATE") });
+    await expect(purge(BEFORE_END)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("30 juin 2026") });
+    const after = await getProgrammeStatus({}, { prisma });
+    expect(after.held).toEqual(before);
+    expect(after.held.chargeOperations).toBeGreaterThanOrEqual(6);
+    expect(after.purge).toBeNull();
+  });
+
+  it("deletes every charge, curve and submission, revokes the credentials, keeps the published runs, and closes collection", async () => {
+    const { operatorId, stationIds } = await seed();
+    const run = await computeIndicators({ from: "2026-03", to: "2026-04", computedBy: "test", stationIds, meshLevels: ["national"], periodKinds: ["month"] }, { prisma });
+    const published = await prisma.indicatorValue.count({ where: { runId: run.runId } });
+    expect(published).toBeGreaterThan(0);
+    const held = (await getProgrammeStatus({}, { prisma })).held;
+
+    const result = await purge(AFTER_END);
+    expect(result.counts).toEqual(held);
+    // Both tests seeded: 12 operations (2 sandbox), 2 curves, 2 submissions, 4 credentials (+ the operators' own).
+    expect(result.counts.chargeOperations).toBe(12);
+    expect(result.counts.loadCurves).toBe(2);
+    expect(result.counts.submissions).toBe(2);
+    expect(result.counts.activeCredentials).toBeGreaterThanOrEqual(4);
+
+    const status = await getProgrammeStatus({}, { prisma });
+    expect(status.held).toEqual({ chargeOperations: 0, loadCurves: 0, submissions: 0, activeCredentials: 0 });
+    expect(status.purge).toMatchObject({ actor: "admin@test", counts: held });
+    const audit = await prisma.auditLog.findMany({ where: { action: "donnees_individuelles:purge" } });
+    expect(audit).toHaveLength(1);
+    // Kept: stations and the published figures.
+    expect(await prisma.station.count({ where: { id: { in: stationIds } } })).toBe(5);
+    expect(await prisma.indicatorValue.count({ where: { runId: run.runId } })).toBe(published);
+
+    // Collection is closed: no new credential, no new run.
+    await expect(makeApiCredential({ prisma, operatorId })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("purgées") });
+    await expect(computeIndicators({ from: "2026-03", to: "2026-04", computedBy: "test" }, { prisma })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await prisma.indicatorRun.count()).toBe(1);
+  });
+});

@@ -1,0 +1,51 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { parseInput } from "@/lib/schemas/validation";
+import { purgeIndividualDataSchema, type PurgeIndividualDataInput } from "@/lib/schemas/programme";
+import { PROGRAMME_TARGET, PURGE_ACTION, countIndividualData, programmeEnded, type IndividualDataCounts } from "@/lib/programme/programme-status";
+
+/**
+ * End of the programme: deletes every piece of individual data — charge operations and load
+ * curves (production and sandbox), the submissions log with its raw bodies and error messages
+ * (which quote stations, transactions and values) — and revokes every API credential so that
+ * nothing more arrives. Kept: accounts, dossiers, signed attestations, stations and the
+ * published indicator runs (aggregated and anonymous). One transaction, with the tables locked
+ * so that no concurrent write slips in between the count and the deletion; recorded in the
+ * audit log with the counts. Allowed from PROGRAMME_END_DATE on (Paris calendar); running it
+ * again deletes whatever arrived since (normally nothing).
+ */
+export async function purgeIndividualData(
+  input: PurgeIndividualDataInput,
+  options: { prisma?: PrismaClient; programmeEnd?: string | null } = {},
+): Promise<{ at: Date; counts: IndividualDataCounts }> {
+  const data = parseInput(purgeIndividualDataSchema, input);
+  const prisma = options.prisma ?? (await db());
+  const endDate = options.programmeEnd === undefined ? getEnv().PROGRAMME_END_DATE : (options.programmeEnd ?? undefined);
+  const now = data.now ?? new Date();
+  if (!endDate) {
+    throw new AppError("CONFLICT", "La date de fin du programme n'est pas configurée (PROGRAMME_END_DATE) : la purge est impossible.");
+  }
+  if (!programmeEnded(endDate, now)) {
+    const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${endDate}T00:00:00Z`));
+    throw new AppError("CONFLICT", `Le programme n'est pas terminé : la purge des données individuelles n'est possible qu'à partir du ${day}.`);
+  }
+  return prisma.$transaction(
+    async (tx) => {
+      // Writers (the data API, the sandbox wipe, the raw-body purge) wait until this commits.
+      await tx.$executeRawUnsafe("LOCK TABLE charge_operation, load_curve, submission IN ACCESS EXCLUSIVE MODE");
+      await tx.$executeRawUnsafe("LOCK TABLE api_credential IN SHARE ROW EXCLUSIVE MODE");
+      const counts = await countIndividualData(tx);
+      await tx.$executeRawUnsafe("TRUNCATE charge_operation, load_curve, submission");
+      await tx.$executeRawUnsafe("UPDATE api_credential SET revoked_at = $1 WHERE revoked_at IS NULL", now);
+      await recordAudit(
+        { actor: data.actor, actorUserId: data.actorUserId ?? null, action: PURGE_ACTION, ...PROGRAMME_TARGET, details: { counts: { ...counts }, programmeEnd: endDate } },
+        tx,
+      );
+      return { at: now, counts };
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+}

@@ -39,4 +39,13 @@ describe("environment validation", () => {
     expect(getEnv().TRUSTED_PROXIES).toEqual(["10.0.0.1", "10.0.0.2"]);
     expect(databaseUrl()).toBe("pglite:.data/pglite");
   });
+
+  it("reads the end of the programme as a calendar date, empty meaning unset", async () => {
+    expect((await freshEnv({ PROGRAMME_END_DATE: "2027-12-31" })).getEnv().PROGRAMME_END_DATE).toBe("2027-12-31");
+    expect((await freshEnv({ PROGRAMME_END_DATE: "" })).getEnv().PROGRAMME_END_DATE).toBeUndefined();
+    for (const bad of ["2026-02-30", "2026-13-01", "31/12/2027"]) {
+      const { getEnv } = await freshEnv({ PROGRAMME_END_DATE: bad });
+      expect(() => getEnv(), bad).toThrow(/PROGRAMME_END_DATE: date (invalide|attendue au format AAAA-MM-JJ)/);
+    }
+  });
 });

@@ -56,7 +56,10 @@ const schema = z
       z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date attendue au format AAAA-MM-JJ" })
-        .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { error: "date invalide" })
+        .refine((v) => {
+          const t = Date.parse(`${v}T00:00:00Z`); // "2026-02-30" parses as 2 March: refused
+          return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+        }, { error: "date invalide" })
         .optional(),
     ),
     /** Log SQL errors of unexpected failures (never sent to clients). */

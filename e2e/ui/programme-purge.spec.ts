@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { test, expect, DEMO, login, expectAccessible, newUserPage } from "../support/test";
 import { makeApiCredential, makeUser } from "@/lib/testing/factories";
 import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
 import { openDatabase } from "@/lib/db";
+import { createIsolatedDatabase } from "@/lib/testing/isolated-database";
 import { startServer } from "../../bench/ingest/server";
 
 // End of the programme. On the shared server (no PROGRAMME_END_DATE) the admin sees what is held
@@ -30,14 +30,9 @@ test("l'administrateur voit les données individuelles conservées ; sans date d
 
 test("après la fin du programme, l'administrateur purge les données individuelles et la collecte est close", async ({ page }) => {
   test.setTimeout(240_000);
-  const base = new URL(process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
-  const name = `advenir_e2e_purge_${randomBytes(4).toString("hex")}`;
-  base.pathname = "/postgres";
-  execFileSync("psql", [base.toString(), "-v", "ON_ERROR_STOP=1", "-qc", `CREATE DATABASE ${name}`]);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const opened = await openDatabase(url.toString());
-  const server = await startServer({ DATABASE_URL: url.toString(), PROGRAMME_END_DATE: "2020-01-01", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), LOG_ERRORS: "true" });
+  const own = await createIsolatedDatabase(process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres", "advenir_e2e_purge");
+  const opened = await openDatabase(own.url);
+  const server = await startServer({ DATABASE_URL: own.url, PROGRAMME_END_DATE: "2020-01-01", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), LOG_ERRORS: "true" });
   try {
     const prisma = opened.prisma;
     const origin = `http://127.0.0.1:${server.port}`;
@@ -80,6 +75,6 @@ test("après la fin du programme, l'administrateur purge les données individuel
   } finally {
     await server.stop();
     await opened.close();
-    execFileSync("psql", [base.toString(), "-qc", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+    await own.drop();
   }
 });

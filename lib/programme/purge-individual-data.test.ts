@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { openDatabase } from "@/lib/db";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
 import { makeApiCredential } from "@/lib/testing/factories";
+import { createIsolatedDatabase } from "@/lib/testing/isolated-database";
 import { purgeIndividualData } from "@/lib/programme/purge-individual-data";
 import { getProgrammeStatus } from "@/lib/programme/programme-status";
 import { PURGE_CONFIRMATION } from "@/lib/schemas/programme";
@@ -18,24 +17,12 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   const base = process.env.TEST_DATABASE_URL;
-  if (!base) {
-    const opened = await openDatabase("pglite:memory://");
-    prisma = opened.prisma;
-    close = opened.close;
-    return;
-  }
-  const name = `advenir_purge_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const opened = await openDatabase(url.toString());
+  const own = base ? await createIsolatedDatabase(base, "advenir_purge") : null;
+  const opened = await openDatabase(own?.url ?? "pglite:memory://");
   prisma = opened.prisma;
   close = async () => {
     await opened.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await own?.drop();
   };
 });
 afterAll(async () => close());

@@ -6,6 +6,14 @@ export function formatDateTime(d: Date | null | undefined): string {
   return d ? dateTime.format(d) : "—";
 }
 
+const longDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+
+/** "30 juin 2026": an instant's day in Paris, or a calendar day given as "YYYY-MM-DD". */
+export function formatLongDay(d: Date | string): string {
+  // Noon UTC falls on the same calendar day in Paris, whatever the season.
+  return longDay.format(typeof d === "string" ? new Date(`${d}T12:00:00Z`) : d);
+}
+
 export function formatNumber(n: number): string {
   return number.format(n);
 }

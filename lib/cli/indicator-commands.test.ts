@@ -1,14 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "@/lib/cli/main";
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+import { cli } from "@/lib/cli/testing/run-cli";
 
 const fixtures = path.join(process.cwd(), "lib/carbon/fixtures");
 const rte = path.join(fixtures, readdirSync(fixtures).find((f) => f.includes("rte"))!);

@@ -2,17 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "@/lib/cli/main";
+import { cli } from "@/lib/cli/testing/run-cli";
 import { makeDossier, uniqueSuffix } from "@/lib/testing/factories";
 
 const example = readFileSync(path.join(process.cwd(), "lib/irve/fixtures/exemple-statique.csv"), "utf8");
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 describe("irve CLI commands", () => {
   it("imports all or nothing, then the valid rows only, and exports them", async () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "@/lib/cli/main";
+import { cli } from "@/lib/cli/testing/run-cli";
 
 // On the shared test database only the preview and the refusals run: a real purge would empty
 // the tables of every other test file (lib/programme/purge-individual-data.test.ts has its own).
 delete process.env.PROGRAMME_END_DATE;
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 describe("individual-data:purge", () => {
   it("without --confirm, shows what would be deleted and deletes nothing", async () => {

@@ -3,6 +3,7 @@ import { purgeIndividualData } from "@/lib/programme/purge-individual-data";
 import type { OptionValues } from "@/lib/cli/args";
 import type { Command } from "@/lib/cli/commands";
 import { formatNumber } from "@/lib/format";
+import { PURGE_CONFIRMATION } from "@/lib/schemas/programme";
 
 // End of the programme from the command line: the same lib functions as the admin page.
 const ACTOR = "cli";
@@ -23,7 +24,7 @@ export const PROGRAMME_COMMANDS: Command[] = [
     aliases: ["donnees-individuelles:purger"],
     summary:
       "Fin du programme : supprime toutes les données individuelles (opérations, courbes, journal des appels) et révoque les accès à l'API ; sans --confirm, affiche seulement ce qui serait supprimé.",
-    example: 'individual-data:purge --confirm "PURGER LES DONNÉES INDIVIDUELLES"',
+    example: `individual-data:purge --confirm "${PURGE_CONFIRMATION}"`,
     fieldOptions: { confirmation: "--confirm" },
     options: {
       confirm: { type: "string", value: "<phrase>", description: "la phrase de confirmation, recopiée exactement" },
@@ -38,7 +39,7 @@ export const PROGRAMME_COMMANDS: Command[] = [
             ...(s.purge ? [`Données individuelles déjà purgées le ${s.purge.at.toISOString()} par ${s.purge.actor}.`] : []),
             "Seraient supprimés :",
             ...countLines(s.held),
-            'Pour purger : --confirm "PURGER LES DONNÉES INDIVIDUELLES" (irréversible).',
+            `Pour purger : --confirm "${PURGE_CONFIRMATION}" (irréversible).`,
           ],
         };
       }

@@ -43,8 +43,12 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
   const s: { name: string; sql: string }[] = [];
   const add = (name: string, sql: string) => s.push({ name, sql });
 
+  // month_starts[i] is the i-th month of the run, month_edges[i] its first instant (one more edge: the end).
   add("param", `CREATE TEMP TABLE ix_param ON COMMIT DROP AS
-    SELECT t0, t1, (extract(epoch FROM t0) / 1800)::int AS s0, (extract(epoch FROM t1) / 1800)::int AS s1
+    SELECT t0, t1, (extract(epoch FROM t0) / 1800)::int AS s0, (extract(epoch FROM t1) / 1800)::int AS s1,
+           (SELECT array_agg(m::date ORDER BY m) FROM generate_series('${p.firstMonth}'::timestamp, '${p.endMonth}'::timestamp - interval '1 month', interval '1 month') m) AS month_starts,
+           (SELECT array_agg(date_part('epoch', m AT TIME ZONE ${PARIS}) ORDER BY m)
+              FROM generate_series('${p.firstMonth}'::timestamp, '${p.endMonth}'::timestamp, interval '1 month') m) AS month_edges
       FROM (SELECT '${p.firstMonth}'::timestamp AT TIME ZONE ${PARIS} AS t0, '${p.endMonth}'::timestamp AT TIME ZONE ${PARIS} AS t1) x`);
 
   // Stations with their mesh; leaf_idx numbers the finest mesh computed (commune or département).
@@ -94,19 +98,16 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
      GROUP BY 1, 2, 3, 4`);
 
   // Coverage: which stations reported in which period, their charges, beneficiaries, power.
-  // Months are found by binary search on their start instants (width_bucket) rather than by
+  // Months are found by binary search on their first instants (width_bucket) rather than by
   // converting two million timestamps to Paris time: bucket i is the i-th month of the run.
-  const monthStarts = `(SELECT array_agg(m::date ORDER BY m) FROM generate_series('${p.firstMonth}'::timestamp, '${p.endMonth}'::timestamp, interval '1 month') m)`;
-  const monthEdges = `(SELECT array_agg(date_part('epoch', m AT TIME ZONE ${PARIS}) ORDER BY m)
-                         FROM generate_series('${p.firstMonth}'::timestamp, '${p.endMonth}'::timestamp, interval '1 month') m)`;
   add("station-months", `CREATE TEMP TABLE ix_st_month ON COMMIT DROP AS
-    SELECT x.station_id, (${monthStarts})[m.i] AS month_start, coalesce(sum(x.n) FILTER (WHERE m.i = x.i0), 0) AS charges
-      FROM (SELECT t.station_id, width_bucket(date_part('epoch', t.start_at), ${monthEdges}) AS i0,
-                   width_bucket(date_part('epoch', t.stop_at), ${monthEdges}) AS i1, count(*) AS n
+    SELECT x.station_id, pm.month_starts[m.i] AS month_start, coalesce(sum(x.n) FILTER (WHERE m.i = x.i0), 0) AS charges
+      FROM (SELECT t.station_id, width_bucket(date_part('epoch', t.start_at), (SELECT month_edges FROM ix_param)) AS i0,
+                   width_bucket(date_part('epoch', t.stop_at), (SELECT month_edges FROM ix_param)) AS i1, count(*) AS n
               FROM (${cleanTransactionsSql({ stationsTable: "ix_station", from: "(SELECT t0 FROM ix_param)", to: "(SELECT t1 FROM ix_param)" })}) t
              GROUP BY 1, 2, 3) x
-     CROSS JOIN LATERAL generate_series(greatest(x.i0, 1),
-                                        least(x.i1, cardinality(${monthStarts}) - 1)) AS m(i)
+     CROSS JOIN ix_param pm
+     CROSS JOIN LATERAL generate_series(greatest(x.i0, 1), least(x.i1, cardinality(pm.month_starts))) AS m(i)
      GROUP BY 1, 2`);
   add("station-periods", `CREATE TEMP TABLE ix_st_period ON COMMIT DROP AS
     SELECT sm.station_id, q.kind, q.pstart, sum(sm.charges) AS charges

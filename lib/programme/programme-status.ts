@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { formatLongDay } from "@/lib/format";
 import { parisWallClock } from "@/lib/carbon/paris-time";
 
 // Where the programme stands for its individual data: the configured end, what is held, and the
@@ -70,7 +71,6 @@ export async function getProgrammeStatus(input: { now?: Date } = {}, options: { 
 export async function assertNotPurged(prisma: Pick<PrismaClient, "auditLog">, what: string): Promise<void> {
   const purge = await findPurge(prisma);
   if (purge) {
-    const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" }).format(purge.at);
-    throw new AppError("CONFLICT", `Le programme est clos : les données individuelles ont été purgées le ${day}. ${what}`);
+    throw new AppError("CONFLICT", `Le programme est clos : les données individuelles ont été purgées le ${formatLongDay(purge.at)}. ${what}`);
   }
 }

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { formatLongDay } from "@/lib/format";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/schemas/validation";
 import { purgeIndividualDataSchema, type PurgeIndividualDataInput } from "@/lib/schemas/programme";
@@ -29,8 +30,7 @@ export async function purgeIndividualData(
     throw new AppError("CONFLICT", "La date de fin du programme n'est pas configurée (PROGRAMME_END_DATE) : la purge est impossible.");
   }
   if (!programmeEnded(endDate, now)) {
-    const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${endDate}T00:00:00Z`));
-    throw new AppError("CONFLICT", `Le programme n'est pas terminé : la purge des données individuelles n'est possible qu'à partir du ${day}.`);
+    throw new AppError("CONFLICT", `Le programme n'est pas terminé : la purge des données individuelles n'est possible qu'à partir du ${formatLongDay(endDate)}.`);
   }
   return prisma.$transaction(
     async (tx) => {

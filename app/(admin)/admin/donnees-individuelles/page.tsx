@@ -3,19 +3,17 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { requirePermission } from "@/lib/auth/session";
 import { getProgrammeStatus } from "@/lib/programme/programme-status";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatLongDay, formatNumber } from "@/lib/format";
 import { PurgeForm } from "@/components/programme/purge-form";
 import { purgeIndividualDataAction } from "./actions";
 
 export const metadata: Metadata = { title: "Fin du programme : données individuelles" };
 export const dynamic = "force-dynamic";
 
-const longDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
-
 export default async function IndividualDataPage() {
   await requirePermission("individual-data:purge");
   const s = await getProgrammeStatus();
-  const end = s.endDate ? longDay.format(new Date(`${s.endDate}T00:00:00Z`)) : null;
+  const end = s.endDate ? formatLongDay(s.endDate) : null;
   return (
     <>
       <h1>Fin du programme : purge des données individuelles</h1>

@@ -17,6 +17,8 @@ export interface RunPlan {
   kinds: PeriodKind[];
   minStations: number;
   minBeneficiaries: number;
+  /** Whether a clean production load curve overlaps the run, read in the run's snapshot. */
+  hasCurves: boolean;
 }
 
 const PARIS = "'Europe/Paris'";
@@ -66,6 +68,8 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
   add("stations-analyze", `ANALYZE ix_station`);
   add("leaf-map", `CREATE TEMP TABLE ix_leafmap ON COMMIT DROP AS
     SELECT DISTINCT leaf_idx, ${leaf === "commune" ? "commune" : "NULL::text"} AS leaf, dep, reg FROM ix_station`);
+  // Without statistics the planner guesses 630 rows and hashes the 1.5 million energy rows instead of this map.
+  add("leaf-map-analyze", `ANALYZE ix_leafmap`);
 
   add("slots", `CREATE TEMP TABLE ix_slot ON COMMIT DROP AS
     SELECT g.slot, ci.g_per_kwh AS ci,
@@ -154,7 +158,7 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
 
   // The heavy step: the energy of every clean transaction per leaf mesh and half-hour.
   add("energy", `CREATE TEMP TABLE ix_leaf ON COMMIT DROP AS
-    ${leafEnergySql({ stations: "ix_station", s0: String(p.slots.s0), s1: String(p.slots.s1) })}`);
+    ${leafEnergySql({ stations: "ix_station", s0: String(p.slots.s0), s1: String(p.slots.s1), curves: p.hasCurves })}`);
   add("energy-analyze", `ANALYZE ix_leaf`);
 
   const sums = (c: string) => `sum(l.${c}) AS ${c}, sum(l.${c} * s.ci) AS ${c}_ci,
@@ -167,18 +171,21 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
              GROUP BY 1, 2, 3, 4) x
       JOIN ix_leafmap lm ON lm.leaf_idx = x.leaf_idx`);
 
+  add("leaf-hours-analyze", `ANALYZE ix_leaf_hour`);
+  // Leaf hours are summed per mesh first (a few hundred thousand rows fewer to match to cells),
+  // then split into the three channels.
+  const hourSums = ["", "_ci", "_cov", "_peak", "_off"].flatMap((x) => [`sum(h.a${x}) AS a${x}`, `sum(h.g${x}) AS g${x}`]).join(", ");
   add("cell-hours", `CREATE TEMP TABLE ix_cellhour ON COMMIT DROP AS
-    SELECT cl.id, h.weekend, h.lhour,
-           sum(c.wh) AS wh, coalesce(sum(c.wh_ci), 0) AS wh_ci, sum(c.wh_cov) AS wh_cov, sum(c.wh_peak) AS wh_peak, sum(c.wh_off) AS wh_off
-      FROM ix_leaf_hour h
-     CROSS JOIN LATERAL (VALUES ('ADVENIR', h.a, h.a_ci, h.a_cov, h.a_peak, h.a_off),
-                                ('GIREVE', h.g, h.g_ci, h.g_cov, h.g_peak, h.g_off),
-                                ('all', h.a + h.g, h.a_ci + h.g_ci, h.a_cov + h.g_cov, h.a_peak + h.g_peak, h.a_off + h.g_off))
+    SELECT cl.id, x.weekend, x.lhour, c.wh, coalesce(c.wh_ci, 0) AS wh_ci, c.wh_cov, c.wh_peak, c.wh_off
+      FROM (SELECT m.level, m.code, h.month_start, h.weekend, h.lhour, ${hourSums}
+              FROM ix_leaf_hour h ${meshOf(p, "h")}
+             WHERE ${meshFilter(p)}
+             GROUP BY 1, 2, 3, 4, 5) x
+     CROSS JOIN LATERAL (VALUES ('ADVENIR', x.a, x.a_ci, x.a_cov, x.a_peak, x.a_off),
+                                ('GIREVE', x.g, x.g_ci, x.g_cov, x.g_peak, x.g_off),
+                                ('all', x.a + x.g, x.a_ci + x.g_ci, x.a_cov + x.g_cov, x.a_peak + x.g_peak, x.a_off + x.g_off))
            AS c(channel, wh, wh_ci, wh_cov, wh_peak, wh_off)
-     ${meshOf(p, "h")}
-      JOIN ix_cell cl ON cl.level = m.level AND cl.code = m.code AND cl.channel = c.channel AND cl.kind = 'month' AND cl.pstart = h.month_start
-     WHERE ${meshFilter(p)}
-     GROUP BY 1, 2, 3`);
+      JOIN ix_cell cl ON cl.level = x.level AND cl.code = x.code AND cl.channel = c.channel AND cl.kind = 'month' AND cl.pstart = x.month_start`);
   add("cell-hours-rollup", `INSERT INTO ix_cellhour
     SELECT cm.parent_id, h.weekend, h.lhour, sum(h.wh), sum(h.wh_ci), sum(h.wh_cov), sum(h.wh_peak), sum(h.wh_off)
       FROM ix_cellhour h JOIN ix_cellmap cm ON cm.month_id = h.id

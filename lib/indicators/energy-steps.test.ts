@@ -92,5 +92,11 @@ describe("energy per time step", () => {
     await addCurve(s, "2023-06-01T10:00:00Z", [0, 1800, 3600], [0, 1000, 1000], { transactionId: withCurve });
     await addCurve(s, "2023-06-01T14:00:00Z", [0, 1800, 3600], [0, 2000, 2000], { transactionId: flagged, flags: ["courbe_non_monotone"] });
     expect(await steps(s, "2023-06-01T00:00:00Z", "2023-06-02T00:00:00Z")).toEqual([["10:00", 1000], ["10:30", 0], ["14:00", 1000], ["14:30", 1000]]);
+    // The indicator run follows the same rule: 3 kWh, not 4, and the curve's shape at 12:00 Paris (the flagged one's operation at 16:00).
+    const run = await computeIndicators({ from: "2023-06", to: "2023-07", computedBy: "test", stationIds: [s.id], meshLevels: ["national"], periodKinds: ["month"] });
+    const value = (code: string) =>
+      prisma.indicatorValue.findFirstOrThrow({ where: { runId: run.runId, indicatorCode: code, channel: "all" }, select: { value: true, series: true } });
+    expect((await value("energy_kwh")).value).toBeCloseTo(3, 9);
+    expect((await value("load_curve_kw")).series.slice(24, 34)).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 2, 2]);
   });
 });

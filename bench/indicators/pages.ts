@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { makeUser } from "@/lib/testing/factories";
-import { startServer } from "../ingest/server";
+import { startPortalServer } from "@/lib/testing/portal-server";
 
 // The committee's pages timed over HTTP on the real server (production build started by
 // lib/cli/start.ts) on the benchmark's database: a comité member logs in through next-auth's
@@ -34,7 +34,7 @@ const header = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}
 
 export async function timePages(input: { prisma: PrismaClient; databaseUrl: string; pages: { label: string; path: string }[] }): Promise<Record<string, number>> {
   const user = await makeUser({ prisma: input.prisma, role: "comite" });
-  const server = await startServer({ DATABASE_URL: input.databaseUrl, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), LOG_ERRORS: "true" });
+  const server = await startPortalServer({ DATABASE_URL: input.databaseUrl, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), LOG_ERRORS: "true" });
   const base = `http://127.0.0.1:${server.port}`;
   try {
     const jar = new Map<string, string>();

@@ -1,28 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { startPortalServer, type PortalServer } from "@/lib/testing/portal-server";
 
-// Starts the real portal server (`npx tsx lib/cli/start.ts`) as a child process and finds, among
-// its descendants (npx → tsx → node), the Node process that owns the listening socket: the one
-// serving requests, whose peak RSS (VmHWM) is measured.
+// Starts the real portal server (lib/testing/portal-server.ts) and finds, among its descendants
+// (npx → tsx → node), the Node process that owns the listening socket: the one serving
+// requests, whose peak RSS (VmHWM) is measured.
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-export interface RunningServer {
-  child: ChildProcess;
-  port: number;
+export interface RunningServer extends PortalServer {
   /** The pid of the Node process listening on the port. */
   pid: number;
-  stop(): Promise<void>;
 }
 
 function children(pid: number): number[] {
@@ -88,41 +73,12 @@ export function resetPeak(pid: number): boolean {
 }
 
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const port = await freePort();
-  const child = spawn("npx", ["tsx", "lib/cli/start.ts"], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Le serveur s'est arrêté :\n${output}`);
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (r.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`Le serveur n'a pas démarré :\n${output}`);
-    await new Promise((r) => setTimeout(r, 500));
+  const server = await startPortalServer(env);
+  const inode = listeningInode(server.port);
+  const pid = inode ? descendants(server.child.pid!).find((p) => ownsSocket(p, inode)) : undefined;
+  if (!pid) {
+    await server.stop();
+    throw new Error("Processus du serveur introuvable");
   }
-  const inode = listeningInode(port);
-  const pid = inode ? descendants(child.pid!).find((p) => ownsSocket(p, inode)) : undefined;
-  if (!pid) throw new Error("Processus du serveur introuvable");
-  return {
-    child,
-    port,
-    pid,
-    stop: async () => {
-      try {
-        process.kill(-child.pid!, "SIGTERM");
-      } catch {
-        // already gone
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    },
-  };
+  return { ...server, pid };
 }

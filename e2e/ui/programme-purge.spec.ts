@@ -4,7 +4,7 @@ import { makeApiCredential, makeUser } from "@/lib/testing/factories";
 import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
 import { openDatabase } from "@/lib/db";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-database";
-import { startServer } from "../../bench/ingest/server";
+import { startPortalServer } from "@/lib/testing/portal-server";
 
 // End of the programme. On the shared server (no PROGRAMME_END_DATE) the admin sees what is held
 // and that the purge is not possible yet; comité and operators are refused. The purge itself
@@ -32,7 +32,7 @@ test("après la fin du programme, l'administrateur purge les données individuel
   test.setTimeout(240_000);
   const own = await createIsolatedDatabase(process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres", "advenir_e2e_purge");
   const opened = await openDatabase(own.url);
-  const server = await startServer({ DATABASE_URL: own.url, PROGRAMME_END_DATE: "2020-01-01", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), LOG_ERRORS: "true" });
+  const server = await startPortalServer({ DATABASE_URL: own.url, PROGRAMME_END_DATE: "2020-01-01", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), LOG_ERRORS: "true" });
   try {
     const prisma = opened.prisma;
     const origin = `http://127.0.0.1:${server.port}`;

@@ -39,6 +39,19 @@ describe("IRVE static row", () => {
     expect(Object.keys(errors({ ...valid, date_maj: "2025-02-30" }))).toEqual(["date_maj"]);
   });
 
+  it("reports cross-column errors together with column errors, never twice on one column", () => {
+    // An unreadable number stops zod's own refinements: the cross-column checks still run.
+    expect(errors({ ...valid, puissance_nominale: "cinquante", num_pdl: "", date_maj: "2030-01-01", id_pdc_itinerance: "FRXYZE123" })).toEqual({
+      puissance_nominale: "puissance_nominale : nombre attendu (kW)",
+      num_pdl: "num_pdl est obligatoire quand le raccordement est direct",
+      date_maj: "date_maj ne peut pas être dans le futur",
+      id_pdc_itinerance: "id_pdc_itinerance : le préfixe FRXYZ diffère de celui de la station (FRPD1)",
+    });
+    // A malformed point identifier or date gets its own message only.
+    const malformed = irveRowSchema({ today }).safeParse({ ...valid, horaires: "x", id_pdc_itinerance: "XX", date_maj: "2030-02-30" });
+    expect(malformed.success ? [] : malformed.error.issues.map((i) => i.path.join("."))).toEqual(["id_pdc_itinerance", "horaires", "date_maj"]);
+  });
+
   it("requires the mandatory columns", () => {
     expect(Object.keys(errors({ ...valid, nom_enseigne: "", horaires: undefined })).sort()).toEqual(["horaires", "nom_enseigne"]);
   });

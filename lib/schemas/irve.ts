@@ -149,20 +149,28 @@ export function irveRowSchema(options: { today: string }) {
       date_maj: isoDate("date_maj", true),
       cable_t2_attache: bool("cable_t2_attache", false),
     })
-    .superRefine((row, ctx) => {
-      if (row.id_station_itinerance && row.id_pdc_itinerance && emi3Prefix(row.id_station_itinerance) !== emi3Prefix(row.id_pdc_itinerance))
-        ctx.addIssue({
-          code: "custom",
-          path: ["id_pdc_itinerance"],
-          message: `id_pdc_itinerance : le préfixe ${emi3Prefix(row.id_pdc_itinerance)} diffère de celui de la station (${emi3Prefix(row.id_station_itinerance)})`,
-        });
-      if (row.raccordement === "Direct" && !row.num_pdl)
-        ctx.addIssue({ code: "custom", path: ["num_pdl"], message: "num_pdl est obligatoire quand le raccordement est direct" });
-      if (row.date_mise_en_service && row.date_mise_en_service > options.today)
-        ctx.addIssue({ code: "custom", path: ["date_mise_en_service"], message: "date_mise_en_service ne peut pas être dans le futur" });
-      if (row.date_maj && row.date_maj > options.today)
-        ctx.addIssue({ code: "custom", path: ["date_maj"], message: "date_maj ne peut pas être dans le futur" });
-    });
+    // Cross-field checks run even when other columns are wrong (`when`), so a form or an import
+    // shows every error at once; each runs only once the columns it compares are valid, so it
+    // never adds a second message to a column already in error.
+    .superRefine(
+      (row, ctx) => {
+        const valid = (...columns: string[]) => !ctx.issues.some((i) => columns.includes(String(i.path?.[0])));
+        if (valid("id_station_itinerance", "id_pdc_itinerance") && row.id_station_itinerance && row.id_pdc_itinerance
+          && emi3Prefix(row.id_station_itinerance) !== emi3Prefix(row.id_pdc_itinerance))
+          ctx.addIssue({
+            code: "custom",
+            path: ["id_pdc_itinerance"],
+            message: `id_pdc_itinerance : le préfixe ${emi3Prefix(row.id_pdc_itinerance)} diffère de celui de la station (${emi3Prefix(row.id_station_itinerance)})`,
+          });
+        if (valid("raccordement", "num_pdl") && row.raccordement === "Direct" && !row.num_pdl)
+          ctx.addIssue({ code: "custom", path: ["num_pdl"], message: "num_pdl est obligatoire quand le raccordement est direct" });
+        if (valid("date_mise_en_service") && row.date_mise_en_service && row.date_mise_en_service > options.today)
+          ctx.addIssue({ code: "custom", path: ["date_mise_en_service"], message: "date_mise_en_service ne peut pas être dans le futur" });
+        if (valid("date_maj") && row.date_maj && row.date_maj > options.today)
+          ctx.addIssue({ code: "custom", path: ["date_maj"], message: "date_maj ne peut pas être dans le futur" });
+      },
+      { when: () => true },
+    );
 }
 
 export type IrveRow = z.output<ReturnType<typeof irveRowSchema>>;

@@ -53,7 +53,7 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
     firstMonth,
     endMonth,
   );
-  const plan: RunPlan = {
+  const plan: Omit<RunPlan, "hasCurves"> = {
     firstMonth,
     endMonth,
     slots: { s0: Number(slots.s0), s1: Number(slots.s1) },
@@ -63,7 +63,6 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
     kinds,
     minStations: env.ANON_MIN_STATIONS,
     minBeneficiaries: env.ANON_MIN_BENEFICIARIES,
-    hasCurves: true,
   };
   const steps: Record<string, number> = {};
   const result = await prisma.$transaction(
@@ -78,18 +77,18 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
       // large statement here) costs more than it saves.
       await timed("settings", "SET LOCAL work_mem = '256MB'");
       await timed("settings", "SET LOCAL jit = off");
-      plan.hasCurves = await hasCleanCurves(tx, firstMonth, endMonth);
+      const runPlan: RunPlan = { ...plan, hasCurves: await hasCleanCurves(tx, firstMonth, endMonth) };
       await tx.$executeRawUnsafe(
         `INSERT INTO indicator_run (id, computed_by, period_from, period_to, series_id, scope, mesh_levels, period_kinds, anon_min_stations, anon_min_beneficiaries)
          VALUES ($1::uuid, $2, $3::timestamp AT TIME ZONE 'Europe/Paris', $4::timestamp AT TIME ZONE 'Europe/Paris', $5, $6, $7::text[], $8::text[], $9, $10)`,
         runId, data.computedBy, firstMonth, endMonth, seriesId, plan.stationIds ? "filtered" : "full", levels, kinds, plan.minStations, plan.minBeneficiaries,
       );
-      for (const st of buildStatements(plan)) await timed(st.name, st.sql);
+      for (const st of buildStatements(runPlan)) await timed(st.name, st.sql);
       for (let round = 0; round < 50; round++) {
         if ((await timed("secondary-suppression", SECONDARY_SUPPRESSION_SQL)) === 0) break;
       }
       let valueCount = 0;
-      for (const st of insertStatements(plan, runId)) valueCount += await timed(st.name, st.sql);
+      for (const st of insertStatements(runPlan, runId)) valueCount += await timed(st.name, st.sql);
       const [counts] = await tx.$queryRawUnsafe<{ cells: number; withheld: number; gap: number }[]>(
         `SELECT (SELECT count(*) FROM ix_cell WHERE kind = ANY($1::text[]))::int AS cells,
                 (SELECT count(*) FROM ix_cell WHERE withheld AND kind = ANY($1::text[]))::int AS withheld,

@@ -6,6 +6,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { FormFeedback, fieldState } from "@/components/forms/form-feedback";
+import { useSubmissionKey } from "@/components/forms/use-submission-key";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
 import { SITE_TYPES } from "@/lib/schemas/dossiers";
 
@@ -27,9 +28,10 @@ export function DossierForm(props: {
   lockOperatorAndChannel?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(props.action, INITIAL_ACTION_STATE);
+  const formKey = useSubmissionKey(state);
   const v = (name: keyof DossierFormValues) => state.values?.[name] ?? props.defaults?.[name] ?? "";
   return (
-    <form action={formAction} noValidate>
+    <form action={formAction} noValidate key={formKey}>
       <FormFeedback state={state} />
       <Input label="Référence du dossier ADVENIR" hintText="Telle qu'indiquée dans votre espace ADVENIR, par exemple ADV-2026-001234." nativeInputProps={{ name: "reference", defaultValue: v("reference"), required: true }} {...fieldState(state, "reference")} />
       <Input label="Nom du site" nativeInputProps={{ name: "siteName", defaultValue: v("siteName"), required: true }} {...fieldState(state, "siteName")} />

@@ -5,6 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { FormFeedback, fieldState } from "@/components/forms/form-feedback";
+import { useSubmissionKey } from "@/components/forms/use-submission-key";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
 import { ACCESSIBILITES_PMR, CONDITIONS_ACCES, IMPLANTATIONS, RACCORDEMENTS, type IrveColumn } from "@/lib/schemas/irve";
 
@@ -82,9 +83,10 @@ const GROUPS: { title: string; fields: [IrveColumn, string, Kind, boolean][] }[]
 /** One charge point's static data, every error shown next to its field. */
 export function IrvePointForm({ action }: { action: (state: ActionState, form: FormData) => Promise<ActionState> }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  const formKey = useSubmissionKey(state);
   const v = (name: string) => (state.ok ? "" : (state.values?.[name] ?? ""));
   return (
-    <form action={formAction} noValidate key={state.ok ? state.message : "form"}>
+    <form action={formAction} noValidate key={formKey}>
       <FormFeedback state={state} successTitle="Point de charge déclaré" />
       {GROUPS.map((group) => (
         <fieldset key={group.title} className="fr-fieldset">

@@ -35,9 +35,14 @@ test("import, saisie et export des données statiques IRVE", async ({ page }) =>
   await page.getByLabel("Identifiant eMI3 de la station (obligatoire)").fill(`FR${code}P2`);
   await page.getByLabel("Identifiant eMI3 du point de charge (obligatoire)").fill(`FR${code}E21`);
   await page.getByLabel("Coordonnées [longitude, latitude]").fill("[13.4, 52.5]");
+  await page.getByLabel("Raccordement", { exact: true }).selectOption("Direct");
   await page.getByRole("button", { name: "Déclarer le point de charge" }).click();
   await expect(page.getByText("contact_operateur est obligatoire")).toBeVisible();
   await expect(page.getByText("coordonneesXY : le point [13.4, 52.5] n'est pas en France")).toBeVisible();
+  // Cross-field errors come with the others, and choices made in lists are kept for the correction.
+  await expect(page.getByText("num_pdl est obligatoire quand le raccordement est direct")).toBeVisible();
+  await expect(page.getByLabel("Raccordement", { exact: true })).toHaveValue("Direct");
+  await expect(page.getByLabel("Identifiant eMI3 de la station (obligatoire)")).toHaveValue(`FR${code}P2`);
   await expectAccessible(page);
 
   // The dossier lists the imported point with its deadline, and the export is schema CSV.

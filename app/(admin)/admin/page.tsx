@@ -4,7 +4,6 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import { requirePermission } from "@/lib/auth/session";
 import { getAdminOverview } from "@/lib/overview/get-admin-overview";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { PendingNotice } from "@/components/ui/pending-notice";
 import { formatDateTime, formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Administration" };
@@ -17,12 +16,12 @@ export default async function AdminHome() {
     <>
       <h1>Administration — opérateur technique</h1>
       <p>
-        Vous lancez le calcul des indicateurs, importez les séries carbone et suivez les déclarations de données statiques.
-        Les comptes, opérateurs, dossiers et signatures pour le compte d&apos;un bénéficiaire se gèrent avec la ligne de commande
-        (<code>npm run cli -- --help</code>).
+        Vous créez les comptes, opérateurs et bénéficiaires, lancez le calcul des indicateurs, importez les séries carbone et
+        suivez les déclarations de données statiques. Les mêmes opérations, et la saisie de dossiers pour le compte d&apos;un
+        bénéficiaire, existent en ligne de commande (<code>npm run cli -- --help</code>).
       </p>
-      <PendingNotice title="La création des comptes et des opérateurs n'est pas encore disponible depuis l'interface." />
       <ul>
+        <li><Link href="/admin/comptes">Comptes, opérateurs et bénéficiaires</Link></li>
         <li><Link href="/admin/declarations-en-retard">Déclarations de données statiques en retard</Link></li>
         <li><Link href="/admin/indicateurs">Calcul des indicateurs et séries carbone</Link> — <Link href="/comite/indicateurs">tableau de bord du comité</Link></li>
         <li><Link href="/admin/donnees-individuelles">Fin du programme : purge des données individuelles</Link></li>

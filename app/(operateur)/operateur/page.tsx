@@ -5,7 +5,7 @@ import { getOperatorOverview } from "@/lib/overview/get-operator-overview";
 import { activityOf, getStationActivityByEnv } from "@/lib/operator-console/get-station-activity-by-env";
 import { buildCurlExamples } from "@/lib/operator-console/build-curl-examples";
 import { requestOrigin } from "@/lib/http/request-origin";
-import { CopyBlock } from "./_components/copy-block";
+import { CopyBlock } from "@/components/ui/copy-block";
 import { StationsTable } from "./_components/stations-table";
 
 export const metadata: Metadata = { title: "Espace opérateur" };

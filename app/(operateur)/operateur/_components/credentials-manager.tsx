@@ -6,7 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { FormFeedback, fieldState } from "@/components/forms/form-feedback";
 import { formatDateTime } from "@/lib/format";
 import { ConfirmSubmit } from "./confirm-submit";
-import { CopyBlock } from "./copy-block";
+import { CopyBlock } from "@/components/ui/copy-block";
 import { INITIAL_CREDENTIAL_STATE, type CredentialActionState } from "./credential-state";
 
 export interface CredentialRow {

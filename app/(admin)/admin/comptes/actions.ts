@@ -1,0 +1,70 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requirePermission } from "@/lib/auth/session";
+import { generateSecret } from "@/lib/auth/password";
+import { createBeneficiary } from "@/lib/beneficiaries/create-beneficiary";
+import { createOperator } from "@/lib/operators/create-operator";
+import { createUser } from "@/lib/users/create-user";
+import type { CreateUserInput } from "@/lib/schemas/users";
+import { actionError, formValues } from "@/lib/http/action-state";
+import type { ActionState } from "@/lib/http/action-state-shared";
+import type { SecretsActionState } from "@/components/admin/secrets-state";
+
+const ENV_LABEL = { production: "Accès API de production", sandbox: "Accès API du bac à sable" } as const;
+const orUndefined = (v: string | undefined) => (v && v.trim() !== "" ? v : undefined);
+
+export async function createBeneficiaryAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("users:manage");
+  const values = formValues(form);
+  try {
+    const b = await createBeneficiary({ name: values.name ?? "", siren: orUndefined(values.siren), actor: user.email, actorUserId: user.id });
+    revalidatePath("/admin", "layout");
+    return { ok: true, message: `Le bénéficiaire « ${b.name} » est créé : rattachez-lui maintenant un compte.` };
+  } catch (e) {
+    return actionError(e, values);
+  }
+}
+
+export async function createOperatorAction(_: SecretsActionState, form: FormData): Promise<SecretsActionState> {
+  const user = await requirePermission("operators:manage");
+  const values = formValues(form);
+  try {
+    const o = await createOperator({ name: values.name ?? "", siren: values.siren ?? "", credentials: ["production", "sandbox"], actor: user.email, actorUserId: user.id });
+    revalidatePath("/admin", "layout");
+    return {
+      ok: true,
+      message: `L'opérateur « ${o.name} » est créé. Son UserID ADVENIR : ${o.id}.`,
+      secrets: o.credentials.map((c) => ({ label: ENV_LABEL[c.env], login: c.username, secret: c.secret })),
+    };
+  } catch (e) {
+    return actionError(e, values);
+  }
+}
+
+/** A person's account, with a generated initial password shown once (never chosen by the admin). */
+export async function createAccountAction(_: SecretsActionState, form: FormData): Promise<SecretsActionState> {
+  const user = await requirePermission("users:manage");
+  const values = formValues(form);
+  try {
+    const password = generateSecret(18);
+    const created = await createUser({
+      email: values.email ?? "",
+      name: values.name ?? "",
+      role: (values.role ?? "") as CreateUserInput["role"], // checked by createUser's schema
+      password,
+      operatorId: orUndefined(values.operatorId),
+      beneficiaryId: orUndefined(values.beneficiaryId),
+      actor: user.email,
+      actorUserId: user.id,
+    });
+    revalidatePath("/admin", "layout");
+    return {
+      ok: true,
+      message: `Le compte de ${created.name} est créé.`,
+      secrets: [{ label: "Mot de passe initial", login: created.email, secret: password }],
+    };
+  } catch (e) {
+    return actionError(e, values);
+  }
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import { requirePermission } from "@/lib/auth/session";
+import { listOperatorChoices } from "@/lib/operators/list-operator-choices";
+import { listBeneficiaryChoices } from "@/lib/beneficiaries/list-beneficiary-choices";
+import { CreateAccountForm } from "@/components/admin/create-account-form";
+import { CreateBeneficiaryForm } from "@/components/admin/create-beneficiary-form";
+import { CreateOperatorForm } from "@/components/admin/create-operator-form";
+import { createAccountAction, createBeneficiaryAction, createOperatorAction } from "./actions";
+
+export const metadata: Metadata = { title: "Comptes, opérateurs et bénéficiaires" };
+export const dynamic = "force-dynamic";
+
+export default async function AccountsPage() {
+  await requirePermission("users:manage");
+  await requirePermission("operators:manage");
+  const [operators, beneficiaries] = await Promise.all([listOperatorChoices(), listBeneficiaryChoices()]);
+  return (
+    <>
+      <h1>Comptes, opérateurs et bénéficiaires</h1>
+      <p>
+        Un compte bénéficiaire se rattache à un bénéficiaire, un compte opérateur à un opérateur : créez d&apos;abord
+        l&apos;organisation, puis le compte de la personne. Chaque création est inscrite au journal d&apos;audit.
+      </p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-lg-6">
+          <CreateBeneficiaryForm action={createBeneficiaryAction} />
+        </div>
+        <div className="fr-col-12 fr-col-lg-6">
+          <CreateOperatorForm action={createOperatorAction} />
+        </div>
+      </div>
+      <hr className="fr-mt-4w" />
+      <CreateAccountForm operators={operators} beneficiaries={beneficiaries} action={createAccountAction} />
+      <hr className="fr-mt-4w" />
+      <Table caption="Opérateurs" headers={["Raison sociale", "SIREN", "UserID ADVENIR"]} data={operators.map((o) => [o.name, o.siren, o.id])} />
+      <Table caption="Bénéficiaires" headers={["Nom", "SIREN"]} data={beneficiaries.map((b) => [b.name, b.siren ?? "—"])} />
+    </>
+  );
+}

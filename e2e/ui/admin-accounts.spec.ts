@@ -1,0 +1,71 @@
+import { test, expect, DEMO, login, expectAccessible, newUserPage } from "../support/test";
+import { makeSiren, uniqueSuffix } from "@/lib/testing/factories";
+
+// The administrator creates organisations and accounts from the browser: a beneficiary, an
+// operator with its two API credentials, then a person's account attached to the beneficiary.
+// Secrets are shown once, and they work: the credential opens the data API, the password logs in.
+
+const basic = (username: string, secret: string) => `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}`;
+
+test("l'administrateur crée un bénéficiaire, un opérateur et un compte ; les secrets affichés une fois fonctionnent", async ({ page, browser, consoleErrors, request }) => {
+  const tag = uniqueSuffix();
+  await login(page, DEMO.admin.email, DEMO.admin.password);
+  await page.getByRole("link", { name: "Comptes, opérateurs et bénéficiaires" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comptes, opérateurs et bénéficiaires");
+  await expectAccessible(page);
+
+  const beneficiaryForm = page.getByRole("form", { name: "Nouveau bénéficiaire" });
+  await beneficiaryForm.getByLabel("Nom du bénéficiaire").fill(`Copropriété ${tag}`);
+  await beneficiaryForm.getByLabel("SIREN (facultatif)").fill("123456789");
+  await beneficiaryForm.getByRole("button", { name: "Créer le bénéficiaire" }).click();
+  await expect(beneficiaryForm.getByText("SIREN invalide (clé de contrôle incorrecte)")).toBeVisible();
+  await beneficiaryForm.getByLabel("SIREN (facultatif)").fill("");
+  await beneficiaryForm.getByRole("button", { name: "Créer le bénéficiaire" }).click();
+  await expect(beneficiaryForm.getByTestId("form-feedback")).toContainText(`Le bénéficiaire « Copropriété ${tag} » est créé`);
+  await expect(page.getByRole("table", { name: "Bénéficiaires" })).toContainText(`Copropriété ${tag}`);
+
+  const operatorForm = page.getByRole("form", { name: "Nouvel opérateur" });
+  await operatorForm.getByLabel("Raison sociale").fill(`Recharge ${tag}`);
+  await operatorForm.getByLabel("SIREN").fill(makeSiren());
+  await operatorForm.getByRole("button", { name: "Créer l'opérateur et ses accès" }).click();
+  await expect(operatorForm.getByTestId("issued-secret")).toHaveCount(2);
+  const logins = await operatorForm.getByTestId("issued-login").allTextContents();
+  const secrets = await operatorForm.getByTestId("issued-secret").allTextContents();
+  expect(logins[0]).toMatch(/-prod-/);
+  // The production credential opens the data API: an empty body is refused for its content, not for its credential.
+  const put = await request.post("/api/operation/put", { headers: { authorization: basic(logins[0], secrets[0]), "content-type": "application/json" }, data: "{}" });
+  expect(put.status()).toBe(400);
+  const wrong = await request.post("/api/operation/put", { headers: { authorization: basic(logins[0], `${secrets[0]}x`), "content-type": "application/json" }, data: "{}" });
+  expect(wrong.status()).toBe(401);
+
+  const accountForm = page.getByRole("form", { name: "Nouveau compte" });
+  const email = `benedicte-${tag}@exemple.fr`.toLowerCase();
+  await accountForm.getByLabel("Adresse e-mail").fill("pas-une-adresse");
+  await accountForm.getByLabel("Nom affiché").fill(`Bénédicte ${tag}`);
+  await accountForm.getByLabel("Rôle").selectOption("beneficiaire");
+  await accountForm.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(accountForm.getByText("adresse e-mail invalide")).toBeVisible();
+  await accountForm.getByLabel("Adresse e-mail").fill(email);
+  await accountForm.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(accountForm.getByText("un compte bénéficiaire doit être rattaché à un bénéficiaire")).toBeVisible();
+  await accountForm.getByLabel("Bénéficiaire de rattachement").selectOption({ label: `Copropriété ${tag}` });
+  await accountForm.getByRole("button", { name: "Créer le compte" }).click();
+  await expect(accountForm.getByTestId("issued-login")).toHaveText(email);
+  const password = (await accountForm.getByTestId("issued-secret").textContent()) ?? "";
+  expect(password.length).toBeGreaterThanOrEqual(12);
+  await expectAccessible(page);
+
+  const person = await newUserPage(browser, consoleErrors);
+  await login(person, email, password);
+  await expect(person).toHaveURL(/\/beneficiaire$/);
+  await person.context().close();
+});
+
+test("les comptes ne se gèrent que par l'administrateur", async ({ page }) => {
+  for (const who of [DEMO.comite, DEMO.operateur, DEMO.beneficiaire]) {
+    await page.context().clearCookies();
+    await login(page, who.email, who.password);
+    await page.goto("/admin/comptes");
+    await expect(page, who.email).toHaveURL(/\/acces-refuse$/);
+  }
+});

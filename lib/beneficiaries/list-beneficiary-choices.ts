@@ -1,0 +1,7 @@
+import { db } from "@/lib/db";
+
+/** Beneficiaries an administrator may attach a new beneficiary account to. */
+export async function listBeneficiaryChoices() {
+  const prisma = await db();
+  return prisma.beneficiary.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, siren: true } });
+}

@@ -1,4 +1,4 @@
-import { test, expect, DEMO, login, expectAccessible, newUserPage } from "../support/test";
+import { test, expect, DEMO, login, expectAccessible, newUserPage, REFUSED_LOGIN } from "../support/test";
 import { makeSiren, uniqueSuffix } from "@/lib/testing/factories";
 
 // The administrator creates organisations and accounts from the browser: a beneficiary, an
@@ -58,7 +58,26 @@ test("l'administrateur crée un bénéficiaire, un opérateur et un compte ; les
   const person = await newUserPage(browser, consoleErrors);
   await login(person, email, password);
   await expect(person).toHaveURL(/\/beneficiaire$/);
+
+  // Disabled: the open session stops at its next page and the password no longer logs in.
+  const accounts = page.getByRole("table", { name: "Comptes" });
+  await accounts.getByRole("button", { name: `Désactiver le compte de Bénédicte ${tag}` }).click();
+  await expect(accounts.getByRole("row", { name: new RegExp(email) })).toContainText("Désactivé le");
+  await person.reload();
+  await expect(person).toHaveURL(/\/connexion$/);
+  consoleErrors.allow(REFUSED_LOGIN);
+  await login(person, email, password);
+  await expect(person.locator("#login-error")).toBeVisible();
+  await accounts.getByRole("button", { name: `Réactiver le compte de Bénédicte ${tag}` }).click();
+  await expect(accounts.getByRole("row", { name: new RegExp(email) })).toContainText("Actif");
+  await login(person, email, password);
+  await expect(person).toHaveURL(/\/beneficiaire$/);
   await person.context().close();
+
+  // The administrator cannot lock themselves out.
+  await accounts.getByRole("button", { name: `Désactiver le compte de ${DEMO.admin.name}` }).click();
+  await expect(accounts.getByText("Vous ne pouvez pas désactiver votre propre compte.")).toBeVisible();
+  await expect(accounts.getByRole("row", { name: new RegExp(DEMO.admin.email) })).toContainText("Actif");
 });
 
 test("les comptes ne se gèrent que par l'administrateur", async ({ page }) => {

@@ -32,11 +32,12 @@ export function authOptions(): AuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.role = user.role;
+        // `user` is present only at sign-in; later re-issues keep loginAt (iat would move on).
+        if (user) Object.assign(token, { role: user.role, loginAt: Date.now() });
         return token;
       },
       session({ session, token }) {
-        if (session.user) Object.assign(session.user, { id: token.sub, role: token.role });
+        if (session.user) Object.assign(session.user, { id: token.sub, role: token.role, loginAt: token.loginAt });
         return session;
       },
     },

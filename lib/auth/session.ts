@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { sessionStillValid } from "@/lib/auth/session-validity";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/generated/prisma/enums";
@@ -16,7 +17,10 @@ export interface CurrentUser {
   beneficiaryId: string | null;
 }
 
-/** The signed-in user, reloaded from the database (null when anonymous or disabled). */
+/**
+ * The signed-in user, reloaded from the database: null when anonymous, disabled, or when the
+ * session was opened before the account was last disabled (re-enabling does not revive it).
+ */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
@@ -24,10 +28,10 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const prisma = await db();
   const user = await prisma.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, operatorId: true, beneficiaryId: true, disabledAt: true },
+    select: { id: true, email: true, name: true, role: true, operatorId: true, beneficiaryId: true, disabledAt: true, sessionsValidFrom: true },
   });
-  if (!user || user.disabledAt) return null;
-  const { disabledAt: _disabled, ...current } = user;
+  if (!user || user.disabledAt || !sessionStillValid(session?.user?.loginAt, user.sessionsValidFrom)) return null;
+  const { disabledAt: _disabled, sessionsValidFrom: _validFrom, ...current } = user;
   return current;
 }
 

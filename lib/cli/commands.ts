@@ -1,6 +1,7 @@
 import os from "node:os";
 import { generateSecret } from "@/lib/auth/password";
 import { createUser } from "@/lib/users/create-user";
+import { setAccountDisabled } from "@/lib/users/set-account-disabled";
 import { createOperator } from "@/lib/operators/create-operator";
 import { createApiCredential, type IssuedCredential } from "@/lib/operators/create-api-credential";
 import { rotateApiCredential } from "@/lib/operators/rotate-api-credential";
@@ -82,6 +83,28 @@ export const COMMANDS: Command[] = [
       const lines = [`Compte créé : ${user.email} (${user.role}), id ${user.id}.`];
       if (generated) lines.push(`Mot de passe généré : ${generated}`, "⚠ Il ne sera plus affiché : transmettez-le par un canal sûr.");
       return { lines };
+    },
+  },
+  {
+    name: "user:disable",
+    aliases: ["utilisateur:desactiver"],
+    summary: "Désactive un compte : plus de connexion, sessions ouvertes arrêtées ; rien n'est supprimé.",
+    example: "user:disable --email jeanne@exemple.fr",
+    options: { email: { type: "string", value: "<adresse>", description: "adresse e-mail du compte", required: true } },
+    async run(v) {
+      const user = await setAccountDisabled({ email: str(v.email) as string, disabled: true, actor: ACTOR });
+      return { lines: [`Compte désactivé : ${user.email}.`] };
+    },
+  },
+  {
+    name: "user:enable",
+    aliases: ["utilisateur:reactiver"],
+    summary: "Réactive un compte désactivé.",
+    example: "user:enable --email jeanne@exemple.fr",
+    options: { email: { type: "string", value: "<adresse>", description: "adresse e-mail du compte", required: true } },
+    async run(v) {
+      const user = await setAccountDisabled({ email: str(v.email) as string, disabled: false, actor: ACTOR });
+      return { lines: [`Compte réactivé : ${user.email}.`] };
     },
   },
   {

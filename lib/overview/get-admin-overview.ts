@@ -1,19 +1,14 @@
 import { db } from "@/lib/db";
 
-/** Platform counts, accounts and the latest audit entries, for the technical operator. */
+/** Platform counts and the latest audit entries, for the technical operator. */
 export async function getAdminOverview() {
   const prisma = await db();
-  const [usersByRole, operators, beneficiaries, dossiers, stations, users, audit] = await Promise.all([
+  const [usersByRole, operators, beneficiaries, dossiers, stations, audit] = await Promise.all([
     prisma.user.groupBy({ by: ["role"], _count: { _all: true } }),
     prisma.operator.count(),
     prisma.beneficiary.count(),
     prisma.dossier.count(),
     prisma.station.count(),
-    prisma.user.findMany({
-      orderBy: { createdAt: "desc" },
-      take: 50,
-      select: { id: true, email: true, name: true, role: true, createdAt: true, disabledAt: true },
-    }),
     prisma.auditLog.findMany({
       orderBy: { id: "desc" },
       take: 20,
@@ -28,7 +23,6 @@ export async function getAdminOverview() {
       dossiers,
       stations,
     },
-    users,
     audit: audit.map((a) => ({ ...a, id: a.id.toString() })),
   };
 }

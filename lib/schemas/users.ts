@@ -41,3 +41,14 @@ export const createUserSchema = z
   });
 
 export type CreateUserInput = z.input<typeof createUserSchema>;
+
+/** An account is found by its id (admin page) or its e-mail (CLI). */
+export const setAccountDisabledSchema = z
+  .object({
+    userId: z.uuid({ error: "identifiant de compte invalide (UUID attendu)" }).optional(),
+    email: emailSchema.optional(),
+    disabled: z.boolean({ error: "désactiver ou réactiver : valeur booléenne attendue" }),
+  })
+  .refine((v) => (v.userId === undefined) !== (v.email === undefined), { error: "indiquer le compte par son identifiant ou son adresse e-mail", path: ["userId"] });
+
+export type SetAccountDisabledInput = z.input<typeof setAccountDisabledSchema>;

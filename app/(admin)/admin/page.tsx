@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { requirePermission } from "@/lib/auth/session";
 import { getAdminOverview } from "@/lib/overview/get-admin-overview";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { formatDateTime, formatNumber } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Administration" };
@@ -28,14 +28,13 @@ export default async function AdminHome() {
       </ul>
       <h2>En chiffres</h2>
       <ul>
+        <li>
+          Comptes : {ROLES.map((r) => `${ROLE_LABELS[r]} ${formatNumber(o.counts.users[r] ?? 0)}`).join(" ; ")} —{" "}
+          <Link href="/admin/comptes">gérer les comptes</Link>
+        </li>
         <li>{formatNumber(o.counts.operators)} opérateur(s), {formatNumber(o.counts.beneficiaries)} bénéficiaire(s)</li>
         <li>{formatNumber(o.counts.dossiers)} dossier(s), {formatNumber(o.counts.stations)} station(s)</li>
       </ul>
-      <Table
-        caption="Comptes"
-        headers={["Nom", "Adresse e-mail", "Rôle", "Créé le", "État"]}
-        data={o.users.map((u) => [u.name, u.email, ROLE_LABELS[u.role], formatDateTime(u.createdAt), u.disabledAt ? "Désactivé" : "Actif"])}
-      />
       <Table
         caption="Journal d'audit (20 dernières entrées)"
         headers={["Date", "Auteur", "Action", "Objet"]}

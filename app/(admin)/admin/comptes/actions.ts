@@ -6,6 +6,8 @@ import { generateSecret } from "@/lib/auth/password";
 import { createBeneficiary } from "@/lib/beneficiaries/create-beneficiary";
 import { createOperator } from "@/lib/operators/create-operator";
 import { createUser } from "@/lib/users/create-user";
+import { setAccountDisabled } from "@/lib/users/set-account-disabled";
+import { AppError } from "@/lib/errors";
 import type { CreateUserInput } from "@/lib/schemas/users";
 import { actionError, formValues } from "@/lib/http/action-state";
 import type { ActionState } from "@/lib/http/action-state-shared";
@@ -64,6 +66,20 @@ export async function createAccountAction(_: SecretsActionState, form: FormData)
       message: `Le compte de ${created.name} est créé.`,
       secrets: [{ label: "Mot de passe initial", login: created.email, secret: password }],
     };
+  } catch (e) {
+    return actionError(e, values);
+  }
+}
+
+/** Disables an account, or enables it again (the row's button says which). */
+export async function setAccountDisabledAction(_: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("users:manage");
+  const values = formValues(form);
+  try {
+    if (values.disabled !== "true" && values.disabled !== "false") throw new AppError("INVALID_INPUT", "Action inconnue : désactiver ou réactiver.");
+    const account = await setAccountDisabled({ userId: values.userId ?? "", disabled: values.disabled === "true", actor: user.email, actorUserId: user.id });
+    revalidatePath("/admin", "layout");
+    return { ok: true, message: account.disabledAt ? `Le compte de ${account.name} est désactivé.` : `Le compte de ${account.name} est réactivé.` };
   } catch (e) {
     return actionError(e, values);
   }

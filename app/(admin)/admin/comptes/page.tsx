@@ -3,10 +3,14 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import { requirePermission } from "@/lib/auth/session";
 import { listOperatorChoices } from "@/lib/operators/list-operator-choices";
 import { listBeneficiaryChoices } from "@/lib/beneficiaries/list-beneficiary-choices";
+import { listAccounts } from "@/lib/users/list-accounts";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { formatDateTime } from "@/lib/format";
+import { AccountStatusForm } from "@/components/admin/account-status-form";
 import { CreateAccountForm } from "@/components/admin/create-account-form";
 import { CreateBeneficiaryForm } from "@/components/admin/create-beneficiary-form";
 import { CreateOperatorForm } from "@/components/admin/create-operator-form";
-import { createAccountAction, createBeneficiaryAction, createOperatorAction } from "./actions";
+import { createAccountAction, createBeneficiaryAction, createOperatorAction, setAccountDisabledAction } from "./actions";
 
 export const metadata: Metadata = { title: "Comptes, opérateurs et bénéficiaires" };
 export const dynamic = "force-dynamic";
@@ -14,13 +18,14 @@ export const dynamic = "force-dynamic";
 export default async function AccountsPage() {
   await requirePermission("users:manage");
   await requirePermission("operators:manage");
-  const [operators, beneficiaries] = await Promise.all([listOperatorChoices(), listBeneficiaryChoices()]);
+  const [operators, beneficiaries, accounts] = await Promise.all([listOperatorChoices(), listBeneficiaryChoices(), listAccounts()]);
   return (
     <>
       <h1>Comptes, opérateurs et bénéficiaires</h1>
       <p>
         Un compte bénéficiaire se rattache à un bénéficiaire, un compte opérateur à un opérateur : créez d&apos;abord
-        l&apos;organisation, puis le compte de la personne. Chaque création est inscrite au journal d&apos;audit.
+        l&apos;organisation, puis le compte de la personne. Un compte désactivé ne peut plus se connecter et ses sessions
+        ouvertes s&apos;arrêtent ; rien n&apos;est supprimé. Chaque opération est inscrite au journal d&apos;audit.
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-lg-6">
@@ -33,6 +38,19 @@ export default async function AccountsPage() {
       <hr className="fr-mt-4w" />
       <CreateAccountForm operators={operators} beneficiaries={beneficiaries} action={createAccountAction} />
       <hr className="fr-mt-4w" />
+      <Table
+        caption="Comptes"
+        headers={["Nom", "Adresse e-mail", "Rôle", "Rattachement", "Créé le", "État", "Action"]}
+        data={accounts.map((a) => [
+          a.name,
+          a.email,
+          ROLE_LABELS[a.role],
+          a.operator?.name ?? a.beneficiary?.name ?? "—",
+          formatDateTime(a.createdAt),
+          a.disabledAt ? `Désactivé le ${formatDateTime(a.disabledAt)}` : "Actif",
+          <AccountStatusForm key={a.id} userId={a.id} name={a.name} disabled={a.disabledAt !== null} action={setAccountDisabledAction} />,
+        ])}
+      />
       <Table caption="Opérateurs" headers={["Raison sociale", "SIREN", "UserID ADVENIR"]} data={operators.map((o) => [o.name, o.siren, o.id])} />
       <Table caption="Bénéficiaires" headers={["Nom", "SIREN"]} data={beneficiaries.map((b) => [b.name, b.siren ?? "—"])} />
     </>

@@ -55,6 +55,24 @@ function credentialLines(c: IssuedCredential): string[] {
   return [`  Accès ${env} :`, `    identifiant : ${c.username}`, `    secret      : ${c.secret}`];
 }
 
+/** user:disable / user:enable: the same command both ways. */
+function accountStatusCommand(disabled: boolean): Command {
+  const name = disabled ? "user:disable" : "user:enable";
+  return {
+    name,
+    aliases: [disabled ? "utilisateur:desactiver" : "utilisateur:reactiver"],
+    summary: disabled
+      ? "Désactive un compte : plus de connexion, sessions ouvertes arrêtées pour de bon ; rien n'est supprimé."
+      : "Réactive un compte désactivé (ses anciennes sessions restent closes).",
+    example: `${name} --email jeanne@exemple.fr`,
+    options: { email: { type: "string", value: "<adresse>", description: "adresse e-mail du compte", required: true } },
+    async run(v) {
+      const user = await setAccountDisabled({ email: str(v.email) as string, disabled, actor: ACTOR });
+      return { lines: [`Compte ${disabled ? "désactivé" : "réactivé"} : ${user.email}.`] };
+    },
+  };
+}
+
 export const COMMANDS: Command[] = [
   {
     name: "user:create",
@@ -85,28 +103,8 @@ export const COMMANDS: Command[] = [
       return { lines };
     },
   },
-  {
-    name: "user:disable",
-    aliases: ["utilisateur:desactiver"],
-    summary: "Désactive un compte : plus de connexion, sessions ouvertes arrêtées ; rien n'est supprimé.",
-    example: "user:disable --email jeanne@exemple.fr",
-    options: { email: { type: "string", value: "<adresse>", description: "adresse e-mail du compte", required: true } },
-    async run(v) {
-      const user = await setAccountDisabled({ email: str(v.email) as string, disabled: true, actor: ACTOR });
-      return { lines: [`Compte désactivé : ${user.email}.`] };
-    },
-  },
-  {
-    name: "user:enable",
-    aliases: ["utilisateur:reactiver"],
-    summary: "Réactive un compte désactivé.",
-    example: "user:enable --email jeanne@exemple.fr",
-    options: { email: { type: "string", value: "<adresse>", description: "adresse e-mail du compte", required: true } },
-    async run(v) {
-      const user = await setAccountDisabled({ email: str(v.email) as string, disabled: false, actor: ACTOR });
-      return { lines: [`Compte réactivé : ${user.email}.`] };
-    },
-  },
+  accountStatusCommand(true),
+  accountStatusCommand(false),
   {
     name: "operator:create",
     aliases: ["operateur:creer"],

@@ -72,11 +72,27 @@ test("l'administrateur crée un bénéficiaire, un opérateur et un compte ; les
   await expect(accounts.getByRole("row", { name: new RegExp(email) })).toContainText("Actif");
   await login(person, email, password);
   await expect(person).toHaveURL(/\/beneficiaire$/);
+
+  // A new password, shown once: the old one and the session opened with it stop working.
+  const row = accounts.getByRole("row", { name: new RegExp(email) });
+  await row.getByRole("button", { name: `Nouveau mot de passe pour le compte de Bénédicte ${tag}` }).click();
+  await expect(row.getByTestId("issued-login")).toHaveText(email);
+  const newPassword = (await row.getByTestId("issued-secret").textContent()) ?? "";
+  expect(newPassword).not.toBe(password);
+  await expectAccessible(page);
+  await person.reload();
+  await expect(person).toHaveURL(/\/connexion$/);
+  await login(person, email, password);
+  await expect(person.locator("#login-error")).toBeVisible();
+  await login(person, email, newPassword);
+  await expect(person).toHaveURL(/\/beneficiaire$/);
   await person.context().close();
 
   // The administrator cannot lock themselves out.
   await accounts.getByRole("button", { name: `Désactiver le compte de ${DEMO.admin.name}` }).click();
   await expect(accounts.getByText("Vous ne pouvez pas désactiver votre propre compte.")).toBeVisible();
+  await accounts.getByRole("button", { name: `Nouveau mot de passe pour le compte de ${DEMO.admin.name}` }).click();
+  await expect(accounts.getByText("Vous ne pouvez pas renouveler ici votre propre mot de passe.")).toBeVisible();
   await expect(accounts.getByRole("row", { name: new RegExp(DEMO.admin.email) })).toContainText("Actif");
 });
 

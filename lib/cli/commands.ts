@@ -2,6 +2,7 @@ import os from "node:os";
 import { generateSecret } from "@/lib/auth/password";
 import { createUser } from "@/lib/users/create-user";
 import { setAccountDisabled } from "@/lib/users/set-account-disabled";
+import { resetPassword } from "@/lib/users/reset-password";
 import { createOperator } from "@/lib/operators/create-operator";
 import { createApiCredential, type IssuedCredential } from "@/lib/operators/create-api-credential";
 import { rotateApiCredential } from "@/lib/operators/rotate-api-credential";
@@ -105,6 +106,17 @@ export const COMMANDS: Command[] = [
   },
   accountStatusCommand(true),
   accountStatusCommand(false),
+  {
+    name: "user:reset-password",
+    aliases: ["utilisateur:nouveau-mot-de-passe"],
+    summary: "Donne un nouveau mot de passe généré (affiché une fois) ; l'ancien et ses sessions cessent de fonctionner.",
+    example: "user:reset-password --email jeanne@exemple.fr",
+    options: { email: { type: "string", value: "<adresse>", description: "adresse e-mail du compte", required: true } },
+    async run(v) {
+      const user = await resetPassword({ email: str(v.email) as string, actor: ACTOR });
+      return { lines: [`Nouveau mot de passe de ${user.email} : ${user.password}`, "⚠ Il ne sera plus affiché : transmettez-le par un canal sûr."] };
+    },
+  },
   {
     name: "operator:create",
     aliases: ["operateur:creer"],

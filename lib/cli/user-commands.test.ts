@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { cli } from "@/lib/cli/testing/run-cli";
 import { makeUser } from "@/lib/testing/factories";
+import { verifyLogin } from "@/lib/users/verify-login";
 
-describe("user:disable and user:enable", () => {
+describe("account commands", () => {
   it("disable then enable an account by its e-mail, audited as the CLI", async () => {
     const person = await makeUser({ role: "operateur" });
     const prisma = await db();
@@ -21,6 +22,15 @@ describe("user:disable and user:enable", () => {
     expect(await disabledAt()).toBeNull();
     const audit = await prisma.auditLog.findMany({ where: { targetId: person.id, action: { in: ["user.disabled", "user.enabled"] } }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.action, a.actor])).toEqual([["user.disabled", "cli"], ["user.enabled", "cli"]]);
+  });
+
+  it("user:reset-password prints a new password that logs in, once", async () => {
+    const person = await makeUser({ role: "comite" });
+    const r = await cli(["user:reset-password", "--email", person.email]);
+    expect(r.code).toBe(0);
+    const password = /Nouveau mot de passe de .+ : (\S+)/.exec(r.out)?.[1] ?? "";
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    await expect(verifyLogin({ email: person.email, password, ip: "192.0.2.44" })).resolves.toMatchObject({ id: person.id });
   });
 
   it("says in French when the account does not exist", async () => {

@@ -43,12 +43,17 @@ export const createUserSchema = z
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 /** An account is found by its id (admin page) or its e-mail (CLI). */
-export const setAccountDisabledSchema = z
-  .object({
-    userId: z.uuid({ error: "identifiant de compte invalide (UUID attendu)" }).optional(),
-    email: emailSchema.optional(),
-    disabled: z.boolean({ error: "désactiver ou réactiver : valeur booléenne attendue" }),
-  })
-  .refine((v) => (v.userId === undefined) !== (v.email === undefined), { error: "indiquer le compte par son identifiant ou son adresse e-mail", path: ["userId"] });
+const accountRef = {
+  userId: z.uuid({ error: "identifiant de compte invalide (UUID attendu)" }).optional(),
+  email: emailSchema.optional(),
+};
+const oneAccount = (v: { userId?: string; email?: string }) => (v.userId === undefined) !== (v.email === undefined);
+const oneAccountError = { error: "indiquer le compte par son identifiant ou son adresse e-mail", path: ["userId"] };
 
+export const setAccountDisabledSchema = z
+  .object({ ...accountRef, disabled: z.boolean({ error: "désactiver ou réactiver : valeur booléenne attendue" }) })
+  .refine(oneAccount, oneAccountError);
 export type SetAccountDisabledInput = z.input<typeof setAccountDisabledSchema>;
+
+export const resetPasswordSchema = z.object(accountRef).refine(oneAccount, oneAccountError);
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { findAccount } from "@/lib/users/find-account";
 import { parseInput } from "@/lib/schemas/validation";
 import { setAccountDisabledSchema, type SetAccountDisabledInput } from "@/lib/schemas/users";
 import { actorSchema, type AuditActor } from "@/lib/schemas/audit";
@@ -17,9 +18,7 @@ export async function setAccountDisabled(input: SetAccountDisabledInput & AuditA
   const data = parseInput(setAccountDisabledSchema, input);
   const prisma = options.prisma ?? (await db());
   return prisma.$transaction(async (tx) => {
-    const where = data.userId ? { id: data.userId } : { email: data.email };
-    const user = await tx.user.findUnique({ where, select: { id: true, email: true, disabledAt: true } });
-    if (!user) throw new AppError("NOT_FOUND", `Compte introuvable : ${data.userId ?? data.email}.`, [{ path: data.userId ? "userId" : "email", message: "compte introuvable" }]);
+    const user = await findAccount(tx, data);
     if (data.disabled && user.id === who.actorUserId) throw new AppError("CONFLICT", "Vous ne pouvez pas désactiver votre propre compte.");
     // Disabling twice keeps the first date; the audit log records every request. Sessions opened
     // before a disabling stay void after the account is enabled again: its owner logs in anew.

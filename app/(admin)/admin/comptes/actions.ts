@@ -7,6 +7,7 @@ import { createBeneficiary } from "@/lib/beneficiaries/create-beneficiary";
 import { createOperator } from "@/lib/operators/create-operator";
 import { createUser } from "@/lib/users/create-user";
 import { setAccountDisabled } from "@/lib/users/set-account-disabled";
+import { resetPassword } from "@/lib/users/reset-password";
 import { AppError } from "@/lib/errors";
 import type { CreateUserInput } from "@/lib/schemas/users";
 import { actionError, formValues } from "@/lib/http/action-state";
@@ -80,6 +81,18 @@ export async function setAccountDisabledAction(_: ActionState, form: FormData): 
     const account = await setAccountDisabled({ userId: values.userId ?? "", disabled: values.disabled === "true", actor: user.email, actorUserId: user.id });
     revalidatePath("/admin", "layout");
     return { ok: true, message: account.disabledAt ? `Le compte de ${account.name} est désactivé.` : `Le compte de ${account.name} est réactivé.` };
+  } catch (e) {
+    return actionError(e, values);
+  }
+}
+
+/** A new generated password for someone else's account, shown once. */
+export async function resetPasswordAction(_: SecretsActionState, form: FormData): Promise<SecretsActionState> {
+  const user = await requirePermission("users:manage");
+  const values = formValues(form);
+  try {
+    const account = await resetPassword({ userId: values.userId ?? "", actor: user.email, actorUserId: user.id });
+    return { ok: true, secrets: [{ label: "Nouveau mot de passe", login: account.email, secret: account.password }] };
   } catch (e) {
     return actionError(e, values);
   }

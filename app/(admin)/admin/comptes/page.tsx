@@ -7,10 +7,11 @@ import { listAccounts } from "@/lib/users/list-accounts";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
 import { AccountStatusForm } from "@/components/admin/account-status-form";
+import { AccountPasswordForm } from "@/components/admin/account-password-form";
 import { CreateAccountForm } from "@/components/admin/create-account-form";
 import { CreateBeneficiaryForm } from "@/components/admin/create-beneficiary-form";
 import { CreateOperatorForm } from "@/components/admin/create-operator-form";
-import { createAccountAction, createBeneficiaryAction, createOperatorAction, setAccountDisabledAction } from "./actions";
+import { createAccountAction, createBeneficiaryAction, createOperatorAction, resetPasswordAction, setAccountDisabledAction } from "./actions";
 
 export const metadata: Metadata = { title: "Comptes, opérateurs et bénéficiaires" };
 export const dynamic = "force-dynamic";
@@ -25,7 +26,8 @@ export default async function AccountsPage() {
       <p>
         Un compte bénéficiaire se rattache à un bénéficiaire, un compte opérateur à un opérateur : créez d&apos;abord
         l&apos;organisation, puis le compte de la personne. Un compte désactivé ne peut plus se connecter et ses sessions
-        ouvertes s&apos;arrêtent ; rien n&apos;est supprimé. Chaque opération est inscrite au journal d&apos;audit.
+        ouvertes s&apos;arrêtent ; rien n&apos;est supprimé. Un nouveau mot de passe remplace l&apos;ancien et clôt les sessions
+        ouvertes avec lui. Chaque opération est inscrite au journal d&apos;audit.
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-lg-6">
@@ -40,7 +42,7 @@ export default async function AccountsPage() {
       <hr className="fr-mt-4w" />
       <Table
         caption="Comptes"
-        headers={["Nom", "Adresse e-mail", "Rôle", "Rattachement", "Créé le", "État", "Action"]}
+        headers={["Nom", "Adresse e-mail", "Rôle", "Rattachement", "Créé le", "État", "Actions"]}
         data={accounts.map((a) => [
           a.name,
           a.email,
@@ -48,7 +50,10 @@ export default async function AccountsPage() {
           a.operator?.name ?? a.beneficiary?.name ?? "—",
           formatDateTime(a.createdAt),
           a.disabledAt ? `Désactivé le ${formatDateTime(a.disabledAt)}` : "Actif",
-          <AccountStatusForm key={a.id} userId={a.id} name={a.name} disabled={a.disabledAt !== null} action={setAccountDisabledAction} />,
+          <div key={a.id}>
+            <AccountStatusForm userId={a.id} name={a.name} disabled={a.disabledAt !== null} action={setAccountDisabledAction} />
+            <AccountPasswordForm userId={a.id} name={a.name} action={resetPasswordAction} />
+          </div>,
         ])}
       />
       <Table caption="Opérateurs" headers={["Raison sociale", "SIREN", "UserID ADVENIR"]} data={operators.map((o) => [o.name, o.siren, o.id])} />

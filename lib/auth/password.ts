@@ -46,3 +46,8 @@ export function decoyHash(): Promise<string> {
 export function generateSecret(bytes = 24): string {
   return randomBytes(bytes).toString("base64url");
 }
+
+/** A generated password for a person (24 URL-safe characters), shown once to be handed over. */
+export function generatePassword(): string {
+  return generateSecret(18);
+}

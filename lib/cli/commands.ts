@@ -1,5 +1,5 @@
 import os from "node:os";
-import { generateSecret } from "@/lib/auth/password";
+import { generatePassword } from "@/lib/auth/password";
 import { createUser } from "@/lib/users/create-user";
 import { setAccountDisabled } from "@/lib/users/set-account-disabled";
 import { resetPassword } from "@/lib/users/reset-password";
@@ -89,7 +89,7 @@ export const COMMANDS: Command[] = [
       "beneficiary-id": { type: "string", value: "<id>", description: "bénéficiaire de rattachement (rôle beneficiaire)" },
     },
     async run(v) {
-      const generated = str(v.password) === undefined ? generateSecret(18) : undefined;
+      const generated = str(v.password) === undefined ? generatePassword() : undefined;
       const user = await createUser({
         email: str(v.email) as string,
         name: str(v.name) as string,

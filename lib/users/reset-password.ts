@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { generateSecret, hashSecret } from "@/lib/auth/password";
+import { generatePassword, hashSecret } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { findAccount } from "@/lib/users/find-account";
 import { parseInput } from "@/lib/schemas/validation";
@@ -18,7 +18,7 @@ export async function resetPassword(input: ResetPasswordInput & AuditActor, opti
   const who = parseInput(actorSchema, input);
   const data = parseInput(resetPasswordSchema, input);
   const prisma = options.prisma ?? (await db());
-  const password = generateSecret(18);
+  const password = generatePassword();
   const passwordHash = await hashSecret(password);
   return prisma.$transaction(async (tx) => {
     const user = await findAccount(tx, data);

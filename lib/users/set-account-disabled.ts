@@ -10,8 +10,9 @@ import { actorSchema, type AuditActor } from "@/lib/schemas/audit";
 /**
  * Disables an account (someone who left, a compromised password) or enables it again. A disabled
  * account cannot log in, and its open sessions stop at their next request (every page reads the
- * account) for good: enabling it again does not revive them. Nothing is deleted: dossiers and signed attestations keep their author. An
- * administrator cannot disable their own account (the last one would lock everybody out).
+ * account) for good: enabling it again does not revive them. Nothing is deleted: dossiers and
+ * signed attestations keep their author. An administrator cannot disable their own account (the
+ * last one would lock everybody out).
  */
 export async function setAccountDisabled(input: SetAccountDisabledInput & AuditActor, options: { prisma?: PrismaClient } = {}) {
   const who = parseInput(actorSchema, input);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/session";
-import { generateSecret } from "@/lib/auth/password";
+import { generatePassword } from "@/lib/auth/password";
 import { createBeneficiary } from "@/lib/beneficiaries/create-beneficiary";
 import { createOperator } from "@/lib/operators/create-operator";
 import { createUser } from "@/lib/users/create-user";
@@ -50,7 +50,7 @@ export async function createAccountAction(_: SecretsActionState, form: FormData)
   const user = await requirePermission("users:manage");
   const values = formValues(form);
   try {
-    const password = generateSecret(18);
+    const password = generatePassword();
     const created = await createUser({
       email: values.email ?? "",
       name: values.name ?? "",

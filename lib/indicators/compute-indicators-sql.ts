@@ -1,4 +1,7 @@
-import { cleanTransactionsSql, leafEnergySql } from "@/lib/indicators/energy-steps-sql";
+import { leafEnergySql } from "@/lib/indicators/energy-steps-sql";
+import { ENERGY_FROM_CACHE_SQL, REGION_ENERGY_FROM_CACHE_SQL, STATION_MONTHS_FROM_CACHE_SQL } from "@/lib/indicators/charge-caches";
+import { stationMonthsSql } from "@/lib/indicators/station-months-sql";
+import { stationMeshSql } from "@/lib/indicators/station-mesh-sql";
 import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
 
 // The statements of one indicator run, in order, on temporary tables dropped at commit. All
@@ -19,6 +22,13 @@ export interface RunPlan {
   minBeneficiaries: number;
   /** Whether a clean production load curve overlaps the run, read in the run's snapshot. */
   hasCurves: boolean;
+  /**
+   * Whether the energy per département and half-hour and the transactions per station and month
+   * are read from the charge caches, brought up to date in the run's snapshot
+   * (lib/indicators/charge-caches.ts), rather than computed from the charges: for runs of every
+   * station down to départements.
+   */
+  fromCaches: boolean;
 }
 
 const PARIS = "'Europe/Paris'";
@@ -45,25 +55,14 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
   const s: { name: string; sql: string }[] = [];
   const add = (name: string, sql: string) => s.push({ name, sql });
 
-  // month_starts[i] is the i-th month of the run, month_edges[i] its first instant (one more edge: the end).
   add("param", `CREATE TEMP TABLE ix_param ON COMMIT DROP AS
-    SELECT t0, t1, (extract(epoch FROM t0) / 1800)::int AS s0, (extract(epoch FROM t1) / 1800)::int AS s1,
-           (SELECT array_agg(m::date ORDER BY m) FROM generate_series('${p.firstMonth}'::timestamp, '${p.endMonth}'::timestamp - interval '1 month', interval '1 month') m) AS month_starts,
-           (SELECT array_agg(date_part('epoch', m AT TIME ZONE ${PARIS}) ORDER BY m)
-              FROM generate_series('${p.firstMonth}'::timestamp, '${p.endMonth}'::timestamp, interval '1 month') m) AS month_edges
+    SELECT t0, t1, (extract(epoch FROM t0) / 1800)::int AS s0, (extract(epoch FROM t1) / 1800)::int AS s1
       FROM (SELECT '${p.firstMonth}'::timestamp AT TIME ZONE ${PARIS} AS t0, '${p.endMonth}'::timestamp AT TIME ZONE ${PARIS} AS t1) x`);
 
   // Stations with their mesh; leaf_idx numbers the finest mesh computed (commune or département).
   add("stations", `CREATE TEMP TABLE ix_station ON COMMIT DROP AS
     SELECT x.*, (CASE WHEN x.${leaf} IS NULL THEN 0 ELSE dense_rank() OVER (ORDER BY x.${leaf}) END)::int AS leaf_idx
-      FROM (SELECT s.id AS station_id, s.channel::text AS channel, d.beneficiary_id, s.nominal_power_kw::float8 AS kw,
-                   c.insee_code AS commune, dp.code AS dep, dp.region_code AS reg
-              FROM station s
-              JOIN dossier d ON d.id = s.dossier_id
-              LEFT JOIN commune c ON c.insee_code = upper(s.insee_code)
-              LEFT JOIN departement dp ON dp.code = coalesce(c.departement_code,
-                        CASE WHEN s.insee_code LIKE '97%' THEN left(s.insee_code, 3) ELSE upper(left(s.insee_code, 2)) END)
-             ${stationFilter}) x`);
+      FROM (${stationMeshSql(stationFilter)}) x`);
   add("stations-key", `ALTER TABLE ix_station ADD PRIMARY KEY (station_id)`);
   add("stations-analyze", `ANALYZE ix_station`);
   add("leaf-map", `CREATE TEMP TABLE ix_leafmap ON COMMIT DROP AS
@@ -102,17 +101,8 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
      GROUP BY 1, 2, 3, 4`);
 
   // Coverage: which stations reported in which period, their charges, beneficiaries, power.
-  // Months are found by binary search on their first instants (width_bucket) rather than by
-  // converting two million timestamps to Paris time: bucket i is the i-th month of the run.
   add("station-months", `CREATE TEMP TABLE ix_st_month ON COMMIT DROP AS
-    SELECT x.station_id, pm.month_starts[m.i] AS month_start, coalesce(sum(x.n) FILTER (WHERE m.i = x.i0), 0) AS charges
-      FROM (SELECT t.station_id, width_bucket(date_part('epoch', t.start_at), (SELECT month_edges FROM ix_param)) AS i0,
-                   width_bucket(date_part('epoch', t.stop_at), (SELECT month_edges FROM ix_param)) AS i1, count(*) AS n
-              FROM (${cleanTransactionsSql({ stationsTable: "ix_station", from: "(SELECT t0 FROM ix_param)", to: "(SELECT t1 FROM ix_param)" })}) t
-             GROUP BY 1, 2, 3) x
-     CROSS JOIN ix_param pm
-     CROSS JOIN LATERAL generate_series(greatest(x.i0, 1), least(x.i1, cardinality(pm.month_starts))) AS m(i)
-     GROUP BY 1, 2`);
+    ${p.fromCaches ? STATION_MONTHS_FROM_CACHE_SQL(p) : stationMonthsSql({ stationsTable: "ix_station", firstMonth: p.firstMonth, endMonth: p.endMonth })}`);
   add("station-periods", `CREATE TEMP TABLE ix_st_period ON COMMIT DROP AS
     SELECT sm.station_id, q.kind, q.pstart, sum(sm.charges) AS charges
       FROM ix_st_month sm
@@ -156,19 +146,28 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
                        OR (pc.kind = 'year' AND pc.pstart = date_trunc('year', c.pstart)::date))
      WHERE c.kind = 'month'`);
 
-  // The heavy step: the energy of every clean transaction per leaf mesh and half-hour.
-  add("energy", `CREATE TEMP TABLE ix_leaf ON COMMIT DROP AS
-    ${leafEnergySql({ stations: "ix_station", s0: String(p.slots.s0), s1: String(p.slots.s1), curves: p.hasCurves })}`);
-  add("energy-analyze", `ANALYZE ix_leaf`);
+  // The heavy step: the energy of every clean transaction per leaf mesh and half-hour, read twice
+  // below: from the energy cache as it is, or computed from the charges into ix_leaf.
+  if (p.fromCaches && leaf !== "dep") throw new Error("The energy cache holds départements, not communes.");
+  const leafRows = p.fromCaches ? `(${ENERGY_FROM_CACHE_SQL(p.slots)})` : "ix_leaf";
+  if (!p.fromCaches) {
+    add("energy", `CREATE TEMP TABLE ix_leaf ON COMMIT DROP AS
+      ${leafEnergySql({ stations: "ix_station", s0: String(p.slots.s0), s1: String(p.slots.s1), curves: p.hasCurves })}`);
+    add("energy-analyze", `ANALYZE ix_leaf`);
+  }
 
-  const sums = (c: string) => `sum(l.${c}) AS ${c}, sum(l.${c} * s.ci) AS ${c}_ci,
-           coalesce(sum(l.${c}) FILTER (WHERE s.ci IS NOT NULL), 0) AS ${c}_cov,
-           coalesce(sum(l.${c}) FILTER (WHERE s.is_peak), 0) AS ${c}_peak, coalesce(sum(l.${c}) FILTER (WHERE s.is_offpeak), 0) AS ${c}_off`;
+  const sums = (c: string) => `sum(l.${c}) AS ${c}, sum(l.${c} * s.ci) AS ${c}_ci, coalesce(sum(l.${c}) FILTER (WHERE s.ci IS NOT NULL), 0) AS ${c}_cov`;
+  // Peak and off-peak windows are fixed by month, weekday or weekend, and hour: a leaf hour is in
+  // them or not, so their energy is taken after grouping. Each leaf hour also keeps its largest
+  // half-hour: the leaves' monthly peaks without another pass over the half-hours.
+  const windows = (c: string) => `CASE WHEN x.is_peak THEN x.${c} ELSE 0 END AS ${c}_peak, CASE WHEN x.is_offpeak THEN x.${c} ELSE 0 END AS ${c}_off`;
   add("leaf-hours", `CREATE TEMP TABLE ix_leaf_hour ON COMMIT DROP AS
-    SELECT lm.leaf, lm.dep, lm.reg, x.*
-      FROM (SELECT l.leaf_idx, s.month_start, s.weekend, s.lhour, ${sums("a")}, ${sums("g")}
-              FROM ix_leaf l JOIN ix_slot s ON s.slot = l.slot
-             GROUP BY 1, 2, 3, 4) x
+    SELECT lm.leaf, lm.dep, lm.reg, x.leaf_idx, x.month_start, x.weekend, x.lhour, x.a, x.a_ci, x.a_cov, x.g, x.g_ci, x.g_cov,
+           ${windows("a")}, ${windows("g")}, x.max_a, x.max_g, x.max_t
+      FROM (SELECT l.leaf_idx, s.month_start, s.weekend, s.lhour, s.is_peak, s.is_offpeak, ${sums("a")}, ${sums("g")},
+                   max(l.a) AS max_a, max(l.g) AS max_g, max(l.a + l.g) AS max_t
+              FROM ${leafRows} l JOIN ix_slot s ON s.slot = l.slot
+             GROUP BY 1, 2, 3, 4, 5, 6) x
       JOIN ix_leafmap lm ON lm.leaf_idx = x.leaf_idx`);
 
   add("leaf-hours-analyze", `ANALYZE ix_leaf_hour`);
@@ -193,33 +192,31 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
   add("cell-hours-analyze", `ANALYZE ix_cellhour`);
 
   // Aggregated load curves per level (for the peak and the stored 30-minute curves).
-  // With département leaves, ix_leaf already is the départemental curve: no regrouping.
+  // With département leaves, the leaf rows already are the départemental curve: no regrouping.
   const depSlots =
     leaf === "dep"
-      ? "(SELECT lm.dep AS code, lm.reg, l.slot, l.a, l.g FROM ix_leaf l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx)"
+      ? `(SELECT lm.dep AS code, lm.reg, l.slot, l.a, l.g FROM ${leafRows} l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx)`
       : "ix_slot_dep";
   if (leaf !== "dep") {
     add("slots-dep", `CREATE TEMP TABLE ix_slot_dep ON COMMIT DROP AS
       SELECT lm.dep AS code, lm.reg, l.slot, sum(l.a) AS a, sum(l.g) AS g
-        FROM ix_leaf l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx GROUP BY 1, 2, 3`);
+        FROM ${leafRows} l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx GROUP BY 1, 2, 3`);
   }
   add("slots-reg", `CREATE TEMP TABLE ix_slot_reg ON COMMIT DROP AS
-    SELECT x.reg AS code, x.slot, sum(x.a) AS a, sum(x.g) AS g FROM ${depSlots} x GROUP BY 1, 2`);
+    ${p.fromCaches ? REGION_ENERGY_FROM_CACHE_SQL(p.slots) : `SELECT x.reg AS code, x.slot, sum(x.a) AS a, sum(x.g) AS g FROM ${depSlots} x GROUP BY 1, 2`}`);
   add("slots-nat", `CREATE TEMP TABLE ix_slot_nat ON COMMIT DROP AS
     SELECT 'FR'::text AS code, slot, sum(a) AS a, sum(g) AS g FROM ix_slot_reg GROUP BY 1, 2`);
   const peakOf = (level: MeshLevel, table: string) => `
     SELECT '${level}'::text AS level, x.code, s.month_start AS pstart, max(x.a) AS a, max(x.g) AS g, max(x.a + x.g) AS t
       FROM ${table} x JOIN ix_slot s ON s.slot = x.slot WHERE x.code IS NOT NULL GROUP BY 2, 3`;
+  const leafPeaks = (level: MeshLevel, column: "dep" | "leaf") => `
+    SELECT '${level}'::text AS level, h.${column} AS code, h.month_start AS pstart, max(h.max_a) AS a, max(h.max_g) AS g, max(h.max_t) AS t
+      FROM ix_leaf_hour h WHERE h.${column} IS NOT NULL GROUP BY 2, 3`;
   const peakParts = [
     p.levels.includes("national") && peakOf("national", "ix_slot_nat"),
     p.levels.includes("region") && peakOf("region", "ix_slot_reg"),
-    p.levels.includes("departement") && (leaf === "dep"
-      ? `SELECT 'departement'::text AS level, lm.dep AS code, y.pstart, y.a, y.g, y.t
-           FROM (SELECT l.leaf_idx, s.month_start AS pstart, max(l.a) AS a, max(l.g) AS g, max(l.a + l.g) AS t
-                   FROM ix_leaf l JOIN ix_slot s ON s.slot = l.slot WHERE l.leaf_idx > 0 GROUP BY 1, 2) y
-           JOIN ix_leafmap lm ON lm.leaf_idx = y.leaf_idx`
-      : peakOf("departement", "ix_slot_dep")),
-    p.levels.includes("commune") && peakOf("commune", "(SELECT lm.leaf AS code, l.slot, l.a, l.g FROM ix_leaf l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx)"),
+    p.levels.includes("departement") && (leaf === "dep" ? leafPeaks("departement", "dep") : peakOf("departement", "ix_slot_dep")),
+    p.levels.includes("commune") && leafPeaks("commune", "leaf"),
   ].filter(Boolean);
   add("peaks", `CREATE TEMP TABLE ix_peak ON COMMIT DROP AS
     SELECT cl.id, c.wh
@@ -280,6 +277,14 @@ export const SECONDARY_SUPPRESSION_SQL = `
      ORDER BY f.parent_id, c.wh, c.stations, c.id)
   UPDATE ix_cell SET withheld = true, reason = 'secondaire' WHERE id IN (SELECT id FROM target)`;
 
+/**
+ * Energy (Wh) below this is what is left of float8 rounding where nothing was charged (the
+ * running sums of leafEnergySql reach 1e9, their error about 1e-7 Wh): a ratio over it would be a
+ * ratio of two rounding errors, e.g. a charging carbon intensity for an hour without charging.
+ */
+const ROUNDING_WH = 1e-3;
+const share = (part: string, whole: string) => `CASE WHEN ${whole} > ${ROUNDING_WH} THEN ${part} / ${whole} END`;
+
 export function insertStatements(p: RunPlan, runId: string): { name: string; sql: string }[] {
   const series = p.seriesId ?? "NULL";
   const cols = `run_id, indicator_code, mesh_level, mesh_code, period_kind, period_start, channel, value, series,
@@ -293,7 +298,7 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
     sql: `INSERT INTO indicator_value (${cols})
       SELECT '${runId}'::uuid, v.code, ${common}, v.val, ARRAY[]::float8[], ${tail}
         FROM ix_cell c JOIN ix_period ip ON ip.kind = c.kind AND ip.pstart = c.pstart
-       CROSS JOIN LATERAL (SELECT c.wh_ci / nullif(c.wh_cov, 0) AS ci_charge, c.peak_wh * 2 / 1000.0 AS peak_kw) d
+       CROSS JOIN LATERAL (SELECT ${share("c.wh_ci", "c.wh_cov")} AS ci_charge, c.peak_wh * 2 / 1000.0 AS peak_kw) d
        CROSS JOIN LATERAL (VALUES
          ('energy_kwh', c.wh / 1000.0),
          ('mean_power_kw', c.wh / 1000.0 / ip.hours),
@@ -301,14 +306,14 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
          ('carbon_intensity_charging', d.ci_charge),
          ('carbon_intensity_grid', ip.grid_mean),
          ('carbon_timing_benefit', ip.grid_mean - d.ci_charge),
-         ('emissions_t', CASE WHEN c.wh_cov > 0 THEN c.wh_ci / 1e9 END),
-         ('carbon_coverage_share', c.wh_cov / nullif(c.wh, 0)),
+         ('emissions_t', CASE WHEN c.wh_cov > ${ROUNDING_WH} THEN c.wh_ci / 1e9 END),
+         ('carbon_coverage_share', ${share("c.wh_cov", "c.wh")}),
          ('peak_power_kw', d.peak_kw),
          ('coincidence_factor', d.peak_kw / nullif(c.kw, 0)),
          ('load_factor', c.wh / 1000.0 / nullif(c.kw * ip.hours, 0)),
-         ('peak_window_energy_share', CASE WHEN ip.peak_hours > 0 THEN c.wh_peak / nullif(c.wh, 0) END),
+         ('peak_window_energy_share', CASE WHEN ip.peak_hours > 0 THEN ${share("c.wh_peak", "c.wh")} END),
          ('peak_window_mean_power_kw', CASE WHEN ip.peak_hours > 0 THEN c.wh_peak / 1000.0 / ip.peak_hours END),
-         ('offpeak_energy_share', c.wh_off / nullif(c.wh, 0))) AS v(code, val)
+         ('offpeak_energy_share', ${share("c.wh_off", "c.wh")})) AS v(code, val)
        WHERE c.kind = ANY(${lit(p.kinds)})`,
   });
   s.push({
@@ -327,7 +332,7 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
         JOIN (SELECT c.id, array_agg(x.ci ORDER BY hh.lhour) AS charging
                 FROM ix_cell c
                 JOIN (SELECT DISTINCT kind, pstart, lhour FROM ix_period_hour) hh ON hh.kind = c.kind AND hh.pstart = c.pstart
-                LEFT JOIN (SELECT id, lhour, sum(wh_ci) / nullif(sum(wh_cov), 0) AS ci FROM ix_cellhour GROUP BY 1, 2) x
+                LEFT JOIN (SELECT id, lhour, ${share("sum(wh_ci)", "sum(wh_cov)")} AS ci FROM ix_cellhour GROUP BY 1, 2) x
                   ON x.id = c.id AND x.lhour = hh.lhour
                WHERE c.kind = ANY(${lit(p.kinds)})
                GROUP BY c.id) cc ON cc.id = c.id

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { MESH_LEVELS, PERIOD_KINDS } from "@/lib/indicators/catalogue";
+import { cleanCurvesOverlap, LOCK_CHARGE_CACHES_SQL, refreshChargeCaches, type ChargeCachesRefresh } from "@/lib/indicators/charge-caches";
 import { SECONDARY_SUPPRESSION_SQL, buildStatements, insertStatements, type RunPlan } from "@/lib/indicators/compute-indicators-sql";
 import { resolveMonths } from "@/lib/indicators/resolve-period";
 import { assertNotPurged } from "@/lib/programme/programme-status";
@@ -23,6 +24,8 @@ export interface ComputeIndicatorsResult {
   durationMs: number;
   /** Milliseconds per SQL step, for the benchmark. */
   steps: Record<string, number>;
+  /** What the run recomputed of the charge caches (null: the run computed from the charges). */
+  caches: ChargeCachesRefresh | null;
 }
 
 /**
@@ -53,7 +56,7 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
     firstMonth,
     endMonth,
   );
-  const plan: Omit<RunPlan, "hasCurves"> = {
+  const plan: Omit<RunPlan, "hasCurves" | "fromCaches"> = {
     firstMonth,
     endMonth,
     slots: { s0: Number(slots.s0), s1: Number(slots.s1) },
@@ -65,6 +68,7 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
     minBeneficiaries: env.ANON_MIN_BENEFICIARIES,
   };
   const steps: Record<string, number> = {};
+  let caches: ChargeCachesRefresh | null = null;
   const result = await prisma.$transaction(
     async (tx) => {
       const timed = async (name: string, sql: string) => {
@@ -73,11 +77,17 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
         steps[name] = (steps[name] ?? 0) + Date.now() - t;
         return n;
       };
+      // First, before any query takes the snapshot (charge-caches.ts).
+      await timed("settings", LOCK_CHARGE_CACHES_SQL);
       // Each statement runs once over a large input: LLVM compilation (about half a second per
       // large statement here) costs more than it saves.
       await timed("settings", "SET LOCAL work_mem = '256MB'");
       await timed("settings", "SET LOCAL jit = off");
-      const runPlan: RunPlan = { ...plan, hasCurves: await hasCleanCurves(tx, firstMonth, endMonth) };
+      // Runs of every station down to départements read the charge caches; the others (communes,
+      // a selection of stations) compute from the charges.
+      const fromCaches = plan.stationIds === null && !levels.includes("commune");
+      if (fromCaches) caches = await refreshChargeCaches(tx, timed);
+      const runPlan: RunPlan = { ...plan, fromCaches, hasCurves: !fromCaches && (await cleanCurvesOverlap(tx, plan.slots.s0, plan.slots.s1)) };
       await tx.$executeRawUnsafe(
         `INSERT INTO indicator_run (id, computed_by, period_from, period_to, series_id, scope, mesh_levels, period_kinds, anon_min_stations, anon_min_beneficiaries)
          VALUES ($1::uuid, $2, $3::timestamp AT TIME ZONE 'Europe/Paris', $4::timestamp AT TIME ZONE 'Europe/Paris', $5, $6, $7::text[], $8::text[], $9, $10)`,
@@ -118,19 +128,8 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
     carbonGapHours: result.gap,
     durationMs: Date.now() - started,
     steps,
+    caches,
   };
-}
-
-/** Whether a clean production load curve overlaps [firstMonth, endMonth) in Paris time. */
-async function hasCleanCurves(tx: Prisma.TransactionClient, firstMonth: string, endMonth: string): Promise<boolean> {
-  const [row] = await tx.$queryRawUnsafe<{ found: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM load_curve
-                     WHERE env = 'production' AND quality_flags = '{}'
-                       AND stop_at >= $1::timestamp AT TIME ZONE 'Europe/Paris' AND start_at < $2::timestamp AT TIME ZONE 'Europe/Paris') AS found`,
-    firstMonth,
-    endMonth,
-  );
-  return row.found;
 }
 
 /** The series covering most hours of the range; the newest import wins a tie. */

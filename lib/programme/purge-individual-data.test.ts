@@ -73,9 +73,13 @@ describe("end-of-programme purge of individual data", () => {
 
   it("deletes every charge, curve and submission, revokes the credentials, keeps the published runs, and closes collection", async () => {
     const { operatorId, stationIds } = await seed();
-    const run = await computeIndicators({ from: "2026-03", to: "2026-04", computedBy: "test", stationIds, meshLevels: ["national"], periodKinds: ["month"] }, { prisma });
+    // Every station down to départements: the run also fills the charge caches.
+    const run = await computeIndicators({ from: "2026-03", to: "2026-04", computedBy: "test", meshLevels: ["national", "region", "departement"], periodKinds: ["month"] }, { prisma });
     const published = await prisma.indicatorValue.count({ where: { runId: run.runId } });
     expect(published).toBeGreaterThan(0);
+    expect(await prisma.energyDepSlot.count()).toBeGreaterThan(0);
+    expect(await prisma.energyRegSlot.count()).toBeGreaterThan(0);
+    expect(await prisma.chargeStationMonth.count()).toBeGreaterThan(0);
     const held = (await getProgrammeStatus({}, { prisma })).held;
 
     const result = await purge(AFTER_END);
@@ -88,6 +92,10 @@ describe("end-of-programme purge of individual data", () => {
 
     const status = await getProgrammeStatus({}, { prisma });
     expect(status.held).toEqual({ chargeOperations: 0, loadCurves: 0, submissions: 0, activeCredentials: 0 });
+    expect(await prisma.energyDepSlot.count()).toBe(0);
+    expect(await prisma.energyRegSlot.count()).toBe(0);
+    expect(await prisma.chargeStationMonth.count()).toBe(0);
+    expect(await prisma.energyDirty.count()).toBe(0);
     expect(status.purge).toMatchObject({ actor: "admin@test", counts: held });
     const audit = await prisma.auditLog.findMany({ where: { action: "donnees_individuelles:purge" } });
     expect(audit).toHaveLength(1);

@@ -322,22 +322,19 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
       SELECT '${runId}'::uuid, v.code, ${common}, NULL, v.arr, ${tail}
         FROM ix_cell c
         JOIN (SELECT c.id,
-                     array_agg(coalesce(h.wh, 0) / 1000.0 / ph.hours ORDER BY ph.lhour) FILTER (WHERE NOT ph.weekend) AS weekday,
-                     array_agg(coalesce(h.wh, 0) / 1000.0 / ph.hours ORDER BY ph.lhour) FILTER (WHERE ph.weekend) AS weekend
+                     array_agg(coalesce(h.wd, 0) / 1000.0 / ph.wd_hours ORDER BY ph.lhour) FILTER (WHERE ph.wd_hours IS NOT NULL) AS weekday,
+                     array_agg(coalesce(h.we, 0) / 1000.0 / ph.we_hours ORDER BY ph.lhour) FILTER (WHERE ph.we_hours IS NOT NULL) AS weekend,
+                     array_agg(h.ci ORDER BY ph.lhour) AS charging
                 FROM ix_cell c
-                JOIN ix_period_hour ph ON ph.kind = c.kind AND ph.pstart = c.pstart
-                LEFT JOIN ix_cellhour h ON h.id = c.id AND h.weekend = ph.weekend AND h.lhour = ph.lhour
+                JOIN (SELECT kind, pstart, lhour, max(hours) FILTER (WHERE NOT weekend) AS wd_hours, max(hours) FILTER (WHERE weekend) AS we_hours
+                        FROM ix_period_hour GROUP BY 1, 2, 3) ph ON ph.kind = c.kind AND ph.pstart = c.pstart
+                LEFT JOIN (SELECT id, lhour, sum(wh) FILTER (WHERE NOT weekend) AS wd, sum(wh) FILTER (WHERE weekend) AS we,
+                                  ${share("sum(wh_ci)", "sum(wh_cov)")} AS ci
+                             FROM ix_cellhour GROUP BY 1, 2) h ON h.id = c.id AND h.lhour = ph.lhour
                WHERE c.kind = ANY(${lit(p.kinds)})
                GROUP BY c.id) pr ON pr.id = c.id
-        JOIN (SELECT c.id, array_agg(x.ci ORDER BY hh.lhour) AS charging
-                FROM ix_cell c
-                JOIN (SELECT DISTINCT kind, pstart, lhour FROM ix_period_hour) hh ON hh.kind = c.kind AND hh.pstart = c.pstart
-                LEFT JOIN (SELECT id, lhour, ${share("sum(wh_ci)", "sum(wh_cov)")} AS ci FROM ix_cellhour GROUP BY 1, 2) x
-                  ON x.id = c.id AND x.lhour = hh.lhour
-               WHERE c.kind = ANY(${lit(p.kinds)})
-               GROUP BY c.id) cc ON cc.id = c.id
        CROSS JOIN LATERAL (VALUES ('profile_weekday_kw', pr.weekday), ('profile_weekend_kw', pr.weekend),
-                                  ('carbon_by_hour_charging', cc.charging)) AS v(code, arr)`,
+                                  ('carbon_by_hour_charging', pr.charging)) AS v(code, arr)`,
   });
   s.push({
     name: "insert-grid-by-hour",

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
+import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
 import { seededRandom } from "@/lib/random/seeded-random";
@@ -45,12 +46,12 @@ async function valuesOf(runId: string): Promise<Values> {
 const same = (x: number | null, y: number | null) => (x === null || y === null ? x === y : Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y)));
 
 /** Runs the cached and the uncached computation and checks they stored the same figures. */
-async function expectCacheAgrees(expectedMode: "none" | "partial" | "full") {
-  const range = { from: "2023-03", to: "2023-05", computedBy: "test", meshLevels: ["national", "region", "departement"] as const, periodKinds: ["month"] as const };
-  const cached = await computeIndicators({ ...range, meshLevels: [...range.meshLevels], periodKinds: [...range.periodKinds] }, { prisma });
+async function expectCacheAgrees(expectedMode: "none" | "partial" | "full", scope: { meshLevels?: MeshLevel[]; periodKinds?: PeriodKind[]; to?: string } = {}) {
+  const range = { from: "2023-03", to: "2023-05", computedBy: "test", meshLevels: ["national", "region", "departement"] as MeshLevel[], periodKinds: ["month"] as PeriodKind[], ...scope };
+  const cached = await computeIndicators(range, { prisma });
   expect(cached.caches?.mode).toBe(expectedMode);
   const all = (await prisma.station.findMany({ select: { id: true } })).map((s) => s.id);
-  const direct = await computeIndicators({ ...range, meshLevels: [...range.meshLevels], periodKinds: [...range.periodKinds], stationIds: all }, { prisma });
+  const direct = await computeIndicators({ ...range, stationIds: all }, { prisma });
   expect(direct.caches).toBeNull();
   const [a, b] = [await valuesOf(cached.runId), await valuesOf(direct.runId)];
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
@@ -138,5 +139,12 @@ describe("charge caches", () => {
   it("is rebuilt when a station moves", async () => {
     await prisma.station.update({ where: { id: stations[1].id }, data: { inseeCode: "33063" } });
     await expectCacheAgrees("full");
+  });
+
+  it("serves runs with communes and quarters too (the communes' energy from the charges)", async () => {
+    await addOperations(prisma, randomOperations(stations.slice(20), 25));
+    // March to June: the second quarter is inside.
+    const run = await expectCacheAgrees("partial", { meshLevels: ["national", "region", "departement", "commune"], periodKinds: ["month", "quarter"], to: "2023-07" });
+    expect(await prisma.indicatorValue.count({ where: { runId: run.runId, meshLevel: "commune", periodKind: "quarter" } })).toBeGreaterThan(0);
   });
 });

@@ -3,8 +3,8 @@ import { leafEnergySql, SLOT_SECONDS } from "@/lib/indicators/energy-steps-sql";
 import { stationMeshSql } from "@/lib/indicators/station-mesh-sql";
 import { stationMonthsSql } from "@/lib/indicators/station-months-sql";
 
-// The charge caches: what a run of every station down to départements reads instead of a year of
-// charges (docs/decisions/0006-charge-caches.md):
+// The charge caches: what a run of every station reads instead of a year of charges (communes
+// excepted: their energy is still computed from the charges; docs/decisions/0006-charge-caches.md):
 //   - energy_dep_slot, the energy of clean production data per département and half-hour, as
 //     leafEnergySql gives it for whole départements, and energy_reg_slot, its sums per région;
 //   - charge_station_month, the clean transactions per station and month, as stationMonthsSql.
@@ -26,6 +26,12 @@ export const LOCK_CHARGE_CACHES_SQL = "LOCK TABLE energy_dep_slot, energy_reg_sl
 export const ENERGY_FROM_CACHE_SQL = (slots: { s0: number; s1: number }) => `
     SELECT lm.leaf_idx, e.slot, e.a, e.g
       FROM energy_dep_slot e JOIN ix_leafmap lm ON coalesce(lm.dep, '') = e.dep_code
+     WHERE e.slot >= ${slots.s0} AND e.slot < ${slots.s1}`;
+
+/** Rows (code, slot, a, g) of the run's slots from the département cache; code NULL for stations without a département. */
+export const DEPARTEMENT_ENERGY_FROM_CACHE_SQL = (slots: { s0: number; s1: number }) => `
+    SELECT nullif(e.dep_code, '') AS code, e.slot, e.a, e.g
+      FROM energy_dep_slot e
      WHERE e.slot >= ${slots.s0} AND e.slot < ${slots.s1}`;
 
 /** Rows (code, slot, a, g) of the run's slots from the région cache; code NULL for départements without a région. */

@@ -1,5 +1,5 @@
 import { leafEnergySql } from "@/lib/indicators/energy-steps-sql";
-import { ENERGY_FROM_CACHE_SQL, REGION_ENERGY_FROM_CACHE_SQL, STATION_MONTHS_FROM_CACHE_SQL } from "@/lib/indicators/charge-caches";
+import { DEPARTEMENT_ENERGY_FROM_CACHE_SQL, ENERGY_FROM_CACHE_SQL, REGION_ENERGY_FROM_CACHE_SQL, STATION_MONTHS_FROM_CACHE_SQL } from "@/lib/indicators/charge-caches";
 import { stationMonthsSql } from "@/lib/indicators/station-months-sql";
 import { stationMeshSql } from "@/lib/indicators/station-mesh-sql";
 import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
@@ -23,10 +23,10 @@ export interface RunPlan {
   /** Whether a clean production load curve overlaps the run, read in the run's snapshot. */
   hasCurves: boolean;
   /**
-   * Whether the energy per département and half-hour and the transactions per station and month
-   * are read from the charge caches, brought up to date in the run's snapshot
-   * (lib/indicators/charge-caches.ts), rather than computed from the charges: for runs of every
-   * station down to départements.
+   * Whether the run reads the charge caches, brought up to date in its snapshot
+   * (lib/indicators/charge-caches.ts), rather than computing from the charges: runs of every
+   * station. The transactions per station and month and the energy per département and région
+   * come from the caches; the energy per commune, when communes are computed, from the charges.
    */
   fromCaches: boolean;
 }
@@ -146,11 +146,11 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
                        OR (pc.kind = 'year' AND pc.pstart = date_trunc('year', c.pstart)::date))
      WHERE c.kind = 'month'`);
 
-  // The heavy step: the energy of every clean transaction per leaf mesh and half-hour, read twice
-  // below: from the energy cache as it is, or computed from the charges into ix_leaf.
-  if (p.fromCaches && leaf !== "dep") throw new Error("The energy cache holds départements, not communes.");
-  const leafRows = p.fromCaches ? `(${ENERGY_FROM_CACHE_SQL(p.slots)})` : "ix_leaf";
-  if (!p.fromCaches) {
+  // The heavy step: the energy of every clean transaction per leaf mesh and half-hour: read from
+  // the département cache as it is, or computed from the charges into ix_leaf.
+  const leafFromCache = p.fromCaches && leaf === "dep";
+  const leafRows = leafFromCache ? `(${ENERGY_FROM_CACHE_SQL(p.slots)})` : "ix_leaf";
+  if (!leafFromCache) {
     add("energy", `CREATE TEMP TABLE ix_leaf ON COMMIT DROP AS
       ${leafEnergySql({ stations: "ix_station", s0: String(p.slots.s0), s1: String(p.slots.s1), curves: p.hasCurves })}`);
     add("energy-analyze", `ANALYZE ix_leaf`);
@@ -193,11 +193,14 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
 
   // Aggregated load curves per level (for the peak and the stored 30-minute curves).
   // With département leaves, the leaf rows already are the départemental curve: no regrouping.
+  // With commune leaves, the département cache is that curve, or the communes are summed.
   const depSlots =
     leaf === "dep"
       ? `(SELECT lm.dep AS code, lm.reg, l.slot, l.a, l.g FROM ${leafRows} l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx)`
-      : "ix_slot_dep";
-  if (leaf !== "dep") {
+      : p.fromCaches
+        ? `(${DEPARTEMENT_ENERGY_FROM_CACHE_SQL(p.slots)})`
+        : "ix_slot_dep";
+  if (leaf !== "dep" && !p.fromCaches) {
     add("slots-dep", `CREATE TEMP TABLE ix_slot_dep ON COMMIT DROP AS
       SELECT lm.dep AS code, lm.reg, l.slot, sum(l.a) AS a, sum(l.g) AS g
         FROM ${leafRows} l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx GROUP BY 1, 2, 3`);
@@ -215,7 +218,7 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
   const peakParts = [
     p.levels.includes("national") && peakOf("national", "ix_slot_nat"),
     p.levels.includes("region") && peakOf("region", "ix_slot_reg"),
-    p.levels.includes("departement") && (leaf === "dep" ? leafPeaks("departement", "dep") : peakOf("departement", "ix_slot_dep")),
+    p.levels.includes("departement") && (leaf === "dep" ? leafPeaks("departement", "dep") : peakOf("departement", depSlots)),
     p.levels.includes("commune") && leafPeaks("commune", "leaf"),
   ].filter(Boolean);
   add("peaks", `CREATE TEMP TABLE ix_peak ON COMMIT DROP AS

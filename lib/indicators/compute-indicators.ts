@@ -83,11 +83,12 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
       // large statement here) costs more than it saves.
       await timed("settings", "SET LOCAL work_mem = '256MB'");
       await timed("settings", "SET LOCAL jit = off");
-      // Runs of every station down to départements read the charge caches; the others (communes,
-      // a selection of stations) compute from the charges.
-      const fromCaches = plan.stationIds === null && !levels.includes("commune");
+      // Runs of every station read the charge caches; a run of some stations computes from the
+      // charges, and so does the energy per commune.
+      const fromCaches = plan.stationIds === null;
       if (fromCaches) caches = await refreshChargeCaches(tx, timed);
-      const runPlan: RunPlan = { ...plan, fromCaches, hasCurves: !fromCaches && (await cleanCurvesOverlap(tx, plan.slots.s0, plan.slots.s1)) };
+      const chargesRead = !fromCaches || levels.includes("commune");
+      const runPlan: RunPlan = { ...plan, fromCaches, hasCurves: chargesRead && (await cleanCurvesOverlap(tx, plan.slots.s0, plan.slots.s1)) };
       await tx.$executeRawUnsafe(
         `INSERT INTO indicator_run (id, computed_by, period_from, period_to, series_id, scope, mesh_levels, period_kinds, anon_min_stations, anon_min_beneficiaries)
          VALUES ($1::uuid, $2, $3::timestamp AT TIME ZONE 'Europe/Paris', $4::timestamp AT TIME ZONE 'Europe/Paris', $5, $6, $7::text[], $8::text[], $9, $10)`,

@@ -98,7 +98,7 @@ export async function refreshChargeCaches(tx: Prisma.TransactionClient, timed: T
       await timed("caches-delete", `DELETE FROM energy_dep_slot WHERE dep_code IN (SELECT DISTINCT dep FROM ix_cache_station) AND slot >= ${k0} AND slot < ${k1}`);
       await timed("caches-delete", `DELETE FROM energy_reg_slot WHERE reg_code IN ${regions} AND slot >= ${k0} AND slot < ${k1}`);
     }
-    const curves = await cleanCurvesOverlap(tx, k0, k1);
+    const curves = await cleanCurvesExist(tx);
     await timed(
       "caches-energy",
       `INSERT INTO energy_dep_slot (dep_code, slot, a, g)
@@ -157,14 +157,15 @@ async function dataRange(tx: Prisma.TransactionClient): Promise<{ k0: number | n
   return range;
 }
 
-/** Whether a clean production load curve overlaps slots [k0, k1): without one the operation/curve anti-join is left out. */
-export async function cleanCurvesOverlap(tx: Prisma.TransactionClient, k0: number, k1: number): Promise<boolean> {
+/**
+ * Whether any clean production load curve exists. Without one the operation/curve anti-join is left
+ * out (with an empty load_curve the planner probes it once per operation, about a third of the
+ * energy step); with one it stays, whatever the dates: an operation is replaced by its
+ * transaction's curve even when their times disagree.
+ */
+export async function cleanCurvesExist(tx: Prisma.TransactionClient): Promise<boolean> {
   const [row] = await tx.$queryRawUnsafe<{ found: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM load_curve
-                     WHERE env = 'production' AND quality_flags = '{}'
-                       AND stop_at >= to_timestamp($1::float8 * ${SLOT_SECONDS}) AND start_at < to_timestamp($2::float8 * ${SLOT_SECONDS})) AS found`,
-    k0,
-    k1,
+    `SELECT EXISTS (SELECT 1 FROM load_curve WHERE env = 'production' AND quality_flags = '{}') AS found`,
   );
   return row.found;
 }

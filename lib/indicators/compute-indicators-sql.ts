@@ -20,7 +20,7 @@ export interface RunPlan {
   kinds: PeriodKind[];
   minStations: number;
   minBeneficiaries: number;
-  /** Whether a clean production load curve overlaps the run, read in the run's snapshot. */
+  /** Whether any clean production load curve exists, read in the run's snapshot. */
   hasCurves: boolean;
   /**
    * Whether the run reads the charge caches, brought up to date in its snapshot

@@ -15,8 +15,8 @@ export const SLOT_SECONDS = 1800;
  * e in Wh delivered evenly from a to b (UNIX seconds): an operation, or the piece of a load curve
  * between two consecutive points. b = a for an instantaneous piece.
  * `curves: false` is for a caller that knows, in the same snapshot, that no clean production
- * curve overlaps the range: the anti-join is then left out (with an empty load_curve the planner
- * probes it once per operation, about a third of the indicator run's energy step).
+ * curve exists: the anti-join is then left out (with an empty load_curve the planner probes it
+ * once per operation, about a third of the indicator run's energy step).
  */
 export function energyItemsSql(o: { stationsTable: string; from: string; to: string; columns?: string; curves?: boolean }): string {
   const extra = o.columns ? `${o.columns}, ` : "";

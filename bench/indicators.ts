@@ -124,6 +124,8 @@ async function main() {
     }
     results.loadS = ms(t) / 1000;
     await client.query("VACUUM ANALYZE");
+    // Write the loaded data out now rather than in a checkpoint during the measurements.
+    await client.query("CHECKPOINT");
     if (process.env.BENCH_KEEP === "1") {
       console.log(`Data loaded; database ${dbName} kept (BENCH_KEEP=1): drop it by hand.`);
       return;
@@ -240,6 +242,7 @@ function render(r: Record<string, unknown>, machine: string, seconds: number): s
   const topSteps = (x: ComputeIndicatorsResult) =>
     Object.entries(x.steps).filter(([, v]) => v >= 50).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${n(v)}`).join(", ");
   const full = r.full as ComputeIndicatorsResult | undefined;
+  const ratio = m.durationMs / (r.hourlyMs as number);
   const reads = r.reads as Record<string, number>;
   return [
     "<!-- bench:indicators -->",
@@ -256,7 +259,7 @@ function render(r: Record<string, unknown>, machine: string, seconds: number): s
     `| plain SQL aggregate of national energy per hour (operations spread evenly, ${n(r.hourlyRows as number)} hours), median of 3 | ${n(r.hourlyMs as number)} ms | |`,
     `| **every national, regional and departmental monthly indicator**, each run after a day of new operations (${(r.dayInserts as number[]).map((x) => n(x)).join(" / ")} added, in ${(r.dayInsertMs as number[]).map((x) => n(x)).join(" / ")} ms; ` +
       `the charge caches brought up to date within the run); ${n(m.cellCount)} cells of mesh × month × channel, ${n(m.withheldCount)} withheld, ${n(m.valueCount)} values stored, ` +
-      `suppression included; median of 3: ${(r.monthly as number[]).map((x) => n(x)).join(" / ")} ms | **${n(m.durationMs)} ms** | < 5,000 ms ${m.durationMs < 5000 ? "✅ met" : "❌ missed"} |`,
+      `suppression included; median of 3: ${(r.monthly as number[]).map((x) => n(x)).join(" / ")} ms | **${n(m.durationMs)} ms** (${n(ratio, 1)}× the plain aggregate) | < 5,000 ms ${m.durationMs < 5000 ? "✅ met" : "❌ missed"} |`,
     `| the same, first run after loading: the charge caches built from every charge (${n(cacheBuild(first))} ms of the run) | ${n(first.durationMs)} ms | |`,
     `| the same, computed from the charges without the caches (every station named) | ${n(uncached.durationMs)} ms | |`,
     ...(full
@@ -271,7 +274,9 @@ function render(r: Record<string, unknown>, machine: string, seconds: number): s
     "- The charge caches (lib/indicators/charge-caches.ts, docs/decisions/0006-charge-caches.md) hold the energy per département and per région and half-hour and the transactions per station and month. Triggers on the charge tables mark, per statement, the stations and half-hours that changed; a run recomputes what is marked, in its own snapshot, with the same SQL as a run without caches, then reads the caches instead of a year of charges.",
     `- Without the caches (main steps, ms: ${topSteps(uncached)}), the "energy" step sums the energy of every clean charge per département and half-hour (lib/indicators/energy-steps-sql.ts, leafEnergySql): each charge becomes two power steps, summed per (département, slot) and accumulated in time order, instead of being expanded into its half-hours. This data has no load curves: the operation/curve anti-join is left out (runs with curves are not measured here).`,
     `- First run, main steps (ms): ${topSteps(first)}.`,
-    `- Ratio monthly indicators ÷ hourly floor: ${n(m.durationMs / (r.hourlyMs as number), 1)}×. Snapshot table after ${full ? 6 : 5} runs: ${n(r.snapshotMb as number, 1)} MB.`,
+    `- Ratio monthly indicators ÷ plain hourly aggregate: ${n(ratio, 2)}× (without the caches: ${n(uncached.durationMs / (r.hourlyMs as number), 2)}×). ` +
+      "The plain aggregate is a simpler computation of the same charges (national, hourly, no mesh, no carbon, nothing stored): where it takes under " +
+      `${n(5000 / ratio / 1000, 1)} s, these indicators take under 5 s. Snapshot table after ${full ? 6 : 5} runs: ${n(r.snapshotMb as number, 1)} MB.`,
     `- Reference data loaded into the empty database in ${n(r.referenceS as number, 1)} s (36,971 communes, 17,520 carbon hours).`,
     "<!-- /bench:indicators -->",
   ].join("\n");

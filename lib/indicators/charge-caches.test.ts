@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { openDatabase } from "@/lib/db";
+import { createIsolatedDatabase } from "@/lib/testing/isolated-database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
@@ -11,6 +12,9 @@ import { seededRandom } from "@/lib/random/seeded-random";
 // The charge caches must never change a figure: after each kind of change to the data, a run that
 // reads them (every station, down to départements) must store the same values as a run that
 // computes from the charges (the same stations named one by one).
+// The caches are shared by every run of all stations, so this file works on a database of its
+// own: a fresh PostgreSQL database when TEST_DATABASE_URL is set (dropped at the end), else its
+// own PGlite.
 
 type Station = { id: string; operatorId: string };
 let prisma: PrismaClient;
@@ -67,9 +71,18 @@ async function expectCacheAgrees(expectedMode: "none" | "partial" | "full", scop
 const energyOf = async (runId: string, code: string) =>
   (await prisma.indicatorValue.findFirstOrThrow({ where: { runId, indicatorCode: "energy_kwh", meshLevel: "departement", meshCode: code, channel: "all", periodStart: new Date("2023-03-01") } })).value;
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  prisma = await db();
-  await ensureReferenceData();
+  const base = process.env.TEST_DATABASE_URL;
+  const own = base ? await createIsolatedDatabase(base, "advenir_caches") : null;
+  const opened = await openDatabase(own?.url ?? "pglite:memory://");
+  prisma = opened.prisma;
+  close = async () => {
+    await opened.close();
+    await own?.drop();
+  };
+  await ensureReferenceData({ prisma });
   // Lyon (69) and Grenoble (38) in one région, Paris (75), Marseille (13), Saint-Denis de La
   // Réunion (974); one GIREVE station.
   ({ stations } = await makeIndicatorStations(prisma, [
@@ -84,6 +97,8 @@ beforeAll(async () => {
   await addOperations(prisma, randomOperations(stations, 20).map((o) => ({ ...o, env: "sandbox" as const })));
   await addOperations(prisma, randomOperations(stations, 20).map((o) => ({ ...o, flags: ["duree_excessive"] })));
 });
+
+afterAll(async () => close());
 
 describe("charge caches", () => {
   it("is built on the first run, then used as it is while nothing changes", async () => {
@@ -139,6 +154,15 @@ describe("charge caches", () => {
   it("is rebuilt when a station moves", async () => {
     await prisma.station.update({ where: { id: stations[1].id }, data: { inseeCode: "33063" } });
     await expectCacheAgrees("full");
+  });
+
+  it("lets runs started together follow one another: the first brings the caches up to date, the second finds them so", async () => {
+    await addOperations(prisma, randomOperations(stations.slice(0, 10), 15));
+    const range = { from: "2023-03", to: "2023-05", computedBy: "test", meshLevels: ["national", "departement"] as MeshLevel[], periodKinds: ["month"] as PeriodKind[] };
+    const runs = await Promise.all([computeIndicators(range, { prisma }), computeIndicators(range, { prisma })]);
+    expect(runs.map((r) => r.caches?.mode).sort()).toEqual(["none", "partial"]);
+    expect(await energyOf(runs[0].runId, "38")).toBe(await energyOf(runs[1].runId, "38"));
+    await expectCacheAgrees("none");
   });
 
   it("serves runs with communes and quarters too (the communes' energy from the charges)", async () => {

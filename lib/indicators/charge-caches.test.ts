@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { openDatabase } from "@/lib/db";
-import { createIsolatedDatabase } from "@/lib/testing/isolated-database";
+import { openOwnDatabase } from "@/lib/testing/own-database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
@@ -74,14 +73,7 @@ const energyOf = async (runId: string, code: string) =>
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const base = process.env.TEST_DATABASE_URL;
-  const own = base ? await createIsolatedDatabase(base, "advenir_caches") : null;
-  const opened = await openDatabase(own?.url ?? "pglite:memory://");
-  prisma = opened.prisma;
-  close = async () => {
-    await opened.close();
-    await own?.drop();
-  };
+  ({ prisma, close } = await openOwnDatabase("advenir_caches"));
   await ensureReferenceData({ prisma });
   // Lyon (69) and Grenoble (38) in one région, Paris (75), Marseille (13), Saint-Denis de La
   // Réunion (974); one GIREVE station.

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { openDatabase } from "@/lib/db";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
 import { makeApiCredential } from "@/lib/testing/factories";
-import { createIsolatedDatabase } from "@/lib/testing/isolated-database";
+import { openOwnDatabase } from "@/lib/testing/own-database";
 import { purgeIndividualData } from "@/lib/programme/purge-individual-data";
 import { getProgrammeStatus } from "@/lib/programme/programme-status";
 import { PURGE_CONFIRMATION } from "@/lib/schemas/programme";
@@ -16,14 +15,7 @@ let prisma: PrismaClient;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const base = process.env.TEST_DATABASE_URL;
-  const own = base ? await createIsolatedDatabase(base, "advenir_purge") : null;
-  const opened = await openDatabase(own?.url ?? "pglite:memory://");
-  prisma = opened.prisma;
-  close = async () => {
-    await opened.close();
-    await own?.drop();
-  };
+  ({ prisma, close } = await openOwnDatabase("advenir_purge"));
 });
 afterAll(async () => close());
 

@@ -49,7 +49,7 @@ async function valuesOf(runId: string): Promise<Values> {
 const same = (x: number | null, y: number | null) => (x === null || y === null ? x === y : Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y)));
 
 /** Runs the cached and the uncached computation and checks they stored the same figures. */
-async function expectCacheAgrees(expectedMode: "none" | "partial" | "full", scope: { meshLevels?: MeshLevel[]; periodKinds?: PeriodKind[]; to?: string } = {}) {
+async function expectCacheAgrees(expectedMode: "none" | "partial" | "full", scope: { meshLevels?: MeshLevel[]; periodKinds?: PeriodKind[]; to?: string; seriesId?: number } = {}) {
   const range = { from: "2023-03", to: "2023-05", computedBy: "test", meshLevels: ["national", "region", "departement"] as MeshLevel[], periodKinds: ["month"] as PeriodKind[], ...scope };
   const cached = await computeIndicators(range, { prisma });
   expect(cached.caches?.mode).toBe(expectedMode);
@@ -162,5 +162,29 @@ describe("charge caches", () => {
     // March to June: the second quarter is inside.
     const run = await expectCacheAgrees("partial", { meshLevels: ["national", "region", "departement", "commune"], periodKinds: ["month", "quarter"], to: "2023-07" });
     expect(await prisma.indicatorValue.count({ where: { runId: run.runId, meshLevel: "commune", periodKind: "quarter" } })).toBeGreaterThan(0);
+  });
+
+  it("keeps the leaf hours of each carbon series runs have used, and brings every series' up to date", async () => {
+    const shipped = await prisma.carbonSeries.findFirstOrThrow({ where: { name: "electricitymaps-fr" }, orderBy: { id: "asc" } });
+    // Another series over March and April 2023, a day missing: its hours without intensity are
+    // a coverage gap, and its intensities differ from the shipped ones.
+    const hours = Array.from({ length: 61 * 24 }, (_, i) => new Date(MARCH - 3_600_000 + i * 3_600_000)).filter((_, i) => Math.floor(i / 24) !== 10);
+    const other = await prisma.carbonSeries.create({
+      data: { name: "test-profiles", version: 1, source: "test", licence: "test", format: "electricitymaps", fileSha256: "0", importedBy: "test", hourCount: hours.length },
+    });
+    await prisma.carbonIntensity.createMany({ data: hours.map((hourStart, i) => ({ seriesId: other.id, hourStart, gPerKwh: 20 + (i % 24) * 5 })) });
+
+    const withOther = await expectCacheAgrees("none", { seriesId: other.id });
+    const withShipped = await expectCacheAgrees("none", { seriesId: shipped.id });
+    const intensity = async (runId: string) =>
+      (await prisma.indicatorValue.findFirstOrThrow({ where: { runId, indicatorCode: "carbon_intensity_charging", meshLevel: "national", channel: "all", periodStart: new Date("2023-03-01") } })).value;
+    expect(await intensity(withOther.runId)).not.toBeCloseTo((await intensity(withShipped.runId))!, 3);
+    const profiled = await prisma.energyDepProfile.groupBy({ by: ["seriesId"], where: { seriesId: { in: [shipped.id, other.id] } } });
+    expect(profiled.map((p) => p.seriesId).sort()).toEqual([shipped.id, other.id].sort());
+
+    // New data: the run with one series brings the other's leaf hours up to date too.
+    await addOperations(prisma, randomOperations(stations.slice(0, 12), 25));
+    await expectCacheAgrees("partial", { seriesId: other.id });
+    await expectCacheAgrees("none", { seriesId: shipped.id });
   });
 });

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { leafEnergySql, SLOT_SECONDS } from "@/lib/indicators/energy-steps-sql";
+import { LEAF_HOUR_AGGREGATES, LEAF_HOUR_GROUP, slotCalendarSql } from "@/lib/indicators/slot-calendar-sql";
 import { stationMeshSql } from "@/lib/indicators/station-mesh-sql";
 import { stationMonthsSql } from "@/lib/indicators/station-months-sql";
 
@@ -7,6 +8,9 @@ import { stationMonthsSql } from "@/lib/indicators/station-months-sql";
 // excepted: their energy is still computed from the charges; docs/decisions/0006-charge-caches.md):
 //   - energy_dep_slot, the energy of clean production data per département and half-hour, as
 //     leafEnergySql gives it for whole départements, and energy_reg_slot, its sums per région;
+//   - energy_dep_profile, energy_dep_slot grouped per Paris month, weekday or weekend and hour of
+//     day with the intensities of a carbon series, for each series runs have used: the leaf hours
+//     of a run down to départements (a month of it where a year of half-hours was grouped);
 //   - charge_station_month, the clean transactions per station and month, as stationMonthsSql.
 // Triggers (migration 20261123172500_charge_caches) append to energy_dirty what each change
 // touches: a station and its half-hours, or everything. A run brings the caches up to date in its
@@ -20,12 +24,12 @@ import { stationMonthsSql } from "@/lib/indicators/station-months-sql";
  * follow one another, each seeing what the previous one wrote (a REPEATABLE READ snapshot taken
  * before the wait would not). Data writers only append marks and never wait on it.
  */
-export const LOCK_CHARGE_CACHES_SQL = "LOCK TABLE energy_dep_slot, energy_reg_slot, charge_station_month IN SHARE ROW EXCLUSIVE MODE";
+export const LOCK_CHARGE_CACHES_SQL = "LOCK TABLE energy_dep_slot, energy_reg_slot, energy_dep_profile, charge_station_month IN SHARE ROW EXCLUSIVE MODE";
 
-/** Rows (leaf_idx, slot, a, g) of the run's slots from the cache, with the run's leaf numbers (ix_leafmap, département leaves). */
+/** Rows (k, slot, a, g) of the run's slots from the département cache, k its département code as stored ('' for none). */
 export const ENERGY_FROM_CACHE_SQL = (slots: { s0: number; s1: number }) => `
-    SELECT lm.leaf_idx, e.slot, e.a, e.g
-      FROM energy_dep_slot e JOIN ix_leafmap lm ON coalesce(lm.dep, '') = e.dep_code
+    SELECT e.dep_code AS k, e.slot, e.a, e.g
+      FROM energy_dep_slot e
      WHERE e.slot >= ${slots.s0} AND e.slot < ${slots.s1}`;
 
 /** Rows (code, slot, a, g) of the run's slots from the département cache; code NULL for stations without a département. */
@@ -39,6 +43,57 @@ export const REGION_ENERGY_FROM_CACHE_SQL = (slots: { s0: number; s1: number }) 
     SELECT nullif(r.reg_code, '') AS code, r.slot, r.a, r.g
       FROM energy_reg_slot r
      WHERE r.slot >= ${slots.s0} AND r.slot < ${slots.s1}`;
+
+/** Rows (k, month_start, weekend, lhour, is_peak, is_offpeak, sums as LEAF_HOUR_AGGREGATES) of the run's months from the profiles of its series. */
+export const DEPARTEMENT_PROFILES_FROM_CACHE_SQL = (p: { seriesId: number; firstMonth: string; endMonth: string }) => `
+    SELECT dep_code AS k, month_start, weekend, lhour, is_peak, is_offpeak, a, a_ci, a_cov, g, g_ci, g_cov, max_a, max_g, max_t
+      FROM energy_dep_profile
+     WHERE series_id = ${p.seriesId} AND month_start >= '${p.firstMonth}'::date AND month_start < '${p.endMonth}'::date`;
+
+/**
+ * Writes the rows of energy_dep_profile for `seriesId`: energy_dep_slot over the whole Paris
+ * months [first, end) ("YYYY-MM-01"), of the départements in `deps` (a subquery) or all.
+ */
+async function writeDepartementProfiles(tx: Prisma.TransactionClient, timed: Timed, o: { seriesId: number; first: string; end: string; deps?: string }) {
+  // The slot bounds as integers: an expression in Paris time would be evaluated on every row.
+  const [{ s0, s1 }] = await tx.$queryRawUnsafe<{ s0: number; s1: number }[]>(
+    `SELECT (extract(epoch FROM $1::timestamp AT TIME ZONE 'Europe/Paris') / ${SLOT_SECONDS})::int AS s0,
+            (extract(epoch FROM $2::timestamp AT TIME ZONE 'Europe/Paris') / ${SLOT_SECONDS})::int AS s1`,
+    o.first,
+    o.end,
+  );
+  // A table with statistics: over a CTE the planner hashes the million energy rows instead.
+  await timed("caches-profiles", `CREATE TEMP TABLE ix_profile_slot ON COMMIT DROP AS ${slotCalendarSql({ s0: String(s0), s1: String(s1), series: String(o.seriesId) })}`);
+  await timed("caches-profiles", "ANALYZE ix_profile_slot");
+  await timed(
+    "caches-profiles",
+    `INSERT INTO energy_dep_profile (series_id, dep_code, month_start, weekend, lhour, is_peak, is_offpeak, a, a_ci, a_cov, g, g_ci, g_cov, max_a, max_g, max_t)
+     SELECT ${o.seriesId}, l.dep_code, ${LEAF_HOUR_GROUP}, ${LEAF_HOUR_AGGREGATES}
+       FROM energy_dep_slot l
+       JOIN ix_profile_slot s ON s.slot = l.slot
+      WHERE l.slot >= ${s0} AND l.slot < ${s1}${o.deps ? ` AND l.dep_code IN ${o.deps}` : ""}
+      GROUP BY 2, 3, 4, 5, 6, 7`,
+  );
+  await timed("caches-profiles", "DROP TABLE ix_profile_slot");
+}
+
+/**
+ * Builds the profiles of `seriesId` when energy_dep_profile has none of it yet (the series' first run, or
+ * the first after everything was recomputed). Call after refreshChargeCaches, in the same
+ * transaction. Returns whether it built them.
+ */
+export async function ensureDepartementProfiles(tx: Prisma.TransactionClient, timed: Timed, seriesId: number): Promise<boolean> {
+  const [state] = await tx.$queryRawUnsafe<{ built: boolean; first: string | null; end: string | null }[]>(
+    `SELECT EXISTS (SELECT 1 FROM energy_dep_profile WHERE series_id = $1) AS built,
+            (SELECT to_char(date_trunc('month', to_timestamp(min(slot) * ${SLOT_SECONDS}.0) AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD') FROM energy_dep_slot) AS first,
+            (SELECT to_char(date_trunc('month', to_timestamp(max(slot) * ${SLOT_SECONDS}.0) AT TIME ZONE 'Europe/Paris') + interval '1 month', 'YYYY-MM-DD') FROM energy_dep_slot) AS end`,
+    seriesId,
+  );
+  if (state.built || state.first === null || state.end === null) return false;
+  await writeDepartementProfiles(tx, timed, { seriesId, first: state.first, end: state.end });
+  await timed("caches-analyze", "ANALYZE energy_dep_profile");
+  return true;
+}
 
 /** Rows (station_id, month_start, charges) of the run's months and stations from the cache. */
 export const STATION_MONTHS_FROM_CACHE_SQL = (p: { firstMonth: string; endMonth: string }) => `
@@ -90,6 +145,8 @@ export async function refreshChargeCaches(tx: Prisma.TransactionClient, timed: T
     await timed("caches-delete", "DELETE FROM energy_dep_slot");
     await timed("caches-delete", "DELETE FROM energy_reg_slot");
     await timed("caches-delete", "DELETE FROM charge_station_month");
+    // Built again by the next run of each series (ensureDepartementProfiles).
+    await timed("caches-delete", "DELETE FROM energy_dep_profile");
   }
   if (range.k0 !== null && range.k1 !== null) {
     const { k0, k1 } = range;
@@ -122,6 +179,13 @@ export async function refreshChargeCaches(tx: Prisma.TransactionClient, timed: T
       k0,
       k1,
     );
+    if (!full) {
+      // The profiles of those départements and months, for every series that has profiles.
+      const series = await tx.$queryRawUnsafe<{ id: number }[]>("SELECT DISTINCT series_id AS id FROM energy_dep_profile");
+      const deps = "(SELECT DISTINCT dep FROM ix_cache_station)";
+      await timed("caches-delete", `DELETE FROM energy_dep_profile WHERE dep_code IN ${deps} AND month_start >= '${months.first}'::date AND month_start < '${months.end}'::date`);
+      for (const { id } of series) await writeDepartementProfiles(tx, timed, { seriesId: id, first: months.first, end: months.end, deps });
+    }
     const markedStations = "(SELECT station_id FROM ix_cache_station WHERE marked)";
     if (!full) {
       await timed(

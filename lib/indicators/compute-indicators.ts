@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { MESH_LEVELS, PERIOD_KINDS } from "@/lib/indicators/catalogue";
-import { cleanCurvesExist, LOCK_CHARGE_CACHES_SQL, refreshChargeCaches, type ChargeCachesRefresh } from "@/lib/indicators/charge-caches";
+import { cleanCurvesExist, ensureDepartementProfiles, LOCK_CHARGE_CACHES_SQL, refreshChargeCaches, type ChargeCachesRefresh } from "@/lib/indicators/charge-caches";
 import { SECONDARY_SUPPRESSION_SQL, buildStatements, insertStatements, type RunPlan } from "@/lib/indicators/compute-indicators-sql";
 import { resolveMonths } from "@/lib/indicators/resolve-period";
 import { assertNotPurged } from "@/lib/programme/programme-status";
@@ -56,7 +56,7 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
     firstMonth,
     endMonth,
   );
-  const plan: Omit<RunPlan, "hasCurves" | "fromCaches"> = {
+  const plan: Omit<RunPlan, "hasCurves" | "fromCaches" | "profilesFromCache"> = {
     firstMonth,
     endMonth,
     slots: { s0: Number(slots.s0), s1: Number(slots.s1) },
@@ -88,7 +88,10 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
       const fromCaches = plan.stationIds === null;
       if (fromCaches) caches = await refreshChargeCaches(tx, timed);
       const chargesRead = !fromCaches || levels.includes("commune");
-      const runPlan: RunPlan = { ...plan, fromCaches, hasCurves: chargesRead && (await cleanCurvesExist(tx)) };
+      // Down to départements, the leaf hours are the département profiles of the run's series.
+      const profilesFromCache = !chargesRead && seriesId !== null;
+      if (profilesFromCache) await ensureDepartementProfiles(tx, timed, seriesId);
+      const runPlan: RunPlan = { ...plan, fromCaches, profilesFromCache, hasCurves: chargesRead && (await cleanCurvesExist(tx)) };
       await tx.$executeRawUnsafe(
         `INSERT INTO indicator_run (id, computed_by, period_from, period_to, series_id, scope, mesh_levels, period_kinds, anon_min_stations, anon_min_beneficiaries)
          VALUES ($1::uuid, $2, $3::timestamp AT TIME ZONE 'Europe/Paris', $4::timestamp AT TIME ZONE 'Europe/Paris', $5, $6, $7::text[], $8::text[], $9, $10)`,

@@ -65,12 +65,18 @@ describe("end-of-programme purge of individual data", () => {
 
   it("deletes every charge, curve and submission, revokes the credentials, keeps the published runs, and closes collection", async () => {
     const { operatorId, stationIds } = await seed();
-    // Every station down to départements: the run also fills the charge caches.
-    const run = await computeIndicators({ from: "2026-03", to: "2026-04", computedBy: "test", meshLevels: ["national", "region", "departement"], periodKinds: ["month"] }, { prisma });
+    // Every station down to départements, with a carbon series: the run also fills the charge
+    // caches, the département profiles of the series included.
+    const series = await prisma.carbonSeries.create({
+      data: { name: "test-purge", version: 1, source: "test", licence: "test", format: "electricitymaps", fileSha256: "0", importedBy: "test", hourCount: 24 },
+    });
+    await prisma.carbonIntensity.createMany({ data: Array.from({ length: 24 }, (_, i) => ({ seriesId: series.id, hourStart: new Date(Date.UTC(2026, 2, 10, i)), gPerKwh: 50 })) });
+    const run = await computeIndicators({ from: "2026-03", to: "2026-04", computedBy: "test", meshLevels: ["national", "region", "departement"], periodKinds: ["month"], seriesId: series.id }, { prisma });
     const published = await prisma.indicatorValue.count({ where: { runId: run.runId } });
     expect(published).toBeGreaterThan(0);
     expect(await prisma.energyDepSlot.count()).toBeGreaterThan(0);
     expect(await prisma.energyRegSlot.count()).toBeGreaterThan(0);
+    expect(await prisma.energyDepProfile.count()).toBeGreaterThan(0);
     expect(await prisma.chargeStationMonth.count()).toBeGreaterThan(0);
     const held = (await getProgrammeStatus({}, { prisma })).held;
 
@@ -86,6 +92,7 @@ describe("end-of-programme purge of individual data", () => {
     expect(status.held).toEqual({ chargeOperations: 0, loadCurves: 0, submissions: 0, activeCredentials: 0 });
     expect(await prisma.energyDepSlot.count()).toBe(0);
     expect(await prisma.energyRegSlot.count()).toBe(0);
+    expect(await prisma.energyDepProfile.count()).toBe(0);
     expect(await prisma.chargeStationMonth.count()).toBe(0);
     expect(await prisma.energyDirty.count()).toBe(0);
     expect(status.purge).toMatchObject({ actor: "admin@test", counts: held });

@@ -41,7 +41,7 @@ export async function purgeIndividualData(
       await tx.$executeRawUnsafe("TRUNCATE charge_operation, load_curve, submission");
       // The charge caches are derived from the charges, per station and month, and per
       // département and half-hour (a département with one station shows that station's charges).
-      await tx.$executeRawUnsafe("TRUNCATE energy_dep_slot, energy_reg_slot, charge_station_month, energy_dirty");
+      await tx.$executeRawUnsafe("TRUNCATE energy_dep_slot, energy_reg_slot, energy_dep_profile, charge_station_month, energy_dirty");
       await tx.$executeRawUnsafe("UPDATE api_credential SET revoked_at = $1 WHERE revoked_at IS NULL", now);
       await recordAudit(
         { actor: data.actor, actorUserId: data.actorUserId ?? null, action: PURGE_ACTION, ...PROGRAMME_TARGET, details: { counts: { ...counts }, programmeEnd: endDate } },

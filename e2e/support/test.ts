@@ -58,6 +58,10 @@ export async function login(page: Page, email: string, password: string): Promis
 
 /** No serious or critical accessibility violation on the current page. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // After a server action re-renders a page, Next.js streams its metadata after the content: the
+  // <title> is missing for a moment. Axe checks the page once settled; a page that never gets a
+  // title still fails, here.
+  await expect(page, "the page has a title").toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);

@@ -3,7 +3,7 @@ import { getToken } from "next-auth/jwt";
 
 // Only redirects anonymous visitors of private areas to the login page. Authorisation itself is
 // checked again by every page, action and handler (lib/auth/session.ts).
-const PRIVATE_PREFIXES = ["/beneficiaire", "/operateur", "/comite", "/admin"];
+const PRIVATE_PREFIXES = ["/beneficiaire", "/operateur", "/comite", "/admin", "/compte"];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -15,4 +15,4 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-export const config = { matcher: ["/beneficiaire/:path*", "/operateur/:path*", "/comite/:path*", "/admin/:path*"] };
+export const config = { matcher: ["/beneficiaire/:path*", "/operateur/:path*", "/comite/:path*", "/admin/:path*", "/compte/:path*"] };

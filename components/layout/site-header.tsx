@@ -25,6 +25,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
                 text: `${user.name} — ${user.roleLabel}`,
                 linkProps: { href: user.home },
               },
+              { iconId: "fr-icon-lock-line", text: "Mot de passe", linkProps: { href: "/compte/mot-de-passe" } },
               {
                 iconId: "fr-icon-logout-box-r-line",
                 text: "Se déconnecter",

@@ -4,10 +4,11 @@ import type { Role } from "@/generated/prisma/enums";
 
 // The expected table, written out independently of lib/auth/permissions.ts.
 const EXPECTED: Record<Role, Permission[]> = {
-  beneficiaire: ["dossiers:manage-own", "attestations:sign-own"],
-  operateur: ["operator:console", "operator:credentials"],
-  comite: ["indicators:read", "declarations:read-late"],
+  beneficiaire: ["account:manage-own", "dossiers:manage-own", "attestations:sign-own"],
+  operateur: ["account:manage-own", "operator:console", "operator:credentials"],
+  comite: ["account:manage-own", "indicators:read", "declarations:read-late"],
   admin: [
+    "account:manage-own",
     "indicators:read",
     "declarations:read-late",
     "indicators:compute",

@@ -3,6 +3,7 @@ import type { Role } from "@/generated/prisma/enums";
 // The one table of who may do what. Pages, server actions, route handlers and the CLI check
 // these permissions (through requirePermission / can); the proxy only redirects anonymous users.
 export const PERMISSIONS = {
+  "account:manage-own": ["beneficiaire", "operateur", "comite", "admin"],
   "dossiers:manage-own": ["beneficiaire"],
   "attestations:sign-own": ["beneficiaire"],
   "operator:console": ["operateur"],

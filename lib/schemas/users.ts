@@ -57,3 +57,16 @@ export type SetAccountDisabledInput = z.input<typeof setAccountDisabledSchema>;
 
 export const resetPasswordSchema = z.object(accountRef).refine(oneAccount, oneAccountError);
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+
+/** A signed-in person choosing a new password: the current one, the new one twice. */
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "mot de passe actuel obligatoire" }).min(1, { error: "mot de passe actuel obligatoire" }).max(200),
+    newPassword: passwordSchema,
+    confirmation: z.string({ error: "confirmation obligatoire" }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.confirmation !== v.newPassword) ctx.addIssue({ code: "custom", path: ["confirmation"], message: "la confirmation diffère du nouveau mot de passe" });
+    if (v.newPassword === v.currentPassword) ctx.addIssue({ code: "custom", path: ["newPassword"], message: "le nouveau mot de passe doit différer de l'actuel" });
+  });
+export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordSchema>;

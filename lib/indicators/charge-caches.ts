@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { leafEnergySql, SLOT_SECONDS } from "@/lib/indicators/energy-steps-sql";
-import { LEAF_HOUR_AGGREGATES, LEAF_HOUR_GROUP, slotCalendarSql } from "@/lib/indicators/slot-calendar-sql";
+import { LEAF_HOUR_AGGREGATES, LEAF_HOUR_GROUP, slotCalendarSql, slotsOfMonths } from "@/lib/indicators/slot-calendar-sql";
 import { stationMeshSql } from "@/lib/indicators/station-mesh-sql";
 import { stationMonthsSql } from "@/lib/indicators/station-months-sql";
 
@@ -55,13 +55,7 @@ export const DEPARTEMENT_PROFILES_FROM_CACHE_SQL = (p: { seriesId: number; first
  * months [first, end) ("YYYY-MM-01"), of the départements in `deps` (a subquery) or all.
  */
 async function writeDepartementProfiles(tx: Prisma.TransactionClient, timed: Timed, o: { seriesId: number; first: string; end: string; deps?: string }) {
-  // The slot bounds as integers: an expression in Paris time would be evaluated on every row.
-  const [{ s0, s1 }] = await tx.$queryRawUnsafe<{ s0: number; s1: number }[]>(
-    `SELECT (extract(epoch FROM $1::timestamp AT TIME ZONE 'Europe/Paris') / ${SLOT_SECONDS})::int AS s0,
-            (extract(epoch FROM $2::timestamp AT TIME ZONE 'Europe/Paris') / ${SLOT_SECONDS})::int AS s1`,
-    o.first,
-    o.end,
-  );
+  const { s0, s1 } = await slotsOfMonths(tx, o.first, o.end);
   // A table with statistics: over a CTE the planner hashes the million energy rows instead.
   await timed("caches-profiles", `CREATE TEMP TABLE ix_profile_slot ON COMMIT DROP AS ${slotCalendarSql({ s0: String(s0), s1: String(s1), series: String(o.seriesId) })}`);
   await timed("caches-profiles", "ANALYZE ix_profile_slot");
@@ -78,9 +72,9 @@ async function writeDepartementProfiles(tx: Prisma.TransactionClient, timed: Tim
 }
 
 /**
- * Builds the profiles of `seriesId` when energy_dep_profile has none of it yet (the series' first run, or
- * the first after everything was recomputed). Call after refreshChargeCaches, in the same
- * transaction. Returns whether it built them.
+ * Builds the profiles of `seriesId` when energy_dep_profile has none of it yet (the series'
+ * first run, or the first after everything was recomputed). Call after refreshChargeCaches, in
+ * the same transaction. Returns whether it built them.
  */
 export async function ensureDepartementProfiles(tx: Prisma.TransactionClient, timed: Timed, seriesId: number): Promise<boolean> {
   const [state] = await tx.$queryRawUnsafe<{ built: boolean; first: string | null; end: string | null }[]>(

@@ -7,6 +7,7 @@ import { MESH_LEVELS, PERIOD_KINDS } from "@/lib/indicators/catalogue";
 import { cleanCurvesExist, ensureDepartementProfiles, LOCK_CHARGE_CACHES_SQL, refreshChargeCaches, type ChargeCachesRefresh } from "@/lib/indicators/charge-caches";
 import { SECONDARY_SUPPRESSION_SQL, buildStatements, insertStatements, type RunPlan } from "@/lib/indicators/compute-indicators-sql";
 import { resolveMonths } from "@/lib/indicators/resolve-period";
+import { slotsOfMonths } from "@/lib/indicators/slot-calendar-sql";
 import { assertNotPurged } from "@/lib/programme/programme-status";
 import { parseInput } from "@/lib/schemas/validation";
 import { computeIndicatorsSchema, type ComputeIndicatorsInput } from "@/lib/schemas/indicators";
@@ -50,16 +51,10 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
   if (data.seriesId !== undefined && (await prisma.carbonSeries.count({ where: { id: data.seriesId } })) === 0) {
     throw new AppError("NOT_FOUND", "Série carbone introuvable.", [{ path: "seriesId", message: "série introuvable" }]);
   }
-  const [slots] = await prisma.$queryRawUnsafe<{ s0: number; s1: number }[]>(
-    `SELECT (extract(epoch FROM $1::timestamp AT TIME ZONE 'Europe/Paris') / 1800)::int AS s0,
-            (extract(epoch FROM $2::timestamp AT TIME ZONE 'Europe/Paris') / 1800)::int AS s1`,
-    firstMonth,
-    endMonth,
-  );
   const plan: Omit<RunPlan, "hasCurves" | "fromCaches" | "profilesFromCache"> = {
     firstMonth,
     endMonth,
-    slots: { s0: Number(slots.s0), s1: Number(slots.s1) },
+    slots: await slotsOfMonths(prisma, firstMonth, endMonth),
     seriesId,
     stationIds: data.stationIds ?? null,
     levels,

@@ -1,3 +1,6 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { SLOT_SECONDS } from "@/lib/indicators/energy-steps-sql";
+
 const PARIS = "'Europe/Paris'";
 
 /**
@@ -19,6 +22,20 @@ export function slotCalendarSql(o: { s0: string; s1: string; series: string }): 
       FROM generate_series(${o.s0}, ${o.s1} - 1) AS g(slot)
      CROSS JOIN LATERAL (SELECT to_timestamp(g.slot * 1800.0) AT TIME ZONE ${PARIS} AS l) x
       LEFT JOIN carbon_intensity ci ON ci.series_id = ${o.series} AND ci.hour_start = to_timestamp((g.slot / 2) * 3600.0)`;
+}
+
+/**
+ * The slots [s0, s1) of the Paris months [first, end) ("YYYY-MM-01"), as integers: bounds given
+ * to SQL as Paris-time expressions would be evaluated on every row they filter.
+ */
+export async function slotsOfMonths(q: Pick<Prisma.TransactionClient, "$queryRawUnsafe">, first: string, end: string): Promise<{ s0: number; s1: number }> {
+  const [row] = await q.$queryRawUnsafe<{ s0: number; s1: number }[]>(
+    `SELECT (extract(epoch FROM $1::timestamp AT TIME ZONE ${PARIS}) / ${SLOT_SECONDS})::int AS s0,
+            (extract(epoch FROM $2::timestamp AT TIME ZONE ${PARIS}) / ${SLOT_SECONDS})::int AS s1`,
+    first,
+    end,
+  );
+  return { s0: Number(row.s0), s1: Number(row.s1) };
 }
 
 /** What leaf hours are grouped by, from the calendar rows `s`. */

@@ -84,7 +84,7 @@ test("parcours complet d'un dossier, de la création aux premières données", a
   const otherPage = await newUserPage(browser, consoleErrors);
   await login(otherPage, other.email, other.password);
   await expect(otherPage).toHaveURL(/\/beneficiaire$/);
-  await otherPage.goto(dossierUrl);
+  expect((await otherPage.goto(dossierUrl))?.status()).toBe(404);
   await expect(otherPage.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
   await expect(otherPage.getByText(reference)).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { test, expect, DEMO, login, expectAccessible, newUserPage } from "../support/test";
+import { test, expect, DEMO, login, expectAccessible, expectForbidden, newUserPage } from "../support/test";
 import { makeApiCredential, makeUser } from "@/lib/testing/factories";
 import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
 import { openDatabase } from "@/lib/db";
@@ -22,8 +22,7 @@ test("l'administrateur voit les données individuelles conservées ; sans date d
   for (const who of [DEMO.comite, DEMO.operateur]) {
     const other = await newUserPage(browser, consoleErrors);
     await login(other, who.email, who.password);
-    await other.goto("/admin/donnees-individuelles");
-    await expect(other, who.email).toHaveURL(/\/acces-refuse$/);
+    await expectForbidden(other, consoleErrors, "/admin/donnees-individuelles", who.email);
     await other.context().close();
   }
 });

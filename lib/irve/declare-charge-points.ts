@@ -101,10 +101,10 @@ export async function declareChargePoints(
         )
         SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM upserted`;
 
-      // Station totals follow from their points (power per point: the highest).
+      // Station totals follow from their points in service (power per point: the highest).
       await tx.$executeRaw`
         UPDATE station s SET point_count = agg.n, nominal_power_kw = agg.max_kw
-        FROM (SELECT station_id, count(*)::int AS n, max(nominal_power_kw) AS max_kw FROM charge_point GROUP BY station_id) agg
+        FROM (SELECT station_id, count(*)::int AS n, max(nominal_power_kw) AS max_kw FROM charge_point WHERE withdrawn_at IS NULL GROUP BY station_id) agg
         WHERE agg.station_id = s.id AND s.dossier_id = ${dossier.id}::uuid`;
 
       const inserted = Number(counts[0]?.inserted ?? 0);

@@ -81,10 +81,9 @@ const optional = () => z.string().trim().optional().transform((v) => (v ? v : un
 
 // The schema's "format: email" fields. Deliberately plain: one @, a dot in the domain, no space.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const emailCheck = (c: IrveColumn) => [(v: string | undefined) => !v || EMAIL.test(v), { error: `${L[c]} : adresse e-mail attendue (exemple : contact@operateur.fr)` }] as const;
 const email = (c: IrveColumn, isRequired: boolean) =>
-  (isRequired ? required(c) : optional()).refine((v) => !v || EMAIL.test(v), {
-    error: `${L[c]} : adresse e-mail attendue (exemple : contact@operateur.fr)`,
-  });
+  isRequired ? required(c).refine(...emailCheck(c)) : optional().refine(...emailCheck(c));
 
 const bool = (c: IrveColumn, isRequired: boolean) =>
   z

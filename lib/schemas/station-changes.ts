@@ -30,13 +30,13 @@ export type CorrectStationInput = z.input<typeof correctStationSchema>;
 
 export const withdrawStationSchema = z.object({
   ...stationRef,
-  confirm: z.literal(true, { error: "Confirmation est obligatoire : cochez la case pour retirer la station" }),
+  confirm: z.literal(true, { error: "Confirmation : cochez la case pour retirer la station" }),
 });
 export type WithdrawStationInput = z.input<typeof withdrawStationSchema>;
 
 export const withdrawChargePointSchema = z.object({
   chargePointId: z.uuid({ error: "Point de charge introuvable" }),
   effectiveOn: dayOfChangeSchema,
-  confirm: z.literal(true, { error: "Confirmation est obligatoire : cochez la case pour retirer le point de charge" }),
+  confirm: z.literal(true, { error: "Confirmation : cochez la case pour retirer le point de charge" }),
 });
 export type WithdrawChargePointInput = z.input<typeof withdrawChargePointSchema>;

@@ -5,6 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
+import { fieldId } from "@/components/forms/error-summary";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
 
 /** Signer, capacity and the explicit consent box; the text version shown travels with the form. */
@@ -25,9 +26,10 @@ export function AttestationForm(props: {
         options={[
           {
             label: "Je consens à l'utilisation des données de recharge des stations de ce dossier aux seules fins du programme ADVENIR, dans les conditions de confidentialité décrites ci-dessus, et j'atteste sur l'honneur l'exactitude de ces déclarations.",
-            nativeInputProps: { ...fieldProps("attestation", "consent"), required: true },
+            nativeInputProps: { name: "consent", required: true },
           },
         ]}
+        id={fieldId("attestation", "consent")}
         state={consentError.state}
         stateRelatedMessage={consentError.stateRelatedMessage}
       />

@@ -6,6 +6,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
+import { fieldId } from "@/components/forms/error-summary";
 import { useSubmissionKey } from "@/components/forms/use-submission-key";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
 import { SITE_TYPES } from "@/lib/schemas/dossiers";
@@ -57,10 +58,11 @@ export function DossierForm(props: {
       </Select>
       {props.lockOperatorAndChannel && <input type="hidden" name="operatorId" value={v("operatorId")} />}
       <RadioButtons
+        id={fieldId("dossier", "channel")}
         legend="Canal de collecte des données"
         disabled={props.lockOperatorAndChannel}
         options={[
-          { label: "Web service ADVENIR", hintText: "L'opérateur envoie courbes et opérations à ADVENIR.", nativeInputProps: { ...fieldProps("dossier", "channel"), value: "ADVENIR", defaultChecked: v("channel") !== "GIREVE" } },
+          { label: "Web service ADVENIR", hintText: "L'opérateur envoie courbes et opérations à ADVENIR.", nativeInputProps: { name: "channel", value: "ADVENIR", defaultChecked: v("channel") !== "GIREVE" } },
           { label: "GIREVE", hintText: "La supervision, certifiée GIREVE, relaie les données ; déclarez les données statiques IRVE.", nativeInputProps: { name: "channel", value: "GIREVE", defaultChecked: v("channel") === "GIREVE" } },
         ]}
         {...fieldState(state, "channel")}

@@ -5,6 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
+import { fieldId } from "@/components/forms/error-summary";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -53,7 +54,8 @@ export function WithdrawForm(props: { action: Action; what: string; consequence:
       <FormFeedback state={state} formId={F} successTitle="Retrait enregistré" />
       <Input label="Date du retrait" hintText={DAY_HINT} nativeInputProps={{ ...fieldProps(F, "effectiveOn"), type: "date", defaultValue: state.ok ? "" : state.values?.effectiveOn }} {...fieldState(state, "effectiveOn")} />
       <Checkbox
-        options={[{ label: `Je confirme le retrait ${props.what}. ${props.consequence}`, nativeInputProps: { ...fieldProps(F, "confirm") } }]}
+        id={fieldId(F, "confirm")}
+        options={[{ label: `Je confirme vouloir retirer ${props.what}. ${props.consequence}`, nativeInputProps: { name: "confirm" } }]}
         state={confirm.state}
         stateRelatedMessage={confirm.stateRelatedMessage}
       />

@@ -1,11 +1,21 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 import type { ActionState } from "@/lib/http/action-state-shared";
 
 /** The id of a form's field: the error summary links to it, the input carries it. */
 export function fieldId(formId: string, path: string): string {
   return `${formId}-${path.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+}
+
+/** A summary link moves the focus to its field; for a group (checkboxes, radios), to its first input. */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  const input = target?.matches("input, select, textarea") ? target : target?.querySelector<HTMLElement>("input, select, textarea");
+  if (!input) return; // the plain link still scrolls to the anchor
+  event.preventDefault();
+  input.focus();
+  input.scrollIntoView({ block: "center" });
 }
 
 /**
@@ -32,7 +42,7 @@ export function ErrorSummary({ state, formId }: { state: ActionState; formId: st
           <ul>
             {errors.map(([path, message]) => (
               <li key={path}>
-                <a href={`#${fieldId(formId, path)}`}>{message}</a>
+                <a href={`#${fieldId(formId, path)}`} onClick={(e) => focusField(e, fieldId(formId, path))}>{message}</a>
               </li>
             ))}
           </ul>

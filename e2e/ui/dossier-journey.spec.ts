@@ -37,7 +37,8 @@ test("parcours complet d'un dossier, de la création aux premières données", a
   await expectAccessible(page);
   await page.getByLabel("Qualité du signataire").fill("Gérante");
   await page.getByRole("button", { name: "Signer l'attestation" }).click();
-  await expect(page.getByText("le consentement à l'utilisation des données de recharge est obligatoire")).toBeVisible();
+  await expect(page.getByTestId("form-feedback")).toBeFocused();
+  await expect(page.getByTestId("form-feedback").getByRole("link", { name: "le consentement à l'utilisation des données de recharge est obligatoire" })).toHaveAttribute("href", "#attestation-consent");
   await page.getByText("Je consens à l'utilisation des données de recharge").click();
   await page.getByRole("button", { name: "Signer l'attestation" }).click();
   await expect(page.getByRole("heading", { name: "Récépissé de signature de l'attestation sur l'honneur" })).toBeVisible();

@@ -47,7 +47,7 @@ export default async function ChargePointPage({ params }: { params: Promise<{ do
             <WithdrawForm
               action={withdrawIrvePointAction.bind(null, s.dossier.id, p.id)}
               formId="retrait-point"
-              what="du point de charge"
+              what="le point de charge"
               consequence="Il ne figurera plus dans l'export IRVE ; sa station est retirée avec son dernier point."
             />
           </section>

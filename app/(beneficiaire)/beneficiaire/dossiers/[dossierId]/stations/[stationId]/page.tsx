@@ -61,7 +61,7 @@ export default async function StationPage({ params }: { params: Promise<{ dossie
             <WithdrawForm
               action={withdrawStationAction.bind(null, s.dossier.id, s.id)}
               formId="retrait-station"
-              what="de la station"
+              what="la station"
               consequence={s.points.length > 0 ? "Ses points de charge sont retirés avec elle." : "Elle ne comptera plus parmi les stations en service."}
             />
           </section>

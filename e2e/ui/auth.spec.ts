@@ -20,6 +20,7 @@ test("un mauvais mot de passe est refusé avec un message en français", async (
   consoleErrors.allow(REFUSED_LOGIN);
   await login(page, DEMO.comite.email, "pas-le-bon-mot-de-passe");
   await expect(page.locator("#login-error")).toContainText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page.locator("#login-error")).toBeFocused();
   await expect(page).toHaveURL(/\/connexion$/);
   await expectAccessible(page);
 });

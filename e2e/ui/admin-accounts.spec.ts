@@ -1,5 +1,6 @@
 import { test, expect, DEMO, login, expectAccessible, expectForbidden, newUserPage, REFUSED_LOGIN } from "../support/test";
 import { makeSiren, uniqueSuffix } from "@/lib/testing/factories";
+import { expectErrorSummary } from "../support/forms";
 
 // The administrator creates organisations and accounts from the browser: a beneficiary, an
 // operator with its two API credentials, then a person's account attached to the beneficiary.
@@ -18,7 +19,7 @@ test("l'administrateur crée un bénéficiaire, un opérateur et un compte ; les
   await beneficiaryForm.getByLabel("Nom du bénéficiaire").fill(`Copropriété ${tag}`);
   await beneficiaryForm.getByLabel("SIREN (facultatif)").fill("123456789");
   await beneficiaryForm.getByRole("button", { name: "Créer le bénéficiaire" }).click();
-  await expect(beneficiaryForm.getByText("SIREN invalide (clé de contrôle incorrecte)")).toBeVisible();
+  await expectErrorSummary(page, "beneficiaire", { siren: "SIREN invalide (clé de contrôle incorrecte)" });
   await beneficiaryForm.getByLabel("SIREN (facultatif)").fill("");
   await beneficiaryForm.getByRole("button", { name: "Créer le bénéficiaire" }).click();
   await expect(beneficiaryForm.getByTestId("form-feedback")).toContainText(`Le bénéficiaire « Copropriété ${tag} » est créé`);
@@ -44,10 +45,10 @@ test("l'administrateur crée un bénéficiaire, un opérateur et un compte ; les
   await accountForm.getByLabel("Nom affiché").fill(`Bénédicte ${tag}`);
   await accountForm.getByLabel("Rôle").selectOption("beneficiaire");
   await accountForm.getByRole("button", { name: "Créer le compte" }).click();
-  await expect(accountForm.getByText("adresse e-mail invalide")).toBeVisible();
+  await expectErrorSummary(page, "compte", { email: "Adresse e-mail : adresse invalide (exemple : prenom.nom@exemple.fr)" });
   await accountForm.getByLabel("Adresse e-mail").fill(email);
   await accountForm.getByRole("button", { name: "Créer le compte" }).click();
-  await expect(accountForm.getByText("un compte bénéficiaire doit être rattaché à un bénéficiaire")).toBeVisible();
+  await expectErrorSummary(page, "compte", { beneficiaryId: "Bénéficiaire de rattachement : un compte bénéficiaire doit être rattaché à un bénéficiaire" });
   await accountForm.getByLabel("Bénéficiaire de rattachement").selectOption({ label: `Copropriété ${tag}` });
   await accountForm.getByRole("button", { name: "Créer le compte" }).click();
   await expect(accountForm.getByTestId("issued-login")).toHaveText(email);

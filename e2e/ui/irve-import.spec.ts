@@ -50,6 +50,9 @@ test("import, saisie et export des données statiques IRVE", async ({ page }) =>
   // The dossier lists the imported point with its deadline, and the export is schema CSV.
   await page.goto(`/beneficiaire/dossiers/${dossier.id}`);
   await expect(page.getByRole("table", { name: /Points de charge déclarés/ })).toContainText(`FR${code}E680210015`);
+  // One date format on the page: jj/mm/aaaa (deadlines were ISO dates before).
+  await expect(page.getByRole("table", { name: /Points de charge déclarés/ })).toContainText("Modification du 05/04/2021");
+  await expect(page.locator("main")).not.toContainText(/\d{4}-\d{2}-\d{2}/);
   const exported = await page.request.get(`/beneficiaire/dossiers/${dossier.id}/irve.csv`);
   expect(exported.headers()["content-type"]).toContain("text/csv");
   const lines = (await exported.text()).trim().split("\r\n");

@@ -31,13 +31,13 @@ export const createUserSchema = z
   })
   .superRefine((u, ctx) => {
     if (u.role === "operateur" && !u.operatorId)
-      ctx.addIssue({ code: "custom", path: ["operatorId"], message: "un compte opérateur doit être rattaché à un opérateur" });
+      ctx.addIssue({ code: "custom", path: ["operatorId"], message: "Opérateur de rattachement : un compte opérateur doit être rattaché à un opérateur" });
     if (u.role === "beneficiaire" && !u.beneficiaryId)
-      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "un compte bénéficiaire doit être rattaché à un bénéficiaire" });
+      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "Bénéficiaire de rattachement : un compte bénéficiaire doit être rattaché à un bénéficiaire" });
     if (u.role !== "operateur" && u.operatorId)
-      ctx.addIssue({ code: "custom", path: ["operatorId"], message: "seul un compte opérateur se rattache à un opérateur" });
+      ctx.addIssue({ code: "custom", path: ["operatorId"], message: "Opérateur de rattachement : seul un compte opérateur se rattache à un opérateur" });
     if (u.role !== "beneficiaire" && u.beneficiaryId)
-      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "seul un compte bénéficiaire se rattache à un bénéficiaire" });
+      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "Bénéficiaire de rattachement : seul un compte bénéficiaire se rattache à un bénéficiaire" });
   });
 
 export type CreateUserInput = z.input<typeof createUserSchema>;

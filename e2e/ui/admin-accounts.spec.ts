@@ -45,7 +45,11 @@ test("l'administrateur crée un bénéficiaire, un opérateur et un compte ; les
   await accountForm.getByLabel("Nom affiché").fill(`Bénédicte ${tag}`);
   await accountForm.getByLabel("Rôle").selectOption("beneficiaire");
   await accountForm.getByRole("button", { name: "Créer le compte" }).click();
-  await expectErrorSummary(page, "compte", { email: "Adresse e-mail : adresse invalide (exemple : prenom.nom@exemple.fr)" });
+  // Every error at once: the address, and the missing beneficiary of a beneficiary's account.
+  await expectErrorSummary(page, "compte", {
+    email: "Adresse e-mail : adresse invalide (exemple : prenom.nom@exemple.fr)",
+    beneficiaryId: "Bénéficiaire de rattachement : un compte bénéficiaire doit être rattaché à un bénéficiaire",
+  });
   await accountForm.getByLabel("Adresse e-mail").fill(email);
   await accountForm.getByRole("button", { name: "Créer le compte" }).click();
   await expectErrorSummary(page, "compte", { beneficiaryId: "Bénéficiaire de rattachement : un compte bénéficiaire doit être rattaché à un bénéficiaire" });

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { normalizeAddress } from "@/lib/server/sanitize-headers";
 
 // Security headers of every answer of the portal: pages, Next's route handlers, static files and
-// the ADVENIR data API answered by lib/server before Next.js (ADR 0007).
+// the ADVENIR data API answered by lib/server before Next.js (ADR 0009).
 //
 // Pages get a Content-Security-Policy with a fresh nonce per request. Next.js reads the nonce from
 // the *request's* Content-Security-Policy header and puts it on every script it renders (its

@@ -11,6 +11,8 @@ export const FLAG_LABELS: Record<QualityFlag, string> = {
   duree_excessive: "Durée supérieure à 7 jours",
   energie_superieure_puissance: "Énergie supérieure à la puissance de la station",
   saut_de_puissance: "Saut d'énergie entre deux points",
+  energie_excessive: "Énergie supérieure à 1 000 kWh",
+  index_decroissant: "Index d'énergie décroissant",
 };
 
 export function flagLabel(flag: string): { label: string; explanation: string } {
@@ -25,7 +27,7 @@ interface Row {
   transaction_id: string;
   start_at: Date;
   stop_at: Date;
-  energy_wh: bigint;
+  energy_wh: bigint | null;
   quality_flags: string[];
   received_at: Date;
   submission_id: bigint | null;
@@ -47,7 +49,7 @@ export async function listAnomalies(
   const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
     WITH flagged AS (
       SELECT 'operation' AS kind, o.env::text AS env, o.station_id, o.transaction_id, o.start_at, o.stop_at,
-             o.stop_wh - o.start_wh AS energy_wh, o.quality_flags, o.received_at, o.submission_id
+             CASE WHEN o.stop_wh >= o.start_wh THEN o.stop_wh - o.start_wh END AS energy_wh, o.quality_flags, o.received_at, o.submission_id
         FROM charge_operation o
        WHERE o.operator_id = ${input.operatorId}::uuid AND o.env::text = ANY(${envs}::text[]) AND cardinality(o.quality_flags) > 0
       UNION ALL
@@ -70,7 +72,8 @@ export async function listAnomalies(
       transactionId: r.transaction_id,
       startAt: r.start_at,
       stopAt: r.stop_at,
-      energyWh: Number(r.energy_wh),
+      /** Null when the index decreases and no energy can be told. */
+      energyWh: r.energy_wh === null ? null : Number(r.energy_wh),
       flags: r.quality_flags.map((f) => ({ code: f, ...flagLabel(f) })),
       receivedAt: r.received_at,
       submissionId: r.submission_id === null ? null : r.submission_id.toString(),

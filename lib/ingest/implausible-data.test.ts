@@ -2,31 +2,17 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getEnergySteps } from "@/lib/indicators/get-energy-steps";
 import { listAnomalies } from "@/lib/operator-console/list-anomalies";
-import { call, glitchedCurve, interleavedCurve, makeTenant, ocppCurve, operation } from "@/lib/ingest/testing";
+import { call, glitchedCurve, interleavedCurve, makeTenant, monthlyCurvesBody, ocppCurve, operation } from "@/lib/ingest/testing";
 
 // Issue 13 §1: real clients send real meters. Implausible data is stored, flagged, answered as a
 // warning and kept out of the indicators; only what is impossible or ambiguous refuses a body.
 
 const T0 = 1_700_000_000;
 
-/** 111 clean OCPP-derived curves over three stations plus the two shapes of the issue. */
-function monthlyBody(userId: string) {
-  const stations: Record<string, Record<string, { timestamp: number; value: number }[]>> = { R320: {}, "1234": {}, "GARE-3": {} };
-  const codes = Object.keys(stations);
-  for (let i = 0; i < 111; i++) {
-    const start = T0 + i * 4 * 3600;
-    stations[codes[i % 3]][`TX-${1000 + i}`] = ocppCurve({ start, meterWh: 1_000_000 + i * 50_000, kw: 7, minutes: 30 + (i % 7) * 20, seed: i + 1 });
-  }
-  const glitch = glitchedCurve(T0 + 200 * 3600, 7001);
-  stations.R320["TX-GLITCH"] = glitch.points;
-  stations["1234"]["TX-TWO-METERS"] = interleavedCurve(T0 + 210 * 3600, 7002);
-  return { body: { [userId]: stations }, glitch };
-}
-
 describe("a monthly body of 113 curves with a meter glitch and two interleaved meters", () => {
   it("is stored whole (200, 113 curves, 2 flagged), sent to the operation URL then to the curve URL as the client does; re-sent, all unchanged", async () => {
     const t = await makeTenant({ stations: ["R320", "1234", "GARE-3"], nominalPowerKw: 22, pointCount: 1 });
-    const { body, glitch } = monthlyBody(t.operatorId);
+    const { body, glitch } = monthlyCurvesBody(t.operatorId, ["R320", "1234", "GARE-3"]);
     const U = t.operatorId;
 
     const first = await call("operation", body, { auth: t.auth, method: "PUT" });

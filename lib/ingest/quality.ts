@@ -34,6 +34,20 @@ export const QUALITY_MESSAGES: Record<QualityFlag, string> = {
   index_decroissant: `index d'énergie cumulée qui décroît : ${EXCLUDED}`,
 };
 
+/** Short French labels of the flags, for pages (the full explanations are QUALITY_MESSAGES). */
+export const FLAG_LABELS: Record<QualityFlag, string> = {
+  duree_excessive: "Durée supérieure à 7 jours",
+  energie_superieure_puissance: "Énergie supérieure à la puissance de la station",
+  saut_de_puissance: "Saut d'énergie entre deux points",
+  energie_excessive: "Énergie supérieure à 1 000 kWh",
+  index_decroissant: "Index d'énergie décroissant",
+};
+
+export function flagLabel(flag: string): { label: string; explanation: string } {
+  const known = flag in FLAG_LABELS ? (flag as QualityFlag) : null;
+  return known ? { label: FLAG_LABELS[known], explanation: QUALITY_MESSAGES[known] } : { label: flag, explanation: "" };
+}
+
 /** A transaction's flags, with what the warning adds to a flag's message. */
 export interface Assessment {
   flags: QualityFlag[];

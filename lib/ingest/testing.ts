@@ -3,7 +3,6 @@ import { gzipSync } from "node:zlib";
 import type { DataEnv } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { hashSecret } from "@/lib/auth/password";
-import { seededRandom } from "@/lib/random/seeded-random";
 import { POST as postCourbe, PUT as putCourbe } from "@/app/api/courbe/put/route";
 import { POST as postOperation, PUT as putOperation } from "@/app/api/operation/put/route";
 
@@ -155,46 +154,4 @@ export function curve(start: number, n = 4, step = 600, whPerStep = 1000) {
   return Array.from({ length: n }, (_, i) => ({ timestamp: start + i * step, value: 10_000 + i * whPerStep }));
 }
 
-/**
- * A load curve as a supervision system derives it from OCPP MeterValues: a reading of the meter's
- * cumulative Wh register every 1 to 5 minutes (seeded jitter), from `meterWh` (the register since
- * the meter was installed, not 0), at about `kw` with the taper of a battery near full.
- */
-export function ocppCurve(o: { start: number; meterWh: number; kw: number; minutes: number; seed: number }): { timestamp: number; value: number }[] {
-  const r = seededRandom(o.seed);
-  const points = [{ timestamp: o.start, value: o.meterWh }];
-  let t = o.start;
-  let wh = o.meterWh;
-  while (t < o.start + o.minutes * 60) {
-    const dt = 60 + Math.floor(r() * 240);
-    const progress = (t - o.start) / (o.minutes * 60);
-    const kw = o.kw * (progress < 0.8 ? 0.95 + r() * 0.05 : 0.3 + r() * 0.3);
-    t += dt;
-    wh += Math.round((kw * 1000 * dt) / 3600);
-    points.push({ timestamp: t, value: wh });
-  }
-  return points;
-}
-
-/**
- * The shapes of issue 13 §1, from a real client's output: (a) one reading glitches between two
- * consistent ones (its register reads 1,543 Wh below the one before); (b) two meters' readings
- * interleaved under one TransactionID (each register consistent on its own).
- */
-export function glitchedCurve(start: number, seed: number) {
-  const points = ocppCurve({ start, meterWh: 1_523_400, kw: 7, minutes: 120, seed });
-  const k = Math.floor(points.length / 2);
-  points[k] = { ...points[k], value: points[k - 1].value - 1543 };
-  return { points, glitch: k };
-}
-
-export function interleavedCurve(start: number, seed: number) {
-  const a = ocppCurve({ start, meterWh: 1_523_400, kw: 7, minutes: 90, seed });
-  const taken = new Set(a.map((p) => p.timestamp));
-  const b = ocppCurve({ start: start + 30, meterWh: 8_765_432, kw: 11, minutes: 90, seed: seed + 1 }).map((p) => {
-    let timestamp = p.timestamp;
-    while (taken.has(timestamp)) timestamp++; // two readings at the same second would be ambiguous, not interleaved
-    return { ...p, timestamp };
-  });
-  return [...a, ...b].sort((x, y) => x.timestamp - y.timestamp);
-}
+export { glitchedCurve, interleavedCurve, monthlyCurvesBody, ocppCurve } from "@/lib/ingest/testing-curves";

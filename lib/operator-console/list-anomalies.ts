@@ -2,23 +2,9 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { AnomalyFilters } from "@/lib/schemas/operator-console";
-import { QUALITY_MESSAGES, type QualityFlag } from "@/lib/ingest/quality";
+import { flagLabel } from "@/lib/ingest/quality";
 
 export const ANOMALIES_PAGE_SIZE = 25;
-
-/** Short French labels of the quality flags (the full explanations are QUALITY_MESSAGES). */
-export const FLAG_LABELS: Record<QualityFlag, string> = {
-  duree_excessive: "Durée supérieure à 7 jours",
-  energie_superieure_puissance: "Énergie supérieure à la puissance de la station",
-  saut_de_puissance: "Saut d'énergie entre deux points",
-  energie_excessive: "Énergie supérieure à 1 000 kWh",
-  index_decroissant: "Index d'énergie décroissant",
-};
-
-export function flagLabel(flag: string): { label: string; explanation: string } {
-  const known = flag in FLAG_LABELS ? (flag as QualityFlag) : null;
-  return known ? { label: FLAG_LABELS[known], explanation: QUALITY_MESSAGES[known] } : { label: flag, explanation: "" };
-}
 
 interface Row {
   kind: "operation" | "courbe";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { JsonScanner, MAX_DEPTH, sameValue } from "@/lib/ingest/json-scanner";
+import { JsonScanner, MAX_DEPTH } from "@/lib/ingest/json-scanner";
+import { sameValue } from "@/lib/ingest/json-same-value";
 import { IngestError } from "@/lib/ingest/errors";
 
 // The tokenizer against JSON.parse: it accepts exactly the texts JSON.parse accepts (nesting

@@ -1,5 +1,6 @@
 import { BODY_PATH, IngestError } from "@/lib/ingest/errors";
 import { displayText } from "@/lib/schemas/identifiers";
+import { decodeEscapes, invalidEscape } from "@/lib/ingest/json-escapes";
 
 // A JSON tokenizer over the body's text (RFC 8259, nothing more, nothing less), for a parser
 // that builds the normalised rows as it goes (lib/ingest/parse-body.ts) instead of a tree of
@@ -157,7 +158,7 @@ export class JsonScanner {
     const close = this.pos - 1;
     this.keyTooLong = close - start > maxSource;
     const end = this.keyTooLong ? start + 256 : close;
-    return escaped ? this.decode(start, end) : this.text.slice(start, end);
+    return escaped ? decodeEscapes(this.text, start, end) : this.text.slice(start, end);
   }
 
   /**
@@ -184,44 +185,11 @@ export class JsonScanner {
     }
     const start = this.pos + 1;
     this.pos = p + 1;
-    if (escaped) this.checkEscapes(start, p);
+    if (escaped) {
+      const bad = invalidEscape(t, start, p);
+      if (bad) this.fail(bad.reason, bad.at);
+    }
     return escaped;
-  }
-
-  /** Checks the escapes of the source [from, close) of a string. */
-  private checkEscapes(from: number, close: number): void {
-    const t = this.text;
-    for (let q = from; q < close; q++) {
-      if (t.charCodeAt(q) !== BACKSLASH) continue;
-      const e = t.charCodeAt(q + 1);
-      if (e === 117) {
-        if (q + 6 > close || !/^[0-9a-fA-F]{4}$/.test(t.slice(q + 2, q + 6))) this.fail("séquence \\u incomplète : quatre chiffres hexadécimaux attendus", q);
-        q += 5;
-      } else if (e === QUOTE || e === BACKSLASH || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) q++;
-      else this.fail("séquence d'échappement invalide dans une chaîne", q);
-    }
-  }
-
-  /** Decodes the escapes (already checked) of the source [start, end) of a string. */
-  private decode(start: number, end: number): string {
-    const t = this.text;
-    let out = "";
-    let from = start;
-    for (let p = start; p < end; p++) {
-      if (t.charCodeAt(p) !== BACKSLASH) continue;
-      out += t.slice(from, p);
-      const e = t.charCodeAt(p + 1);
-      if (e === 117) {
-        if (p + 6 > end) return out; // a preview cut inside an escape
-        out += String.fromCharCode(parseInt(t.slice(p + 2, p + 6), 16));
-        p += 5;
-      } else {
-        out += e === 98 ? "\b" : e === 102 ? "\f" : e === 110 ? "\n" : e === 114 ? "\r" : e === 116 ? "\t" : t[p + 1];
-        p++;
-      }
-      from = p + 1;
-    }
-    return from < end ? out + t.slice(from, end) : out;
   }
 
   /** A number; integers of up to 15 digits without building a substring. */
@@ -352,52 +320,5 @@ export class JsonScanner {
     return new IngestError(400, [
       { chemin: BODY_PATH, message: `JSON invalide à la position ${at} (ligne ${line}, colonne ${at - lineStart + 1}) : ${reason}, près de « ${excerpt} »` },
     ]);
-  }
-}
-
-/**
- * Whether the two values starting at `a` and `b` are the same JSON value: same structure, keys
- * in the same order, strings equal once decoded, numbers equal as numbers (1000 = 1e3); blanks
- * ignored. Both values must have been scanned already (valid JSON).
- */
-export function sameValue(text: string, a: number, b: number): boolean {
-  const x = new JsonScanner(text);
-  const y = new JsonScanner(text);
-  x.pos = a;
-  y.pos = b;
-  return equalFrom(x, y);
-}
-
-function equalFrom(x: JsonScanner, y: JsonScanner): boolean {
-  const kind = x.kind();
-  if (y.kind() !== kind) return false;
-  switch (kind) {
-    case "object": {
-      x.pos++;
-      y.pos++;
-      for (let first = true; ; first = false) {
-        const more = x.nextMember(first);
-        if (y.nextMember(first) !== more) return false;
-        if (!more) return true;
-        if (x.key() !== y.key() || x.keyTooLong !== y.keyTooLong) return false;
-        if (!equalFrom(x, y)) return false;
-      }
-    }
-    case "array": {
-      x.pos++;
-      y.pos++;
-      for (let first = true; ; first = false) {
-        const more = x.nextElement(first);
-        if (y.nextElement(first) !== more) return false;
-        if (!more) return true;
-        if (!equalFrom(x, y)) return false;
-      }
-    }
-    case "string":
-      return x.string() === y.string();
-    case "number":
-      return x.number() === y.number();
-    default:
-      return x.literal() === y.literal();
   }
 }

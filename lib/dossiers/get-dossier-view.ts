@@ -1,7 +1,7 @@
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { dossierState, missingSteps, type DossierFacts } from "@/lib/dossiers/dossier-status";
-import { getStationActivity } from "@/lib/dossiers/get-station-activity";
+import { getStationActivity, noActivity } from "@/lib/dossiers/get-station-activity";
 import { declarationDeadline } from "@/lib/irve/declaration-deadline";
 
 export interface Viewer {
@@ -52,7 +52,7 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
     pointCount: s.pointCount,
     nominalPowerKw: Number(s.nominalPowerKw),
     inseeCode: s.inseeCode,
-    activity: activity.get(s.id) ?? { stationId: s.id, lastDataAt: null, chargeCount: 0, energyWh: 0 },
+    activity: activity.get(s.id) ?? noActivity(s.id),
     points: s.chargePoints.map((p) => {
       const irve = (p.irve ?? {}) as Record<string, string>;
       return {
@@ -70,7 +70,7 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
     stationCount: stations.length,
     declaredPointCount: stations.reduce((n, s) => n + s.points.length, 0),
     channel: dossier.channel,
-    stationsWithData: stations.filter((s) => s.activity.chargeCount > 0).length,
+    stationsWithData: stations.filter((s) => s.activity.lastDataAt !== null).length,
   };
   const deadlines = stations.flatMap((s) => s.points.map((p) => p.deadline).filter((d) => d !== null));
   return {

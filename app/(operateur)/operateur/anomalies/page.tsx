@@ -65,7 +65,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
                   <td><code>{a.stationCode}</code></td>
                   <td><code>{a.transactionId}</code></td>
                   <td>{formatDateTime(a.startAt)} → {formatDateTime(a.stopAt)}</td>
-                  <td>{formatNumber(a.energyWh)}</td>
+                  <td>{a.energyWh === null ? "indéterminée" : formatNumber(a.energyWh)}</td>
                   <td>
                     <ul className="fr-tags-group">
                       {a.flags.map((f) => (

@@ -63,18 +63,48 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
       {d.stations.length === 0 ? (
         <p>Aucune station déclarée.</p>
       ) : (
-        <Table
-          caption="Stations du dossier et données reçues"
-          headers={[d.channel === "ADVENIR" ? "StationID" : "Station (eMI3)", "Points", "Puissance par point (kW)", "Dernières données", "Recharges", "Énergie (kWh)"]}
-          data={d.stations.map((s) => [
-            <code key="c">{s.stationCode}</code>,
-            String(s.pointCount),
-            formatNumber(s.nominalPowerKw),
-            s.activity.lastDataAt ? formatDateTime(s.activity.lastDataAt) : "Aucune donnée reçue",
-            formatNumber(s.activity.chargeCount),
-            formatNumber(Math.round(s.activity.energyWh / 100) / 10),
-          ])}
-        />
+        <>
+          <Table
+            caption="Stations du dossier et données reçues"
+            headers={[
+              d.channel === "ADVENIR" ? "StationID" : "Station (eMI3)",
+              "Points",
+              "Puissance par point (kW)",
+              "Dernières données",
+              "Recharges",
+              "Énergie (kWh)",
+              "Recharges écartées (motif)",
+            ]}
+            data={d.stations.map((s) => [
+              <code key="c">{s.stationCode}</code>,
+              String(s.pointCount),
+              formatNumber(s.nominalPowerKw),
+              s.activity.lastDataAt ? formatDateTime(s.activity.lastDataAt) : "Aucune donnée reçue",
+              formatNumber(s.activity.chargeCount),
+              formatNumber(Math.round(s.activity.energyWh / 100) / 10),
+              s.activity.flaggedCount === 0 ? (
+                "Aucune"
+              ) : (
+                <span key="f">
+                  {formatNumber(s.activity.flaggedCount)} :{" "}
+                  {s.activity.flags.map((f, i) => (
+                    <span key={f.code} title={f.explanation}>
+                      {i > 0 && ", "}
+                      {f.label} ({formatNumber(f.count)})
+                    </span>
+                  ))}
+                </span>
+              ),
+            ])}
+          />
+          {d.stations.some((s) => s.activity.flaggedCount > 0) && (
+            <p className="fr-text--sm">
+              Les recharges écartées ont été reçues mais leurs données sont peu plausibles (indicateur de qualité) : elles ne sont comptées
+              ni dans les recharges et l&apos;énergie ci-dessus, ni dans les indicateurs. Votre opérateur les voit dans son espace et peut les
+              corriger en les renvoyant.
+            </p>
+          )}
+        </>
       )}
       {d.channel === "ADVENIR" ? (
         <section className="fr-mt-4w" aria-labelledby="add-station">

@@ -1,7 +1,7 @@
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { dossierState, missingSteps, type DossierFacts } from "@/lib/dossiers/dossier-status";
-import { getStationActivity } from "@/lib/dossiers/get-station-activity";
+import { getStationActivity, noActivity } from "@/lib/dossiers/get-station-activity";
 import { declarationDeadline } from "@/lib/irve/declaration-deadline";
 
 export interface Viewer {
@@ -53,7 +53,7 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
     nominalPowerKw: Number(s.nominalPowerKw),
     inseeCode: s.inseeCode,
     withdrawnOn: s.withdrawnOn,
-    activity: activity.get(s.id) ?? { stationId: s.id, lastDataAt: null, chargeCount: 0, energyWh: 0 },
+    activity: activity.get(s.id) ?? noActivity(s.id),
     points: s.chargePoints.map((p) => {
       const irve = (p.irve ?? {}) as Record<string, string>;
       return {
@@ -72,7 +72,7 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
     stationCount: stations.filter((s) => !s.withdrawnOn).length,
     declaredPointCount: stations.reduce((n, s) => n + s.points.filter((p) => !p.withdrawnOn).length, 0),
     channel: dossier.channel,
-    stationsWithData: stations.filter((s) => s.activity.chargeCount > 0).length,
+    stationsWithData: stations.filter((s) => s.activity.lastDataAt !== null).length,
   };
   const deadlines = stations.flatMap((s) => s.points.map((p) => p.deadline).filter((d) => d !== null));
   return {

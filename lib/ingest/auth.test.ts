@@ -13,7 +13,7 @@ const T0 = 1_700_000_000;
 const uniqueIp = () => `203.0.113.${Math.floor(Math.random() * 250)}-${suffix()}`;
 
 describe("authorization between operators", () => {
-  it("refuses B posting with A's UserID or to A's stations, and stores nothing for either", async () => {
+  it("refuses B posting with A's UserID (403) or to A's stations (422, as an unknown station), and stores nothing for either", async () => {
     const codeA = `A-${suffix()}`;
     const a = await makeTenant({ stations: [codeA] });
     const b = await makeTenant({ stations: [`B-${suffix()}`] });
@@ -22,9 +22,14 @@ describe("authorization between operators", () => {
     expect(withA.status).toBe(403);
     expect(withA.json.erreurs).toEqual([{ chemin: a.operatorId, message: expect.stringContaining("n'est pas celui de votre compte") }]);
 
+    // A's station is answered to B exactly as a station nobody registered: B learns nothing of A's StationIDs.
     const toA = await call("courbe", { [b.operatorId]: { [codeA]: { t1: operation(T0) } } }, { auth: b.auth });
-    expect(toA.status).toBe(403);
-    expect(toA.json.erreurs).toEqual([{ chemin: `${b.operatorId}/${codeA}`, message: `station ${codeA} : elle n'est pas déclarée pour votre compte` }]);
+    const codeNobody = `N-${suffix()}`;
+    const toNobody = await call("courbe", { [b.operatorId]: { [codeNobody]: { t1: operation(T0) } } }, { auth: b.auth });
+    expect(toA.status).toBe(422);
+    expect(toNobody.status).toBe(422);
+    expect(toA.json.erreurs).toEqual([{ chemin: `${b.operatorId}/${codeA}`, message: `station ${codeA} inconnue pour votre compte : elle doit d'abord être déclarée par le bénéficiaire sur son dossier, avec votre compte comme opérateur` }]);
+    expect(toNobody.json.erreurs).toEqual([{ chemin: `${b.operatorId}/${codeNobody}`, message: toA.json.erreurs![0].message.replace(codeA, codeNobody) }]);
 
     expect(await countRows(a.operatorId)).toEqual({ operations: 0, curves: 0 });
     expect(await countRows(b.operatorId)).toEqual({ operations: 0, curves: 0 });

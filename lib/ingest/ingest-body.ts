@@ -1,10 +1,11 @@
 import type { DataEnv } from "@/generated/prisma/enums";
 import type { AdvenirMessage } from "@/lib/schemas/advenir";
-import { capMessages, IngestError, type IngestStatus } from "@/lib/ingest/errors";
-import { parseJson } from "@/lib/ingest/parse-json";
-import { normalizeBody, type Endpoint, type Issue, type NormalizedBody } from "@/lib/ingest/normalize-body";
+import { IngestError, type IngestStatus } from "@/lib/ingest/errors";
+import { parseBody } from "@/lib/ingest/parse-body";
+import type { Endpoint, NormalizedBody } from "@/lib/ingest/normalize-body";
+import { listOf, type Issue } from "@/lib/ingest/message-list";
 import { authorizeStations } from "@/lib/ingest/authorize-stations";
-import { curveFlags, operationFlags, QUALITY_MESSAGES, type QualityFlag } from "@/lib/ingest/quality";
+import { assessCurve, assessOperation, flagMessages } from "@/lib/ingest/quality";
 import { writeRecords, type CurveRow, type OperationRow } from "@/lib/ingest/write-records";
 import type { SubmissionInput } from "@/lib/ingest/record-submission";
 import type { SqlExecutor } from "@/lib/db/migrate";
@@ -49,8 +50,8 @@ export interface IngestResult {
 /** Retries of the whole statement on serialization failures and deadlocks. */
 const MAX_ATTEMPTS = 5;
 
-function fail(status: IngestStatus, issues: Issue[]): never {
-  throw new IngestError(status, capMessages(issues.map(({ chemin, message }) => ({ chemin, message }))));
+function fail(status: IngestStatus, issues: Issue[], total = issues.length): never {
+  throw new IngestError(status, listOf(issues, total));
 }
 
 export async function ingestBody(input: IngestInput): Promise<IngestResult> {
@@ -60,16 +61,21 @@ export async function ingestBody(input: IngestInput): Promise<IngestResult> {
 
 /**
  * Parses and checks a body (400 and 403 thrown here; data errors are kept for storeBody to report
- * with the stations'). The parsed JSON lives only inside this call: with the caller not keeping
- * the text either, a large body is never held as text, JSON tree and rows at once.
+ * with the stations'). The body is read straight into rows (lib/ingest/parse-body.ts): no JSON
+ * tree is built, so a large body is held as its text and its rows only.
  */
 export function validateBody(text: string, options: { endpoint: Endpoint; operatorId: string; now: Date }): ValidatedBody {
-  const body = parseJson(text);
-  const normalized = normalizeBody(body, options);
+  const { userId, normalized } = parseBody(text, options);
   const { issues } = normalized;
-  if (issues.some((i) => i.kind === "forbidden")) fail(403, issues);
-  if (issues.some((i) => i.kind === "structure")) fail(400, issues);
-  return { userId: Object.keys(body as object)[0], normalized };
+  if (issues.has("forbidden")) {
+    const { kept, total } = issues.of(["forbidden"]);
+    fail(403, kept, total);
+  }
+  if (issues.has("structure")) {
+    const { kept, total } = issues.of(["structure", "data"]);
+    fail(400, kept, total);
+  }
+  return { userId, normalized };
 }
 
 /** Checks the stations, flags what is implausible, and stores everything with the submission row. */
@@ -78,25 +84,23 @@ export async function storeBody(input: StoreInput): Promise<IngestResult> {
   const { issues } = normalized;
   const codes = [...new Set([...normalized.operations, ...normalized.curves].map((t) => t.stationCode))];
   const { stations, issues: stationIssues } = await authorizeStations(input.sql, { operatorId: input.operatorId, userId, stationCodes: codes });
-  const allIssues = [...stationIssues, ...issues];
-  if (allIssues.some((i) => i.kind === "forbidden")) fail(403, allIssues);
-  if (allIssues.length > 0) fail(422, allIssues);
+  if (stationIssues.length > 0 || issues.has("data")) {
+    const { kept, total } = issues.of(["data"]);
+    fail(422, [...stationIssues, ...kept], stationIssues.length + total);
+  }
 
-  const warnings = [...normalized.warnings];
-  const flagWarnings = (path: string, flags: QualityFlag[]) => {
-    for (const f of flags) warnings.push({ chemin: path, message: `${f} : ${QUALITY_MESSAGES[f]}` });
-  };
+  const warnings = normalized.warnings;
   const operations: OperationRow[] = normalized.operations.map((op) => {
     const station = stations.get(op.stationCode)!;
-    const flags = operationFlags(op, station.powerKw);
-    flagWarnings(op.path, flags);
-    return { stationId: station.id, transactionId: op.transactionId, startS: op.startS, stopS: op.stopS, startWh: op.startWh, stopWh: op.stopWh, flags };
+    const assessment = assessOperation(op, station.powerKw);
+    for (const message of flagMessages(assessment)) warnings.push({ chemin: op.path, message });
+    return { stationId: station.id, transactionId: op.transactionId, startS: op.startS, stopS: op.stopS, startWh: op.startWh, stopWh: op.stopWh, flags: assessment.flags };
   });
   const curves: CurveRow[] = normalized.curves.map((c) => {
     const station = stations.get(c.stationCode)!;
-    const flags = curveFlags(c, station.powerKw);
-    flagWarnings(c.path, flags);
-    return { stationId: station.id, transactionId: c.transactionId, timestamps: c.timestamps, values: c.values, flags };
+    const assessment = assessCurve(c, station.powerKw);
+    for (const message of flagMessages(assessment)) warnings.push({ chemin: c.path, message });
+    return { stationId: station.id, transactionId: c.transactionId, timestamps: c.timestamps, values: c.values, energyWh: c.energyWh, flags: assessment.flags };
   });
   const received = operations.length + curves.length;
 
@@ -107,9 +111,9 @@ export async function storeBody(input: StoreInput): Promise<IngestResult> {
         operatorId: input.operatorId,
         operations,
         curves,
-        submission: { ...input.submission, rawBody: await input.submission.rawBody, warnings, durationMs: performance.now() - input.startedAt },
+        submission: { ...input.submission, rawBody: await input.submission.rawBody, warnings: warnings.list(), durationMs: performance.now() - input.startedAt },
       });
-      return { recus: received, enregistres: stored, inchanges: received - stored, avertissements: capMessages(warnings), submissionId };
+      return { recus: received, enregistres: stored, inchanges: received - stored, avertissements: warnings.list(), submissionId };
     } catch (e) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
       await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20 * attempt));

@@ -1,6 +1,7 @@
 import { gunzip } from "node:zlib";
 import { promisify } from "node:util";
 import { BODY_PATH, IngestError } from "@/lib/ingest/errors";
+import { decodeBody } from "@/lib/ingest/decode-body";
 
 // Reads a request body as a stream, counting bytes, and stops at the limit without reading the
 // rest (413). `Content-Encoding: gzip` bodies are inflated with a limit on the inflated size too.
@@ -121,11 +122,6 @@ export async function readBody(request: BodySource, limits: BodyLimits): Promise
       throw new IngestError(400, [{ chemin: BODY_PATH, message: "corps annoncé en gzip (Content-Encoding) mais illisible" }]);
     }
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new IngestError(400, [{ chemin: BODY_PATH, message: "corps illisible : encodage UTF-8 attendu" }]);
-  }
-  return { raw, gzipped: encoding === "gzip", text };
+  // UTF-8 expected; an error names the encoding seen (UTF-16, Latin-1, gzip without its header).
+  return { raw, gzipped: encoding === "gzip", text: decodeBody(bytes, encoding === "gzip") };
 }

@@ -17,3 +17,34 @@ describe("rawBodyForStorage", () => {
     expect(await rawBodyForStorage({ raw, gzipped: true })).toBe(raw);
   });
 });
+
+describe("recordSubmission", () => {
+  it("journals messages holding what jsonb refuses (U+0000, lone surrogates), escaped", async () => {
+    const { rawSql, db } = await import("@/lib/db");
+    const { recordSubmission } = await import("@/lib/ingest/record-submission");
+    const { makeTenant } = await import("@/lib/ingest/testing");
+    const t = await makeTenant();
+    const id = await recordSubmission(await rawSql(), {
+      env: "production",
+      operatorId: t.operatorId,
+      credentialId: t.credentialId,
+      endpoint: "/api/operation/put",
+      method: "POST",
+      ipAddress: "192.0.2.1",
+      receivedAt: new Date(),
+      durationMs: 1,
+      sizeBytes: 10,
+      httpStatus: 422,
+      outcome: "ECHEC",
+      received: 0,
+      stored: 0,
+      unchanged: 0,
+      warnings: [{ chemin: "w\ud800", message: "ok" }],
+      errors: [{ chemin: "a\u0000b/\udc00", message: "près de « \u0000 »" }],
+      rawBody: null,
+    });
+    const row = await (await db()).submission.findUniqueOrThrow({ where: { id } });
+    expect(row.errors).toEqual([{ chemin: "a\\u0000b/\\uDC00", message: "près de « \\u0000 »" }]);
+    expect(row.warnings).toEqual([{ chemin: "w\\uD800", message: "ok" }]);
+  });
+});

@@ -4,6 +4,7 @@ import type { DataEnv } from "@/generated/prisma/enums";
 import type { SqlExecutor } from "@/lib/db/migrate";
 import type { AdvenirMessage } from "@/lib/schemas/advenir";
 import { capMessages } from "@/lib/ingest/errors";
+import { storableText } from "@/lib/schemas/identifiers";
 
 // One submission row per call of the data API, whatever its outcome (401 and 413 included).
 // Raw bodies are stored gzipped: as received when the client sent gzip, compressed otherwise.
@@ -57,6 +58,15 @@ export function submissionPlaceholders(first: number): string {
   return casts.map((cast, i) => `$${first + i}${cast}`).join(", ");
 }
 
+/**
+ * Messages as jsonb can hold them, whatever the body quoted in them: jsonb refuses U+0000 and
+ * lone surrogates (the paths and excerpts of a hostile body may carry both), and a call must be
+ * journaled whatever its bytes.
+ */
+export function storableMessages(list: AdvenirMessage[]): string {
+  return JSON.stringify(capMessages(list).map(({ chemin, message }) => ({ chemin: storableText(chemin), message: storableText(message) })));
+}
+
 /** Values for SUBMISSION_INPUT_COLUMNS, in that order. */
 export function submissionInputs(log: SubmissionInput): unknown[] {
   return [
@@ -69,7 +79,7 @@ export function submissionInputs(log: SubmissionInput): unknown[] {
     log.receivedAt,
     Math.max(0, Math.round(log.durationMs)),
     Math.min(log.sizeBytes, 2_147_483_647),
-    JSON.stringify(capMessages(log.warnings)),
+    storableMessages(log.warnings),
     log.rawBody,
   ];
 }
@@ -81,7 +91,7 @@ RETURNING id::text AS id`;
 
 /** Logs a call that stored nothing (refused or failed); returns the submission id. */
 export async function recordSubmission(sql: SqlExecutor, log: SubmissionLog): Promise<bigint> {
-  const params = [...submissionInputs(log), log.httpStatus, log.outcome, log.received, log.stored, log.unchanged, JSON.stringify(capMessages(log.errors))];
+  const params = [...submissionInputs(log), log.httpStatus, log.outcome, log.received, log.stored, log.unchanged, storableMessages(log.errors)];
   const [row] = await sql.query<{ id: string }>(INSERT_SQL, params, { name: "advenir_record_submission" });
   return BigInt(row.id);
 }

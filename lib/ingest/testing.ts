@@ -153,3 +153,5 @@ export function operation(start: number, seconds = 3600, wh = 5000, from = 1000)
 export function curve(start: number, n = 4, step = 600, whPerStep = 1000) {
   return Array.from({ length: n }, (_, i) => ({ timestamp: start + i * step, value: 10_000 + i * whPerStep }));
 }
+
+export { glitchedCurve, interleavedCurve, monthlyCurvesBody, ocppCurve } from "@/lib/ingest/testing-curves";

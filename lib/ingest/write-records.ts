@@ -29,6 +29,8 @@ export interface CurveRow {
   transactionId: string;
   timestamps: number[];
   values: number[];
+  /** Energy delivered (Wh), null when a decreasing index leaves it undetermined (lib/ingest/normalize-body.ts). */
+  energyWh: number | null;
   flags: string[];
 }
 
@@ -151,7 +153,7 @@ export async function writeRecords(sql: SqlExecutor, input: WriteInput): Promise
     numberArray(curves.map((r) => r.timestamps[0])),
     numberArray(curves.map((r) => r.timestamps[r.timestamps.length - 1])),
     numberArray(curves.map((r) => r.timestamps.length)),
-    numberArray(curves.map((r) => r.values[r.values.length - 1] - r.values[0])),
+    `{${curves.map((r) => r.energyWh ?? "NULL").join(",")}}`,
     textArray(curves.map((r) => `{${r.timestamps.map((t) => t - r.timestamps[0]).join(",")}}`)),
     textArray(curves.map((r) => `{${r.values.join(",")}}`)),
     textArray(curves.map((r) => r.flags.join(","))),

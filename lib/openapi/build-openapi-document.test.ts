@@ -68,9 +68,14 @@ describe("OpenAPI document", () => {
     floatCurve[t.operatorId].R320["54545"][1].timestamp = 1458293425.25;
     expect(validatorOf("CorpsCourbes")(floatCurve)).toBe(false);
     expect((await call("courbe", floatCurve, { auth: t.auth })).status).toBe(422);
+    // Two points are an operation sent as a curve (stored as one); a single point is refused by both.
     const twoPoints = structuredClone(curve) as typeof floatCurve;
     twoPoints[t.operatorId].R320["54545"].pop();
-    expect(validatorOf("CorpsCourbes")(twoPoints)).toBe(false);
-    expect((await call("courbe", twoPoints, { auth: t.auth })).status).toBe(422);
+    expect(validatorOf("CorpsCourbes")(twoPoints)).toBe(true);
+    expect((await call("courbe", twoPoints, { auth: t.auth })).status).toBe(200);
+    const onePoint = structuredClone(twoPoints);
+    onePoint[t.operatorId].R320["54545"].pop();
+    expect(validatorOf("CorpsCourbes")(onePoint)).toBe(false);
+    expect((await call("courbe", onePoint, { auth: t.auth })).status).toBe(422);
   });
 });

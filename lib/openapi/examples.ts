@@ -45,16 +45,21 @@ const failure = (chemin: string, message: string) => ({ statut: "ECHEC", erreurs
 
 /** One example answer per failure status. */
 export const failureExamples: Record<number, { description: string; example: object }> = {
-  400: { description: "JSON ou structure invalide, gzip illisible, UTF-8 invalide", example: failure("(corps)", "JSON invalide à la position 42 : Unexpected token } in JSON") },
+  400: {
+    description: "JSON ou structure invalide, imbrication ou nombre de champs au-delà des limites, gzip illisible, corps qui n'est pas en UTF-8 (l'encodage vu est nommé)",
+    example: failure("(corps)", "JSON invalide à la position 42 (ligne 1, colonne 43) : « , » ou « } » attendu, près de « 4563 \"StopValue\": 4563} »"),
+  },
   401: { description: "Identifiants absents, faux ou révoqués (en-tête WWW-Authenticate)", example: failure("(authentification)", "identifiants absents : authentification HTTP Basic requise") },
   403: {
-    description: "UserID d'un autre compte, ou station déclarée pour un autre opérateur ; rien n'est enregistré",
-    example: failure(`${SAMPLE_USER_ID}/R320`, "la station R320 n'est pas déclarée pour votre compte"),
+    description: "UserID d'un autre compte ; rien n'est enregistré",
+    example: failure("b1e2c3d4-0000-4000-8000-000000000000", "ce UserID n'est pas celui de votre compte : utilisez l'identifiant affiché dans votre espace opérateur"),
   },
   413: { description: "Corps trop volumineux (API_MAX_BODY_BYTES, 50 Mo par défaut) : refusé sans lire la suite", example: failure("(corps)", "corps trop volumineux (plus de 50 Mo) : découpez l'envoi") },
   415: { description: "Type de contenu ou encodage non pris en charge", example: failure("(corps)", "type de contenu application/xml non pris en charge : envoyez du JSON (application/json)") },
   422: {
-    description: "Données bien formées mais invalides, station inconnue ou attestation non signée ; rien n'est enregistré",
+    description:
+      "Données bien formées mais invalides ou ambiguës (identifiant hors de l'alphabet admis, clé répétée avec une autre valeur, même timestamp avec deux valeurs…), " +
+      "station inconnue pour votre compte (une station d'un autre opérateur est répondue de même) ou attestation non signée ; rien n'est enregistré",
     example: failure(`${SAMPLE_USER_ID}/R320/54545/StopValue`, "StopValue : entier attendu (énergie en Wh, sans décimale)"),
   },
   429: { description: "Trop d'échecs d'authentification (en-tête Retry-After)", example: failure("(authentification)", "trop d'échecs d'authentification : réessayez dans 900 secondes") },

@@ -2,21 +2,9 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { AnomalyFilters } from "@/lib/schemas/operator-console";
-import { QUALITY_MESSAGES, type QualityFlag } from "@/lib/ingest/quality";
+import { flagLabel } from "@/lib/ingest/quality";
 
 export const ANOMALIES_PAGE_SIZE = 25;
-
-/** Short French labels of the quality flags (the full explanations are QUALITY_MESSAGES). */
-export const FLAG_LABELS: Record<QualityFlag, string> = {
-  duree_excessive: "Durée supérieure à 7 jours",
-  energie_superieure_puissance: "Énergie supérieure à la puissance de la station",
-  saut_de_puissance: "Saut d'énergie entre deux points",
-};
-
-export function flagLabel(flag: string): { label: string; explanation: string } {
-  const known = flag in FLAG_LABELS ? (flag as QualityFlag) : null;
-  return known ? { label: FLAG_LABELS[known], explanation: QUALITY_MESSAGES[known] } : { label: flag, explanation: "" };
-}
 
 interface Row {
   kind: "operation" | "courbe";
@@ -25,7 +13,7 @@ interface Row {
   transaction_id: string;
   start_at: Date;
   stop_at: Date;
-  energy_wh: bigint;
+  energy_wh: bigint | null;
   quality_flags: string[];
   received_at: Date;
   submission_id: bigint | null;
@@ -47,7 +35,7 @@ export async function listAnomalies(
   const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
     WITH flagged AS (
       SELECT 'operation' AS kind, o.env::text AS env, o.station_id, o.transaction_id, o.start_at, o.stop_at,
-             o.stop_wh - o.start_wh AS energy_wh, o.quality_flags, o.received_at, o.submission_id
+             CASE WHEN o.stop_wh >= o.start_wh THEN o.stop_wh - o.start_wh END AS energy_wh, o.quality_flags, o.received_at, o.submission_id
         FROM charge_operation o
        WHERE o.operator_id = ${input.operatorId}::uuid AND o.env::text = ANY(${envs}::text[]) AND cardinality(o.quality_flags) > 0
       UNION ALL
@@ -70,7 +58,8 @@ export async function listAnomalies(
       transactionId: r.transaction_id,
       startAt: r.start_at,
       stopAt: r.stop_at,
-      energyWh: Number(r.energy_wh),
+      /** Null when the index decreases and no energy can be told. */
+      energyWh: r.energy_wh === null ? null : Number(r.energy_wh),
       flags: r.quality_flags.map((f) => ({ code: f, ...flagLabel(f) })),
       receivedAt: r.received_at,
       submissionId: r.submission_id === null ? null : r.submission_id.toString(),

@@ -26,7 +26,7 @@ export async function getBeneficiaryOverview({ beneficiaryId }: { beneficiaryId:
       stationCount: d.stations.length,
       declaredPointCount: d.stations.reduce((n, s) => n + s._count.chargePoints, 0),
       channel: d.channel,
-      stationsWithData: d.stations.filter((s) => (activity.get(s.id)?.chargeCount ?? 0) > 0).length,
+      stationsWithData: d.stations.filter((s) => activity.has(s.id)).length,
     };
     return {
       id: d.id,

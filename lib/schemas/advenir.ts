@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IDENTIFIER_RULE, MAX_IDENTIFIER_LENGTH } from "@/lib/schemas/identifiers";
 
 // The two bodies of the ADVENIR web service (protocol §4.1): UserID → StationID → TransactionID →
 // data. These schemas describe one transaction's data and the documented shape of the bodies
@@ -13,19 +14,41 @@ export const MAX_FUTURE_S = 86_400;
 /** Minimum distinct points of a load curve (start, end and one in between). */
 export const MIN_CURVE_POINTS = 3;
 
+/**
+ * Messages of the integer check: an integer beyond ±2^53 (1e20, say) fails it as too big or too
+ * small, not for its decimals. `abort`: no second message on the same field.
+ */
+function integerError(messages: { decimals: string; tooBig: string; tooSmall: string }) {
+  return {
+    abort: true,
+    error: (iss: { code: string }) => (iss.code === "too_big" ? messages.tooBig : iss.code === "too_small" ? messages.tooSmall : messages.decimals),
+  };
+}
+
 const unixSeconds = (label: string) =>
   z
     .number({ error: (iss) => (iss.input === undefined ? `${label} : champ obligatoire` : `${label} : entier attendu (horodatage UNIX en secondes)`) })
-    .int({ error: `${label} : entier attendu (horodatage UNIX en secondes, sans décimale)` })
+    .int(
+      integerError({
+        decimals: `${label} : entier attendu (horodatage UNIX en secondes, sans décimale)`,
+        tooBig: `${label} : nombre trop grand pour un horodatage UNIX en secondes`,
+        tooSmall: `${label} : date antérieure au 1er janvier 2010`,
+      }),
+    )
     .min(MIN_TIMESTAMP_S, { error: `${label} : date antérieure au 1er janvier 2010` })
     .describe(`${label} : horodatage UNIX en secondes (UTC), au plus tôt le 1er janvier 2010, au plus tard maintenant + 1 jour`);
 
 const energyWh = (label: string) =>
   z
     .number({ error: (iss) => (iss.input === undefined ? `${label} : champ obligatoire` : `${label} : entier attendu (énergie en Wh)`) })
-    .int({ error: `${label} : entier attendu (énergie en Wh, sans décimale)` })
+    .int(
+      integerError({
+        decimals: `${label} : entier attendu (énergie en Wh, sans décimale)`,
+        tooBig: `${label} : nombre trop grand (9 007 199 254 740 991 Wh au plus)`,
+        tooSmall: `${label} : l'énergie ne peut pas être négative`,
+      }),
+    )
     .min(0, { error: `${label} : l'énergie ne peut pas être négative` })
-    .max(Number.MAX_SAFE_INTEGER, { error: `${label} : valeur trop grande` })
     .describe(`${label} : index d'énergie en Wh, entier positif ou nul`);
 
 /** One point of a load curve: time and cumulative energy index. */
@@ -36,29 +59,32 @@ export const curvePointSchema = z
   })
   .describe("Point de la courbe de charge");
 
-/** A load curve: at least 3 points; sent in any order, stored sorted by time. */
+/** A load curve: at least 3 points (2 make an operation); sent in any order, stored sorted by time. */
 export const loadCurveSchema = z
   .array(curvePointSchema)
-  .min(MIN_CURVE_POINTS, { error: `au moins ${MIN_CURVE_POINTS} points attendus` })
+  .min(2, { error: "au moins 2 points attendus" })
   .describe(
-    "Courbe de charge d'une transaction : au moins 3 points distincts (début, fin, un intermédiaire). " +
+    "Courbe de charge d'une transaction : au moins 3 points distincts (début, fin, un intermédiaire) ; " +
+      "avec 2 points distincts, elle est enregistrée comme opération de charge (avertissement). " +
       "Les points peuvent arriver dans le désordre ; les points répétés à l'identique sont fusionnés ; " +
-      "un même timestamp avec deux valeurs est refusé ; l'énergie cumulée ne décroît jamais.",
+      "un même timestamp avec deux valeurs est refusé. L'énergie cumulée ne devrait jamais décroître : " +
+      "sinon la courbe est enregistrée avec l'indicateur de qualité index_decroissant et exclue des indicateurs.",
   );
 
 /** A charge operation: a period of actual delivery with its energy index at start and stop. */
 export const chargeOperationSchema = z
   .object({
     StartTransaction: unixSeconds("StartTransaction").describe("StartTransaction : début de la délivrance d'énergie (horodatage UNIX en secondes)"),
-    StopTransaction: unixSeconds("StopTransaction").describe("StopTransaction : fin de la délivrance d'énergie, strictement après le début"),
+    StopTransaction: unixSeconds("StopTransaction").describe("StopTransaction : fin de la délivrance d'énergie, au plus tôt au début"),
     StartValue: energyWh("StartValue").describe("StartValue : index d'énergie au début, en Wh"),
-    StopValue: energyWh("StopValue").describe("StopValue : index d'énergie à la fin, en Wh, au moins égal à StartValue"),
+    StopValue: energyWh("StopValue").describe("StopValue : index d'énergie à la fin, en Wh ; inférieur à StartValue, l'opération est enregistrée avec l'indicateur de qualité index_decroissant"),
   })
   .describe("Opération de charge : période pendant laquelle le point délivre effectivement de l'énergie. Les champs supplémentaires sont ignorés.");
 
 const userIdKey = z.string().describe("UserID : identifiant (UUID) de l'opérateur, affiché dans son espace");
-const stationIdKey = z.string().describe("StationID : identifiant de station déclaré par le bénéficiaire sur son dossier");
-const transactionIdKey = z.string().describe("TransactionID : identifiant de la charge, unique par station");
+const identifier = (description: string) => z.string().min(1).max(MAX_IDENTIFIER_LENGTH).describe(`${description} ; ${IDENTIFIER_RULE}`);
+const stationIdKey = identifier("StationID : identifiant de station déclaré par le bénéficiaire sur son dossier, pour votre compte");
+const transactionIdKey = identifier("TransactionID : identifiant de la charge, unique par station");
 
 /** A station's transactions: an object, or (tolerated) an array of single-key objects. */
 function transactionsOf<T extends z.ZodType>(data: T) {

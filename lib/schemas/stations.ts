@@ -1,13 +1,22 @@
 import { z } from "zod";
 import { inseeCodeSchema } from "@/lib/schemas/dossiers";
+import { checkIdentifier } from "@/lib/schemas/identifiers";
 
-/** Station identifier as sent by the operator (ADVENIR StationID, or eMI3 id for GIREVE). */
+/**
+ * Station identifier as sent by the operator (ADVENIR StationID, or eMI3 id for GIREVE), stored
+ * in Unicode NFC as the data API compares it (lib/schemas/identifiers.ts): a code typed with a
+ * decomposed "é" matches the one the operator sends composed, and the reverse.
+ */
 export const stationCodeSchema = z
   .string({ error: "Identifiant de la station est obligatoire" })
   .trim()
+  .normalize("NFC")
   .min(1, { error: "Identifiant de la station est obligatoire" })
   .max(100, { error: "Identifiant de la station : 100 caractères au plus" })
-  .regex(/^[^\s,;"]+$/, { error: "Identifiant de la station : sans espace, virgule, point-virgule ni guillemet" });
+  .regex(/^[^\s,;"]+$/, { error: "Identifiant de la station : sans espace, virgule, point-virgule ni guillemet" })
+  .refine((code) => checkIdentifier(code, "code de station").ok, {
+    error: "Identifiant de la station : caractère de contrôle, invisible ou de direction du texte",
+  });
 
 export const stationInputSchema = z.object({
   stationCode: stationCodeSchema,

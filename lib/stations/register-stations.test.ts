@@ -105,3 +105,45 @@ describe("registerStations", () => {
     ).rejects.toMatchObject({ code: "INVALID_INPUT", fields: [{ path: "stations.1.stationCode", message: `Identifiant de la station ${code} en double dans la saisie` }] });
   });
 });
+
+describe("station codes in Unicode NFC", () => {
+  it("stores a code typed decomposed in its composed form, and refuses a decomposed twin of a registered code", async () => {
+    const dossier = await makeDossier();
+    const base = `GARE-${uniqueSuffix()}`;
+    const [station] = await registerStations({ dossierId: dossier.id, stations: [{ stationCode: `${base}-E\u0301TOILE`, pointCount: 1, nominalPowerKw: 22 }], actor: "test" });
+    expect(station.stationCode).toBe(`${base}-\u00c9TOILE`);
+    await expect(
+      registerStations({ dossierId: dossier.id, stations: [{ stationCode: `${base}-\u00c9TOILE`, pointCount: 1, nominalPowerKw: 22 }], actor: "test" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("refuses control, invisible and direction characters in a code", async () => {
+    const dossier = await makeDossier();
+    for (const code of ["A\u0000B", "A\u0007B", "A\u202eB", "A\ud800"])
+      await expect(registerStations({ dossierId: dossier.id, stations: [{ stationCode: code, pointCount: 1, nominalPowerKw: 22 }], actor: "test" })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+      });
+  });
+
+  it("brings codes registered before in another form to NFC (the migration), unless the NFC twin exists", async () => {
+    const { readFileSync } = await import("node:fs");
+    const sql = readFileSync("prisma/migrations/20261205094027_curve_energy_nullable_station_code_nfc/migration.sql", "utf8");
+    const update = sql.slice(sql.indexOf("UPDATE"));
+    const prisma = await db();
+    const dossier = await makeDossier();
+    const base = `NFC-${uniqueSuffix()}`;
+    // Written directly: registration itself now stores NFC.
+    const rows = [];
+    for (const stationCode of [`${base}-E\u0301`, `${base}-O\u0301`, `${base}-\u00d3`])
+      rows.push(
+        await prisma.station.create({
+          data: { dossierId: dossier.id, operatorId: dossier.operatorId, stationCode, channel: "ADVENIR", pointCount: 1, nominalPowerKw: 22, inseeCode: "75101" },
+          select: { id: true },
+        }),
+      );
+    await prisma.$executeRawUnsafe(update);
+    const after = await prisma.station.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, stationCode: true } });
+    const codeOf = (id: string) => after.find((s) => s.id === id)!.stationCode;
+    expect([codeOf(rows[0].id), codeOf(rows[1].id), codeOf(rows[2].id)]).toEqual([`${base}-\u00c9`, `${base}-O\u0301`, `${base}-\u00d3`]);
+  });
+});

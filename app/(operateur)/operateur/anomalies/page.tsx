@@ -54,7 +54,7 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
             <code key="s">{a.stationCode}</code>,
             <code key="t">{a.transactionId}</code>,
             `${formatDateTime(a.startAt)} → ${formatDateTime(a.stopAt)}`,
-            formatNumber(a.energyWh),
+            a.energyWh === null ? "indéterminée" : formatNumber(a.energyWh),
             <ul key="f" className="fr-tags-group">
               {a.flags.map((f) => (
                 <li key={f.code}>

@@ -64,24 +64,56 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
       {d.stations.length === 0 ? (
         <p>Aucune station déclarée.</p>
       ) : (
-        <DataTable
-          caption="Stations du dossier et données reçues"
-          headers={[d.channel === "ADVENIR" ? "StationID" : "Station (eMI3)", "Points", "Puissance par point (kW)", "Dernières données", "Recharges", "Énergie (kWh)", "Correction ou retrait"]}
-          rowKeys={d.stations.map((s) => s.id)}
-          rows={d.stations.map((s) => [
-            <code key="c">{s.stationCode}</code>,
-            String(s.pointCount),
-            formatNumber(s.nominalPowerKw),
-            s.activity.lastDataAt ? formatDateTime(s.activity.lastDataAt) : "Aucune donnée reçue",
-            formatNumber(s.activity.chargeCount),
-            formatNumber(Math.round(s.activity.energyWh / 100) / 10),
-            s.withdrawnOn ? (
-              <Link key="w" href={`/beneficiaire/dossiers/${d.id}/stations/${s.id}`}>{`Retirée le ${formatDay(s.withdrawnOn)}`}<span className="fr-sr-only"> : station {s.stationCode}</span></Link>
-            ) : (
-              <Link key="a" href={`/beneficiaire/dossiers/${d.id}/stations/${s.id}`}>Corriger ou retirer<span className="fr-sr-only"> la station {s.stationCode}</span></Link>
-            ),
-          ])}
-        />
+        <>
+          <DataTable
+            caption="Stations du dossier et données reçues"
+            multiline
+            headers={[
+              d.channel === "ADVENIR" ? "StationID" : "Station (eMI3)",
+              "Points",
+              "Puissance par point (kW)",
+              "Dernières données",
+              "Recharges",
+              "Énergie (kWh)",
+              "Recharges écartées (motif)",
+              "Correction ou retrait",
+            ]}
+            rowKeys={d.stations.map((s) => s.id)}
+            rows={d.stations.map((s) => [
+              <code key="c">{s.stationCode}</code>,
+              String(s.pointCount),
+              formatNumber(s.nominalPowerKw),
+              s.activity.lastDataAt ? formatDateTime(s.activity.lastDataAt) : "Aucune donnée reçue",
+              formatNumber(s.activity.chargeCount),
+              formatNumber(Math.round(s.activity.energyWh / 100) / 10),
+              s.activity.flaggedCount === 0 ? (
+                "Aucune"
+              ) : (
+                <span key="f">
+                  {formatNumber(s.activity.flaggedCount)} :{" "}
+                  {s.activity.flags.map((f, i) => (
+                    <span key={f.code} title={f.explanation}>
+                      {i > 0 && ", "}
+                      {f.label} ({formatNumber(f.count)})
+                    </span>
+                  ))}
+                </span>
+              ),
+              s.withdrawnOn ? (
+                <Link key="w" href={`/beneficiaire/dossiers/${d.id}/stations/${s.id}`}>{`Retirée le ${formatDay(s.withdrawnOn)}`}<span className="fr-sr-only"> : station {s.stationCode}</span></Link>
+              ) : (
+                <Link key="a" href={`/beneficiaire/dossiers/${d.id}/stations/${s.id}`}>Corriger ou retirer<span className="fr-sr-only"> la station {s.stationCode}</span></Link>
+              ),
+            ])}
+          />
+          {d.stations.some((s) => s.activity.flaggedCount > 0) && (
+            <p className="fr-text--sm">
+              Les recharges écartées ont été reçues mais leurs données sont peu plausibles (indicateur de qualité) : elles ne sont comptées
+              ni dans les recharges et l&apos;énergie ci-dessus, ni dans les indicateurs. Votre opérateur les voit dans son espace et peut les
+              corriger en les renvoyant.
+            </p>
+          )}
+        </>
       )}
       {d.channel === "ADVENIR" ? (
         <section className="fr-mt-4w" aria-labelledby="add-station">

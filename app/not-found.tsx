@@ -1,5 +1,10 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 
+export const metadata: Metadata = { title: "Page introuvable" };
+
+// HTTP 404: a page that does not exist, or a resource that is someone else's (a dossier of
+// another beneficiary): both read the same, so the answer reveals nothing.
 export default function NotFound() {
   return (
     <>

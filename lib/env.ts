@@ -62,6 +62,8 @@ const schema = z
         }, { error: "date invalide" })
         .optional(),
     ),
+    /** Address people write to about the portal (accessibility statement, /accessibilite). */
+    CONTACT_EMAIL: z.preprocess((v) => (v === "" ? undefined : v), z.email({ error: "adresse e-mail attendue" }).optional()),
     /** Log SQL errors of unexpected failures (never sent to clients). */
     LOG_ERRORS: boolish.default(true),
   })

@@ -1,9 +1,18 @@
-// Display formats: French, times in Europe/Paris (stored in UTC).
+// Display formats: French, times in Europe/Paris (stored in UTC). A page shows its dates in one
+// format: jj/mm/aaaa (formatDay, formatDateTime adds the time) or the long form (formatLongDay).
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 const number = new Intl.NumberFormat("fr-FR");
 
 export function formatDateTime(d: Date | null | undefined): string {
   return d ? dateTime.format(d) : "—";
+}
+
+const shortDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
+
+/** "30/06/2026": an instant's day in Paris, or a calendar day given as "YYYY-MM-DD" (or a date column). */
+export function formatDay(d: Date | string | null | undefined): string {
+  if (!d) return "—";
+  return shortDay.format(typeof d === "string" ? new Date(`${d}T12:00:00Z`) : d);
 }
 
 const longDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });

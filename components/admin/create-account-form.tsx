@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { FormFeedback, fieldState } from "@/components/forms/form-feedback";
+import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
 import { useSubmissionKey } from "@/components/forms/use-submission-key";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { IssuedSecrets } from "./issued-secrets";
@@ -29,23 +29,23 @@ export function CreateAccountForm(props: {
   return (
     <form action={formAction} noValidate aria-labelledby="account-title" key={formKey}>
       <h2 id="account-title">Nouveau compte</h2>
-      <FormFeedback state={state} successTitle="Compte créé" />
+      <FormFeedback state={state} formId="compte" successTitle="Compte créé" />
       {state.secrets && <IssuedSecrets secrets={state.secrets} />}
-      <Input label="Adresse e-mail" nativeInputProps={{ name: "email", type: "email", autoComplete: "off", defaultValue: v("email"), required: true }} {...fieldState(state, "email")} />
-      <Input label="Nom affiché" nativeInputProps={{ name: "name", defaultValue: v("name"), required: true }} {...fieldState(state, "name")} />
-      <Select label="Rôle" nativeSelectProps={{ name: "role", defaultValue: v("role"), required: true }} {...fieldState(state, "role")}>
+      <Input label="Adresse e-mail" nativeInputProps={{ ...fieldProps("compte", "email"), type: "email", autoComplete: "off", defaultValue: v("email"), required: true }} {...fieldState(state, "email")} />
+      <Input label="Nom affiché" nativeInputProps={{ ...fieldProps("compte", "name"), defaultValue: v("name"), required: true }} {...fieldState(state, "name")} />
+      <Select label="Rôle" nativeSelectProps={{ ...fieldProps("compte", "role"), defaultValue: v("role"), required: true }} {...fieldState(state, "role")}>
         <option value="" disabled>Choisir un rôle</option>
         {ROLES.map((r) => (
           <option key={r} value={r}>{ROLE_LABELS[r]}</option>
         ))}
       </Select>
-      <Select label="Opérateur de rattachement" hint="Pour un compte opérateur seulement" nativeSelectProps={{ name: "operatorId", defaultValue: v("operatorId") }} {...fieldState(state, "operatorId")}>
+      <Select label="Opérateur de rattachement" hint="Pour un compte opérateur seulement" nativeSelectProps={{ ...fieldProps("compte", "operatorId"), defaultValue: v("operatorId") }} {...fieldState(state, "operatorId")}>
         <option value="">Aucun</option>
         {props.operators.map((o) => (
           <option key={o.id} value={o.id}>{label(o)}</option>
         ))}
       </Select>
-      <Select label="Bénéficiaire de rattachement" hint="Pour un compte bénéficiaire seulement" nativeSelectProps={{ name: "beneficiaryId", defaultValue: v("beneficiaryId") }} {...fieldState(state, "beneficiaryId")}>
+      <Select label="Bénéficiaire de rattachement" hint="Pour un compte bénéficiaire seulement" nativeSelectProps={{ ...fieldProps("compte", "beneficiaryId"), defaultValue: v("beneficiaryId") }} {...fieldState(state, "beneficiaryId")}>
         <option value="">Aucun</option>
         {props.beneficiaries.map((b) => (
           <option key={b.id} value={b.id}>{label(b)}</option>

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { FormFeedback, fieldState } from "@/components/forms/form-feedback";
+import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
 import { IssuedSecrets } from "./issued-secrets";
 import { INITIAL_SECRETS_STATE, type SecretsActionState } from "./secrets-state";
 
@@ -15,13 +15,13 @@ export function CreateOperatorForm({ action }: { action: (s: SecretsActionState,
     <form action={formAction} noValidate aria-labelledby="operator-title">
       <h2 id="operator-title">Nouvel opérateur</h2>
       <p>Son identifiant (UserID ADVENIR) et ses accès à l&apos;API de production et du bac à sable sont créés en même temps.</p>
-      <FormFeedback state={state} successTitle="Opérateur créé" />
+      <FormFeedback state={state} formId="operateur" successTitle="Opérateur créé" />
       {state.secrets && <IssuedSecrets secrets={state.secrets} />}
-      <Input label="Raison sociale" nativeInputProps={{ name: "name", defaultValue: v("name"), required: true }} {...fieldState(state, "name")} />
+      <Input label="Raison sociale" nativeInputProps={{ ...fieldProps("operateur", "name"), defaultValue: v("name"), required: true }} {...fieldState(state, "name")} />
       <Input
         label="SIREN"
         hintText="9 chiffres"
-        nativeInputProps={{ name: "siren", defaultValue: v("siren"), required: true, inputMode: "numeric" }}
+        nativeInputProps={{ ...fieldProps("operateur", "siren"), defaultValue: v("siren"), required: true, inputMode: "numeric" }}
         {...fieldState(state, "siren")}
       />
       <Button type="submit" disabled={pending}>

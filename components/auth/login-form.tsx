@@ -5,12 +5,15 @@ import { signIn } from "next-auth/react";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useFocusOn } from "@/components/forms/use-focus-on";
 
 const GENERIC = "Connexion impossible. Vérifiez votre adresse e-mail et votre mot de passe.";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // A refused login moves the focus to its message, as every form's error summary does.
+  const errorRef = useFocusOn<HTMLDivElement>(error);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,7 +39,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-describedby={error ? "login-error" : undefined}>
       {error && (
-        <div id="login-error" role="alert" className="fr-mb-3w">
+        <div id="login-error" role="alert" className="fr-mb-3w" ref={errorRef} tabIndex={-1}>
           <Alert severity="error" title="Échec de la connexion" description={error} small={false} />
         </div>
       )}

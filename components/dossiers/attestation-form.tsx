@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { FormFeedback, fieldState } from "@/components/forms/form-feedback";
+import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
+import { fieldId } from "@/components/forms/error-summary";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
 
 /** Signer, capacity and the explicit consent box; the text version shown travels with the form. */
@@ -17,10 +18,10 @@ export function AttestationForm(props: {
   const consentError = fieldState(state, "consent");
   return (
     <form action={formAction} noValidate>
-      <FormFeedback state={state} />
+      <FormFeedback state={state} formId="attestation" />
       <input type="hidden" name="textVersion" value={props.textVersion} />
-      <Input label="Nom et prénom du signataire" nativeInputProps={{ name: "signerName", defaultValue: state.values?.signerName ?? props.defaultSignerName, required: true, autoComplete: "name" }} {...fieldState(state, "signerName")} />
-      <Input label="Qualité du signataire" hintText="Par exemple : syndic, gérant, président, directeur général." nativeInputProps={{ name: "signerCapacity", defaultValue: state.values?.signerCapacity ?? "", required: true }} {...fieldState(state, "signerCapacity")} />
+      <Input label="Nom et prénom du signataire" nativeInputProps={{ ...fieldProps("attestation", "signerName"), defaultValue: state.values?.signerName ?? props.defaultSignerName, required: true, autoComplete: "name" }} {...fieldState(state, "signerName")} />
+      <Input label="Qualité du signataire" hintText="Par exemple : syndic, gérant, président, directeur général." nativeInputProps={{ ...fieldProps("attestation", "signerCapacity"), defaultValue: state.values?.signerCapacity ?? "", required: true }} {...fieldState(state, "signerCapacity")} />
       <Checkbox
         options={[
           {
@@ -28,6 +29,7 @@ export function AttestationForm(props: {
             nativeInputProps: { name: "consent", required: true },
           },
         ]}
+        id={fieldId("attestation", "consent")}
         state={consentError.state}
         stateRelatedMessage={consentError.stateRelatedMessage}
       />

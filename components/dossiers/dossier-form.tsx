@@ -5,7 +5,8 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { FormFeedback, fieldState } from "@/components/forms/form-feedback";
+import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
+import { fieldId } from "@/components/forms/error-summary";
 import { useSubmissionKey } from "@/components/forms/use-submission-key";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
 import { SITE_TYPES } from "@/lib/schemas/dossiers";
@@ -32,12 +33,12 @@ export function DossierForm(props: {
   const v = (name: keyof DossierFormValues) => state.values?.[name] ?? props.defaults?.[name] ?? "";
   return (
     <form action={formAction} noValidate key={formKey}>
-      <FormFeedback state={state} />
-      <Input label="Référence du dossier ADVENIR" hintText="Telle qu'indiquée dans votre espace ADVENIR, par exemple ADV-2026-001234." nativeInputProps={{ name: "reference", defaultValue: v("reference"), required: true }} {...fieldState(state, "reference")} />
-      <Input label="Nom du site" nativeInputProps={{ name: "siteName", defaultValue: v("siteName"), required: true }} {...fieldState(state, "siteName")} />
-      <Input label="Adresse du site" nativeInputProps={{ name: "address", defaultValue: v("address"), required: true, autoComplete: "street-address" }} {...fieldState(state, "address")} />
-      <Input label="Code INSEE de la commune" hintText="5 caractères, par exemple 69123 pour Lyon (ce n'est pas le code postal)." nativeInputProps={{ name: "inseeCode", defaultValue: v("inseeCode"), required: true, inputMode: "text", maxLength: 5 }} {...fieldState(state, "inseeCode")} />
-      <Select label="Type de site" nativeSelectProps={{ name: "siteType", defaultValue: v("siteType"), required: true }} {...fieldState(state, "siteType")}>
+      <FormFeedback state={state} formId="dossier" />
+      <Input label="Référence du dossier ADVENIR" hintText="Telle qu'indiquée dans votre espace ADVENIR, par exemple ADV-2026-001234." nativeInputProps={{ ...fieldProps("dossier", "reference"), defaultValue: v("reference"), required: true }} {...fieldState(state, "reference")} />
+      <Input label="Nom du site" nativeInputProps={{ ...fieldProps("dossier", "siteName"), defaultValue: v("siteName"), required: true }} {...fieldState(state, "siteName")} />
+      <Input label="Adresse du site" nativeInputProps={{ ...fieldProps("dossier", "address"), defaultValue: v("address"), required: true, autoComplete: "street-address" }} {...fieldState(state, "address")} />
+      <Input label="Code INSEE de la commune" hintText="5 caractères, par exemple 69123 pour Lyon (ce n'est pas le code postal)." nativeInputProps={{ ...fieldProps("dossier", "inseeCode"), defaultValue: v("inseeCode"), required: true, inputMode: "text", maxLength: 5 }} {...fieldState(state, "inseeCode")} />
+      <Select label="Type de site" nativeSelectProps={{ ...fieldProps("dossier", "siteType"), defaultValue: v("siteType"), required: true }} {...fieldState(state, "siteType")}>
         <option value="" disabled>Choisir un type de site</option>
         {Object.entries(SITE_TYPES).map(([value, label]) => (
           <option key={value} value={value}>{label}</option>
@@ -47,7 +48,7 @@ export function DossierForm(props: {
         label="Opérateur qui supervise les points de charge"
         hint={props.lockOperatorAndChannel ? "Ne peut plus changer : des stations sont déclarées." : undefined}
         disabled={props.lockOperatorAndChannel}
-        nativeSelectProps={{ name: "operatorId", defaultValue: v("operatorId"), required: true }}
+        nativeSelectProps={{ ...fieldProps("dossier", "operatorId"), defaultValue: v("operatorId"), required: true }}
         {...fieldState(state, "operatorId")}
       >
         <option value="" disabled>Choisir un opérateur</option>
@@ -57,6 +58,7 @@ export function DossierForm(props: {
       </Select>
       {props.lockOperatorAndChannel && <input type="hidden" name="operatorId" value={v("operatorId")} />}
       <RadioButtons
+        id={fieldId("dossier", "channel")}
         legend="Canal de collecte des données"
         disabled={props.lockOperatorAndChannel}
         options={[

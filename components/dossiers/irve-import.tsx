@@ -5,6 +5,7 @@ import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useFocusOn } from "@/components/forms/use-focus-on";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 
 interface Progress {
@@ -30,6 +31,9 @@ export function IrveImport({ dossierId }: { dossierId: string }) {
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // A refusal (no file, nothing stored) takes the focus, as a form's error summary does.
+  const errorRef = useFocusOn<HTMLDivElement>(error);
+  const reportRef = useFocusOn<HTMLDivElement>(result && !result.stored ? result : null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -90,9 +94,13 @@ export function IrveImport({ dossierId }: { dossierId: string }) {
           <progress id="irve-progress" max={100} value={percent} style={{ width: "100%" }} />
         </div>
       )}
-      {error && <Alert className="fr-mt-3w" severity="error" title="Import refusé" description={error} />}
+      {error && (
+        <div ref={errorRef} tabIndex={-1} role="alert" className="fr-mt-3w">
+          <Alert severity="error" title="Import refusé" description={error} />
+        </div>
+      )}
       {result && (
-        <div className="fr-mt-3w" data-testid="irve-report">
+        <div className="fr-mt-3w" data-testid="irve-report" ref={reportRef} tabIndex={-1}>
           {result.stored ? (
             <Alert
               severity={result.errorCount > 0 ? "warning" : "success"}

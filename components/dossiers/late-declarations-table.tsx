@@ -1,21 +1,23 @@
-import { Table } from "@codegouvfr/react-dsfr/Table";
-import type { LateDeclaration } from "@/lib/irve/list-late-declarations";
+import { DataTable } from "@/components/ui/data-table";
+import { LATE_KIND_LABELS, type LateDeclaration } from "@/lib/irve/list-late-declarations";
+import { formatDay, formatNumber } from "@/lib/format";
 
+/** The late declarations themselves (admin only): who, which station or point, how late. */
 export function LateDeclarationsTable({ rows }: { rows: LateDeclaration[] }) {
   if (rows.length === 0) return <p>Aucune déclaration en retard.</p>;
   return (
-    <Table
-      caption={`Déclarations de données statiques en retard (${rows.length})`}
+    <DataTable
+      caption={`Déclarations en retard (${formatNumber(rows.length)})`}
       headers={["Dossier", "Opérateur", "Station", "Point de charge", "Événement", "Échéance", "Déclaré le", "Retard (jours)"]}
-      data={rows.map((r) => [
+      rows={rows.map((r) => [
         r.dossierReference,
         r.operatorName,
-        r.stationCode,
-        r.idPdcItinerance,
-        `${r.eventKind === "mise_en_service" ? "Mise en service" : "Modification"} du ${r.eventDate}`,
-        r.dueDate,
-        r.declaredOn,
-        String(r.daysLate),
+        <code key="s">{r.stationCode}</code>,
+        r.idPdcItinerance ? <code key="p">{r.idPdcItinerance}</code> : "—",
+        `${LATE_KIND_LABELS[r.kind]} du ${formatDay(r.eventDate)}`,
+        formatDay(r.dueDate),
+        formatDay(r.declaredOn),
+        formatNumber(r.daysLate),
       ])}
     />
   );

@@ -6,6 +6,7 @@ import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { useFocusOn } from "@/components/forms/use-focus-on";
 
 interface Imported {
   name: string;
@@ -22,6 +23,7 @@ export function CarbonImportForm() {
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<Imported | null>(null);
   const [error, setError] = useState<{ message: string; details: { path: string; message: string }[] } | null>(null);
+  const errorRef = useFocusOn<HTMLDivElement>(error);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,7 +66,7 @@ export function CarbonImportForm() {
         )}
       </div>
       {error && (
-        <div role="alert" className="fr-mt-2w">
+        <div role="alert" className="fr-mt-2w" ref={errorRef} tabIndex={-1}>
           <Alert small severity="error" description={error.message} />
           {error.details.length > 0 && (
             <ul className="fr-text--sm" data-testid="carbon-import-errors">

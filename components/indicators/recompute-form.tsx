@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { FormFeedback, fieldState } from "@/components/forms/form-feedback";
+import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
 
 // "Recalculer maintenant": runs the whole computation in the server action; the button shows
@@ -12,14 +12,14 @@ export function RecomputeForm({ action, withRange = true }: { action: (s: Action
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
     <form action={formAction} className="fr-mb-4w">
-      <FormFeedback state={state} successTitle="Calcul terminé" />
+      <FormFeedback state={state} formId="recalcul" successTitle="Calcul terminé" />
       {withRange && (
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Premier mois (facultatif)" hintText="Format AAAA-MM ; par défaut janvier de l'année précédente" nativeInputProps={{ name: "from", defaultValue: state.values?.from, pattern: "\\d{4}-\\d{2}" }} {...fieldState(state, "from")} />
+            <Input label="Premier mois (facultatif)" hintText="Format AAAA-MM ; par défaut janvier de l'année précédente" nativeInputProps={{ ...fieldProps("recalcul", "from"), defaultValue: state.values?.from, pattern: "\\d{4}-\\d{2}" }} {...fieldState(state, "from")} />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Mois de fin, exclu (facultatif)" hintText="Format AAAA-MM ; par défaut le mois suivant le mois en cours" nativeInputProps={{ name: "to", defaultValue: state.values?.to, pattern: "\\d{4}-\\d{2}" }} {...fieldState(state, "to")} />
+            <Input label="Mois de fin, exclu (facultatif)" hintText="Format AAAA-MM ; par défaut le mois suivant le mois en cours" nativeInputProps={{ ...fieldProps("recalcul", "to"), defaultValue: state.values?.to, pattern: "\\d{4}-\\d{2}" }} {...fieldState(state, "to")} />
           </div>
         </div>
       )}

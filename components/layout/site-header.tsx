@@ -17,6 +17,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
       homeLinkProps={{ href: "/", title: "Accueil — Portail de collecte ADVENIR" }}
       serviceTitle="Portail de collecte ADVENIR"
       serviceTagline="Données de recharge des points subventionnés"
+      // The DSFR display-settings dialog is titled with an <h1>, a second one on every page, and
+      // nothing on the page opens it (the theme is fixed to "light": components/dsfr/dsfr-head.tsx).
+      disableDisplay
       quickAccessItems={
         user
           ? [

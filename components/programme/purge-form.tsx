@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { FormFeedback, fieldState } from "@/components/forms/form-feedback";
+import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
 import { PURGE_CONFIRMATION } from "@/lib/schemas/programme";
 
@@ -13,11 +13,11 @@ export function PurgeForm({ action }: { action: (s: ActionState, f: FormData) =>
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
     <form action={formAction} className="fr-mb-4w">
-      <FormFeedback state={state} successTitle="Données individuelles purgées" />
+      <FormFeedback state={state} formId="purge" successTitle="Données individuelles purgées" />
       <Input
         label="Phrase de confirmation"
         hintText={`Recopiez exactement : ${PURGE_CONFIRMATION}`}
-        nativeInputProps={{ name: "confirmation", autoComplete: "off", defaultValue: state.ok ? "" : state.values?.confirmation }}
+        nativeInputProps={{ ...fieldProps("purge", "confirmation"), autoComplete: "off", defaultValue: state.ok ? "" : state.values?.confirmation }}
         {...fieldState(state, "confirmation")}
       />
       <Button type="submit" priority="primary" iconId="fr-icon-delete-line" disabled={pending}>

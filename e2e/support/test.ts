@@ -32,6 +32,21 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
 /** The browser logs the 404 of a page that is not found (or not the viewer's). */
 export const NOT_FOUND = /status of 404 \(Not Found\)/;
 
+/** The browser logs the 403 of a refused page (app/forbidden.tsx). */
+export const FORBIDDEN = /status of 403 \(Forbidden\)/;
+
+/**
+ * Opens `path` as a signed-in person whose role may not: the refusal page answers 403 in place
+ * (the address stays), in French. Declares the browser's log of that 403 as expected.
+ */
+export async function expectForbidden(page: Page, consoleErrors: ConsoleErrors, path: string, who = ""): Promise<void> {
+  consoleErrors.allow(FORBIDDEN);
+  const response = await page.goto(path);
+  expect(response?.status(), `${who} ouvrant ${path}`).toBe(403);
+  expect(new URL(page.url()).pathname, `${who} ouvrant ${path}`).toBe(path.split("?")[0]);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accès refusé");
+}
+
 /** The browser logs the 401 of a refused login; that one is expected. */
 export const REFUSED_LOGIN = /status of 401 \(Unauthorized\)/;
 

@@ -22,8 +22,12 @@ test("une personne change son mot de passe ; ses sessions se ferment et seul le 
   await page.getByLabel(/^Nouveau mot de passe/).fill(NEW);
   await page.getByLabel("Confirmation du nouveau mot de passe").fill(NEW);
   await page.getByRole("button", { name: "Modifier le mot de passe" }).click();
-  await expect(page.getByText("mot de passe actuel incorrect")).toBeVisible();
-  await expect(page.getByTestId("form-feedback")).toContainText("Le formulaire contient des erreurs.");
+  // The error summary takes the focus and links to the field, where the message shows too.
+  const summary = page.getByTestId("form-feedback");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("heading")).toHaveText("Le formulaire contient 1 erreur");
+  await expect(summary.getByRole("link", { name: /mot de passe actuel incorrect/ })).toHaveAttribute("href", "#mot-de-passe-currentPassword");
+  await expect(page.locator("#mot-de-passe-currentPassword-desc-error")).toHaveText("mot de passe actuel incorrect");
   await expect(page.getByLabel("Mot de passe actuel", { exact: true })).toHaveValue("");
   await expectAccessible(page);
 

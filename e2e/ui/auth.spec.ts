@@ -1,9 +1,9 @@
-import { test, expect, DEMO, login, expectAccessible, REFUSED_LOGIN } from "../support/test";
+import { test, expect, DEMO, login, expectAccessible, expectForbidden, REFUSED_LOGIN } from "../support/test";
 
 const ROLES = Object.keys(DEMO) as (keyof typeof DEMO)[];
 
 for (const role of ROLES) {
-  test(`le compte de démonstration ${role} se connecte et arrive sur son espace`, async ({ page }) => {
+  test(`le compte de démonstration ${role} se connecte et arrive sur son espace`, async ({ page, consoleErrors }) => {
     const account = DEMO[role];
     await login(page, account.email, account.password);
     await expect(page).toHaveURL(new RegExp(`${account.home}$`));
@@ -11,12 +11,8 @@ for (const role of ROLES) {
     await expect(page.getByText(account.name).first()).toBeVisible();
     await expectAccessible(page);
 
-    // …and no other role's page: each sends it to the refusal page.
-    for (const other of ROLES.filter((r) => r !== role)) {
-      await page.goto(DEMO[other].home);
-      await expect(page, `${role} ouvrant ${DEMO[other].home}`).toHaveURL(/\/acces-refuse$/);
-      await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
-    }
+    // …and no other role's page: each answers 403 with the refusal page.
+    for (const other of ROLES.filter((r) => r !== role)) await expectForbidden(page, consoleErrors, DEMO[other].home, role);
   });
 }
 
@@ -24,6 +20,7 @@ test("un mauvais mot de passe est refusé avec un message en français", async (
   consoleErrors.allow(REFUSED_LOGIN);
   await login(page, DEMO.comite.email, "pas-le-bon-mot-de-passe");
   await expect(page.locator("#login-error")).toContainText("Adresse e-mail ou mot de passe incorrect.");
+  await expect(page.locator("#login-error")).toBeFocused();
   await expect(page).toHaveURL(/\/connexion$/);
   await expectAccessible(page);
 });
@@ -39,13 +36,12 @@ test("après des échecs répétés, la connexion est bloquée temporairement", 
   await expect(page.locator("#login-error")).toContainText("Trop de tentatives de connexion");
 });
 
-test("un bénéficiaire qui ouvre une page d'administration est refusé", async ({ page }) => {
+test("un bénéficiaire qui ouvre une page d'administration est refusé (403)", async ({ page, consoleErrors }) => {
   await login(page, DEMO.beneficiaire.email, DEMO.beneficiaire.password);
   await expect(page).toHaveURL(/\/beneficiaire$/);
-  await page.goto("/admin");
-  await expect(page).toHaveURL(/\/acces-refuse$/);
-  await expect(page.getByRole("heading", { name: "Accès refusé" })).toBeVisible();
+  await expectForbidden(page, consoleErrors, "/admin/journal");
   await expect(page.getByText("Journal d'audit")).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("un visiteur anonyme est renvoyé vers la connexion", async ({ page }) => {

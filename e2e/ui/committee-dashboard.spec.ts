@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { test, expect, DEMO, login, expectAccessible, newUserPage } from "../support/test";
+import { test, expect, DEMO, login, expectAccessible, expectForbidden, newUserPage } from "../support/test";
 import { makeDossier, makeOperator, makeStations, makeUser, makeBeneficiary, uniqueSuffix } from "@/lib/testing/factories";
 import { addOperations } from "@/lib/indicators/testing/make-indicator-stations";
 import { db } from "@/lib/db";
@@ -116,17 +116,13 @@ test("le comité consulte les indicateurs, change de maille et de période, ouvr
     const user = await makeUser({ role, ...(role === "operateur" ? { operatorId: operator.id } : {}) });
     const other = await newUserPage(browser, consoleErrors);
     await login(other, user.email, user.password);
-    for (const path of ["/comite/indicateurs", "/comite/indicateurs/carte", "/admin/indicateurs"]) {
-      await other.goto(path);
-      await expect(other, `${role} ouvrant ${path}`).toHaveURL(/\/acces-refuse$/);
-    }
+    for (const path of ["/comite/indicateurs", "/comite/indicateurs/carte", "/admin/indicateurs"]) await expectForbidden(other, consoleErrors, path, role);
     const refused = await other.request.get("/api/indicateurs/chiffres-cles");
     expect(refused.status()).toBe(403);
     expect(await refused.json()).toEqual({ erreur: "Vous n'avez pas accès à cette ressource." });
   }
   // The committee cannot recompute nor import.
-  await page.goto("/admin/indicateurs");
-  await expect(page).toHaveURL(/\/acces-refuse$/);
+  await expectForbidden(page, consoleErrors, "/admin/indicateurs");
   expect((await page.request.post("/api/indicateurs/series-carbone", { multipart: { fichier: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("x") } } })).status()).toBe(403);
 });
 

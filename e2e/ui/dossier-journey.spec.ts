@@ -1,18 +1,15 @@
 import { test, expect, login, expectAccessible, newUserPage, NOT_FOUND } from "../support/test";
-import { makeOperator, makeUser, uniqueSuffix } from "@/lib/testing/factories";
+import { makeDossier, makeOperator, makeUser, uniqueSuffix } from "@/lib/testing/factories";
 
-// Issue "Beneficiary dossiers": a beneficiary creates a dossier, signs the attestation and
-// registers two stations; its operator sees them and can post data for them, not for others;
-// another beneficiary cannot open the dossier.
-test("parcours complet d'un dossier, de la création aux premières données", async ({ browser, consoleErrors }) => {
+// Issue "Beneficiary dossiers", in two journeys small enough for a busy machine: a beneficiary
+// creates a dossier and signs the attestation; on a signed dossier, it registers two stations,
+// its operator sees them and can post data for them, not for others; another beneficiary cannot
+// open the dossier.
+test("un dossier, de sa création à la signature de l'attestation", async ({ browser, consoleErrors }) => {
   const suffix = uniqueSuffix();
-  const operator = await makeOperator({ name: `Opérateur E2E ${suffix}`, credentials: ["production"] });
-  const credential = operator.credentials[0];
-  const operatorUser = await makeUser({ role: "operateur", operatorId: operator.id });
+  const operator = await makeOperator({ name: `Opérateur E2E ${suffix}` });
   const beneficiary = await makeUser({ role: "beneficiaire" });
-  const other = await makeUser({ role: "beneficiaire" });
   const reference = `ADV-E2E-${suffix.toUpperCase()}`;
-  const stations = [`E2E-${suffix}-A`, `E2E-${suffix}-B`];
 
   const page = await newUserPage(browser, consoleErrors);
   await login(page, beneficiary.email, beneficiary.password);
@@ -37,14 +34,31 @@ test("parcours complet d'un dossier, de la création aux premières données", a
   await expectAccessible(page);
   await page.getByLabel("Qualité du signataire").fill("Gérante");
   await page.getByRole("button", { name: "Signer l'attestation" }).click();
-  await expect(page.getByText("le consentement à l'utilisation des données de recharge est obligatoire")).toBeVisible();
+  await expect(page.getByTestId("form-feedback")).toBeFocused();
+  await expect(page.getByTestId("form-feedback").getByRole("link", { name: "le consentement à l'utilisation des données de recharge est obligatoire" })).toHaveAttribute("href", "#attestation-consent");
   await page.getByText("Je consens à l'utilisation des données de recharge").click();
   await page.getByRole("button", { name: "Signer l'attestation" }).click();
   await expect(page.getByRole("heading", { name: "Récépissé de signature de l'attestation sur l'honneur" })).toBeVisible();
   await expect(page.getByTestId("receipt-hash")).toHaveText(/^[0-9a-f]{64}$/);
   await expectAccessible(page);
+  await page.goto(dossierUrl);
+  await expect(page.getByText("Signée", { exact: true })).toBeVisible();
+});
 
-  // Two stations.
+test("un dossier signé : ses stations, leurs premières données, et rien pour un autre bénéficiaire", async ({ browser, consoleErrors }) => {
+  const suffix = uniqueSuffix();
+  const operator = await makeOperator({ name: `Opérateur E2E ${suffix}`, credentials: ["production"] });
+  const credential = operator.credentials[0];
+  const operatorUser = await makeUser({ role: "operateur", operatorId: operator.id });
+  const beneficiary = await makeUser({ role: "beneficiaire" });
+  const other = await makeUser({ role: "beneficiaire" });
+  const dossier = await makeDossier({ operatorId: operator.id, beneficiaryId: beneficiary.beneficiaryId!, signed: true });
+  const reference = dossier.reference;
+  const stations = [`E2E-${suffix}-A`, `E2E-${suffix}-B`];
+
+  const page = await newUserPage(browser, consoleErrors);
+  await login(page, beneficiary.email, beneficiary.password);
+  const dossierUrl = `/beneficiaire/dossiers/${dossier.id}`;
   await page.goto(dossierUrl);
   for (const code of stations) {
     await page.getByLabel("Identifiant de la station (StationID)").fill(code);
@@ -84,7 +98,7 @@ test("parcours complet d'un dossier, de la création aux premières données", a
   const otherPage = await newUserPage(browser, consoleErrors);
   await login(otherPage, other.email, other.password);
   await expect(otherPage).toHaveURL(/\/beneficiaire$/);
-  await otherPage.goto(dossierUrl);
+  expect((await otherPage.goto(dossierUrl))?.status()).toBe(404);
   await expect(otherPage.getByRole("heading", { name: "Page introuvable" })).toBeVisible();
   await expect(otherPage.getByText(reference)).toHaveCount(0);
 });

@@ -37,10 +37,12 @@ test("import, saisie et export des données statiques IRVE", async ({ page }) =>
   await page.getByLabel("Coordonnées [longitude, latitude]").fill("[13.4, 52.5]");
   await page.getByLabel("Raccordement", { exact: true }).selectOption("Direct");
   await page.getByRole("button", { name: "Déclarer le point de charge" }).click();
-  await expect(page.getByText("contact_operateur est obligatoire")).toBeVisible();
-  await expect(page.getByText("coordonneesXY : le point [13.4, 52.5] n'est pas en France")).toBeVisible();
+  const summary = page.getByTestId("form-feedback");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link", { name: "Contact de l'opérateur est obligatoire" })).toHaveAttribute("href", "#point-contact_operateur");
+  await expect(summary.getByRole("link", { name: /^Coordonnées \[longitude, latitude\] : le point \[13.4, 52.5\] n'est pas en France/ })).toBeVisible();
   // Cross-field errors come with the others, and choices made in lists are kept for the correction.
-  await expect(page.getByText("num_pdl est obligatoire quand le raccordement est direct")).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Numéro de PDL est obligatoire quand le raccordement est direct" })).toBeVisible();
   await expect(page.getByLabel("Raccordement", { exact: true })).toHaveValue("Direct");
   await expect(page.getByLabel("Identifiant eMI3 de la station (obligatoire)")).toHaveValue(`FR${code}P2`);
   await expectAccessible(page);
@@ -48,6 +50,9 @@ test("import, saisie et export des données statiques IRVE", async ({ page }) =>
   // The dossier lists the imported point with its deadline, and the export is schema CSV.
   await page.goto(`/beneficiaire/dossiers/${dossier.id}`);
   await expect(page.getByRole("table", { name: /Points de charge déclarés/ })).toContainText(`FR${code}E680210015`);
+  // One date format on the page: jj/mm/aaaa (deadlines were ISO dates before).
+  await expect(page.getByRole("table", { name: /Points de charge déclarés/ })).toContainText("Modification du 05/04/2021");
+  await expect(page.locator("main")).not.toContainText(/\d{4}-\d{2}-\d{2}/);
   const exported = await page.request.get(`/beneficiaire/dossiers/${dossier.id}/irve.csv`);
   expect(exported.headers()["content-type"]).toContain("text/csv");
   const lines = (await exported.text()).trim().split("\r\n");

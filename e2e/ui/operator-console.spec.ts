@@ -68,8 +68,8 @@ test("console opérateur : identifiants, envois, erreurs, anomalies, bac à sabl
   await expect(table.getByRole("row")).toHaveCount(4);
   await expect(table.getByRole("row").nth(1)).toContainText("ECHEC (422)");
   await expect(table.getByRole("row").nth(3)).toContainText("OK (200)");
-  await expect(table.getByRole("row").nth(3).getByRole("cell").nth(4)).toHaveText("2");
-  await expect(table.getByRole("row").nth(3).getByRole("cell").nth(5)).toHaveText("2");
+  // Received / stored / unchanged.
+  await expect(table.getByRole("row").nth(3).getByRole("cell").nth(4)).toHaveText("2 / 2 / 0");
   await expectAccessible(page);
   await page.getByLabel("Résultat").selectOption("OK");
   await page.getByLabel("Adresse").selectOption("/api/courbe/put");

@@ -6,10 +6,11 @@ import type { Role } from "@/generated/prisma/enums";
 const EXPECTED: Record<Role, Permission[]> = {
   beneficiaire: ["account:manage-own", "dossiers:manage-own", "attestations:sign-own"],
   operateur: ["account:manage-own", "operator:console", "operator:credentials"],
-  comite: ["account:manage-own", "indicators:read", "declarations:read-late"],
+  comite: ["account:manage-own", "indicators:read", "declarations:read-late-summary"],
   admin: [
     "account:manage-own",
     "indicators:read",
+    "declarations:read-late-summary",
     "declarations:read-late",
     "indicators:compute",
     "users:manage",
@@ -33,6 +34,9 @@ describe("role → permission table", () => {
       expect(can(role, "individual-data:read")).toBe(false);
     }
     expect(can("comite", "individual-data:read")).toBe(false);
+    // The committee counts late declarations; it never lists their dossiers, operators, stations.
+    expect(can("comite", "declarations:read-late")).toBe(false);
+    expect(can("comite", "declarations:read-late-summary")).toBe(true);
     expect(can("admin", "individual-data:read")).toBe(true);
   });
 });

@@ -9,7 +9,10 @@ export const PERMISSIONS = {
   "operator:console": ["operateur"],
   "operator:credentials": ["operateur"],
   "indicators:read": ["comite", "admin"],
-  "declarations:read-late": ["comite", "admin"],
+  /** Late declarations counted per région, operator count and age: anonymous (lib/anonymity). */
+  "declarations:read-late-summary": ["comite", "admin"],
+  /** The late declarations themselves: dossiers, operators, stations. Individual data. */
+  "declarations:read-late": ["admin"],
   "indicators:compute": ["admin"],
   "users:manage": ["admin"],
   "operators:manage": ["admin"],

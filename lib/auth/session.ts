@@ -1,6 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { sessionStillValid } from "@/lib/auth/session-validity";
@@ -35,8 +35,9 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   return current;
 }
 
-// Pages and server actions: anonymous → login page; signed in without the right → refusal page.
-const ACCESS_DENIED = "/acces-refuse";
+// Pages and server actions: anonymous → login page; signed in without the right → the refusal
+// page (app/forbidden.tsx) answered in place with HTTP 403, the address unchanged. A resource
+// that exists but is someone else's answers notFound() (404), like one that does not exist.
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
@@ -46,13 +47,13 @@ export async function requireUser(): Promise<CurrentUser> {
 
 export async function requirePermission(permission: Permission): Promise<CurrentUser> {
   const user = await requireUser();
-  if (!can(user.role, permission)) redirect(ACCESS_DENIED);
+  if (!can(user.role, permission)) forbidden();
   return user;
 }
 
 export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await requireUser();
-  if (user.role !== role) redirect(ACCESS_DENIED);
+  if (user.role !== role) forbidden();
   return user;
 }
 

@@ -70,7 +70,7 @@ describe("admin CLI (spawned)", () => {
   it("refuses an invalid role and an unknown option, naming them", async () => {
     const role = await cli("user:create", "--email", "x@test.advenir.fr", "--name", "X", "--role", "chef", "--password", "un mot de passe long");
     expect(role.code).toBe(1);
-    expect(role.stderr).toContain("--role : rôle inconnu (beneficiaire, operateur, comite ou admin)");
+    expect(role.stderr).toContain("--role : Rôle : choisissez l'un des rôles proposés");
     const unknown = await cli("operator:create", "--nom", "X");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Option inconnue : --nom");
@@ -98,7 +98,7 @@ describe("admin CLI (spawned)", () => {
     expect(stations.stdout).toContain("2 station(s) enregistrée(s)");
     const again = await cli("stations:register", "--dossier", reference, "--station", `${reference}-2:1:22`);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain(`La station ${reference}-2 est déjà enregistrée`);
+    expect(again.stderr).toContain(`StationID ${reference}-2 : déjà enregistré sur votre dossier ${reference}`);
 
     const noConsent = await cli("attestation:sign", "--dossier", reference, "--signer-name", "Jeanne Martin", "--signer-capacity", "Syndic");
     expect(noConsent.code).toBe(2);

@@ -35,10 +35,10 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
       stations: {
         orderBy: { stationCode: "asc" },
         select: {
-          id: true, stationCode: true, pointCount: true, nominalPowerKw: true, inseeCode: true, channel: true,
+          id: true, stationCode: true, pointCount: true, nominalPowerKw: true, inseeCode: true, channel: true, withdrawnOn: true,
           chargePoints: {
             orderBy: { pointCode: "asc" },
-            select: { id: true, idPdcItinerance: true, nominalPowerKw: true, commissionedOn: true, staticDeclaredAt: true, irve: true },
+            select: { id: true, idPdcItinerance: true, nominalPowerKw: true, commissionedOn: true, staticDeclaredAt: true, irve: true, withdrawnOn: true },
           },
         },
       },
@@ -52,6 +52,7 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
     pointCount: s.pointCount,
     nominalPowerKw: Number(s.nominalPowerKw),
     inseeCode: s.inseeCode,
+    withdrawnOn: s.withdrawnOn,
     activity: activity.get(s.id) ?? noActivity(s.id),
     points: s.chargePoints.map((p) => {
       const irve = (p.irve ?? {}) as Record<string, string>;
@@ -59,6 +60,7 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
         id: p.id,
         idPdcItinerance: p.idPdcItinerance,
         nominalPowerKw: Number(p.nominalPowerKw),
+        withdrawnOn: p.withdrawnOn,
         deadline: p.staticDeclaredAt
           ? declarationDeadline({ commissionedOn: irve.date_mise_en_service || null, changedOn: irve.date_maj || null, declaredAt: p.staticDeclaredAt })
           : null,
@@ -67,8 +69,8 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
   }));
   const facts: DossierFacts = {
     signed: Boolean(dossier.attestation?.signedAt),
-    stationCount: stations.length,
-    declaredPointCount: stations.reduce((n, s) => n + s.points.length, 0),
+    stationCount: stations.filter((s) => !s.withdrawnOn).length,
+    declaredPointCount: stations.reduce((n, s) => n + s.points.filter((p) => !p.withdrawnOn).length, 0),
     channel: dossier.channel,
     stationsWithData: stations.filter((s) => s.activity.lastDataAt !== null).length,
   };

@@ -60,9 +60,10 @@ describe("declareChargePoints", () => {
     const error = await declareChargePoints({ dossierId: second.id, rows: [...(await rows(2, code)), ...(await rows(2))], actor: "test" }).catch((e) => e);
     expect(isAppError(error) && error.code).toBe("CONFLICT");
     expect(error.fields.map((f: { message: string }) => f.message)).toEqual([
-      `point de charge FR${code}EPT0 déjà déclaré sur un autre dossier`,
-      `point de charge FR${code}EPT1 déjà déclaré sur un autre dossier`,
+      `Identifiant eMI3 du point de charge FR${code}EPT0 : identifiant indisponible : contactez votre opérateur, qui attribue les identifiants de ses stations`,
+      `Identifiant eMI3 du point de charge FR${code}EPT1 : identifiant indisponible : contactez votre opérateur, qui attribue les identifiants de ses stations`,
     ]);
+    expect(JSON.stringify(error)).not.toContain(first.reference);
     expect(await (await db()).station.count({ where: { dossierId: second.id } })).toBe(0);
   });
 

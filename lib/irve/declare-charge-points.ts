@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { ParsedIrveRow } from "@/lib/irve/parse-irve-csv";
+import { IRVE_LABELS } from "@/lib/schemas/irve";
+import { takenMessage, type TakenCode } from "@/lib/stations/unavailable-codes";
 
 export interface DeclareResult {
   stations: number;
@@ -16,7 +18,8 @@ export interface DeclareResult {
  * Declares (or updates) the IRVE static data of a GIREVE dossier's charge points, all in one
  * transaction with set-based SQL: stations are keyed by id_station_itinerance (unique per
  * operator), points by id_pdc_itinerance (unique nationally). Ids already declared on another
- * dossier are refused, naming them, and nothing is stored. A point whose data did not change
+ * dossier are refused, and nothing is stored; the beneficiary learns which dossier only when it
+ * is one of their own (lib/stations/unavailable-codes.ts). A point whose data did not change
  * keeps its declaration date, so deadlines are measured from real changes only.
  */
 export async function declareChargePoints(
@@ -26,7 +29,7 @@ export async function declareChargePoints(
   const prisma = options.prisma ?? (await db());
   const now = input.now ?? new Date();
   if (input.rows.length === 0) return { stations: 0, inserted: 0, updated: 0, unchanged: 0 };
-  const dossier = await prisma.dossier.findUnique({ where: { id: input.dossierId }, select: { id: true, operatorId: true, channel: true, inseeCode: true } });
+  const dossier = await prisma.dossier.findUnique({ where: { id: input.dossierId }, select: { id: true, operatorId: true, channel: true, inseeCode: true, beneficiaryId: true } });
   if (!dossier) throw new AppError("NOT_FOUND", "Dossier introuvable.");
   if (dossier.channel !== "GIREVE")
     throw new AppError("CONFLICT", "Ce dossier utilise le web service ADVENIR : déclarez ses stations par leur StationID, pas par des données statiques IRVE.");
@@ -36,20 +39,29 @@ export async function declareChargePoints(
 
   return prisma.$transaction(
     async (tx) => {
-      const takenStations = await tx.$queryRaw<{ station_code: string }[]>`
-        SELECT station_code FROM station
-        WHERE operator_id = ${dossier.operatorId}::uuid AND station_code = ANY(${stationCodes}::text[]) AND dossier_id <> ${dossier.id}::uuid
-        ORDER BY station_code`;
-      const takenPoints = await tx.$queryRaw<{ id_pdc_itinerance: string }[]>`
-        SELECT cp.id_pdc_itinerance FROM charge_point cp JOIN station s ON s.id = cp.station_id
+      const takenStations = await tx.$queryRaw<{ code: string; reference: string; beneficiary_id: string }[]>`
+        SELECT s.station_code AS code, d.reference, d.beneficiary_id FROM station s JOIN dossier d ON d.id = s.dossier_id
+        WHERE s.operator_id = ${dossier.operatorId}::uuid AND s.station_code = ANY(${stationCodes}::text[]) AND s.dossier_id <> ${dossier.id}::uuid
+        ORDER BY s.station_code`;
+      const takenPoints = await tx.$queryRaw<{ code: string; reference: string; beneficiary_id: string }[]>`
+        SELECT cp.id_pdc_itinerance AS code, d.reference, d.beneficiary_id FROM charge_point cp
+        JOIN station s ON s.id = cp.station_id JOIN dossier d ON d.id = s.dossier_id
         WHERE cp.id_pdc_itinerance = ANY(${pdcCodes}::text[]) AND s.dossier_id <> ${dossier.id}::uuid
         ORDER BY cp.id_pdc_itinerance`;
       if (takenStations.length > 0 || takenPoints.length > 0) {
+        const taken = (r: { code: string; reference: string; beneficiary_id: string }): TakenCode => ({
+          code: r.code,
+          ownDossier: r.beneficiary_id === dossier.beneficiaryId ? r.reference : null,
+        });
         const fields = [
-          ...takenStations.map((s) => ({ path: "id_station_itinerance", message: `station ${s.station_code} déjà déclarée sur un autre dossier de cet opérateur` })),
-          ...takenPoints.map((p) => ({ path: "id_pdc_itinerance", message: `point de charge ${p.id_pdc_itinerance} déjà déclaré sur un autre dossier` })),
+          ...takenStations.map((s) => ({ path: "id_station_itinerance", message: takenMessage(IRVE_LABELS.id_station_itinerance, taken(s)) })),
+          ...takenPoints.map((p) => ({ path: "id_pdc_itinerance", message: takenMessage(IRVE_LABELS.id_pdc_itinerance, taken(p)) })),
         ];
-        throw new AppError("CONFLICT", `${fields.length} identifiant(s) déjà déclaré(s) ailleurs : rien n'a été enregistré.`, fields);
+        throw new AppError(
+          "CONFLICT",
+          fields.length === 1 ? `${fields[0].message}. Rien n'a été enregistré.` : `${fields.length} identifiants ne sont pas disponibles : rien n'a été enregistré.`,
+          fields,
+        );
       }
 
       // Stations: one row per id_station_itinerance, point count and power recomputed below.
@@ -89,10 +101,10 @@ export async function declareChargePoints(
         )
         SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM upserted`;
 
-      // Station totals follow from their points (power per point: the highest).
+      // Station totals follow from their points in service (power per point: the highest).
       await tx.$executeRaw`
         UPDATE station s SET point_count = agg.n, nominal_power_kw = agg.max_kw
-        FROM (SELECT station_id, count(*)::int AS n, max(nominal_power_kw) AS max_kw FROM charge_point GROUP BY station_id) agg
+        FROM (SELECT station_id, count(*)::int AS n, max(nominal_power_kw) AS max_kw FROM charge_point WHERE withdrawn_at IS NULL GROUP BY station_id) agg
         WHERE agg.station_id = s.id AND s.dossier_id = ${dossier.id}::uuid`;
 
       const inserted = Number(counts[0]?.inserted ?? 0);

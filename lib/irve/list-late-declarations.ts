@@ -1,38 +1,88 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { declarationDeadline, type Deadline } from "@/lib/irve/declaration-deadline";
+import { declarationDeadline } from "@/lib/irve/declaration-deadline";
 
-export interface LateDeclaration extends Deadline {
+export type LateKind = "mise_en_service" | "modification" | "correction" | "retrait";
+
+export interface LateDeclaration {
+  kind: LateKind;
+  eventDate: string;
+  dueDate: string;
+  declaredOn: string;
+  daysLate: number;
   dossierReference: string;
   operatorName: string;
   stationCode: string;
-  idPdcItinerance: string;
+  /** The point concerned, when the declaration is about one point. */
+  idPdcItinerance: string | null;
+  /** For counting only (lib/irve/summarize-late-declarations.ts): never shown to the committee. */
+  operatorId: string;
+  stationId: string;
+  beneficiaryId: string;
+  inseeCode: string;
 }
 
-/** Charge points whose static data reached the portal after its 10-working-day deadline. */
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Declarations that reached the portal after their 10-working-day deadline (protocol §4.2 A):
+ * IRVE static data of charge points (from commissioning or their date_maj), and corrections and
+ * withdrawals of stations and points (lib/stations). Individual data: for the admin only.
+ */
 export async function listLateDeclarations(): Promise<LateDeclaration[]> {
   const prisma = await db();
-  const points = await prisma.chargePoint.findMany({
-    where: { irve: { not: Prisma.AnyNull }, staticDeclaredAt: { not: null } },
-    select: {
-      idPdcItinerance: true,
-      staticDeclaredAt: true,
-      irve: true,
-      station: { select: { stationCode: true, dossier: { select: { reference: true, operator: { select: { name: true } } } } } },
-    },
+  const stationSelect = {
+    id: true, stationCode: true, inseeCode: true, operatorId: true,
+    dossier: { select: { reference: true, beneficiaryId: true, operator: { select: { name: true } } } },
+  } as const;
+  const [points, changes] = await Promise.all([
+    prisma.chargePoint.findMany({
+      where: { irve: { not: Prisma.AnyNull }, staticDeclaredAt: { not: null } },
+      select: { idPdcItinerance: true, staticDeclaredAt: true, irve: true, station: { select: stationSelect } },
+    }),
+    prisma.stationChange.findMany({
+      where: { daysLate: { gt: 0 } },
+      select: {
+        kind: true, effectiveOn: true, dueOn: true, declaredAt: true, daysLate: true,
+        chargePoint: { select: { idPdcItinerance: true, pointCode: true } },
+        station: { select: stationSelect },
+      },
+    }),
+  ]);
+  type StationFacts = (typeof points)[number]["station"];
+  const about = (s: StationFacts) => ({
+    dossierReference: s.dossier.reference,
+    operatorName: s.dossier.operator.name,
+    stationCode: s.stationCode,
+    operatorId: s.operatorId,
+    stationId: s.id,
+    beneficiaryId: s.dossier.beneficiaryId,
+    inseeCode: s.inseeCode,
   });
   const late: LateDeclaration[] = [];
   for (const p of points) {
     const irve = p.irve as Record<string, string>;
     const d = declarationDeadline({ commissionedOn: irve.date_mise_en_service || null, changedOn: irve.date_maj || null, declaredAt: p.staticDeclaredAt! });
     if (d?.late)
-      late.push({
-        ...d,
-        dossierReference: p.station.dossier.reference,
-        operatorName: p.station.dossier.operator.name,
-        stationCode: p.station.stationCode,
-        idPdcItinerance: p.idPdcItinerance ?? "",
-      });
+      late.push({ kind: d.eventKind, eventDate: d.eventDate, dueDate: d.dueDate, declaredOn: d.declaredOn, daysLate: d.daysLate, idPdcItinerance: p.idPdcItinerance, ...about(p.station) });
   }
-  return late.sort((a, b) => b.daysLate - a.daysLate || a.dossierReference.localeCompare(b.dossierReference));
+  const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
+  for (const c of changes)
+    late.push({
+      kind: c.kind === "retrait" ? "retrait" : "correction",
+      eventDate: day(c.effectiveOn),
+      dueDate: day(c.dueOn),
+      declaredOn: parisDay.format(c.declaredAt),
+      daysLate: c.daysLate,
+      idPdcItinerance: c.chargePoint ? (c.chargePoint.idPdcItinerance ?? c.chargePoint.pointCode) : null,
+      ...about(c.station),
+    });
+  return late.sort((a, b) => b.daysLate - a.daysLate || a.dossierReference.localeCompare(b.dossierReference) || a.stationCode.localeCompare(b.stationCode));
 }
+
+export const LATE_KIND_LABELS: Record<LateKind, string> = {
+  mise_en_service: "Mise en service",
+  modification: "Modification des données statiques",
+  correction: "Correction de la station",
+  retrait: "Retrait",
+};

@@ -6,6 +6,8 @@ import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
 import { doublonsCsv, qualichargeCsv, sharedDataAvailable } from "@/lib/irve/testing/qualicharge-csv";
 
 const today = "2026-11-23";
+// The schema's official example, except its code_insee_commune: the example gives the postal code
+// 75001, which is no INSEE code (Paris 1er is 75101); the fixture carries 75101.
 const example = readFileSync(path.join(import.meta.dirname, "fixtures", "exemple-statique.csv"), "utf8");
 
 describe("parseIrveCsv", () => {
@@ -39,7 +41,24 @@ describe("parseIrveCsv", () => {
     const r = await parseIrveCsv([header, row, row].join("\n"), { today });
     expect(r.valid).toHaveLength(1);
     expect(r.duplicates).toEqual([{ idPdcItinerance: "FRA68E680210015", lines: [2, 3] }]);
-    expect(r.errors).toEqual([{ line: 3, column: "id_pdc_itinerance", message: "id_pdc_itinerance FRA68E680210015 en double (déjà ligne 2)" }]);
+    expect(r.errors).toEqual([{ line: 3, column: "id_pdc_itinerance", message: "Identifiant eMI3 du point de charge FRA68E680210015 en double (déjà ligne 2)" }]);
+  });
+
+  it("refuses what the form refused too: a postal code as INSEE code, a contact that is no e-mail, 0 points, a point of another operator prefix", async () => {
+    const [header, row] = example.trim().split("\n");
+    const bad = row
+      .replace(",75101,", ",75001,")
+      .replace("contact@societe-operateur.com", "Service client")
+      .replace(',"[7.48710500,48.345345]",10,', ',"[7.48710500,48.345345]",0,')
+      .replace("FRA68E680210015", "FRB12E680210015");
+    const r = await parseIrveCsv([header, bad].join("\n"), { today });
+    expect(r.valid).toEqual([]);
+    expect(Object.fromEntries(r.errors.map((e) => [e.column, e.message]))).toEqual({
+      code_insee_commune: "Code INSEE de la commune : ce code n'existe pas dans le code officiel géographique (vérifiez : ce n'est pas le code postal ; Paris 1er est 75101)",
+      contact_operateur: "Contact de l'opérateur : adresse e-mail attendue (exemple : contact@operateur.fr)",
+      nbre_pdc: "Nombre de points de charge de la station : au moins 1",
+      id_pdc_itinerance: "Identifiant eMI3 du point de charge : il doit commencer comme celui de la station (FRA68), pas par FRB12",
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
-import { IRVE_COLUMNS, irveRowSchema, type IrveColumn, type IrveRow, type IrveRowInput } from "@/lib/schemas/irve";
+import { IRVE_COLUMNS, IRVE_LABELS, irveRowSchema, type IrveColumn, type IrveRow, type IrveRowInput } from "@/lib/schemas/irve";
+import { isKnownCommune } from "@/lib/dossiers/commune-codes";
 
 // Reads a CSV in the national IRVE static schema (40 columns) or in the consolidated file's
 // 59-column layout (same columns plus consolidation columns, and an unnamed index first), and
@@ -73,7 +74,7 @@ export async function parseIrveCsv(
     }
   }
   const index = new Map(IRVE_COLUMNS.map((c) => [c, header.indexOf(c)]));
-  const schema = irveRowSchema({ today: options.today });
+  const schema = irveRowSchema({ today: options.today, isKnownCommune });
   const valid: ParsedIrveRow[] = [];
   const errors: IrveCellError[] = [];
   const seen = new Map<string, number[]>();
@@ -90,7 +91,7 @@ export async function parseIrveCsv(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) errors.push({ line, column: String(issue.path[0] ?? "(ligne)"), message: issue.message });
     } else if ((seen.get(pdc!) ?? []).length > 1) {
-      errors.push({ line, column: "id_pdc_itinerance", message: `id_pdc_itinerance ${pdc} en double (déjà ligne ${seen.get(pdc!)![0]})` });
+      errors.push({ line, column: "id_pdc_itinerance", message: `${IRVE_LABELS.id_pdc_itinerance} ${pdc} en double (déjà ligne ${seen.get(pdc!)![0]})` });
     } else {
       valid.push({ line, row: parsed.data, values: normalisedValues(parsed.data) });
     }

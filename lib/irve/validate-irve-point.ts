@@ -3,6 +3,7 @@ import { IRVE_COLUMNS, irveRowSchema, type IrveRowInput } from "@/lib/schemas/ir
 import { parseIrveCsv, type ParsedIrveRow } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
 import { toParisDate } from "@/lib/irve/declaration-deadline";
+import { isKnownCommune } from "@/lib/dossiers/commune-codes";
 
 /**
  * One charge point typed in a form: validated by the same schema as a CSV line, and errors
@@ -11,7 +12,8 @@ import { toParisDate } from "@/lib/irve/declaration-deadline";
 export async function validateIrvePoint(values: Record<string, string>): Promise<ParsedIrveRow> {
   const input: IrveRowInput = Object.fromEntries(IRVE_COLUMNS.map((c) => [c, values[c] ?? ""]));
   const today = toParisDate(new Date());
-  const check = irveRowSchema({ today }).safeParse(input);
+  // The very schema an imported line goes through (lib/irve/parse-irve-csv.ts), INSEE list included.
+  const check = irveRowSchema({ today, isKnownCommune }).safeParse(input);
   if (!check.success) {
     const fields = check.error.issues.map((i) => ({ path: String(i.path[0] ?? "(ligne)"), message: i.message }));
     throw new AppError("INVALID_INPUT", "Le formulaire contient des erreurs.", fields);

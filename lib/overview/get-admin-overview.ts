@@ -1,19 +1,14 @@
 import { db } from "@/lib/db";
 
-/** Platform counts and the latest audit entries, for the technical operator. */
+/** Platform counts, for the technical operator (the audit log: lib/audit/list-audit-entries.ts). */
 export async function getAdminOverview() {
   const prisma = await db();
-  const [usersByRole, operators, beneficiaries, dossiers, stations, audit] = await Promise.all([
+  const [usersByRole, operators, beneficiaries, dossiers, stations] = await Promise.all([
     prisma.user.groupBy({ by: ["role"], _count: { _all: true } }),
     prisma.operator.count(),
     prisma.beneficiary.count(),
     prisma.dossier.count(),
     prisma.station.count(),
-    prisma.auditLog.findMany({
-      orderBy: { id: "desc" },
-      take: 20,
-      select: { id: true, at: true, actor: true, action: true, targetType: true, targetId: true },
-    }),
   ]);
   return {
     counts: {
@@ -23,7 +18,6 @@ export async function getAdminOverview() {
       dossiers,
       stations,
     },
-    audit: audit.map((a) => ({ ...a, id: a.id.toString() })),
   };
 }
 

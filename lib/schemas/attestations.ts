@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 export const signAttestationSchema = z.object({
-  dossierId: z.uuid({ error: "identifiant de dossier invalide (UUID attendu)" }),
+  dossierId: z.uuid({ error: "Dossier introuvable" }),
   signerName: z.string({ error: "nom du signataire obligatoire" }).trim().min(2, { error: "nom du signataire obligatoire" }).max(200),
   signerCapacity: z
     .string({ error: "qualité du signataire obligatoire" })
@@ -13,7 +13,7 @@ export const signAttestationSchema = z.object({
   textVersion: z.string().trim().min(1).optional(),
   ipAddress: z.string().trim().max(100).nullish(),
   userAgent: z.string().trim().max(500).nullish(),
-  signedByUserId: z.uuid({ error: "identifiant d'utilisateur invalide (UUID attendu)" }).nullish(),
+  signedByUserId: z.uuid({ error: "Signataire : compte introuvable" }).nullish(),
   onBehalf: z.boolean({ error: "indiquez si la signature est faite pour le compte du bénéficiaire" }),
 });
 export type SignAttestationInput = z.input<typeof signAttestationSchema>;

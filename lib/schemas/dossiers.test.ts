@@ -22,6 +22,6 @@ describe("INSEE commune code format", () => {
   it("upper-cases Corsican codes and explains in French", () => {
     expect(inseeCodeSchema.parse(" 2a004 ")).toBe("2A004");
     const r = inseeCodeSchema.safeParse("20004");
-    expect(r.error?.issues[0].message).toMatch(/^code INSEE invalide/);
+    expect(r.error?.issues[0].message).toMatch(/^Code INSEE de la commune : 5 caractères attendus/);
   });
 });

@@ -10,11 +10,11 @@ export function isInseeCodeFormat(value: string): boolean {
 }
 
 export const inseeCodeSchema = z
-  .string({ error: "code INSEE obligatoire" })
+  .string({ error: "Code INSEE de la commune est obligatoire" })
   .trim()
   .toUpperCase()
   .refine(isInseeCodeFormat, {
-    error: "code INSEE invalide (5 caractères : chiffres, 2A/2B pour la Corse, 97x outre-mer)",
+    error: "Code INSEE de la commune : 5 caractères attendus (chiffres, 2A ou 2B pour la Corse, 97… outre-mer), par exemple 69123 pour Lyon",
   });
 
 export const SITE_TYPES = {
@@ -28,27 +28,27 @@ export const SITE_TYPES = {
 export type SiteType = keyof typeof SITE_TYPES;
 
 export const siteTypeSchema = z.enum(Object.keys(SITE_TYPES) as [SiteType, ...SiteType[]], {
-  error: `type de site inconnu (${Object.keys(SITE_TYPES).join(", ")})`,
+  error: "Type de site est obligatoire : choisissez un type dans la liste",
 });
 
-export const channelSchema = z.enum(["ADVENIR", "GIREVE"], { error: "canal inconnu (ADVENIR ou GIREVE)" });
+export const channelSchema = z.enum(["ADVENIR", "GIREVE"], { error: "Canal de collecte des données : choisissez le web service ADVENIR ou GIREVE" });
 
 export const dossierReferenceSchema = z
-  .string({ error: "référence du dossier obligatoire" })
+  .string({ error: "Référence du dossier ADVENIR est obligatoire" })
   .trim()
-  .min(1, { error: "référence du dossier obligatoire" })
-  .max(64, { error: "référence : 64 caractères au plus" })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, { error: "référence invalide (lettres, chiffres, . _ / -)" });
+  .min(1, { error: "Référence du dossier ADVENIR est obligatoire" })
+  .max(64, { error: "Référence du dossier ADVENIR : 64 caractères au plus" })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, { error: "Référence du dossier ADVENIR : lettres, chiffres et . _ / - seulement, sans espace" });
 
-const text = (what: string, max = 300) =>
-  z.string({ error: `${what} obligatoire` }).trim().min(1, { error: `${what} obligatoire` }).max(max, { error: `${what} : ${max} caractères au plus` });
+const text = (label: string, max = 300) =>
+  z.string({ error: `${label} est obligatoire` }).trim().min(1, { error: `${label} est obligatoire` }).max(max, { error: `${label} : ${max} caractères au plus` });
 
 export const createDossierSchema = z.object({
   reference: dossierReferenceSchema,
-  beneficiaryId: z.uuid({ error: "identifiant de bénéficiaire invalide (UUID attendu)" }),
-  operatorId: z.uuid({ error: "identifiant d'opérateur invalide (UUID attendu)" }),
-  siteName: text("nom du site", 200),
-  address: text("adresse"),
+  beneficiaryId: z.uuid({ error: "Bénéficiaire introuvable" }),
+  operatorId: z.uuid({ error: "Opérateur qui supervise les points de charge est obligatoire : choisissez un opérateur dans la liste" }),
+  siteName: text("Nom du site", 200),
+  address: text("Adresse du site"),
   inseeCode: inseeCodeSchema,
   siteType: siteTypeSchema,
   channel: channelSchema,

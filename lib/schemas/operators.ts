@@ -56,7 +56,7 @@ export const certFingerprintSchema = z
   });
 
 export const createApiCredentialSchema = z.object({
-  operatorId: z.uuid({ error: "identifiant d'opérateur invalide (UUID attendu)" }),
+  operatorId: z.uuid({ error: "Opérateur introuvable" }),
   env: dataEnvSchema,
   label: z.string().trim().max(100, { error: "libellé : 100 caractères au plus" }).optional(),
   certFingerprint: certFingerprintSchema.optional(),
@@ -72,7 +72,7 @@ export type CreateApiCredentialInput = z.input<typeof createApiCredentialSchema>
 /** A credential designated by its id (interface) or its username (CLI). */
 export const credentialRefSchema = z
   .object({
-    credentialId: z.uuid({ error: "identifiant d'accès invalide (UUID attendu)" }).optional(),
+    credentialId: z.uuid({ error: "Accès introuvable" }).optional(),
     username: z.string().trim().min(1, { error: "identifiant obligatoire" }).optional(),
   })
   .refine((v) => Boolean(v.credentialId) !== Boolean(v.username), {

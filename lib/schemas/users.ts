@@ -1,14 +1,14 @@
 import { z } from "zod";
 
 export const roleSchema = z.enum(["beneficiaire", "operateur", "comite", "admin"], {
-  error: "rôle inconnu (beneficiaire, operateur, comite ou admin)",
+  error: "Rôle : choisissez l'un des rôles proposés",
 });
 
 export const emailSchema = z
-  .string({ error: "adresse e-mail obligatoire" })
+  .string({ error: "Adresse e-mail est obligatoire" })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: "adresse e-mail invalide" }));
+  .pipe(z.email({ error: "Adresse e-mail : adresse invalide (exemple : prenom.nom@exemple.fr)" }));
 
 export const passwordSchema = z
   .string({ error: "mot de passe obligatoire" })
@@ -23,28 +23,28 @@ export const loginSchema = z.object({
 export const createUserSchema = z
   .object({
     email: emailSchema,
-    name: z.string({ error: "nom obligatoire" }).trim().min(1, { error: "nom obligatoire" }).max(200),
+    name: z.string({ error: "Nom affiché est obligatoire" }).trim().min(1, { error: "Nom affiché est obligatoire" }).max(200, { error: "Nom affiché : 200 caractères au plus" }),
     role: roleSchema,
     password: passwordSchema,
-    operatorId: z.uuid({ error: "identifiant d'opérateur invalide (UUID attendu)" }).optional(),
-    beneficiaryId: z.uuid({ error: "identifiant de bénéficiaire invalide (UUID attendu)" }).optional(),
+    operatorId: z.uuid({ error: "Opérateur de rattachement : choisissez un opérateur dans la liste" }).optional(),
+    beneficiaryId: z.uuid({ error: "Bénéficiaire de rattachement : choisissez un bénéficiaire dans la liste" }).optional(),
   })
   .superRefine((u, ctx) => {
     if (u.role === "operateur" && !u.operatorId)
-      ctx.addIssue({ code: "custom", path: ["operatorId"], message: "un compte opérateur doit être rattaché à un opérateur" });
+      ctx.addIssue({ code: "custom", path: ["operatorId"], message: "Opérateur de rattachement : un compte opérateur doit être rattaché à un opérateur" });
     if (u.role === "beneficiaire" && !u.beneficiaryId)
-      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "un compte bénéficiaire doit être rattaché à un bénéficiaire" });
+      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "Bénéficiaire de rattachement : un compte bénéficiaire doit être rattaché à un bénéficiaire" });
     if (u.role !== "operateur" && u.operatorId)
-      ctx.addIssue({ code: "custom", path: ["operatorId"], message: "seul un compte opérateur se rattache à un opérateur" });
+      ctx.addIssue({ code: "custom", path: ["operatorId"], message: "Opérateur de rattachement : seul un compte opérateur se rattache à un opérateur" });
     if (u.role !== "beneficiaire" && u.beneficiaryId)
-      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "seul un compte bénéficiaire se rattache à un bénéficiaire" });
+      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "Bénéficiaire de rattachement : seul un compte bénéficiaire se rattache à un bénéficiaire" });
   });
 
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 /** An account is found by its id (admin page) or its e-mail (CLI). */
 const accountRef = {
-  userId: z.uuid({ error: "identifiant de compte invalide (UUID attendu)" }).optional(),
+  userId: z.uuid({ error: "Compte introuvable" }).optional(),
   email: emailSchema.optional(),
 };
 const oneAccount = (v: { userId?: string; email?: string }) => (v.userId === undefined) !== (v.email === undefined);

@@ -2,6 +2,7 @@ import http from "node:http";
 import next from "next";
 import { getEnv } from "@/lib/env";
 import { sanitizeRequestHeaders } from "@/lib/server/sanitize-headers";
+import { applySecurityHeaders } from "@/lib/server/security-headers";
 import { advenirEndpointOf, serveAdvenirPut } from "@/lib/server/serve-advenir-put";
 
 // The portal's HTTP server: Next.js behind a thin Node server, so that the client address and
@@ -15,6 +16,7 @@ export async function startHttpServer(options: { dev?: boolean } = {}): Promise<
   const policy = { trustedProxies: env.TRUSTED_PROXIES, clientCertHeader: env.CLIENT_CERT_HEADER };
   const server = http.createServer((req, res) => {
     sanitizeRequestHeaders(req, policy);
+    applySecurityHeaders(req, res, env);
     const endpoint = advenirEndpointOf(req);
     if (endpoint) void serveAdvenirPut(req, res, endpoint);
     else void handle(req, res);

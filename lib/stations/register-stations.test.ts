@@ -21,7 +21,7 @@ describe("registerStations", () => {
     ]);
   });
 
-  it("refuses a code the operator already uses, naming it, and stores nothing", async () => {
+  it("refuses a code the operator already uses for another beneficiary without saying where, and stores nothing", async () => {
     const operator = await makeOperator();
     const first = await makeDossier({ operatorId: operator.id });
     const [existing] = await makeStations({ dossierId: first.id, count: 1 });
@@ -38,12 +38,24 @@ describe("registerStations", () => {
       }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
-      message: `La station ${existing.stationCode} est déjà enregistrée pour cet opérateur : aucune station n'a été enregistrée.`,
-      fields: [{ path: "stations.1.stationCode" }],
+      message: `StationID ${existing.stationCode} : identifiant indisponible : contactez votre opérateur, qui attribue les identifiants de ses stations. Rien n'a été enregistré.`,
+      fields: [{ path: "stations.1.stationCode", message: `StationID ${existing.stationCode} : identifiant indisponible : contactez votre opérateur, qui attribue les identifiants de ses stations` }],
     });
+    const error = await registerStations({ dossierId: second.id, stations: [{ stationCode: existing.stationCode, pointCount: 1, nominalPowerKw: 22 }], actor: "test" }).catch((e) => e);
+    expect(JSON.stringify({ message: error.message, fields: error.fields })).not.toContain(first.reference);
     const prisma = await db();
     expect(await prisma.station.count({ where: { dossierId: second.id } })).toBe(0);
     expect(await prisma.station.count({ where: { stationCode: fresh } })).toBe(0);
+  });
+
+  it("tells a beneficiary which of their own dossiers already holds the code", async () => {
+    const operator = await makeOperator();
+    const first = await makeDossier({ operatorId: operator.id });
+    const [existing] = await makeStations({ dossierId: first.id, count: 1 });
+    const second = await makeDossier({ operatorId: operator.id, beneficiaryId: first.beneficiaryId });
+    await expect(
+      registerStations({ dossierId: second.id, stations: [{ stationCode: existing.stationCode, pointCount: 1, nominalPowerKw: 22 }], actor: "test" }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: `StationID ${existing.stationCode} : déjà enregistré sur votre dossier ${first.reference}. Rien n'a été enregistré.` });
   });
 
   it("allows the same code at another operator", async () => {
@@ -69,9 +81,9 @@ describe("registerStations", () => {
     ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fields: [
-        { path: "stations.1.pointCount", message: "au moins 1 point de charge" },
-        { path: "stations.1.nominalPowerKw", message: "puissance : 2 décimales au plus" },
-        { path: "stations.1.stationCode", message: `code de station ${code} en double dans la saisie` },
+        { path: "stations.1.pointCount", message: "Nombre de points : au moins 1" },
+        { path: "stations.1.nominalPowerKw", message: "Puissance nominale par point : 2 décimales au plus" },
+        { path: "stations.1.stationCode", message: `Identifiant de la station ${code} en double dans la saisie` },
       ],
     });
     const prisma = await db();
@@ -90,7 +102,7 @@ describe("registerStations", () => {
         ],
         actor: "test",
       }),
-    ).rejects.toMatchObject({ code: "INVALID_INPUT", fields: [{ path: "stations.1.stationCode", message: `code de station ${code} en double dans la saisie` }] });
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fields: [{ path: "stations.1.stationCode", message: `Identifiant de la station ${code} en double dans la saisie` }] });
   });
 });
 

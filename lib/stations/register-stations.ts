@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/schemas/validation";
 import { registerStationsSchema, type RegisterStationsInput } from "@/lib/schemas/stations";
 import { actorSchema, type AuditActor } from "@/lib/schemas/audit";
 import { assertKnownCommune } from "@/lib/dossiers/commune-codes";
+import { takenStationCodes, takenSummary, UNAVAILABLE, type TakenCode } from "@/lib/stations/unavailable-codes";
 
 const stationSelect = {
   id: true,
@@ -19,15 +20,9 @@ const stationSelect = {
   inseeCode: true,
 } as const;
 
-function alreadyRegistered(codes: string[], inputCodes: string[]): AppError {
-  const list = codes.join(", ");
-  return new AppError(
-    "CONFLICT",
-    codes.length === 1
-      ? `La station ${list} est déjà enregistrée pour cet opérateur : aucune station n'a été enregistrée.`
-      : `Les stations ${list} sont déjà enregistrées pour cet opérateur : aucune station n'a été enregistrée.`,
-    codes.map((code) => ({ path: `stations.${inputCodes.indexOf(code)}.stationCode`, message: `station ${code} déjà enregistrée` })),
-  );
+function alreadyRegistered(taken: TakenCode[], inputCodes: string[]): AppError {
+  const { message, fields } = takenSummary(taken, (code) => `stations.${inputCodes.indexOf(code)}.stationCode`, "StationID");
+  return new AppError("CONFLICT", message, fields);
 }
 
 /**
@@ -44,15 +39,13 @@ export async function registerStations(input: RegisterStationsInput & AuditActor
     return await prisma.$transaction(async (tx) => {
       const dossier = await tx.dossier.findUnique({
         where: { id: data.dossierId },
-        select: { id: true, reference: true, operatorId: true, channel: true, inseeCode: true },
+        select: { id: true, reference: true, operatorId: true, channel: true, inseeCode: true, beneficiaryId: true },
       });
       if (!dossier) throw new AppError("NOT_FOUND", "Dossier introuvable.", [{ path: "dossierId", message: "dossier introuvable" }]);
-      const taken = await tx.station.findMany({
-        where: { operatorId: dossier.operatorId, stationCode: { in: codes } },
-        select: { stationCode: true },
-        orderBy: { stationCode: "asc" },
-      });
-      if (taken.length > 0) throw alreadyRegistered(taken.map((s) => s.stationCode), codes);
+      // A code of this operator is taken, by this beneficiary (say where) or by another (say only
+      // that it is unavailable: lib/stations/unavailable-codes.ts).
+      const taken = await takenStationCodes(tx, { operatorId: dossier.operatorId, codes, beneficiaryId: dossier.beneficiaryId });
+      if (taken.length > 0) throw alreadyRegistered(taken, codes);
       const stations = await tx.station.createManyAndReturn({
         data: data.stations.map((s) => ({
           dossierId: dossier.id,
@@ -75,7 +68,8 @@ export async function registerStations(input: RegisterStationsInput & AuditActor
     });
   } catch (e) {
     // Another registration took a code between our check and our insert.
-    if (isUniqueViolation(e)) throw new AppError("CONFLICT", `Une des stations ${codes.join(", ")} vient d'être enregistrée par ailleurs : aucune station n'a été enregistrée.`);
+    if (isUniqueViolation(e))
+      throw new AppError("CONFLICT", `StationID ${codes.join(", ")} : ${UNAVAILABLE}. Rien n'a été enregistré.`, codes.map((c, i) => ({ path: `stations.${i}.stationCode`, message: `StationID ${c} : ${UNAVAILABLE}` })));
     throw e;
   }
 }

@@ -1,29 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Table } from "@codegouvfr/react-dsfr/Table";
 import { requirePermission } from "@/lib/auth/session";
 import { getAdminOverview } from "@/lib/overview/get-admin-overview";
+import { listAuditEntries } from "@/lib/audit/list-audit-entries";
+import { auditFiltersSchema } from "@/lib/schemas/audit-filters";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { formatDateTime, formatNumber } from "@/lib/format";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
 
 export default async function AdminHome() {
   await requirePermission("users:manage");
-  const o = await getAdminOverview();
+  const [o, latest] = await Promise.all([getAdminOverview(), listAuditEntries(auditFiltersSchema.parse({}), { pageSize: 10 })]);
   return (
     <>
       <h1>Administration — opérateur technique</h1>
       <p>
         Vous créez les comptes, opérateurs et bénéficiaires, lancez le calcul des indicateurs, importez les séries carbone et
         suivez les déclarations de données statiques. Les mêmes opérations, et la saisie de dossiers pour le compte d&apos;un
-        bénéficiaire, existent en ligne de commande (<code>npm run cli -- --help</code>).
+        bénéficiaire, existent en ligne de commande (<code>npm run cli -- --help</code> en donne la liste).
       </p>
       <ul>
         <li><Link href="/admin/comptes">Comptes, opérateurs et bénéficiaires</Link></li>
-        <li><Link href="/admin/declarations-en-retard">Déclarations de données statiques en retard</Link></li>
+        <li><Link href="/admin/declarations-en-retard">Déclarations en retard</Link></li>
         <li><Link href="/admin/indicateurs">Calcul des indicateurs et séries carbone</Link> — <Link href="/comite/indicateurs">tableau de bord du comité</Link></li>
+        <li><Link href="/admin/journal">Journal d&apos;audit</Link> (filtres, export CSV)</li>
         <li><Link href="/admin/donnees-individuelles">Fin du programme : purge des données individuelles</Link></li>
       </ul>
       <h2>En chiffres</h2>
@@ -35,11 +38,13 @@ export default async function AdminHome() {
         <li>{formatNumber(o.counts.operators)} opérateur(s), {formatNumber(o.counts.beneficiaries)} bénéficiaire(s)</li>
         <li>{formatNumber(o.counts.dossiers)} dossier(s), {formatNumber(o.counts.stations)} station(s)</li>
       </ul>
-      <Table
-        caption="Journal d'audit (20 dernières entrées)"
+      <DataTable
+        caption="Journal d'audit : les 10 dernières entrées"
         headers={["Date", "Auteur", "Action", "Objet"]}
-        data={o.audit.map((a) => [formatDateTime(a.at), a.actor, a.action, `${a.targetType} ${a.targetId}`])}
+        rowKeys={latest.items.map((a) => a.id)}
+        rows={latest.items.map((a) => [formatDateTime(a.at), a.actor, a.actionLabel, `${a.targetTypeLabel} ${a.target}`])}
       />
+      <p><Link href="/admin/journal">Tout le journal d&apos;audit</Link></p>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Table } from "@codegouvfr/react-dsfr/Table";
+import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { requireRole } from "@/lib/auth/session";
 import { getBeneficiaryOverview } from "@/lib/overview/get-beneficiary-overview";
@@ -26,10 +26,10 @@ export default async function BeneficiaryHome() {
       {dossiers.length === 0 ? (
         <p>Aucun dossier n&apos;est rattaché à votre compte.</p>
       ) : (
-        <Table
+        <DataTable
           caption="Dossiers rattachés à votre compte"
           headers={["Référence", "Site", "Canal", "Opérateur", "État", "Stations", "À faire"]}
-          data={dossiers.map((d) => [
+          rows={dossiers.map((d) => [
             <Link key="l" href={`/beneficiaire/dossiers/${d.id}`}>{d.reference}</Link>,
             d.siteName,
             d.channel === "ADVENIR" ? "Web service ADVENIR" : "GIREVE",

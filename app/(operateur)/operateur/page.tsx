@@ -7,11 +7,15 @@ import { buildCurlExamples } from "@/lib/operator-console/build-curl-examples";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { CopyBlock } from "@/components/ui/copy-block";
 import { StationsTable } from "./_components/stations-table";
+import { PageLinks } from "@/components/ui/page-links";
+import { pageOf, pageParam } from "@/lib/pagination";
+
+const STATIONS_PER_PAGE = 25;
 
 export const metadata: Metadata = { title: "Espace opérateur" };
 export const dynamic = "force-dynamic";
 
-export default async function OperatorHome() {
+export default async function OperatorHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("operator:console");
   if (!user.operatorId) return <p>Votre compte n&apos;est rattaché à aucun opérateur : contactez l&apos;opérateur technique.</p>;
   const op = await getOperatorOverview({ operatorId: user.operatorId });
@@ -19,6 +23,7 @@ export default async function OperatorHome() {
   const firstStation = op.stations.find((s) => s.channel === "ADVENIR" && s.attestationSigned) ?? op.stations.find((s) => s.channel === "ADVENIR");
   const examples = buildCurlExamples({ origin: await requestOrigin(), userId: op.id, stationCode: firstStation?.stationCode ?? null });
   const activeCredentials = op.credentials.filter((c) => !c.revokedAt).length;
+  const stations = pageOf(op.stations, pageParam((await searchParams).page), STATIONS_PER_PAGE);
   return (
     <>
       <h1>Espace opérateur — {op.name}</h1>
@@ -35,11 +40,19 @@ export default async function OperatorHome() {
         Suivez vos <Link href="/operateur/envois">envois</Link> et vos <Link href="/operateur/anomalies">anomalies</Link>.
       </p>
 
-      <h2>Stations déclarées chez vous</h2>
+      <h2 id="stations">Stations déclarées chez vous</h2>
       {op.stations.length === 0 ? (
         <p>Aucune station n&apos;est encore déclarée avec votre opérateur.</p>
       ) : (
-        <StationsTable stations={op.stations} activityOf={(id) => activityOf(activity, id)} />
+        <>
+          <p>
+            {stations.pageCount > 1
+              ? `${op.stations.length} stations, ${STATIONS_PER_PAGE} par page — page ${stations.page} sur ${stations.pageCount}.`
+              : `${op.stations.length} station(s).`}
+          </p>
+          <StationsTable stations={stations.items} activityOf={(id) => activityOf(activity, id)} />
+          <PageLinks page={stations.page} pageCount={stations.pageCount} hrefOf={(p) => (p > 1 ? `/operateur?page=${p}#stations` : "/operateur#stations")} label="Pages des stations" />
+        </>
       )}
 
       <h2>Premiers pas</h2>

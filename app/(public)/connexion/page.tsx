@@ -4,15 +4,11 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { LoginForm } from "@/components/auth/login-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ROLE_HOME } from "@/lib/auth/permissions";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 
 export const metadata: Metadata = { title: "Connexion" };
 export const dynamic = "force-dynamic";
 
-// Only same-site paths are honoured as a return address (no open redirect).
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await getCurrentUser();
@@ -28,7 +24,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </div>
         )}
         <p>Connectez-vous avec l&apos;adresse e-mail et le mot de passe de votre compte.</p>
-        <LoginForm callbackUrl={safeCallback(params.callbackUrl)} />
+        {/* Only a path of this portal is followed (no open redirect); "/" sends each role to its home. */}
+        <LoginForm callbackUrl={safeCallbackPath(params.callbackUrl) ?? "/"} />
       </div>
     </div>
   );

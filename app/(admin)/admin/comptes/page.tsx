@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { Table } from "@codegouvfr/react-dsfr/Table";
+import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { requirePermission } from "@/lib/auth/session";
 import { listOperatorChoices } from "@/lib/operators/list-operator-choices";
 import { listBeneficiaryChoices } from "@/lib/beneficiaries/list-beneficiary-choices";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Comptes, opérateurs et bénéficiai
 export const dynamic = "force-dynamic";
 
 export default async function AccountsPage() {
-  await requirePermission("users:manage");
+  const me = await requirePermission("users:manage");
   await requirePermission("operators:manage");
   const [operators, beneficiaries, accounts] = await Promise.all([listOperatorChoices(), listBeneficiaryChoices(), listAccounts()]);
   return (
@@ -40,24 +41,30 @@ export default async function AccountsPage() {
       <hr className="fr-mt-4w" />
       <CreateAccountForm operators={operators} beneficiaries={beneficiaries} action={createAccountAction} />
       <hr className="fr-mt-4w" />
-      <Table
+      <DataTable
         caption="Comptes"
+        multiline
         headers={["Nom", "Adresse e-mail", "Rôle", "Rattachement", "Créé le", "État", "Actions"]}
-        data={accounts.map((a) => [
+        rows={accounts.map((a) => [
           a.name,
           a.email,
           ROLE_LABELS[a.role],
           a.operator?.name ?? a.beneficiary?.name ?? "—",
           formatDateTime(a.createdAt),
           a.disabledAt ? `Désactivé le ${formatDateTime(a.disabledAt)}` : "Actif",
-          <div key={a.id}>
-            <AccountStatusForm userId={a.id} name={a.name} disabled={a.disabledAt !== null} action={setAccountDisabledAction} />
-            <AccountPasswordForm userId={a.id} name={a.name} action={resetPasswordAction} />
-          </div>,
+          // One's own account is neither disabled (lock-out) nor reset here: the server refuses both.
+          a.id === me.id ? (
+            <Link key={a.id} href="/compte/mot-de-passe">Changer mon mot de passe</Link>
+          ) : (
+            <div key={a.id}>
+              <AccountStatusForm userId={a.id} name={a.name} disabled={a.disabledAt !== null} action={setAccountDisabledAction} />
+              <AccountPasswordForm userId={a.id} name={a.name} action={resetPasswordAction} />
+            </div>
+          ),
         ])}
       />
-      <Table caption="Opérateurs" headers={["Raison sociale", "SIREN", "UserID ADVENIR"]} data={operators.map((o) => [o.name, o.siren, o.id])} />
-      <Table caption="Bénéficiaires" headers={["Nom", "SIREN"]} data={beneficiaries.map((b) => [b.name, b.siren ?? "—"])} />
+      <DataTable caption="Opérateurs" headers={["Raison sociale", "SIREN", "UserID ADVENIR"]} rows={operators.map((o) => [o.name, o.siren, o.id])} />
+      <DataTable caption="Bénéficiaires" headers={["Nom", "SIREN"]} rows={beneficiaries.map((b) => [b.name, b.siren ?? "—"])} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { Table } from "@codegouvfr/react-dsfr/Table";
+import { DataTable } from "@/components/ui/data-table";
 import { requirePermission } from "@/lib/auth/session";
 import { getProgrammeStatus } from "@/lib/programme/programme-status";
 import { formatDateTime, formatLongDay, formatNumber } from "@/lib/format";
@@ -31,10 +31,10 @@ export default async function IndividualDataPage() {
           className="fr-mb-3w"
         />
       )}
-      <Table
+      <DataTable
         caption="Données individuelles conservées à ce jour"
         headers={["Donnée", "Nombre"]}
-        data={[
+        rows={[
           ["Opérations de recharge", formatNumber(s.held.chargeOperations)],
           ["Courbes de charge", formatNumber(s.held.loadCurves)],
           ["Appels à l'API journalisés", formatNumber(s.held.submissions)],

@@ -10,6 +10,9 @@ import { CarbonImportForm } from "@/components/indicators/carbon-import-form";
 import { recomputeIndicatorsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Calcul des indicateurs" };
+
+// The admin CLI's command for the same computation (e2e/ui/admin-journal.spec.ts checks it against the CLI's help).
+const RECOMPUTE_COMMAND = "npm run cli -- indicators:compute --from 2023-01 --to 2024-01";
 export const dynamic = "force-dynamic";
 
 const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
@@ -23,7 +26,7 @@ export default async function AdminIndicatorsPage() {
       <p>
         Chaque calcul produit toutes les valeurs (mailles, périodes, canaux) et les conserve : un chiffre publié reste tel quel,
         les pages affichent le dernier calcul. Le calcul est aussi lancé chaque jour et en ligne de commande
-        (<code>npm run cli -- indicateurs recalculer</code>). <Link href="/comite/indicateurs">Voir les indicateurs</Link>.
+        (<code data-testid="cli-command">{RECOMPUTE_COMMAND}</code>). <Link href="/comite/indicateurs">Voir les indicateurs</Link>.
       </p>
       <h2>Recalculer</h2>
       <RecomputeForm action={recomputeIndicatorsAction} />

@@ -16,6 +16,11 @@ import type { SiteType } from "@/lib/schemas/dossiers";
 import type { Channel } from "@/generated/prisma/enums";
 import { declareChargePoints } from "@/lib/irve/declare-charge-points";
 import { validateIrvePoint } from "@/lib/irve/validate-irve-point";
+import { correctChargePoint } from "@/lib/irve/correct-charge-point";
+import { withdrawChargePoint } from "@/lib/irve/withdraw-charge-point";
+import { correctStation } from "@/lib/stations/correct-station";
+import { withdrawStation } from "@/lib/stations/withdraw-station";
+import { formatDay } from "@/lib/format";
 
 /** The dossier fields of a form; types are checked by the lib's zod schema. */
 function dossierFields(values: Record<string, string>) {
@@ -90,8 +95,8 @@ export async function registerStationAction(dossierId: string, _: ActionState, f
     await assertOwnDossier(dossierId, user);
     const station = {
       stationCode: values.stationCode ?? "",
-      pointCount: values.pointCount ? Number(values.pointCount) : Number.NaN,
-      nominalPowerKw: values.nominalPowerKw ? Number(values.nominalPowerKw.replace(",", ".")) : Number.NaN,
+      pointCount: typedNumber(values.pointCount),
+      nominalPowerKw: typedNumber(values.nominalPowerKw),
     };
     await registerStations({ dossierId, stations: [station], actor: user.email, actorUserId: user.id });
   } catch (e) {
@@ -120,4 +125,77 @@ export async function declareIrvePointAction(dossierId: string, _: ActionState, 
   }
   revalidatePath(`/beneficiaire/dossiers/${dossierId}`);
   return { ok: true, message: `Point de charge ${values.id_pdc_itinerance} déclaré.` };
+}
+
+/** A number typed in French ("7,4") or not at all (NaN: the schema says it is required). */
+function typedNumber(value: string | undefined): number {
+  return value?.trim() ? Number(value.trim().replace(",", ".")) : Number.NaN;
+}
+
+function changeDone(deadline: { dueOn: string; daysLate: number }, what: string): string {
+  const due = formatDay(deadline.dueOn);
+  return deadline.daysLate > 0
+    ? `${what} Déclaration faite ${deadline.daysLate} jour(s) après l'échéance du ${due} (10 jours ouvrés après le changement).`
+    : `${what} Déclaration dans le délai (échéance du ${due}).`;
+}
+
+export async function correctStationAction(dossierId: string, stationId: string, _: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("dossiers:manage-own");
+  const values = formValues(form);
+  try {
+    const r = await correctStation({
+      stationId,
+      stationCode: values.stationCode ?? "",
+      pointCount: typedNumber(values.pointCount),
+      nominalPowerKw: typedNumber(values.nominalPowerKw),
+      effectiveOn: values.effectiveOn ?? "",
+      viewer: user,
+      actor: user.email,
+      actorUserId: user.id,
+    });
+    revalidatePath(`/beneficiaire/dossiers/${dossierId}`, "layout");
+    return { ok: true, message: changeDone(r.deadline, `Station ${r.stationCode} corrigée.`) };
+  } catch (e) {
+    return actionError(e, values);
+  }
+}
+
+export async function withdrawStationAction(dossierId: string, stationId: string, _: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("dossiers:manage-own");
+  const values = formValues(form);
+  try {
+    const r = await withdrawStation({
+      stationId, effectiveOn: values.effectiveOn ?? "", confirm: (values.confirm === "on") as true, viewer: user, actor: user.email, actorUserId: user.id,
+    });
+    revalidatePath(`/beneficiaire/dossiers/${dossierId}`, "layout");
+    return { ok: true, message: changeDone(r.deadline, `Station ${r.stationCode} retirée.`) };
+  } catch (e) {
+    return actionError(e, values);
+  }
+}
+
+export async function correctIrvePointAction(dossierId: string, pointId: string, _: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("dossiers:manage-own");
+  const values = formValues(form);
+  try {
+    await correctChargePoint({ chargePointId: pointId, values, viewer: user, actor: user.email, actorUserId: user.id });
+    revalidatePath(`/beneficiaire/dossiers/${dossierId}`, "layout");
+    return { ok: true, message: `Point de charge ${values.id_pdc_itinerance ?? ""} corrigé : le délai de 10 jours ouvrés court depuis sa date de mise à jour.`, values };
+  } catch (e) {
+    return actionError(e, values);
+  }
+}
+
+export async function withdrawIrvePointAction(dossierId: string, pointId: string, _: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("dossiers:manage-own");
+  const values = formValues(form);
+  try {
+    const r = await withdrawChargePoint({
+      chargePointId: pointId, effectiveOn: values.effectiveOn ?? "", confirm: (values.confirm === "on") as true, viewer: user, actor: user.email, actorUserId: user.id,
+    });
+    revalidatePath(`/beneficiaire/dossiers/${dossierId}`, "layout");
+    return { ok: true, message: changeDone(r.deadline, `Point de charge ${r.idPdcItinerance} retiré${r.stationWithdrawn ? ", et sa station avec lui (plus aucun point en service)" : ""}.`) };
+  } catch (e) {
+    return actionError(e, values);
+  }
 }

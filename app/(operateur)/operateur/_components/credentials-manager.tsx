@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { FormFeedback, fieldState } from "@/components/forms/form-feedback";
+import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
 import { formatDateTime } from "@/lib/format";
 import { ConfirmSubmit } from "./confirm-submit";
 import { CopyBlock } from "@/components/ui/copy-block";
@@ -35,7 +35,7 @@ export function CredentialsManager({
   return (
     <form action={formAction} noValidate>
       <input type="hidden" name="env" value={env} />
-      <FormFeedback state={state} successTitle="C'est fait" />
+      <FormFeedback state={state} formId={`acces-${env}`} successTitle="C'est fait" />
       {state.issued && (
         <div className="fr-mb-3w" data-testid="issued-credential">
           <Alert
@@ -107,7 +107,7 @@ export function CredentialsManager({
           <Input
             label={`Libellé du nouvel accès ${envLabel} (facultatif)`}
             hintText="Par exemple le nom du système qui l'utilisera."
-            nativeInputProps={{ name: "label", maxLength: 100, defaultValue: state.ok ? "" : (state.values?.label ?? "") }}
+            nativeInputProps={{ ...fieldProps(`acces-${env}`, "label"), maxLength: 100, defaultValue: state.ok ? "" : (state.values?.label ?? "") }}
             {...fieldState(state, "label")}
           />
         </div>

@@ -1,7 +1,8 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { OperatorOverview } from "@/lib/overview/get-operator-overview";
 import type { StationActivityByEnv } from "@/lib/operator-console/get-station-activity-by-env";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatDay, formatNumber } from "@/lib/format";
+import { DataTable } from "@/components/ui/data-table";
 
 type Station = OperatorOverview["stations"][number];
 
@@ -11,52 +12,32 @@ function counts(a: { operations: number; curves: number; anomalies: number }): s
   return parts.join(", ");
 }
 
-/** The operator's stations with the exact identifiers to send and what was received for each. */
+/** One page of the operator's stations with the exact identifiers to send and what was received for each. */
 export function StationsTable({ stations, activityOf }: { stations: Station[]; activityOf: (stationId: string) => StationActivityByEnv }) {
   return (
-    <div className="fr-table">
-      {/* Focusable: the table scrolls horizontally on narrow screens. */}
-      <table tabIndex={0} data-testid="stations-table">
-        <caption>Stations et identifiants à envoyer</caption>
-        <thead>
-          <tr>
-            <th scope="col">Identifiant à envoyer</th>
-            <th scope="col">Canal</th>
-            <th scope="col">Dossier</th>
-            <th scope="col">Points × puissance</th>
-            <th scope="col">Attestation</th>
-            <th scope="col">Dernière donnée reçue</th>
-            <th scope="col">Données reçues (production)</th>
-            <th scope="col">Bac à sable</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stations.map((s) => {
-            const a = activityOf(s.id);
-            return (
-              <tr key={s.id}>
-                <td>
-                  {s.channel === "ADVENIR" ? (
-                    <code>{s.stationCode}</code>
-                  ) : (
-                    <span>
-                      <code>{s.stationCode}</code>
-                      {s.pointIds.length > 0 && <> — points : {s.pointIds.map((id) => <code key={id}>{id} </code>)}</>}
-                    </span>
-                  )}
-                </td>
-                <td>{s.channel === "ADVENIR" ? "StationID (web service)" : "GIREVE"}</td>
-                <td>{s.dossierReference}</td>
-                <td>{`${s.pointCount} × ${String(s.nominalPowerKw).replace(".", ",")} kW`}</td>
-                <td>{s.attestationSigned ? <Badge as="span" severity="success" small>Signée</Badge> : <Badge as="span" severity="warning" small>Non signée</Badge>}</td>
-                <td>{a.production.lastDataAt ? formatDateTime(a.production.lastDataAt) : "Aucune donnée reçue"}</td>
-                <td>{counts(a.production)}</td>
-                <td>{a.sandbox.lastDataAt ? `${counts(a.sandbox)} — dernière le ${formatDateTime(a.sandbox.lastDataAt)}` : "—"}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Stations et identifiants à envoyer"
+      testId="stations-table"
+      multiline
+      headers={["Identifiant à envoyer", "Canal", "Dossier", "Points × puissance", "Attestation", "Dernière donnée reçue", "Données reçues (production)", "Bac à sable"]}
+      rowKeys={stations.map((s) => s.id)}
+      rows={stations.map((s) => {
+        const a = activityOf(s.id);
+        return [
+          <span key="c">
+            <code>{s.stationCode}</code>
+            {s.channel === "GIREVE" && s.pointIds.length > 0 && <> — points : {s.pointIds.map((id) => <code key={id}>{id} </code>)}</>}
+            {s.withdrawnOn && <> <Badge as="span" severity="info" small noIcon>{`Retirée le ${formatDay(s.withdrawnOn)}`}</Badge></>}
+          </span>,
+          s.channel === "ADVENIR" ? "StationID (web service)" : "GIREVE",
+          s.dossierReference,
+          `${s.pointCount} × ${String(s.nominalPowerKw).replace(".", ",")} kW`,
+          s.attestationSigned ? <Badge key="a" as="span" severity="success" small>Signée</Badge> : <Badge key="a" as="span" severity="warning" small>Non signée</Badge>,
+          a.production.lastDataAt ? formatDateTime(a.production.lastDataAt) : "Aucune donnée reçue",
+          counts(a.production),
+          a.sandbox.lastDataAt ? `${counts(a.sandbox)} — dernière le ${formatDateTime(a.sandbox.lastDataAt)}` : "—",
+        ];
+      })}
+    />
   );
 }

@@ -10,7 +10,7 @@ export function WipeSandboxForm({ action, empty }: { action: (state: ActionState
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
     <form action={formAction}>
-      <FormFeedback state={state} successTitle="Bac à sable vidé" />
+      <FormFeedback state={state} formId="bac-a-sable" successTitle="Bac à sable vidé" />
       <ConfirmSubmit
         label="Vider le bac à sable"
         question="Toutes les opérations, courbes et envois du bac à sable seront effacés ; la production n'est pas touchée."

@@ -5,7 +5,8 @@ import { requirePermission } from "@/lib/auth/session";
 import { listAnomalies } from "@/lib/operator-console/list-anomalies";
 import { anomalyFiltersSchema, firstValues } from "@/lib/schemas/operator-console";
 import { formatDateTime, formatNumber } from "@/lib/format";
-import { PageLinks, withPage } from "../_components/page-links";
+import { PageLinks, withPage } from "@/components/ui/page-links";
+import { DataTable } from "@/components/ui/data-table";
 import { envLabel } from "../_components/labels";
 
 export const metadata: Metadata = { title: "Anomalies — Espace opérateur" };
@@ -40,47 +41,30 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
       </form>
       <p role="status">{list.total === 0 ? "Aucune anomalie." : `${formatNumber(list.total)} donnée(s) signalée(s) — page ${list.page} sur ${list.pageCount}.`}</p>
       {list.items.length > 0 && (
-        <div className="fr-table">
-          <table data-testid="anomalies-table">
-            <caption>Données signalées, des plus récentes aux plus anciennes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Reçue le</th>
-                <th scope="col">Environnement</th>
-                <th scope="col">Type</th>
-                <th scope="col">Station</th>
-                <th scope="col">TransactionID</th>
-                <th scope="col">Période</th>
-                <th scope="col">Énergie (Wh)</th>
-                <th scope="col">Indicateurs</th>
-                <th scope="col">Envoi</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((a) => (
-                <tr key={`${a.kind}-${a.env}-${a.stationCode}-${a.transactionId}`}>
-                  <td>{formatDateTime(a.receivedAt)}</td>
-                  <td>{envLabel(a.env)}</td>
-                  <td>{a.kind === "operation" ? "Opération" : "Courbe"}</td>
-                  <td><code>{a.stationCode}</code></td>
-                  <td><code>{a.transactionId}</code></td>
-                  <td>{formatDateTime(a.startAt)} → {formatDateTime(a.stopAt)}</td>
-                  <td>{a.energyWh === null ? "indéterminée" : formatNumber(a.energyWh)}</td>
-                  <td>
-                    <ul className="fr-tags-group">
-                      {a.flags.map((f) => (
-                        <li key={f.code}>
-                          <Tag small title={f.explanation}>{f.label}</Tag>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{a.submissionId ? <Link href={`/operateur/envois/${a.submissionId}`}>n° {a.submissionId}</Link> : "—"}</td>
-                </tr>
+        <DataTable
+          caption="Données signalées, des plus récentes aux plus anciennes"
+          testId="anomalies-table"
+          multiline
+          headers={["Reçue le", "Environnement", "Type", "Station", "TransactionID", "Période", "Énergie (Wh)", "Indicateurs", "Envoi"]}
+          rowKeys={list.items.map((a) => `${a.kind}-${a.env}-${a.stationCode}-${a.transactionId}`)}
+          rows={list.items.map((a) => [
+            formatDateTime(a.receivedAt),
+            envLabel(a.env),
+            a.kind === "operation" ? "Opération" : "Courbe",
+            <code key="s">{a.stationCode}</code>,
+            <code key="t">{a.transactionId}</code>,
+            `${formatDateTime(a.startAt)} → ${formatDateTime(a.stopAt)}`,
+            a.energyWh === null ? "indéterminée" : formatNumber(a.energyWh),
+            <ul key="f" className="fr-tags-group">
+              {a.flags.map((f) => (
+                <li key={f.code}>
+                  <Tag small title={f.explanation}>{f.label}</Tag>
+                </li>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </ul>,
+            a.submissionId ? <Link key="l" href={`/operateur/envois/${a.submissionId}`}>n° {a.submissionId}</Link> : "—",
+          ])}
+        />
       )}
       <PageLinks page={list.page} pageCount={list.pageCount} hrefOf={(p) => withPage("/operateur/anomalies", filters, p)} label="Pages des anomalies" />
     </>

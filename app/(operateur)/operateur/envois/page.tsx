@@ -6,7 +6,8 @@ import { listSubmissions } from "@/lib/operator-console/list-submissions";
 import { firstValues, submissionFiltersSchema } from "@/lib/schemas/operator-console";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { SubmissionFiltersForm } from "../_components/submission-filters-form";
-import { PageLinks, withPage } from "../_components/page-links";
+import { PageLinks, withPage } from "@/components/ui/page-links";
+import { DataTable } from "@/components/ui/data-table";
 import { endpointLabel, envLabel } from "../_components/labels";
 
 export const metadata: Metadata = { title: "Envois — Espace opérateur" };
@@ -26,49 +27,27 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
         {list.total === 0 ? "Aucun envoi ne correspond." : `${formatNumber(list.total)} envoi(s) — page ${list.page} sur ${list.pageCount}.`}
       </p>
       {list.items.length > 0 && (
-        <div className="fr-table">
-          <table data-testid="submissions-table">
-            <caption>Envois reçus, du plus récent au plus ancien</caption>
-            <thead>
-              <tr>
-                <th scope="col">Reçu le</th>
-                <th scope="col">Environnement</th>
-                <th scope="col">Données</th>
-                <th scope="col">Résultat</th>
-                <th scope="col">Reçues</th>
-                <th scope="col">Enregistrées</th>
-                <th scope="col">Inchangées</th>
-                <th scope="col">Avertissements</th>
-                <th scope="col">Erreurs</th>
-                <th scope="col">Détail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((s) => (
-                <tr key={s.id} data-testid={`submission-${s.id}`}>
-                  <td>{formatDateTime(s.receivedAt)}</td>
-                  <td>{envLabel(s.env)}</td>
-                  <td>{endpointLabel(s.endpoint)}</td>
-                  <td>
-                    <Badge as="span" small severity={s.outcome === "OK" ? "success" : "error"} noIcon>
-                      {s.outcome} ({s.httpStatus})
-                    </Badge>
-                  </td>
-                  <td>{formatNumber(s.received)}</td>
-                  <td>{formatNumber(s.stored)}</td>
-                  <td>{formatNumber(s.unchanged)}</td>
-                  <td>{formatNumber(s.warningCount)}</td>
-                  <td>{s.errorCount > 0 ? <span title={s.firstError?.message}>{formatNumber(s.errorCount)}</span> : "0"}</td>
-                  <td>
-                    <Link href={`/operateur/envois/${s.id}`}>
-                      Envoi n° {s.id}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // Seven columns, the link to each detail first: the table fits the page column at
+        // 1,280 px, and scrolls inside its DSFR wrapper on narrower screens.
+        <DataTable
+          caption="Envois reçus, du plus récent au plus ancien"
+          testId="submissions-table"
+          headers={["Envoi", "Environnement", "Données", "Résultat", "Reçues / enregistrées / inchangées", "Avertissements", "Erreurs"]}
+          rowKeys={list.items.map((s) => s.id)}
+          rows={list.items.map((s) => [
+            <Link key="l" href={`/operateur/envois/${s.id}`} data-testid={`submission-${s.id}`}>
+              {formatDateTime(s.receivedAt)}<span className="fr-sr-only"> : détail de l&apos;envoi</span> (n° {s.id})
+            </Link>,
+            envLabel(s.env),
+            endpointLabel(s.endpoint),
+            <Badge key="b" as="span" small severity={s.outcome === "OK" ? "success" : "error"} noIcon>
+              {s.outcome} ({s.httpStatus})
+            </Badge>,
+            `${formatNumber(s.received)} / ${formatNumber(s.stored)} / ${formatNumber(s.unchanged)}`,
+            formatNumber(s.warningCount),
+            s.errorCount > 0 ? <span key="e" title={s.firstError?.message}>{formatNumber(s.errorCount)}</span> : "0",
+          ])}
+        />
       )}
       <PageLinks page={list.page} pageCount={list.pageCount} hrefOf={(p) => withPage("/operateur/envois", filters, p)} label="Pages des envois" />
     </>

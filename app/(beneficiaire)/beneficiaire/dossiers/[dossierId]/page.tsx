@@ -3,14 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
-import { Table } from "@codegouvfr/react-dsfr/Table";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requirePermission } from "@/lib/auth/session";
 import { getDossierView } from "@/lib/dossiers/get-dossier-view";
 import { DOSSIER_STATE_LABELS, type DossierState } from "@/lib/dossiers/dossier-status";
 import { SITE_TYPES, type SiteType } from "@/lib/schemas/dossiers";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatDay, formatNumber } from "@/lib/format";
+import { DataTable } from "@/components/ui/data-table";
 import { StationForm } from "@/components/dossiers/station-form";
 import { registerStationAction } from "../actions";
 
@@ -18,6 +18,7 @@ export const metadata: Metadata = { title: "Dossier" };
 
 const STEPS: DossierState[] = ["brouillon", "attestation_signee", "stations_declarees", "donnees_recues"];
 
+// Dates on this page: jj/mm/aaaa (with the time where it matters).
 export default async function DossierPage({ params }: { params: Promise<{ dossierId: string }> }) {
   const user = await requirePermission("dossiers:manage-own");
   const { dossierId } = await params;
@@ -64,8 +65,9 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
         <p>Aucune station déclarée.</p>
       ) : (
         <>
-          <Table
+          <DataTable
             caption="Stations du dossier et données reçues"
+            multiline
             headers={[
               d.channel === "ADVENIR" ? "StationID" : "Station (eMI3)",
               "Points",
@@ -74,8 +76,10 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
               "Recharges",
               "Énergie (kWh)",
               "Recharges écartées (motif)",
+              "Correction ou retrait",
             ]}
-            data={d.stations.map((s) => [
+            rowKeys={d.stations.map((s) => s.id)}
+            rows={d.stations.map((s) => [
               <code key="c">{s.stationCode}</code>,
               String(s.pointCount),
               formatNumber(s.nominalPowerKw),
@@ -94,6 +98,11 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
                     </span>
                   ))}
                 </span>
+              ),
+              s.withdrawnOn ? (
+                <Link key="w" href={`/beneficiaire/dossiers/${d.id}/stations/${s.id}`}>{`Retirée le ${formatDay(s.withdrawnOn)}`}<span className="fr-sr-only"> : station {s.stationCode}</span></Link>
+              ) : (
+                <Link key="a" href={`/beneficiaire/dossiers/${d.id}/stations/${s.id}`}>Corriger ou retirer<span className="fr-sr-only"> la station {s.stationCode}</span></Link>
               ),
             ])}
           />
@@ -117,7 +126,7 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
           <p>
             Chaque point de charge est déclaré avec les données du schéma national IRVE, dans les 10 jours ouvrés suivant sa mise en
             service ou toute modification.
-            {d.latestDueDate && <> Dernière échéance : {d.latestDueDate}.</>}{" "}
+            {d.latestDueDate && <> Dernière échéance : {formatDay(d.latestDueDate)}.</>}{" "}
             {d.lateDeclarations > 0 ? (
               <Badge as="span" severity="error" small>{`${d.lateDeclarations} déclaration(s) en retard`}</Badge>
             ) : d.latestDueDate ? (
@@ -129,17 +138,23 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
             <li><a className="fr-btn fr-btn--secondary" href={`/beneficiaire/dossiers/${d.id}/irve.csv`} download>Exporter au format IRVE (CSV)</a></li>
           </ul>
           {d.stations.some((s) => s.points.length > 0) && (
-            <Table
+            <DataTable
               caption="Points de charge déclarés et délais de déclaration"
-              headers={["Point (id_pdc_itinerance)", "Puissance (kW)", "Événement", "Échéance", "Déclaré le", "Délai"]}
-              data={d.stations.flatMap((s) =>
+              headers={["Point (id_pdc_itinerance)", "Puissance (kW)", "Événement", "Échéance", "Déclaré le", "Délai", "Correction ou retrait"]}
+              rowKeys={d.stations.flatMap((s) => s.points.map((p) => p.id))}
+              rows={d.stations.flatMap((s) =>
                 s.points.map((p) => [
                   <code key="p">{p.idPdcItinerance}</code>,
                   formatNumber(p.nominalPowerKw),
-                  p.deadline ? `${p.deadline.eventKind === "mise_en_service" ? "Mise en service" : "Modification"} du ${p.deadline.eventDate}` : "—",
-                  p.deadline?.dueDate ?? "—",
-                  p.deadline?.declaredOn ?? "—",
+                  p.deadline ? `${p.deadline.eventKind === "mise_en_service" ? "Mise en service" : "Modification"} du ${formatDay(p.deadline.eventDate)}` : "—",
+                  formatDay(p.deadline?.dueDate),
+                  formatDay(p.deadline?.declaredOn),
                   p.deadline ? (p.deadline.late ? <Badge as="span" key="l" severity="error" small>{`En retard de ${p.deadline.daysLate} j`}</Badge> : <Badge as="span" key="o" severity="success" small>Dans les délais</Badge>) : "—",
+                  p.withdrawnOn ? (
+                    `Retiré le ${formatDay(p.withdrawnOn)}`
+                  ) : (
+                    <Link key="a" href={`/beneficiaire/dossiers/${d.id}/points/${p.id}`}>Corriger ou retirer<span className="fr-sr-only"> le point {p.idPdcItinerance}</span></Link>
+                  ),
                 ]),
               )}
             />

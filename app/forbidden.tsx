@@ -3,8 +3,9 @@ import Link from "next/link";
 
 export const metadata: Metadata = { title: "Accès refusé" };
 
-// Where lib/auth/session.ts sends a signed-in user whose role lacks the permission a page needs.
-export default function AccessDenied() {
+// Rendered with HTTP 403 where lib/auth/session.ts calls forbidden(): a signed-in person whose
+// role lacks the permission the page or action needs.
+export default function Forbidden() {
   return (
     <>
       <h1>Accès refusé</h1>

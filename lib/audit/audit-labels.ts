@@ -1,0 +1,46 @@
+// French names of what the audit log records (lib/audit/record-audit.ts callers). An action not
+// listed here shows its code: nothing is hidden.
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "login.succeeded": "Connexion réussie",
+  "login.failed": "Échec de connexion",
+  "user.created": "Compte créé",
+  "user.disabled": "Compte désactivé",
+  "user.enabled": "Compte réactivé",
+  "user.password_reset": "Mot de passe renouvelé par l'administration",
+  "user.password_changed": "Mot de passe changé par son titulaire",
+  "user.password_change_failed": "Échec de changement de mot de passe",
+  "beneficiary.created": "Bénéficiaire créé",
+  "operator.created": "Opérateur créé",
+  "api_credential.created": "Accès API créé",
+  "api_credential.created_by_rotation": "Accès API créé par renouvellement",
+  "api_credential.revoked": "Accès API révoqué",
+  "api_credential.rotated": "Accès API remplacé (renouvellement)",
+  "dossier.created": "Dossier créé",
+  "dossier.updated": "Dossier modifié",
+  "attestation.signed": "Attestation signée",
+  "attestation.signed_on_behalf": "Attestation signée pour le compte du bénéficiaire",
+  "stations.registered": "Stations déclarées",
+  "station.corrected": "Station corrigée",
+  "station.withdrawn": "Station retirée",
+  "charge_point.withdrawn": "Point de charge retiré",
+  "irve.declared": "Données statiques IRVE déclarées",
+  "sandbox.wiped": "Bac à sable vidé",
+  "carbon_series.imported": "Série carbone importée",
+  "donnees_individuelles:purge": "Purge des données individuelles",
+};
+
+export const AUDIT_TARGET_LABELS: Record<string, string> = {
+  user: "Compte",
+  beneficiary: "Bénéficiaire",
+  operator: "Opérateur",
+  api_credential: "Accès API",
+  dossier: "Dossier",
+  station: "Station",
+  charge_point: "Point de charge",
+  carbon_series: "Série carbone",
+  programme: "Programme",
+};
+
+export function actionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}

@@ -48,6 +48,10 @@ export interface SuppressionInput {
   protection: number;
   /** Measures whose protection is required; others are carried along. Default: all. */
   requiredMeasures?: number[];
+  /** Cost factor of withholding a cell (aggregates are worth more than their parts). Default 1. */
+  weight?: (cell: SuppressionCell) => number;
+  /** Dimensions whose published root is never withheld to protect another cell (the national total). */
+  keepRoots?: [boolean, boolean, boolean];
 }
 
 export interface SuppressionResult {
@@ -86,6 +90,8 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
   const required = input.requiredMeasures ?? Array.from({ length: measureCount }, (_, j) => j);
   const energy = (c: SuppressionCell | undefined) => (c ? c.measures[0] : 0);
   const dims = [input.mesh, input.period, input.channel];
+  const weight = input.weight ?? (() => 1);
+  const keepRoots = input.keepRoots ?? [false, false, false];
   let hypercubes = 0;
   const unprotected = new Map<number, number[]>();
 
@@ -125,7 +131,10 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
       const p = dims[d].parent.get(a);
       if (p === undefined) {
         // A root: the chain alone is a null vector (nothing above it to balance).
-        for (const down of downs) out.push([...down, ...up].map((node) => ({ node, sign: 1 as Sign })));
+        const root = at(a);
+        if (!keepRoots[d] || (root && withheld[root.index])) {
+          for (const down of downs) out.push([...down, ...up].map((node) => ({ node, sign: 1 as Sign })));
+        }
         break;
       }
       const siblings = (dims[d].children.get(p) ?? []).filter((s) => s !== a && at(s));
@@ -162,7 +171,7 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
           const cell = byKey.get(key(a.node, b.node, c.node));
           if (!cell) return null;
           out.push({ cell, sign: (a.sign * b.sign * c.sign) as Sign });
-          if (!withheld[cell.index]) cost += 1 + energy(cell) / (energy(t) + 1);
+          if (!withheld[cell.index]) cost += weight(cell) * (1 + energy(cell) / (energy(t) + 1));
         }
     return { cells: out, cost };
   };

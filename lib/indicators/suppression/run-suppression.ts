@@ -32,6 +32,9 @@ interface CellRow {
   h_ci: number[] | null;
 }
 
+const MESH_WEIGHT: Record<string, number> = { commune: 1, departement: 2, region: 4, national: 100 };
+const PERIOD_WEIGHT: Record<string, number> = { month: 1, quarter: 1.5, year: 2 };
+
 const meshNode = (level: string, code: string) => `${level}:${code}`;
 const periodNode = (kind: string, start: string) => `${kind}:${start}`;
 
@@ -115,6 +118,10 @@ export async function runSecondarySuppression(
     period: dimension(periodParents),
     channel: dimension(channelParents),
     protection,
+    // Aggregates are worth more than their parts: withheld only when nothing smaller protects.
+    weight: (c) => MESH_WEIGHT[c.mesh.slice(0, c.mesh.indexOf(":"))] * PERIOD_WEIGHT[c.period.slice(0, c.period.indexOf(":"))] * (c.channel === "all" ? 1.5 : 1),
+    // The national total is withheld only when it is a primary secret itself.
+    keepRoots: [true, false, false],
   });
   if (result.secondary.length > 0) {
     await tx.$executeRawUnsafe(

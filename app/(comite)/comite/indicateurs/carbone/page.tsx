@@ -33,7 +33,7 @@ export default async function CarbonPage({ searchParams }: { searchParams: Promi
       ])
     : [null, null];
   // The grid's intensity is public (France-wide, one value per hour): shown as a published profile.
-  const grid: Cell<(number | null)[]> | null = byHour?.grid ? { secret: false, value: byHour.grid, coverage: { stationsReporting: 0, stationsRegistered: 0, energyKwh: 0, chargeCount: 0 } } : null;
+  const grid: Cell<(number | null)[]> | null = byHour?.grid ? { secret: false, value: byHour.grid, coverage: { stationsReporting: 0, stationsRegistered: 0, energyKwh: 0, chargeCount: 0 }, revision: null } : null;
   const monthTable = byMonth ? timeSeriesTable("month", CARBON_BY_MONTH, byMonth.points) : null;
   return (
     <DashboardPage

@@ -7,6 +7,7 @@ import { getLoadCurve } from "@/lib/indicators/get-load-curve";
 import { getPeakWindowShares, PEAK_WINDOW_SHARES } from "@/lib/indicators/get-time-series";
 import { hourProfileTable, loadCurveTable, timeSeriesTable } from "@/lib/indicators/dashboard-tables";
 import { INDICATORS } from "@/lib/indicators/catalogue";
+import { unsupported } from "@/lib/indicators/get-indicator-view";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
 import { ChartFigure } from "@/components/indicators/chart-figure";
 import { CoverageNote } from "@/components/indicators/coverage-note";
@@ -21,7 +22,10 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
   const f = context.filters;
   const run = context.run;
   const q = { runId: run?.runId, periodKind: f.periodKind, periodStart: f.periodStart || undefined, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel };
-  const curveLevel = f.meshLevel === "national" || f.meshLevel === "region" ? f.meshLevel : null;
+  // The 30-minute curve is stored per month, nationally (every channel) and per région (all
+  // channels together): anything else is said, never another period, mesh or channel's curve.
+  const curveRefusal = unsupported("courbe-de-charge", f);
+  const curveLevel = curveRefusal ? null : f.meshLevel === "national" || f.meshLevel === "region" ? f.meshLevel : null;
   const [profile, curve, peaks] = run
     ? await Promise.all([
         getLoadProfile(q),
@@ -62,7 +66,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
           />
         )
       ) : (
-        <p className="fr-text--sm">La courbe de charge agrégée est calculée aux mailles nationale et régionale, par mois.</p>
+        <p className="fr-text--sm" data-testid="curve-unavailable">{curveRefusal}</p>
       )}
       {peaks && (
         <ChartFigure

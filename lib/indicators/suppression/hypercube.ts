@@ -50,8 +50,8 @@ export interface SuppressionInput {
   requiredMeasures?: number[];
   /** Cost factor of withholding a cell (aggregates are worth more than their parts). Default 1. */
   weight?: (cell: SuppressionCell) => number;
-  /** Dimensions whose published root is never withheld to protect another cell (the national total). */
-  keepRoots?: [boolean, boolean, boolean];
+  /** Cells never withheld to protect another one (the national total of every channel). */
+  keep?: (cell: SuppressionCell) => boolean;
 }
 
 export interface SuppressionResult {
@@ -91,7 +91,7 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
   const energy = (c: SuppressionCell | undefined) => (c ? c.measures[0] : 0);
   const dims = [input.mesh, input.period, input.channel];
   const weight = input.weight ?? (() => 1);
-  const keepRoots = input.keepRoots ?? [false, false, false];
+  const keep = input.keep ?? (() => false);
   let hypercubes = 0;
   const unprotected = new Map<number, number[]>();
 
@@ -131,10 +131,7 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
       const p = dims[d].parent.get(a);
       if (p === undefined) {
         // A root: the chain alone is a null vector (nothing above it to balance).
-        const root = at(a);
-        if (!keepRoots[d] || (root && withheld[root.index])) {
-          for (const down of downs) out.push([...down, ...up].map((node) => ({ node, sign: 1 as Sign })));
-        }
+        for (const down of downs) out.push([...down, ...up].map((node) => ({ node, sign: 1 as Sign })));
         break;
       }
       const siblings = (dims[d].children.get(p) ?? []).filter((s) => s !== a && at(s));
@@ -169,7 +166,7 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
       for (const b of p)
         for (const c of ch) {
           const cell = byKey.get(key(a.node, b.node, c.node));
-          if (!cell) return null;
+          if (!cell || (!withheld[cell.index] && keep(cell))) return null;
           out.push({ cell, sign: (a.sign * b.sign * c.sign) as Sign });
           if (!withheld[cell.index]) cost += weight(cell) * (1 + energy(cell) / (energy(t) + 1));
         }
@@ -234,6 +231,7 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
       todo = todo.filter((j) => !bestGain.includes(j));
     }
     if (!placed && candidates.length > 0) take(candidates[0]);
+    if (process.env.ADVENIR_DEBUG_SUPPRESSION) console.log(`SUPP ${t.mesh} ${t.period} ${t.channel} candidates=${candidates.length} full=${!!full} todo=${todo.length} withheld=${withheld.reduce((a, b) => a + b, 0)}`);
     if (todo.length > 0 || candidates.length === 0) unprotected.set(t.index, todo);
   }
 

@@ -10,6 +10,8 @@ import { dimension, suppressHypercubes, type SuppressionCell, type SuppressionRe
 export const SCALAR_MEASURES = ["wh", "wh_ci", "wh_cov", "wh_peak", "wh_off", "charges", "stations", "kw"] as const;
 /** Then the energy per hour of day, weekdays (24) and weekends (24), and the emissions per hour of day (24). */
 export const MEASURE_COUNT = SCALAR_MEASURES.length + 72;
+/** Protected for each primary cell: every magnitude, hour by hour too; not the counts of stations and installed power. */
+const REQUIRED_MEASURES = Array.from({ length: MEASURE_COUNT }, (_, j) => j).filter((j) => j !== 6 && j !== 7);
 
 interface CellRow {
   id: number;
@@ -118,10 +120,14 @@ export async function runSecondarySuppression(
     period: dimension(periodParents),
     channel: dimension(channelParents),
     protection,
+    // The magnitudes: energy, emissions, energy with an intensity, in the peak windows and
+    // off-peak, charges, energy and emissions per hour of day. Counts of stations and installed
+    // power are not additive over periods (and public through IRVE) (docs/decisions/0007).
+    requiredMeasures: REQUIRED_MEASURES,
     // Aggregates are worth more than their parts: withheld only when nothing smaller protects.
     weight: (c) => MESH_WEIGHT[c.mesh.slice(0, c.mesh.indexOf(":"))] * PERIOD_WEIGHT[c.period.slice(0, c.period.indexOf(":"))] * (c.channel === "all" ? 1.5 : 1),
-    // The national total is withheld only when it is a primary secret itself.
-    keepRoots: [true, false, false],
+    // The national total of all channels is withheld only when it is a primary secret itself.
+    keep: (c) => c.mesh === "national:FR" && c.channel === "all",
   });
   if (result.secondary.length > 0) {
     await tx.$executeRawUnsafe(

@@ -264,10 +264,12 @@ export function attack(input: {
       if (!c.secret || !present[i] || known[i]) continue;
       const t = truthOf(i);
       // Bounds judge the primary cells, the confidential ones (secondary cells are safe cells
-      // withheld so that no primary is the only unknown of a sum), on their magnitudes: zeros
-      // tell nothing about anyone, and the numbers of stations (reporting, registered) are not
-      // confidential (the label itself says "under the threshold"; stations are public in IRVE).
-      if (c.reason !== "primaire" || cls === "registered" || name === "stations") continue;
+      // withheld so that no primary is the only unknown of a sum), on the magnitudes of use:
+      // zeros tell nothing about anyone, and the equipment — numbers of stations reporting or
+      // registered, their installed power — is not confidential (the label itself says "under
+      // the threshold"; every public charge point and its power is in the national IRVE file)
+      // and, not additive over periods, is bounded by the largest month's anyway.
+      if (c.reason !== "primaire" || cls === "registered" || cls === "count") continue;
       if (t === null || !(t > 1e-6)) continue;
       const pinned = lo[i] >= (1 - protection) * t - 1e-9 * t && hi[i] <= (1 + protection) * t + 1e-9 * t;
       if (pinned) findings.push({ cell: cellKey(c), measure: name, attack: "bounds", truth: t, lo: lo[i], hi: hi[i], reason: c.reason ?? "primaire" });

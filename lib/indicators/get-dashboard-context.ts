@@ -21,7 +21,7 @@ export interface DashboardContext {
 /**
  * Resolves the committee pages' parameters. A period asked is served by the run published for
  * it, or not at all ("missing": never another period under its name); without a period, the
- * latest one of the newest run. An area asked must have data in that run (never another area);
+ * latest published period. An area asked must have data in that run (never another area);
  * without one, the first area of the level. Reads only run metadata and the period and area
  * lists (a few hundred rows at most).
  */
@@ -33,7 +33,9 @@ export async function getDashboardContext(params: DashboardParams, options: { pr
   ]);
   if (!newest) return { run: null, filters: { ...base, periodStart: params.periodStart ?? "", meshCode: params.meshCode ?? "FR" }, periods, areas: [], missing: null };
   const asked = params.periodStart;
-  const run = asked ? await resolveRun({ periodKind: params.periodKind, periodStart: asked }, options.prisma) : newest;
+  // Nothing asked: the latest published period, from the run that publishes it.
+  const latest = periods.at(-1);
+  const run = asked || latest ? await resolveRun({ periodKind: params.periodKind, periodStart: asked ?? latest }, options.prisma) : newest;
   const areaRun = run ?? newest;
   const areas = params.meshLevel === "national" ? [] : await listMeshAreas({ runId: areaRun.runId, meshLevel: params.meshLevel }, options);
   const meshCode = params.meshLevel === "national" ? "FR" : (params.meshCode ?? areas[0]?.code ?? "");
@@ -45,9 +47,7 @@ export async function getDashboardContext(params: DashboardParams, options: { pr
     if (!periods.includes(asked)) return missingOf(`Aucune donnée publiée pour la période ${label} : aucune station n'a transmis de données.`);
     periodStart = asked;
   } else {
-    // The latest period published by the newest run.
-    const own = periods.filter((p) => p >= isoDay(newest.periodFrom) && p < isoDay(newest.periodTo));
-    periodStart = own.at(-1) ?? periods.at(-1) ?? "";
+    periodStart = latest ?? "";
   }
   if (params.meshLevel !== "national" && params.meshCode && !areas.some((a) => a.code === params.meshCode)) {
     return {
@@ -56,9 +56,4 @@ export async function getDashboardContext(params: DashboardParams, options: { pr
     };
   }
   return { run, filters: { ...base, periodStart, meshCode }, periods, areas, missing: null };
-}
-
-/** Paris calendar day of a run bound (bounds are Paris midnights). */
-function isoDay(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 }

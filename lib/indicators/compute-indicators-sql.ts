@@ -293,6 +293,9 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
          ('offpeak_energy_share', ${share("c.wh_off", "c.wh")})) AS v(code, val)
        WHERE c.kind = ANY(${lit(p.kinds)})`,
   });
+  // Hourly profiles (load and carbon) are published down to départements: a commune's few
+  // stations' hours of charging are close to their users' habits, and protecting them hour by
+  // hour would withhold most of the table (docs/decisions/0007).
   s.push({
     name: "insert-profiles",
     sql: `INSERT INTO indicator_value (${cols})
@@ -308,7 +311,7 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
                 LEFT JOIN (SELECT id, lhour, sum(wh) FILTER (WHERE NOT weekend) AS wd, sum(wh) FILTER (WHERE weekend) AS we,
                                   ${share("sum(wh_ci)", "sum(wh_cov)")} AS ci
                              FROM ix_cellhour GROUP BY 1, 2) h ON h.id = c.id AND h.lhour = ph.lhour
-               WHERE c.kind = ANY(${lit(p.kinds)})
+               WHERE c.kind = ANY(${lit(p.kinds)}) AND c.level <> 'commune'
                GROUP BY c.id) pr ON pr.id = c.id
        CROSS JOIN LATERAL (VALUES ('profile_weekday_kw', pr.weekday), ('profile_weekend_kw', pr.weekend),
                                   ('carbon_by_hour_charging', pr.charging)) AS v(code, arr)`,

@@ -73,6 +73,9 @@ export function mapLevel(level: DashboardParams["meshLevel"]): "region" | "depar
 
 /** Why a view cannot serve these parameters at all (400), or null. */
 export function unsupported(view: IndicatorView, params: DashboardParams): string | null {
+  if ((view === "profil-de-charge" || view === "carbone-par-heure") && params.meshLevel === "commune") {
+    return "Les profils par heure de la journée sont publiés aux mailles nationale, régionale et départementale seulement : ils ne le sont pas pour une commune.";
+  }
   if (view === "courbe-de-charge") {
     if (params.meshLevel === "departement" || params.meshLevel === "commune") {
       return "La courbe de charge agrégée est calculée aux mailles nationale et régionale seulement : elle n'existe pas pour un département ou une commune.";

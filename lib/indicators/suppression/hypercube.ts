@@ -48,6 +48,8 @@ export interface SuppressionInput {
   protection: number;
   /** Measures whose protection is required; others are carried along. Default: all. */
   requiredMeasures?: number[];
+  /** Whether measure j is a published figure of the cell (default: every measure of every cell). */
+  published?: (cell: SuppressionCell, j: number) => boolean;
   /** Cost factor of withholding a cell (aggregates are worth more than their parts). Default 1. */
   weight?: (cell: SuppressionCell) => number;
   /** Cells never withheld to protect another one (the national total of every channel). */
@@ -92,6 +94,7 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
   const dims = [input.mesh, input.period, input.channel];
   const weight = input.weight ?? (() => 1);
   const keep = input.keep ?? (() => false);
+  const published = input.published ?? (() => true);
   let hypercubes = 0;
   const unprotected = new Map<number, number[]>();
 
@@ -135,12 +138,16 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
         break;
       }
       const siblings = (dims[d].children.get(p) ?? []).filter((s) => s !== a && at(s));
-      // Already withheld siblings first (free), then those closest in size to t.
+      // Already withheld siblings (free: up to 12, so that several hypercubes can cover different
+      // hours of the day), then those closest in size to t.
       const score = (s: string) => {
         const c = at(s)!;
         return (withheld[c.index] ? 0 : 10) + Math.abs(Math.log((energy(c) + 1) / (v + 1)));
       };
-      const chosen = siblings.sort((s1, s2) => score(s1) - score(s2)).slice(0, level === 0 ? 4 : 2);
+      const sorted = siblings.sort((s1, s2) => score(s1) - score(s2));
+      const free = sorted.filter((s) => withheld[at(s)!.index]).slice(0, level === 0 ? 12 : 4);
+      const paid = sorted.filter((s) => !withheld[at(s)!.index]).slice(0, level === 0 ? 4 : 2);
+      const chosen = [...free, ...paid];
       for (const s of chosen) {
         const neg = downChain(d, s, at);
         for (const down of downs.slice(0, level === 0 ? 3 : 1)) {
@@ -179,7 +186,8 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
     let up = true;
     let down = true;
     for (const { cell, sign } of cand.cells) {
-      if (cell === t) continue;
+      // A figure the cell does not publish is in no published sum: it constrains nothing.
+      if (cell === t || !published(cell, j)) continue;
       if (cell.measures[j] < need) {
         if (sign < 0) up = false;
         else down = false;
@@ -194,7 +202,7 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
   // Largest primaries first: their hypercubes, made of large cells, protect the small ones.
   const primaries = cells.filter((c) => c.primary).sort((a, b) => energy(b) - energy(a) || a.index - b.index);
   for (const t of primaries) {
-    let todo = required.filter((j) => t.measures[j] > 0);
+    let todo = required.filter((j) => t.measures[j] > 0 && published(t, j));
     const [ms, ps, cs] = [0, 1, 2].map((d) => components(d, t));
     const candidates: Candidate[] = [];
     for (const m of ms) for (const p of ps) for (const c of cs) {

@@ -124,6 +124,8 @@ export async function runSecondarySuppression(
     // off-peak, charges, energy and emissions per hour of day. Counts of stations and installed
     // power are not additive over periods (and public through IRVE) (docs/decisions/0007).
     requiredMeasures: REQUIRED_MEASURES,
+    // Communes have no hourly profiles (compute-indicators-sql.ts, insert-profiles).
+    published: (c, j) => j < SCALAR_MEASURES.length || !c.mesh.startsWith("commune:"),
     // Aggregates are worth more than their parts: withheld only when nothing smaller protects.
     weight: (c) => MESH_WEIGHT[c.mesh.slice(0, c.mesh.indexOf(":"))] * PERIOD_WEIGHT[c.period.slice(0, c.period.indexOf(":"))] * (c.channel === "all" ? 1.5 : 1),
     // The national total of all channels is withheld only when it is a primary secret itself.

@@ -25,10 +25,11 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
   // The 30-minute curve is stored per month, nationally (every channel) and per région (all
   // channels together): anything else is said, never another period, mesh or channel's curve.
   const curveRefusal = unsupported("courbe-de-charge", f);
+  const profileRefusal = unsupported("profil-de-charge", f);
   const curveLevel = curveRefusal ? null : f.meshLevel === "national" || f.meshLevel === "region" ? f.meshLevel : null;
   const [profile, curve, peaks] = run
     ? await Promise.all([
-        getLoadProfile(q),
+        profileRefusal ? null : getLoadProfile(q),
         curveLevel ? getLoadCurve({ runId: run.runId, periodStart: q.periodStart, meshLevel: curveLevel, meshCode: f.meshCode, channel: f.channel }) : null,
         getPeakWindowShares({ runId: run.runId, periodKind: f.periodKind, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel }),
       ])
@@ -41,6 +42,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
       context={context}
       noRunAction={noRunAction(user)}
     >
+      {profileRefusal && <p className="fr-text--sm" data-testid="profile-unavailable">{profileRefusal}</p>}
       {profile && (
         <ChartFigure
           title="Profil de charge par heure de la journée"

@@ -11,7 +11,7 @@ export const SCALAR_MEASURES = ["wh", "wh_ci", "wh_cov", "wh_peak", "wh_off", "c
 /** Then the energy per hour of day, weekdays (24) and weekends (24), and the emissions per hour of day (24). */
 export const MEASURE_COUNT = SCALAR_MEASURES.length + 72;
 /** Protected for each primary cell: every magnitude, hour by hour too; not the counts of stations and installed power. */
-const REQUIRED_MEASURES = Array.from({ length: MEASURE_COUNT }, (_, j) => j).filter((j) => j !== 6 && j !== 7);
+const REQUIRED_MEASURES = Array.from({ length: MEASURE_COUNT }, (_, j) => j).filter((j) => j === 0 || j >= SCALAR_MEASURES.length);
 
 interface CellRow {
   id: number;

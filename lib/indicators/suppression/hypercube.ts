@@ -139,13 +139,18 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
       }
       const siblings = (dims[d].children.get(p) ?? []).filter((s) => s !== a && at(s));
       // Already withheld siblings (free: up to 12, so that several hypercubes can cover different
-      // hours of the day), then those closest in size to t.
+      // hours of the day), then, among the others, those closest in size to t.
       const score = (s: string) => {
         const c = at(s)!;
         return (withheld[c.index] ? 0 : 10) + Math.abs(Math.log((energy(c) + 1) / (v + 1)));
       };
       const sorted = siblings.sort((s1, s2) => score(s1) - score(s2));
-      const free = sorted.filter((s) => withheld[at(s)!.index]).slice(0, level === 0 ? 12 : 4);
+      // Free ones largest first: a year or quarter is protected by a partner whose months are
+      // large next to it.
+      const free = sorted
+        .filter((s) => withheld[at(s)!.index])
+        .sort((s1, s2) => energy(at(s2)) - energy(at(s1)))
+        .slice(0, level === 0 ? 12 : 4);
       const paid = sorted.filter((s) => !withheld[at(s)!.index]).slice(0, level === 0 ? 4 : 2);
       const chosen = [...free, ...paid];
       for (const s of chosen) {

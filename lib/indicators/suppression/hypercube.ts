@@ -209,21 +209,28 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
   for (const t of primaries) {
     let todo = required.filter((j) => t.measures[j] > 0 && published(t, j));
     const [ms, ps, cs] = [0, 1, 2].map((d) => components(d, t));
-    const candidates: Candidate[] = [];
-    for (const m of ms) for (const p of ps) for (const c of cs) {
-      const cand = product(t, m, p, c);
-      if (cand) candidates.push(cand);
-    }
-    candidates.sort((a, b) => a.cost - b.cost || a.cells.length - b.cells.length);
     const take = (cand: Candidate) => {
       hypercubes++;
       for (const { cell } of cand.cells) withheld[cell.index] = 1;
       cand.cost = 0;
     };
+    const candidates: Candidate[] = [];
+    // A free hypercube (every cell already withheld) that protects everything ends the search.
+    let freeFull: Candidate | null = null;
+    search: for (const m of ms) for (const p of ps) for (const c of cs) {
+      const cand = product(t, m, p, c);
+      if (!cand) continue;
+      if (cand.cost === 0 && todo.every((j) => protects(t, cand, j))) {
+        freeFull = cand;
+        break search;
+      }
+      candidates.push(cand);
+    }
+    candidates.sort((a, b) => a.cost - b.cost || a.cells.length - b.cells.length);
     // Every withheld cell needs one hypercube, whatever its figures (e.g. all zero).
     let placed = false;
     // The cheapest candidate protecting everything, else greedy: most measures per cost.
-    const full = candidates.find((cand) => todo.every((j) => protects(t, cand, j)));
+    const full = freeFull ?? candidates.find((cand) => todo.every((j) => protects(t, cand, j)));
     if (full) {
       take(full);
       placed = true;
@@ -244,7 +251,7 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
       todo = todo.filter((j) => !bestGain.includes(j));
     }
     if (!placed && candidates.length > 0) take(candidates[0]);
-    if (process.env.ADVENIR_DEBUG_SUPPRESSION) console.log(`SUPP ${t.mesh} ${t.period} ${t.channel} candidates=${candidates.length} full=${!!full} todo=${todo.length} withheld=${withheld.reduce((a, b) => a + b, 0)}`);
+    if (freeFull) candidates.push(freeFull);
     if (todo.length > 0 || candidates.length === 0) unprotected.set(t.index, todo);
   }
 

@@ -123,3 +123,26 @@ describe("revised figures", () => {
     expect(again.figures.find((f) => f.indicator.code === "energy_kwh")!.cell).toMatchObject({ revision: null });
   });
 });
+
+describe("stations registered in a period (coverage)", () => {
+  it("counts the stations registered by the period's end, and those reporting in it; never those registered later", async () => {
+    // Two more stations in Brest that never report: one registered on 15 July 2023 (mid-period:
+    // it counts in July, the third quarter and 2023), one registered in 2026. The six reporting
+    // stations were registered "now" (2026): they count because they report.
+    await makeIndicatorStations(prisma, [
+      { beneficiary: 0, inseeCode: "29019", nominalPowerKw: 22, createdAt: new Date("2023-07-15T10:00:00Z") },
+      { beneficiary: 1, inseeCode: "29019", nominalPowerKw: 22, createdAt: new Date("2026-01-10T10:00:00Z") },
+    ]);
+    await computeIndicators({ from: "2023-01", to: "2024-01", seriesId, computedBy: "test" }, o());
+    const registered = async (periodKind: "month" | "quarter" | "year", periodStart: string) => {
+      const k = await getKeyFigures({ periodKind, periodStart }, o());
+      const c = k.figures.find((f) => f.indicator.code === "energy_kwh")!.cell;
+      return c.secret ? null : [c.coverage.stationsReporting, c.coverage.stationsRegistered];
+    };
+    expect(await registered("month", "2023-07-01")).toEqual([6, 7]);
+    expect(await registered("quarter", "2023-07-01")).toEqual([6, 7]);
+    expect(await registered("year", "2023-01-01")).toEqual([6, 7]);
+    // August: the station registered in July counts, the one of 2026 never does.
+    expect(await registered("month", "2023-08-01")).toEqual([6, 7]);
+  });
+});

@@ -115,17 +115,6 @@ test("le comité consulte les indicateurs, change de maille et de période, ouvr
   const apiCsv = await page.request.get("/api/indicateurs/carte?maille=departement&periode=2023-01-01&format=csv");
   expect(await apiCsv.text()).toContain("2A,Corse-du-Sud,secret statistique");
 
-  // The period and mesh asked, or a plain French "no": never others under their names.
-  const none = await page.request.get("/api/indicateurs/chiffres-cles?type=month&periode=2018-07-01");
-  expect(none.status()).toBe(404);
-  expect(await none.json()).toEqual({ erreur: "Aucun calcul publié ne couvre la période juillet 2018." });
-  const commune = await page.request.get("/api/indicateurs/courbe-de-charge?maille=commune&zone=29019&periode=2023-01-01");
-  expect(commune.status()).toBe(400);
-  expect((await commune.json()).erreur).toMatch(/mailles nationale et régionale seulement/);
-  await page.goto("/comite/indicateurs?type=month&periode=2018-07-01");
-  await expect(page.getByText("Aucun calcul publié ne couvre la période juillet 2018.")).toBeVisible();
-  await expect(page.getByTestId("kpi-energy_kwh")).toHaveCount(0);
-  await expectAccessible(page);
 
   // An operator and a beneficiary are refused: pages redirect, the APIs answer 403 in JSON.
   for (const role of ["operateur", "beneficiaire"] as const) {
@@ -144,6 +133,22 @@ test("le comité consulte les indicateurs, change de maille et de période, ouvr
   await page.goto("/admin/indicateurs");
   await expect(page).toHaveURL(/\/acces-refuse$/);
   expect((await page.request.post("/api/indicateurs/series-carbone", { multipart: { fichier: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("x") } } })).status()).toBe(403);
+});
+
+test("le comité demande une période ou une maille non publiée : un refus en français, jamais d'autres chiffres sous leur nom", async ({ browser, consoleErrors }) => {
+  const member = await makeUser({ role: "comite" });
+  const page = await newUserPage(browser, consoleErrors);
+  await login(page, member.email, member.password);
+  const none = await page.request.get("/api/indicateurs/chiffres-cles?type=month&periode=2018-07-01");
+  expect(none.status()).toBe(404);
+  expect(await none.json()).toEqual({ erreur: "Aucun calcul publié ne couvre la période juillet 2018." });
+  const commune = await page.request.get("/api/indicateurs/courbe-de-charge?maille=commune&zone=29019&periode=2023-01-01");
+  expect(commune.status()).toBe(400);
+  expect((await commune.json()).erreur).toMatch(/mailles nationale et régionale seulement/);
+  await page.goto("/comite/indicateurs?type=month&periode=2018-07-01");
+  await expect(page.getByText("Aucun calcul publié ne couvre la période juillet 2018.")).toBeVisible();
+  await expect(page.getByTestId("kpi-energy_kwh")).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("sans session, les API des indicateurs répondent 401", async ({ request }) => {

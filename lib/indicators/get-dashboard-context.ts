@@ -31,7 +31,11 @@ export async function getDashboardContext(params: DashboardParams, options: { pr
     listPublishedPeriods({ periodKind: params.periodKind }, options),
     resolveRun({}, options.prisma),
   ]);
-  if (!newest) return { run: null, filters: { ...base, periodStart: params.periodStart ?? "", meshCode: params.meshCode ?? "FR" }, periods, areas: [], missing: null };
+  if (!newest) {
+    // Nothing computed yet: a period asked is still answered plainly.
+    const missing = params.periodStart ? `Aucun calcul publié ne couvre la période ${periodLabel(params.periodKind, params.periodStart)}.` : null;
+    return { run: null, filters: { ...base, periodStart: params.periodStart ?? "", meshCode: params.meshCode ?? "FR" }, periods, areas: [], missing };
+  }
   const asked = params.periodStart;
   // Nothing asked: the latest published period, from the run that publishes it.
   const latest = periods.at(-1);

@@ -1,8 +1,9 @@
 import type { Cell } from "@/lib/indicators/read-cells";
 import { SECRET_LABEL } from "@/lib/indicators/catalogue";
 import { formatNumber } from "@/lib/format";
+import { revisionText } from "@/lib/indicators/dashboard-tables";
 
-/** The coverage of a figure's cell (stations reporting / registered, energy, charges). */
+/** The coverage of a figure's cell (stations reporting / registered, energy, charges), and its revision. */
 export function CoverageNote({ cell }: { cell: Cell<unknown> | null | undefined }) {
   if (!cell) return <>Aucune donnée pour cette sélection.</>;
   if (cell.secret) return <>Valeurs non publiées : {SECRET_LABEL}.</>;
@@ -11,6 +12,7 @@ export function CoverageNote({ cell }: { cell: Cell<unknown> | null | undefined 
     <>
       Couverture : {formatNumber(c.stationsReporting)} station(s) ayant transmis sur {formatNumber(c.stationsRegistered)} enregistrée(s),{" "}
       {formatNumber(Math.round(c.energyKwh))} kWh, {formatNumber(c.chargeCount)} recharge(s).
+      {revisionText(cell) && <> Chiffres {revisionText(cell)}.</>}
     </>
   );
 }

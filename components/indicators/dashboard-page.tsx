@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { MeshLevel } from "@/lib/indicators/catalogue";
 import type { DashboardContext } from "@/lib/indicators/get-dashboard-context";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { DashboardNav, NoRunNotice, RunSummary } from "@/components/indicators/dashboard-header";
 import { FiltersForm } from "@/components/indicators/filters-form";
 
@@ -22,7 +23,12 @@ export function DashboardPage(props: {
       <h1>{props.title}</h1>
       <p>{props.intro}</p>
       <DashboardNav current={props.path} context={props.context} />
-      {!props.context.run ? (
+      {props.context.missing ? (
+        <>
+          <FiltersForm action={props.path} context={props.context} levels={props.levels} showIndicator={props.showIndicator} />
+          <Alert severity="info" title="Rien à afficher pour cette sélection" description={props.context.missing} className="fr-mb-3w" data-testid="missing-selection" />
+        </>
+      ) : !props.context.run ? (
         <NoRunNotice>{props.noRunAction}</NoRunNotice>
       ) : (
         <>

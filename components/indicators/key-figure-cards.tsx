@@ -1,6 +1,6 @@
 import type { KeyFigures } from "@/lib/indicators/get-key-figures";
 import { SECRET_LABEL, isShare } from "@/lib/indicators/catalogue";
-import { shown } from "@/lib/indicators/dashboard-tables";
+import { revisionText, shown } from "@/lib/indicators/dashboard-tables";
 import { formatNumber } from "@/lib/format";
 
 function valueText(f: KeyFigures["figures"][number]): string {
@@ -21,6 +21,12 @@ export function KeyFigureCards({ figures }: { figures: KeyFigures["figures"] }) 
               <div className="fr-card__content">
                 <h3 className="fr-card__title fr-text--md">{f.indicator.label}</h3>
                 <p className="fr-h4 fr-mb-1w">{valueText(f)}</p>
+                {revisionText(f.cell) && (
+                  <p className="fr-text--sm fr-mb-1w" data-testid={`revision-${f.indicator.code}`}>
+                    <span className="fr-badge fr-badge--sm fr-badge--new fr-mr-1w">Révisé</span>
+                    {revisionText(f.cell)}.
+                  </p>
+                )}
                 <p className="fr-card__desc fr-text--sm">{f.indicator.definition}</p>
                 <p className="fr-text--xs fr-mb-0">
                   {f.cell.secret

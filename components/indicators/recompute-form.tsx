@@ -14,6 +14,13 @@ export function RecomputeForm({ action, withRange = true }: { action: (s: Action
     <form action={formAction} className="fr-mb-4w">
       <FormFeedback state={state} formId="recalcul" successTitle="Calcul terminé" />
       {withRange && (
+        <p className="fr-text--sm">
+          Un calcul publié couvre des années civiles entières (jusqu&apos;au mois en cours pour l&apos;année en cours) : il remplace, pour ces
+          années, le calcul publié avant lui, dont les chiffres restent conservés tels que publiés ; les chiffres qui changent sont signalés
+          comme révisés.
+        </p>
+      )}
+      {withRange && (
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
             <Input label="Premier mois (facultatif)" hintText="Format AAAA-MM ; par défaut janvier de l'année précédente" nativeInputProps={{ ...fieldProps("recalcul", "from"), defaultValue: state.values?.from, pattern: "\\d{4}-\\d{2}" }} {...fieldState(state, "from")} />

@@ -8,31 +8,33 @@ import { db } from "@/lib/db";
 // Issue "Committee indicators": signed dossiers with stations in three départements, charges in
 // January and February 2023 (with the shipped 2023 carbon series), computed with the admin's
 // button. Finistère (6 stations, 3 beneficiaries) is published, Corse-du-Sud (2 stations, one
-// beneficiary) is "secret statistique" everywhere. Thresholds: the defaults K = 5, B = 3.
+// beneficiary) is "secret statistique" everywhere, and so is Rhône (6 stations charging half as
+// much: the région closest in size to Corse, withheld so that Corse cannot be deduced from the
+// national total). Thresholds: the defaults K = 5, B = 3.
 const SITES = [
-  { inseeCode: "29019", beneficiaries: 3, stationsEach: 2 },
-  { inseeCode: "69123", beneficiaries: 3, stationsEach: 2 },
-  { inseeCode: "2A004", beneficiaries: 1, stationsEach: 2 },
+  { inseeCode: "29019", beneficiaries: 3, stationsEach: 2, wh: 12_000 },
+  { inseeCode: "69123", beneficiaries: 3, stationsEach: 2, wh: 6_000 },
+  { inseeCode: "2A004", beneficiaries: 1, stationsEach: 2, wh: 12_000 },
 ];
 
 async function makeData() {
   const operator = await makeOperator({ credentials: ["production"] });
-  const stationIds: string[] = [];
+  const whOf = new Map<string, number>();
   for (const site of SITES) {
     for (let b = 0; b < site.beneficiaries; b++) {
       const beneficiary = await makeBeneficiary();
       const dossier = await makeDossier({ signed: true, operatorId: operator.id, beneficiaryId: beneficiary.id, inseeCode: site.inseeCode });
       const stations = Array.from({ length: site.stationsEach }, (_, i) => ({ stationCode: `IND-${uniqueSuffix()}-${i}`, pointCount: 2, nominalPowerKw: 22, inseeCode: site.inseeCode }));
       await makeStations({ dossierId: dossier.id, stations });
+      for (const st of stations) whOf.set(st.stationCode, site.wh);
     }
   }
   const prisma = await db();
-  const stations = await prisma.station.findMany({ where: { operatorId: operator.id }, select: { id: true } });
-  stationIds.push(...stations.map((s) => s.id));
+  const stations = await prisma.station.findMany({ where: { operatorId: operator.id }, select: { id: true, stationCode: true } });
   const days = ["2023-01-09", "2023-01-18", "2023-02-06", "2023-02-15"];
   await addOperations(
     prisma,
-    stationIds.flatMap((stationId) => days.map((d) => ({ operatorId: operator.id, stationId, start: new Date(`${d}T17:30:00Z`), stop: new Date(`${d}T20:00:00Z`), wh: 12_000 }))),
+    stations.flatMap((s) => days.map((d) => ({ operatorId: operator.id, stationId: s.id, start: new Date(`${d}T17:30:00Z`), stop: new Date(`${d}T20:00:00Z`), wh: whOf.get(s.stationCode)! }))),
   );
   return { operator };
 }
@@ -99,17 +101,20 @@ test("le comité consulte les indicateurs, change de maille et de période, ouvr
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger les données (CSV)" }).click()]);
   const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
   const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe("Code,Nom,Énergie délivrée (kWh)");
-  expect(lines).toContain("2A,Corse-du-Sud,secret statistique");
-  expect(lines).toContain("29,Finistère,144");
+  expect(lines[0]).toBe("Code,Nom,Énergie délivrée (kWh),Révision");
+  expect(lines).toContain("2A,Corse-du-Sud,secret statistique,");
+  expect(lines).toContain("69,Rhône,secret statistique,");
+  expect(lines).toContain("29,Finistère,144,");
 
   // The same data through the API, with the member's session.
   const api = await page.request.get("/api/indicateurs/carte?maille=departement&periode=2023-01-01");
   expect(api.status()).toBe(200);
   const body = await api.json();
-  expect(body.data.areas.find((a: { code: string }) => a.code === "2A").cell).toEqual({ secret: true });
+  expect(body.data.areas.find((a: { code: string }) => a.code === "2A").cell).toEqual({ secret: true, label: "secret statistique", reason: "primaire" });
+  expect(body.data.areas.find((a: { code: string }) => a.code === "69").cell).toEqual({ secret: true, label: "secret statistique", reason: "secondaire" });
   const apiCsv = await page.request.get("/api/indicateurs/carte?maille=departement&periode=2023-01-01&format=csv");
   expect(await apiCsv.text()).toContain("2A,Corse-du-Sud,secret statistique");
+
 
   // An operator and a beneficiary are refused: pages redirect, the APIs answer 403 in JSON.
   for (const role of ["operateur", "beneficiaire"] as const) {
@@ -124,6 +129,22 @@ test("le comité consulte les indicateurs, change de maille et de période, ouvr
   // The committee cannot recompute nor import.
   await expectForbidden(page, consoleErrors, "/admin/indicateurs");
   expect((await page.request.post("/api/indicateurs/series-carbone", { multipart: { fichier: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("x") } } })).status()).toBe(403);
+});
+
+test("le comité demande une période ou une maille non publiée : un refus en français, jamais d'autres chiffres sous leur nom", async ({ browser, consoleErrors }) => {
+  const member = await makeUser({ role: "comite" });
+  const page = await newUserPage(browser, consoleErrors);
+  await login(page, member.email, member.password);
+  const none = await page.request.get("/api/indicateurs/chiffres-cles?type=month&periode=2018-07-01");
+  expect(none.status()).toBe(404);
+  expect(await none.json()).toEqual({ erreur: "Aucun calcul publié ne couvre la période juillet 2018." });
+  const commune = await page.request.get("/api/indicateurs/courbe-de-charge?maille=commune&zone=29019&periode=2023-01-01");
+  expect(commune.status()).toBe(400);
+  expect((await commune.json()).erreur).toMatch(/mailles nationale et régionale seulement/);
+  await page.goto("/comite/indicateurs?type=month&periode=2018-07-01");
+  await expect(page.getByText("Aucun calcul publié ne couvre la période juillet 2018.")).toBeVisible();
+  await expect(page.getByTestId("kpi-energy_kwh")).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test("sans session, les API des indicateurs répondent 401", async ({ request }) => {

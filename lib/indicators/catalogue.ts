@@ -51,7 +51,7 @@ const defs: Omit<IndicatorDefinition, "code">[] = [
   },
   {
     theme: "reseau", kind: "scalar", label: "Puissance installée", unit: "kW", decimals: 0,
-    definition: "Somme des puissances nominales des stations ayant transmis des données sur la période.",
+    definition: "Somme des puissances nominales des points de charge des stations ayant transmis des données sur la période : puissance par point × nombre de points (ou somme des puissances des points déclarés un à un).",
   },
   {
     theme: "carbone", kind: "scalar", label: "Intensité carbone de la recharge", unit: "gCO₂/kWh", decimals: 1,

@@ -108,7 +108,7 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
                                 ('year', date_trunc('year', sm.month_start)::date)) AS q(kind, pstart)
       JOIN ix_period ip ON ip.kind = q.kind AND ip.pstart = q.pstart
      GROUP BY 1, 2, 3`);
-  const stationMesh = `(SELECT station_id, channel, beneficiary_id, kw, ${leaf === "commune" ? "commune" : "NULL::text"} AS leaf, dep, reg FROM ix_station)`;
+  const stationMesh = `(SELECT station_id, channel, beneficiary_id, kw, registered_at, ${leaf === "commune" ? "commune" : "NULL::text"} AS leaf, dep, reg FROM ix_station)`;
   // Grouped by beneficiary first, then by cell: the distinct beneficiaries are the non-null groups,
   // counted by two hash aggregates rather than a sort of every station × mesh × channel row.
   add("coverage", `CREATE TEMP TABLE ix_cov ON COMMIT DROP AS
@@ -121,12 +121,20 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
              WHERE ${meshFilter(p)}
              GROUP BY 1, 2, 3, 4, 5, 6) x
      GROUP BY 1, 2, 3, 4, 5`);
+  // Stations registered in a period: registered by its end (a station registered mid-period
+  // counts in it), or reporting in it (its data shows it was in service): the denominator of
+  // the coverage never holds stations registered later, and is never below the stations reporting.
   add("registered", `CREATE TEMP TABLE ix_registered ON COMMIT DROP AS
-    SELECT m.level, m.code, ch.channel, count(*)::int AS n
-      FROM ${stationMesh} st ${meshOf(p, "st")}
+    SELECT m.level, m.code, ch.channel, ip.kind, ip.pstart, count(*)::int AS n
+      FROM ix_period ip
+      JOIN ${stationMesh} st
+        ON st.registered_at < ((ip.pstart::timestamp + CASE ip.kind WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
+                                                          ELSE interval '1 year' END) AT TIME ZONE ${PARIS})
+        OR EXISTS (SELECT 1 FROM ix_st_period sp WHERE sp.station_id = st.station_id AND sp.kind = ip.kind AND sp.pstart = ip.pstart)
+      ${meshOf(p, "st")}
      CROSS JOIN LATERAL (VALUES ('all'), (st.channel)) AS ch(channel)
      WHERE ${meshFilter(p)}
-     GROUP BY 1, 2, 3`);
+     GROUP BY 1, 2, 3, 4, 5`);
   add("cells", `CREATE TEMP TABLE ix_cell ON COMMIT DROP AS
     SELECT row_number() OVER (ORDER BY c.level, c.code, c.channel, c.kind, c.pstart)::int AS id,
            c.level, c.code, c.channel, c.kind, c.pstart, c.stations, c.bens, c.kw, c.charges,
@@ -135,7 +143,7 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
            (c.stations < ${K} OR c.bens < ${B}) AS withheld,
            CASE WHEN c.stations < ${K} THEN 'primaire_stations' WHEN c.bens < ${B} THEN 'primaire_beneficiaires' END AS reason
       FROM ix_cov c
-      LEFT JOIN ix_registered r ON r.level = c.level AND r.code = c.code AND r.channel = c.channel`);
+      LEFT JOIN ix_registered r ON r.level = c.level AND r.code = c.code AND r.channel = c.channel AND r.kind = c.kind AND r.pstart = c.pstart`);
   add("cells-key", `ALTER TABLE ix_cell ADD PRIMARY KEY (id)`);
   add("cells-index", `CREATE UNIQUE INDEX ON ix_cell (level, code, channel, kind, pstart)`);
   add("cells-analyze", `ANALYZE ix_cell`);
@@ -243,51 +251,8 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
      WHERE e.id = c.id`);
   add("cells-peak", `UPDATE ix_cell c SET peak_wh = x.wh FROM ix_peak x WHERE x.id = c.id`);
 
-  // Parent → child relations along which a hidden value could be recovered by subtraction.
-  add("edges", `CREATE TEMP TABLE ix_edge ON COMMIT DROP AS
-    WITH parents AS (
-      SELECT DISTINCT 'region'::text AS level, reg AS code, 'national'::text AS plevel, 'FR'::text AS pcode FROM ix_station WHERE reg IS NOT NULL
-      UNION SELECT DISTINCT 'departement', dep, 'region', reg FROM ix_station WHERE dep IS NOT NULL AND reg IS NOT NULL
-      UNION SELECT DISTINCT 'commune', commune, 'departement', dep FROM ix_station WHERE commune IS NOT NULL AND dep IS NOT NULL)
-    SELECT pc.id AS parent_id, c.id AS child_id
-      FROM ix_cell c JOIN parents mp ON mp.level = c.level AND mp.code = c.code
-      JOIN ix_cell pc ON pc.level = mp.plevel AND pc.code = mp.pcode AND pc.channel = c.channel AND pc.kind = c.kind AND pc.pstart = c.pstart
-    UNION ALL
-    SELECT pc.id, c.id FROM ix_cell c
-      JOIN ix_cell pc ON pc.level = c.level AND pc.code = c.code AND pc.kind = c.kind AND pc.pstart = c.pstart AND pc.channel = 'all'
-     WHERE c.channel <> 'all'
-    UNION ALL
-    SELECT pc.id, c.id FROM ix_cell c
-      JOIN ix_cell pc ON pc.level = c.level AND pc.code = c.code AND pc.channel = c.channel
-                     AND pc.kind = 'quarter' AND pc.pstart = date_trunc('quarter', c.pstart)::date
-     WHERE c.kind = 'month'
-    UNION ALL
-    SELECT pc.id, c.id FROM ix_cell c
-      JOIN ix_cell pc ON pc.level = c.level AND pc.code = c.code AND pc.channel = c.channel
-                     AND pc.kind = 'year' AND pc.pstart = date_trunc('year', c.pstart)::date
-     WHERE c.kind = 'quarter'`);
-  add("edges-index", `CREATE INDEX ON ix_edge (parent_id)`);
-  add("edges-analyze", `ANALYZE ix_edge, ix_cell`);
   return s;
 }
-
-/**
- * Secondary suppression, one round: for every published parent with exactly one withheld child
- * and at least one published child, withhold the published child with the least energy. Run
- * until it changes nothing.
- */
-export const SECONDARY_SUPPRESSION_SQL = `
-  WITH fam AS (
-    SELECT e.parent_id FROM ix_edge e JOIN ix_cell c ON c.id = e.child_id
-     GROUP BY e.parent_id
-    HAVING count(*) FILTER (WHERE c.withheld) = 1 AND count(*) FILTER (WHERE NOT c.withheld) >= 1),
-  target AS (
-    SELECT DISTINCT ON (f.parent_id) c.id
-      FROM fam f JOIN ix_cell pc ON pc.id = f.parent_id AND NOT pc.withheld
-      JOIN ix_edge e ON e.parent_id = f.parent_id
-      JOIN ix_cell c ON c.id = e.child_id AND NOT c.withheld
-     ORDER BY f.parent_id, c.wh, c.stations, c.id)
-  UPDATE ix_cell SET withheld = true, reason = 'secondaire' WHERE id IN (SELECT id FROM target)`;
 
 /**
  * Energy (Wh) below this is what is left of float8 rounding where nothing was charged (the
@@ -328,6 +293,9 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
          ('offpeak_energy_share', ${share("c.wh_off", "c.wh")})) AS v(code, val)
        WHERE c.kind = ANY(${lit(p.kinds)})`,
   });
+  // Hourly profiles (load and carbon) are published down to départements: a commune's few
+  // stations' hours of charging are close to their users' habits, and protecting them hour by
+  // hour would withhold most of the table (docs/decisions/0007).
   s.push({
     name: "insert-profiles",
     sql: `INSERT INTO indicator_value (${cols})
@@ -343,7 +311,7 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
                 LEFT JOIN (SELECT id, lhour, sum(wh) FILTER (WHERE NOT weekend) AS wd, sum(wh) FILTER (WHERE weekend) AS we,
                                   ${share("sum(wh_ci)", "sum(wh_cov)")} AS ci
                              FROM ix_cellhour GROUP BY 1, 2) h ON h.id = c.id AND h.lhour = ph.lhour
-               WHERE c.kind = ANY(${lit(p.kinds)})
+               WHERE c.kind = ANY(${lit(p.kinds)}) AND c.level <> 'commune'
                GROUP BY c.id) pr ON pr.id = c.id
        CROSS JOIN LATERAL (VALUES ('profile_weekday_kw', pr.weekday), ('profile_weekend_kw', pr.weekend),
                                   ('carbon_by_hour_charging', pr.charging)) AS v(code, arr)`,

@@ -35,6 +35,8 @@ const carbon = new Map<number, number>(
 );
 
 const POWER: Record<string, number> = { "50994": 50, "51516": 50, "50745": 50, "51519": 50, "51250": 50, "50839": 22 };
+// Charge points per station: installed power is the power per point × the number of points.
+const POINTS: Record<string, number> = { "50994": 2, "51516": 1, "50745": 3, "51519": 1, "51250": 3, "50839": 2 };
 const CPS = Object.keys(POWER);
 
 /** Energy (kWh) of all sessions per UTC bin of `bin` ms, spread evenly over each session. */
@@ -60,7 +62,7 @@ beforeAll(async () => {
   const communes = ["38185", "38185", "38421", "38421", "38151", "38151"];
   const { operatorId, stations } = await makeIndicatorStations(
     prisma,
-    CPS.map((cp, i) => ({ beneficiary: Math.floor(i / 2), inseeCode: communes[i], nominalPowerKw: POWER[cp] })),
+    CPS.map((cp, i) => ({ beneficiary: Math.floor(i / 2), inseeCode: communes[i], nominalPowerKw: POWER[cp], pointCount: POINTS[cp] })),
   );
   ids = stations.map((s) => s.id);
   const stationOf = (cp: string) => stations[CPS.indexOf(cp)].id;
@@ -113,7 +115,9 @@ describe("computeIndicators on 30 real sessions, 2023 carbon series", () => {
   it("peak power, coincidence and load factors, mean power", async () => {
     const half = bins(H / 2);
     const peakKw = Math.max(...half.values()) * 2;
-    const installed = Object.values(POWER).reduce((a, b) => a + b, 0);
+    // 2 × 50 + 50 + 3 × 50 + 50 + 3 × 50 + 2 × 22 = 544 kW (not 272: one power per point).
+    const installed = CPS.reduce((a, cp) => a + POWER[cp] * POINTS[cp], 0);
+    expect(installed).toBe(544);
     const energy = sessions.reduce((a, s) => a + s.kwh, 0);
     close(await value("peak_power_kw"), peakKw);
     close(await value("installed_power_kw"), installed);
@@ -148,5 +152,25 @@ describe("computeIndicators on 30 real sessions, 2023 carbon series", () => {
     const communes = await prisma.indicatorValue.findMany({ where: { runId, indicatorCode: "energy_kwh", meshLevel: "commune" }, select: { withheld: true, withheldReason: true } });
     expect(communes.length).toBe(6); // 3 communes × (all, ADVENIR)
     expect(communes.every((c) => c.withheld && c.withheldReason === "primaire_stations")).toBe(true);
+  });
+});
+
+describe("installed power of stations whose points were declared one by one (IRVE)", () => {
+  it("sums the points' own powers", async () => {
+    const prisma = await db();
+    // A GIREVE station of three declared points, 22 + 22 + 7.4 kW: its registered power per point
+    // is the largest (22 kW), its installed power 51.4 kW.
+    const { operatorId, stations } = await makeIndicatorStations(prisma, [{ beneficiary: 0, inseeCode: "38185", nominalPowerKw: 22, pointCount: 3, channel: "GIREVE" }]);
+    const s = stations[0];
+    await prisma.chargePoint.createMany({
+      data: [22, 22, 7.4].map((kw, i) => ({ stationId: s.id, pointCode: `P${i}`, nominalPowerKw: kw })),
+    });
+    await addOperations(prisma, [{ operatorId, stationId: s.id, start: new Date("2023-03-10T08:00:00Z"), stop: new Date("2023-03-10T09:00:00Z"), wh: 10_000 }]);
+    const run = await computeIndicators({ from: "2023-03", to: "2023-04", computedBy: "test", stationIds: [s.id], meshLevels: ["national"], periodKinds: ["month"] });
+    const row = await prisma.indicatorValue.findFirstOrThrow({
+      where: { runId: run.runId, indicatorCode: "installed_power_kw", meshLevel: "national", channel: "GIREVE" },
+      select: { value: true },
+    });
+    expect(row.value).toBeCloseTo(51.4, 9);
   });
 });

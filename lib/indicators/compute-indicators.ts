@@ -5,21 +5,27 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { MESH_LEVELS, PERIOD_KINDS } from "@/lib/indicators/catalogue";
 import { cleanCurvesExist, ensureDepartementProfiles, LOCK_CHARGE_CACHES_SQL, refreshChargeCaches, type ChargeCachesRefresh } from "@/lib/indicators/charge-caches";
-import { SECONDARY_SUPPRESSION_SQL, buildStatements, insertStatements, type RunPlan } from "@/lib/indicators/compute-indicators-sql";
-import { resolveMonths } from "@/lib/indicators/resolve-period";
+import { buildStatements, insertStatements, type RunPlan } from "@/lib/indicators/compute-indicators-sql";
+import { resolveMonths, wholeYears } from "@/lib/indicators/resolve-period";
+import { METHOD_VERSION, revisionStatements } from "@/lib/indicators/revisions";
+import { runSecondarySuppression } from "@/lib/indicators/suppression/run-suppression";
 import { slotsOfMonths } from "@/lib/indicators/slot-calendar-sql";
 import { assertNotPurged } from "@/lib/programme/programme-status";
 import { parseInput } from "@/lib/schemas/validation";
 import { computeIndicatorsSchema, type ComputeIndicatorsInput } from "@/lib/schemas/indicators";
 
+export type RunScope = "full" | "partial" | "filtered";
+
 export interface ComputeIndicatorsResult {
   runId: string;
-  scope: "full" | "filtered";
+  scope: RunScope;
   firstMonth: string;
   endMonth: string;
   seriesId: number | null;
   cellCount: number;
   withheldCount: number;
+  /** Primary cells some of whose positive figures no hypercube could protect to ±10 % (0 expected). */
+  unprotectedCount: number;
   valueCount: number;
   carbonGapHours: number;
   durationMs: number;
@@ -33,6 +39,14 @@ export interface ComputeIndicatorsResult {
  * Computes every indicator for every mesh × period × channel cell over whole months of
  * [from, to) in set-based SQL, applies primary and secondary suppression, and stores the result
  * as a new run (earlier runs are kept). One transaction: a failed run leaves nothing behind.
+ *
+ * A run of every station, mesh level and period kind is a "full" run, the only kind the committee
+ * reads: it covers whole calendar years (from January of the first month's year to the end of
+ * the last month's year, or to the end of the current month for the current year), so that the
+ * months, quarters and year of a year are published by one run and suppressed together. It
+ * replaces, for those years, the run published before it, and records which figures it revises
+ * (lib/indicators/revisions.ts). Runs of some levels or kinds ("partial") or of some stations
+ * ("filtered") compute exactly the range asked and are checks, never published.
  */
 export async function computeIndicators(input: ComputeIndicatorsInput, options: { prisma?: PrismaClient } = {}): Promise<ComputeIndicatorsResult> {
   const data = parseInput(computeIndicatorsSchema, input);
@@ -40,10 +54,12 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
   // After the purge a run would publish empty figures over the ones computed from the data.
   await assertNotPurged(prisma, "Les indicateurs publiés restent consultables ; ils ne peuvent plus être recalculés.");
   const env = getEnv();
-  const { firstMonth, endMonth } = resolveMonths(data.from, data.to);
-  if (endMonth <= firstMonth) throw new AppError("INVALID_INPUT", "Période vide : la fin doit être après le début.", [{ path: "to", message: "fin avant le début" }]);
+  const asked = resolveMonths(data.from, data.to);
+  if (asked.endMonth <= asked.firstMonth) throw new AppError("INVALID_INPUT", "Période vide : la fin doit être après le début.", [{ path: "to", message: "fin avant le début" }]);
   const levels = data.meshLevels ? MESH_LEVELS.filter((l) => data.meshLevels!.includes(l)) : [...MESH_LEVELS];
   const kinds = data.periodKinds ? PERIOD_KINDS.filter((k) => data.periodKinds!.includes(k)) : [...PERIOD_KINDS];
+  const scope: RunScope = data.stationIds ? "filtered" : levels.length < MESH_LEVELS.length || kinds.length < PERIOD_KINDS.length ? "partial" : "full";
+  const { firstMonth, endMonth } = scope === "full" ? wholeYears(asked, new Date()) : asked;
   const started = Date.now();
   const runId = randomUUID();
 
@@ -72,6 +88,12 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
         steps[name] = (steps[name] ?? 0) + Date.now() - t;
         return n;
       };
+      const timedParam = async (name: string, sql: string, param: string) => {
+        const t = Date.now();
+        const n = await tx.$executeRawUnsafe(sql, param);
+        steps[name] = (steps[name] ?? 0) + Date.now() - t;
+        return n;
+      };
       // First, before any query takes the snapshot (charge-caches.ts).
       await timed("settings", LOCK_CHARGE_CACHES_SQL);
       // Each statement runs once over a large input: LLVM compilation (about half a second per
@@ -90,12 +112,12 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
       await tx.$executeRawUnsafe(
         `INSERT INTO indicator_run (id, computed_by, period_from, period_to, series_id, scope, mesh_levels, period_kinds, anon_min_stations, anon_min_beneficiaries)
          VALUES ($1::uuid, $2, $3::timestamp AT TIME ZONE 'Europe/Paris', $4::timestamp AT TIME ZONE 'Europe/Paris', $5, $6, $7::text[], $8::text[], $9, $10)`,
-        runId, data.computedBy, firstMonth, endMonth, seriesId, plan.stationIds ? "filtered" : "full", levels, kinds, plan.minStations, plan.minBeneficiaries,
+        runId, data.computedBy, firstMonth, endMonth, seriesId, scope, levels, kinds, plan.minStations, plan.minBeneficiaries,
       );
       for (const st of buildStatements(runPlan)) await timed(st.name, st.sql);
-      for (let round = 0; round < 50; round++) {
-        if ((await timed("secondary-suppression", SECONDARY_SUPPRESSION_SQL)) === 0) break;
-      }
+      const t = Date.now();
+      const suppression = await runSecondarySuppression(tx, { levels, kinds });
+      steps["secondary-suppression"] = Date.now() - t;
       let valueCount = 0;
       for (const st of insertStatements(runPlan, runId)) valueCount += await timed(st.name, st.sql);
       const [counts] = await tx.$queryRawUnsafe<{ cells: number; withheld: number; gap: number }[]>(
@@ -105,11 +127,15 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
         kinds,
       );
       const durationMs = Date.now() - started;
+      // The wall-clock time, not the transaction's start: runs wait on each other's lock, and the
+      // newest finished run is the one published.
       await tx.$executeRawUnsafe(
-        `UPDATE indicator_run SET finished_at = now(), cell_count = $2, withheld_count = $3, duration_ms = $4, carbon_gap_hours = $5 WHERE id = $1::uuid`,
-        runId, counts.cells, counts.withheld, durationMs, counts.gap,
+        `UPDATE indicator_run SET finished_at = clock_timestamp(), cell_count = $2, withheld_count = $3, duration_ms = $4, carbon_gap_hours = $5, method_version = $6
+          WHERE id = $1::uuid`,
+        runId, counts.cells, counts.withheld, durationMs, counts.gap, METHOD_VERSION,
       );
-      return { cells: counts.cells, withheld: counts.withheld, gap: counts.gap, valueCount, durationMs };
+      if (scope === "full") for (const st of revisionStatements()) await timedParam(st.name, st.sql, runId);
+      return { cells: counts.cells, withheld: counts.withheld, gap: counts.gap, valueCount, durationMs, unprotected: suppression.unprotected.size };
     },
     // One snapshot for every statement: coverage, energy and the curve check see the same data
     // even while operators keep posting.
@@ -117,12 +143,13 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
   );
   return {
     runId,
-    scope: plan.stationIds ? "filtered" : "full",
+    scope,
     firstMonth,
     endMonth,
     seriesId,
     cellCount: result.cells,
     withheldCount: result.withheld,
+    unprotectedCount: result.unprotected,
     valueCount: result.valueCount,
     carbonGapHours: result.gap,
     durationMs: Date.now() - started,

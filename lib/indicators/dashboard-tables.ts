@@ -2,10 +2,12 @@ import { INDICATORS, SECRET_LABEL, isShare, type IndicatorCode, type IndicatorDe
 import type { Cell } from "@/lib/indicators/read-cells";
 import { periodLabel } from "@/lib/indicators/dashboard-params";
 import type { PeriodKind } from "@/lib/indicators/catalogue";
+import { formatLongDay } from "@/lib/format";
 
 // The data tables behind every committee chart, shared by the pages (table + CSV of DataFigure)
 // and the CSV answers of /api/indicateurs. A withheld cell is the text "secret statistique", a
-// figure that does not exist (no data, or not applicable) is null. Shares are shown in %.
+// figure that does not exist (no data, or not applicable) is null. Shares are shown in %. A
+// revised figure says so in the "Révision" column: when, and why (lib/indicators/revisions.ts).
 // Pure functions of the read functions' results: nothing here touches the database.
 
 export type TableValue = string | number | null;
@@ -44,6 +46,21 @@ function profileValue(code: IndicatorCode, cell: ReadCell<(number | null)[]>, i:
   return cell.secret ? SECRET_LABEL : shown(code, cell.value[i]);
 }
 
+/** "révisé le 5 décembre 2026 : <why>", or null for a figure never revised (or withheld). */
+export function revisionText(cell: ReadCell<unknown>): string | null {
+  if (!cell || cell.secret || !cell.revision) return null;
+  return `révisé le ${formatLongDay(cell.revision.at)} : ${cell.revision.note}`;
+}
+
+const REVISION_COLUMN: TableColumn = { key: "revision", label: "Révision" };
+
+/** The notes of the revised cells of a row, each prefixed by its figure's label when there are several. */
+function revisionsOf(cells: { label: string; cell: ReadCell<unknown> }[]): string | null {
+  const notes = cells.map((c) => [c.label, revisionText(c.cell)] as const).filter(([, t]) => t !== null);
+  if (notes.length === 0) return null;
+  return cells.length === 1 ? notes[0][1] : notes.map(([l, t]) => `${l} : ${t}`).join(" ; ");
+}
+
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const hourLabel = (h: number) => `${String(h).padStart(2, "0")} h`;
 
@@ -57,6 +74,7 @@ export function keyFiguresTable(figures: { indicator: IndicatorDefinition; cell:
       { key: "enregistrees", label: "Stations enregistrées" },
       { key: "energie", label: "Énergie couverte (kWh)", decimals: 0 },
       { key: "recharges", label: "Recharges" },
+      REVISION_COLUMN,
     ],
     rows: figures.map(({ indicator, cell }) => ({
       indicateur: indicator.label,
@@ -66,6 +84,7 @@ export function keyFiguresTable(figures: { indicator: IndicatorDefinition; cell:
       enregistrees: cell.secret ? null : cell.coverage.stationsRegistered,
       energie: cell.secret ? null : Math.round(cell.coverage.energyKwh),
       recharges: cell.secret ? null : cell.coverage.chargeCount,
+      revision: revisionText(cell),
     })),
   };
 }
@@ -79,8 +98,13 @@ export function hourProfileTable(
     columns: [
       { key: "heure", label: "Heure (heure de Paris)" },
       ...series.map((s) => ({ key: s.key, label: `${s.label}${unitSuffix(INDICATORS[s.code])}`, decimals: INDICATORS[s.code].decimals })),
+      REVISION_COLUMN,
     ],
-    rows: HOURS.map((h) => ({ heure: hourLabel(h), ...Object.fromEntries(series.map((s) => [s.key, profileValue(s.code, s.cell, h)])) })),
+    rows: HOURS.map((h) => ({
+      heure: hourLabel(h),
+      ...Object.fromEntries(series.map((s) => [s.key, profileValue(s.code, s.cell, h)])),
+      revision: revisionsOf(series.map((s) => ({ label: s.label, cell: s.cell }))),
+    })),
   };
 }
 
@@ -93,11 +117,13 @@ export function loadCurveTable(start: Date | null, cell: ReadCell<(number | null
   const columns = [
     { key: "pas", label: "Début du pas de 30 minutes (heure de Paris)" },
     { key: "kw", label: `${def.label}${unitSuffix(def)}`, decimals: def.decimals },
+    REVISION_COLUMN,
   ];
-  if (cell.secret) return { columns, rows: [{ pas: null, kw: SECRET_LABEL }] };
+  if (cell.secret) return { columns, rows: [{ pas: null, kw: SECRET_LABEL, revision: null }] };
+  const revision = revisionText(cell);
   return {
     columns,
-    rows: cell.value.map((v, i) => ({ pas: parisStep.format(new Date(start.getTime() + i * 1_800_000)), kw: shown("load_curve_kw", v) })),
+    rows: cell.value.map((v, i) => ({ pas: parisStep.format(new Date(start.getTime() + i * 1_800_000)), kw: shown("load_curve_kw", v), revision })),
   };
 }
 
@@ -111,8 +137,13 @@ export function timeSeriesTable(
     columns: [
       { key: "periode", label: "Période" },
       ...codes.map((c) => ({ key: c, label: `${INDICATORS[c].label}${unitSuffix(INDICATORS[c])}`, decimals: INDICATORS[c].decimals })),
+      REVISION_COLUMN,
     ],
-    rows: points.map((p) => ({ periode: periodLabel(kind, p.periodStart), ...Object.fromEntries(codes.map((c) => [c, scalarValue(c, p.cells[c])])) })),
+    rows: points.map((p) => ({
+      periode: periodLabel(kind, p.periodStart),
+      ...Object.fromEntries(codes.map((c) => [c, scalarValue(c, p.cells[c])])),
+      revision: revisionsOf(codes.map((c) => ({ label: INDICATORS[c].label, cell: p.cells[c] }))),
+    })),
   };
 }
 
@@ -124,7 +155,8 @@ export function meshTable(code: IndicatorCode, areas: { code: string; name: stri
       { key: "code", label: "Code" },
       { key: "nom", label: "Nom" },
       { key: "valeur", label: `${def.label}${unitSuffix(def)}`, decimals: def.decimals },
+      REVISION_COLUMN,
     ],
-    rows: areas.map((a) => ({ code: a.code, nom: a.name, valeur: scalarValue(code, a.cell) })),
+    rows: areas.map((a) => ({ code: a.code, nom: a.name, valeur: scalarValue(code, a.cell), revision: revisionText(a.cell) })),
   };
 }

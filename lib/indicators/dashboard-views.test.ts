@@ -11,8 +11,12 @@ import { getDashboardContext } from "@/lib/indicators/get-dashboard-context";
 import { getIndicatorView, INDICATOR_VIEWS } from "@/lib/indicators/get-indicator-view";
 
 // Crafted data, January and February 2023: Brest (29) 6 stations of 3 beneficiaries (published),
-// Ajaccio (2A) 2 stations of 2 beneficiaries (primary secret). Each station charges 10 kWh
-// (2 × 5 kWh) in each month. The run is a full one: the views read the latest published run.
+// Ajaccio (2A) 2 stations of 2 beneficiaries (primary secret), Paris (75) 5 stations of 3
+// beneficiaries. Brest's and Ajaccio's stations charge 10 kWh (2 × 5 kWh) in each month, Paris's
+// 5 kWh (2 × 2.5 kWh). Corse (94) has no other département: its région is Ajaccio, so the
+// secondary secret is another région, the one closest in size, Île-de-France (11), and Paris
+// with it; Bretagne and Brest stay published. The run is a full one: the views read the latest
+// published run.
 
 // A full run counts every station of its database, and becomes the run the views read: this file
 // needs a database of its own, even when the other test files share PostgreSQL.
@@ -23,6 +27,7 @@ const specs: StationSpec[] = [
   ...Array.from({ length: 6 }, (_, i) => ({ beneficiary: i % 3, inseeCode: "29019", nominalPowerKw: 22 })),
   { beneficiary: 3, inseeCode: "2A004", nominalPowerKw: 22 },
   { beneficiary: 4, inseeCode: "2A004", nominalPowerKw: 22 },
+  ...Array.from({ length: 5 }, (_, i) => ({ beneficiary: 5 + (i % 3), inseeCode: "75056", nominalPowerKw: 7.4 })),
 ];
 
 beforeAll(async () => {
@@ -30,15 +35,20 @@ beforeAll(async () => {
   const ref = await ensureReferenceData();
   const { operatorId, stations } = await makeIndicatorStations(prisma, specs);
   const days = ["2023-01-10", "2023-01-20", "2023-02-07", "2023-02-21"];
-  await addOperations(prisma, stations.flatMap((s) => days.map((d) => ({ operatorId, stationId: s.id, start: new Date(`${d}T19:00:00Z`), stop: new Date(`${d}T21:00:00Z`), wh: 5_000 }))));
+  await addOperations(
+    prisma,
+    stations.flatMap((s, i) => days.map((d) => ({ operatorId, stationId: s.id, start: new Date(`${d}T19:00:00Z`), stop: new Date(`${d}T21:00:00Z`), wh: specs[i].inseeCode === "75056" ? 2_500 : 5_000 }))),
+  );
   runId = (await computeIndicators({ from: "2023-01", to: "2023-03", seriesId: ref.carbonSeriesId, computedBy: "test" })).runId;
 });
 
 describe("committee dashboard reads", () => {
   it("lists the run's periods and the areas that have cells, with their names", async () => {
     expect(await listPeriods({ runId, periodKind: "month" })).toEqual(["2023-01-01", "2023-02-01"]);
-    // Only whole periods are computed: January–February is no quarter.
-    expect(await listPeriods({ runId, periodKind: "quarter" })).toEqual([]);
+    // A published run covers whole years: asked January–February, it computed all of 2023 (the
+    // first quarter and the year have data, the other months none).
+    expect(await listPeriods({ runId, periodKind: "quarter" })).toEqual(["2023-01-01"]);
+    expect(await listPeriods({ runId, periodKind: "year" })).toEqual(["2023-01-01"]);
     const deps = await listMeshAreas({ runId, meshLevel: "departement" });
     expect(deps).toEqual(expect.arrayContaining([{ code: "29", name: "Finistère" }, { code: "2A", name: "Corse-du-Sud" }]));
     const runs = await listIndicatorRuns();
@@ -46,26 +56,65 @@ describe("committee dashboard reads", () => {
     expect((await listCarbonSeries()).find((s) => s.name === "electricitymaps-fr")).toMatchObject({ licence: expect.stringMatching(/ODbL/), gaps: [] });
   });
 
-  it("falls back to the latest period and the first area when the link's values do not exist", async () => {
-    const ctx = await getDashboardContext(parseDashboardParams({ type: "month", periode: "1999-01-01", maille: "departement", zone: "ZZ", canal: "nimporte" }));
+  it("serves the period and the area asked, or says that they are not published: never others under their names", async () => {
+    const none = await getDashboardContext(parseDashboardParams({ type: "month", periode: "1999-01-01", maille: "departement", zone: "29", canal: "nimporte" }));
+    expect(none.run).toBeNull();
+    expect(none.missing).toBe("Aucun calcul publié ne couvre la période janvier 1999.");
+    expect(none.filters).toMatchObject({ periodStart: "1999-01-01", meshCode: "29", channel: "all" });
+    const empty = await getDashboardContext(parseDashboardParams({ type: "month", periode: "2023-07-01" }));
+    expect(empty.missing).toBe("Aucune donnée publiée pour la période juillet 2023 : aucune station n'a transmis de données.");
+    const zone = await getDashboardContext(parseDashboardParams({ type: "month", periode: "2023-02-01", maille: "departement", zone: "ZZ" }));
+    expect(zone.run).toBeNull();
+    expect(zone.missing).toMatch(/^Aucune donnée publiée pour la zone ZZ \(département\)/);
+    const view = await getIndicatorView("chiffres-cles", parseDashboardParams({ type: "month", periode: "1999-01-01" }));
+    expect(view.refused).toEqual({ status: 404, message: "Aucun calcul publié ne couvre la période janvier 1999." });
+    expect(JSON.stringify(view.json)).not.toMatch(/"value"/);
+    // Nothing asked: the latest period of the newest run, the first area of the level.
+    const ctx = await getDashboardContext(parseDashboardParams({ type: "month", maille: "departement" }));
     expect(ctx.run?.runId).toBe(runId);
     expect(ctx.filters).toMatchObject({ periodKind: "month", periodStart: "2023-02-01", meshLevel: "departement", meshCode: ctx.areas[0].code, channel: "all" });
     expect(dashboardQuery(ctx.filters)).toBe(`type=month&periode=2023-02-01&maille=departement&zone=${ctx.areas[0].code}&canal=all`);
     expect([periodLabel("month", "2023-02-01"), periodLabel("quarter", "2023-04-01"), periodLabel("year", "2023-01-01")]).toEqual(["février 2023", "2e trimestre 2023", "2023"]);
   });
 
+  it("serves the load curve of the mesh asked, or refuses the mesh in French: never the national curve under a commune's name", async () => {
+    for (const [params, message] of [
+      [{ maille: "commune", zone: "29019" }, /départements? ou une commune/],
+      [{ maille: "departement", zone: "29" }, /départements? ou une commune/],
+      [{ maille: "region", zone: "53", canal: "ADVENIR" }, /tous canaux confondus/],
+      [{ type: "quarter", periode: "2023-01-01" }, /publiée par mois/],
+    ] as const) {
+      const v = await getIndicatorView("courbe-de-charge", parseDashboardParams({ periode: "2023-01-01", ...params }));
+      expect(v.refused?.status, JSON.stringify(params)).toBe(400);
+      expect(v.refused?.message).toMatch(message);
+      expect(v.json.data).toBeNull();
+    }
+    const national = await getIndicatorView("courbe-de-charge", parseDashboardParams({ periode: "2023-01-01" }));
+    const region = await getIndicatorView("courbe-de-charge", parseDashboardParams({ periode: "2023-01-01", maille: "region", zone: "53" }));
+    const sum = (v: typeof national) => ((v.json.data as { cell: { value: number[] } }).cell.value ?? []).reduce((a, b) => a + b, 0) / 2;
+    expect(region.json.filters).toMatchObject({ meshLevel: "region", meshCode: "53" });
+    expect(sum(national)).toBeCloseTo(105, 6); // kWh: 30-minute kW steps ÷ 2
+    expect(sum(region)).toBeCloseTo(60, 6); // Bretagne alone
+  });
+
   it("serves published cells only: a withheld area is {secret: true} in JSON and 'secret statistique' in the table", async () => {
     const view = await getIndicatorView("carte", parseDashboardParams({ maille: "departement", periode: "2023-01-01", indicateur: "energy_kwh" }));
     const areas = (view.json.data as { areas: { code: string; cell: unknown }[] }).areas;
-    expect(areas.find((a) => a.code === "2A")?.cell).toEqual({ secret: true });
-    expect(areas.find((a) => a.code === "29")?.cell).toEqual({ secret: false, value: 60, coverage: { stationsReporting: 6, stationsRegistered: 6, energyKwh: 60, chargeCount: 12 } });
-    expect(view.table.columns.map((c) => c.label)).toEqual(["Code", "Nom", "Énergie délivrée (kWh)"]);
-    expect(view.table.rows.find((r) => r.code === "2A")).toEqual({ code: "2A", nom: "Corse-du-Sud", valeur: "secret statistique" });
-    expect(view.table.rows.find((r) => r.code === "29")).toEqual({ code: "29", nom: "Finistère", valeur: 60 });
+    expect(areas.find((a) => a.code === "2A")?.cell).toEqual({ secret: true, label: "secret statistique", reason: "primaire" });
+    expect(areas.find((a) => a.code === "75")?.cell).toEqual({ secret: true, label: "secret statistique", reason: "secondaire" });
+    expect(areas.find((a) => a.code === "29")?.cell).toEqual({
+      secret: false,
+      value: 60,
+      coverage: { stationsReporting: 6, stationsRegistered: 6, energyKwh: 60, chargeCount: 12 },
+      revision: null,
+    });
+    expect(view.table.columns.map((c) => c.label)).toEqual(["Code", "Nom", "Énergie délivrée (kWh)", "Révision"]);
+    expect(view.table.rows.find((r) => r.code === "2A")).toEqual({ code: "2A", nom: "Corse-du-Sud", valeur: "secret statistique", revision: null });
+    expect(view.table.rows.find((r) => r.code === "29")).toEqual({ code: "29", nom: "Finistère", valeur: 60, revision: null });
   });
 
   it("never lets a withheld cell's figures out, in any view", async () => {
-    for (const vue of INDICATOR_VIEWS) {
+    for (const vue of INDICATOR_VIEWS.filter((v) => v !== "courbe-de-charge")) {
       const v = await getIndicatorView(vue, parseDashboardParams({ maille: "departement", zone: "2A", periode: "2023-01-01" }));
       const text = JSON.stringify([v.json, v.table]);
       if (vue !== "carte" && vue !== "carbone-par-heure") expect(text, vue).not.toMatch(/"value":\s*\d/);
@@ -74,6 +123,6 @@ describe("committee dashboard reads", () => {
     }
     const national = await getIndicatorView("chiffres-cles", parseDashboardParams({ periode: "2023-01-01" }));
     const energy = (national.json.data as { figures: { code: string; cell: { value?: number } }[] }).figures.find((f) => f.code === "energy_kwh");
-    expect(energy?.cell.value).toBeCloseTo(80, 6);
+    expect(energy?.cell.value).toBeCloseTo(105, 6);
   });
 });

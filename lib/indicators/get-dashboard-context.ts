@@ -1,33 +1,63 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { resolveRun, type RunInfo } from "@/lib/indicators/read-cells";
-import { listMeshAreas, listPeriods } from "@/lib/indicators/list-periods";
-import type { DashboardParams } from "@/lib/indicators/dashboard-params";
+import { listMeshAreas, listPublishedPeriods } from "@/lib/indicators/list-periods";
+import { MESH_LABELS } from "@/lib/indicators/catalogue";
+import { periodLabel, type DashboardParams } from "@/lib/indicators/dashboard-params";
 
 export interface DashboardContext {
+  /** The run whose figures are shown; null before any run, or when what was asked is not published. */
   run: RunInfo | null;
-  /** The parameters actually shown: a period and area that exist in the run. */
+  /** The parameters shown: the ones asked, or defaults for those not asked. */
   filters: Required<Omit<DashboardParams, "indicator">> & Pick<DashboardParams, "indicator">;
+  /** Every published period of the kind, whichever run publishes it. */
   periods: string[];
   /** Areas of the chosen level with cells in the run (empty for the national level). */
   areas: { code: string; name: string }[];
+  /** Why nothing is shown for what was asked (French, for the page's empty state and the API's 404). */
+  missing: string | null;
 }
 
 /**
- * Resolves the committee pages' parameters against the latest published run: the period falls
- * back to the latest computed one, the area to the first of its level. Reads only run metadata
- * and the period and area lists (a few hundred rows at most).
+ * Resolves the committee pages' parameters. A period asked is served by the run published for
+ * it, or not at all ("missing": never another period under its name); without a period, the
+ * latest published period. An area asked must have data in that run (never another area);
+ * without one, the first area of the level. Reads only run metadata and the period and area
+ * lists (a few hundred rows at most).
  */
 export async function getDashboardContext(params: DashboardParams, options: { prisma?: PrismaClient } = {}): Promise<DashboardContext> {
-  const run = await resolveRun({ meshLevel: params.meshLevel, periodKind: params.periodKind }, options.prisma);
   const base = { periodKind: params.periodKind, meshLevel: params.meshLevel, channel: params.channel, indicator: params.indicator };
-  if (!run) return { run, filters: { ...base, periodStart: "", meshCode: "FR" }, periods: [], areas: [] };
-  const [periods, areas] = await Promise.all([
-    listPeriods({ runId: run.runId, periodKind: params.periodKind }, options),
-    params.meshLevel === "national" ? Promise.resolve([]) : listMeshAreas({ runId: run.runId, meshLevel: params.meshLevel }, options),
+  const [periods, newest] = await Promise.all([
+    listPublishedPeriods({ periodKind: params.periodKind }, options),
+    resolveRun({}, options.prisma),
   ]);
-  const periodStart = params.periodStart && periods.includes(params.periodStart) ? params.periodStart : (periods.at(-1) ?? "");
-  const meshCode =
-    params.meshLevel === "national" ? "FR" : params.meshCode && areas.some((a) => a.code === params.meshCode) ? params.meshCode : (areas[0]?.code ?? "");
-  return { run, filters: { ...base, periodStart, meshCode }, periods, areas };
+  if (!newest) {
+    // Nothing computed yet: a period asked is still answered plainly.
+    const missing = params.periodStart ? `Aucun calcul publié ne couvre la période ${periodLabel(params.periodKind, params.periodStart)}.` : null;
+    return { run: null, filters: { ...base, periodStart: params.periodStart ?? "", meshCode: params.meshCode ?? "FR" }, periods, areas: [], missing };
+  }
+  const asked = params.periodStart;
+  // Nothing asked: the latest published period, from the run that publishes it.
+  const latest = periods.at(-1);
+  const run = asked || latest ? await resolveRun({ periodKind: params.periodKind, periodStart: asked ?? latest }, options.prisma) : newest;
+  const areaRun = run ?? newest;
+  const areas = params.meshLevel === "national" ? [] : await listMeshAreas({ runId: areaRun.runId, meshLevel: params.meshLevel }, options);
+  const meshCode = params.meshLevel === "national" ? "FR" : (params.meshCode ?? areas[0]?.code ?? "");
+  const missingOf = (message: string) => ({ run: null, filters: { ...base, periodStart: asked ?? "", meshCode }, periods, areas, missing: message });
+  let periodStart: string;
+  if (asked) {
+    const label = periodLabel(params.periodKind, asked);
+    if (!run) return missingOf(`Aucun calcul publié ne couvre la période ${label}.`);
+    if (!periods.includes(asked)) return missingOf(`Aucune donnée publiée pour la période ${label} : aucune station n'a transmis de données.`);
+    periodStart = asked;
+  } else {
+    periodStart = latest ?? "";
+  }
+  if (params.meshLevel !== "national" && params.meshCode && !areas.some((a) => a.code === params.meshCode)) {
+    return {
+      ...missingOf(`Aucune donnée publiée pour la zone ${params.meshCode} (${MESH_LABELS[params.meshLevel].toLowerCase()}) dans le calcul de cette période.`),
+      filters: { ...base, periodStart, meshCode },
+    };
+  }
+  return { run, filters: { ...base, periodStart, meshCode }, periods, areas, missing: null };
 }

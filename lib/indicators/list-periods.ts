@@ -2,18 +2,38 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
+import { PUBLISHED_ROW_SQL } from "@/lib/indicators/read-cells";
+import { publishedForYearSql } from "@/lib/indicators/revisions";
 
 /**
  * Periods of a kind computed by a run ("YYYY-MM-DD" starts, ascending), read from the national
- * energy cells (every computed period has one). For the period selector of the committee pages.
+ * energy cells (every computed period with data has one), of the years the run is published for.
  */
 export async function listPeriods(input: { runId: string; periodKind: PeriodKind }, options: { prisma?: PrismaClient } = {}): Promise<string[]> {
   const prisma = options.prisma ?? (await db());
   const rows = await prisma.$queryRawUnsafe<{ p: string }[]>(
     `SELECT DISTINCT to_char(period_start, 'YYYY-MM-DD') AS p FROM indicator_value
-      WHERE run_id = $1::uuid AND mesh_level = 'national' AND period_kind = $2 AND indicator_code = 'energy_kwh'
+      WHERE run_id = $1::uuid AND mesh_level = 'national' AND period_kind = $2 AND indicator_code = 'energy_kwh' AND ${PUBLISHED_ROW_SQL}
       ORDER BY 1`,
     input.runId,
+    input.periodKind,
+  );
+  return rows.map((r) => r.p);
+}
+
+/**
+ * Every published period of a kind with data, whichever run publishes it (one run per year):
+ * the period selector of the committee pages.
+ */
+export async function listPublishedPeriods(input: { periodKind: PeriodKind }, options: { prisma?: PrismaClient } = {}): Promise<string[]> {
+  const prisma = options.prisma ?? (await db());
+  const rows = await prisma.$queryRawUnsafe<{ p: string }[]>(
+    `SELECT DISTINCT to_char(v.period_start, 'YYYY-MM-DD') AS p
+       FROM indicator_run r JOIN indicator_value v ON v.run_id = r.id
+      WHERE r.scope = 'full' AND r.finished_at IS NOT NULL
+        AND v.mesh_level = 'national' AND v.period_kind = $1 AND v.indicator_code = 'energy_kwh'
+        AND ${publishedForYearSql("r", "date_trunc('year', v.period_start::timestamp)")}
+      ORDER BY 1`,
     input.periodKind,
   );
   return rows.map((r) => r.p);

@@ -3,10 +3,14 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { SECRET_LABEL, type IndicatorChannel, type MeshLevel, type PeriodKind } from "@/lib/indicators/catalogue";
+import { publishedForYearSql, revisionNote } from "@/lib/indicators/revisions";
 
-// Shared by the committee read functions. Withheld figures never leave the database: the SQL
-// replaces the value, the profile and every coverage figure of a withheld cell by NULL, and the
-// rows are mapped to a "secret statistique" marker. No function here reads individual charges.
+// Shared by the committee read functions: the only way to the stored figures. Withheld figures
+// never leave the database: the SQL replaces the value, the profile and every coverage figure of
+// a withheld cell by NULL, and the rows are mapped to a "secret statistique" marker. A full run
+// is read only for the years it is the published run of (lib/indicators/revisions.ts): the
+// figures of a run replaced by a newer one stay stored as published, and are no longer served.
+// No function here reads individual charges.
 
 export interface RunInfo {
   runId: string;
@@ -26,8 +30,15 @@ export interface Coverage {
   chargeCount: number;
 }
 
+/** A figure that differs from the one published before it for the same cell: when and why (French note). */
+export interface Revision {
+  at: Date;
+  reason: string;
+  note: string;
+}
+
 export type Cell<T> =
-  | { secret: false; value: T; coverage: Coverage }
+  | { secret: false; value: T; coverage: Coverage; revision: Revision | null }
   | { secret: true; label: typeof SECRET_LABEL; reason: "primaire" | "secondaire" };
 
 export interface CellRow {
@@ -45,6 +56,8 @@ export interface CellRow {
   stations_registered: number | null;
   energy_wh: number | null;
   charge_count: number | null;
+  revised_at: Date | null;
+  revision_reason: string | null;
 }
 
 export function toCell<T>(row: CellRow, pick: (r: CellRow) => T): Cell<T> {
@@ -58,6 +71,7 @@ export function toCell<T>(row: CellRow, pick: (r: CellRow) => T): Cell<T> {
       energyKwh: Number(row.energy_wh) / 1000,
       chargeCount: Number(row.charge_count),
     },
+    revision: row.revised_at ? { at: new Date(row.revised_at), reason: row.revision_reason ?? "donnees", note: revisionNote(row.revision_reason) } : null,
   };
 }
 
@@ -65,8 +79,9 @@ export const scalar = (r: CellRow): number | null => (r.value === null ? null : 
 export const profile = (r: CellRow): (number | null)[] => (r.series ?? []).map((v) => (v === null ? null : Number(v)));
 
 /**
- * The run to read: the given one, else the newest finished run of scope "full" that computed
- * the mesh level and period kind (and covers `periodStart` when given).
+ * The run to read: the given one; else, for a period, the run published for the period's year
+ * (the newest finished full run covering any of that year) if it computed that whole period,
+ * else none (never another period's run); without a period, the newest finished full run.
  */
 export async function resolveRun(
   q: { runId?: string; meshLevel?: MeshLevel; periodKind?: PeriodKind; periodStart?: string },
@@ -76,17 +91,21 @@ export async function resolveRun(
   const rows = await client.$queryRawUnsafe<
     { id: string; finished_at: Date; period_from: Date; period_to: Date; k: number; b: number; gap: number; s_id: number | null; s_name: string | null; s_version: number | null; s_source: string | null; s_licence: string | null; s_attr: string | null }[]
   >(
-    `SELECT r.id, r.finished_at, r.period_from, r.period_to, r.anon_min_stations AS k, r.anon_min_beneficiaries AS b,
+    `WITH asked AS (
+       SELECT ($4::date::timestamp AT TIME ZONE 'Europe/Paris') AS p0,
+              (($4::date::timestamp + CASE coalesce($3::text, 'month') WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
+                                      ELSE interval '1 year' END) AT TIME ZONE 'Europe/Paris') AS p1,
+              date_trunc('year', $4::date::timestamp) AS y)
+     SELECT r.id, r.finished_at, r.period_from, r.period_to, r.anon_min_stations AS k, r.anon_min_beneficiaries AS b,
             r.carbon_gap_hours AS gap, s.id AS s_id, s.name AS s_name, s.version AS s_version, s.source AS s_source,
             s.licence AS s_licence, s.attribution AS s_attr
-       FROM indicator_run r LEFT JOIN carbon_series s ON s.id = r.series_id
+       FROM indicator_run r LEFT JOIN carbon_series s ON s.id = r.series_id, asked
       WHERE r.finished_at IS NOT NULL
         AND ($1::uuid IS NOT NULL AND r.id = $1::uuid
              OR $1::uuid IS NULL AND r.scope = 'full'
                 AND ($2::text IS NULL OR $2::text = ANY(r.mesh_levels))
                 AND ($3::text IS NULL OR $3::text = ANY(r.period_kinds))
-                AND ($4::date IS NULL OR ($4::date::timestamp AT TIME ZONE 'Europe/Paris') >= r.period_from
-                                       AND ($4::date::timestamp AT TIME ZONE 'Europe/Paris') < r.period_to))
+                AND ($4::date IS NULL OR asked.p0 >= r.period_from AND asked.p1 <= r.period_to AND ${publishedForYearSql("r", "asked.y")}))
       ORDER BY r.finished_at DESC LIMIT 1`,
     q.runId ?? null,
     q.meshLevel ?? null,
@@ -113,7 +132,15 @@ export async function resolveRun(
   };
 }
 
-/** Cells of one run, withheld figures replaced by NULL in SQL. */
+/**
+ * SQL condition on indicator_value rows of run `$1`: the row's year is one the run is published
+ * for. Runs that are not full (checks of some stations, levels or kinds) are never published:
+ * they are read only by their id, by tests and checks.
+ */
+export const PUBLISHED_ROW_SQL = `EXISTS (SELECT 1 FROM indicator_run r WHERE r.id = $1::uuid
+           AND (r.scope <> 'full' OR ${publishedForYearSql("r", "date_trunc('year', period_start::timestamp)")}))`;
+
+/** Cells of one run (of the years it is published for), withheld figures replaced by NULL in SQL. */
 export async function readCells(
   runId: string,
   f: { codes: string[]; meshLevel?: MeshLevel; meshCode?: string; periodKind?: PeriodKind; periodStart?: string; channel?: IndicatorChannel },
@@ -128,9 +155,11 @@ export async function readCells(
             CASE WHEN withheld THEN NULL ELSE stations_reporting END AS stations_reporting,
             CASE WHEN withheld THEN NULL ELSE stations_registered END AS stations_registered,
             CASE WHEN withheld THEN NULL ELSE energy_wh END AS energy_wh,
-            CASE WHEN withheld THEN NULL ELSE charge_count END AS charge_count
+            CASE WHEN withheld THEN NULL ELSE charge_count END AS charge_count,
+            CASE WHEN withheld THEN NULL ELSE revised_at END AS revised_at,
+            CASE WHEN withheld THEN NULL ELSE revision_reason END AS revision_reason
        FROM indicator_value
-      WHERE run_id = $1::uuid AND indicator_code = ANY($2::text[])
+      WHERE run_id = $1::uuid AND indicator_code = ANY($2::text[]) AND ${PUBLISHED_ROW_SQL}
         AND ($3::text IS NULL OR mesh_level = $3) AND ($4::text IS NULL OR mesh_code = $4)
         AND ($5::text IS NULL OR period_kind = $5) AND ($6::date IS NULL OR period_start = $6::date)
         AND ($7::text IS NULL OR channel = $7)

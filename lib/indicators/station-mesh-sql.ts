@@ -1,11 +1,20 @@
 /**
- * Every registered station with what the indicators need of it: channel, beneficiary, nominal
- * power and its commune, département and région (NULL when the INSEE code is unknown; a code
- * missing from the commune table still gives its département by its prefix). `where` filters `s`
- * (station). One definition for the indicator run and the energy cache, which must agree.
+ * Every registered station with what the indicators need of it: channel, beneficiary, installed
+ * power, registration time and its commune, département and région (NULL when the INSEE code is
+ * unknown; a code missing from the commune table still gives its département by its prefix).
+ * `where` filters `s` (station). One definition for the indicator run and the energy cache,
+ * which must agree.
+ *
+ * Installed power (kW) of a station: the sum of its charge points' nominal powers when its points
+ * were declared one by one (IRVE static data, GIREVE channel: points may differ), else its
+ * nominal power per point × its number of points (the registration form and the anomaly rule
+ * define the power per point).
  */
 export function stationMeshSql(where = ""): string {
-  return `SELECT s.id AS station_id, s.channel::text AS channel, d.beneficiary_id, s.nominal_power_kw::float8 AS kw,
+  return `SELECT s.id AS station_id, s.channel::text AS channel, d.beneficiary_id,
+                 coalesce((SELECT sum(cp.nominal_power_kw) FROM charge_point cp WHERE cp.station_id = s.id),
+                          s.nominal_power_kw * s.point_count)::float8 AS kw,
+                 s.created_at AS registered_at,
                  c.insee_code AS commune, dp.code AS dep, dp.region_code AS reg
             FROM station s
             JOIN dossier d ON d.id = s.dossier_id

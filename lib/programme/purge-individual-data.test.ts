@@ -65,6 +65,10 @@ describe("end-of-programme purge of individual data", () => {
 
   it("deletes every charge, curve and submission, revokes the credentials, keeps the published runs, and closes collection", async () => {
     const { operatorId, stationIds } = await seed();
+    // Two GIREVE stations: their channel's cells are withheld (primary secret), and the purge
+    // must delete their figures.
+    const small = await makeIndicatorStations(prisma, [0, 1].map((b) => ({ beneficiary: b, inseeCode: "13055", nominalPowerKw: 22, channel: "GIREVE" as const })));
+    await addOperations(prisma, small.stations.map((s) => ({ operatorId: small.operatorId, stationId: s.id, start: new Date(Date.UTC(2026, 2, 11, 8)), stop: new Date(Date.UTC(2026, 2, 11, 9)), wh: 3000 })));
     // Every station down to départements, with a carbon series: the run also fills the charge
     // caches, the département profiles of the series included.
     const series = await prisma.carbonSeries.create({
@@ -74,6 +78,15 @@ describe("end-of-programme purge of individual data", () => {
     const run = await computeIndicators({ from: "2026-03", to: "2026-04", computedBy: "test", meshLevels: ["national", "region", "departement"], periodKinds: ["month"], seriesId: series.id }, { prisma });
     const published = await prisma.indicatorValue.count({ where: { runId: run.runId } });
     expect(published).toBeGreaterThan(0);
+    // Every figure of the run as stored, to compare byte for byte after the purge.
+    const snapshot = async () =>
+      prisma.$queryRawUnsafe<{ id: bigint; withheld: boolean; row: string }[]>(
+        `SELECT id, withheld, to_jsonb(v)::text AS row FROM indicator_value v WHERE run_id = $1::uuid ORDER BY id`,
+        run.runId,
+      );
+    const before = await snapshot();
+    expect(before.filter((r) => r.withheld).length).toBeGreaterThan(0);
+    expect(before.filter((r) => r.withheld).every((r) => JSON.parse(r.row).energy_wh !== null)).toBe(true);
     expect(await prisma.energyDepSlot.count()).toBeGreaterThan(0);
     expect(await prisma.energyRegSlot.count()).toBeGreaterThan(0);
     expect(await prisma.energyDepProfile.count()).toBeGreaterThan(0);
@@ -82,8 +95,8 @@ describe("end-of-programme purge of individual data", () => {
 
     const result = await purge(AFTER_END);
     expect(result.counts).toEqual(held);
-    // Both tests seeded: 12 operations (2 sandbox), 2 curves, 2 submissions, 4 credentials (+ the operators' own).
-    expect(result.counts.chargeOperations).toBe(12);
+    // Both tests seeded: 12 operations (2 sandbox) and the GIREVE stations' 2, 2 curves, 2 submissions, 4 credentials (+ the operators' own).
+    expect(result.counts.chargeOperations).toBe(14);
     expect(result.counts.loadCurves).toBe(2);
     expect(result.counts.submissions).toBe(2);
     expect(result.counts.activeCredentials).toBeGreaterThanOrEqual(4);
@@ -99,8 +112,20 @@ describe("end-of-programme purge of individual data", () => {
     const audit = await prisma.auditLog.findMany({ where: { action: "donnees_individuelles:purge" } });
     expect(audit).toHaveLength(1);
     // Kept: stations and the published figures.
-    expect(await prisma.station.count({ where: { id: { in: stationIds } } })).toBe(5);
+    expect(await prisma.station.count({ where: { id: { in: [...stationIds, ...small.stations.map((s) => s.id)] } } })).toBe(7);
     expect(await prisma.indicatorValue.count({ where: { runId: run.runId } })).toBe(published);
+    // Published figures byte-identical; withheld cells kept with their label, every figure deleted.
+    const after = await snapshot();
+    expect(after.filter((r) => !r.withheld)).toEqual(before.filter((r) => !r.withheld));
+    const emptied = after.filter((r) => r.withheld).map((r) => JSON.parse(r.row));
+    expect(emptied.map((r) => r.id)).toEqual(before.filter((r) => r.withheld).map((r) => JSON.parse(r.row).id));
+    for (const r of emptied) {
+      expect(r).toMatchObject({
+        value: null, series: [], stations_reporting: null, stations_registered: null, energy_wh: null,
+        charge_count: null, distinct_stations: null, distinct_beneficiaries: null, withheld: true,
+        withheld_reason: expect.stringMatching(/^(primaire_stations|primaire_beneficiaires|secondaire)$/),
+      });
+    }
 
     // Collection is closed: no new credential, no new run.
     await expect(makeApiCredential({ prisma, operatorId })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("purgées") });

@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatLongDay } from "@/lib/format";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { deleteWithheldFigures } from "@/lib/programme/delete-withheld-figures";
 import { parseInput } from "@/lib/schemas/validation";
 import { purgeIndividualDataSchema, type PurgeIndividualDataInput } from "@/lib/schemas/programme";
 import { PROGRAMME_TARGET, PURGE_ACTION, countIndividualData, programmeEnded, type IndividualDataCounts } from "@/lib/programme/programme-status";
@@ -12,8 +13,9 @@ import { PROGRAMME_TARGET, PURGE_ACTION, countIndividualData, programmeEnded, ty
  * End of the programme: deletes every piece of individual data — charge operations and load
  * curves (production and sandbox), the submissions log with its raw bodies and error messages
  * (which quote stations, transactions and values) — and revokes every API credential so that
- * nothing more arrives. Kept: accounts, dossiers, signed attestations, stations and the
- * published indicator runs (aggregated and anonymous). One transaction, with the tables locked
+ * nothing more arrives; deletes the figures of withheld indicator cells (keeping the cells and
+ * their "secret statistique" label). Kept: accounts, dossiers, signed attestations, stations and
+ * the published indicator figures (aggregated and anonymous), unchanged. One transaction, with the tables locked
  * so that no concurrent write slips in between the count and the deletion; recorded in the
  * audit log with the counts. Allowed from PROGRAMME_END_DATE on (Paris calendar); running it
  * again deletes whatever arrived since (normally nothing).
@@ -42,6 +44,8 @@ export async function purgeIndividualData(
       // The charge caches are derived from the charges, per station and month, and per
       // département and half-hour (a département with one station shows that station's charges).
       await tx.$executeRawUnsafe("TRUNCATE energy_dep_slot, energy_reg_slot, energy_dep_profile, charge_station_month, energy_dirty");
+      // The figures of withheld indicator cells are individual data too; published ones stay as published.
+      await deleteWithheldFigures(tx);
       await tx.$executeRawUnsafe("UPDATE api_credential SET revoked_at = $1 WHERE revoked_at IS NULL", now);
       await recordAudit(
         { actor: data.actor, actorUserId: data.actorUserId ?? null, action: PURGE_ACTION, ...PROGRAMME_TARGET, details: { counts: { ...counts }, programmeEnd: endDate } },

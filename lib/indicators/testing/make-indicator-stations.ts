@@ -9,8 +9,13 @@ import { makeSiren, uniqueSuffix } from "@/lib/testing/factories";
 export interface StationSpec {
   beneficiary: number;
   inseeCode: string;
+  /** Nominal power per point (kW). */
   nominalPowerKw: number;
+  /** Number of charge points (default 1). */
+  pointCount?: number;
   channel?: Channel;
+  /** Registration time (default now). */
+  createdAt?: Date;
 }
 
 export async function makeIndicatorStations(prisma: PrismaClient, specs: StationSpec[]) {
@@ -37,7 +42,7 @@ export async function makeIndicatorStations(prisma: PrismaClient, specs: Station
       select: { id: true },
     });
     const station = await prisma.station.create({
-      data: { dossierId: dossier.id, operatorId: operator.id, stationCode: `IND-${tag}-${i}`, channel: s.channel ?? "ADVENIR", nominalPowerKw: s.nominalPowerKw, inseeCode: s.inseeCode },
+      data: { dossierId: dossier.id, operatorId: operator.id, stationCode: `IND-${tag}-${i}`, channel: s.channel ?? "ADVENIR", nominalPowerKw: s.nominalPowerKw, pointCount: s.pointCount ?? 1, inseeCode: s.inseeCode, ...(s.createdAt ? { createdAt: s.createdAt } : {}) },
       select: { id: true, operatorId: true, stationCode: true, inseeCode: true },
     });
     stations.push({ ...station, nominalPowerKw: s.nominalPowerKw });

@@ -9,8 +9,10 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 // GET /api/indicateurs/<vue>?type=&periode=&maille=&zone=&canal=&indicateur=&format=csv
-// Committee figures (comité and admin only), from the latest published run: JSON with the
-// published cells (withheld ones as {"secret": true}) or the page's table as CSV.
+// Committee figures (comité and admin only), from the run published for the period asked (the
+// latest period of the newest run when none is asked): JSON with the published cells (withheld
+// ones as their label and kind of secret) or the page's table as CSV. A period or area that is
+// not published is a 404, a mesh level the view does not compute a 400, both with a French message.
 export async function GET(request: Request, context: { params: Promise<{ vue: string }> }) {
   try {
     await authorizeRequest("indicators:read");
@@ -18,6 +20,7 @@ export async function GET(request: Request, context: { params: Promise<{ vue: st
     if (!INDICATOR_VIEWS.includes(vue as IndicatorView)) return jsonError(404, `Vue inconnue. Vues disponibles : ${INDICATOR_VIEWS.join(", ")}.`);
     const url = new URL(request.url);
     const result = await getIndicatorView(vue as IndicatorView, parseDashboardParams(url.searchParams));
+    if (result.refused) return jsonError(result.refused.status, result.refused.message);
     const headers = { "cache-control": "private, no-store" };
     if (url.searchParams.get("format") === "csv") {
       if (!result.run) return jsonError(404, "Aucun calcul d'indicateurs publié pour l'instant.");

@@ -12,6 +12,7 @@ import { ChartFigure } from "@/components/indicators/chart-figure";
 import { CoverageNote } from "@/components/indicators/coverage-note";
 import { CarbonAttribution } from "@/components/indicators/dashboard-header";
 import { noRunAction } from "../_components/no-run-action";
+import { unsupported } from "@/lib/indicators/get-indicator-view";
 
 export const metadata: Metadata = { title: "Indicateurs — carbone" };
 export const dynamic = "force-dynamic";
@@ -26,14 +27,15 @@ export default async function CarbonPage({ searchParams }: { searchParams: Promi
   const context = await getDashboardContext(parseDashboardParams(await searchParams));
   const f = context.filters;
   const run = context.run;
+  const byHourRefusal = unsupported("carbone-par-heure", f);
   const [byHour, byMonth] = run
     ? await Promise.all([
-        getCarbonByHour({ runId: run.runId, periodKind: f.periodKind, periodStart: f.periodStart || undefined, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel }),
+        byHourRefusal ? null : getCarbonByHour({ runId: run.runId, periodKind: f.periodKind, periodStart: f.periodStart || undefined, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel }),
         getCarbonByMonth({ runId: run.runId, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel }),
       ])
     : [null, null];
   // The grid's intensity is public (France-wide, one value per hour): shown as a published profile.
-  const grid: Cell<(number | null)[]> | null = byHour?.grid ? { secret: false, value: byHour.grid, coverage: { stationsReporting: 0, stationsRegistered: 0, energyKwh: 0, chargeCount: 0 } } : null;
+  const grid: Cell<(number | null)[]> | null = byHour?.grid ? { secret: false, value: byHour.grid, coverage: { stationsReporting: 0, stationsRegistered: 0, energyKwh: 0, chargeCount: 0 }, revision: null } : null;
   const monthTable = byMonth ? timeSeriesTable("month", CARBON_BY_MONTH, byMonth.points) : null;
   return (
     <DashboardPage
@@ -43,6 +45,7 @@ export default async function CarbonPage({ searchParams }: { searchParams: Promi
       context={context}
       noRunAction={noRunAction(user)}
     >
+      {byHourRefusal && <p className="fr-text--sm" data-testid="by-hour-unavailable">{byHourRefusal}</p>}
       {byHour && (
         <ChartFigure
           title="Intensité carbone par heure de la journée : recharge et réseau"

@@ -7,6 +7,7 @@ import { getLoadCurve } from "@/lib/indicators/get-load-curve";
 import { getPeakWindowShares, PEAK_WINDOW_SHARES } from "@/lib/indicators/get-time-series";
 import { hourProfileTable, loadCurveTable, timeSeriesTable } from "@/lib/indicators/dashboard-tables";
 import { INDICATORS } from "@/lib/indicators/catalogue";
+import { unsupported } from "@/lib/indicators/get-indicator-view";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
 import { ChartFigure } from "@/components/indicators/chart-figure";
 import { CoverageNote } from "@/components/indicators/coverage-note";
@@ -21,10 +22,14 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
   const f = context.filters;
   const run = context.run;
   const q = { runId: run?.runId, periodKind: f.periodKind, periodStart: f.periodStart || undefined, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel };
-  const curveLevel = f.meshLevel === "national" || f.meshLevel === "region" ? f.meshLevel : null;
+  // The 30-minute curve is stored per month, nationally (every channel) and per région (all
+  // channels together): anything else is said, never another period, mesh or channel's curve.
+  const curveRefusal = unsupported("courbe-de-charge", f);
+  const profileRefusal = unsupported("profil-de-charge", f);
+  const curveLevel = curveRefusal ? null : f.meshLevel === "national" || f.meshLevel === "region" ? f.meshLevel : null;
   const [profile, curve, peaks] = run
     ? await Promise.all([
-        getLoadProfile(q),
+        profileRefusal ? null : getLoadProfile(q),
         curveLevel ? getLoadCurve({ runId: run.runId, periodStart: q.periodStart, meshLevel: curveLevel, meshCode: f.meshCode, channel: f.channel }) : null,
         getPeakWindowShares({ runId: run.runId, periodKind: f.periodKind, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel }),
       ])
@@ -37,6 +42,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
       context={context}
       noRunAction={noRunAction(user)}
     >
+      {profileRefusal && <p className="fr-text--sm" data-testid="profile-unavailable">{profileRefusal}</p>}
       {profile && (
         <ChartFigure
           title="Profil de charge par heure de la journée"
@@ -62,7 +68,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
           />
         )
       ) : (
-        <p className="fr-text--sm">La courbe de charge agrégée est calculée aux mailles nationale et régionale, par mois.</p>
+        <p className="fr-text--sm" data-testid="curve-unavailable">{curveRefusal}</p>
       )}
       {peaks && (
         <ChartFigure

@@ -1,0 +1,141 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { CHANNELS, MESH_LEVELS, PERIOD_KINDS, type MeshLevel, type PeriodKind } from "@/lib/indicators/catalogue";
+import { dimension, suppressHypercubes, type SuppressionCell, type SuppressionResult } from "@/lib/indicators/suppression/hypercube";
+
+// The run's side of the secondary suppression (docs/decisions/0007): reads the cells of the
+// run's temporary table ix_cell that the run publishes, with their additive figures, builds the
+// three hierarchies, runs the hypercube method and marks the secondary cells in ix_cell.
+
+/** Figures protected for each primary cell, in this order (energy first). */
+export const SCALAR_MEASURES = ["wh", "wh_ci", "wh_cov", "wh_peak", "wh_off", "charges", "stations", "kw"] as const;
+/** Then the energy per hour of day, weekdays (24) and weekends (24), and the emissions per hour of day (24). */
+export const MEASURE_COUNT = SCALAR_MEASURES.length + 72;
+/** Protected for each primary cell: every magnitude, hour by hour too; not the counts of stations and installed power. */
+const REQUIRED_MEASURES = Array.from({ length: MEASURE_COUNT }, (_, j) => j).filter((j) => j === 0 || j >= SCALAR_MEASURES.length);
+
+interface CellRow {
+  id: number;
+  level: MeshLevel;
+  code: string;
+  channel: string;
+  kind: PeriodKind;
+  pstart: string;
+  withheld: boolean;
+  wh: number;
+  wh_ci: number | null;
+  wh_cov: number;
+  wh_peak: number;
+  wh_off: number;
+  charges: number;
+  stations: number;
+  kw: number | null;
+  h_idx: number[] | null;
+  h_wh: number[] | null;
+  h_ci: number[] | null;
+}
+
+const MESH_WEIGHT: Record<string, number> = { commune: 1, departement: 2, region: 4, national: 100 };
+const PERIOD_WEIGHT: Record<string, number> = { month: 1, quarter: 1.5, year: 2 };
+
+const meshNode = (level: string, code: string) => `${level}:${code}`;
+const periodNode = (kind: string, start: string) => `${kind}:${start}`;
+
+function quarterOf(start: string): string {
+  const [y, m] = start.split("-").map(Number);
+  return `${y}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, "0")}-01`;
+}
+
+export async function runSecondarySuppression(
+  tx: Prisma.TransactionClient,
+  plan: { levels: MeshLevel[]; kinds: PeriodKind[] },
+  protection = 0.1,
+): Promise<SuppressionResult & { cells: number }> {
+  const levels = MESH_LEVELS.filter((l) => plan.levels.includes(l));
+  const kinds = PERIOD_KINDS.filter((k) => plan.kinds.includes(k));
+
+  // Mesh: each computed level under the nearest computed level above it.
+  const places = await tx.$queryRawUnsafe<{ commune: string | null; dep: string | null; reg: string | null }[]>(
+    `SELECT DISTINCT commune, dep, reg FROM ix_station`,
+  );
+  const meshParents = new Map<string, string | null>();
+  for (const p of places) {
+    const chain: [MeshLevel, string | null][] = [["commune", p.commune], ["departement", p.dep], ["region", p.reg], ["national", "FR"]];
+    const present = chain.filter(([l, c]) => c !== null && levels.includes(l)) as [MeshLevel, string][];
+    for (let i = 0; i < present.length; i++) {
+      const node = meshNode(present[i][0], present[i][1]);
+      const parent = i + 1 < present.length ? meshNode(present[i + 1][0], present[i + 1][1]) : null;
+      if (!meshParents.has(node) || meshParents.get(node) === null) meshParents.set(node, parent);
+    }
+  }
+
+  // Periods: each computed kind under the nearest computed kind above it.
+  const periods = await tx.$queryRawUnsafe<{ kind: PeriodKind; pstart: string }[]>(
+    `SELECT kind, to_char(pstart, 'YYYY-MM-DD') AS pstart FROM ix_period WHERE kind = ANY($1::text[])`,
+    kinds,
+  );
+  const computed = new Set(periods.map((p) => periodNode(p.kind, p.pstart)));
+  const periodParents = new Map<string, string | null>();
+  for (const p of periods) {
+    const above: string[] = [];
+    if (p.kind === "month") above.push(periodNode("quarter", quarterOf(p.pstart)));
+    if (p.kind !== "year") above.push(periodNode("year", `${p.pstart.slice(0, 4)}-01-01`));
+    periodParents.set(periodNode(p.kind, p.pstart), above.find((n) => computed.has(n)) ?? null);
+  }
+
+  const channelParents = new Map<string, string | null>(CHANNELS.map((c) => [c, c === "all" ? null : "all"]));
+
+  const rows = await tx.$queryRawUnsafe<CellRow[]>(
+    `SELECT c.id, c.level, c.code, c.channel, c.kind, to_char(c.pstart, 'YYYY-MM-DD') AS pstart, c.withheld,
+            c.wh, c.wh_ci, c.wh_cov, c.wh_peak, c.wh_off, c.charges, c.stations, c.kw, h.h_idx, h.h_wh, h.h_ci
+       FROM ix_cell c
+       LEFT JOIN (SELECT id, array_agg(CASE WHEN weekend THEN 24 ELSE 0 END + lhour) AS h_idx, array_agg(wh) AS h_wh, array_agg(wh_ci) AS h_ci
+                    FROM ix_cellhour GROUP BY id) h ON h.id = c.id
+      WHERE c.kind = ANY($1::text[])
+      ORDER BY c.id`,
+    kinds,
+  );
+  const S = SCALAR_MEASURES.length;
+  const cells: SuppressionCell[] = rows.map((r, index) => {
+    const m = new Float64Array(MEASURE_COUNT);
+    m[0] = r.wh;
+    m[1] = r.wh_ci ?? 0;
+    m[2] = r.wh_cov;
+    m[3] = r.wh_peak;
+    m[4] = r.wh_off;
+    m[5] = r.charges;
+    m[6] = r.stations;
+    m[7] = r.kw ?? 0;
+    const idx = r.h_idx ?? [];
+    for (let i = 0; i < idx.length; i++) {
+      m[S + idx[i]] += r.h_wh![i];
+      m[S + 48 + (idx[i] % 24)] += r.h_ci![i] ?? 0;
+    }
+    // Float noise of the running sums is no figure: anything under a milliwatt-hour is zero.
+    for (let j = 0; j < m.length; j++) if (Math.abs(m[j]) < 1e-3) m[j] = 0;
+    return { index, mesh: meshNode(r.level, r.code), period: periodNode(r.kind, r.pstart), channel: r.channel, primary: r.withheld, measures: m };
+  });
+  const result = suppressHypercubes({
+    cells,
+    mesh: dimension(meshParents),
+    period: dimension(periodParents),
+    channel: dimension(channelParents),
+    protection,
+    // The magnitudes: energy, emissions, energy with an intensity, in the peak windows and
+    // off-peak, charges, energy and emissions per hour of day. Counts of stations and installed
+    // power are not additive over periods (and public through IRVE) (docs/decisions/0007).
+    requiredMeasures: REQUIRED_MEASURES,
+    // Communes have no hourly profiles (compute-indicators-sql.ts, insert-profiles).
+    published: (c, j) => j < SCALAR_MEASURES.length || !c.mesh.startsWith("commune:"),
+    // Aggregates are worth more than their parts: withheld only when nothing smaller protects.
+    weight: (c) => MESH_WEIGHT[c.mesh.slice(0, c.mesh.indexOf(":"))] * PERIOD_WEIGHT[c.period.slice(0, c.period.indexOf(":"))] * (c.channel === "all" ? 1.5 : 1),
+    // The national total of all channels is withheld only when it is a primary secret itself.
+    keep: (c) => c.mesh === "national:FR" && c.channel === "all",
+  });
+  if (result.secondary.length > 0) {
+    await tx.$executeRawUnsafe(
+      `UPDATE ix_cell SET withheld = true, reason = 'secondaire' WHERE id = ANY($1::int[])`,
+      result.secondary.map((i) => rows[i].id),
+    );
+  }
+  return { ...result, cells: cells.length };
+}

@@ -68,7 +68,7 @@ describe("anonymity", () => {
       ["13204", "Marseille 4e Arrondissement", { secret: true, label: "secret statistique", reason: "primaire" }],
     ]);
     // Nothing of a withheld cell leaves the database: not its value, profile or coverage.
-    // Hourly profiles are not published for communes at all (docs/decisions/0007).
+    // Hourly profiles are not published for communes at all (docs/decisions/0010).
     const secretProfile = await getLoadProfile({ runId, meshLevel: "commune", meshCode: "13204", periodStart: "2023-01-01" });
     expect(secretProfile.weekday).toBeNull();
     expect((await getLoadProfile({ runId, meshLevel: "departement", meshCode: "13", periodStart: "2023-01-01" })).weekday).toMatchObject({ secret: false });

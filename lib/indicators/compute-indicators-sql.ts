@@ -295,7 +295,7 @@ export function insertStatements(p: RunPlan, runId: string): { name: string; sql
   });
   // Hourly profiles (load and carbon) are published down to départements: a commune's few
   // stations' hours of charging are close to their users' habits, and protecting them hour by
-  // hour would withhold most of the table (docs/decisions/0007).
+  // hour would withhold most of the table (docs/decisions/0010).
   s.push({
     name: "insert-profiles",
     sql: `INSERT INTO indicator_value (${cols})

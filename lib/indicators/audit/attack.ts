@@ -1,6 +1,6 @@
 import { periodHours } from "@/lib/indicators/audit/paris-hours";
 
-// The anonymity auditor's attacker (issue 14; docs/decisions/0007). Given everything a comité
+// The anonymity auditor's attacker (issue 14; docs/decisions/0010). Given everything a comité
 // member can read — every published figure of every published run, the "secret statistique"
 // markers, and public knowledge (geography, calendar: a cell that does not exist has no data) —
 // it tries to recover each withheld cell:

@@ -1,4 +1,4 @@
-// Secondary suppression by hypercubes over the linked tables of one run (docs/decisions/0007).
+// Secondary suppression by hypercubes over the linked tables of one run (docs/decisions/0010).
 //
 // The published cells form one table of three hierarchical dimensions: mesh (national ⊃ région
 // ⊃ département ⊃ commune), period (year ⊃ quarter ⊃ month) and channel (all ⊃ ADVENIR, GIREVE,

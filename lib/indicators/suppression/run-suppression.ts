@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { CHANNELS, MESH_LEVELS, PERIOD_KINDS, type MeshLevel, type PeriodKind } from "@/lib/indicators/catalogue";
 import { dimension, suppressHypercubes, type SuppressionCell, type SuppressionResult } from "@/lib/indicators/suppression/hypercube";
 
-// The run's side of the secondary suppression (docs/decisions/0007): reads the cells of the
+// The run's side of the secondary suppression (docs/decisions/0010): reads the cells of the
 // run's temporary table ix_cell that the run publishes, with their additive figures, builds the
 // three hierarchies, runs the hypercube method and marks the secondary cells in ix_cell.
 
@@ -122,7 +122,7 @@ export async function runSecondarySuppression(
     protection,
     // The magnitudes: energy, emissions, energy with an intensity, in the peak windows and
     // off-peak, charges, energy and emissions per hour of day. Counts of stations and installed
-    // power are not additive over periods (and public through IRVE) (docs/decisions/0007).
+    // power are not additive over periods (and public through IRVE) (docs/decisions/0010).
     requiredMeasures: REQUIRED_MEASURES,
     // Communes have no hourly profiles (compute-indicators-sql.ts, insert-profiles).
     published: (c, j) => j < SCALAR_MEASURES.length || !c.mesh.startsWith("commune:"),

@@ -7,12 +7,8 @@ import { makeUser } from "@/lib/testing/factories";
 
 const NEW = "une phrase de passe assez longue";
 
-test("une personne change son mot de passe ; ses sessions se ferment et seul le nouveau ouvre une session", async ({ page, browser, consoleErrors }) => {
+test("un mot de passe actuel erroné est refusé à côté de son champ, résumé d'erreurs focalisé", async ({ page }) => {
   const person = await makeUser({ role: "beneficiaire" });
-  const elsewhere = await newUserPage(browser, consoleErrors);
-  await login(elsewhere, person.email, person.password);
-  await expect(elsewhere).toHaveURL(/\/beneficiaire$/);
-
   await login(page, person.email, person.password);
   await page.getByRole("link", { name: "Mot de passe" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Changer de mot de passe");
@@ -30,7 +26,16 @@ test("une personne change son mot de passe ; ses sessions se ferment et seul le 
   await expect(page.locator("#mot-de-passe-currentPassword-desc-error")).toHaveText("mot de passe actuel incorrect");
   await expect(page.getByLabel("Mot de passe actuel", { exact: true })).toHaveValue("");
   await expectAccessible(page);
+});
 
+test("une personne change son mot de passe ; ses sessions se ferment et seul le nouveau ouvre une session", async ({ page, browser, consoleErrors }) => {
+  const person = await makeUser({ role: "beneficiaire" });
+  const elsewhere = await newUserPage(browser, consoleErrors);
+  await login(elsewhere, person.email, person.password);
+  await expect(elsewhere).toHaveURL(/\/beneficiaire$/);
+
+  await login(page, person.email, person.password);
+  await page.goto("/compte/mot-de-passe");
   await page.getByLabel("Mot de passe actuel", { exact: true }).fill(person.password);
   await page.getByLabel(/^Nouveau mot de passe/).fill(NEW);
   await page.getByLabel("Confirmation du nouveau mot de passe").fill(NEW);

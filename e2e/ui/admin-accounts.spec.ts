@@ -1,14 +1,15 @@
 import { test, expect, DEMO, login, expectAccessible, expectForbidden, newUserPage, REFUSED_LOGIN } from "../support/test";
-import { makeSiren, uniqueSuffix } from "@/lib/testing/factories";
+import { makeBeneficiary, makeSiren, makeUser, uniqueSuffix } from "@/lib/testing/factories";
 import { expectErrorSummary } from "../support/forms";
 
 // The administrator creates organisations and accounts from the browser: a beneficiary, an
-// operator with its two API credentials, then a person's account attached to the beneficiary.
+// operator with its two API credentials, then a person's account attached to a beneficiary.
 // Secrets are shown once, and they work: the credential opens the data API, the password logs in.
+// Each journey is kept short (one form or one account's life) so that it holds on a busy machine.
 
 const basic = (username: string, secret: string) => `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}`;
 
-test("l'administrateur crée un bénéficiaire, un opérateur et un compte ; les secrets affichés une fois fonctionnent", async ({ page, browser, consoleErrors, request }) => {
+test("l'administrateur crée un bénéficiaire et un opérateur ; les accès affichés une fois ouvrent l'API", async ({ page, request }) => {
   const tag = uniqueSuffix();
   await login(page, DEMO.admin.email, DEMO.admin.password);
   await page.getByRole("link", { name: "Comptes, opérateurs et bénéficiaires" }).click();
@@ -38,7 +39,13 @@ test("l'administrateur crée un bénéficiaire, un opérateur et un compte ; les
   expect(put.status()).toBe(400);
   const wrong = await request.post("/api/operation/put", { headers: { authorization: basic(logins[0], `${secrets[0]}x`), "content-type": "application/json" }, data: "{}" });
   expect(wrong.status()).toBe(401);
+});
 
+test("l'administrateur crée le compte d'une personne : toutes les erreurs à la fois, puis le mot de passe affiché une fois ouvre une session", async ({ page, browser, consoleErrors }) => {
+  const tag = uniqueSuffix();
+  await makeBeneficiary({ name: `Copropriété ${tag}`, siren: null });
+  await login(page, DEMO.admin.email, DEMO.admin.password);
+  await page.goto("/admin/comptes");
   const accountForm = page.getByRole("form", { name: "Nouveau compte" });
   const email = `benedicte-${tag}@exemple.fr`.toLowerCase();
   await accountForm.getByLabel("Adresse e-mail").fill("pas-une-adresse");
@@ -63,6 +70,17 @@ test("l'administrateur crée un bénéficiaire, un opérateur et un compte ; les
   const person = await newUserPage(browser, consoleErrors);
   await login(person, email, password);
   await expect(person).toHaveURL(/\/beneficiaire$/);
+});
+
+test("l'administrateur désactive, réactive puis renouvelle le mot de passe d'un compte ; les sessions ouvertes se ferment", async ({ page, browser, consoleErrors }) => {
+  const tag = uniqueSuffix();
+  const made = await makeUser({ role: "beneficiaire", name: `Bénédicte ${tag}`, email: `benedicte-${tag}@exemple.fr`.toLowerCase() });
+  const { email, password } = made;
+  const person = await newUserPage(browser, consoleErrors);
+  await login(person, email, password);
+  await expect(person).toHaveURL(/\/beneficiaire$/);
+  await login(page, DEMO.admin.email, DEMO.admin.password);
+  await page.goto("/admin/comptes");
 
   // Disabled: the open session stops at its next page and the password no longer logs in.
   const accounts = page.getByRole("table", { name: "Comptes" });

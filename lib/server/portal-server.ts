@@ -71,9 +71,10 @@ export function createPortalServer(env: ServerEnv, handleOther: HandleOther): ht
   const server = http.createServer(
     {
       headersTimeout: env.API_HEADERS_TIMEOUT_MS,
-      // Node's own bound on a whole request (any path), a backstop behind the data API's body
-      // timeout (lib/server/guarded-body.ts), which answers first.
-      requestTimeout: env.API_HEADERS_TIMEOUT_MS + env.API_BODY_TIMEOUT_MS + 1_000,
+      // Node's own bound on a whole request, any path: the data API's body timeout
+      // (lib/server/guarded-body.ts) answers first; the portal's pages keep Node's default
+      // 300 s, so that a form's file upload (IRVE import) over a slow link still gets through.
+      requestTimeout: Math.max(300_000, env.API_HEADERS_TIMEOUT_MS + env.API_BODY_TIMEOUT_MS + 1_000),
       // How often Node checks those two: fine enough for short timeouts (tests), never busier than 4/s.
       connectionsCheckingInterval: Math.max(250, Math.min(30_000, Math.floor(env.API_HEADERS_TIMEOUT_MS / 4))),
     },

@@ -88,12 +88,12 @@ describe.skipIf(missing)("database outage under load", () => {
 
     await until("des envois acceptés avant la coupure", () => calls.filter((c) => c.status === 200).length >= 10);
     expect((await health()).status).toBe(200);
-    cluster.stop();
+    await cluster.stop();
     const stoppedAt = calls.length;
     await until("des 503 pendant la coupure", () => calls.slice(stoppedAt).filter((c) => c.status === 503).length >= 10);
     const down = await health();
     expect(down).toEqual({ status: 503, retryAfter: "5", body: { statut: "ECHEC", base: "injoignable", migrationsEnAttente: [] } });
-    cluster.start();
+    await cluster.start();
     const restartedAt = calls.length;
     await until("le retour des 200 après le redémarrage", () => calls.slice(restartedAt).filter((c) => c.status === 200).length >= 10);
     running = false;

@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -12,9 +13,11 @@ import path from "node:path";
 export interface PrivateCluster {
   url: string;
   port: number;
-  start(): void;
+  /** Starts the server and waits until it accepts connections (asynchronous: the test's own
+   *  server keeps serving meanwhile). */
+  start(): Promise<void>;
   /** Fast shutdown: open connections are terminated, new ones refused. */
-  stop(): void;
+  stop(): Promise<void>;
   /** Stops the cluster if it runs and deletes its directory. */
   destroy(): void;
 }
@@ -52,10 +55,15 @@ export async function createPrivateCluster(): Promise<PrivateCluster> {
     const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
     chownSync(dir, uid, gid);
   }
+  const commandOf = (tool: string, args: string[]): [string, string[]] =>
+    asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
   const run = (tool: string, args: string[]) => {
-    const command = asRoot ? "runuser" : path.join(bin, tool);
-    const full = asRoot ? ["-u", "postgres", "--", path.join(bin, tool), ...args] : args;
+    const [command, full] = commandOf(tool, args);
     execFileSync(command, full, { stdio: "pipe", timeout: 120_000 });
+  };
+  const runAsync = async (tool: string, args: string[]) => {
+    const [command, full] = commandOf(tool, args);
+    await promisify(execFile)(command, full, { timeout: 120_000 });
   };
   const port = await freePort();
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C"]);
@@ -64,12 +72,12 @@ export async function createPrivateCluster(): Promise<PrivateCluster> {
   const cluster: PrivateCluster = {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     port,
-    start() {
-      run("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"]);
+    async start() {
       running = true;
+      await runAsync("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"]);
     },
-    stop() {
-      run("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "60", "stop"]);
+    async stop() {
+      await runAsync("pg_ctl", ["-D", data, "-m", "fast", "-w", "-t", "60", "stop"]);
       running = false;
     },
     destroy() {
@@ -82,7 +90,7 @@ export async function createPrivateCluster(): Promise<PrivateCluster> {
     },
   };
   try {
-    cluster.start();
+    await cluster.start();
   } catch (e) {
     cluster.destroy();
     throw e;

@@ -4,7 +4,9 @@
 // 3. creates an operator, a signed dossier and 200 stations through lib/ functions;
 // 4. posts realistic data: 50,000 operations in one body (timed against a raw COPY of the same
 //    rows into the same table), load curves, a 15 MB body (server peak RSS), small puts at 32
-//    concurrent clients (autocannon, p99);
+//    concurrent clients (autocannon, p99); then the memory section (bench/ingest/memory.ts):
+//    one and 8 concurrent 15 MB bodies, 12 MB of keys, a gzip bomb (server peak RSS);
+//    BENCH_INGEST_PARTS=memory runs that section alone (written to its own markers);
 // 5. writes the figures to docs/benchmarks.md between <!-- bench:ingest --> markers
 //    (BENCH_WRITE_DOCS=0 to only print them).
 import { existsSync } from "node:fs";
@@ -17,6 +19,7 @@ import { renderReport } from "./ingest/render";
 import { writeSection } from "./ingest/report";
 import { startServer } from "./ingest/server";
 import { makeStationSpecs } from "./ingest/generate";
+import { renderMemory, runMemoryScenarios } from "./ingest/memory";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -60,16 +63,14 @@ async function main() {
     server = await startServer({ DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), LOG_ERRORS: "true" });
     console.log(`Server on port ${server.port}, serving process ${server.pid}`);
     const { username, secret } = operator.credentials[0];
-    const results = await runScenarios({
-      baseUrl: `http://127.0.0.1:${server.port}`,
-      auth: `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}`,
-      userId: operator.id,
-      stations,
-      serverPid: server.pid,
-      databaseUrl,
-    });
+    const auth = `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}`;
+    const memoryOnly = process.env.BENCH_INGEST_PARTS === "memory";
+    const results = memoryOnly
+      ? null
+      : await runScenarios({ baseUrl: `http://127.0.0.1:${server.port}`, auth, userId: operator.id, stations, serverPid: server.pid, databaseUrl });
+    const memory = await runMemoryScenarios({ baseUrl: `http://127.0.0.1:${server.port}`, auth, userId: operator.id, stations, serverPid: server.pid });
     const pgVersion = (await admin.query("SHOW server_version")).rows[0].server_version as string;
-    const markdown = renderReport(results, {
+    const machine = {
       date: new Date().toISOString().slice(0, 10),
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? "",
@@ -77,8 +78,14 @@ async function main() {
       pgVersion,
       node: process.version,
       seconds: Math.round((Date.now() - startedAt) / 1000),
-      load: [loadAtStart, os.loadavg()[0]],
-    });
+      load: [loadAtStart, os.loadavg()[0]] as [number, number],
+    };
+    const memoryMarkdown = renderMemory(memory, { date: machine.date, budgetBytes: Number(process.env.API_MAX_INFLIGHT_BODY_BYTES ?? 48 * 1024 * 1024) });
+    const memoryHeader = `Machine: ${machine.cpus} vCPU (${machine.cpuModel.trim()}), ${machine.memoryGiB.toFixed(1)} GiB RAM, PostgreSQL ${pgVersion}, Node ${machine.node}; load average (1 min) at start / end ${machine.load[0].toFixed(1)} / ${machine.load[1].toFixed(1)}.`;
+    console.log(`\n${memoryMarkdown}\n${memoryHeader}`);
+    if (process.env.BENCH_WRITE_DOCS !== "0") console.log(`Written to ${writeSection(`${memoryMarkdown}\n${memoryHeader}\n`, "ingest-memory")}`);
+    if (!results) return;
+    const markdown = renderReport(results, machine);
     console.log(`\n${markdown}`);
     if (process.env.BENCH_WRITE_DOCS !== "0") console.log(`Written to ${writeSection(markdown)}`);
   } finally {

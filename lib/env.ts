@@ -38,8 +38,18 @@ const schema = z
     /** ADVENIR data API (docs/api-advenir.md). Largest request body accepted, as sent (bytes);
      *  a larger one is answered 413 without reading the rest. */
     API_MAX_BODY_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
-    /** Largest body once a `Content-Encoding: gzip` body is inflated (bytes): a zip bomb stops here. */
-    API_MAX_INFLATED_BYTES: z.coerce.number().int().min(1).default(200 * 1024 * 1024),
+    /** Largest body once a `Content-Encoding: gzip` body is inflated (bytes): a zip bomb stops
+     *  here, while it inflates. Just above API_MAX_BODY_BYTES: what may be sent plain may be sent
+     *  gzipped, and no more (docs/decisions/0011-bounded-request-memory.md). */
+    API_MAX_INFLATED_BYTES: z.coerce.number().int().min(1).default(64 * 1024 * 1024),
+    /** Process-wide budget of body bytes held by requests in progress (as received, plus inflated
+     *  bytes of gzip bodies). A request that would go over it is answered 503 with Retry-After,
+     *  unless it is the only one in progress (docs/decisions/0011-bounded-request-memory.md). */
+    API_MAX_INFLIGHT_BODY_BYTES: z.coerce.number().int().min(1).default(48 * 1024 * 1024),
+    /** Time a client has to send its request headers (ms); then 408 in the protocol's JSON. */
+    API_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+    /** Time a data-API client has to send its whole body once the headers are in (ms); then 408. */
+    API_BODY_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
     /** Failed Basic authentications per username before it is blocked for API_BASIC_BLOCK_SECONDS
      *  (failures counted within that same window). */
     API_BASIC_MAX_FAILURES: z.coerce.number().int().min(1).default(10),

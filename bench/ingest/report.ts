@@ -7,13 +7,15 @@ import path from "node:path";
 export const START = "<!-- bench:ingest -->";
 export const END = "<!-- /bench:ingest -->";
 
-export function writeSection(markdown: string): string {
+/** Writes a section between its markers (`bench:<name>`), replacing only that section. */
+export function writeSection(markdown: string, name = "ingest"): string {
   const file = path.join(process.cwd(), "docs", "benchmarks.md");
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const block = `${START}\n${markdown.trim()}\n${END}`;
-  const s = current.indexOf(START);
-  const e = current.indexOf(END);
-  const next = s >= 0 && e > s ? current.slice(0, s) + block + current.slice(e + END.length) : `${current.trimEnd()}\n\n${block}\n`;
+  const [start, end] = name === "ingest" ? [START, END] : [`<!-- bench:${name} -->`, `<!-- /bench:${name} -->`];
+  const block = `${start}\n${markdown.trim()}\n${end}`;
+  const s = current.indexOf(start);
+  const e = current.indexOf(end);
+  const next = s >= 0 && e > s ? current.slice(0, s) + block + current.slice(e + end.length) : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
   return file;
 }

@@ -1,14 +1,30 @@
 import { randomUUID } from "node:crypto";
 import { getEnv } from "@/lib/env";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
-import { AUTH_PATH, capMessages, isIngestError } from "@/lib/ingest/errors";
+import { AUTH_PATH, capMessages, isIngestError, SERVER_PATH } from "@/lib/ingest/errors";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { WWW_AUTHENTICATE } from "@/lib/auth/operator-basic";
 import type { AdvenirFailure, AdvenirMessage, AdvenirSuccess } from "@/lib/schemas/advenir";
 
 // The ADVENIR protocol's answers: {"statut":"OK",…} or {"statut":"ECHEC","erreurs":[…]}.
 // One translator from thrown errors to failures: expected errors (IngestError, AppError) keep
 // their French messages and status; anything else is a 500 with an id to quote, logged here
-// and only here, with no internals in the answer.
+// and only here, with no internals in the answer. A database that cannot be reached is not a
+// bug: 503 with Retry-After (the client retries; the server recovers when PostgreSQL is back).
+
+/** Seconds a client is told to wait (Retry-After) while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+export function databaseUnavailable(): AdvenirAnswer {
+  return {
+    status: 503,
+    body: {
+      statut: "ECHEC",
+      erreurs: [{ chemin: SERVER_PATH, message: `base de données momentanément indisponible : rien n'a été enregistré ; réessayez dans ${DATABASE_RETRY_AFTER_SECONDS} s` }],
+    },
+    headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+  };
+}
 
 export interface AdvenirAnswer {
   status: number;
@@ -40,6 +56,7 @@ export function advenirFailure(error: unknown): AdvenirAnswer {
       : [{ chemin: status === 401 || status === 429 ? AUTH_PATH : "(corps)", message: error.message }];
     return { status, body: { statut: "ECHEC", erreurs: capMessages(erreurs) }, headers };
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   const reference = randomUUID();
   if (getEnv().LOG_ERRORS) console.error(`[api advenir] erreur inattendue ${reference}`, error);
   return {

@@ -4,7 +4,7 @@ import type { AdvenirMessage } from "@/lib/schemas/advenir";
 // has no 413/415/422). Messages are French and safe to send; lib/http/advenir-response.ts
 // turns them into {"statut":"ECHEC","erreurs":[…]}.
 
-export type IngestStatus = 400 | 401 | 403 | 413 | 415 | 422 | 429;
+export type IngestStatus = 400 | 401 | 403 | 408 | 413 | 415 | 422 | 429 | 431 | 503;
 
 /** Most errors listed in one answer or one submission row. */
 export const MAX_LISTED_MESSAGES = 1000;
@@ -31,6 +31,8 @@ export function pathOf(...parts: (string | number)[]): string {
 
 /** Path used for errors about the body as a whole (JSON, size, encoding). */
 export const BODY_PATH = "(corps)";
+/** Path used for errors of the server's side (busy, database unavailable). */
+export const SERVER_PATH = "(serveur)";
 /** Path used for authentication errors. */
 export const AUTH_PATH = "(authentification)";
 

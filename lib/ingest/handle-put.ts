@@ -5,8 +5,11 @@ import { authenticateOperator, clientIp, OperatorAuthError } from "@/lib/auth/op
 import { advenirFailure, advenirSuccess, toResponse, type AdvenirAnswer } from "@/lib/http/advenir-response";
 import { checkContentType, readBody, webStreamChunks, type BodySource } from "@/lib/ingest/read-body";
 import { storeBody, validateBody, type ValidatedBody } from "@/lib/ingest/ingest-body";
-import { rawBodyForStorage, recordSubmission } from "@/lib/ingest/record-submission";
+import { rawBodyForStorage, recordSubmission, type SubmissionLog } from "@/lib/ingest/record-submission";
 import type { Endpoint } from "@/lib/ingest/normalize-body";
+import { bodyBudget, type BodyClaim } from "@/lib/ingest/body-budget";
+import { deferSubmission, pendingJournalEntries, flushJournalBacklog } from "@/lib/ingest/journal-backlog";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 // The HTTP side of /api/courbe/put and /api/operation/put: authenticate (before reading
 // anything), check the content type, read the body with its size limits, ingest, answer in the
@@ -31,6 +34,9 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
   const log: ReceiveLog = { sizeBytes: 0, rawBody: Promise.resolve(null) };
   let answer: AdvenirAnswer;
   let recorded = false;
+  // The body's bytes are charged to the process-wide budget from the first byte read until the
+  // call is answered and journaled (lib/ingest/body-budget.ts).
+  const claim = bodyBudget().open();
   try {
     const env = getEnv();
     try {
@@ -43,7 +49,7 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
     const operator = who;
     checkContentType(request.headers.get("content-type"));
     log.sizeBytes = Number(request.headers.get("content-length")) || 0;
-    const body = await receiveBody(request, { endpoint, operatorId: operator.operatorId, archive: operator.env === "sandbox" || env.RAW_BODY_RETENTION_DAYS > 0 }, log);
+    const body = await receiveBody(request, { endpoint, operatorId: operator.operatorId, archive: operator.env === "sandbox" || env.RAW_BODY_RETENTION_DAYS > 0, claim }, log);
     const result = await storeBody({
       sql: await rawSql(),
       operatorId: operator.operatorId,
@@ -58,30 +64,36 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
     answer = advenirFailure(e);
   }
   if (!recorded) {
+    const entry: SubmissionLog = {
+      env: who?.env ?? null,
+      operatorId: who?.operatorId ?? null,
+      credentialId: who?.credentialId ?? null,
+      endpoint: path,
+      method: request.method,
+      ipAddress,
+      receivedAt,
+      durationMs: performance.now() - startedAt,
+      sizeBytes: log.sizeBytes,
+      httpStatus: answer.status,
+      outcome: "ECHEC",
+      received: 0,
+      stored: 0,
+      unchanged: 0,
+      warnings: [],
+      errors: "erreurs" in answer.body ? answer.body.erreurs : [],
+      rawBody: await log.rawBody.catch(() => null),
+    };
     try {
-      await recordSubmission(await rawSql(), {
-        env: who?.env ?? null,
-        operatorId: who?.operatorId ?? null,
-        credentialId: who?.credentialId ?? null,
-        endpoint: path,
-        method: request.method,
-        ipAddress,
-        receivedAt,
-        durationMs: performance.now() - startedAt,
-        sizeBytes: log.sizeBytes,
-        httpStatus: answer.status,
-        outcome: "ECHEC",
-        received: 0,
-        stored: 0,
-        unchanged: 0,
-        warnings: [],
-        errors: "erreurs" in answer.body ? answer.body.erreurs : [],
-        rawBody: await log.rawBody.catch(() => null),
-      });
+      await recordSubmission(await rawSql(), entry);
     } catch (e) {
-      if (getEnv().LOG_ERRORS) console.error("[api advenir] journal des envois indisponible", e);
+      // The database is down (the call itself was answered 503): journaled once it is back.
+      if (isDatabaseUnavailable(e)) deferSubmission(entry);
+      else if (getEnv().LOG_ERRORS) console.error("[api advenir] journal des envois indisponible", e);
     }
   }
+  claim.release();
+  // Entries kept during an outage are written as soon as a call shows the database is back.
+  if (pendingJournalEntries() > 0 && answer.status !== 503) void flushJournalBacklog();
   return answer;
 }
 
@@ -97,9 +109,13 @@ interface ReceiveLog {
  * bytes only until compressed), so that a large body is not held as bytes, text, parsed JSON and
  * rows all at once while it is stored.
  */
-async function receiveBody(request: PutRequest, options: { endpoint: Endpoint; operatorId: string; archive: boolean }, log: ReceiveLog): Promise<ValidatedBody> {
+async function receiveBody(
+  request: PutRequest,
+  options: { endpoint: Endpoint; operatorId: string; archive: boolean; claim: BodyClaim },
+  log: ReceiveLog,
+): Promise<ValidatedBody> {
   const env = getEnv();
-  const body = await readBody(request, { maxBytes: env.API_MAX_BODY_BYTES, maxInflatedBytes: env.API_MAX_INFLATED_BYTES });
+  const body = await readBody(request, { maxBytes: env.API_MAX_BODY_BYTES, maxInflatedBytes: env.API_MAX_INFLATED_BYTES, claim: options.claim });
   log.sizeBytes = body.raw.length;
   if (options.archive) {
     log.rawBody = rawBodyForStorage(body);

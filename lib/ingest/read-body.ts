@@ -1,10 +1,13 @@
-import { gunzip } from "node:zlib";
-import { promisify } from "node:util";
+import { createGunzip } from "node:zlib";
 import { BODY_PATH, IngestError } from "@/lib/ingest/errors";
 import { decodeBody } from "@/lib/ingest/decode-body";
+import type { BodyClaim } from "@/lib/ingest/body-budget";
 
 // Reads a request body as a stream, counting bytes, and stops at the limit without reading the
-// rest (413). `Content-Encoding: gzip` bodies are inflated with a limit on the inflated size too.
+// rest (413). `Content-Encoding: gzip` bodies are inflated chunk by chunk with a limit on the
+// inflated size, checked while inflating (a zip bomb stops at the limit, it is never inflated
+// whole). Every byte held is charged to the request's claim on the process-wide budget
+// (lib/ingest/body-budget.ts), which answers 503 when the server holds too much already.
 // The source is headers plus a byte stream, so that the same code serves a web Request (Next.js
 // route) and a Node request (lib/server/serve-advenir-put.ts).
 
@@ -14,11 +17,11 @@ export interface BodySource {
   body: AsyncIterable<Uint8Array> | null;
 }
 
-const gunzipAsync = promisify(gunzip);
-
 export interface BodyLimits {
   maxBytes: number;
   maxInflatedBytes: number;
+  /** The request's claim on the process-wide budget of body bytes; none: not accounted. */
+  claim?: BodyClaim;
 }
 
 export interface ReadBody {
@@ -80,10 +83,13 @@ function encodingOf(request: BodySource): "identity" | "gzip" {
   throw new IngestError(415, [{ chemin: BODY_PATH, message: `encodage ${value} non pris en charge : envoyez le corps tel quel ou compressé en gzip` }]);
 }
 
-async function readLimited(request: BodySource, maxBytes: number): Promise<Buffer> {
+async function readLimited(request: BodySource, maxBytes: number, claim: BodyClaim | undefined): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return Buffer.alloc(0);
+  // The declared length is charged before anything is read: a body that cannot fit is refused
+  // (503) without reading it.
+  if (Number.isSafeInteger(declared) && declared > 0) claim?.chargeUpTo(declared);
   // With a declared length, chunks are copied into one buffer as they come: a large body is
   // then held once, not as its chunks plus their concatenation.
   const into = Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : null;
@@ -94,6 +100,7 @@ async function readLimited(request: BodySource, maxBytes: number): Promise<Buffe
   try {
     for await (const value of request.body) {
       if (size + value.byteLength > maxBytes) throw tooLarge(maxBytes);
+      claim?.chargeUpTo(size + value.byteLength);
       if (into && chunks.length === 0 && filled + value.byteLength <= into.length) {
         into.set(value, filled);
         filled += value.byteLength;
@@ -110,18 +117,36 @@ async function readLimited(request: BodySource, maxBytes: number): Promise<Buffe
   return Buffer.concat([into.subarray(0, filled), ...chunks], size);
 }
 
+/**
+ * Inflates a gzip body chunk by chunk: the inflated size is checked (and charged to the claim)
+ * as each chunk comes out of zlib, so that a bomb stops at the limit instead of being inflated
+ * whole first.
+ */
+async function inflateLimited(raw: Buffer, maxInflatedBytes: number, claim: BodyClaim | undefined): Promise<Buffer> {
+  const gunzip = createGunzip({ chunkSize: 64 * 1024 });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  gunzip.end(raw);
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxInflatedBytes) throw tooLarge(maxInflatedBytes, true);
+      claim?.charge(chunk.length);
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    throw new IngestError(400, [{ chemin: BODY_PATH, message: "corps annoncé en gzip (Content-Encoding) mais illisible" }]);
+  } finally {
+    gunzip.destroy();
+  }
+  return Buffer.concat(chunks, size);
+}
+
 export async function readBody(request: BodySource, limits: BodyLimits): Promise<ReadBody> {
   const encoding = encodingOf(request);
-  const raw = await readLimited(request, limits.maxBytes);
-  let bytes: Buffer = raw;
-  if (encoding === "gzip") {
-    try {
-      bytes = await gunzipAsync(raw, { maxOutputLength: limits.maxInflatedBytes });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) throw tooLarge(limits.maxInflatedBytes, true);
-      throw new IngestError(400, [{ chemin: BODY_PATH, message: "corps annoncé en gzip (Content-Encoding) mais illisible" }]);
-    }
-  }
+  const raw = await readLimited(request, limits.maxBytes, limits.claim);
+  const bytes = encoding === "gzip" ? await inflateLimited(raw, limits.maxInflatedBytes, limits.claim) : raw;
   // UTF-8 expected; an error names the encoding seen (UTF-16, Latin-1, gzip without its header).
   return { raw, gzipped: encoding === "gzip", text: decodeBody(bytes, encoding === "gzip") };
 }

@@ -24,7 +24,8 @@ describe("OpenAPI document", () => {
     for (const path of ["/api/operation/put", "/api/courbe/put"] as const) {
       for (const method of ["post", "put"] as const) {
         const op = doc.paths[path][method];
-        expect(Object.keys(op.responses).sort()).toEqual(["200", "400", "401", "403", "413", "415", "422", "429", "500"]);
+        expect(Object.keys(op.responses).sort()).toEqual(["200", "400", "401", "403", "408", "413", "415", "422", "429", "500", "503"]);
+        expect(op.responses["503"]).toMatchObject({ headers: { "Retry-After": { schema: { type: "integer" } } } });
         expect(op.requestBody.content["application/json"].schema.$ref).toMatch(/^#\/components\/schemas\//);
       }
     }
@@ -42,7 +43,7 @@ describe("OpenAPI document", () => {
     expect(validatorOf("CorpsCourbes")(curveExample)).toBe(true);
     const ok = doc.paths["/api/operation/put"].post.responses["200"] as { content: { "application/json": { example: unknown } } };
     expect(validatorOf("ReponseOK")(ok.content["application/json"].example)).toBe(true);
-    for (const status of ["400", "401", "403", "413", "415", "422", "429", "500"]) {
+    for (const status of ["400", "401", "403", "408", "413", "415", "422", "429", "500", "503"]) {
       const r = doc.paths["/api/courbe/put"].post.responses[status] as { content: { "application/json": { example: unknown } } };
       expect(validatorOf("ReponseECHEC")(r.content["application/json"].example), status).toBe(true);
     }

@@ -31,7 +31,7 @@ function components(entries: Record<string, z.ZodType>, io: "input" | "output"):
   );
 }
 
-const FAILURE_STATUSES = [400, 401, 403, 413, 415, 422, 429, 500] as const;
+const FAILURE_STATUSES = [400, 401, 403, 408, 413, 415, 422, 429, 500, 503] as const;
 
 function responses() {
   const out: Record<string, unknown> = {
@@ -44,7 +44,7 @@ function responses() {
     const { description, example } = failureExamples[status];
     const headers: Record<string, unknown> = {};
     if (status === 401) headers["WWW-Authenticate"] = { description: 'Basic realm="ADVENIR", charset="UTF-8"', schema: { type: "string" } };
-    if (status === 429) headers["Retry-After"] = { description: "Secondes avant de pouvoir réessayer", schema: { type: "integer" } };
+    if (status === 429 || status === 503) headers["Retry-After"] = { description: "Secondes avant de pouvoir réessayer", schema: { type: "integer" } };
     out[String(status)] = {
       description,
       ...(Object.keys(headers).length ? { headers } : {}),
@@ -112,7 +112,8 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
         "Authentification HTTP Basic avec les identifiants créés dans l'espace opérateur (un accès de production ou de bac à sable : " +
         "c'est l'accès qui décide où vont les données). Option : certificat client, vérifié par le reverse proxy de l'hébergeur " +
         "qui transmet son empreinte SHA-256 (variables TRUSTED_PROXIES et CLIENT_CERT_HEADER). Les échecs d'authentification " +
-        "répétés sont limités (429 avec Retry-After). Taille maximale du corps : 50 Mo par défaut (API_MAX_BODY_BYTES). " +
+        "répétés sont limités (429 avec Retry-After). Taille maximale du corps : 50 Mo par défaut (API_MAX_BODY_BYTES), 64 Mo une fois décompressé. " +
+        "En-têtes et corps doivent arriver en 30 s chacun (408 sinon). Serveur saturé ou base de données injoignable : 503 avec Retry-After, rien n'est enregistré. " +
         "Les données possibles mais peu plausibles sont enregistrées avec un indicateur de qualité (avertissement) et exclues des indicateurs.",
     },
     servers: [{ url: options.serverUrl ?? "/", description: "Ce portail" }],

@@ -46,7 +46,9 @@ const failure = (chemin: string, message: string) => ({ statut: "ECHEC", erreurs
 /** One example answer per failure status. */
 export const failureExamples: Record<number, { description: string; example: object }> = {
   400: {
-    description: "JSON ou structure invalide, imbrication ou nombre de champs au-delà des limites, gzip illisible, corps qui n'est pas en UTF-8 (l'encodage vu est nommé)",
+    description:
+      "JSON ou structure invalide, imbrication ou nombre de champs au-delà des limites, gzip illisible, corps qui n'est pas en UTF-8 (l'encodage vu est nommé), " +
+      "requête HTTP mal formée (découpage chunked invalide, connexion fermée avant la fin du Content-Length annoncé) ; la connexion est alors fermée",
     example: failure("(corps)", "JSON invalide à la position 42 (ligne 1, colonne 43) : « , » ou « } » attendu, près de « 4563 \"StopValue\": 4563} »"),
   },
   401: { description: "Identifiants absents, faux ou révoqués (en-tête WWW-Authenticate)", example: failure("(authentification)", "identifiants absents : authentification HTTP Basic requise") },
@@ -54,7 +56,15 @@ export const failureExamples: Record<number, { description: string; example: obj
     description: "UserID d'un autre compte ; rien n'est enregistré",
     example: failure("b1e2c3d4-0000-4000-8000-000000000000", "ce UserID n'est pas celui de votre compte : utilisez l'identifiant affiché dans votre espace opérateur"),
   },
-  413: { description: "Corps trop volumineux (API_MAX_BODY_BYTES, 50 Mo par défaut) : refusé sans lire la suite", example: failure("(corps)", "corps trop volumineux (plus de 50 Mo) : découpez l'envoi") },
+  408: {
+    description: "En-têtes (API_HEADERS_TIMEOUT_MS) ou corps entier (API_BODY_TIMEOUT_MS) non reçus dans les délais, 30 s par défaut ; rien n'est enregistré, la connexion est fermée",
+    example: failure("(corps)", "délai dépassé : le corps n'a pas été reçu en entier dans les 30 s ; rien n'a été enregistré"),
+  },
+  413: {
+    description:
+      "Corps trop volumineux, tel qu'envoyé (API_MAX_BODY_BYTES, 50 Mo par défaut : refusé sans lire la suite) ou une fois décompressé (API_MAX_INFLATED_BYTES, 64 Mo par défaut : vérifié pendant la décompression)",
+    example: failure("(corps)", "corps trop volumineux (plus de 50 Mo) : découpez l'envoi"),
+  },
   415: { description: "Type de contenu ou encodage non pris en charge", example: failure("(corps)", "type de contenu application/xml non pris en charge : envoyez du JSON (application/json)") },
   422: {
     description:
@@ -70,5 +80,11 @@ export const failureExamples: Record<number, { description: string; example: obj
       erreurs: [{ chemin: "(serveur)", message: "erreur interne : rien n'a été enregistré ; réessayez plus tard ou communiquez la référence 3f2b… au support" }],
       reference: "3f2b9c1e-7a4d-4e2b-9f0a-1c2d3e4f5a6b",
     },
+  },
+  503: {
+    description:
+      "Serveur saturé (budget API_MAX_INFLIGHT_BODY_BYTES de corps en cours atteint : Retry-After 2) ou base de données momentanément injoignable (Retry-After 5) ; " +
+      "rien n'est enregistré : renvoyez le même corps après le délai",
+    example: failure("(serveur)", "base de données momentanément indisponible : rien n'a été enregistré ; réessayez dans 5 s"),
   },
 };

@@ -1,26 +1,18 @@
-import http from "node:http";
+import type http from "node:http";
 import next from "next";
 import { getEnv } from "@/lib/env";
-import { sanitizeRequestHeaders } from "@/lib/server/sanitize-headers";
-import { applySecurityHeaders } from "@/lib/server/security-headers";
-import { advenirEndpointOf, serveAdvenirPut } from "@/lib/server/serve-advenir-put";
+import { createPortalServer } from "@/lib/server/portal-server";
 
-// The portal's HTTP server: Next.js behind a thin Node server, so that the client address and
-// client-certificate fingerprint come from the TCP connection or a trusted proxy only. The two
-// ADVENIR data endpoints are answered here directly (lib/server/serve-advenir-put.ts).
+// The portal's HTTP server: Next.js behind a thin Node server (lib/server/portal-server.ts), so
+// that the client address and client-certificate fingerprint come from the TCP connection or a
+// trusted proxy only, and so that timeouts, broken framing, the two ADVENIR data endpoints and
+// the health probe are answered there directly.
 export async function startHttpServer(options: { dev?: boolean } = {}): Promise<http.Server> {
   const env = getEnv();
   const app = next({ dev: options.dev ?? false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const policy = { trustedProxies: env.TRUSTED_PROXIES, clientCertHeader: env.CLIENT_CERT_HEADER };
-  const server = http.createServer((req, res) => {
-    sanitizeRequestHeaders(req, policy);
-    applySecurityHeaders(req, res, env);
-    const endpoint = advenirEndpointOf(req);
-    if (endpoint) void serveAdvenirPut(req, res, endpoint);
-    else void handle(req, res);
-  });
+  const server = createPortalServer(env, (req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   return server;
 }

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerAdvenirPut } from "@/lib/ingest/handle-put";
 import { advenirFailure, answerHeaders, type AdvenirAnswer } from "@/lib/http/advenir-response";
 import type { Endpoint } from "@/lib/ingest/normalize-body";
+import { getEnv } from "@/lib/env";
+import { guardBody } from "@/lib/server/guarded-body";
 
 // The two ADVENIR data endpoints answered by the portal's own Node server, before Next.js:
 // operators' clients post small bodies many times a minute, and Next's request machinery (web
@@ -33,16 +35,18 @@ function headersOf(req: IncomingMessage): Headers {
 }
 
 export async function serveAdvenirPut(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint): Promise<void> {
-  // destroyOnReturn: false: when the body is over the limit, reading stops but the socket stays
-  // open long enough to carry the 413, then closes (the unread rest is never consumed).
-  const body = req.iterator({ destroyOnReturn: false });
+  // The body as read, bounded in time (API_BODY_TIMEOUT_MS) and ended by broken framing
+  // (lib/server/guarded-body.ts): either is answered and journaled like any refusal.
+  const guarded = guardBody(req, getEnv().API_BODY_TIMEOUT_MS);
   let answer: AdvenirAnswer;
   try {
-    answer = await answerAdvenirPut(endpoint, { method: req.method ?? "POST", headers: headersOf(req), body });
+    answer = await answerAdvenirPut(endpoint, { method: req.method ?? "POST", headers: headersOf(req), body: guarded.body });
   } catch (e) {
     answer = advenirFailure(e); // answerAdvenirPut answers every failure itself; this is the last guard
+  } finally {
+    guarded.done();
   }
-  if (res.destroyed) return; // the client is gone
+  if (res.destroyed || !res.writable) return; // the client is gone
   const text = JSON.stringify(answer.body);
   const headers: Record<string, string | number> = { ...answerHeaders(answer), "Content-Length": Buffer.byteLength(text) };
   // After a 413 (or any answer given before the whole body came in), the rest of the body is never

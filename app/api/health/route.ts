@@ -1,11 +1,10 @@
-import { checkHealth } from "@/lib/health/check-health";
+import { healthAnswer } from "@/lib/health/health-answer";
 
 export const dynamic = "force-dynamic";
 
+// Served by the portal's Node server before Next.js (lib/server/portal-server.ts); this route
+// serves it under `next dev`.
 export async function GET() {
-  const health = await checkHealth();
-  return Response.json(
-    { statut: health.ok ? "OK" : "ECHEC", base: health.database, migrationsEnAttente: health.pendingMigrations },
-    { status: health.ok ? 200 : 503, headers: { "cache-control": "no-store" } },
-  );
+  const answer = await healthAnswer();
+  return Response.json(answer.body, { status: answer.status, headers: answer.headers });
 }

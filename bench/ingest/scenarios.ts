@@ -1,7 +1,7 @@
-import autocannon from "autocannon";
 import { makeCurvesBody, makeOperationsBody, operationRows, type BenchStation, type Operation } from "./generate";
 import { copyOperations } from "./copy-operations";
 import { memoryOf, resetPeak } from "./server";
+import { measureSmallPuts } from "./small-puts";
 
 // The measured scenarios, in order, against the running server.
 
@@ -71,26 +71,9 @@ export async function runScenarios(input: ScenarioInput) {
   const curves = await post(input, "courbe", curvesText);
   if (curves.json.enregistres !== 2_500) throw new Error(`curves: ${JSON.stringify(curves.json).slice(0, 300)}`);
 
-  // 4. Small puts (3 operations each, new transactions every time) at 32 concurrent clients.
-  let n = 0;
-  const small = () => {
-    const i = n++;
-    const station = stations[i % stations.length].code;
-    const start = Math.floor(Date.now() / 1000) - 86_400 - (i % 50_000) * 60;
-    const op = (k: number) => ({ StartTransaction: start + k * 4000, StopTransaction: start + k * 4000 + 1800, StartValue: 1000 * k, StopValue: 1000 * k + 900 });
-    return JSON.stringify({ [userId]: { [station]: { [`S${i}-1`]: op(0), [`S${i}-2`]: op(1), [`S${i}-3`]: op(2) } } });
-  };
-  const cannon = (duration: number) =>
-    autocannon({
-      url: `${input.baseUrl}/api/operation/put`,
-      connections: 32,
-      duration,
-      method: "POST",
-      headers: { authorization: input.auth, "content-type": "application/json" },
-      requests: [{ setupRequest: (req) => ({ ...req, body: small() }) }],
-    });
-  await cannon(3);
-  const load = await cannon(20);
+  // 4. Small puts (3 operations each, new transactions every time) at 32 concurrent clients,
+  //    against the portal and against the minimal baseline server, rounds alternating.
+  const small = await measureSmallPuts({ baseUrl: input.baseUrl, auth: input.auth, userId, stations: stations.map((s) => s.code), databaseUrl: input.databaseUrl });
 
   const runPeak = memoryOf(input.serverPid).peak;
   return {
@@ -100,16 +83,7 @@ export async function runScenarios(input: ScenarioInput) {
     copy: { rows: 50_000, ms: median(rounds.map((r) => r.copyMs)) },
     curves: { count: 2_500, points: 2_500 * 120, bytes: curvesText.length, ms: curves.ms },
     big: { operations: count, bytes: bigText.length, ms: big.ms, peak: mem15.peak, rssBefore: rssBefore15, peakReset, peakBefore: peakBefore15 },
-    small: {
-      requests: load.requests.total,
-      rps: load.requests.average,
-      p50: load.latency.p50,
-      p97_5: load.latency.p97_5,
-      p99: load.latency.p99,
-      max: load.latency.max,
-      non2xx: load.non2xx,
-      errors: load.errors + load.timeouts,
-    },
+    small,
   };
 }
 

@@ -73,5 +73,5 @@ describe("concurrent re-senders", () => {
       expect(later.map((w) => `${w.client}/${w.round}`), `${row.transactionId}: no write sent after the holder was acknowledged`).toEqual([]);
     }
     expect(await prisma.submission.count({ where: { operatorId: t.operatorId, httpStatus: 200 } })).toBe(CLIENTS * ROUNDS);
-  });
+  }, 240_000); // 128 calls, two of them bulk: minutes on PGlite on a busy machine
 });

@@ -44,6 +44,14 @@ export class BinaryCopyWriter {
     this.pos += 8;
   }
 
+  /** Bytes already in COPY form (a prefix shared by every row, a cached field). */
+  raw(bytes: Buffer): this {
+    this.room(bytes.length);
+    bytes.copy(this.buf, this.pos);
+    this.pos += bytes.length;
+    return this;
+  }
+
   row(fields: number): this {
     this.room(2);
     this.buf.writeInt16BE(fields, this.pos);
@@ -142,6 +150,14 @@ export class BinaryCopyWriter {
     this.pos += 2;
     return this.buf.subarray(0, this.pos);
   }
+}
+
+/** Fields encoded once, for copying into many rows with raw(). */
+export function encodedFields(fill: (w: BinaryCopyWriter) => void): Buffer {
+  const w = new BinaryCopyWriter(1024);
+  const start = SIGNATURE.length + 8;
+  fill(w);
+  return Buffer.from(w.finish().subarray(start, -2));
 }
 
 export function uuidBytes(uuid: string): Buffer {

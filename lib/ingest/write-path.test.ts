@@ -3,7 +3,7 @@ import { db, rawSql } from "@/lib/db";
 import type { SqlExecutor } from "@/lib/db/migrate";
 import { ingestBody } from "@/lib/ingest/ingest-body";
 import { BULK_MIN_ROWS } from "@/lib/ingest/write-records";
-import { makeTenant, operation, curve, type Tenant } from "@/lib/ingest/testing";
+import { glitchedCurve, makeTenant, operation, curve, type Tenant } from "@/lib/ingest/testing";
 
 // The write decides by the keys present: a re-send never goes through a failed statement (a
 // unique violation would put an ERROR naming the station and transaction into PostgreSQL's log,
@@ -95,9 +95,19 @@ describe("the write path decides by the keys present", () => {
     const curves = Object.fromEntries(Array.from({ length: BULK_MIN_ROWS }, (_, i) => [`C-${i}`, curve(T0 + i * 7200, 3 + (i % 3))]));
     expect(await post(t, sql, "courbe", { [t.operatorId]: { "1234": curves } })).toMatchObject({ enregistres: BULK_MIN_ROWS });
     expect(await post(t, sql, "courbe", { [t.operatorId]: { "1234": { ...curves, "C-7": curve(T0 + 7 * 7200, 9) } } })).toMatchObject({ enregistres: 1, inchanges: BULK_MIN_ROWS - 1 });
+    // Flagged rows through the COPY: an operation above 1,000 kWh, a curve whose index decreases (energy unknown).
+    const flagged = await post(t, sql, "courbe", {
+      [t.operatorId]: { "1234": { ...curves, "C-7": curve(T0 + 7 * 7200, 9), "C-glitch": glitchedCurve(T0 - 86_400, 1).points }, R320: Object.fromEntries(Array.from({ length: BULK_MIN_ROWS }, (_, i) => [`BIG-${i}`, operation(T0 - 900_000 + i * 7200, 3600, i === 0 ? 1_500_000 : 5000)])) },
+    });
+    expect(flagged).toMatchObject({ enregistres: BULK_MIN_ROWS + 1 });
     expect(failures).toEqual([]);
 
     const prisma = await db();
+    const glitch = await prisma.loadCurve.findFirstOrThrow({ where: { operatorId: t.operatorId, transactionId: "C-glitch" } });
+    expect(glitch.qualityFlags).toContain("index_decroissant");
+    const big = await prisma.chargeOperation.findFirstOrThrow({ where: { operatorId: t.operatorId, transactionId: "BIG-0" } });
+    expect(big.qualityFlags.length).toBeGreaterThan(0);
+    await prisma.chargeOperation.deleteMany({ where: { operatorId: t.operatorId, transactionId: { startsWith: "BIG-" } } });
     const ops = await prisma.chargeOperation.findMany({ where: { operatorId: t.operatorId }, select: { transactionId: true, startAt: true, stopAt: true, startWh: true, stopWh: true, qualityFlags: true } });
     expect(ops).toHaveLength(n);
     for (const o of ops) {
@@ -111,7 +121,7 @@ describe("the write path decides by the keys present", () => {
       T0 + 4 * 7200, T0 + 4 * 7200 + 1800, 4, [0, 600, 1200, 1800], [10_000, 11_000, 12_000, 13_000], 3000, [],
     ]);
     const submissions = await prisma.submission.findMany({ where: { operatorId: t.operatorId }, orderBy: { id: "asc" }, select: { stored: true, unchanged: true, received: true } });
-    expect(submissions.map((s) => s.stored)).toEqual([n / 2, n / 2 + expectedChanged, 0, BULK_MIN_ROWS, 1]);
+    expect(submissions.map((s) => s.stored)).toEqual([n / 2, n / 2 + expectedChanged, 0, BULK_MIN_ROWS, 1, BULK_MIN_ROWS + 1]);
     // Every stored row points at the submission that last wrote it.
     const orphans = await prisma.chargeOperation.count({ where: { operatorId: t.operatorId, submissionId: null } });
     expect(orphans).toBe(0);

@@ -1,7 +1,7 @@
 import type { DataEnv } from "@/generated/prisma/enums";
 import type { SqlExecutor } from "@/lib/db/migrate";
 import type { SqlTransaction } from "@/lib/db/sql-transaction";
-import { BinaryCopyWriter, uuidBytes } from "@/lib/db/binary-copy";
+import { BinaryCopyWriter, encodedFields, uuidBytes } from "@/lib/db/binary-copy";
 import { PROGRAMME_TARGET, PURGE_ACTION } from "@/lib/programme/programme-status";
 import { SUBMISSION_INPUT_COLUMNS, submissionInputs, submissionPlaceholders, type SubmissionInput } from "@/lib/ingest/record-submission";
 
@@ -223,21 +223,29 @@ async function writeBulk(tx: SqlTransaction, input: WriteInput, ops: OperationRo
   if (!open) return { refused: true };
   const submissionId = open.id;
 
+  // The probe runs in the database while the rows are encoded here, all of them as if new (the
+  // usual case); rows found to exist are left out by encoding again the rare body that has some.
   const keys = stationIndex(ops, curves);
-  const probe = await tx.query<{ kind: number; i: number }>(
+  const probing = tx.query<{ kind: number; i: number }>(
     PROBE_SQL,
     [env, operatorId, keys.stations, keys.opIndexes, textArray(ops.map((r) => r.transactionId)), keys.curveIndexes, textArray(curves.map((r) => r.transactionId))],
     { name: "advenir_bulk_probe" },
   );
+  probing.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  let opsData = ops.length > 0 ? operationsCopy(env, operatorId, submissionId, ops) : null;
+  let curvesData = curves.length > 0 ? curvesCopy(env, operatorId, submissionId, curves) : null;
+  const probe = await probing;
   const existingOps = new Set<number>();
   const existingCurves = new Set<number>();
   for (const p of probe) (p.kind === 0 ? existingOps : existingCurves).add(p.i - 1);
 
   const newOps = ops.filter((_, i) => !existingOps.has(i));
   const newCurves = curves.filter((_, i) => !existingCurves.has(i));
+  if (existingOps.size > 0) opsData = newOps.length > 0 ? operationsCopy(env, operatorId, submissionId, newOps) : null;
+  if (existingCurves.size > 0) curvesData = newCurves.length > 0 ? curvesCopy(env, operatorId, submissionId, newCurves) : null;
   let stored = 0;
-  if (newOps.length > 0) stored += await tx.copyFrom(COPY_OPERATIONS_SQL, operationsCopy(env, operatorId, submissionId, newOps));
-  if (newCurves.length > 0) stored += await tx.copyFrom(COPY_CURVES_SQL, curvesCopy(env, operatorId, submissionId, newCurves));
+  if (opsData) stored += await tx.copyFrom(COPY_OPERATIONS_SQL, opsData);
+  if (curvesData) stored += await tx.copyFrom(COPY_CURVES_SQL, curvesData);
   if (existingOps.size + existingCurves.size > 0) {
     const oldOps = ops.filter((_, i) => existingOps.has(i));
     const oldCurves = curves.filter((_, i) => existingCurves.has(i));
@@ -249,35 +257,38 @@ async function writeBulk(tx: SqlTransaction, input: WriteInput, ops: OperationRo
   return { refused: false, submissionId: BigInt(submissionId), stored };
 }
 
-function uuidCache() {
+/** Each station's field (length + 16 bytes), encoded once per body. */
+function stationFields() {
   const cache = new Map<string, Buffer>();
   return (id: string) => {
     let b = cache.get(id);
-    if (!b) cache.set(id, (b = uuidBytes(id)));
+    if (!b) cache.set(id, (b = encodedFields((w) => w.uuid(uuidBytes(id)))));
     return b;
   };
 }
 
 function operationsCopy(env: DataEnv, operatorId: string, submissionId: string, rows: OperationRow[]): Buffer {
   const w = new BinaryCopyWriter(rows.length * 140);
-  const operator = uuidBytes(operatorId);
-  const station = uuidCache();
-  const sub = Number(submissionId);
+  // What every row starts with (field count, env, operator) and ends with (no flags, submission).
+  const head = encodedFields((f) => f.row(10).text(env).uuid(uuidBytes(operatorId)));
+  const tail = encodedFields((f) => f.textArray([]).int8(Number(submissionId)));
+  const tailOf = (flags: string[]) => (flags.length === 0 ? tail : encodedFields((f) => f.textArray(flags).int8(Number(submissionId))));
+  const station = stationFields();
   for (const r of rows) {
-    w.row(10).text(env).uuid(operator).uuid(station(r.stationId)).text(r.transactionId);
-    w.timestamptz(r.startS).timestamptz(r.stopS).int8(r.startWh).int8(r.stopWh).textArray(r.flags).int8(sub);
+    w.raw(head).raw(station(r.stationId)).text(r.transactionId);
+    w.timestamptz(r.startS).timestamptz(r.stopS).int8(r.startWh).int8(r.stopWh).raw(tailOf(r.flags));
   }
   return w.finish();
 }
 
 function curvesCopy(env: DataEnv, operatorId: string, submissionId: string, rows: CurveRow[]): Buffer {
   const w = new BinaryCopyWriter(rows.reduce((n, r) => n + 160 + r.timestamps.length * 20, 0));
-  const operator = uuidBytes(operatorId);
-  const station = uuidCache();
+  const head = encodedFields((f) => f.row(12).text(env).uuid(uuidBytes(operatorId)));
+  const station = stationFields();
   const sub = Number(submissionId);
   for (const r of rows) {
     const t0 = r.timestamps[0];
-    w.row(12).text(env).uuid(operator).uuid(station(r.stationId)).text(r.transactionId);
+    w.raw(head).raw(station(r.stationId)).text(r.transactionId);
     w.timestamptz(t0).timestamptz(r.timestamps[r.timestamps.length - 1]).int4(r.timestamps.length);
     if (r.energyWh === null) w.null();
     else w.int8(r.energyWh);

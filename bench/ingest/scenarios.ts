@@ -1,3 +1,4 @@
+import http from "node:http";
 import { makeCurvesBody, makeOperationsBody, operationRows, type BenchStation, type Operation } from "./generate";
 import { copyOperations } from "./copy-operations";
 import { memoryOf, resetPeak } from "./server";
@@ -14,16 +15,31 @@ export interface ScenarioInput {
   databaseUrl: string;
 }
 
+/**
+ * One POST on a connection of its own (agent: false): a kept-alive connection left idle while the
+ * next large body is generated can be closed by the server (keep-alive timeout) just as the
+ * next request is written on it, which would fail the run with EPIPE for no fault of the API.
+ */
 async function post(input: ScenarioInput, endpoint: "operation" | "courbe", body: string) {
   const t0 = performance.now();
-  const response = await fetch(`${input.baseUrl}/api/${endpoint}/put`, {
-    method: "POST",
-    headers: { Authorization: input.auth, "Content-Type": "application/json" },
-    body,
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = http.request(`${input.baseUrl}/api/${endpoint}/put`, {
+      method: "POST",
+      agent: false,
+      headers: { Authorization: input.auth, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
+    });
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
   });
-  const json = (await response.json()) as { statut: string; recus?: number; enregistres?: number; inchanges?: number; erreurs?: unknown[] };
+  const json = JSON.parse(text) as { statut: string; recus?: number; enregistres?: number; inchanges?: number; erreurs?: unknown[] };
   const ms = performance.now() - t0;
-  if (response.status !== 200) throw new Error(`POST /api/${endpoint}/put: ${response.status} ${JSON.stringify(json).slice(0, 500)}`);
+  if (status !== 200) throw new Error(`POST /api/${endpoint}/put: ${status} ${text.slice(0, 500)}`);
   return { ms, json };
 }
 

@@ -1,6 +1,7 @@
 import { PrismaClient } from "@/generated/prisma/client";
 import { databaseUrl } from "@/lib/env";
 import { applyMigrations, type SqlExecutor } from "@/lib/db/migrate";
+import { pgTransaction } from "@/lib/db/sql-transaction";
 
 // One Prisma client per process. DATABASE_URL=postgresql://… → PostgreSQL through
 // @prisma/adapter-pg; unset or pglite:<dir> → embedded PGlite (pglite:memory:// for RAM).
@@ -50,6 +51,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   const sql: SqlExecutor = {
     exec: async (text) => void (await pool.query(text)),
     query: async (text, params, options) => (await pool.query({ text, values: params, name: options?.name })).rows,
+    transaction: (fn) => pgTransaction(pool, fn),
   };
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { prisma, sql, kind: "postgres", close: async () => { await prisma.$disconnect(); await pool.end(); } };

@@ -1,7 +1,8 @@
-import autocannon from "autocannon";
+import http from "node:http";
 import { makeCurvesBody, makeOperationsBody, operationRows, type BenchStation, type Operation } from "./generate";
 import { copyOperations } from "./copy-operations";
 import { memoryOf, resetPeak } from "./server";
+import { measureSmallPuts } from "./small-puts";
 
 // The measured scenarios, in order, against the running server.
 
@@ -14,16 +15,31 @@ export interface ScenarioInput {
   databaseUrl: string;
 }
 
+/**
+ * One POST on a connection of its own (agent: false): a kept-alive connection left idle while the
+ * next large body is generated can be closed by the server (keep-alive timeout) just as the
+ * next request is written on it, which would fail the run with EPIPE for no fault of the API.
+ */
 async function post(input: ScenarioInput, endpoint: "operation" | "courbe", body: string) {
   const t0 = performance.now();
-  const response = await fetch(`${input.baseUrl}/api/${endpoint}/put`, {
-    method: "POST",
-    headers: { Authorization: input.auth, "Content-Type": "application/json" },
-    body,
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = http.request(`${input.baseUrl}/api/${endpoint}/put`, {
+      method: "POST",
+      agent: false,
+      headers: { Authorization: input.auth, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
+    });
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
   });
-  const json = (await response.json()) as { statut: string; recus?: number; enregistres?: number; inchanges?: number; erreurs?: unknown[] };
+  const json = JSON.parse(text) as { statut: string; recus?: number; enregistres?: number; inchanges?: number; erreurs?: unknown[] };
   const ms = performance.now() - t0;
-  if (response.status !== 200) throw new Error(`POST /api/${endpoint}/put: ${response.status} ${JSON.stringify(json).slice(0, 500)}`);
+  if (status !== 200) throw new Error(`POST /api/${endpoint}/put: ${status} ${text.slice(0, 500)}`);
   return { ms, json };
 }
 
@@ -71,26 +87,9 @@ export async function runScenarios(input: ScenarioInput) {
   const curves = await post(input, "courbe", curvesText);
   if (curves.json.enregistres !== 2_500) throw new Error(`curves: ${JSON.stringify(curves.json).slice(0, 300)}`);
 
-  // 4. Small puts (3 operations each, new transactions every time) at 32 concurrent clients.
-  let n = 0;
-  const small = () => {
-    const i = n++;
-    const station = stations[i % stations.length].code;
-    const start = Math.floor(Date.now() / 1000) - 86_400 - (i % 50_000) * 60;
-    const op = (k: number) => ({ StartTransaction: start + k * 4000, StopTransaction: start + k * 4000 + 1800, StartValue: 1000 * k, StopValue: 1000 * k + 900 });
-    return JSON.stringify({ [userId]: { [station]: { [`S${i}-1`]: op(0), [`S${i}-2`]: op(1), [`S${i}-3`]: op(2) } } });
-  };
-  const cannon = (duration: number) =>
-    autocannon({
-      url: `${input.baseUrl}/api/operation/put`,
-      connections: 32,
-      duration,
-      method: "POST",
-      headers: { authorization: input.auth, "content-type": "application/json" },
-      requests: [{ setupRequest: (req) => ({ ...req, body: small() }) }],
-    });
-  await cannon(3);
-  const load = await cannon(20);
+  // 4. Small puts (3 operations each, new transactions every time) at 32 concurrent clients,
+  //    against the portal and against the minimal baseline server, rounds alternating.
+  const small = await measureSmallPuts({ baseUrl: input.baseUrl, auth: input.auth, userId, stations: stations.map((s) => s.code), databaseUrl: input.databaseUrl });
 
   const runPeak = memoryOf(input.serverPid).peak;
   return {
@@ -100,16 +99,7 @@ export async function runScenarios(input: ScenarioInput) {
     copy: { rows: 50_000, ms: median(rounds.map((r) => r.copyMs)) },
     curves: { count: 2_500, points: 2_500 * 120, bytes: curvesText.length, ms: curves.ms },
     big: { operations: count, bytes: bigText.length, ms: big.ms, peak: mem15.peak, rssBefore: rssBefore15, peakReset, peakBefore: peakBefore15 },
-    small: {
-      requests: load.requests.total,
-      rps: load.requests.average,
-      p50: load.latency.p50,
-      p97_5: load.latency.p97_5,
-      p99: load.latency.p99,
-      max: load.latency.max,
-      non2xx: load.non2xx,
-      errors: load.errors + load.timeouts,
-    },
+    small,
   };
 }
 

@@ -74,6 +74,10 @@ export function resetPeak(pid: number): boolean {
 
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const server = await startPortalServer(env);
+  if (process.env.BENCH_SERVER_LOG === "1") {
+    server.child.stdout!.on("data", (d: Buffer) => process.stderr.write(`[server] ${d}`));
+    server.child.stderr!.on("data", (d: Buffer) => process.stderr.write(`[server] ${d}`));
+  }
   const inode = listeningInode(server.port);
   const pid = inode ? descendants(server.child.pid!).find((p) => ownsSocket(p, inode)) : undefined;
   if (!pid) {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import type { SqlTransaction } from "@/lib/db/sql-transaction";
 
 /** Plain SQL on either database (lib/db.ts): the migration runner, health checks and the data API's hot path. */
 export interface SqlExecutor {
@@ -10,6 +11,8 @@ export interface SqlExecutor {
    * rather than on every call (PGlite, one in-process connection, ignores it).
    */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: { name?: string }): Promise<T[]>;
+  /** PostgreSQL only: `fn` in one transaction on one connection, with COPY (lib/db/sql-transaction.ts). */
+  transaction?<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T>;
 }
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");

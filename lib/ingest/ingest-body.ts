@@ -1,6 +1,6 @@
 import type { DataEnv } from "@/generated/prisma/enums";
 import type { AdvenirMessage } from "@/lib/schemas/advenir";
-import { IngestError, type IngestStatus } from "@/lib/ingest/errors";
+import { AUTH_PATH, IngestError, type IngestStatus } from "@/lib/ingest/errors";
 import { parseBody } from "@/lib/ingest/parse-body";
 import type { Endpoint, NormalizedBody } from "@/lib/ingest/normalize-body";
 import { listOf, type Issue } from "@/lib/ingest/message-list";
@@ -46,6 +46,13 @@ export interface IngestResult {
   avertissements: AdvenirMessage[];
   submissionId: bigint;
 }
+
+/**
+ * The write found the credential revoked, or the programme's individual data purged, after the
+ * request was authenticated (lib/ingest/write-records.ts): nothing stored.
+ */
+export const REVOKED_DURING_WRITE =
+  "accès révoqué pendant l'envoi (fin du programme ou révocation de l'identifiant) : rien n'a été enregistré";
 
 /** Retries of the whole statement on serialization failures and deadlocks. */
 const MAX_ATTEMPTS = 5;
@@ -106,13 +113,15 @@ export async function storeBody(input: StoreInput): Promise<IngestResult> {
 
   for (let attempt = 1; ; attempt++) {
     try {
-      const { submissionId, stored } = await writeRecords(input.sql, {
+      const written = await writeRecords(input.sql, {
         env: input.env,
         operatorId: input.operatorId,
         operations,
         curves,
         submission: { ...input.submission, rawBody: await input.submission.rawBody, warnings: warnings.list(), durationMs: performance.now() - input.startedAt },
       });
+      if (written.refused) fail(401, [{ kind: "forbidden", chemin: AUTH_PATH, message: REVOKED_DURING_WRITE }]);
+      const { submissionId, stored } = written;
       return { recus: received, enregistres: stored, inchanges: received - stored, avertissements: warnings.list(), submissionId };
     } catch (e) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;

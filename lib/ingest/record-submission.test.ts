@@ -43,7 +43,8 @@ describe("recordSubmission", () => {
       errors: [{ chemin: "a\u0000b/\udc00", message: "près de « \u0000 »" }],
       rawBody: null,
     });
-    const row = await (await db()).submission.findUniqueOrThrow({ where: { id } });
+    expect(id).not.toBeNull();
+    const row = await (await db()).submission.findUniqueOrThrow({ where: { id: id! } });
     expect(row.errors).toEqual([{ chemin: "a\\u0000b/\\uDC00", message: "près de « \\u0000 »" }]);
     expect(row.warnings).toEqual([{ chemin: "w\\uD800", message: "ok" }]);
   });

@@ -5,6 +5,7 @@ import type { SqlExecutor } from "@/lib/db/migrate";
 import type { AdvenirMessage } from "@/lib/schemas/advenir";
 import { capMessages } from "@/lib/ingest/errors";
 import { storableText } from "@/lib/schemas/identifiers";
+import { PROGRAMME_TARGET, PURGE_ACTION } from "@/lib/programme/programme-status";
 
 // One submission row per call of the data API, whatever its outcome (401 and 413 included).
 // Raw bodies are stored gzipped: as received when the client sent gzip, compressed otherwise.
@@ -84,14 +85,34 @@ export function submissionInputs(log: SubmissionInput): unknown[] {
   ];
 }
 
+// After the end-of-programme purge the submissions log is gone with the rest of the individual
+// data, and must not fill up again with who called from where: a refused call is then only
+// counted, per day, endpoint and status (closed_programme_call), with nothing individual. The
+// check is part of the statement, which waits on the purge's table locks and so sees it.
 const INSERT_SQL = `
-INSERT INTO submission (${SUBMISSION_INPUT_COLUMNS}, http_status, outcome, received, stored, unchanged, errors)
-VALUES (${submissionPlaceholders(1)}, $12::int, $13, $14::int, $15::int, $16::int, $17::jsonb)
-RETURNING id::text AS id`;
+WITH purged AS (
+  SELECT EXISTS (SELECT 1 FROM audit_log
+                  WHERE target_type = '${PROGRAMME_TARGET.targetType}' AND target_id = '${PROGRAMME_TARGET.targetId}' AND action = '${PURGE_ACTION}') AS yes
+),
+logged AS (
+  INSERT INTO submission (${SUBMISSION_INPUT_COLUMNS}, http_status, outcome, received, stored, unchanged, errors)
+  SELECT ${submissionPlaceholders(1)}, $12::int, $13, $14::int, $15::int, $16::int, $17::jsonb FROM purged WHERE NOT purged.yes
+  RETURNING id
+),
+counted AS (
+  INSERT INTO closed_programme_call AS k (day, endpoint, http_status, calls)
+  SELECT (now() AT TIME ZONE 'Europe/Paris')::date, $4, $12::int, 1 FROM purged WHERE purged.yes
+  ON CONFLICT (day, endpoint, http_status) DO UPDATE SET calls = k.calls + 1
+  RETURNING 1
+)
+SELECT (SELECT id::text FROM logged) AS id, (SELECT count(*)::int FROM counted) AS counted`;
 
-/** Logs a call that stored nothing (refused or failed); returns the submission id. */
-export async function recordSubmission(sql: SqlExecutor, log: SubmissionLog): Promise<bigint> {
+/**
+ * Logs a call that stored nothing (refused or failed); returns the submission id, or null when
+ * the programme's individual data has been purged (the call is then only counted, anonymously).
+ */
+export async function recordSubmission(sql: SqlExecutor, log: SubmissionLog): Promise<bigint | null> {
   const params = [...submissionInputs(log), log.httpStatus, log.outcome, log.received, log.stored, log.unchanged, storableMessages(log.errors)];
-  const [row] = await sql.query<{ id: string }>(INSERT_SQL, params, { name: "advenir_record_submission" });
-  return BigInt(row.id);
+  const [row] = await sql.query<{ id: string | null }>(INSERT_SQL, params, { name: "advenir_record_submission" });
+  return row.id === null ? null : BigInt(row.id);
 }

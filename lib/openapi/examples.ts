@@ -51,7 +51,7 @@ export const failureExamples: Record<number, { description: string; example: obj
       "requête HTTP mal formée (découpage chunked invalide, connexion fermée avant la fin du Content-Length annoncé) ; la connexion est alors fermée",
     example: failure("(corps)", "JSON invalide à la position 42 (ligne 1, colonne 43) : « , » ou « } » attendu, près de « 4563 \"StopValue\": 4563} »"),
   },
-  401: { description: "Identifiants absents, faux ou révoqués (en-tête WWW-Authenticate)", example: failure("(authentification)", "identifiants absents : authentification HTTP Basic requise") },
+  401: { description: "Identifiants absents, faux ou révoqués, ou accès révoqué pendant l'envoi (fin du programme) : rien n'est enregistré (en-tête WWW-Authenticate)", example: failure("(authentification)", "identifiants absents : authentification HTTP Basic requise") },
   403: {
     description: "UserID d'un autre compte ; rien n'est enregistré",
     example: failure("b1e2c3d4-0000-4000-8000-000000000000", "ce UserID n'est pas celui de votre compte : utilisez l'identifiant affiché dans votre espace opérateur"),

@@ -302,11 +302,25 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
     return true;
   };
 
+  // The hypercubes each primary cell took, with the figures they protect, and for each cell the
+  // primaries whose hypercubes hold it (for the clean-up below).
+  const chosen = new Map<number, { hypers: Candidate[]; covered: number[] }>();
+  const users = new Map<number, Set<number>>();
+  const use = (t: number, cand: Candidate) => {
+    for (const cell of cand.cells) {
+      let set = users.get(cell);
+      if (set === undefined) users.set(cell, (set = new Set()));
+      set.add(t);
+    }
+  };
+
   // Largest primaries first: their hypercubes, made of large cells, protect the small ones.
   const primaries = cells.filter((c) => c.primary).sort((a, b) => b.measures[0] - a.measures[0] || a.index - b.index);
   for (const tc of primaries) {
     const t = tc.index;
     let todo = required.filter((j) => tc.measures[j] > 0 && publishedOf(tc, j));
+    const wanted = todo;
+    const mine: Candidate[] = [];
     // Mesh components one at a time: most small cells find a free hypercube with the first.
     const ms = components(0, t);
     const ps = [...components(1, t)];
@@ -315,6 +329,8 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
       hypercubes++;
       for (const cell of cand.cells) withheld[cell] = 1;
       cand.cost = 0;
+      mine.push(cand);
+      use(t, cand);
     };
     const candidates: Candidate[] = [];
     // A free hypercube (every cell already withheld) that protects everything ends the search.
@@ -364,6 +380,54 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
     if (!placed && candidates.length > 0) take(candidates[0]);
     if (freeFull) candidates.push(freeFull);
     if (todo.length > 0 || candidates.length === 0) unprotected.set(t, todo);
+    if (mine.length > 0) chosen.set(t, { hypers: mine, covered: wanted.filter((j) => !todo.includes(j)) });
+  }
+
+  // Clean-up (as τ-ARGUS's "singleton" and over-suppression passes): a hypercube chosen early
+  // may have withheld a cell that the hypercubes chosen later made unnecessary. Each secondary
+  // cell, the most valuable first (aggregates, then large cells), is published again when every
+  // primary cell whose hypercube holds it finds another hypercube made only of cells still
+  // withheld that protects the same figures; then the secondary cells left in no hypercube are
+  // published too. Every primary cell keeps a hypercube as protective as before and every
+  // withheld cell stays in one: the guarantees are those of the first pass.
+  const findFree = (t: number, covered: number[]): Candidate | null => {
+    const ps = [...components(1, t)];
+    const cs = [...components(2, t)];
+    for (const m of components(0, t))
+      for (const p of ps)
+        for (const c of cs) {
+          const cand = product(t, m, p, c);
+          if (cand && cand.cost === 0 && covered.every((j) => protects(t, cand, j))) return cand;
+        }
+    return null;
+  };
+  const value = (i: number) => weight[i] * (1 + energy[i]);
+  const secondaries = cells.filter((c) => withheld[c.index] && !c.primary).map((c) => c.index).sort((a, b) => value(b) - value(a) || a - b);
+  for (const s of secondaries) {
+    if (!withheld[s]) continue;
+    withheld[s] = 0;
+    const replacements = new Map<number, Candidate>();
+    for (const t of users.get(s) ?? []) {
+      const cand = findFree(t, chosen.get(t)!.covered);
+      if (!cand) break;
+      replacements.set(t, cand);
+    }
+    if (replacements.size < (users.get(s)?.size ?? 0)) {
+      withheld[s] = 1;
+      continue;
+    }
+    const dropped = new Set<number>();
+    for (const [t, cand] of replacements) {
+      const entry = chosen.get(t)!;
+      for (const h of entry.hypers)
+        for (const cell of h.cells) {
+          users.get(cell)!.delete(t);
+          dropped.add(cell);
+        }
+      entry.hypers = [cand];
+      use(t, cand);
+    }
+    for (const cell of dropped) if (withheld[cell] && !primary[cell] && users.get(cell)!.size === 0) withheld[cell] = 0;
   }
 
   const secondary: number[] = [];

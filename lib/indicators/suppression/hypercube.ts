@@ -18,7 +18,8 @@
 // For every primary cell, hypercubes are added (cheapest first) until each of its figures with a
 // positive value can move by at least `protection` (10 %) of it in one direction or the other.
 // Every withheld cell then lies in a hypercube: no relation has exactly one withheld member, so
-// no withheld cell is ever the only unknown of a sum.
+// no withheld cell is ever the only unknown of a sum. A clean-up pass then publishes again the
+// secondary cells that later hypercubes made unnecessary, keeping both properties.
 
 export type Sign = 1 | -1;
 
@@ -306,7 +307,7 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
   // primaries whose hypercubes hold it (for the clean-up below).
   const chosen = new Map<number, { hypers: Candidate[]; covered: number[] }>();
   const users = new Map<number, Set<number>>();
-  const use = (t: number, cand: Candidate) => {
+  const recordUse = (t: number, cand: Candidate) => {
     for (const cell of cand.cells) {
       let set = users.get(cell);
       if (set === undefined) users.set(cell, (set = new Set()));
@@ -330,7 +331,7 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
       for (const cell of cand.cells) withheld[cell] = 1;
       cand.cost = 0;
       mine.push(cand);
-      use(t, cand);
+      recordUse(t, cand);
     };
     const candidates: Candidate[] = [];
     // A free hypercube (every cell already withheld) that protects everything ends the search.
@@ -425,7 +426,7 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
           dropped.add(cell);
         }
       entry.hypers = [cand];
-      use(t, cand);
+      recordUse(t, cand);
     }
     for (const cell of dropped) if (withheld[cell] && !primary[cell] && users.get(cell)!.size === 0) withheld[cell] = 0;
   }

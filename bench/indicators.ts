@@ -276,7 +276,7 @@ function render(r: Record<string, unknown>, machine: string, seconds: number): s
   const full = r.full as ComputeIndicatorsResult | undefined;
   const suppression = (x: ComputeIndicatorsResult) =>
     `${n(x.steps["secondary-suppression"] ?? 0)} ms, ${n((100 * (x.steps["secondary-suppression"] ?? 0)) / x.durationMs)} % of the run: ` +
-    `reading the cells ${n(x.steps["suppression-read"] ?? 0)}, solving ${n(x.steps["suppression-solve"] ?? 0)}, marking ${n(x.steps["suppression-write"] ?? 0)}`;
+    `reading the cells ${n(x.steps["suppression-read"] ?? 0)}, solving ${n(x.steps["suppression-solve"] ?? 0)} (${n(x.steps["suppression-solve-cpu"] ?? 0)} ms of CPU), marking ${n(x.steps["suppression-write"] ?? 0)}`;
   const ratio = m.durationMs / (r.hourlyMs as number);
   const reads = r.reads as Record<string, number>;
   return [

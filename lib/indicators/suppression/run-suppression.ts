@@ -108,6 +108,9 @@ export async function runSecondarySuppression(
   }
   // Float noise of the running sums is no figure: anything under a milliwatt-hour is zero.
   for (const { measures: m } of cells) for (let j = 0; j < m.length; j++) if (Math.abs(m[j]) < 1e-3) m[j] = 0;
+  // The solving is synchronous: the process's CPU time over it is its own, whatever else runs on
+  // the machine (benchmarks on a shared machine report both).
+  const cpu = process.cpuUsage();
   const result = suppressHypercubes({
     cells,
     mesh: dimension(meshParents),
@@ -125,6 +128,7 @@ export async function runSecondarySuppression(
     // The national total of all channels is withheld only when it is a primary secret itself.
     keep: (c) => c.mesh === "national:FR" && c.channel === "all",
   });
+  steps["suppression-solve-cpu"] = Math.round(process.cpuUsage(cpu).user / 1000);
   lap("suppression-solve");
   if (result.secondary.length > 0) {
     await tx.$executeRawUnsafe(

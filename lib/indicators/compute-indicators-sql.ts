@@ -108,13 +108,17 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
                                 ('year', date_trunc('year', sm.month_start)::date)) AS q(kind, pstart)
       JOIN ix_period ip ON ip.kind = q.kind AND ip.pstart = q.pstart
      GROUP BY 1, 2, 3`);
-  const stationMesh = `(SELECT station_id, channel, beneficiary_id, kw, registered_at, ${leaf === "commune" ? "commune" : "NULL::text"} AS leaf, dep, reg FROM ix_station)`;
+  const stationMesh = `(SELECT station_id, channel, beneficiary_id, kw, registered_at, withdrawn_at, ${leaf === "commune" ? "commune" : "NULL::text"} AS leaf, dep, reg FROM ix_station)`;
+  // A station withdrawn at or before a period's start is in service in none of it: it is not in
+  // that period's installed power or registered stations (whatever it may still report).
+  const inService = (st: string, pstart: string) => `(${st}.withdrawn_at IS NULL OR ${st}.withdrawn_at > (${pstart}::timestamp AT TIME ZONE ${PARIS}))`;
   // Grouped by beneficiary first, then by cell: the distinct beneficiaries are the non-null groups,
   // counted by two hash aggregates rather than a sort of every station × mesh × channel row.
   add("coverage", `CREATE TEMP TABLE ix_cov ON COMMIT DROP AS
     SELECT level, code, channel, kind, pstart, sum(n)::int AS stations, count(beneficiary_id)::int AS bens,
            sum(kw) AS kw, sum(charges)::int AS charges
-      FROM (SELECT m.level, m.code, ch.channel, sp.kind, sp.pstart, st.beneficiary_id, count(*) AS n, sum(st.kw) AS kw, sum(sp.charges) AS charges
+      FROM (SELECT m.level, m.code, ch.channel, sp.kind, sp.pstart, st.beneficiary_id, count(*) AS n,
+                   coalesce(sum(st.kw) FILTER (WHERE ${inService("st", "sp.pstart")}), 0) AS kw, sum(sp.charges) AS charges
               FROM ix_st_period sp JOIN ${stationMesh} st ON st.station_id = sp.station_id
              ${meshOf(p, "st")}
              CROSS JOIN LATERAL (VALUES ('all'), (st.channel)) AS ch(channel)
@@ -124,13 +128,15 @@ export function buildStatements(p: RunPlan): { name: string; sql: string }[] {
   // Stations registered in a period: registered by its end (a station registered mid-period
   // counts in it), or reporting in it (its data shows it was in service): the denominator of
   // the coverage never holds stations registered later, and is never below the stations reporting.
+  // A withdrawn station counts until the period in which it was withdrawn, included; after it,
+  // not even if it still reports (its charges stay in the energy; docs/indicators.md).
   add("registered", `CREATE TEMP TABLE ix_registered ON COMMIT DROP AS
     SELECT m.level, m.code, ch.channel, ip.kind, ip.pstart, count(*)::int AS n
       FROM ix_period ip
       JOIN ${stationMesh} st
-        ON st.registered_at < ((ip.pstart::timestamp + CASE ip.kind WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
+        ON ${inService("st", "ip.pstart")} AND (st.registered_at < ((ip.pstart::timestamp + CASE ip.kind WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
                                                           ELSE interval '1 year' END) AT TIME ZONE ${PARIS})
-        OR EXISTS (SELECT 1 FROM ix_st_period sp WHERE sp.station_id = st.station_id AND sp.kind = ip.kind AND sp.pstart = ip.pstart)
+        OR EXISTS (SELECT 1 FROM ix_st_period sp WHERE sp.station_id = st.station_id AND sp.kind = ip.kind AND sp.pstart = ip.pstart))
       ${meshOf(p, "st")}
      CROSS JOIN LATERAL (VALUES ('all'), (st.channel)) AS ch(channel)
      WHERE ${meshFilter(p)}

@@ -116,7 +116,7 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
       );
       for (const st of buildStatements(runPlan)) await timed(st.name, st.sql);
       const t = Date.now();
-      const suppression = await runSecondarySuppression(tx, { levels, kinds });
+      const suppression = await runSecondarySuppression(tx, { levels, kinds }, 0.1, steps);
       steps["secondary-suppression"] = Date.now() - t;
       let valueCount = 0;
       for (const st of insertStatements(runPlan, runId)) valueCount += await timed(st.name, st.sql);

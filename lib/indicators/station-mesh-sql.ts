@@ -9,12 +9,17 @@
  * were declared one by one (IRVE static data, GIREVE channel: points may differ), else its
  * nominal power per point × its number of points (the registration form and the anomaly rule
  * define the power per point).
+ *
+ * withdrawn_at: the first instant (Paris) of the day its beneficiary withdrew it, or NULL. A
+ * withdrawn station is out of the equipment (registered stations, installed power) of every
+ * period that starts at or after it; its data stays.
  */
 export function stationMeshSql(where = ""): string {
   return `SELECT s.id AS station_id, s.channel::text AS channel, d.beneficiary_id,
                  coalesce((SELECT sum(cp.nominal_power_kw) FROM charge_point cp WHERE cp.station_id = s.id),
                           s.nominal_power_kw * s.point_count)::float8 AS kw,
                  s.created_at AS registered_at,
+                 (s.withdrawn_on::timestamp AT TIME ZONE 'Europe/Paris') AS withdrawn_at,
                  c.insee_code AS commune, dp.code AS dep, dp.region_code AS reg
             FROM station s
             JOIN dossier d ON d.id = s.dossier_id

@@ -18,7 +18,8 @@
 // For every primary cell, hypercubes are added (cheapest first) until each of its figures with a
 // positive value can move by at least `protection` (10 %) of it in one direction or the other.
 // Every withheld cell then lies in a hypercube: no relation has exactly one withheld member, so
-// no withheld cell is ever the only unknown of a sum.
+// no withheld cell is ever the only unknown of a sum. A clean-up pass then publishes again the
+// secondary cells that later hypercubes made unnecessary, keeping both properties.
 
 export type Sign = 1 | -1;
 
@@ -64,9 +65,20 @@ export interface SuppressionResult {
   hypercubes: number;
 }
 
-type Component = { node: string; sign: Sign }[];
+/** A null vector of one dimension's sums: nodes (indices) and their signs. */
+interface Component {
+  nodes: number[];
+  signs: Sign[];
+}
 
-const key = (mesh: string, period: string, channel: string) => `${mesh}|${period}|${channel}`;
+/** A hypercube around a cell: its cells (indices) with their signs, and the cost of withholding it. */
+interface Candidate {
+  cells: Int32Array;
+  signs: Int8Array;
+  cost: number;
+  /** Bit j set: protects the j-th figure of the cell's to-do list (filled when first needed). */
+  covers?: Uint8Array;
+}
 
 export function dimension(parentOf: Iterable<[string, string | null]>): Dimension {
   const parent = new Map<string, string>();
@@ -84,148 +96,257 @@ export function dimension(parentOf: Iterable<[string, string | null]>): Dimensio
 
 export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
   const { cells, protection } = input;
-  const byKey = new Map<string, SuppressionCell>();
-  for (const c of cells) byKey.set(key(c.mesh, c.period, c.channel), c);
-  const withheld = new Uint8Array(cells.length);
-  for (const c of cells) if (c.primary) withheld[c.index] = 1;
+  const N = cells.length;
+  const dims = [input.mesh, input.period, input.channel];
+  const weightOf = input.weight ?? (() => 1);
+  const keepOf = input.keep ?? (() => false);
+  const publishedOf = input.published ?? (() => true);
   const measureCount = cells[0]?.measures.length ?? 0;
   const required = input.requiredMeasures ?? Array.from({ length: measureCount }, (_, j) => j);
-  const energy = (c: SuppressionCell | undefined) => (c ? c.measures[0] : 0);
-  const dims = [input.mesh, input.period, input.channel];
-  const weight = input.weight ?? (() => 1);
-  const keep = input.keep ?? (() => false);
-  const published = input.published ?? (() => true);
+
+  // Everything by integer index: the nodes of each dimension (children in the dimension's order)
+  // and the cells in one dense array over mesh × period × channel. Key strings and maps were
+  // nine tenths of the time on a table of 70,000 cells.
+  const names: string[][] = [[], [], []];
+  const ids: Map<string, number>[] = [new Map(), new Map(), new Map()];
+  const idOf = (d: number, name: string) => {
+    let id = ids[d].get(name);
+    if (id === undefined) {
+      id = names[d].length;
+      ids[d].set(name, id);
+      names[d].push(name);
+    }
+    return id;
+  };
+  for (let d = 0; d < 3; d++) {
+    for (const [node, kids] of dims[d].children) {
+      idOf(d, node);
+      for (const k of kids) idOf(d, k);
+    }
+    for (const [node, p] of dims[d].parent) {
+      idOf(d, node);
+      idOf(d, p);
+    }
+  }
+  const coords = [new Int32Array(N), new Int32Array(N), new Int32Array(N)];
+  for (const c of cells) {
+    coords[0][c.index] = idOf(0, c.mesh);
+    coords[1][c.index] = idOf(1, c.period);
+    coords[2][c.index] = idOf(2, c.channel);
+  }
+  const parents = dims.map((dim, d) => {
+    const out = new Int32Array(names[d].length).fill(-1);
+    for (const [node, p] of dim.parent) out[ids[d].get(node)!] = ids[d].get(p)!;
+    return out;
+  });
+  const children = dims.map((dim, d) => {
+    const out: number[][] = names[d].map(() => []);
+    for (const [node, kids] of dim.children) out[ids[d].get(node)!] = kids.map((k) => ids[d].get(k)!);
+    return out;
+  });
+  const [M, P, C] = names.map((n) => n.length);
+  const lookup = new Int32Array(M * P * C).fill(-1);
+  for (const c of cells) lookup[(coords[0][c.index] * P + coords[1][c.index]) * C + coords[2][c.index]] = c.index;
+  const cellAt = (m: number, p: number, ch: number) => lookup[(m * P + p) * C + ch];
+
+  const cellByIndex: SuppressionCell[] = [];
+  for (const c of cells) cellByIndex[c.index] = c;
+  const energy = new Float64Array(N);
+  const weight = new Float64Array(N);
+  const keep = new Uint8Array(N);
+  const primary = new Uint8Array(N);
+  const withheld = new Uint8Array(N);
+  // Measures, cell-major; whether a cell publishes a figure is asked only when it matters.
+  const values = new Float64Array(N * measureCount);
+  const publishes = new Int8Array(N * measureCount); // 0: not asked yet, 1: yes, -1: no
+  for (const c of cells) {
+    const i = c.index;
+    energy[i] = c.measures[0];
+    weight[i] = weightOf(c);
+    keep[i] = keepOf(c) ? 1 : 0;
+    primary[i] = c.primary ? 1 : 0;
+    withheld[i] = primary[i];
+    values.set(c.measures, i * measureCount);
+  }
   let hypercubes = 0;
   const unprotected = new Map<number, number[]>();
 
+  /** The cell at t's coordinates with dimension d's coordinate replaced by n (-1: none). */
+  const atOf = (d: number, t: number) => {
+    const m = coords[0][t];
+    const p = coords[1][t];
+    const ch = coords[2][t];
+    if (d === 0) return (n: number) => cellAt(n, p, ch);
+    if (d === 1) return (n: number) => cellAt(m, n, ch);
+    return (n: number) => cellAt(m, p, n);
+  };
+
   /** Down from a node, one child per level: the child whose cell (at the others' coordinates) has the most energy. */
-  const downChain = (d: number, node: string, at: (n: string) => SuppressionCell | undefined, first?: string): string[] => {
+  const downChain = (d: number, node: number, at: (n: number) => number, first = -1): number[] => {
     const out = [node];
     let n = node;
     let pick = first;
     for (;;) {
-      const kids = (dims[d].children.get(n) ?? []).filter((k) => at(k));
-      if (kids.length === 0) break;
-      const next = pick && kids.includes(pick) ? pick : kids.reduce((a, b) => (energy(at(b)) > energy(at(a)) ? b : a));
-      pick = undefined;
+      let next = -1;
+      let best = -1;
+      let pickFound = false;
+      for (const k of children[d][n]) {
+        const c = at(k);
+        if (c < 0) continue;
+        if (k === pick) pickFound = true;
+        if (best < 0 || energy[c] > energy[best]) [next, best] = [k, c];
+      }
+      if (next < 0) break;
+      if (pickFound) next = pick;
+      pick = -1;
       out.push(next);
       n = next;
     }
     return out;
   };
+  // The chain under a sibling depends only on the cell it starts from (energies do not change):
+  // the siblings of one commune's cells are the siblings of its neighbours' too.
+  const chains: number[][] = [];
+  const chainOf = new Int32Array(N * 3).fill(-1);
+  const chainFrom = (d: number, node: number, at: (n: number) => number): number[] => {
+    const k = at(node) * 3 + d;
+    if (chainOf[k] < 0) {
+      chainOf[k] = chains.length;
+      chains.push(downChain(d, node, at));
+    }
+    return chains[chainOf[k]];
+  };
 
-  /** Candidate components of dimension d for the cell t, at most a few per level. */
-  const components = (d: number, t: SuppressionCell): Component[] => {
-    const coord = [t.mesh, t.period, t.channel];
-    const at = (n: string) => {
-      const c = [...coord];
-      c[d] = n;
-      return byKey.get(key(c[0], c[1], c[2]));
-    };
-    const x = coord[d];
-    const out: Component[] = [];
+  const component = (pos: number[], neg: number[] = []): Component => ({
+    nodes: [...pos, ...neg],
+    signs: [...pos.map(() => 1 as Sign), ...neg.map(() => -1 as Sign)],
+  });
+
+  /** Candidate components of dimension d for the cell t, at most a few per level, made as needed. */
+  function* components(d: number, t: number): Generator<Component> {
+    const at = atOf(d, t);
+    const x = coords[d][t];
+    const v = energy[t];
     // Below t: one chain per child (at most 3, largest first), or t alone.
-    const kids = (dims[d].children.get(x) ?? []).filter((k) => at(k)).sort((a, b) => energy(at(b)) - energy(at(a))).slice(0, 3);
+    const kids = children[d][x].filter((k) => at(k) >= 0).sort((a, b) => energy[at(b)] - energy[at(a)]).slice(0, 3);
     const downs = kids.length === 0 ? [[x]] : kids.map((k) => downChain(d, x, at, k));
-    const v = energy(t);
-    let up: string[] = [];
+    let up: number[] = [];
     let a = x;
     for (let level = 0; ; level++) {
-      const p = dims[d].parent.get(a);
-      if (p === undefined) {
+      const p = parents[d][a];
+      if (p < 0) {
         // A root: the chain alone is a null vector (nothing above it to balance).
-        for (const down of downs) out.push([...down, ...up].map((node) => ({ node, sign: 1 as Sign })));
+        for (const down of downs) yield component([...down, ...up]);
         break;
       }
-      const siblings = (dims[d].children.get(p) ?? []).filter((s) => s !== a && at(s));
       // Already withheld siblings (free: up to 12, so that several hypercubes can cover different
-      // hours of the day), then, among the others, those closest in size to t.
-      const score = (s: string) => {
-        const c = at(s)!;
-        return (withheld[c.index] ? 0 : 10) + Math.abs(Math.log((energy(c) + 1) / (v + 1)));
-      };
-      const sorted = siblings.sort((s1, s2) => score(s1) - score(s2));
-      // Free ones largest first: a year or quarter is protected by a partner whose months are
-      // large next to it.
-      const free = sorted
-        .filter((s) => withheld[at(s)!.index])
-        .sort((s1, s2) => energy(at(s2)) - energy(at(s1)))
-        .slice(0, level === 0 ? 12 : 4);
-      const paid = sorted.filter((s) => !withheld[at(s)!.index]).slice(0, level === 0 ? 4 : 2);
-      const chosen = [...free, ...paid];
-      for (const s of chosen) {
-        const neg = downChain(d, s, at);
-        for (const down of downs.slice(0, level === 0 ? 3 : 1)) {
-          out.push([...[...down, ...up].map((node) => ({ node, sign: 1 as Sign })), ...neg.map((node) => ({ node, sign: -1 as Sign }))]);
-        }
+      // hours of the day), largest first (a year or quarter is protected by a partner whose months
+      // are large next to it); then, among the others, those closest in size to t.
+      const free: { s: number; e: number; i: number }[] = [];
+      const paid: { s: number; score: number; i: number }[] = [];
+      for (const s of children[d][p]) {
+        const c = s === a ? -1 : at(s);
+        if (c < 0) continue;
+        if (withheld[c]) free.push({ s, e: energy[c], i: free.length });
+        else paid.push({ s, score: Math.abs(Math.log((energy[c] + 1) / (v + 1))), i: paid.length });
+      }
+      free.sort((x, y) => y.e - x.e || x.i - y.i);
+      paid.sort((x, y) => x.score - y.score || x.i - y.i);
+      const chosen = [...free.slice(0, level === 0 ? 12 : 4), ...paid.slice(0, level === 0 ? 4 : 2)];
+      for (const { s } of chosen) {
+        const neg = chainFrom(d, s, at);
+        for (const down of downs.slice(0, level === 0 ? 3 : 1)) yield component([...down, ...up], neg);
       }
       up = [...up, p];
       a = p;
       if (level >= 3) break;
     }
-    return out;
-  };
-
-  interface Candidate {
-    cells: { cell: SuppressionCell; sign: Sign }[];
-    cost: number;
   }
 
-  const product = (t: SuppressionCell, m: Component, p: Component, ch: Component): Candidate | null => {
-    const out: Candidate["cells"] = [];
+  const product = (t: number, m: Component, p: Component, ch: Component): Candidate | null => {
+    const size = m.nodes.length * p.nodes.length * ch.nodes.length;
+    const out = new Int32Array(size);
+    const signs = new Int8Array(size);
+    let k = 0;
     let cost = 0;
-    for (const a of m)
-      for (const b of p)
-        for (const c of ch) {
-          const cell = byKey.get(key(a.node, b.node, c.node));
-          if (!cell || (!withheld[cell.index] && keep(cell))) return null;
-          out.push({ cell, sign: (a.sign * b.sign * c.sign) as Sign });
-          if (!withheld[cell.index]) cost += weight(cell) * (1 + energy(cell) / (energy(t) + 1));
+    for (let a = 0; a < m.nodes.length; a++)
+      for (let b = 0; b < p.nodes.length; b++) {
+        const base = (m.nodes[a] * P + p.nodes[b]) * C;
+        const sab = m.signs[a] * p.signs[b];
+        for (let c = 0; c < ch.nodes.length; c++) {
+          const cell = lookup[base + ch.nodes[c]];
+          if (cell < 0 || (!withheld[cell] && keep[cell])) return null;
+          out[k] = cell;
+          signs[k++] = sab * ch.signs[c];
+          if (!withheld[cell]) cost += weight[cell] * (1 + energy[cell] / (energy[t] + 1));
         }
-    return { cells: out, cost };
+      }
+    return { cells: out, signs, cost };
   };
 
   /** Whether the candidate lets measure j of t move by at least `protection` of its value. */
-  const protects = (t: SuppressionCell, cand: Candidate, j: number): boolean => {
-    const need = protection * t.measures[j];
+  const protects = (t: number, cand: Candidate, j: number): boolean => {
+    const need = protection * values[t * measureCount + j];
     let up = true;
     let down = true;
-    for (const { cell, sign } of cand.cells) {
+    for (let k = 0; k < cand.cells.length; k++) {
+      const cell = cand.cells[k];
+      if (cell === t || values[cell * measureCount + j] >= need) continue;
       // A figure the cell does not publish is in no published sum: it constrains nothing.
-      if (cell === t || !published(cell, j)) continue;
-      if (cell.measures[j] < need) {
-        if (sign < 0) up = false;
-        else down = false;
-        if (!up && !down) return false;
-      }
+      const q = cell * measureCount + j;
+      if (publishes[q] === 0) publishes[q] = publishedOf(cellByIndex[cell], j) ? 1 : -1;
+      if (publishes[q] < 0) continue;
+      if (cand.signs[k] < 0) up = false;
+      else down = false;
+      if (!up && !down) return false;
     }
     return true;
   };
-  /** Measures of t that the candidate protects. */
-  const covers = (t: SuppressionCell, cand: Candidate, measures: number[]): number[] => measures.filter((j) => protects(t, cand, j));
+
+  // The hypercubes each primary cell took, with the figures they protect, and for each cell the
+  // primaries whose hypercubes hold it (for the clean-up below).
+  const chosen = new Map<number, { hypers: Candidate[]; covered: number[] }>();
+  const users = new Map<number, Set<number>>();
+  const recordUse = (t: number, cand: Candidate) => {
+    for (const cell of cand.cells) {
+      let set = users.get(cell);
+      if (set === undefined) users.set(cell, (set = new Set()));
+      set.add(t);
+    }
+  };
 
   // Largest primaries first: their hypercubes, made of large cells, protect the small ones.
-  const primaries = cells.filter((c) => c.primary).sort((a, b) => energy(b) - energy(a) || a.index - b.index);
-  for (const t of primaries) {
-    let todo = required.filter((j) => t.measures[j] > 0 && published(t, j));
-    const [ms, ps, cs] = [0, 1, 2].map((d) => components(d, t));
+  const primaries = cells.filter((c) => c.primary).sort((a, b) => b.measures[0] - a.measures[0] || a.index - b.index);
+  for (const tc of primaries) {
+    const t = tc.index;
+    let todo = required.filter((j) => tc.measures[j] > 0 && publishedOf(tc, j));
+    const wanted = todo;
+    const mine: Candidate[] = [];
+    // Mesh components one at a time: most small cells find a free hypercube with the first.
+    const ms = components(0, t);
+    const ps = [...components(1, t)];
+    const cs = [...components(2, t)];
     const take = (cand: Candidate) => {
       hypercubes++;
-      for (const { cell } of cand.cells) withheld[cell.index] = 1;
+      for (const cell of cand.cells) withheld[cell] = 1;
       cand.cost = 0;
+      mine.push(cand);
+      recordUse(t, cand);
     };
     const candidates: Candidate[] = [];
     // A free hypercube (every cell already withheld) that protects everything ends the search.
     let freeFull: Candidate | null = null;
-    search: for (const m of ms) for (const p of ps) for (const c of cs) {
-      const cand = product(t, m, p, c);
-      if (!cand) continue;
-      if (cand.cost === 0 && todo.every((j) => protects(t, cand, j))) {
-        freeFull = cand;
-        break search;
-      }
-      candidates.push(cand);
-    }
+    search: for (const m of ms)
+      for (const p of ps)
+        for (const c of cs) {
+          const cand = product(t, m, p, c);
+          if (!cand) continue;
+          if (cand.cost === 0 && todo.every((j) => protects(t, cand, j))) {
+            freeFull = cand;
+            break search;
+          }
+          candidates.push(cand);
+        }
     candidates.sort((a, b) => a.cost - b.cost || a.cells.length - b.cells.length);
     // Every withheld cell needs one hypercube, whatever its figures (e.g. all zero).
     let placed = false;
@@ -238,23 +359,76 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
     }
     // At most 8 hypercubes per primary cell: past that, the figures still uncovered are counted
     // as unprotected (the auditor is their check) rather than withholding half the table.
+    // What a candidate protects does not change as cells are withheld: computed once.
+    const all = todo;
+    const left = new Uint8Array(all.length).fill(1);
     for (let extra = 0; todo.length > 0 && extra < 8; extra++) {
       let best: Candidate | null = null;
-      let bestGain: number[] = [];
       let bestScore = 0;
       for (const cand of candidates) {
-        const gain = covers(t, cand, todo);
-        const score = gain.length / (1 + cand.cost);
-        if (gain.length > 0 && score > bestScore) [best, bestGain, bestScore] = [cand, gain, score];
+        cand.covers ??= Uint8Array.from(all, (j) => (protects(t, cand, j) ? 1 : 0));
+        let gain = 0;
+        for (let i = 0; i < all.length; i++) gain += cand.covers[i] & left[i];
+        const score = gain / (1 + cand.cost);
+        if (gain > 0 && score > bestScore) [best, bestScore] = [cand, score];
       }
       if (!best) break;
       take(best);
       placed = true;
-      todo = todo.filter((j) => !bestGain.includes(j));
+      for (let i = 0; i < all.length; i++) if (best.covers![i]) left[i] = 0;
+      todo = all.filter((_, i) => left[i]);
     }
     if (!placed && candidates.length > 0) take(candidates[0]);
     if (freeFull) candidates.push(freeFull);
-    if (todo.length > 0 || candidates.length === 0) unprotected.set(t.index, todo);
+    if (todo.length > 0 || candidates.length === 0) unprotected.set(t, todo);
+    if (mine.length > 0) chosen.set(t, { hypers: mine, covered: wanted.filter((j) => !todo.includes(j)) });
+  }
+
+  // Clean-up (as τ-ARGUS's "singleton" and over-suppression passes): a hypercube chosen early
+  // may have withheld a cell that the hypercubes chosen later made unnecessary. Each secondary
+  // cell, the most valuable first (aggregates, then large cells), is published again when every
+  // primary cell whose hypercube holds it finds another hypercube made only of cells still
+  // withheld that protects the same figures; then the secondary cells left in no hypercube are
+  // published too. Every primary cell keeps a hypercube as protective as before and every
+  // withheld cell stays in one: the guarantees are those of the first pass.
+  const findFree = (t: number, covered: number[]): Candidate | null => {
+    const ps = [...components(1, t)];
+    const cs = [...components(2, t)];
+    for (const m of components(0, t))
+      for (const p of ps)
+        for (const c of cs) {
+          const cand = product(t, m, p, c);
+          if (cand && cand.cost === 0 && covered.every((j) => protects(t, cand, j))) return cand;
+        }
+    return null;
+  };
+  const value = (i: number) => weight[i] * (1 + energy[i]);
+  const secondaries = cells.filter((c) => withheld[c.index] && !c.primary).map((c) => c.index).sort((a, b) => value(b) - value(a) || a - b);
+  for (const s of secondaries) {
+    if (!withheld[s]) continue;
+    withheld[s] = 0;
+    const replacements = new Map<number, Candidate>();
+    for (const t of users.get(s) ?? []) {
+      const cand = findFree(t, chosen.get(t)!.covered);
+      if (!cand) break;
+      replacements.set(t, cand);
+    }
+    if (replacements.size < (users.get(s)?.size ?? 0)) {
+      withheld[s] = 1;
+      continue;
+    }
+    const dropped = new Set<number>();
+    for (const [t, cand] of replacements) {
+      const entry = chosen.get(t)!;
+      for (const h of entry.hypers)
+        for (const cell of h.cells) {
+          users.get(cell)!.delete(t);
+          dropped.add(cell);
+        }
+      entry.hypers = [cand];
+      recordUse(t, cand);
+    }
+    for (const cell of dropped) if (withheld[cell] && !primary[cell] && users.get(cell)!.size === 0) withheld[cell] = 0;
   }
 
   const secondary: number[] = [];

@@ -13,26 +13,8 @@ export const MEASURE_COUNT = SCALAR_MEASURES.length + 72;
 /** Protected for each primary cell: every magnitude, hour by hour too; not the counts of stations and installed power. */
 const REQUIRED_MEASURES = Array.from({ length: MEASURE_COUNT }, (_, j) => j).filter((j) => j === 0 || j >= SCALAR_MEASURES.length);
 
-interface CellRow {
-  id: number;
-  level: MeshLevel;
-  code: string;
-  channel: string;
-  kind: PeriodKind;
-  pstart: string;
-  withheld: boolean;
-  wh: number;
-  wh_ci: number | null;
-  wh_cov: number;
-  wh_peak: number;
-  wh_off: number;
-  charges: number;
-  stations: number;
-  kw: number | null;
-  h_idx: number[] | null;
-  h_wh: number[] | null;
-  h_ci: number[] | null;
-}
+/** The mesh level without hourly profiles (compute-indicators-sql.ts, insert-profiles): its hours are not read. */
+const PROFILELESS_LEVEL: MeshLevel = "commune";
 
 const MESH_WEIGHT: Record<string, number> = { commune: 1, departement: 2, region: 4, national: 100 };
 const PERIOD_WEIGHT: Record<string, number> = { month: 1, quarter: 1.5, year: 2 };
@@ -49,7 +31,14 @@ export async function runSecondarySuppression(
   tx: Prisma.TransactionClient,
   plan: { levels: MeshLevel[]; kinds: PeriodKind[] },
   protection = 0.1,
+  steps: Record<string, number> = {},
 ): Promise<SuppressionResult & { cells: number }> {
+  let clock = Date.now();
+  const lap = (name: string) => {
+    const now = Date.now();
+    steps[name] = (steps[name] ?? 0) + now - clock;
+    clock = now;
+  };
   const levels = MESH_LEVELS.filter((l) => plan.levels.includes(l));
   const kinds = PERIOD_KINDS.filter((k) => plan.kinds.includes(k));
 
@@ -84,36 +73,44 @@ export async function runSecondarySuppression(
 
   const channelParents = new Map<string, string | null>(CHANNELS.map((c) => [c, c === "all" ? null : "all"]));
 
-  const rows = await tx.$queryRawUnsafe<CellRow[]>(
-    `SELECT c.id, c.level, c.code, c.channel, c.kind, to_char(c.pstart, 'YYYY-MM-DD') AS pstart, c.withheld,
-            c.wh, c.wh_ci, c.wh_cov, c.wh_peak, c.wh_off, c.charges, c.stations, c.kw, h.h_idx, h.h_wh, h.h_ci
-       FROM ix_cell c
-       LEFT JOIN (SELECT id, array_agg(CASE WHEN weekend THEN 24 ELSE 0 END + lhour) AS h_idx, array_agg(wh) AS h_wh, array_agg(wh_ci) AS h_ci
-                    FROM ix_cellhour GROUP BY id) h ON h.id = c.id
-      WHERE c.kind = ANY($1::text[])
-      ORDER BY c.id`,
+  lap("suppression-meta");
+  // Two rows of text, one line per cell and per cell hour, parsed here: through the driver's
+  // typed rows and arrays the same figures took several times as long as the solving itself.
+  // PostgreSQL writes float8 in the shortest form that reads back exactly.
+  const [{ cells: cellText, hours: hourText }] = await tx.$queryRawUnsafe<{ cells: string | null; hours: string | null }[]>(
+    `SELECT (SELECT string_agg(concat_ws(',', c.id, c.level, c.code, c.channel, c.kind, to_char(c.pstart, 'YYYY-MM-DD'), c.withheld::int,
+                                         c.wh, coalesce(c.wh_ci, 0), c.wh_cov, c.wh_peak, c.wh_off, c.charges, c.stations, coalesce(c.kw, 0)),
+                               E'\n' ORDER BY c.id)
+               FROM ix_cell c WHERE c.kind = ANY($1::text[])) AS cells,
+            (SELECT string_agg(concat_ws(',', h.id, CASE WHEN h.weekend THEN 24 ELSE 0 END + h.lhour, h.wh, coalesce(h.wh_ci, 0)), E'\n')
+               FROM ix_cellhour h JOIN ix_cell c ON c.id = h.id
+              WHERE c.kind = ANY($1::text[]) AND c.level <> ${`'${PROFILELESS_LEVEL}'`}) AS hours`,
     kinds,
   );
+  lap("suppression-read");
   const S = SCALAR_MEASURES.length;
-  const cells: SuppressionCell[] = rows.map((r, index) => {
+  const ids: number[] = [];
+  const indexOf = new Map<number, number>();
+  const cells: SuppressionCell[] = (cellText ? cellText.split("\n") : []).map((line, index) => {
+    const f = line.split(",");
     const m = new Float64Array(MEASURE_COUNT);
-    m[0] = r.wh;
-    m[1] = r.wh_ci ?? 0;
-    m[2] = r.wh_cov;
-    m[3] = r.wh_peak;
-    m[4] = r.wh_off;
-    m[5] = r.charges;
-    m[6] = r.stations;
-    m[7] = r.kw ?? 0;
-    const idx = r.h_idx ?? [];
-    for (let i = 0; i < idx.length; i++) {
-      m[S + idx[i]] += r.h_wh![i];
-      m[S + 48 + (idx[i] % 24)] += r.h_ci![i] ?? 0;
-    }
-    // Float noise of the running sums is no figure: anything under a milliwatt-hour is zero.
-    for (let j = 0; j < m.length; j++) if (Math.abs(m[j]) < 1e-3) m[j] = 0;
-    return { index, mesh: meshNode(r.level, r.code), period: periodNode(r.kind, r.pstart), channel: r.channel, primary: r.withheld, measures: m };
+    for (let j = 0; j < S; j++) m[j] = Number(f[7 + j]);
+    ids.push(Number(f[0]));
+    indexOf.set(Number(f[0]), index);
+    return { index, mesh: meshNode(f[1], f[2]), period: periodNode(f[4], f[5]), channel: f[3], primary: f[6] === "1", measures: m };
   });
+  for (const line of hourText ? hourText.split("\n") : []) {
+    const f = line.split(",");
+    const m = cells[indexOf.get(Number(f[0]))!].measures;
+    const idx = Number(f[1]);
+    m[S + idx] += Number(f[2]);
+    m[S + 48 + (idx % 24)] += Number(f[3]);
+  }
+  // Float noise of the running sums is no figure: anything under a milliwatt-hour is zero.
+  for (const { measures: m } of cells) for (let j = 0; j < m.length; j++) if (Math.abs(m[j]) < 1e-3) m[j] = 0;
+  // The solving is synchronous: the process's CPU time over it is its own, whatever else runs on
+  // the machine (benchmarks on a shared machine report both).
+  const cpu = process.cpuUsage();
   const result = suppressHypercubes({
     cells,
     mesh: dimension(meshParents),
@@ -125,17 +122,20 @@ export async function runSecondarySuppression(
     // power are not additive over periods (and public through IRVE) (docs/decisions/0010).
     requiredMeasures: REQUIRED_MEASURES,
     // Communes have no hourly profiles (compute-indicators-sql.ts, insert-profiles).
-    published: (c, j) => j < SCALAR_MEASURES.length || !c.mesh.startsWith("commune:"),
+    published: (c, j) => j < SCALAR_MEASURES.length || !c.mesh.startsWith(`${PROFILELESS_LEVEL}:`),
     // Aggregates are worth more than their parts: withheld only when nothing smaller protects.
     weight: (c) => MESH_WEIGHT[c.mesh.slice(0, c.mesh.indexOf(":"))] * PERIOD_WEIGHT[c.period.slice(0, c.period.indexOf(":"))] * (c.channel === "all" ? 1.5 : 1),
     // The national total of all channels is withheld only when it is a primary secret itself.
     keep: (c) => c.mesh === "national:FR" && c.channel === "all",
   });
+  steps["suppression-solve-cpu"] = Math.round(process.cpuUsage(cpu).user / 1000);
+  lap("suppression-solve");
   if (result.secondary.length > 0) {
     await tx.$executeRawUnsafe(
       `UPDATE ix_cell SET withheld = true, reason = 'secondaire' WHERE id = ANY($1::int[])`,
-      result.secondary.map((i) => rows[i].id),
+      result.secondary.map((i) => ids[i]),
     );
   }
+  lap("suppression-write");
   return { ...result, cells: cells.length };
 }

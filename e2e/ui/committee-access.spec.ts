@@ -3,25 +3,24 @@ import { makeUser } from "@/lib/testing/factories";
 import { ensureCommitteeData } from "../support/committee-data";
 
 // Issue "Committee indicators": who may read the committee figures, and what is refused in French.
-test("opérateurs et bénéficiaires sont refusés ; le comité ne recalcule ni n'importe", async ({ browser, consoleErrors }) => {
-  const { operatorId } = await ensureCommitteeData();
-  for (const role of ["operateur", "beneficiaire"] as const) {
-    const user = await makeUser({ role, ...(role === "operateur" ? { operatorId } : {}) });
-    const other = await newUserPage(browser, consoleErrors);
-    await login(other, user.email, user.password);
-    for (const path of ["/comite", "/comite/indicateurs", "/comite/indicateurs/carte", "/admin/indicateurs"]) await expectForbidden(other, consoleErrors, path, role);
+for (const role of ["operateur", "beneficiaire"] as const) {
+  test(`${role} : les pages et les API du comité sont refusées`, async ({ page, consoleErrors }) => {
+    const user = await makeUser({ role });
+    await login(page, user.email, user.password);
+    for (const path of ["/comite", "/comite/indicateurs", "/comite/indicateurs/carte", "/admin/indicateurs"]) await expectForbidden(page, consoleErrors, path, role);
     for (const api of ["/api/indicateurs/chiffres-cles", "/api/indicateurs/zones?maille=region"]) {
-      const refused = await other.request.get(api);
+      const refused = await page.request.get(api);
       expect(refused.status(), api).toBe(403);
       expect(await refused.json()).toEqual({ erreur: "Vous n'avez pas accès à cette ressource." });
     }
-  }
+  });
+}
+
+test("le comité ne recalcule ni n'importe, ni ne lit le journal d'un opérateur", async ({ page, consoleErrors }) => {
   const member = await makeUser({ role: "comite" });
-  const page = await newUserPage(browser, consoleErrors);
   await login(page, member.email, member.password);
   await expectForbidden(page, consoleErrors, "/admin/indicateurs");
   expect((await page.request.post("/api/indicateurs/series-carbone", { multipart: { fichier: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("x") } } })).status()).toBe(403);
-  // The committee cannot read an operator's journal either.
   expect((await page.request.get("/api/operateur/envois")).status()).toBe(403);
 });
 

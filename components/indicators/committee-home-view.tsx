@@ -86,7 +86,7 @@ export function CommitteeHomeView({ home }: { home: CommitteeHome }) {
           <li>
             {changes.revisedCount === 0
               ? "Aucun chiffre publié révisé."
-              : `${formatNumber(changes.revisedCount)} chiffre(s) publié(s) révisé(s), toutes mailles, périodes et canaux confondus.`}
+              : `${formatNumber(changes.revisedCount)} chiffre(s) publié(s) révisé(s) aux mailles nationale, régionale et départementale, toutes périodes et tous canaux confondus.`}
             {changes.revisedNational.length > 0 && (
               <ul>
                 {changes.revisedNational.map((r) => (

@@ -42,7 +42,11 @@ export interface CommitteeHome {
     previousRunAt: Date | null;
     /** Months published by the newest run that the run before it did not have. */
     newPeriods: string[];
-    /** Published figures of the newest run that it revised (every mesh, period and channel). */
+    /**
+     * Published figures of the newest run that it revised, national, regional and departmental
+     * (every period and channel): communes, the bulk of a run's rows, are left out so that the
+     * home reads through the (run, mesh level) index instead of the whole run.
+     */
     revisedCount: number;
     /** The national ones among them (all channels), latest first, at most 10. */
     revisedNational: { indicator: IndicatorDefinition; periodKind: string; periodStart: string; note: string }[];
@@ -99,7 +103,8 @@ async function runChanges(run: RunInfo, prisma: PrismaClient): Promise<Committee
     ),
     // Published figures only (a withheld cell is not a figure): counted, never shown.
     prisma.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM indicator_value WHERE run_id = $1::uuid AND NOT withheld AND revised_at = $2`,
+      `SELECT count(*) AS n FROM indicator_value
+        WHERE run_id = $1::uuid AND mesh_level IN ('national', 'region', 'departement') AND NOT withheld AND revised_at = $2`,
       run.runId,
       run.computedAt,
     ),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { DsfrHead, getHtmlAttributes } from "@/components/dsfr/dsfr-head";
 import { DsfrProvider } from "@/components/dsfr/dsfr-provider";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -29,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             user={user ? { name: user.name, roleLabel: ROLE_LABELS[user.role], home: ROLE_HOME[user.role] } : null}
           />
           <main id="contenu" className="fr-container fr-py-6w" tabIndex={-1}>
-            {children}
+            <QueryProvider>{children}</QueryProvider>
           </main>
           <SiteFooter />
         </DsfrProvider>

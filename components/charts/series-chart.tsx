@@ -12,6 +12,12 @@ export interface Series {
 
 const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
+/**
+ * How a line joins its points: "stepAfter" for values that hold over their step (an hour's mean),
+ * "linear" for samples of a curve. Never smoothed: a smoothed curve invents values between points.
+ */
+export type LineType = "stepAfter" | "linear";
+
 // Line or bar chart of one or more series over a category axis. Values arrive already
 // aggregated (lib/indicators); this component only draws them.
 export function SeriesChart(props: {
@@ -21,6 +27,7 @@ export function SeriesChart(props: {
   series: Series[];
   unit: string;
   ariaLabel: string;
+  lineType?: LineType;
   height?: number;
 }) {
   const common = (
@@ -39,7 +46,7 @@ export function SeriesChart(props: {
           <LineChart data={props.data}>
             {common}
             {props.series.map((s) => (
-              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.colour} dot={false} isAnimationActive={false} connectNulls={false} />
+              <Line key={s.key} type={props.lineType ?? "linear"} dataKey={s.key} name={s.label} stroke={s.colour} dot={false} isAnimationActive={false} connectNulls={false} />
             ))}
           </LineChart>
         ) : (

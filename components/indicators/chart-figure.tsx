@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { DataFigure, type FigureColumn } from "@/components/charts/data-figure";
-import { SeriesChart, type Series } from "@/components/charts/series-chart";
+import { SeriesChart, type LineType, type Series } from "@/components/charts/series-chart";
 import type { DataTable } from "@/lib/indicators/dashboard-tables";
 
 export interface ChartSpec {
@@ -11,6 +11,7 @@ export interface ChartSpec {
   series: Series[];
   unit: string;
   ariaLabel: string;
+  lineType?: LineType;
 }
 
 const formats = new Map<number, Intl.NumberFormat>();
@@ -45,6 +46,7 @@ export function ChartFigure(props: {
       series={spec.series}
       unit={spec.unit}
       ariaLabel={spec.ariaLabel}
+      lineType={spec.lineType}
       data={props.table.rows.map((r) =>
         Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === spec.xKey || typeof v === "number" ? v : null])),
       )}

@@ -31,12 +31,12 @@ export function DashboardNav({ current, context }: { current: string; context: D
 }
 
 /** What is shown (area, period, channel) and from which computation, with its anonymity rule. */
-export function RunSummary({ context }: { context: DashboardContext }) {
+export function RunSummary({ context, scope }: { context: DashboardContext; scope?: string }) {
   const { run, filters: f, areas } = context;
   if (!run) return null;
-  const area = f.meshLevel === "national" ? "France entière" : `${MESH_LABELS[f.meshLevel]} ${areas.find((a) => a.code === f.meshCode)?.name ?? f.meshCode} (${f.meshCode})`;
+  const area = scope ?? (f.meshLevel === "national" ? "France entière" : `${MESH_LABELS[f.meshLevel]} ${areas.find((a) => a.code === f.meshCode)?.name ?? f.meshCode} (${f.meshCode})`);
   return (
-    <div className="fr-callout fr-mb-4w">
+    <div className="fr-callout fr-mb-4w" data-testid="run-summary">
       <p className="fr-callout__text fr-text--md">
         {area} — {f.periodStart ? periodLabel(f.periodKind, f.periodStart) : "aucune période"} — {CHANNEL_LABELS[f.channel]}
       </p>

@@ -16,6 +16,8 @@ export function DashboardPage(props: {
   noRunAction?: ReactNode;
   levels?: readonly MeshLevel[];
   showIndicator?: boolean;
+  /** What the page draws, when it is not the one area of the filters (the map: every area of a level). */
+  scope?: string;
   children: ReactNode;
 }) {
   return (
@@ -33,7 +35,7 @@ export function DashboardPage(props: {
       ) : (
         <>
           <FiltersForm action={props.path} context={props.context} levels={props.levels} showIndicator={props.showIndicator} />
-          <RunSummary context={props.context} />
+          <RunSummary context={props.context} scope={props.scope} />
           {props.children}
         </>
       )}

@@ -1,5 +1,6 @@
 import type { FeatureCollection, Geometry } from "geojson";
 import { MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH, projectMap, type MapLevel, type MapShape } from "@/lib/map/project-map";
+import { classLabel, classOf, LEGEND_METHOD, mapLegend } from "@/lib/map/map-classes";
 
 // A choropleth of France drawn on the server as SVG from the shipped boundaries (no tiles, no
 // CDN): metropolitan France and overseas insets, projected once (lib/map/project-map.ts).
@@ -12,16 +13,10 @@ export interface MapCell {
 
 const PALETTE = ["#e8edff", "#b1c3f5", "#7a9bea", "#4a6fd8", "#000091"];
 
-/** Class limits: quintiles of the published values. */
-export function classBreaks(values: number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return [];
-  return [1, 2, 3, 4].map((q) => sorted[Math.min(sorted.length - 1, Math.floor((q * sorted.length) / 5))]);
-}
-
-function colour(value: number, breaks: number[]): string {
-  const index = breaks.findIndex((b) => value < b);
-  return PALETTE[index === -1 ? PALETTE.length - 1 : index];
+/** Colours of `count` classes, spread from the palette's lightest to its darkest. */
+function coloursOf(count: number): string[] {
+  if (count <= 1) return [PALETTE[PALETTE.length - 1]];
+  return Array.from({ length: count }, (_, i) => PALETTE[Math.round((i * (PALETTE.length - 1)) / (count - 1))]);
 }
 
 export function ChoroplethMap(props: {
@@ -32,8 +27,8 @@ export function ChoroplethMap(props: {
   format: (value: number) => string;
 }) {
   const { metro, insets, insetWidth } = projectMap(props.features, props.level);
-  const published = Object.values(props.cells).filter((c) => !c.withheld && c.value !== null).map((c) => c.value as number);
-  const breaks = classBreaks(published);
+  const { classes } = mapLegend(Object.values(props.cells));
+  const colours = coloursOf(classes.length);
 
   function shape(f: MapShape, key: string) {
     const cell = props.cells[f.code];
@@ -42,7 +37,7 @@ export function ChoroplethMap(props: {
       : cell?.value === null || cell?.value === undefined
         ? "pas de données"
         : props.format(cell.value);
-    const fill = cell?.withheld ? "url(#secret)" : cell?.value === null || cell?.value === undefined ? "#f6f6f6" : colour(cell.value, breaks);
+    const fill = cell?.withheld ? "url(#secret)" : cell?.value === null || cell?.value === undefined ? "#f6f6f6" : colours[Math.max(0, classOf(cell.value, classes))];
     return (
       <path key={key} d={f.d} fill={fill} stroke="#666" strokeWidth={0.4} data-code={f.code}>
         <title>{`${f.nom} (${f.code}) : ${label}`}</title>
@@ -69,13 +64,12 @@ export function ChoroplethMap(props: {
         ))}
       </svg>
       <ul className="fr-text--xs" aria-label="Légende" style={{ listStyle: "none", display: "flex", flexWrap: "wrap", gap: "1rem", paddingLeft: 0 }}>
-        {breaks.length > 0 &&
-          PALETTE.map((c, i) => (
-            <li key={c}>
-              <span aria-hidden style={{ display: "inline-block", width: 14, height: 14, background: c, marginRight: 4, verticalAlign: "middle" }} />
-              {i === 0 ? `< ${props.format(breaks[0])}` : i === PALETTE.length - 1 ? `≥ ${props.format(breaks[breaks.length - 1])}` : `${props.format(breaks[i - 1])} – ${props.format(breaks[i])}`}
-            </li>
-          ))}
+        {classes.map((c, i) => (
+          <li key={i} data-testid="legend-class">
+            <span aria-hidden style={{ display: "inline-block", width: 14, height: 14, background: colours[i], marginRight: 4, verticalAlign: "middle" }} />
+            {classLabel(c, i, classes, props.format)}
+          </li>
+        ))}
         <li>
           <svg width="14" height="14" aria-hidden style={{ verticalAlign: "middle", marginRight: 4 }}>
             <rect width="14" height="14" fill="url(#secret)" />
@@ -87,6 +81,7 @@ export function ChoroplethMap(props: {
           pas de données
         </li>
       </ul>
+      <p className="fr-text--xs" data-testid="legend-method">{LEGEND_METHOD}</p>
     </div>
   );
 }

@@ -32,7 +32,9 @@ export function parseDashboardParams(params: Raw): DashboardParams {
     periodKind: oneOf(PERIOD_KINDS, read(params, "type")) ?? "month",
     periodStart: periode && /^\d{4}-\d{2}-\d{2}$/.test(periode) ? periode : undefined,
     meshLevel: oneOf(MESH_LEVELS, read(params, "maille")) ?? "national",
-    meshCode: zone && /^[0-9A-Za-z]{1,10}$/.test(zone) ? zone : undefined,
+    // "FR" is the national area: sent with another level (the no-JavaScript form, where the area
+    // list is still the national one), it means no area chosen yet.
+    meshCode: zone && zone !== "FR" && /^[0-9A-Za-z]{1,10}$/.test(zone) ? zone : undefined,
     channel: oneOf(CHANNELS, read(params, "canal")) ?? "all",
     indicator: oneOf(INDICATOR_CODES, read(params, "indicateur")),
   };

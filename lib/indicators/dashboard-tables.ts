@@ -3,6 +3,7 @@ import type { Cell } from "@/lib/indicators/read-cells";
 import { periodLabel } from "@/lib/indicators/dashboard-params";
 import type { PeriodKind } from "@/lib/indicators/catalogue";
 import { formatLongDay } from "@/lib/format";
+import type { CurvePoint, CurveStep } from "@/lib/indicators/load-curve-steps";
 
 // The data tables behind every committee chart, shared by the pages (table + CSV of DataFigure)
 // and the CSV answers of /api/indicateurs. A withheld cell is the text "secret statistique", a
@@ -158,5 +159,36 @@ export function meshTable(code: IndicatorCode, areas: { code: string; name: stri
       REVISION_COLUMN,
     ],
     rows: areas.map((a) => ({ code: a.code, nom: a.name, valeur: scalarValue(code, a.cell), revision: revisionText(a.cell) })),
+  };
+}
+
+const parisDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+
+/**
+ * The load curve of a period at its drawing step (lib/indicators/load-curve-steps.ts): 30-minute
+ * steps for a month; for a quarter or a year, each day's mean power and 30-minute peak.
+ */
+export function periodCurveTable(curve: { step: CurveStep; points: CurvePoint[]; months: { periodStart: string; cell: Cell<(number | null)[]> }[] }): DataTable {
+  const def = INDICATORS.load_curve_kw;
+  const revisions = new Map(curve.months.map((m) => [m.periodStart.slice(0, 7), revisionText(m.cell)]));
+  const value = (v: CurvePoint["mean"] | undefined): TableValue => (typeof v === "number" ? shown("load_curve_kw", v) : (v ?? null));
+  if (curve.step === "30min") {
+    return {
+      columns: [
+        { key: "pas", label: "Début du pas de 30 minutes (heure de Paris)" },
+        { key: "kw", label: `${def.label}${unitSuffix(def)}`, decimals: def.decimals },
+        REVISION_COLUMN,
+      ],
+      rows: curve.points.map((p) => ({ pas: `${parisDay(p.at.slice(0, 10))} ${p.at.slice(11)}`, kw: value(p.mean), revision: revisions.get(p.at.slice(0, 7)) ?? null })),
+    };
+  }
+  return {
+    columns: [
+      { key: "jour", label: "Jour (heure de Paris)" },
+      { key: "moyenne", label: "Puissance moyenne du jour (kW)", decimals: def.decimals },
+      { key: "pointe", label: "Pointe du jour, sur 30 minutes (kW)", decimals: def.decimals },
+      REVISION_COLUMN,
+    ],
+    rows: curve.points.map((p) => ({ jour: parisDay(p.at), moyenne: value(p.mean), pointe: value(p.peak), revision: revisions.get(p.at.slice(0, 7)) ?? null })),
   };
 }

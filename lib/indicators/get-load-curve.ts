@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { INDICATORS } from "@/lib/indicators/catalogue";
+import { INDICATORS, type IndicatorChannel, type PeriodKind } from "@/lib/indicators/catalogue";
+import { curvePoints, curveStepFor, type CurvePoint, type CurveStep } from "@/lib/indicators/load-curve-steps";
 import { profile, readCells, resolveRun, toCell, type Cell, type RunInfo } from "@/lib/indicators/read-cells";
 import { parseInput } from "@/lib/schemas/validation";
 import { indicatorQuerySchema, type IndicatorQuery } from "@/lib/schemas/indicators";
@@ -30,4 +31,35 @@ export async function getLoadCurve(
   // Midnight in Paris on the 1st: UTC+1 from November to March, UTC+2 otherwise (change on the last Sunday of March/October, never on the 1st).
   const offset = m >= 4 && m <= 10 ? 2 : 1;
   return { run, definition, periodStart: row.period_start, start: new Date(Date.UTC(y, m - 1, 1) - offset * 3_600_000), cell: toCell(row, profile) };
+}
+
+export interface PeriodLoadCurve {
+  definition: typeof INDICATORS.load_curve_kw;
+  step: CurveStep;
+  /** The period's months with a curve in the run (withheld ones included, as markers). */
+  months: { periodStart: string; cell: Cell<(number | null)[]> }[];
+  points: CurvePoint[];
+}
+
+/**
+ * The load curve of a month, quarter or year (national, or a région for every channel): the
+ * months of the period published by the run, drawn at 30 minutes for a month and day by day
+ * (mean and peak) for longer periods (lib/indicators/load-curve-steps.ts).
+ */
+export async function getPeriodLoadCurve(
+  input: { runId: string; periodKind: PeriodKind; periodStart: string; meshLevel: "national" | "region"; meshCode?: string; channel: IndicatorChannel },
+  options: { prisma?: PrismaClient } = {},
+): Promise<PeriodLoadCurve> {
+  const [y, m] = input.periodStart.split("-").map(Number);
+  const count = input.periodKind === "year" ? 12 : input.periodKind === "quarter" ? 3 : 1;
+  const wanted = new Set(Array.from({ length: count }, (_, i) => `${y + Math.floor((m - 1 + i) / 12)}-${String(((m - 1 + i) % 12) + 1).padStart(2, "0")}-01`));
+  const rows = await readCells(
+    input.runId,
+    { codes: ["load_curve_kw"], periodKind: "month", meshLevel: input.meshLevel, meshCode: input.meshLevel === "national" ? "FR" : input.meshCode, channel: input.channel },
+    options.prisma,
+  );
+  const months = rows.filter((r) => wanted.has(r.period_start)).map((r) => ({ periodStart: r.period_start, cell: toCell(r, profile) }));
+  const step = curveStepFor(input.periodKind);
+  const points = curvePoints(months.map((mo) => ({ periodStart: mo.periodStart, values: mo.cell.secret ? null : mo.cell.value })), step);
+  return { definition: INDICATORS.load_curve_kw, step, months, points };
 }

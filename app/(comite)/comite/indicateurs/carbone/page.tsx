@@ -51,7 +51,7 @@ export default async function CarbonPage({ searchParams }: { searchParams: Promi
           title="Intensité carbone par heure de la journée : recharge et réseau"
           definition={`${byHour.definitions.charging.definition} ${byHour.definitions.grid.definition}`}
           footnote={<CoverageNote cell={byHour.charging} />}
-          chart={{ kind: "line", xKey: "heure", unit: "gCO₂/kWh", ariaLabel: "Intensité carbone par heure, recharge et réseau", series: SERIES }}
+          chart={{ kind: "line", lineType: "stepAfter", xKey: "heure", unit: "gCO₂/kWh", ariaLabel: "Intensité carbone par heure, recharge et réseau", series: SERIES }}
           table={hourProfileTable([
             { key: "recharge", code: "carbon_by_hour_charging", label: "Recharge", cell: byHour.charging },
             { key: "reseau", code: "carbon_by_hour_grid", label: "Réseau", cell: grid },

@@ -43,6 +43,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
       noRunAction={noRunAction(user)}
       levels={LEVELS}
       showIndicator
+      scope={`Carte de France, par ${MESH_LABELS[level].toLowerCase()}`}
     >
       {values && (
         <ChartFigure

@@ -3,9 +3,11 @@ import { requirePermission } from "@/lib/auth/session";
 import { parseDashboardParams } from "@/lib/indicators/dashboard-params";
 import { getDashboardContext } from "@/lib/indicators/get-dashboard-context";
 import { getLoadProfile } from "@/lib/indicators/get-load-profile";
-import { getLoadCurve } from "@/lib/indicators/get-load-curve";
+import { getPeriodLoadCurve } from "@/lib/indicators/get-load-curve";
+import { periodLabel } from "@/lib/indicators/dashboard-params";
+import { periodWindow, windowLabel } from "@/lib/indicators/period-window";
 import { getPeakWindowShares, PEAK_WINDOW_SHARES } from "@/lib/indicators/get-time-series";
-import { hourProfileTable, loadCurveTable, timeSeriesTable } from "@/lib/indicators/dashboard-tables";
+import { hourProfileTable, periodCurveTable, timeSeriesTable } from "@/lib/indicators/dashboard-tables";
 import { INDICATORS } from "@/lib/indicators/catalogue";
 import { unsupported } from "@/lib/indicators/get-indicator-view";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
@@ -23,17 +25,20 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
   const run = context.run;
   const q = { runId: run?.runId, periodKind: f.periodKind, periodStart: f.periodStart || undefined, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel };
   // The 30-minute curve is stored per month, nationally (every channel) and per région (all
-  // channels together): anything else is said, never another period, mesh or channel's curve.
-  const curveRefusal = unsupported("courbe-de-charge", f);
+  // channels together): another mesh or channel is said, never another one's curve. A quarter or
+  // a year is drawn from its months, day by day (lib/indicators/load-curve-steps.ts).
+  const curveRefusal = unsupported("courbe-de-charge", { ...f, periodKind: "month" });
   const profileRefusal = unsupported("profil-de-charge", f);
   const curveLevel = curveRefusal ? null : f.meshLevel === "national" || f.meshLevel === "region" ? f.meshLevel : null;
   const [profile, curve, peaks] = run
     ? await Promise.all([
         profileRefusal ? null : getLoadProfile(q),
-        curveLevel ? getLoadCurve({ runId: run.runId, periodStart: q.periodStart, meshLevel: curveLevel, meshCode: f.meshCode, channel: f.channel }) : null,
+        curveLevel && f.periodStart ? getPeriodLoadCurve({ runId: run.runId, periodKind: f.periodKind, periodStart: f.periodStart, meshLevel: curveLevel, meshCode: f.meshCode, channel: f.channel }) : null,
         getPeakWindowShares({ runId: run.runId, periodKind: f.periodKind, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel }),
       ])
     : [null, null, null];
+  const selected = f.periodStart ? periodLabel(f.periodKind, f.periodStart) : "";
+  const peakPoints = peaks ? periodWindow(f.periodKind, f.periodStart, peaks.points) : [];
   return (
     <DashboardPage
       title="Indicateurs : impact sur le réseau électrique"
@@ -48,7 +53,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
           title="Profil de charge par heure de la journée"
           definition={`${profile.definitions.weekday.definition} ${profile.definitions.weekend.definition}`}
           footnote={<CoverageNote cell={profile.weekday} />}
-          chart={{ kind: "line", xKey: "heure", unit: "kW", ariaLabel: "Profil de charge : puissance moyenne par heure, jours ouvrés et week-end", series: [{ key: "ouvres", label: "Jours ouvrés", colour: "#000091" }, { key: "weekend", label: "Week-end", colour: "#c9191e" }] }}
+          chart={{ kind: "line", lineType: "stepAfter", xKey: "heure", unit: "kW", ariaLabel: "Profil de charge : puissance moyenne par heure, jours ouvrés et week-end", series: [{ key: "ouvres", label: "Jours ouvrés", colour: "#000091" }, { key: "weekend", label: "Week-end", colour: "#c9191e" }] }}
           table={hourProfileTable([
             { key: "ouvres", code: "profile_weekday_kw", label: "Jours ouvrés", cell: profile.weekday },
             { key: "weekend", code: "profile_weekend_kw", label: "Week-end", cell: profile.weekend },
@@ -59,12 +64,20 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
       {curveLevel ? (
         curve && (
           <ChartFigure
-            title="Courbe de charge agrégée (pas de 30 minutes)"
-            definition={curve.definition.definition}
-            footnote={<CoverageNote cell={curve.cell} />}
-            chart={{ kind: "line", xKey: "pas", unit: "kW", ariaLabel: "Courbe de charge agrégée du mois", series: [{ key: "kw", label: "Puissance appelée", colour: "#000091" }] }}
-            table={loadCurveTable(curve.start, curve.cell)}
-            csvFilename={`courbe-de-charge-${f.meshCode}-${curve.periodStart ?? ""}.csv`}
+            title={curve.step === "30min" ? `Courbe de charge agrégée, ${selected} (pas de 30 minutes)` : `Courbe de charge agrégée, ${selected} (pas d'un jour : moyenne et pointe de chaque jour)`}
+            definition={
+              curve.step === "30min"
+                ? `${curve.definition.definition} Pas de 30 minutes.`
+                : `${curve.definition.definition} Pour une période de plus d'un mois, chaque jour est résumé par sa puissance moyenne et par sa pointe (la plus forte puissance sur 30 minutes du jour) : pas d'un jour.`
+            }
+            footnote={curve.step === "30min" && curve.months[0] ? <CoverageNote cell={curve.months[0].cell} /> : undefined}
+            chart={
+              curve.step === "30min"
+                ? { kind: "line", lineType: "linear", xKey: "pas", unit: "kW", ariaLabel: `Courbe de charge agrégée, ${selected}, au pas de 30 minutes`, series: [{ key: "kw", label: "Puissance appelée", colour: "#000091" }] }
+                : { kind: "line", lineType: "linear", xKey: "jour", unit: "kW", ariaLabel: `Courbe de charge agrégée, ${selected}, au pas d'un jour : moyenne et pointe`, series: [{ key: "pointe", label: "Pointe du jour (30 minutes)", colour: "#c9191e" }, { key: "moyenne", label: "Puissance moyenne du jour", colour: "#000091" }] }
+            }
+            table={periodCurveTable(curve)}
+            csvFilename={`courbe-de-charge-${f.meshCode}-${f.periodKind}-${f.periodStart}.csv`}
           />
         )
       ) : (
@@ -72,10 +85,10 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
       )}
       {peaks && (
         <ChartFigure
-          title="Pointe hivernale et heures creuses, par période"
+          title={`Pointe hivernale et heures creuses : ${windowLabel(f.periodKind, selected)}`}
           definition={PEAK_WINDOW_SHARES.map((c) => `${INDICATORS[c].label} : ${INDICATORS[c].definition}`).join(" ")}
           chart={{ kind: "bar", xKey: "periode", unit: "%", ariaLabel: "Parts de l'énergie en pointe hivernale et en heures creuses par période", series: [{ key: "peak_window_energy_share", label: "Part en pointe hivernale", colour: "#c9191e" }, { key: "offpeak_energy_share", label: "Part en heures creuses", colour: "#18753c" }] }}
-          table={timeSeriesTable(f.periodKind, PEAK_WINDOW_SHARES, peaks.points)}
+          table={timeSeriesTable(f.periodKind, PEAK_WINDOW_SHARES, peakPoints)}
           csvFilename={`pointe-hivernale-${f.meshCode}-${f.periodKind}.csv`}
         />
       )}

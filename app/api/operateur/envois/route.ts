@@ -1,0 +1,26 @@
+import { authorizeRequest } from "@/lib/auth/session";
+import { HTTP_STATUS, isAppError } from "@/lib/errors";
+import { jsonError } from "@/lib/http/json-error";
+import { listSubmissions } from "@/lib/operator-console/list-submissions";
+import { firstValues, submissionFiltersSchema } from "@/lib/schemas/operator-console";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+// GET /api/operateur/envois?env=&outcome=&endpoint=&du=&au=&page= — the signed-in operator's
+// submissions as the console lists them (never raw bodies), for its live list
+// (components/operator/live-submissions.tsx). Same filters as the page; another operator's
+// submissions are never reachable (the operator comes from the session).
+export async function GET(request: Request) {
+  try {
+    const user = await authorizeRequest("operator:console");
+    if (!user.operatorId) return jsonError(403, "Votre compte n'est rattaché à aucun opérateur.");
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const filters = submissionFiltersSchema.parse(firstValues(params));
+    const list = await listSubmissions({ operatorId: user.operatorId, filters });
+    return Response.json(list, { headers: { "cache-control": "private, no-store" } });
+  } catch (e) {
+    if (isAppError(e)) return jsonError(HTTP_STATUS[e.code], e.message);
+    throw e;
+  }
+}

@@ -1,17 +1,26 @@
 import { test, expect, login, expectAccessible, newUserPage } from "../support/test";
-import { makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/lib/testing/factories";
+import { makeApiCredential, makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/lib/testing/factories";
 
 // Issue "ADVENIR data APIs", operator console: an operator creates its credentials in the
 // console, reads the secret shown once, posts with it, and sees the submissions, their counts,
-// their errors and the anomalies; the sandbox is separate and can be wiped.
-test("console opérateur : identifiants, envois, erreurs, anomalies, bac à sable", async ({ browser, consoleErrors }) => {
+// their errors and the anomalies; the sandbox is separate and can be wiped. Three short journeys
+// (credentials, submissions, sandbox) so that each holds on a busy machine.
+
+async function operatorWithStations() {
   const suffix = uniqueSuffix();
   const operator = await makeOperator({ name: `Opérateur console ${suffix}` });
   const user = await makeUser({ role: "operateur", operatorId: operator.id });
   const dossier = await makeDossier({ operatorId: operator.id, signed: true });
   const codes = [`CON-${suffix}-A`, `CON-${suffix}-B`];
   await makeStations({ dossierId: dossier.id, stations: codes.map((stationCode) => ({ stationCode, pointCount: 2, nominalPowerKw: 22 })) });
+  return { operator, user, codes };
+}
 
+const basic = (username: string, secret: string) => ({ Authorization: `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}` });
+const t0 = 1_700_000_000;
+
+test("console opérateur : un accès créé affiche son secret une fois ; renouvelé puis révoqué, il cesse d'ouvrir l'API", async ({ browser, consoleErrors }) => {
+  const { operator, user, codes } = await operatorWithStations();
   const page = await newUserPage(browser, consoleErrors);
   await login(page, user.email, user.password);
   await expect(page).toHaveURL(/\/operateur$/);
@@ -36,9 +45,32 @@ test("console opérateur : identifiants, envois, erreurs, anomalies, bac à sabl
   await expect(page.getByTestId("issued-secret")).toHaveCount(0);
   await expect(page.getByText(secret)).toHaveCount(0);
 
+  const auth = basic(username, secret);
+  // Rotation: the old secret stops working, the new one works; revocation.
+  await page.getByRole("button", { name: `Renouveler le secret de ${username}` }).click();
+  await page.getByRole("button", { name: "Confirmer le renouvellement" }).click();
+  await expect(page.getByTestId("form-feedback")).toContainText(`l'accès ${username} est révoqué`);
+  const rotated = `${(await page.getByTestId("issued-username").first().textContent())!.trim()}:${(await page.getByTestId("issued-secret").first().textContent())!.trim()}`;
+  const body = { [operator.id]: {} };
+  expect((await page.request.post("/api/operation/put", { headers: auth, data: body })).status()).toBe(401);
+  const newAuth = { Authorization: `Basic ${Buffer.from(rotated).toString("base64")}` };
+  expect((await page.request.post("/api/operation/put", { headers: newAuth, data: body })).status()).toBe(200);
+  const newUsername = rotated.split(":")[0];
+  await page.getByRole("button", { name: `Révoquer ${newUsername}` }).click();
+  await page.getByRole("button", { name: "Confirmer la révocation" }).click();
+  await expect(page.getByTestId("form-feedback").first()).toContainText(`Accès ${newUsername} révoqué.`);
+  expect((await page.request.post("/api/operation/put", { headers: newAuth, data: body })).status()).toBe(401);
+});
+
+test("console opérateur : envois, compteurs, filtres, erreurs avec leur chemin, anomalies", async ({ browser, consoleErrors }) => {
+  const { operator, user, codes } = await operatorWithStations();
+  const { username, secret } = await makeApiCredential({ operatorId: operator.id, env: "production" });
+  const auth = basic(username, secret);
+  const page = await newUserPage(browser, consoleErrors);
+  await login(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/operateur$/);
+
   // Posts with it: operations and curves, then a failing one.
-  const auth = { Authorization: `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}` };
-  const t0 = 1_700_000_000;
   const ops = await page.request.post("/api/operation/put", {
     headers: auth,
     data: {
@@ -100,8 +132,15 @@ test("console opérateur : identifiants, envois, erreurs, anomalies, bac à sabl
   const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: codes[0], exact: true }) });
   await expect(row).not.toContainText("Aucune donnée reçue");
 
+});
+
+test("console opérateur : le bac à sable a son accès, ses données à part, et se vide après confirmation", async ({ browser, consoleErrors }) => {
+  const { operator, user, codes } = await operatorWithStations();
+  const page = await newUserPage(browser, consoleErrors);
+  await login(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/operateur$/);
   // Sandbox: its own access, its data apart, then wiped after confirmation.
-  await page.getByRole("link", { name: "Identifiants d'API" }).first().click();
+  await page.goto("/operateur/identifiants");
   await page.getByRole("button", { name: "Créer un accès bac à sable" }).click();
   await expect(page.getByTestId("issued-username")).toHaveText(/-sandbox-/);
   const sandboxAuth = {
@@ -120,19 +159,4 @@ test("console opérateur : identifiants, envois, erreurs, anomalies, bac à sabl
   await expect(page.getByTestId("form-feedback")).toContainText("Bac à sable vidé : 1 opération(s), 0 courbe(s) et 1 envoi(s) effacés.");
   await expect(page.getByTestId("sandbox-summary")).toContainText(/Opérations de charge\s*0/);
 
-  // Rotation: the old secret stops working, the new one works; revocation.
-  await page.getByRole("link", { name: "Identifiants d'API" }).first().click();
-  await page.getByRole("button", { name: `Renouveler le secret de ${username}` }).click();
-  await page.getByRole("button", { name: "Confirmer le renouvellement" }).click();
-  await expect(page.getByTestId("form-feedback")).toContainText(`l'accès ${username} est révoqué`);
-  const rotated = `${(await page.getByTestId("issued-username").first().textContent())!.trim()}:${(await page.getByTestId("issued-secret").first().textContent())!.trim()}`;
-  const body = { [operator.id]: {} };
-  expect((await page.request.post("/api/operation/put", { headers: auth, data: body })).status()).toBe(401);
-  const newAuth = { Authorization: `Basic ${Buffer.from(rotated).toString("base64")}` };
-  expect((await page.request.post("/api/operation/put", { headers: newAuth, data: body })).status()).toBe(200);
-  const newUsername = rotated.split(":")[0];
-  await page.getByRole("button", { name: `Révoquer ${newUsername}` }).click();
-  await page.getByRole("button", { name: "Confirmer la révocation" }).click();
-  await expect(page.getByTestId("form-feedback").first()).toContainText(`Accès ${newUsername} révoqué.`);
-  expect((await page.request.post("/api/operation/put", { headers: newAuth, data: body })).status()).toBe(401);
 });

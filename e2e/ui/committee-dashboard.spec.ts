@@ -98,13 +98,23 @@ test("le comité consulte les indicateurs, change de maille et de période, ouvr
   await expect(page.locator('path[data-code="29"]')).not.toHaveAttribute("fill", "url(#secret)");
   await expect(page.locator('path[data-code="974"]')).toHaveCount(1);
   await expectAccessible(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger les données (CSV)" }).click()]);
-  const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
-  const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe("Code,Nom,Énergie délivrée (kWh),Révision");
-  expect(lines).toContain("2A,Corse-du-Sud,secret statistique,");
-  expect(lines).toContain("69,Rhône,secret statistique,");
-  expect(lines).toContain("29,Finistère,144,");
+  // Its CSV for French Excel: `;`, BOM, a first line saying what it holds, a name carrying it all.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /CSV pour Excel$/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^indicateurs_carte_energy_kwh_mois_2023-01-01_departement_tous-canaux_calcul-\d{8}-\d{4}-[0-9a-f-]{36}_serie-.+-v\d+_excel-fr\.csv$/);
+  const raw = readFileSync((await download.path())!, "utf8");
+  expect(raw.charCodeAt(0)).toBe(0xfeff);
+  const lines = raw.slice(1).trim().split("\r\n");
+  expect(lines[0]).toMatch(/^Indicateur : Carte : Énergie délivrée;Période : janvier 2023 \(mois\);Maille : toutes les zones de la maille département;Canal : Tous les canaux;Calcul : calcul du \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(heure de Paris\), n° [0-9a-f-]{36};Série carbone : .+ version \d+$/);
+  expect(lines[1]).toBe("Code;Nom;Énergie délivrée (kWh);Révision");
+  expect(lines).toContain("2A;Corse-du-Sud;secret statistique;");
+  expect(lines).toContain("69;Rhône;secret statistique;");
+  expect(lines).toContain("29;Finistère;144;");
+  const standardLink = await page.getByRole("link", { name: /CSV standard$/ }).getAttribute("href");
+  const standard = await page.request.get(standardLink!);
+  expect(standard.headers()["content-disposition"]).toMatch(/_standard\.csv"$/);
+  const standardLines = (await standard.text()).trim().split("\r\n");
+  expect(standardLines[1]).toBe("Code,Nom,Énergie délivrée (kWh),Révision");
+  expect(standardLines).toContain("2A,Corse-du-Sud,secret statistique,");
 
   // The same data through the API, with the member's session.
   const api = await page.request.get("/api/indicateurs/carte?maille=departement&periode=2023-01-01");
@@ -112,7 +122,7 @@ test("le comité consulte les indicateurs, change de maille et de période, ouvr
   const body = await api.json();
   expect(body.data.areas.find((a: { code: string }) => a.code === "2A").cell).toEqual({ secret: true, label: "secret statistique", reason: "primaire" });
   expect(body.data.areas.find((a: { code: string }) => a.code === "69").cell).toEqual({ secret: true, label: "secret statistique", reason: "secondaire" });
-  const apiCsv = await page.request.get("/api/indicateurs/carte?maille=departement&periode=2023-01-01&format=csv");
+  const apiCsv = await page.request.get("/api/indicateurs/carte?maille=departement&periode=2023-01-01&format=standard");
   expect(await apiCsv.text()).toContain("2A,Corse-du-Sud,secret statistique");
 
 

@@ -10,6 +10,7 @@ import { INDICATORS } from "@/lib/indicators/catalogue";
 import { unsupported } from "@/lib/indicators/get-indicator-view";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
 import { ChartFigure } from "@/components/indicators/chart-figure";
+import { indicatorCsvHrefs } from "@/lib/indicators/indicator-csv";
 import { CoverageNote } from "@/components/indicators/coverage-note";
 import { noRunAction } from "../_components/no-run-action";
 
@@ -53,7 +54,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
             { key: "ouvres", code: "profile_weekday_kw", label: "Jours ouvrés", cell: profile.weekday },
             { key: "weekend", code: "profile_weekend_kw", label: "Week-end", cell: profile.weekend },
           ])}
-          csvFilename={`profil-de-charge-${f.meshCode}-${f.periodStart}.csv`}
+          csv={indicatorCsvHrefs("profil-de-charge", f)}
         />
       )}
       {curveLevel ? (
@@ -64,7 +65,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
             footnote={<CoverageNote cell={curve.cell} />}
             chart={{ kind: "line", xKey: "pas", unit: "kW", ariaLabel: "Courbe de charge agrégée du mois", series: [{ key: "kw", label: "Puissance appelée", colour: "#000091" }] }}
             table={loadCurveTable(curve.start, curve.cell)}
-            csvFilename={`courbe-de-charge-${f.meshCode}-${curve.periodStart ?? ""}.csv`}
+            csv={indicatorCsvHrefs("courbe-de-charge", f)}
           />
         )
       ) : (
@@ -76,7 +77,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
           definition={PEAK_WINDOW_SHARES.map((c) => `${INDICATORS[c].label} : ${INDICATORS[c].definition}`).join(" ")}
           chart={{ kind: "bar", xKey: "periode", unit: "%", ariaLabel: "Parts de l'énergie en pointe hivernale et en heures creuses par période", series: [{ key: "peak_window_energy_share", label: "Part en pointe hivernale", colour: "#c9191e" }, { key: "offpeak_energy_share", label: "Part en heures creuses", colour: "#18753c" }] }}
           table={timeSeriesTable(f.periodKind, PEAK_WINDOW_SHARES, peaks.points)}
-          csvFilename={`pointe-hivernale-${f.meshCode}-${f.periodKind}.csv`}
+          csv={indicatorCsvHrefs("pointe", f)}
         />
       )}
     </DashboardPage>

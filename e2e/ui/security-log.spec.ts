@@ -1,4 +1,4 @@
-import { test, expect, DEMO, login, expectAccessible, expectForbidden, newUserPage } from "../support/test";
+import { test, expect, DEMO, login, expectAccessible, expectForbidden } from "../support/test";
 import { expectErrorSummary } from "../support/forms";
 import { makeApiCredential, makeUser, uniqueSuffix } from "@/lib/testing/factories";
 import { db } from "@/lib/db";
@@ -9,32 +9,37 @@ import { db } from "@/lib/db";
 
 const basic = (username: string, secret: string) => ({ Authorization: `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}` });
 
-test("mauvais secret : compté au journal de sécurité de l'admin, pas dans les envois de l'opérateur, qui n'en voit que le nombre", async ({ page, browser, consoleErrors }) => {
+/** An operator's account and API login, tried three times with a wrong secret. */
+async function triedThreeTimes(request: import("@playwright/test").APIRequestContext) {
   const operator = await makeUser({ role: "operateur" });
   const credential = await makeApiCredential({ operatorId: operator.operatorId!, username: `op-securite-${uniqueSuffix()}` });
   for (let i = 0; i < 3; i++) {
-    expect((await page.request.post("/api/operation/put", { headers: basic(credential.username, `faux-${i}`), data: { [operator.operatorId!]: {} } })).status()).toBe(401);
+    expect((await request.post("/api/operation/put", { headers: basic(credential.username, `faux-${i}`), data: { [operator.operatorId!]: {} } })).status()).toBe(401);
   }
+  return { operator, credential };
+}
 
-  // The operator: nothing in its submissions journal, a count on its console.
-  const opPage = await newUserPage(browser, consoleErrors);
-  await login(opPage, operator.email, operator.password);
-  await expect(opPage.getByTestId("auth-failures")).toHaveText(
+test("mauvais secret : l'opérateur n'en voit que le nombre, rien dans ses envois, et pas le journal de sécurité", async ({ page, consoleErrors }) => {
+  const { operator, credential } = await triedThreeTimes(page.request);
+  await login(page, operator.email, operator.password);
+  await expect(page.getByTestId("auth-failures")).toHaveText(
     "Authentifications refusées sur vos identifiants d'API ces 30 derniers jours : 3 secret(s) incorrect(s). Si ce n'est pas vous, changez le secret concerné dans vos identifiants d'API.",
   );
-  await expectAccessible(opPage);
-  await opPage.goto("/operateur/envois");
-  await expect(opPage.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(opPage.getByText(credential.username)).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto("/operateur/envois");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText(credential.username)).toHaveCount(0);
   expect(await (await db()).submission.count({ where: { operatorId: operator.operatorId! } })).toBe(0);
   // The security log is the admin's only.
-  await expectForbidden(opPage, consoleErrors, "/admin/securite", "l'opérateur");
+  await expectForbidden(page, consoleErrors, "/admin/securite", "l'opérateur");
+});
 
-  // The admin: one row for the three attempts, found by login, with the operator's name.
+test("mauvais secret : une ligne du journal de sécurité de l'admin compte les tentatives, retrouvée par identifiant", async ({ page }) => {
+  const { credential } = await triedThreeTimes(page.request);
   await login(page, DEMO.admin.email, DEMO.admin.password);
   await page.getByRole("link", { name: "Journal de sécurité" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Journal de sécurité");
-  await page.getByLabel("Identifiant").fill(credential.username);
+  await page.getByRole("textbox", { name: /^Identifiant/ }).fill(credential.username);
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(new RegExp(`identifiant=${credential.username}`));
   const table = page.getByTestId("security-table");

@@ -41,15 +41,19 @@ export function DataFigure(props: {
           data={props.rows.map((r) => props.columns.map((c) => (c.format ? c.format(r[c.key]) : String(r[c.key] ?? "—"))))}
         />
       </details>
-      <p className="fr-mt-1w">
-        Télécharger les données :{" "}
-        <a className="fr-link fr-link--download" href={props.csv.excel} download aria-label={`${props.title} : CSV pour Excel`}>
-          CSV pour Excel<span className="fr-link__detail">séparateur ; et virgule décimale</span>
-        </a>{" "}
-        <a className="fr-link fr-link--download" href={props.csv.standard} download aria-label={`${props.title} : CSV standard`}>
-          CSV standard<span className="fr-link__detail">séparateur , et point décimal</span>
-        </a>
-      </p>
+      <p className="fr-mt-1w fr-mb-1v">Télécharger les données :</p>
+      <ul className="fr-mb-0">
+        <li>
+          <a className="fr-link fr-link--download" href={props.csv.excel} download aria-label={`${props.title} : CSV pour Excel`}>
+            CSV pour Excel<span className="fr-link__detail">séparateur ; et virgule décimale</span>
+          </a>
+        </li>
+        <li>
+          <a className="fr-link fr-link--download" href={props.csv.standard} download aria-label={`${props.title} : CSV standard`}>
+            CSV standard<span className="fr-link__detail">séparateur , et point décimal</span>
+          </a>
+        </li>
+      </ul>
     </figure>
   );
 }

@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "advenir-captures-"));
   console.log("Démarrage du portail sur une base embarquée neuve avec les données de démonstration (quelques minutes)…");
   const server = await startPortalServer(
-    { DATABASE_URL: `pglite:${dataDir}`, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), SEED_DEMO: "1", SEED_DEMO_ACTIVITY: "1", JOBS_DISABLED: "1" },
+    { DATABASE_URL: `pglite:${dataDir}`, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), SEED_DEMO: "1", SEED_DEMO_ACTIVITY: "1" },
     { timeoutMs: 15 * 60_000 },
   );
   const base = `http://127.0.0.1:${server.port}`;

@@ -44,13 +44,15 @@ export function DataFigure(props: {
       <p className="fr-mt-1w fr-mb-1v">Télécharger les données :</p>
       <ul className="fr-mb-0">
         <li>
-          <a className="fr-link fr-link--download" href={props.csv.excel} download aria-label={`${props.title} : CSV pour Excel`}>
+          <a className="fr-link fr-link--download" href={props.csv.excel} download>
             CSV pour Excel<span className="fr-link__detail">séparateur ; et virgule décimale</span>
+            <span className="fr-sr-only"> ({props.title})</span>
           </a>
         </li>
         <li>
-          <a className="fr-link fr-link--download" href={props.csv.standard} download aria-label={`${props.title} : CSV standard`}>
+          <a className="fr-link fr-link--download" href={props.csv.standard} download>
             CSV standard<span className="fr-link__detail">séparateur , et point décimal</span>
+            <span className="fr-sr-only"> ({props.title})</span>
           </a>
         </li>
       </ul>

@@ -99,7 +99,7 @@ test("le comité consulte les indicateurs, change de maille et de période, ouvr
   await expect(page.locator('path[data-code="974"]')).toHaveCount(1);
   await expectAccessible(page);
   // Its CSV for French Excel: `;`, BOM, a first line saying what it holds, a name carrying it all.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /CSV pour Excel$/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^CSV pour Excel/ }).click()]);
   expect(download.suggestedFilename()).toMatch(/^indicateurs_carte_energy_kwh_mois_2023-01-01_departement_tous-canaux_calcul-\d{8}-\d{4}-[0-9a-f-]{36}_serie-.+-v\d+_excel-fr\.csv$/);
   const raw = readFileSync((await download.path())!, "utf8");
   expect(raw.charCodeAt(0)).toBe(0xfeff);
@@ -109,7 +109,7 @@ test("le comité consulte les indicateurs, change de maille et de période, ouvr
   expect(lines).toContain("2A;Corse-du-Sud;secret statistique;");
   expect(lines).toContain("69;Rhône;secret statistique;");
   expect(lines).toContain("29;Finistère;144;");
-  const standardLink = await page.getByRole("link", { name: /CSV standard$/ }).getAttribute("href");
+  const standardLink = await page.getByRole("link", { name: /^CSV standard/ }).getAttribute("href");
   const standard = await page.request.get(standardLink!);
   expect(standard.headers()["content-disposition"]).toMatch(/_standard\.csv"$/);
   const standardLines = (await standard.text()).trim().split("\r\n");

@@ -10,11 +10,7 @@ export async function register() {
   // The shipped INSEE codes and default carbon series (idempotent; npm start already did it).
   const { ensureReferenceData } = await import("@/lib/reference-data/ensure-reference-data");
   await ensureReferenceData();
+  // The one scheduler: raw-body purge and daily indicator recomputation (lib/jobs/start-jobs.ts).
   const { startJobsOnce } = await import("@/lib/jobs/start-jobs");
   startJobsOnce();
-  // Indicators are recomputed daily (skipped when another instance just did it).
-  if (process.env.JOBS_DISABLED !== "1") {
-    const { startIndicatorSchedule } = await import("@/lib/indicators/refresh-indicators");
-    startIndicatorSchedule({ intervalHours: 24, firstDelayMs: 10 * 60_000 });
-  }
 }

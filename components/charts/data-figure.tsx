@@ -2,8 +2,8 @@
 
 import { useId, type ReactNode } from "react";
 import { Table } from "@codegouvfr/react-dsfr/Table";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import { toCsv, type CsvValue } from "@/lib/csv/to-csv";
+
+export type CsvValue = string | number | boolean | null | undefined;
 
 export interface FigureColumn {
   key: string;
@@ -12,29 +12,20 @@ export interface FigureColumn {
 }
 
 // Every chart comes with its data: a table (under a disclosure, for screen readers and for
-// checking) and a CSV download of exactly the same rows.
+// checking) and CSV downloads of exactly the same rows, produced by the server (plain links:
+// they work without JavaScript), for French Excel and in the standard format.
 export function DataFigure(props: {
   title: string;
   definition?: ReactNode;
   chart: ReactNode;
   columns: FigureColumn[];
   rows: Record<string, CsvValue>[];
-  csvFilename: string;
+  /** The CSV downloads of the same rows (lib/indicators/indicator-csv.ts). */
+  csv: { excel: string; standard: string };
   footnote?: ReactNode;
 }) {
   const id = useId();
   const header = props.columns.map((c) => c.label);
-  const matrix = props.rows.map((r) => props.columns.map((c) => r[c.key]));
-
-  function download() {
-    const blob = new Blob([toCsv(header, matrix)], { type: "text/csv;charset=utf-8" });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = props.csvFilename;
-    a.click();
-    URL.revokeObjectURL(url);
-  }
 
   return (
     <figure className="fr-mb-6w" aria-labelledby={`${id}-title`}>
@@ -50,9 +41,21 @@ export function DataFigure(props: {
           data={props.rows.map((r) => props.columns.map((c) => (c.format ? c.format(r[c.key]) : String(r[c.key] ?? "—"))))}
         />
       </details>
-      <Button priority="secondary" size="small" iconId="fr-icon-download-line" onClick={download} className="fr-mt-1w">
-        Télécharger les données (CSV)
-      </Button>
+      <p className="fr-mt-1w fr-mb-1v">Télécharger les données :</p>
+      <ul className="fr-mb-0">
+        <li>
+          <a className="fr-link fr-link--download" href={props.csv.excel} download>
+            CSV pour Excel<span className="fr-link__detail">séparateur ; et virgule décimale</span>
+            <span className="fr-sr-only"> ({props.title})</span>
+          </a>
+        </li>
+        <li>
+          <a className="fr-link fr-link--download" href={props.csv.standard} download>
+            CSV standard<span className="fr-link__detail">séparateur , et point décimal</span>
+            <span className="fr-sr-only"> ({props.title})</span>
+          </a>
+        </li>
+      </ul>
     </figure>
   );
 }

@@ -22,14 +22,15 @@ function formatNumber(value: number, decimals: number): string {
 }
 
 // A committee figure: the chart (a recharts series chart, or a node drawn on the server such as
-// the map) with its data table and CSV export. Withheld cells arrive as "secret statistique"
+// the map) with its data table and CSV exports. Withheld cells arrive as "secret statistique"
 // and stay so in the table and the CSV; the chart leaves a gap for them.
 export function ChartFigure(props: {
   title: string;
   definition?: ReactNode;
   footnote?: ReactNode;
   table: DataTable;
-  csvFilename: string;
+  /** The CSV downloads (lib/indicators/indicator-csv.ts: indicatorCsvHrefs). */
+  csv: { excel: string; standard: string };
   chart?: ChartSpec;
   node?: ReactNode;
 }) {
@@ -62,7 +63,7 @@ export function ChartFigure(props: {
       chart={chart}
       columns={columns}
       rows={props.table.rows}
-      csvFilename={props.csvFilename}
+      csv={props.csv}
     />
   );
 }

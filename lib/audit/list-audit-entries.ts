@@ -25,13 +25,13 @@ export interface AuditRow {
 // Paris day bounds: "2026-03-29" → [00:00 Paris, next day 00:00 Paris).
 // The offset is read at 00:00 UTC of that day, i.e. 01:00 or 02:00 in Paris: before either
 // clock change (both happen later in the night), so it is the offset of Paris midnight.
-function parisMidnight(day: string): Date {
+export function parisMidnight(day: string): Date {
   const probe = new Date(`${day}T00:00:00Z`);
   const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Paris", timeZoneName: "longOffset" }).formatToParts(probe).find((p) => p.type === "timeZoneName")!.value;
   return new Date(`${day}T00:00:00${offset.replace("GMT", "") || "+00:00"}`);
 }
 
-function nextDay(day: string): string {
+export function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 

@@ -27,12 +27,15 @@ export interface OperatorPrincipal {
   method: "basic" | "certificate";
 }
 
-/** An authentication failure, with the credential that was tried when it exists (for the log). */
+/**
+ * An authentication failure, with the login tried ("" when none could be read) and the operator
+ * owning it when it exists: what the security log needs (lib/security/record-auth-failure.ts).
+ */
 export class OperatorAuthError extends AppError {
   constructor(
     code: "UNAUTHENTICATED" | "TOO_MANY_REQUESTS",
     message: string,
-    readonly credential?: { id: string; operatorId: string; env: DataEnv },
+    readonly attempt: { login: string; operatorId: string | null } = { login: "", operatorId: null },
     retryAfterSeconds?: number,
   ) {
     super(code, message, [{ path: "(authentification)", message }], retryAfterSeconds);
@@ -150,7 +153,12 @@ export async function authenticateOperator(request: { headers: Headers }, option
   const [row] = await (await rawSql()).query<CredentialRow>(CREDENTIAL_SQL, [basic.username, ipKey, userKey], { name: "advenir_basic_credential" });
   const wait = row.blocked_until ? Math.ceil((new Date(row.blocked_until).getTime() - now.getTime()) / 1000) : 0;
   if (wait > 0)
-    throw new OperatorAuthError("TOO_MANY_REQUESTS", `trop d'échecs d'authentification : réessayez dans ${wait} secondes`, undefined, wait);
+    throw new OperatorAuthError(
+      "TOO_MANY_REQUESTS",
+      `trop d'échecs d'authentification : réessayez dans ${wait} secondes`,
+      { login: basic.username, operatorId: row.operator_id },
+      wait,
+    );
 
   const credential = row.id
     ? { id: row.id, operatorId: row.operator_id!, env: row.env!, username: row.username!, secretHash: row.secret_hash!, lastUsedAt: row.last_used_at ? new Date(row.last_used_at) : null }
@@ -164,7 +172,7 @@ export async function authenticateOperator(request: { headers: Headers }, option
     throw new OperatorAuthError(
       "UNAUTHENTICATED",
       "identifiant ou secret incorrect, ou accès révoqué",
-      credential ? { id: credential.id, operatorId: credential.operatorId, env: credential.env } : undefined,
+      { login: basic.username, operatorId: credential?.operatorId ?? null },
     );
   }
   if (row.user_failures) await clearFailures(prisma, userKey);

@@ -17,6 +17,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "operators:manage",
     "dossiers:read-all",
     "audit:read",
+    "security-log:read",
     "individual-data:read",
     "individual-data:purge",
   ],
@@ -38,5 +39,8 @@ describe("role → permission table", () => {
     expect(can("comite", "declarations:read-late")).toBe(false);
     expect(can("comite", "declarations:read-late-summary")).toBe(true);
     expect(can("admin", "individual-data:read")).toBe(true);
+    // The security log names logins and client addresses: the admin only, not even the operator whose login was tried.
+    for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "security-log:read")).toBe(false);
+    expect(can("admin", "security-log:read")).toBe(true);
   });
 });

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "operators:manage": ["admin"],
   "dossiers:read-all": ["admin"],
   "audit:read": ["admin"],
+  /** The data API's failed authentications, with the logins and client addresses tried. */
+  "security-log:read": ["admin"],
   "individual-data:read": ["admin"],
   "individual-data:purge": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

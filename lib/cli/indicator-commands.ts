@@ -13,15 +13,16 @@ export const INDICATOR_COMMANDS: Command[] = [
   {
     name: "indicators:compute",
     aliases: ["indicateurs:recalculer"],
-    summary: "Recalcule tous les indicateurs (par défaut du 1er janvier de l'an dernier à la fin du mois) ; un nouveau calcul ne remplace jamais les précédents.",
+    summary: "Recalcule tous les indicateurs (par défaut sur les mois qui ont des données) ; un nouveau calcul ne remplace jamais les précédents. Refusé s'il viderait des mois publiés, sauf --confirm-empty.",
     example: "indicators:compute --from 2023-01 --to 2024-01",
     options: {
       from: { type: "string", value: "<AAAA-MM>", description: "premier mois inclus" },
       to: { type: "string", value: "<AAAA-MM>", description: "premier mois exclu" },
+      "confirm-empty": { type: "boolean", description: "publier quand même des mois vides à la place de mois publiés avec des chiffres" },
     },
     async run(v) {
       await ensureReferenceData();
-      const r = await refreshIndicators({ computedBy: ACTOR, from: str(v.from), to: str(v.to) });
+      const r = await refreshIndicators({ computedBy: ACTOR, from: str(v.from), to: str(v.to), confirmEmpty: v["confirm-empty"] === true });
       return {
         lines: [
           `Calcul ${r.runId} : du ${r.firstMonth} au ${r.endMonth} (exclu), ${r.cellCount} cases dont ${r.withheldCount} en secret statistique, ${r.valueCount} valeurs, en ${r.durationMs} ms.`,

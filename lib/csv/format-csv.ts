@@ -38,12 +38,15 @@ function quote(cell: string, separator: string): string {
   return cell.includes(separator) || /["\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/** The CSV text of a header and rows; `preamble` lines (e.g. what the file holds) come first. */
-export function formatCsv(header: string[], rows: CsvCell[][], options: { format?: CsvFormat; preamble?: string[] } = {}): string {
+/**
+ * The CSV text of a header and rows; `preamble` lines (e.g. what the file holds) come first, each
+ * a single cell, or several cells when given as an array.
+ */
+export function formatCsv(header: string[], rows: CsvCell[][], options: { format?: CsvFormat; preamble?: (string | CsvCell[])[] } = {}): string {
   const format = options.format ?? "excel-fr";
   const separator = format === "standard" ? "," : ";";
   const line = (cells: CsvCell[]) => cells.map((c) => quote(text(c, format), separator)).join(separator);
-  const lines = [...(options.preamble ?? []).map((p) => line([p])), line(header), ...rows.map(line)];
+  const lines = [...(options.preamble ?? []).map((p) => line(Array.isArray(p) ? p : [p])), line(header), ...rows.map(line)];
   return `${format === "excel-fr" ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
 }
 

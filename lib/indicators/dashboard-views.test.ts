@@ -82,7 +82,6 @@ describe("committee dashboard reads", () => {
       [{ maille: "commune", zone: "29019" }, /départements? ou une commune/],
       [{ maille: "departement", zone: "29" }, /départements? ou une commune/],
       [{ maille: "region", zone: "53", canal: "ADVENIR" }, /tous canaux confondus/],
-      [{ type: "quarter", periode: "2023-01-01" }, /publiée par mois/],
     ] as const) {
       const v = await getIndicatorView("courbe-de-charge", parseDashboardParams({ periode: "2023-01-01", ...params }));
       expect(v.refused?.status, JSON.stringify(params)).toBe(400);
@@ -95,6 +94,15 @@ describe("committee dashboard reads", () => {
     expect(region.json.filters).toMatchObject({ meshLevel: "region", meshCode: "53" });
     expect(sum(national)).toBeCloseTo(105, 6); // kWh: 30-minute kW steps ÷ 2
     expect(sum(region)).toBeCloseTo(60, 6); // Bretagne alone
+    // A quarter is served at a daily step (mean and 30-minute peak of each day), as the page draws it.
+    const quarter = await getIndicatorView("courbe-de-charge", parseDashboardParams({ type: "quarter", periode: "2023-01-01" }));
+    expect(quarter.refused).toBeNull();
+    const q = quarter.json.data as { step: string; days: { day: string; meanKw: number | null; peakKw: number | null }[] };
+    expect(q.step).toBe("day");
+    expect(q.days).toHaveLength(31 + 28); // the run covers January and February only: no March days are made up
+    const january = q.days.filter((d) => d.day.startsWith("2023-01-"));
+    expect(january.reduce((a, d) => a + (d.meanKw ?? 0) * 24, 0)).toBeCloseTo(105, 6); // kWh: no clock change in January
+    for (const d of q.days) if (d.meanKw !== null) expect(d.peakKw).toBeGreaterThanOrEqual(d.meanKw);
   });
 
   it("serves published cells only: a withheld area is {secret: true} in JSON and 'secret statistique' in the table", async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { basic, call, countRows, makeTenant, operation, suffix } from "@/lib/ingest/testing";
+import { BLOCKED_UNKNOWN_LOGIN } from "@/lib/security/record-auth-failure";
+import { countOperatorAuthFailures } from "@/lib/security/list-security-events";
 
 // Who may post what: operators against each other, throttling, client certificates.
 vi.hoisted(() => {
@@ -60,10 +62,15 @@ describe("throttling", () => {
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(500);
       expect(res.json.erreurs).toEqual([{ chemin: "(authentification)", message: expect.stringMatching(/^trop d'échecs d'authentification : réessayez dans \d+ secondes$/) }]);
     }
+    // Neither the failures nor the blocked attempts are in the operator's journal: the security log counts them.
     const prisma = await db();
-    const statuses = await prisma.submission.findMany({ where: { operatorId: t.operatorId }, orderBy: { id: "asc" }, select: { httpStatus: true } });
-    expect(statuses.map((s) => s.httpStatus)).toEqual([401, 401, 401]);
-    expect(await prisma.submission.count({ where: { operatorId: null, httpStatus: 429, ipAddress: { startsWith: "203.0.113." } } })).toBeGreaterThanOrEqual(2);
+    expect(await prisma.submission.count({ where: { operatorId: t.operatorId } })).toBe(0);
+    const events = await prisma.securityEvent.findMany({ where: { login: t.username }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.ipAddress, e.failures, e.blocked, e.operatorId])).toEqual([
+      [ip, 3, 0, t.operatorId],
+      [expect.stringMatching(/^203\.0\.113\./), 0, 1, t.operatorId],
+      [expect.stringMatching(/^203\.0\.113\./), 0, 1, t.operatorId],
+    ]);
   });
 
   it("blocks a client address after failures on any usernames", async () => {
@@ -84,6 +91,58 @@ describe("throttling", () => {
       for (let i = 0; i < 2; i++) expect((await call("operation", body, { auth: basic(t.username, "faux"), ip: uniqueIp() })).status).toBe(401);
       expect((await call("operation", body, { auth: t.auth, ip: uniqueIp() })).status).toBe(200);
     }
+  });
+});
+
+describe("security log of failed authentications", () => {
+  it("counts wrong secrets in one row per login, address and hour, never in the operator's submissions journal", async () => {
+    const t = await makeTenant();
+    const ip = uniqueIp();
+    const body = { [t.operatorId]: {} };
+    // Two failures (the third would block the login in this file's throttle settings), on both endpoints.
+    expect((await call("operation", body, { auth: basic(t.username, "faux"), ip })).status).toBe(401);
+    expect((await call("courbe", body, { auth: basic(t.username, "faux"), ip })).status).toBe(401);
+    const prisma = await db();
+    expect(await prisma.submission.count({ where: { operatorId: t.operatorId } })).toBe(0);
+    expect(await prisma.submission.count({ where: { ipAddress: ip } })).toBe(0);
+    const rows = await prisma.securityEvent.findMany({ where: { ipAddress: ip } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ login: t.username, operatorId: t.operatorId, failures: 2, blocked: 0 });
+    expect(rows[0].hourStart.getTime() % 3_600_000).toBe(0);
+    expect(rows[0].lastAt.getTime()).toBeGreaterThanOrEqual(rows[0].firstAt.getTime());
+    // A success afterwards is a submission of the operator, as always.
+    expect((await call("operation", body, { auth: t.auth, ip })).status).toBe(200);
+    expect(await prisma.submission.count({ where: { operatorId: t.operatorId } })).toBe(1);
+  });
+
+  it("keeps an unknown login as tried, with no operator, and requests without credentials under an empty login", async () => {
+    const ip = uniqueIp();
+    const login = `inconnu-${suffix()}`;
+    expect((await call("operation", {}, { auth: basic(login, "x"), ip })).status).toBe(401);
+    expect((await call("operation", {}, { auth: null, ip })).status).toBe(401);
+    const prisma = await db();
+    const rows = await prisma.securityEvent.findMany({ where: { ipAddress: ip }, orderBy: { login: "asc" } });
+    expect(rows.map((r) => [r.login, r.operatorId, r.failures])).toEqual([["", null, 1], [login, null, 1]]);
+    expect(await prisma.submission.count({ where: { ipAddress: ip } })).toBe(0);
+  });
+
+  it("counts blocked attempts on unknown logins under one row per address: random logins cannot add rows once blocked", async () => {
+    const ip = uniqueIp();
+    for (let i = 0; i < 6; i++) expect((await call("operation", {}, { auth: basic(`essai-${suffix()}`, "x"), ip })).status).toBe(401);
+    for (let i = 0; i < 5; i++) expect((await call("operation", {}, { auth: basic(`essai-${suffix()}`, "x"), ip })).status).toBe(429);
+    const prisma = await db();
+    const rows = await prisma.securityEvent.findMany({ where: { ipAddress: ip } });
+    expect(rows).toHaveLength(7);
+    expect(rows.filter((r) => r.blocked > 0)).toEqual([expect.objectContaining({ login: BLOCKED_UNKNOWN_LOGIN, blocked: 5, failures: 0 })]);
+  });
+
+  it("gives the operator a count of the failed attempts on its logins over 30 days, and nothing of others'", async () => {
+    const t = await makeTenant();
+    const other = await makeTenant();
+    for (let i = 0; i < 2; i++) await call("operation", {}, { auth: basic(t.username, "faux"), ip: uniqueIp() });
+    await call("operation", {}, { auth: basic(other.username, "faux"), ip: uniqueIp() });
+    expect(await countOperatorAuthFailures(t.operatorId)).toEqual({ failures: 2, blocked: 0, days: 30 });
+    expect(await countOperatorAuthFailures(t.operatorId, { now: new Date(Date.now() + 31 * 86_400_000) })).toEqual({ failures: 0, blocked: 0, days: 30 });
   });
 });
 

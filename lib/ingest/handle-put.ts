@@ -2,6 +2,7 @@ import type { DataEnv } from "@/generated/prisma/enums";
 import { rawSql } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { authenticateOperator, clientIp, OperatorAuthError } from "@/lib/auth/operator-basic";
+import { recordAuthFailure } from "@/lib/security/record-auth-failure";
 import { advenirFailure, advenirSuccess, toResponse, type AdvenirAnswer } from "@/lib/http/advenir-response";
 import { checkContentType, readBody, webStreamChunks, type BodySource } from "@/lib/ingest/read-body";
 import { storeBody, validateBody, type ValidatedBody } from "@/lib/ingest/ingest-body";
@@ -13,8 +14,10 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 // The HTTP side of /api/courbe/put and /api/operation/put: authenticate (before reading
 // anything), check the content type, read the body with its size limits, ingest, answer in the
-// protocol's shape, and log the call as a submission whatever happened (a successful ingestion
-// writes its submission row in the same statement as the data).
+// protocol's shape, and log the call as a submission whatever happened once authenticated (a
+// successful ingestion writes its submission row in the same statement as the data). A failed
+// authentication is counted in the security log instead (lib/security/): it belongs to no
+// operator's journal, whichever login it tried.
 //
 // Two callers share it: the production server answers these two paths itself, without going
 // through Next.js (lib/server/serve-advenir-put.ts: small puts are latency-bound and Next's
@@ -39,14 +42,9 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
   const claim = bodyBudget().open();
   try {
     const env = getEnv();
-    try {
-      const principal = await authenticateOperator(request);
-      who = { operatorId: principal.operatorId, credentialId: principal.credentialId, env: principal.env };
-    } catch (e) {
-      if (e instanceof OperatorAuthError && e.credential) who = { operatorId: e.credential.operatorId, credentialId: e.credential.id, env: e.credential.env };
-      throw e;
-    }
-    const operator = who;
+    const principal = await authenticateOperator(request);
+    const operator = { operatorId: principal.operatorId, credentialId: principal.credentialId, env: principal.env };
+    who = operator;
     checkContentType(request.headers.get("content-type"));
     log.sizeBytes = Number(request.headers.get("content-length")) || 0;
     const body = await receiveBody(request, { endpoint, operatorId: operator.operatorId, archive: operator.env === "sandbox" || env.RAW_BODY_RETENTION_DAYS > 0, claim }, log);
@@ -62,6 +60,14 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
     answer = advenirSuccess(result);
   } catch (e) {
     answer = advenirFailure(e);
+    if (e instanceof OperatorAuthError) {
+      recorded = true;
+      try {
+        await recordAuthFailure(await rawSql(), { ...e.attempt, ipAddress, blocked: e.code === "TOO_MANY_REQUESTS", at: receivedAt });
+      } catch (logError) {
+        if (getEnv().LOG_ERRORS) console.error("[api advenir] journal de sécurité indisponible", logError);
+      }
+    }
   }
   if (!recorded) {
     const entry: SubmissionLog = {

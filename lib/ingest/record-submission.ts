@@ -7,7 +7,8 @@ import { capMessages } from "@/lib/ingest/errors";
 import { storableText } from "@/lib/schemas/identifiers";
 import { PROGRAMME_TARGET, PURGE_ACTION } from "@/lib/programme/programme-status";
 
-// One submission row per call of the data API, whatever its outcome (401 and 413 included).
+// One submission row per authenticated call of the data API, whatever its outcome (413 and 422
+// included); failed authentications go to the security log (lib/security/record-auth-failure.ts).
 // Raw bodies are stored gzipped: as received when the client sent gzip, compressed otherwise.
 // Written in plain SQL: on success it is part of the data's own statement (write-records.ts).
 

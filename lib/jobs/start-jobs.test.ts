@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { startJobs } from "@/lib/jobs/start-jobs";
+import { JOBS, startJobs } from "@/lib/jobs/start-jobs";
 
 describe("startJobs", () => {
+  it("is the one scheduler: the daily indicator recomputation is one of its jobs", () => {
+    expect(JOBS.map((j) => [j.name, j.everyMs])).toEqual([
+      ["recalcul quotidien des indicateurs", 86_400_000],
+      ["purge des corps bruts expirés", 86_400_000],
+    ]);
+  });
+
   afterEach(() => vi.useRealTimers());
 
   it("runs each job after its first delay then periodically, logging failures without throwing", async () => {

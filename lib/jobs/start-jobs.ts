@@ -1,9 +1,11 @@
 import { purgeRawBodies } from "@/lib/ingest/purge-raw-bodies";
+import { dailyRecompute } from "@/lib/indicators/refresh-indicators";
 
-// In-process scheduler for the portal's periodic jobs. Each job runs once shortly after start,
-// then every `everyMs`; timers are unref'd (they never keep the process alive), a run never
-// overlaps the previous one, and an error is logged, never thrown: a failing job cannot crash
-// the server. Other jobs (indicators …) are added to JOBS the same way.
+// The portal's one scheduler of periodic jobs, started by the server (instrumentation.ts, which
+// Next.js runs in `npm start`'s server as in `next start`; JOBS_DISABLED=1 skips it). Each job
+// runs once shortly after start, then every `everyMs`; timers are unref'd (they never keep the
+// process alive), a run never overlaps the previous one, and an error is logged, never thrown: a
+// failing job cannot crash the server. The admin's indicator page quotes JOBS (what runs, when).
 
 export interface Job {
   name: string;
@@ -16,6 +18,12 @@ export interface Job {
 const DAY_MS = 86_400_000;
 
 export const JOBS: Job[] = [
+  {
+    name: "recalcul quotidien des indicateurs",
+    everyMs: DAY_MS,
+    firstRunMs: 10 * 60_000,
+    run: async () => console.log(`[tâches] ${await dailyRecompute()}`),
+  },
   {
     name: "purge des corps bruts expirés",
     everyMs: DAY_MS,

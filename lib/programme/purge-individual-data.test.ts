@@ -92,8 +92,11 @@ describe("end-of-programme purge of individual data", () => {
     expect(await prisma.energyDepProfile.count()).toBeGreaterThan(0);
     expect(await prisma.chargeStationMonth.count()).toBeGreaterThan(0);
     const held = (await getProgrammeStatus({}, { prisma })).held;
+    // A failed API authentication: the security log keeps the client address that tried.
+    await prisma.securityEvent.create({ data: { login: "x", ipAddress: "198.51.100.7", hourStart: new Date(Date.UTC(2026, 2, 11, 8)), failures: 3, firstAt: new Date(), lastAt: new Date() } });
 
     const result = await purge(AFTER_END);
+    expect(await prisma.securityEvent.count()).toBe(0);
     expect(result.counts).toEqual(held);
     // Both tests seeded: 12 operations (2 sandbox) and the GIREVE stations' 2, 2 curves, 2 submissions, 4 credentials (+ the operators' own).
     expect(result.counts.chargeOperations).toBe(14);

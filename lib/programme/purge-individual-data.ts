@@ -12,7 +12,8 @@ import { PROGRAMME_TARGET, PURGE_ACTION, countIndividualData, programmeEnded, ty
 /**
  * End of the programme: deletes every piece of individual data — charge operations and load
  * curves (production and sandbox), the submissions log with its raw bodies and error messages
- * (which quote stations, transactions and values) — and revokes every API credential so that
+ * (which quote stations, transactions and values), the security log of failed API
+ * authentications (client addresses) — and revokes every API credential so that
  * nothing more arrives; deletes the figures of withheld indicator cells (keeping the cells and
  * their "secret statistique" label). Kept: accounts, dossiers, signed attestations, stations and
  * the published indicator figures (aggregated and anonymous), unchanged. One transaction, with the tables locked
@@ -41,6 +42,8 @@ export async function purgeIndividualData(
       await tx.$executeRawUnsafe("LOCK TABLE api_credential IN SHARE ROW EXCLUSIVE MODE");
       const counts = await countIndividualData(tx);
       await tx.$executeRawUnsafe("TRUNCATE charge_operation, load_curve, submission");
+      // The security log holds client addresses (individual data) with the logins they tried.
+      await tx.$executeRawUnsafe("TRUNCATE security_event");
       // The charge caches are derived from the charges, per station and month, and per
       // département and half-hour (a département with one station shows that station's charges).
       await tx.$executeRawUnsafe("TRUNCATE energy_dep_slot, energy_reg_slot, energy_dep_profile, charge_station_month, energy_dirty");

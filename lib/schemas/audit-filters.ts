@@ -2,7 +2,8 @@ import { z } from "zod";
 
 // Filters of the admin's audit log (/admin/journal and its CSV export), read from the query string.
 
-const day = (label: string) =>
+/** An optional day (AAAA-MM-JJ, as a date input sends it), refused in French when invalid. */
+export const day = (label: string) =>
   z
     .string()
     .trim()
@@ -23,10 +24,17 @@ export const auditFiltersSchema = z
     au: day("Au"),
     page: z.coerce.number<string>().int().min(1).catch(1).default(1),
   })
-  .superRefine((v, ctx) => {
-    const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && new Date(Date.parse(`${d}T00:00:00Z`)).toISOString().startsWith(d);
-    if (v.du && v.au && valid(v.du) && valid(v.au) && v.au < v.du) ctx.addIssue({ code: "custom", path: ["au"], message: "Au : la date de fin vient avant la date de début" });
-  });
+  .superRefine(datesInOrder);
+
+/** "Au" before "Du" is refused on the "au" field. */
+export function datesInOrder(v: { du?: string; au?: string }, ctx: z.RefinementCtx): void {
+  // Runs even when a date failed its own check ("2026-13-01"): such a date is left to that message.
+  const valid = (d: string) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+  };
+  if (v.du && v.au && valid(v.du) && valid(v.au) && v.au < v.du) ctx.addIssue({ code: "custom", path: ["au"], message: "Au : la date de fin vient avant la date de début" });
+}
 
 export type AuditFilters = z.output<typeof auditFiltersSchema>;
 

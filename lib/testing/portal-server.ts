@@ -22,17 +22,18 @@ export interface PortalServer {
   stop(): Promise<void>;
 }
 
-export async function startPortalServer(env: Record<string, string>): Promise<PortalServer> {
+/** `env` may turn the demo data on (SEED_DEMO=1, off by default here); `timeoutMs` bounds the start. */
+export async function startPortalServer(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<PortalServer> {
   const port = await freePort();
   const child = spawn("npx", ["tsx", "lib/cli/start.ts"], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, SEED_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + (options.timeoutMs ?? 300_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Le serveur s'est arrêté :\n${output}`);
     try {

@@ -27,6 +27,7 @@ export default async function AdminHome() {
         <li><Link href="/admin/declarations-en-retard">Déclarations en retard</Link></li>
         <li><Link href="/admin/indicateurs">Calcul des indicateurs et séries carbone</Link> — <Link href="/comite/indicateurs">tableau de bord du comité</Link></li>
         <li><Link href="/admin/journal">Journal d&apos;audit</Link> (filtres, export CSV)</li>
+        <li><Link href="/admin/securite">Journal de sécurité</Link> (authentifications refusées de l&apos;API)</li>
         <li><Link href="/admin/donnees-individuelles">Fin du programme : purge des données individuelles</Link></li>
       </ul>
       <h2>En chiffres</h2>

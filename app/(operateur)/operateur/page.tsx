@@ -9,6 +9,8 @@ import { CopyBlock } from "@/components/ui/copy-block";
 import { StationsTable } from "./_components/stations-table";
 import { PageLinks } from "@/components/ui/page-links";
 import { pageOf, pageParam } from "@/lib/pagination";
+import { countOperatorAuthFailures } from "@/lib/security/list-security-events";
+import { formatNumber } from "@/lib/format";
 
 const STATIONS_PER_PAGE = 25;
 
@@ -19,7 +21,7 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
   const user = await requirePermission("operator:console");
   if (!user.operatorId) return <p>Votre compte n&apos;est rattaché à aucun opérateur : contactez l&apos;opérateur technique.</p>;
   const op = await getOperatorOverview({ operatorId: user.operatorId });
-  const activity = await getStationActivityByEnv({ operatorId: op.id });
+  const [activity, refused] = await Promise.all([getStationActivityByEnv({ operatorId: op.id }), countOperatorAuthFailures(op.id)]);
   const firstStation = op.stations.find((s) => s.channel === "ADVENIR" && s.attestationSigned) ?? op.stations.find((s) => s.channel === "ADVENIR");
   const examples = buildCurlExamples({ origin: await requestOrigin(), userId: op.id, stationCode: firstStation?.stationCode ?? null });
   const activeCredentials = op.credentials.filter((c) => !c.revokedAt).length;
@@ -38,6 +40,13 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
           <>{activeCredentials} accès actif(s) : <Link href="/operateur/identifiants">gérer les identifiants d&apos;API</Link>.</>
         )}{" "}
         Suivez vos <Link href="/operateur/envois">envois</Link> et vos <Link href="/operateur/anomalies">anomalies</Link>.
+      </p>
+      <p data-testid="auth-failures">
+        {refused.failures + refused.blocked === 0
+          ? `Aucune authentification refusée sur vos identifiants d'API ces ${refused.days} derniers jours.`
+          : `Authentifications refusées sur vos identifiants d'API ces ${refused.days} derniers jours : ${formatNumber(refused.failures)} secret(s) incorrect(s)` +
+            (refused.blocked > 0 ? `, et ${formatNumber(refused.blocked)} tentative(s) pendant un blocage` : "") +
+            ". Si ce n'est pas vous, changez le secret concerné dans vos identifiants d'API."}
       </p>
 
       <h2 id="stations">Stations déclarées chez vous</h2>

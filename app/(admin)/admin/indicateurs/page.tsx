@@ -8,6 +8,8 @@ import { formatDateTime, formatNumber } from "@/lib/format";
 import { RecomputeForm } from "@/components/indicators/recompute-form";
 import { CarbonImportForm } from "@/components/indicators/carbon-import-form";
 import { recomputeIndicatorsAction } from "./actions";
+import { db } from "@/lib/db";
+import { defaultRange, DAILY_RECOMPUTE_HOURS } from "@/lib/indicators/refresh-indicators";
 
 export const metadata: Metadata = { title: "Calcul des indicateurs" };
 
@@ -19,17 +21,23 @@ const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Eu
 
 export default async function AdminIndicatorsPage() {
   await requirePermission("indicators:compute");
-  const [runs, series] = await Promise.all([listIndicatorRuns({ limit: 10 }), listCarbonSeries()]);
+  const [runs, series, defaults] = await Promise.all([listIndicatorRuns({ limit: 10 }), listCarbonSeries(), defaultRange(await db())]);
+  const jobsDisabled = process.env.JOBS_DISABLED === "1";
   return (
     <>
       <h1>Calcul des indicateurs du comité</h1>
       <p>
         Chaque calcul produit toutes les valeurs (mailles, périodes, canaux) et les conserve : un chiffre publié reste tel quel,
-        les pages affichent le dernier calcul. Le calcul est aussi lancé chaque jour et en ligne de commande
+        les pages affichent, pour chaque période, le dernier calcul qui la couvre. Le calcul se lance aussi en ligne de commande
         (<code data-testid="cli-command">{RECOMPUTE_COMMAND}</code>). <Link href="/comite/indicateurs">Voir les indicateurs</Link>.
       </p>
+      <p data-testid="daily-recompute">
+        {jobsDisabled
+          ? "Aucun recalcul automatique sur ce serveur : les tâches quotidiennes y sont désactivées (JOBS_DISABLED=1). Seuls les calculs lancés ici ou en ligne de commande ont lieu."
+          : `Recalcul automatique : le serveur recalcule les indicateurs 10 minutes après son démarrage puis toutes les ${DAILY_RECOMPUTE_HOURS} heures, sur les mois qui ont des données (auteur « planificateur »). Il s'abstient quand un calcul complet a moins de ${DAILY_RECOMPUTE_HOURS / 2} heures, après la purge de fin de programme, et quand le calcul remplacerait des mois publiés par des mois vides : il faut alors le lancer ici et le confirmer.`}
+      </p>
       <h2>Recalculer</h2>
-      <RecomputeForm action={recomputeIndicatorsAction} />
+      <RecomputeForm action={recomputeIndicatorsAction} defaults={defaults} />
       {runs.length === 0 ? (
         <p>Aucun calcul publié pour l&apos;instant.</p>
       ) : (

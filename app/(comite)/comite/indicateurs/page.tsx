@@ -8,6 +8,7 @@ import { COVERAGE_DEFINITION } from "@/lib/indicators/catalogue";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
 import { KeyFigureCards } from "@/components/indicators/key-figure-cards";
 import { ChartFigure } from "@/components/indicators/chart-figure";
+import { indicatorCsvHrefs } from "@/lib/indicators/indicator-csv";
 import { CarbonAttribution } from "@/components/indicators/dashboard-header";
 import { noRunAction } from "./_components/no-run-action";
 
@@ -38,7 +39,7 @@ export default async function KeyFiguresPage({ searchParams }: { searchParams: P
             definition={COVERAGE_DEFINITION}
             node={<KeyFigureCards figures={kf.figures} />}
             table={keyFiguresTable(kf.figures)}
-            csvFilename={`chiffres-cles-${f.meshCode}-${f.periodStart}.csv`}
+            csv={indicatorCsvHrefs("chiffres-cles", f)}
           />
         )
       )}

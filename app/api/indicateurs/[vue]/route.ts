@@ -1,18 +1,22 @@
 import { authorizeRequest } from "@/lib/auth/session";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
 import { jsonError } from "@/lib/http/json-error";
-import { toCsv } from "@/lib/csv/to-csv";
+import { csvHeaders } from "@/lib/csv/format-csv";
+import { indicatorCsv } from "@/lib/indicators/indicator-csv";
 import { parseDashboardParams } from "@/lib/indicators/dashboard-params";
 import { INDICATOR_VIEWS, getIndicatorView, type IndicatorView } from "@/lib/indicators/get-indicator-view";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-// GET /api/indicateurs/<vue>?type=&periode=&maille=&zone=&canal=&indicateur=&format=csv
+// GET /api/indicateurs/<vue>?type=&periode=&maille=&zone=&canal=&indicateur=&format=csv|standard
 // Committee figures (comité and admin only), from the run published for the period asked (the
 // latest period of the newest run when none is asked): JSON with the published cells (withheld
-// ones as their label and kind of secret) or the page's table as CSV. A period or area that is
-// not published is a 404, a mesh level the view does not compute a 400, both with a French message.
+// ones as their label and kind of secret) or the page's table as CSV — `format=csv` for French
+// Excel (`;`, decimal comma, BOM), `format=standard` for programs (`,`, decimal point), both
+// with a first line saying what they hold (lib/indicators/indicator-csv.ts). A period or area
+// that is not published is a 404, a mesh level the view does not compute a 400, both with a
+// French message.
 export async function GET(request: Request, context: { params: Promise<{ vue: string }> }) {
   try {
     await authorizeRequest("indicators:read");
@@ -22,13 +26,11 @@ export async function GET(request: Request, context: { params: Promise<{ vue: st
     const result = await getIndicatorView(vue as IndicatorView, parseDashboardParams(url.searchParams));
     if (result.refused) return jsonError(result.refused.status, result.refused.message);
     const headers = { "cache-control": "private, no-store" };
-    if (url.searchParams.get("format") === "csv") {
+    const format = url.searchParams.get("format");
+    if (format === "csv" || format === "standard") {
       if (!result.run) return jsonError(404, "Aucun calcul d'indicateurs publié pour l'instant.");
-      const { columns, rows } = result.table;
-      const csv = toCsv(columns.map((c) => c.label), rows.map((r) => columns.map((c) => r[c.key])));
-      return new Response(csv, {
-        headers: { ...headers, "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="indicateurs-${vue}.csv"` },
-      });
+      const csv = indicatorCsv({ view: vue as IndicatorView, run: result.run, context: result.context, table: result.table, format: format === "csv" ? "excel-fr" : "standard" });
+      return new Response(csv.body, { headers: { ...csvHeaders(csv.fileName), ...headers } });
     }
     return Response.json(result.json, { headers });
   } catch (e) {

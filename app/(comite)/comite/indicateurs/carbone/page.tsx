@@ -9,6 +9,7 @@ import { INDICATORS } from "@/lib/indicators/catalogue";
 import type { Cell } from "@/lib/indicators/read-cells";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
 import { ChartFigure } from "@/components/indicators/chart-figure";
+import { indicatorCsvHrefs } from "@/lib/indicators/indicator-csv";
 import { CoverageNote } from "@/components/indicators/coverage-note";
 import { CarbonAttribution } from "@/components/indicators/dashboard-header";
 import { noRunAction } from "../_components/no-run-action";
@@ -56,7 +57,7 @@ export default async function CarbonPage({ searchParams }: { searchParams: Promi
             { key: "recharge", code: "carbon_by_hour_charging", label: "Recharge", cell: byHour.charging },
             { key: "reseau", code: "carbon_by_hour_grid", label: "Réseau", cell: grid },
           ])}
-          csvFilename={`carbone-par-heure-${f.meshCode}-${f.periodStart}.csv`}
+          csv={indicatorCsvHrefs("carbone-par-heure", f)}
         />
       )}
       {monthTable && (
@@ -74,7 +75,7 @@ export default async function CarbonPage({ searchParams }: { searchParams: Promi
             ],
           }}
           table={monthTable}
-          csvFilename={`carbone-par-mois-${f.meshCode}.csv`}
+          csv={indicatorCsvHrefs("carbone-par-mois", f)}
         />
       )}
       <CarbonAttribution context={context} />

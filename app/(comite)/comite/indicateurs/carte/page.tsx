@@ -9,6 +9,7 @@ import { INDICATORS, MESH_LABELS, type IndicatorCode } from "@/lib/indicators/ca
 import { getBoundaries } from "@/lib/reference-data/get-boundaries";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
 import { ChartFigure } from "@/components/indicators/chart-figure";
+import { indicatorCsvHrefs } from "@/lib/indicators/indicator-csv";
 import { CarbonAttribution } from "@/components/indicators/dashboard-header";
 import { ChoroplethMap, type MapCell } from "@/components/map/choropleth-map";
 import { formatNumber } from "@/lib/format";
@@ -59,7 +60,7 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
             />
           }
           table={meshTable(code, values.areas)}
-          csvFilename={`carte-${code}-${level}-${f.periodStart}.csv`}
+          csv={indicatorCsvHrefs("carte", { ...f, indicator: code })}
           footnote="Zones sans données : aucune station n'a transmis de données sur la période."
         />
       )}

@@ -12,6 +12,7 @@ import { INDICATORS } from "@/lib/indicators/catalogue";
 import { unsupported } from "@/lib/indicators/get-indicator-view";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
 import { ChartFigure } from "@/components/indicators/chart-figure";
+import { indicatorCsvHrefs } from "@/lib/indicators/indicator-csv";
 import { CoverageNote } from "@/components/indicators/coverage-note";
 import { noRunAction } from "../_components/no-run-action";
 
@@ -58,7 +59,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
             { key: "ouvres", code: "profile_weekday_kw", label: "Jours ouvrés", cell: profile.weekday },
             { key: "weekend", code: "profile_weekend_kw", label: "Week-end", cell: profile.weekend },
           ])}
-          csvFilename={`profil-de-charge-${f.meshCode}-${f.periodStart}.csv`}
+          csv={indicatorCsvHrefs("profil-de-charge", f)}
         />
       )}
       {curveLevel ? (
@@ -77,7 +78,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
                 : { kind: "line", lineType: "linear", xKey: "jour", unit: "kW", ariaLabel: `Courbe de charge agrégée, ${selected}, au pas d'un jour : moyenne et pointe`, series: [{ key: "pointe", label: "Pointe du jour (30 minutes)", colour: "#c9191e" }, { key: "moyenne", label: "Puissance moyenne du jour", colour: "#000091" }] }
             }
             table={periodCurveTable(curve)}
-            csvFilename={`courbe-de-charge-${f.meshCode}-${f.periodKind}-${f.periodStart}.csv`}
+            csv={indicatorCsvHrefs("courbe-de-charge", f)}
           />
         )
       ) : (
@@ -89,7 +90,7 @@ export default async function GridPage({ searchParams }: { searchParams: Promise
           definition={PEAK_WINDOW_SHARES.map((c) => `${INDICATORS[c].label} : ${INDICATORS[c].definition}`).join(" ")}
           chart={{ kind: "bar", xKey: "periode", unit: "%", ariaLabel: "Parts de l'énergie en pointe hivernale et en heures creuses par période", series: [{ key: "peak_window_energy_share", label: "Part en pointe hivernale", colour: "#c9191e" }, { key: "offpeak_energy_share", label: "Part en heures creuses", colour: "#18753c" }] }}
           table={timeSeriesTable(f.periodKind, PEAK_WINDOW_SHARES, peakPoints)}
-          csvFilename={`pointe-hivernale-${f.meshCode}-${f.periodKind}.csv`}
+          csv={indicatorCsvHrefs("pointe", f)}
         />
       )}
     </DashboardPage>

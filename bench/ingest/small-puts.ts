@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "@/lib/testing/free-port";
 import autocannon from "autocannon";
 
 // Small puts at 32 concurrent clients, against the portal's server and against the minimal
@@ -22,17 +22,6 @@ export interface Latency {
   errors: number;
   /** p99 of each round, ms. */
   roundsP99: number[];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
 }
 
 async function startMinimalServer(databaseUrl: string, operatorId: string) {

@@ -1,20 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "@/lib/testing/free-port";
 
 // Starts the real portal server (`npx tsx lib/cli/start.ts`, the same start-up as `npm start`)
 // as a child process on a free port, for a test or a benchmark that needs a server of its own
 // (its own database or environment). Waits until /api/health answers 200.
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 export interface PortalServer {
   child: ChildProcess;

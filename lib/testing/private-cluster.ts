@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "@/lib/testing/free-port";
 import os from "node:os";
 import path from "node:path";
 
@@ -31,17 +31,6 @@ function binDir(): string | null {
 
 export function privateClusterMissing(): string | null {
   return binDir() ? null : "binaires du serveur PostgreSQL (initdb, pg_ctl) introuvables sous /usr/lib/postgresql/*/bin";
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
 }
 
 export async function createPrivateCluster(): Promise<PrivateCluster> {

@@ -5,7 +5,13 @@ import { z } from "zod";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const optionalDay = z.string().regex(DAY).optional().catch(undefined);
+/** A calendar day that exists ("2026-13-01" matches the pattern but is no day: ignored too). */
+function isRealDay(v: string): boolean {
+  const t = Date.parse(`${v}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+}
+
+const optionalDay = z.string().regex(DAY).refine(isRealDay).optional().catch(undefined);
 
 export const ENDPOINTS = ["/api/operation/put", "/api/courbe/put"] as const;
 

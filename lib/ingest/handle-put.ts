@@ -63,7 +63,7 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
     if (e instanceof OperatorAuthError) {
       recorded = true;
       try {
-        await recordAuthFailure(await rawSql(), { ...e.attempt, ipAddress, blocked: e.code === "TOO_MANY_REQUESTS", at: receivedAt });
+        await recordAuthFailure(await rawSql(), { ...e.attempt, ipAddress, blocked: e.code === "TOO_MANY_REQUESTS", at: receivedAt, endpoint: path, httpStatus: answer.status });
       } catch (logError) {
         if (getEnv().LOG_ERRORS) console.error("[api advenir] journal de sécurité indisponible", logError);
       }

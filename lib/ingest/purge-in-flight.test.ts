@@ -91,6 +91,8 @@ describe("purge with posts in flight", () => {
     expect((await call("operation", body(t.operatorId, 1, "late"), { auth: t.auth })).status).toBe(401);
     expect(await leftBehind(t.operatorId)).toEqual({ operations: 0, submissions: 0, withAddress: 0 });
     expect((await prisma.closedProgrammeCall.findFirstOrThrow()).calls).toBe(3);
+    // Nor does it enter the security log, which the purge emptied (it holds client addresses).
+    expect(await prisma.securityEvent.count()).toBe(0);
   });
 
   it.skipIf(!own)("on PostgreSQL, posts waiting on the purge's table locks when it commits write nothing", async () => {

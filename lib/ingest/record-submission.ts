@@ -90,22 +90,28 @@ export function submissionInputs(log: SubmissionInput): unknown[] {
 // data, and must not fill up again with who called from where: a refused call is then only
 // counted, per day, endpoint and status (closed_programme_call), with nothing individual. The
 // check is part of the statement, which waits on the purge's table locks and so sees it.
-const INSERT_SQL = `
-WITH purged AS (
+/** A CTE `purged(yes)`: whether the end-of-programme purge has been recorded. */
+export const PURGED_CTE = `purged AS (
   SELECT EXISTS (SELECT 1 FROM audit_log
                   WHERE target_type = '${PROGRAMME_TARGET.targetType}' AND target_id = '${PROGRAMME_TARGET.targetId}' AND action = '${PURGE_ACTION}') AS yes
-),
+)`;
+
+/** A CTE `counted` counting one call ($endpoint, $status) in closed_programme_call when purged. */
+export const countClosedProgrammeCall = (endpoint: string, status: string) => `counted AS (
+  INSERT INTO closed_programme_call AS k (day, endpoint, http_status, calls)
+  SELECT (now() AT TIME ZONE 'Europe/Paris')::date, ${endpoint}, ${status}::int, 1 FROM purged WHERE purged.yes
+  ON CONFLICT (day, endpoint, http_status) DO UPDATE SET calls = k.calls + 1
+  RETURNING 1
+)`;
+
+const INSERT_SQL = `
+WITH ${PURGED_CTE},
 logged AS (
   INSERT INTO submission (${SUBMISSION_INPUT_COLUMNS}, http_status, outcome, received, stored, unchanged, errors)
   SELECT ${submissionPlaceholders(1)}, $12::int, $13, $14::int, $15::int, $16::int, $17::jsonb FROM purged WHERE NOT purged.yes
   RETURNING id
 ),
-counted AS (
-  INSERT INTO closed_programme_call AS k (day, endpoint, http_status, calls)
-  SELECT (now() AT TIME ZONE 'Europe/Paris')::date, $4, $12::int, 1 FROM purged WHERE purged.yes
-  ON CONFLICT (day, endpoint, http_status) DO UPDATE SET calls = k.calls + 1
-  RETURNING 1
-)
+${countClosedProgrammeCall("$4", "$12")}
 SELECT (SELECT id::text FROM logged) AS id, (SELECT count(*)::int FROM counted) AS counted`;
 
 /**

@@ -44,7 +44,10 @@ test("l'accueil du comité donne les chiffres clés nationaux, leur évolution s
   if (!before || before.secret || now!.secret) await expect(energy.getByRole("cell").last()).toHaveText("n.d.");
   else await expect(energy.getByRole("cell").last()).toHaveText(/%$/);
   await expect(page.getByTestId("home-figures")).toContainText("Intensité carbone");
-  await expect(page.getByTestId("home-run")).toContainText(/Calcul du \d{2}\/\d{2}\/\d{4}.*Couverture de \S+ \d{4} : \d+ station\(s\) ayant transmis/);
+  // The month's coverage is published with its energy, and withheld with it.
+  await expect(page.getByTestId("home-run")).toContainText(
+    now!.secret ? /^Calcul du \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\. Couverture de \S+ \d{4} non publiée\.$/ : /Calcul du \d{2}\/\d{2}\/\d{4}.*Couverture de \S+ \d{4} : \d+ station\(s\) ayant transmis/,
+  );
   await expect(page.getByTestId("home-changes")).toBeVisible();
   await expectAccessible(page);
 

@@ -3,14 +3,14 @@
 // request, then start the periodic jobs.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv } = await import("@/lib/env");
+  const { getEnv } = await import("@/lib/platform/env");
   getEnv();
-  const { db } = await import("@/lib/db");
+  const { db } = await import("@/lib/platform/db/database");
   await db();
   // The shipped INSEE codes and default carbon series (idempotent; npm start already did it).
   const { ensureReferenceData } = await import("@/lib/reference-data/ensure-reference-data");
   await ensureReferenceData();
-  // The one scheduler: raw-body purge and daily indicator recomputation (lib/jobs/start-jobs.ts).
-  const { startJobsOnce } = await import("@/lib/jobs/start-jobs");
+  // The one scheduler: raw-body purge and daily indicator recomputation (lib/platform/jobs/start-jobs.ts).
+  const { startJobsOnce } = await import("@/lib/platform/jobs/start-jobs");
   startJobsOnce();
 }

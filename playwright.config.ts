@@ -41,7 +41,7 @@ export default defineConfig({
   ],
   webServer: {
     // `npm run test:e2e` builds first; start.ts migrates the fresh database and seeds the demo.
-    command: "npx tsx lib/cli/start.ts",
+    command: "npx tsx cli/start.ts",
     url: `${BASE_URL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -10,7 +10,7 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(
   "schema-engine-wasm.mjs",
 );
 
-// The CLI only ever talks to PostgreSQL (PGlite is migrated in-process by lib/db).
+// The CLI only ever talks to PostgreSQL (PGlite is migrated in-process by lib/platform/db).
 const url = process.env.DATABASE_URL?.startsWith("postgres")
   ? process.env.DATABASE_URL
   : "postgresql://postgres@127.0.0.1:5432/advenir_dev";

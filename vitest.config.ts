@@ -2,17 +2,17 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Unit and integration tests. Integration tests run on a real database: an in-memory PGlite
-// per test file by default, PostgreSQL when TEST_DATABASE_URL is set (see lib/testing/setup.ts).
+// per test file by default, PostgreSQL when TEST_DATABASE_URL is set (see tests/support/common/setup.ts).
 export default defineConfig({
   resolve: {
     alias: {
       "@": path.resolve(import.meta.dirname),
-      "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
+      "server-only": path.resolve(import.meta.dirname, "tests/support/common/server-only-stub.ts"),
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "bench/**/*.test.ts"],
-    setupFiles: ["lib/testing/setup.ts"],
+    include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "tests/**/*.test.ts", "bench/**/*.test.ts"],
+    setupFiles: ["tests/support/common/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

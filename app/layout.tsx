@@ -14,6 +14,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: { default: "Portail de collecte ADVENIR", template: "%s — Portail de collecte ADVENIR" },
   description: "Collecte des données de recharge des points subventionnés par le programme ADVENIR.",
+  // Files of public/ (DSFR's favicons): the web manifest and the icons browsers and phones ask for.
+  manifest: "/manifest.webmanifest",
+  icons: { icon: [{ url: "/favicon.ico", sizes: "any" }, { url: "/favicon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

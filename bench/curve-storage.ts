@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { seededRandom } from "@/lib/random/seeded-random";
+import { seededRandom } from "@/lib/platform/random/seeded-random";
 
 const TARGET_POINTS = Number(process.env.BENCH_POINTS ?? 2_000_000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

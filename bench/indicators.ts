@@ -22,10 +22,10 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import pg from "pg";
-import { openDatabase } from "@/lib/db";
+import { openDatabase } from "@/lib/platform/db/database";
 import { loadReferenceData } from "@/lib/reference-data/load-reference-data";
 import { computeIndicators, type ComputeIndicatorsResult } from "@/lib/indicators/compute-indicators";
-import { seededRandom } from "@/lib/random/seeded-random";
+import { seededRandom } from "@/lib/platform/random/seeded-random";
 
 const OPERATIONS = Number(process.env.BENCH_OPERATIONS ?? 1_000_000);
 const STATIONS = 2_000;

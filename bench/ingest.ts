@@ -1,6 +1,6 @@
 // `npm run bench:ingest`: the ADVENIR data API measured over HTTP, end to end, on PostgreSQL.
 // 1. creates a unique local PostgreSQL database (dropped at the end, even on failure);
-// 2. builds the portal if .next is missing, starts the real server (lib/cli/start.ts) on it;
+// 2. builds the portal if .next is missing, starts the real server (cli/start.ts) on it;
 // 3. creates an operator, a signed dossier and 200 stations through lib/ functions;
 // 4. posts realistic data: 50,000 operations in one body (timed against a raw COPY of the same
 //    rows into the same table), load curves, a 15 MB body (server peak RSS), small puts at 32
@@ -49,9 +49,9 @@ async function main() {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     // Tenant through the lib functions, on the bench database (migrations applied on open).
-    const { openDatabase } = await import("@/lib/db");
+    const { openDatabase } = await import("@/lib/platform/db/database");
     const opened = await openDatabase(databaseUrl);
-    const { makeOperator, makeDossier, makeStations } = await import("@/lib/testing/factories");
+    const { makeOperator, makeDossier, makeStations } = await import("@/tests/support/common/factories");
     const prisma = opened.prisma;
     const operator = await makeOperator({ prisma, name: "Opérateur banc d'essai", credentials: ["production"] });
     const dossier = await makeDossier({ prisma, operatorId: operator.id, signed: true });

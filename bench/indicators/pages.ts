@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { makeUser } from "@/lib/testing/factories";
-import { startPortalServer } from "@/lib/testing/portal-server";
+import { makeUser } from "@/tests/support/common/factories";
+import { startPortalServer } from "@/tests/support/common/portal-server";
 
 export interface PageTimes {
   /** Request to the last byte of the server-rendered HTML (median of 5). */
@@ -11,7 +11,7 @@ export interface PageTimes {
 }
 
 // The committee's pages timed over HTTP on the real server (production build started by
-// lib/cli/start.ts) on the benchmark's database: a comité member logs in through next-auth's
+// cli/start.ts) on the benchmark's database: a comité member logs in through next-auth's
 // credentials flow, then each page is fetched once to warm up and 5 times measured (median),
 // from the request to the last byte of the server-rendered HTML; then, in Chromium
 // (playwright-core, the system browser at CHROMIUM_PATH or /usr/bin/chromium), from the

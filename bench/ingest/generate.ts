@@ -2,7 +2,7 @@
 // ADVENIR sites (7.4 kW home/residential wallboxes to 50 kW DC), charge sessions of 20 min to
 // 10 h over the last 30 days, energy consistent with the power (never flagged), load curves at
 // a 5-minute step. Seeded, so every run posts the same bytes.
-import { seededRandom } from "@/lib/random/seeded-random";
+import { seededRandom } from "@/lib/platform/random/seeded-random";
 
 export interface BenchStation {
   code: string;

@@ -28,7 +28,7 @@ export function renderReport(r: ScenarioResults, m: Machine): string {
     `Run ${m.date} with \`npm run bench:ingest\` (bench/ingest.ts), ${m.seconds} s in all.`,
     `Machine: ${m.cpus} vCPU (${m.cpuModel.trim()}), ${fmt(m.memoryGiB, 1)} GiB RAM, PostgreSQL ${m.pgVersion} (default settings, same machine), Node ${m.node}.`,
     `Load average (1 min) at start / end: ${fmt(m.load[0], 1)} / ${fmt(m.load[1], 1)} on ${m.cpus} cores${m.load[0] > m.cpus ? " — the machine was shared with other sessions' builds, tests and benchmarks, so every figure below is pessimistic" : ""}.`,
-    "Server: the production build started by `lib/cli/start.ts` on a fresh database; client (this script and autocannon) on the same 2 cores.",
+    "Server: the production build started by `cli/start.ts` on a fresh database; client (this script and autocannon) on the same 2 cores.",
     "Data: one operator, a signed dossier, 200 stations of 1–4 points at 3.7–50 kW; sessions of 20 min–10 h over the last 30 days with energy consistent with the power (no quality flag).",
     "",
     "| measure | result | target | |",

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, readlinkSync, writeFileSync } from "node:fs";
-import { startPortalServer, type PortalServer } from "@/lib/testing/portal-server";
+import { startPortalServer, type PortalServer } from "@/tests/support/common/portal-server";
 
-// Starts the real portal server (lib/testing/portal-server.ts) and finds, among its descendants
+// Starts the real portal server (tests/support/common/portal-server.ts) and finds, among its descendants
 // (npx → tsx → node), the Node process that owns the listening socket: the one serving
 // requests, whose peak RSS (VmHWM) is measured.
 

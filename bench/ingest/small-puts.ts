@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { freePort } from "@/lib/testing/free-port";
+import { freePort } from "@/tests/support/common/free-port";
 import autocannon from "autocannon";
 
 // Small puts at 32 concurrent clients, against the portal's server and against the minimal

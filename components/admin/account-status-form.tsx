@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
+import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
 
 /** The button of one account's row: disable it, or enable it again; a refusal shows below it. */
 export function AccountStatusForm(props: {

@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/http/action-state-shared";
+import type { ActionState } from "@/lib/platform/http/action-state-shared";
 
 // What the account and operator actions return to their forms: the usual message, plus the
 // secrets the action created (an initial password, API credentials), shown once in the browser

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
-import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
+import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
 
 // The person's current password, then the new one twice. Nothing typed here is sent back to
 // refill the form after an error: passwords never travel back to the browser.

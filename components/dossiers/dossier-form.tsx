@@ -8,7 +8,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
 import { fieldId } from "@/components/forms/error-summary";
 import { useSubmissionKey } from "@/components/forms/use-submission-key";
-import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
+import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
 import { SITE_TYPES } from "@/lib/schemas/dossiers";
 
 export interface DossierFormValues {

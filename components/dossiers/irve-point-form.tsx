@@ -6,7 +6,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
 import { useSubmissionKey } from "@/components/forms/use-submission-key";
-import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
+import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
 import { ACCESSIBILITES_PMR, CONDITIONS_ACCES, IMPLANTATIONS, IRVE_LABELS as L, RACCORDEMENTS, irveRowSchema, type IrveColumn } from "@/lib/schemas/irve";
 import { toParisDate } from "@/lib/irve/declaration-deadline";
 

@@ -1,6 +1,6 @@
 import { DataTable } from "@/components/ui/data-table";
 import { LATE_KIND_LABELS, type LateDeclaration } from "@/lib/irve/list-late-declarations";
-import { formatDay, formatNumber } from "@/lib/format";
+import { formatDay, formatNumber } from "@/lib/platform/format";
 
 /** The late declarations themselves (admin only): who, which station or point, how late. */
 export function LateDeclarationsTable({ rows }: { rows: LateDeclaration[] }) {

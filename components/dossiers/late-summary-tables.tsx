@@ -1,6 +1,6 @@
 import { DataTable } from "@/components/ui/data-table";
 import type { LateSummary, Published } from "@/lib/irve/summarize-late-declarations";
-import { formatNumber } from "@/lib/format";
+import { formatNumber } from "@/lib/platform/format";
 
 const SECRET = "secret statistique";
 

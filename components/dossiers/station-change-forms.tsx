@@ -6,7 +6,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
 import { fieldId } from "@/components/forms/error-summary";
-import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
+import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 

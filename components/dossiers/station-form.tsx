@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
-import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
+import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
 
 /** Registers one ADVENIR station: the StationID agreed with the operator, points and power. */
 export function StationForm({ action }: { action: (state: ActionState, form: FormData) => Promise<ActionState> }) {

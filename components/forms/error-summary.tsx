@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type MouseEvent } from "react";
-import type { ActionState } from "@/lib/http/action-state-shared";
+import type { ActionState } from "@/lib/platform/http/action-state-shared";
 
 /** The id of a form's field: the error summary links to it, the input carries it. */
 export function fieldId(formId: string, path: string): string {

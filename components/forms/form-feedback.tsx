@@ -1,7 +1,7 @@
 "use client";
 
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import type { ActionState } from "@/lib/http/action-state-shared";
+import type { ActionState } from "@/lib/platform/http/action-state-shared";
 import { ErrorSummary, fieldId } from "@/components/forms/error-summary";
 
 /**

@@ -6,7 +6,7 @@ import { trendText } from "@/lib/indicators/home-trend";
 import { revisionText, shown } from "@/lib/indicators/dashboard-tables";
 import type { Cell } from "@/lib/indicators/read-cells";
 import type { IndicatorDefinition } from "@/lib/indicators/catalogue";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/platform/format";
 
 function figureText(indicator: IndicatorDefinition, cell: Cell<number | null> | null): string {
   if (!cell) return "n.d.";

@@ -1,6 +1,6 @@
 import type { Cell } from "@/lib/indicators/read-cells";
 import { SECRET_LABEL } from "@/lib/indicators/catalogue";
-import { formatNumber } from "@/lib/format";
+import { formatNumber } from "@/lib/platform/format";
 import { revisionText } from "@/lib/indicators/dashboard-tables";
 
 /** The coverage of a figure's cell (stations reporting / registered, energy, charges), and its revision. */

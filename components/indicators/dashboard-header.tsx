@@ -3,7 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { dashboardQuery, periodLabel } from "@/lib/indicators/dashboard-params";
 import type { DashboardContext } from "@/lib/indicators/get-dashboard-context";
 import { CHANNEL_LABELS, MESH_LABELS, SECRET_DEFINITION } from "@/lib/indicators/catalogue";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/platform/format";
 
 export const DASHBOARD_PAGES = [
   { href: "/comite/indicateurs", label: "Chiffres clés" },

@@ -1,7 +1,7 @@
 import type { KeyFigures } from "@/lib/indicators/get-key-figures";
 import { SECRET_LABEL, isShare } from "@/lib/indicators/catalogue";
 import { revisionText, shown } from "@/lib/indicators/dashboard-tables";
-import { formatNumber } from "@/lib/format";
+import { formatNumber } from "@/lib/platform/format";
 
 function valueText(f: KeyFigures["figures"][number]): string {
   if (f.cell.secret) return SECRET_LABEL;

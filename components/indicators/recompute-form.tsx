@@ -6,7 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { fieldId } from "@/components/forms/error-summary";
 import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
-import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
+import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
 
 // "Recalculer maintenant": runs the whole computation in the server action; the button shows
 // the pending state, then the run's figures (id, cells, withheld cells, duration). The months are

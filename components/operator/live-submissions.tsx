@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { DataTable } from "@/components/ui/data-table";
 import { endpointLabel, envLabel } from "@/app/(operateur)/operateur/_components/labels";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/platform/format";
 
 /** A submission as the page and /api/operateur/envois send it (dates as ISO strings in JSON). */
 export interface LiveSubmission {

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
-import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
+import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
 import { PURGE_CONFIRMATION } from "@/lib/schemas/programme";
 
 // The irreversible purge: the administrator types the confirmation phrase, then the button

@@ -1,8 +1,8 @@
 import { gzipSync } from "node:zlib";
 import { test, expect } from "@playwright/test";
-import { db } from "@/lib/db";
-import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/lib/testing/factories";
-import { monthlyCurvesBody } from "@/lib/ingest/testing-curves";
+import { db } from "@/lib/platform/db/database";
+import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/tests/support/common/factories";
+import { monthlyCurvesBody } from "@/tests/support/advenir/curves";
 
 // Issue "ADVENIR data APIs", through the real HTTP server (no browser): the protocol's own
 // example, gzip, PUT, authentication, body limit, content type, and the OpenAPI document.

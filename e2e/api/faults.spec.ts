@@ -1,13 +1,13 @@
 import { gzipSync } from "node:zlib";
 import { test, expect } from "@playwright/test";
-import { db } from "@/lib/db";
-import { makeDossier, makeOperator, makeStations } from "@/lib/testing/factories";
-import { rawExchange } from "@/lib/server/raw-http";
+import { db } from "@/lib/platform/db/database";
+import { makeDossier, makeOperator, makeStations } from "@/tests/support/common/factories";
+import { rawExchange } from "@/lib/platform/server/raw-http";
 
 // Issue 13 §3 through the real server (`npm start`'s start-up): a gzip bomb and broken HTTP
 // framing are answered in the protocol's JSON with a French message, and journaled. Timeouts,
 // the budget of body bytes in flight and a database outage need settings or a database of their
-// own: lib/server/portal-server.test.ts and lib/server/database-outage.test.ts run this same
+// own: lib/platform/server/portal-server.test.ts and lib/platform/server/database-outage.test.ts run this same
 // server code for them.
 
 const basic = (username: string, secret: string) => `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}`;

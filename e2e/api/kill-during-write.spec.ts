@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { test, expect } from "@playwright/test";
-import { openDatabase } from "@/lib/db";
-import { makeDossier, makeOperator, makeStations } from "@/lib/testing/factories";
-import { createIsolatedDatabase } from "@/lib/testing/isolated-database";
+import { openDatabase } from "@/lib/platform/db/database";
+import { makeDossier, makeOperator, makeStations } from "@/tests/support/common/factories";
+import { createIsolatedDatabase } from "@/tests/support/common/isolated-database";
 import { makeOperationsBody, makeStationSpecs } from "@/bench/ingest/generate";
 import { startServer, type RunningServer } from "@/bench/ingest/server";
 
-// kill -9 of the real server (lib/cli/start.ts, as `npm start`) while it writes a
+// kill -9 of the real server (cli/start.ts, as `npm start`) while it writes a
 // 50,000-operation body: the database then holds all of it or none of it, and the client's
 // retry on a restarted server stores it exactly once. On a server and database of its own.
 

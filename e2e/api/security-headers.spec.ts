@@ -2,7 +2,7 @@ import { test, expect, type APIResponse } from "@playwright/test";
 
 // Security headers on every kind of answer: pages (with a per-request CSP nonce that Next.js puts
 // on its scripts), refusal and not-found pages, Next's route handlers, static files, and the
-// ADVENIR data API answered by the Node server before Next.js (lib/server/security-headers.ts).
+// ADVENIR data API answered by the Node server before Next.js (lib/platform/server/security-headers.ts).
 
 function expectCommonHeaders(r: APIResponse, what: string) {
   const h = r.headers();
@@ -11,7 +11,7 @@ function expectCommonHeaders(r: APIResponse, what: string) {
   expect(h["x-frame-options"], what).toBe("DENY");
   expect(h["permissions-policy"], what).toContain("camera=()");
   expect(h["content-security-policy"], what).toContain("frame-ancestors 'none'");
-  // Plain HTTP here: no HSTS (tests of the HTTPS cases: lib/server/security-headers.test.ts).
+  // Plain HTTP here: no HSTS (tests of the HTTPS cases: lib/platform/server/security-headers.test.ts).
   expect(h["strict-transport-security"], what).toBeUndefined();
 }
 

@@ -1,8 +1,8 @@
-import { makeDossier, makeOperator, makeStations, makeBeneficiary, uniqueSuffix } from "@/lib/testing/factories";
-import { addOperations } from "@/lib/indicators/testing/make-indicator-stations";
+import { makeDossier, makeOperator, makeStations, makeBeneficiary, uniqueSuffix } from "@/tests/support/common/factories";
+import { addOperations } from "@/tests/support/indicators/make-indicator-stations";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 
 // The committee journeys' data (issue "Committee indicators"): signed dossiers with stations in
 // three départements, charges in January and February 2023, computed with the shipped 2023

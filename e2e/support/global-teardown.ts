@@ -8,7 +8,7 @@ export default async function globalTeardown() {
   const admin = new URL(url);
   admin.pathname = "/postgres";
   try {
-    const { closeDb } = await import("@/lib/db");
+    const { closeDb } = await import("@/lib/platform/db/database");
     await closeDb();
   } catch {
     // the runner process may never have opened it

@@ -1,10 +1,10 @@
 import { test, expect, DEMO, login, expectAccessible } from "../support/test";
 import { expectErrorSummary } from "../support/forms";
-import { makeDossier, makeUser, uniqueSuffix } from "@/lib/testing/factories";
-import { findCommand } from "@/lib/cli/commands";
-import { commandHelp } from "@/lib/cli/help";
-import { runCli } from "@/lib/cli/main";
-import { db } from "@/lib/db";
+import { makeDossier, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { findCommand } from "@/cli/commands";
+import { commandHelp } from "@/cli/help";
+import { runCli } from "@/cli/main";
+import { db } from "@/lib/platform/db/database";
 
 // Issue 15, administration: the audit log with names, filters, pages and CSV exports; months
 // validated in French; the CLI command the page quotes exists.

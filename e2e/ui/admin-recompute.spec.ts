@@ -1,9 +1,9 @@
 import { test, expect, DEMO, login, expectAccessible } from "../support/test";
 import { expectErrorSummary } from "../support/forms";
-import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/lib/testing/factories";
-import { addOperations } from "@/lib/indicators/testing/make-indicator-stations";
+import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/tests/support/common/factories";
+import { addOperations } from "@/tests/support/indicators/make-indicator-stations";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 
 // Issue 15, "Recalculer maintenant": the fields start on the months that have data (not the
 // previous and current years), and a run that would replace months published with figures by

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { test, expect, login, expectAccessible } from "../support/test";
-import { makeBeneficiary, makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/lib/testing/factories";
-import { addOperations } from "@/lib/indicators/testing/make-indicator-stations";
+import { makeBeneficiary, makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { addOperations } from "@/tests/support/indicators/make-indicator-stations";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 
 // Issue 15, committee CSV exports: French Excel by default (`;`, BOM), the standard variant, a
 // first line and a file name saying what the file holds, withheld cells as "secret statistique".

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { test, expect, DEMO, login, expectAccessible, expectForbidden, newUserPage } from "../support/test";
-import { makeApiCredential, makeUser } from "@/lib/testing/factories";
-import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
-import { openDatabase } from "@/lib/db";
-import { createIsolatedDatabase } from "@/lib/testing/isolated-database";
-import { startPortalServer } from "@/lib/testing/portal-server";
+import { makeApiCredential, makeUser } from "@/tests/support/common/factories";
+import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
+import { openDatabase } from "@/lib/platform/db/database";
+import { createIsolatedDatabase } from "@/tests/support/common/isolated-database";
+import { startPortalServer } from "@/tests/support/common/portal-server";
 import { expectErrorSummary } from "../support/forms";
 
 // End of the programme. On the shared server (no PROGRAMME_END_DATE) the admin sees what is held

@@ -1,7 +1,7 @@
 import { test, expect, DEMO, login, expectAccessible, expectForbidden } from "../support/test";
 import { expectErrorSummary } from "../support/forms";
-import { makeApiCredential, makeUser, uniqueSuffix } from "@/lib/testing/factories";
-import { db } from "@/lib/db";
+import { makeApiCredential, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { db } from "@/lib/platform/db/database";
 
 // Issue 15, web security: a wrong secret sent with an operator's API login goes to the admin's
 // security log (aggregated per login, address and hour), not into the operator's submissions

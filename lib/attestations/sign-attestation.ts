@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { AppError } from "@/lib/platform/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ATTESTATION_TEXT_SHA256, ATTESTATION_TEXT_VERSION } from "@/lib/attestations/attestation-text";
 import { parseInput } from "@/lib/schemas/validation";

@@ -1,4 +1,4 @@
-import { formatCsv, type CsvFormat } from "@/lib/csv/format-csv";
+import { formatCsv, type CsvFormat } from "@/lib/platform/csv/format-csv";
 import type { AuditFilters } from "@/lib/schemas/audit-filters";
 import { actionLabel } from "@/lib/audit/audit-labels";
 import { AUDIT_EXPORT_MAX, type AuditRow } from "@/lib/audit/list-audit-entries";

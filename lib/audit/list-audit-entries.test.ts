@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { exportAuditEntries, listAuditEntries, listAuditActions } from "@/lib/audit/list-audit-entries";
 import { auditFiltersSchema } from "@/lib/schemas/audit-filters";
 import { formatAuditCsv } from "@/lib/audit/format-audit-csv";
-import { makeDossier, makeUser, uniqueSuffix } from "@/lib/testing/factories";
+import { makeDossier, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
 
 const filters = (q: Record<string, string>) => auditFiltersSchema.parse(q);
 

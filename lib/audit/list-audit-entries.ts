@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import type { AuditFilters } from "@/lib/schemas/audit-filters";
 import { actionLabel, AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS } from "@/lib/audit/audit-labels";
 

@@ -1,8 +1,8 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyLogin } from "@/lib/users/verify-login";
-import { isAppError } from "@/lib/errors";
-import { getEnv } from "@/lib/env";
+import { isAppError } from "@/lib/platform/errors";
+import { getEnv } from "@/lib/platform/env";
 
 // next-auth v4, credentials provider, JWT sessions (8 h). The JWT only carries the user id and
 // role for display; lib/auth/session.ts reloads the user on every request so a disabled

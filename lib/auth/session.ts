@@ -4,8 +4,8 @@ import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { sessionStillValid } from "@/lib/auth/session-validity";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { AppError } from "@/lib/platform/errors";
 import type { Role } from "@/generated/prisma/enums";
 
 export interface CurrentUser {

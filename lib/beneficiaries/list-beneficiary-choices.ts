@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 
 /** Beneficiaries an administrator may attach a new beneficiary account to. */
 export async function listBeneficiaryChoices() {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseCarbonFile } from "@/lib/carbon/parse-carbon-file";
 import { CARBON_DEFAULTS, CARBON_LOCK_SQL, storeCarbonSeries } from "@/lib/carbon/store-carbon-series";

@@ -3,8 +3,8 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { coverageGaps, detectCarbonFormat, parseElectricityMaps, parseRteEco2mix } from "@/lib/carbon/parse-carbon-file";
-import { parisLocalToUtc } from "@/lib/carbon/paris-time";
-import { isAppError } from "@/lib/errors";
+import { parisLocalToUtc } from "@/lib/platform/time/paris-time";
+import { isAppError } from "@/lib/platform/errors";
 
 const fixture = gunzipSync(readFileSync(path.join(import.meta.dirname, "fixtures", "rte_eco2mix-national-tr_2021-12.csv.gz"))).toString("utf8");
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
-import { AppError, type FieldError } from "@/lib/errors";
-import { parisLocalToUtc } from "@/lib/carbon/paris-time";
+import { AppError, type FieldError } from "@/lib/platform/errors";
+import { parisLocalToUtc } from "@/lib/platform/time/paris-time";
 
 // Parsers of the carbon-intensity exports an admin imports. Both return hourly means in UTC;
 // an hour without any value is absent (a coverage gap), never filled. Any invalid line makes the

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 import { GEO_FILES, readDataFile } from "@/lib/reference-data/reference-files";
 
 // The official INSEE code list (COG 2024, shipped in data/geo, arrondissements included), read

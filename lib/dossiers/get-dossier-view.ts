@@ -1,5 +1,5 @@
 import type { Role } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { dossierState, missingSteps, type DossierFacts } from "@/lib/dossiers/dossier-status";
 import { getStationActivity, noActivity } from "@/lib/dossiers/get-station-activity";
 import { declarationDeadline } from "@/lib/irve/declaration-deadline";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDossierView } from "@/lib/dossiers/get-dossier-view";
-import { call, curve, makeTenant, operation } from "@/lib/ingest/testing";
-import { db } from "@/lib/db";
+import { call, curve, makeTenant, operation } from "@/tests/support/advenir/ingest";
+import { db } from "@/lib/platform/db/database";
 
 // Issue 13 §6: the dossier's totals count charges as the indicators do; flagged ones apart.
 

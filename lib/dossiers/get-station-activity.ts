@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { flagLabel } from "@/lib/ingest/quality";
+import { flagLabel } from "@/lib/channels/advenir/quality";
 
 export interface StationActivity {
   stationId: string;

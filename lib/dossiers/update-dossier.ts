@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { AppError } from "@/lib/platform/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUniqueViolation } from "@/lib/users/create-user";
 import { parseInput } from "@/lib/schemas/validation";

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { addOperations, makeIndicatorStations, type StationSpec } from "@/lib/indicators/testing/make-indicator-stations";
+import { addOperations, makeIndicatorStations, type StationSpec } from "@/tests/support/indicators/make-indicator-stations";
 import { getMeshValues } from "@/lib/indicators/get-mesh-values";
 import { getKeyFigures } from "@/lib/indicators/get-key-figures";
 import { getTimeSeries } from "@/lib/indicators/get-time-series";

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { openOwnDatabase } from "@/lib/testing/own-database";
+import { openOwnDatabase } from "@/tests/support/common/own-database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
-import { seededRandom } from "@/lib/random/seeded-random";
+import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
+import { seededRandom } from "@/lib/platform/random/seeded-random";
 
 // The charge caches must never change a figure: after each kind of change to the data, a run that
 // reads them (every station, down to départements) must store the same values as a run that

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { addOperations, makeIndicatorStations, type StationSpec } from "@/lib/indicators/testing/make-indicator-stations";
+import { addOperations, makeIndicatorStations, type StationSpec } from "@/tests/support/indicators/make-indicator-stations";
 import { getCommitteeHome, type CommitteeHome } from "@/lib/indicators/get-committee-home";
 import { trendOf, trendText } from "@/lib/indicators/home-trend";
 import { SECRET_LABEL } from "@/lib/indicators/catalogue";

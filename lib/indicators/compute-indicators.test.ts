@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
+import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 
 // Hand computation on 30 real sessions (Perth & Kinross, 26–27 March 2019), replayed on
 // 26–27 March 2023 at the same wall-clock times in Paris (summer time since 26 March 02:00,

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { getEnv } from "@/lib/platform/env";
+import { AppError } from "@/lib/platform/errors";
 import { MESH_LEVELS, PERIOD_KINDS } from "@/lib/indicators/catalogue";
 import { cleanCurvesExist, ensureDepartementProfiles, LOCK_CHARGE_CACHES_SQL, refreshChargeCaches, type ChargeCachesRefresh } from "@/lib/indicators/charge-caches";
 import { buildStatements, insertStatements, type RunPlan } from "@/lib/indicators/compute-indicators-sql";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
+import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 
 // Coverage per month: a station reports in every month (Paris time) its charges touch, and a
 // charge counts in the month it starts, only when that month is in the run.

@@ -2,7 +2,7 @@ import { INDICATORS, SECRET_LABEL, isShare, type IndicatorCode, type IndicatorDe
 import type { Cell } from "@/lib/indicators/read-cells";
 import { periodLabel } from "@/lib/indicators/dashboard-params";
 import type { PeriodKind } from "@/lib/indicators/catalogue";
-import { formatLongDay } from "@/lib/format";
+import { formatLongDay } from "@/lib/platform/format";
 import type { CurvePoint, CurveStep } from "@/lib/indicators/load-curve-steps";
 
 // The data tables behind every committee chart, shared by the pages (table + CSV of DataFigure)

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { getEnergySteps } from "@/lib/indicators/get-energy-steps";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
+import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 
 type Station = { id: string; operatorId: string };
 let stations: Station[];

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { INDICATORS, type IndicatorCode, type IndicatorDefinition } from "@/lib/indicators/catalogue";
 import { readCells, resolveRun, scalar, toCell, type Cell, type RunInfo } from "@/lib/indicators/read-cells";
 import { listPublishedPeriods } from "@/lib/indicators/list-periods";

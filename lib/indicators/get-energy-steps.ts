@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { SLOT_SECONDS, energyPiecesSql } from "@/lib/indicators/energy-steps-sql";
 
 export interface EnergyStep {

@@ -4,10 +4,10 @@ import type { DashboardContext } from "@/lib/indicators/get-dashboard-context";
 import type { IndicatorView } from "@/lib/indicators/get-indicator-view";
 import type { RunInfo } from "@/lib/indicators/read-cells";
 import type { DataTable } from "@/lib/indicators/dashboard-tables";
-import { csvFileName, formatCsv, type CsvFormat } from "@/lib/csv/format-csv";
+import { csvFileName, formatCsv, type CsvFormat } from "@/lib/platform/csv/format-csv";
 
 // The committee's CSV exports (GET /api/indicateurs/<vue>?format=csv, or format=standard): the
-// page's data table, in the format French Excel opens as columns by default (lib/csv/format-csv.ts).
+// page's data table, in the format French Excel opens as columns by default (lib/platform/csv/format-csv.ts).
 // The first line says what the file holds — indicator, period, mesh, channel, the run (date and
 // id) and the carbon series — and the file name carries all of it, so that two different exports
 // never share a name. Withheld cells are the text "secret statistique" (the tables never hold

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { energyPiecesSql, leafEnergySql, SLOT_SECONDS } from "@/lib/indicators/energy-steps-sql";
-import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
-import { seededRandom } from "@/lib/random/seeded-random";
+import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
+import { seededRandom } from "@/lib/platform/random/seeded-random";
 
 // The indicator run sums energy per leaf mesh and half-hour from power steps (leafEnergySql)
 // instead of expanding every item into its half-hours (energyPiecesSql, checked by hand in

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { carbonSeriesSummarySchema, type CarbonSeriesSummary } from "@/lib/schemas/reference-data";
 
 /** Every imported carbon-intensity series version (without its points), newest first. */

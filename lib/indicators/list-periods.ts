@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
 import { PUBLISHED_ROW_SQL } from "@/lib/indicators/read-cells";
 import { publishedForYearSql } from "@/lib/indicators/revisions";

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { openOwnDatabase } from "@/lib/testing/own-database";
+import { openOwnDatabase } from "@/tests/support/common/own-database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
+import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 import { getDashboardContext } from "@/lib/indicators/get-dashboard-context";
 import { getIndicatorView } from "@/lib/indicators/get-indicator-view";
 import { getKeyFigures } from "@/lib/indicators/get-key-figures";
 import { parseDashboardParams } from "@/lib/indicators/dashboard-params";
 import { keyFiguresTable } from "@/lib/indicators/dashboard-tables";
-import { formatLongDay } from "@/lib/format";
+import { formatLongDay } from "@/lib/platform/format";
 
 // Which run serves a period, and revised figures (issue 14 §1 and §3). Six stations of two
 // points at 22 kW in Brest (3 beneficiaries), charging 10 kWh each in July 2018, September 2018

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { AppError } from "@/lib/platform/errors";
 import { SECRET_LABEL, type IndicatorChannel, type MeshLevel, type PeriodKind } from "@/lib/indicators/catalogue";
 import { publishedForYearSql, revisionNote } from "@/lib/indicators/revisions";
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
-import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
+import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 import { dataMonthRange, monthsThatWouldEmpty } from "@/lib/indicators/recompute-plan";
 import { dailyRecompute, defaultRange, refreshIndicators } from "@/lib/indicators/refresh-indicators";
-import { isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/platform/errors";
 
 // "Recalculer maintenant" and the daily job: their default months are those that have data (not
 // the previous and current years blindly), and a run that would replace months published with

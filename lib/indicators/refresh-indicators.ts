@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { computeIndicators, type ComputeIndicatorsResult } from "@/lib/indicators/compute-indicators";
-import { parisWallClock } from "@/lib/carbon/paris-time";
+import { parisWallClock } from "@/lib/platform/time/paris-time";
 import { findPurge } from "@/lib/programme/programme-status";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/platform/errors";
 import { dataMonthRange, monthList, monthsThatWouldEmpty } from "@/lib/indicators/recompute-plan";
 
 /** The confirmation an administrator gives to publish empty months over published ones. */
@@ -48,7 +48,7 @@ export async function defaultRange(prisma: PrismaClient, now = new Date()): Prom
 export const DAILY_RECOMPUTE_HOURS = 24;
 
 /**
- * The daily job (lib/jobs/start-jobs.ts): recomputes over the months that have data, unless a
+ * The daily job (lib/platform/jobs/start-jobs.ts): recomputes over the months that have data, unless a
  * full run finished less than half a day ago (an administrator or another instance just did it),
  * the programme's data was purged (the published runs are final), or the run would empty
  * published months (that needs an administrator's confirmation). Says what it did.

@@ -1,4 +1,4 @@
-import { parisWallClock } from "@/lib/carbon/paris-time";
+import { parisWallClock } from "@/lib/platform/time/paris-time";
 
 /** Paris calendar day "YYYY-MM-DD" of an input date (string as given, Date as its Paris day). */
 function parisDay(v: string | Date): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
+import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 
 // A station withdrawn by its beneficiary (lib/stations/withdraw-station.ts) leaves the equipment
 // of the periods after its withdrawal — installed power, registered stations, and so the map

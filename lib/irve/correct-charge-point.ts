@@ -1,11 +1,11 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { AppError } from "@/lib/platform/errors";
 import { IRVE_LABELS } from "@/lib/schemas/irve";
 import { canViewDossier, type Viewer } from "@/lib/dossiers/get-dossier-view";
 import { validateIrvePoint } from "@/lib/irve/validate-irve-point";
 import { declareChargePoints } from "@/lib/irve/declare-charge-points";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/platform/format";
 
 /**
  * Corrects the IRVE static data of one declared charge point of the viewer's dossier: the same

@@ -1,4 +1,4 @@
-import { addWorkingDays, type IsoDate } from "@/lib/calendar/working-days";
+import { addWorkingDays, type IsoDate } from "@/lib/platform/time/working-days";
 
 // Static data must be declared within 10 working days of commissioning or of any change
 // (protocol §4.2 A). The event of a declaration is the later of the commissioning date and the

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { parseIrveCsv } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
 import { declareChargePoints } from "@/lib/irve/declare-charge-points";
-import { makeDossier, uniqueSuffix } from "@/lib/testing/factories";
-import { qualichargeCsv, sharedDataAvailable } from "@/lib/irve/testing/qualicharge-csv";
-import { isAppError } from "@/lib/errors";
+import { makeDossier, uniqueSuffix } from "@/tests/support/common/factories";
+import { qualichargeCsv, sharedDataAvailable } from "@/tests/support/irve/qualicharge-csv";
+import { isAppError } from "@/lib/platform/errors";
 
 const today = "2026-11-23";
 const example = (await parseIrveCsv(readFileSync(path.join(import.meta.dirname, "fixtures", "exemple-statique.csv"), "utf8"), { today })).valid[0].values;

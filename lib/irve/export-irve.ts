@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
 import type { IrveColumn } from "@/lib/schemas/irve";
 

@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { declarationDeadline } from "@/lib/irve/declaration-deadline";
 
 export type LateKind = "mise_en_service" | "modification" | "correction" | "retrait";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseIrveCsv } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
-import { doublonsCsv, qualichargeCsv, sharedDataAvailable } from "@/lib/irve/testing/qualicharge-csv";
+import { doublonsCsv, qualichargeCsv, sharedDataAvailable } from "@/tests/support/irve/qualicharge-csv";
 
 const today = "2026-11-23";
 // The schema's official example, except its code_insee_commune: the example gives the postal code

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
+import { db } from "@/lib/platform/db/database";
+import { getEnv } from "@/lib/platform/env";
 import { listLateDeclarations, type LateDeclaration } from "@/lib/irve/list-late-declarations";
 import { suppressSmallGroups, totalPasses, type Group, type Thresholds } from "@/lib/anonymity/suppress-small-groups";
 

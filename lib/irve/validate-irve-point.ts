@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 import { IRVE_COLUMNS, irveRowSchema, type IrveRowInput } from "@/lib/schemas/irve";
 import { parseIrveCsv, type ParsedIrveRow } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";

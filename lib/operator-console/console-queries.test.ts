@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, curve, makeTenant, operation } from "@/lib/ingest/testing";
+import { call, curve, makeTenant, operation } from "@/tests/support/advenir/ingest";
 import { listSubmissions } from "@/lib/operator-console/list-submissions";
 import { getSubmission } from "@/lib/operator-console/get-submission";
 import { listAnomalies } from "@/lib/operator-console/list-anomalies";

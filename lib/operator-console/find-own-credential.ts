@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { AppError } from "@/lib/platform/errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 
 /** What the operator's sandbox holds: operations, curves, submissions and the last call. */
 export async function getSandboxSummary(input: { operatorId: string }, options: { prisma?: PrismaClient } = {}) {

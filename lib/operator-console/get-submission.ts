@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { messages, submissionSelect } from "@/lib/operator-console/submission-fields";
 
 /** One submission of the operator with its errors and warnings; null if absent or another operator's. */

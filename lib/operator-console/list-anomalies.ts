@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import type { AnomalyFilters } from "@/lib/schemas/operator-console";
-import { flagLabel } from "@/lib/ingest/quality";
+import { flagLabel } from "@/lib/channels/advenir/quality";
 
 export const ANOMALIES_PAGE_SIZE = 25;
 

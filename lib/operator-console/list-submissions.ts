@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import type { SubmissionFilters } from "@/lib/schemas/operator-console";
 import { parisMidnight, parisNextMidnight } from "@/lib/operator-console/paris-day";
 import { messages, submissionSelect } from "@/lib/operator-console/submission-fields";

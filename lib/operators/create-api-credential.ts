@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { DataEnv } from "@/generated/prisma/enums";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { AppError } from "@/lib/platform/errors";
 import { generateSecret, hashSecret } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUniqueViolation, uniqueViolationFields } from "@/lib/users/create-user";

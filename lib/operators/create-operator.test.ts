@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { verifySecret } from "@/lib/auth/password";
 import { createOperator } from "@/lib/operators/create-operator";
 import { createApiCredential } from "@/lib/operators/create-api-credential";
 import { rotateApiCredential } from "@/lib/operators/rotate-api-credential";
 import { revokeApiCredential } from "@/lib/operators/revoke-api-credential";
-import { makeApiCredential, makeOperator, makeSiren, uniqueSuffix } from "@/lib/testing/factories";
+import { makeApiCredential, makeOperator, makeSiren, uniqueSuffix } from "@/tests/support/common/factories";
 
 async function storedCredential(username: string) {
   const prisma = await db();

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { AppError } from "@/lib/platform/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUniqueViolation } from "@/lib/users/create-user";
 import { insertApiCredential, type IssuedCredential } from "@/lib/operators/create-api-credential";

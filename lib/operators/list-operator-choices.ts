@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 
 /** Registered operators a beneficiary may pick as the supervisor of its points. */
 export async function listOperatorChoices() {

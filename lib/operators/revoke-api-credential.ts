@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { AppError } from "@/lib/platform/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/schemas/validation";
 import { credentialRefSchema, type CredentialRef } from "@/lib/schemas/operators";

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { AppError } from "@/lib/platform/errors";
 import { parseInput } from "@/lib/schemas/validation";
 import { credentialRefSchema, type CredentialRef } from "@/lib/schemas/operators";
 import { actorSchema, type AuditActor } from "@/lib/schemas/audit";

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 
 /** Platform counts, for the technical operator (the audit log: lib/audit/list-audit-entries.ts). */
 export async function getAdminOverview() {

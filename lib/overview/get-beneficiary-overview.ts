@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { getStationActivity } from "@/lib/dossiers/get-station-activity";
 import { dossierState, missingSteps } from "@/lib/dossiers/dossier-status";
 

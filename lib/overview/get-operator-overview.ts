@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 
 /** What an operator sees of itself: its UserID, its credentials (never secrets), its stations. */
 export async function getOperatorOverview({ operatorId }: { operatorId: string }) {

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { formatLongDay } from "@/lib/format";
-import { parisWallClock } from "@/lib/carbon/paris-time";
+import { db } from "@/lib/platform/db/database";
+import { getEnv } from "@/lib/platform/env";
+import { AppError } from "@/lib/platform/errors";
+import { formatLongDay } from "@/lib/platform/format";
+import { parisWallClock } from "@/lib/platform/time/paris-time";
 
 // Where the programme stands for its individual data: the configured end, what is held, and the
 // purge once done. The purge is recorded in the audit log (action PURGE_ACTION on the programme),

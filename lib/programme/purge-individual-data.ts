@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { formatLongDay } from "@/lib/format";
+import { db } from "@/lib/platform/db/database";
+import { getEnv } from "@/lib/platform/env";
+import { AppError } from "@/lib/platform/errors";
+import { formatLongDay } from "@/lib/platform/format";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { deleteWithheldFigures } from "@/lib/programme/delete-withheld-figures";
 import { parseInput } from "@/lib/schemas/validation";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { loadReferenceData, type ReferenceLoadResult } from "@/lib/reference-data/load-reference-data";
 
 const g = globalThis as unknown as { __advenirReferenceData?: Map<PrismaClient, Promise<ReferenceLoadResult>> };

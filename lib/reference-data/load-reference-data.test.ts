@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { loadReferenceData } from "@/lib/reference-data/load-reference-data";
 import { getBoundaries } from "@/lib/reference-data/get-boundaries";

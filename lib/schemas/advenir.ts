@@ -3,7 +3,7 @@ import { IDENTIFIER_RULE, MAX_IDENTIFIER_LENGTH } from "@/lib/schemas/identifier
 
 // The two bodies of the ADVENIR web service (protocol §4.1): UserID → StationID → TransactionID →
 // data. These schemas describe one transaction's data and the documented shape of the bodies
-// (for the OpenAPI document); lib/ingest/normalize-body.ts walks the body level by level so
+// (for the OpenAPI document); lib/channels/advenir/normalize-body.ts walks the body level by level so
 // that each error carries its "<UserID>/<StationID>/<TransactionID>/…" path and client
 // deviations (array of single-key objects, curve sent to the operation URL) are recognised.
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, type FieldError } from "@/lib/errors";
+import { AppError, type FieldError } from "@/lib/platform/errors";
 
 /** Zod issues as French field errors with their dotted path. */
 export function toFieldErrors(error: z.ZodError): FieldError[] {

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { nextDay, parisMidnight } from "@/lib/audit/list-audit-entries";
 import type { SecurityFilters } from "@/lib/schemas/security-filters";
 

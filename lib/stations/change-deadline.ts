@@ -1,6 +1,6 @@
-import { addWorkingDays, type IsoDate } from "@/lib/calendar/working-days";
+import { addWorkingDays, type IsoDate } from "@/lib/platform/time/working-days";
 import { DECLARATION_WORKING_DAYS, toParisDate } from "@/lib/irve/declaration-deadline";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 
 export interface ChangeDeadline {
   effectiveOn: IsoDate;

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 import { canViewDossier, type Viewer } from "@/lib/dossiers/get-dossier-view";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/platform/format";
 
 /** A station of a dossier the viewer may manage, locked for the caller's transaction; else "not found". */
 export async function findOwnStation(tx: Prisma.TransactionClient, stationId: string, viewer: Viewer) {

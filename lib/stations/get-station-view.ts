@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { canViewDossier, type Viewer } from "@/lib/dossiers/get-dossier-view";
 import { declarationDeadline } from "@/lib/irve/declaration-deadline";
 

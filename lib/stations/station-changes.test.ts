@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { correctStation } from "@/lib/stations/correct-station";
 import { withdrawStation } from "@/lib/stations/withdraw-station";
 import { withdrawChargePoint } from "@/lib/irve/withdraw-charge-point";
@@ -10,7 +10,7 @@ import { declareChargePoints } from "@/lib/irve/declare-charge-points";
 import { parseIrveCsv } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
 import { exportIrve } from "@/lib/irve/export-irve";
-import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/lib/testing/factories";
+import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/tests/support/common/factories";
 import { toParisDate } from "@/lib/irve/declaration-deadline";
 
 const actor = { actor: "test" };

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { FieldError } from "@/lib/errors";
+import type { FieldError } from "@/lib/platform/errors";
 
 // A station or point identifier already in use. The beneficiary learns where only when it is one
 // of their own dossiers; otherwise only that the identifier is unavailable and whom to ask (its

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/schemas/validation";
 import { withdrawStationSchema, type WithdrawStationInput } from "@/lib/schemas/station-changes";

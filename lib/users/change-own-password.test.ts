@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
+import { db } from "@/lib/platform/db/database";
+import { getEnv } from "@/lib/platform/env";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { verifyLogin } from "@/lib/users/verify-login";
 import { sessionStillValid } from "@/lib/auth/session-validity";
-import { makeUser } from "@/lib/testing/factories";
+import { makeUser } from "@/tests/support/common/factories";
 
 const NEW = "une phrase de passe assez longue";
 

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 
 /** The account named by its id or its e-mail (validated by the caller's schema), or NOT_FOUND. */
 export async function findAccount(tx: Prisma.TransactionClient, ref: { userId?: string; email?: string }) {

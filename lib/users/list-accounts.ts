@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 
 /** Every account with its organisation, for the administrator's accounts page. */
 export async function listAccounts() {

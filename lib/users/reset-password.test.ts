@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { resetPassword } from "@/lib/users/reset-password";
 import { verifyLogin } from "@/lib/users/verify-login";
 import { sessionStillValid } from "@/lib/auth/session-validity";
-import { makeUser } from "@/lib/testing/factories";
+import { makeUser } from "@/tests/support/common/factories";
 
 describe("resetPassword", () => {
   it("gives a new password once: the old one and the sessions opened with it stop working", async () => {

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { AppError } from "@/lib/platform/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { findAccount } from "@/lib/users/find-account";
 import { parseInput } from "@/lib/schemas/validation";

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { db } from "@/lib/platform/db/database";
+import { getEnv } from "@/lib/platform/env";
+import { AppError } from "@/lib/platform/errors";
 import { decoyHash, verifySecret } from "@/lib/auth/password";
 import { blockedFor, clearFailures, recordFailure, type ThrottlePolicy } from "@/lib/auth/throttle";
 import { loginSchema } from "@/lib/schemas/users";

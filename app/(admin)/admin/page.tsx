@@ -5,7 +5,7 @@ import { getAdminOverview } from "@/lib/overview/get-admin-overview";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { auditFiltersSchema } from "@/lib/schemas/audit-filters";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/platform/format";
 import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Administration" };

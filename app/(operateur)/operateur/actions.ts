@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { actionError, formValues } from "@/lib/http/action-state";
-import type { ActionState } from "@/lib/http/action-state-shared";
+import { AppError } from "@/lib/platform/errors";
+import { actionError, formValues } from "@/lib/platform/http/action-state";
+import type { ActionState } from "@/lib/platform/http/action-state-shared";
 import type { DataEnv } from "@/generated/prisma/enums";
 import { createApiCredential } from "@/lib/operators/create-api-credential";
 import { rotateApiCredential } from "@/lib/operators/rotate-api-credential";
 import { revokeApiCredential } from "@/lib/operators/revoke-api-credential";
 import { findOwnCredential } from "@/lib/operator-console/find-own-credential";
-import { wipeSandbox } from "@/lib/ingest/wipe-sandbox";
+import { wipeSandbox } from "@/lib/channels/advenir/wipe-sandbox";
 import type { CredentialActionState } from "./_components/credential-state";
 
 // Server actions of the operator console. Each checks the permission again, and that the

@@ -4,13 +4,13 @@ import { requirePermission } from "@/lib/auth/session";
 import { getOperatorOverview } from "@/lib/overview/get-operator-overview";
 import { activityOf, getStationActivityByEnv } from "@/lib/operator-console/get-station-activity-by-env";
 import { buildCurlExamples } from "@/lib/operator-console/build-curl-examples";
-import { requestOrigin } from "@/lib/http/request-origin";
+import { requestOrigin } from "@/lib/platform/http/request-origin";
 import { CopyBlock } from "@/components/ui/copy-block";
 import { StationsTable } from "./_components/stations-table";
 import { PageLinks } from "@/components/ui/page-links";
-import { pageOf, pageParam } from "@/lib/pagination";
+import { pageOf, pageParam } from "@/lib/platform/pagination";
 import { countOperatorAuthFailures } from "@/lib/security/list-security-events";
-import { formatNumber } from "@/lib/format";
+import { formatNumber } from "@/lib/platform/format";
 
 const STATIONS_PER_PAGE = 25;
 

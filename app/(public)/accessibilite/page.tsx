@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/platform/env";
 
 export const metadata: Metadata = { title: "Déclaration d'accessibilité" };
 

@@ -1,8 +1,8 @@
-import { healthAnswer } from "@/lib/health/health-answer";
+import { healthAnswer } from "@/lib/platform/health/health-answer";
 
 export const dynamic = "force-dynamic";
 
-// Served by the portal's Node server before Next.js (lib/server/portal-server.ts); this route
+// Served by the portal's Node server before Next.js (lib/platform/server/portal-server.ts); this route
 // serves it under `next dev`.
 export async function GET() {
   const answer = await healthAnswer();

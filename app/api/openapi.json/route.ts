@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
+import { buildOpenApiDocument } from "@/lib/channels/advenir/openapi/build-openapi-document";
 
 // The OpenAPI 3.1 document of the ADVENIR web service: public, no authentication.
 export const dynamic = "force-static";

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { openOwnDatabase } from "@/lib/testing/own-database";
+import { openOwnDatabase } from "@/tests/support/common/own-database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { addOperations, makeIndicatorStations } from "@/lib/indicators/testing/make-indicator-stations";
+import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 import { auditPublishedFigures } from "@/lib/indicators/audit/read-everything";
 import { parisMidnight } from "@/lib/indicators/audit/paris-hours";
 

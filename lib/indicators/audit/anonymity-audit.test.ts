@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { openOwnDatabase } from "@/lib/testing/own-database";
+import { openOwnDatabase } from "@/tests/support/common/own-database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { addOperations, makeIndicatorStations, type StationSpec } from "@/lib/indicators/testing/make-indicator-stations";
-import { seededRandom } from "@/lib/random/seeded-random";
+import { addOperations, makeIndicatorStations, type StationSpec } from "@/tests/support/indicators/make-indicator-stations";
+import { seededRandom } from "@/lib/platform/random/seeded-random";
 import { auditPublishedFigures, checkViewsShowNothingElse } from "@/lib/indicators/audit/read-everything";
 import { cellKey } from "@/lib/indicators/audit/attack";
 

@@ -8,10 +8,10 @@ import { createOperator } from "@/lib/operators/create-operator";
 import { createUser } from "@/lib/users/create-user";
 import { setAccountDisabled } from "@/lib/users/set-account-disabled";
 import { resetPassword } from "@/lib/users/reset-password";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 import type { CreateUserInput } from "@/lib/schemas/users";
-import { actionError, formValues } from "@/lib/http/action-state";
-import type { ActionState } from "@/lib/http/action-state-shared";
+import { actionError, formValues } from "@/lib/platform/http/action-state";
+import type { ActionState } from "@/lib/platform/http/action-state-shared";
 import type { SecretsActionState } from "@/components/admin/secrets-state";
 
 const ENV_LABEL = { production: "Accès API de production", sandbox: "Accès API du bac à sable" } as const;

@@ -6,7 +6,7 @@ import { listOperatorChoices } from "@/lib/operators/list-operator-choices";
 import { listBeneficiaryChoices } from "@/lib/beneficiaries/list-beneficiary-choices";
 import { listAccounts } from "@/lib/users/list-accounts";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/platform/format";
 import { AccountStatusForm } from "@/components/admin/account-status-form";
 import { AccountPasswordForm } from "@/components/admin/account-password-form";
 import { CreateAccountForm } from "@/components/admin/create-account-form";

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/session";
 import { purgeIndividualData } from "@/lib/programme/purge-individual-data";
-import { actionError, formValues } from "@/lib/http/action-state";
-import type { ActionState } from "@/lib/http/action-state-shared";
-import { formatNumber } from "@/lib/format";
+import { actionError, formValues } from "@/lib/platform/http/action-state";
+import type { ActionState } from "@/lib/platform/http/action-state-shared";
+import { formatNumber } from "@/lib/platform/format";
 
 /** End of the programme: deletes every piece of individual data (admin, typed confirmation). */
 export async function purgeIndividualDataAction(_: ActionState, form: FormData): Promise<ActionState> {

@@ -3,7 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { DataTable } from "@/components/ui/data-table";
 import { requirePermission } from "@/lib/auth/session";
 import { getProgrammeStatus } from "@/lib/programme/programme-status";
-import { formatDateTime, formatLongDay, formatNumber } from "@/lib/format";
+import { formatDateTime, formatLongDay, formatNumber } from "@/lib/platform/format";
 import { PurgeForm } from "@/components/programme/purge-form";
 import { purgeIndividualDataAction } from "./actions";
 

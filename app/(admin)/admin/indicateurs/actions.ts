@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { requirePermission } from "@/lib/auth/session";
 import { CONFIRM_EMPTY_VALUE, refreshIndicators } from "@/lib/indicators/refresh-indicators";
-import { actionError, formValues } from "@/lib/http/action-state";
-import type { ActionState } from "@/lib/http/action-state-shared";
-import { formatNumber } from "@/lib/format";
+import { actionError, formValues } from "@/lib/platform/http/action-state";
+import type { ActionState } from "@/lib/platform/http/action-state-shared";
+import { formatNumber } from "@/lib/platform/format";
 import { parseInput } from "@/lib/schemas/validation";
 import { recomputeMonthsSchema } from "@/lib/schemas/recompute";
 

@@ -4,11 +4,11 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import { requirePermission } from "@/lib/auth/session";
 import { listIndicatorRuns } from "@/lib/indicators/list-indicator-runs";
 import { listCarbonSeries } from "@/lib/indicators/list-carbon-series";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/platform/format";
 import { RecomputeForm } from "@/components/indicators/recompute-form";
 import { CarbonImportForm } from "@/components/indicators/carbon-import-form";
 import { recomputeIndicatorsAction } from "./actions";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db/database";
 import { defaultRange, DAILY_RECOMPUTE_HOURS } from "@/lib/indicators/refresh-indicators";
 
 export const metadata: Metadata = { title: "Calcul des indicateurs" };

@@ -2,9 +2,9 @@ import { authorizeRequest } from "@/lib/auth/session";
 import { exportAuditEntries } from "@/lib/audit/list-audit-entries";
 import { auditCsvParts, formatAuditCsv } from "@/lib/audit/format-audit-csv";
 import { auditFiltersSchema, queryValues } from "@/lib/schemas/audit-filters";
-import { csvFileName, csvFormatOf, csvHeaders } from "@/lib/csv/format-csv";
-import { isAppError, HTTP_STATUS } from "@/lib/errors";
-import { jsonError } from "@/lib/http/json-error";
+import { csvFileName, csvFormatOf, csvHeaders } from "@/lib/platform/csv/format-csv";
+import { isAppError, HTTP_STATUS } from "@/lib/platform/errors";
+import { jsonError } from "@/lib/platform/http/json-error";
 
 export const dynamic = "force-dynamic";
 

@@ -6,7 +6,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { requirePermission } from "@/lib/auth/session";
 import { listAuditActions, listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { auditFiltersSchema, queryValues } from "@/lib/schemas/audit-filters";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/platform/format";
 import { DataTable } from "@/components/ui/data-table";
 import { PageLinks, withPage } from "@/components/ui/page-links";
 import { ErrorList } from "./error-list";

@@ -7,11 +7,11 @@ import { createDossier } from "@/lib/dossiers/create-dossier";
 import { updateDossier } from "@/lib/dossiers/update-dossier";
 import { signAttestation } from "@/lib/attestations/sign-attestation";
 import { registerStations } from "@/lib/stations/register-stations";
-import { actionError, formValues } from "@/lib/http/action-state";
-import type { ActionState } from "@/lib/http/action-state-shared";
-import { requestContext } from "@/lib/http/request-context";
+import { actionError, formValues } from "@/lib/platform/http/action-state";
+import type { ActionState } from "@/lib/platform/http/action-state-shared";
+import { requestContext } from "@/lib/platform/http/request-context";
 import { getDossierView, type Viewer } from "@/lib/dossiers/get-dossier-view";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform/errors";
 import type { SiteType } from "@/lib/schemas/dossiers";
 import type { Channel } from "@/generated/prisma/enums";
 import { declareChargePoints } from "@/lib/irve/declare-charge-points";
@@ -20,7 +20,7 @@ import { correctChargePoint } from "@/lib/irve/correct-charge-point";
 import { withdrawChargePoint } from "@/lib/irve/withdraw-charge-point";
 import { correctStation } from "@/lib/stations/correct-station";
 import { withdrawStation } from "@/lib/stations/withdraw-station";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/platform/format";
 
 /** The dossier fields of a form; types are checked by the lib's zod schema. */
 function dossierFields(values: Record<string, string>) {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { summarizeLateDeclarations } from "@/lib/irve/summarize-late-declarations";
 import { LateSummaryTables } from "@/components/dossiers/late-summary-tables";
-import { formatNumber } from "@/lib/format";
+import { formatNumber } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "Déclarations en retard" };
 

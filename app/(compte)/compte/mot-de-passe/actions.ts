@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/lib/auth/session";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
-import { actionError, formValues } from "@/lib/http/action-state";
-import type { ActionState } from "@/lib/http/action-state-shared";
+import { actionError, formValues } from "@/lib/platform/http/action-state";
+import type { ActionState } from "@/lib/platform/http/action-state-shared";
 
 /** Changes the signed-in person's password; every session ends, so they log in again. */
 export async function changeOwnPasswordAction(_: ActionState, form: FormData): Promise<ActionState> {

@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/http/action-state-shared";
+import type { ActionState } from "@/lib/platform/http/action-state-shared";
 
 // What the credential actions return to the form: the usual message, plus the new secret,
 // shown once in the browser and never stored nor shown again.

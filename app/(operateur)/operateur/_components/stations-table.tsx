@@ -1,7 +1,7 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { OperatorOverview } from "@/lib/overview/get-operator-overview";
 import type { StationActivityByEnv } from "@/lib/operator-console/get-station-activity-by-env";
-import { formatDateTime, formatDay, formatNumber } from "@/lib/format";
+import { formatDateTime, formatDay, formatNumber } from "@/lib/platform/format";
 import { DataTable } from "@/components/ui/data-table";
 
 type Station = OperatorOverview["stations"][number];

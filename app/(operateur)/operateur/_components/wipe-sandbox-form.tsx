@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormFeedback } from "@/components/forms/form-feedback";
-import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/http/action-state-shared";
+import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
 import { ConfirmSubmit } from "./confirm-submit";
 
 /** "Vider le bac à sable", confirmed in a second step. */

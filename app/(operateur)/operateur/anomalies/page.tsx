@@ -4,7 +4,7 @@ import { Tag } from "@codegouvfr/react-dsfr/Tag";
 import { requirePermission } from "@/lib/auth/session";
 import { listAnomalies } from "@/lib/operator-console/list-anomalies";
 import { anomalyFiltersSchema, firstValues } from "@/lib/schemas/operator-console";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/platform/format";
 import { PageLinks, withPage } from "@/components/ui/page-links";
 import { DataTable } from "@/components/ui/data-table";
 import { envLabel } from "../_components/labels";

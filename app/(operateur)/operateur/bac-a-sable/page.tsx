@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { getSandboxSummary } from "@/lib/operator-console/get-sandbox-summary";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/platform/format";
 import { WipeSandboxForm } from "../_components/wipe-sandbox-form";
 import { wipeSandboxAction } from "../actions";
 

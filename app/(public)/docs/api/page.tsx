@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
+import { buildOpenApiDocument } from "@/lib/channels/advenir/openapi/build-openapi-document";
 import { SchemaFields, type JsonSchemaLike } from "@/components/openapi/schema-fields";
 
 // The OpenAPI document rendered as a DSFR page, on the server, with no script nor CDN.

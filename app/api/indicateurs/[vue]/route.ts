@@ -1,7 +1,7 @@
 import { authorizeRequest } from "@/lib/auth/session";
-import { HTTP_STATUS, isAppError } from "@/lib/errors";
-import { jsonError } from "@/lib/http/json-error";
-import { csvHeaders } from "@/lib/csv/format-csv";
+import { HTTP_STATUS, isAppError } from "@/lib/platform/errors";
+import { jsonError } from "@/lib/platform/http/json-error";
+import { csvHeaders } from "@/lib/platform/csv/format-csv";
 import { indicatorCsv } from "@/lib/indicators/indicator-csv";
 import { parseDashboardParams } from "@/lib/indicators/dashboard-params";
 import { INDICATOR_VIEWS, getIndicatorView, type IndicatorView } from "@/lib/indicators/get-indicator-view";

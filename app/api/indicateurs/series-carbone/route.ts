@@ -1,6 +1,6 @@
 import { authorizeRequest } from "@/lib/auth/session";
-import { HTTP_STATUS, isAppError } from "@/lib/errors";
-import { jsonError } from "@/lib/http/json-error";
+import { HTTP_STATUS, isAppError } from "@/lib/platform/errors";
+import { jsonError } from "@/lib/platform/http/json-error";
 import { importCarbonSeries } from "@/lib/carbon/import-carbon-series";
 import { listCarbonSeries } from "@/lib/indicators/list-carbon-series";
 import { carbonFormats } from "@/lib/schemas/reference-data";

@@ -1,6 +1,6 @@
 import { authorizeRequest } from "@/lib/auth/session";
-import { HTTP_STATUS, isAppError } from "@/lib/errors";
-import { jsonError } from "@/lib/http/json-error";
+import { HTTP_STATUS, isAppError } from "@/lib/platform/errors";
+import { jsonError } from "@/lib/platform/http/json-error";
 import { MESH_LEVELS, type MeshLevel } from "@/lib/indicators/catalogue";
 import { parseDashboardParams } from "@/lib/indicators/dashboard-params";
 import { getDashboardContext } from "@/lib/indicators/get-dashboard-context";

@@ -1,6 +1,6 @@
 import { authorizeRequest } from "@/lib/auth/session";
-import { HTTP_STATUS, isAppError } from "@/lib/errors";
-import { jsonError } from "@/lib/http/json-error";
+import { HTTP_STATUS, isAppError } from "@/lib/platform/errors";
+import { jsonError } from "@/lib/platform/http/json-error";
 import { listSubmissions } from "@/lib/operator-console/list-submissions";
 import { firstValues, submissionFiltersSchema } from "@/lib/schemas/operator-console";
 

@@ -1,4 +1,4 @@
-import { advenirPutHandler } from "@/lib/ingest/handle-put";
+import { advenirPutHandler } from "@/lib/channels/advenir/handle-put";
 
 // ADVENIR web service (protocol §4.1): charge operations. POST as documented; PUT as some clients send.
 export const runtime = "nodejs";

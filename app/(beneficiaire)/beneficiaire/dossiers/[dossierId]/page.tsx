@@ -9,7 +9,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getDossierView } from "@/lib/dossiers/get-dossier-view";
 import { DOSSIER_STATE_LABELS, type DossierState } from "@/lib/dossiers/dossier-status";
 import { SITE_TYPES, type SiteType } from "@/lib/schemas/dossiers";
-import { formatDateTime, formatDay, formatNumber } from "@/lib/format";
+import { formatDateTime, formatDay, formatNumber } from "@/lib/platform/format";
 import { DataTable } from "@/components/ui/data-table";
 import { StationForm } from "@/components/dossiers/station-form";
 import { registerStationAction } from "../actions";

@@ -12,7 +12,7 @@ import { ChartFigure } from "@/components/indicators/chart-figure";
 import { indicatorCsvHrefs } from "@/lib/indicators/indicator-csv";
 import { CarbonAttribution } from "@/components/indicators/dashboard-header";
 import { ChoroplethMap, type MapCell } from "@/components/map/choropleth-map";
-import { formatNumber } from "@/lib/format";
+import { formatNumber } from "@/lib/platform/format";
 import { noRunAction } from "../_components/no-run-action";
 
 export const metadata: Metadata = { title: "Indicateurs — carte" };

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { requirePermission } from "@/lib/auth/session";
 import { getSubmission } from "@/lib/operator-console/get-submission";
-import { formatDateTime, formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/platform/format";
 import type { AdvenirMessage } from "@/lib/schemas/advenir";
 import { endpointLabel, envLabel } from "../../_components/labels";
 

@@ -1,7 +1,7 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { StationView } from "@/lib/stations/get-station-view";
-import { formatDay } from "@/lib/format";
+import { formatDay } from "@/lib/platform/format";
 
 /** The corrections and withdrawals declared for a station, with their deadline (dates jj/mm/aaaa). */
 export function ChangeHistory({ changes }: { changes: StationView["changes"] }) {

@@ -1,8 +1,8 @@
 import { authorizeRequest } from "@/lib/auth/session";
 import { getDossierView } from "@/lib/dossiers/get-dossier-view";
 import { exportIrve } from "@/lib/irve/export-irve";
-import { isAppError, HTTP_STATUS } from "@/lib/errors";
-import { jsonError } from "@/lib/http/json-error";
+import { isAppError, HTTP_STATUS } from "@/lib/platform/errors";
+import { jsonError } from "@/lib/platform/http/json-error";
 
 export const dynamic = "force-dynamic";
 

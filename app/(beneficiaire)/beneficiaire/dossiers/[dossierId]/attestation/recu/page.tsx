@@ -4,7 +4,7 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { requirePermission } from "@/lib/auth/session";
 import { getDossierView } from "@/lib/dossiers/get-dossier-view";
 import { attestationText } from "@/lib/attestations/attestation-text";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/platform/format";
 import { PrintButton } from "@/components/ui/print-button";
 
 export const metadata: Metadata = { title: "Récépissé de signature" };

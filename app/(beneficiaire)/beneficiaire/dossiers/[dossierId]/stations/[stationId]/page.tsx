@@ -5,7 +5,7 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requirePermission } from "@/lib/auth/session";
 import { getStationView } from "@/lib/stations/get-station-view";
-import { formatDay, formatNumber } from "@/lib/format";
+import { formatDay, formatNumber } from "@/lib/platform/format";
 import { CorrectStationForm, WithdrawForm } from "@/components/dossiers/station-change-forms";
 import { correctStationAction, withdrawStationAction } from "../../../actions";
 import { ChangeHistory } from "../../_components/change-history";

@@ -1,0 +1,139 @@
+import type { DataEnv } from "@/generated/prisma/enums";
+import type { AdvenirMessage } from "@/lib/schemas/advenir";
+import { AUTH_PATH, IngestError, type IngestStatus } from "@/lib/channels/advenir/errors";
+import { parseBody } from "@/lib/channels/advenir/parse-body";
+import type { Endpoint, NormalizedBody } from "@/lib/channels/advenir/normalize-body";
+import { listOf, type Issue } from "@/lib/channels/advenir/message-list";
+import { authorizeStations } from "@/lib/channels/advenir/authorize-stations";
+import { assessCurve, assessOperation, flagMessages } from "@/lib/channels/advenir/quality";
+import { writeRecords, type CurveRow, type OperationRow } from "@/lib/channels/advenir/write-records";
+import type { SubmissionInput } from "@/lib/channels/advenir/record-submission";
+import type { SqlExecutor } from "@/lib/platform/db/migrate";
+
+// Ingests one body of the ADVENIR web service: parse, validate the whole body (structure,
+// fields, stations), compute quality flags, then store everything, and the submission row, in
+// one SQL statement (so one transaction), or nothing at all. Plain SQL through the database's
+// pool rather than Prisma: this is the hot path of the data API, and a raw query through Prisma
+// costs about five times the CPU of the same query through pg (docs/decisions/0005).
+
+/** A body parsed and checked field by field; its stations are not checked yet. */
+export interface ValidatedBody {
+  userId: string;
+  normalized: NormalizedBody;
+}
+
+export interface StoreInput {
+  sql: SqlExecutor;
+  operatorId: string;
+  env: DataEnv;
+  body: ValidatedBody;
+  /** The submission row to write with the data on success (counts and status are filled here). */
+  submission: Omit<SubmissionInput, "warnings" | "durationMs" | "rawBody"> & { rawBody: Promise<Uint8Array | null> | Uint8Array | null };
+  /** performance.now() when the request arrived, for the submission's duration. */
+  startedAt: number;
+}
+
+export interface IngestInput extends Omit<StoreInput, "body"> {
+  endpoint: Endpoint;
+  text: string;
+  now?: Date;
+}
+
+export interface IngestResult {
+  recus: number;
+  enregistres: number;
+  inchanges: number;
+  avertissements: AdvenirMessage[];
+  submissionId: bigint;
+}
+
+/**
+ * The write found the credential revoked, or the programme's individual data purged, after the
+ * request was authenticated (lib/channels/advenir/write-records.ts): nothing stored.
+ */
+export const REVOKED_DURING_WRITE =
+  "accès révoqué pendant l'envoi (fin du programme ou révocation de l'identifiant) : rien n'a été enregistré";
+
+/** Retries of the whole statement on serialization failures and deadlocks. */
+const MAX_ATTEMPTS = 5;
+
+function fail(status: IngestStatus, issues: Issue[], total = issues.length): never {
+  throw new IngestError(status, listOf(issues, total));
+}
+
+export async function ingestBody(input: IngestInput): Promise<IngestResult> {
+  const body = validateBody(input.text, { endpoint: input.endpoint, operatorId: input.operatorId, now: input.now ?? new Date() });
+  return storeBody({ ...input, body });
+}
+
+/**
+ * Parses and checks a body (400 and 403 thrown here; data errors are kept for storeBody to report
+ * with the stations'). The body is read straight into rows (lib/channels/advenir/parse-body.ts): no JSON
+ * tree is built, so a large body is held as its text and its rows only.
+ */
+export function validateBody(text: string, options: { endpoint: Endpoint; operatorId: string; now: Date }): ValidatedBody {
+  const { userId, normalized } = parseBody(text, options);
+  const { issues } = normalized;
+  if (issues.has("forbidden")) {
+    const { kept, total } = issues.of(["forbidden"]);
+    fail(403, kept, total);
+  }
+  if (issues.has("structure")) {
+    const { kept, total } = issues.of(["structure", "data"]);
+    fail(400, kept, total);
+  }
+  return { userId, normalized };
+}
+
+/** Checks the stations, flags what is implausible, and stores everything with the submission row. */
+export async function storeBody(input: StoreInput): Promise<IngestResult> {
+  const { userId, normalized } = input.body;
+  const { issues } = normalized;
+  const codes = [...new Set([...normalized.operations, ...normalized.curves].map((t) => t.stationCode))];
+  const { stations, issues: stationIssues } = await authorizeStations(input.sql, { operatorId: input.operatorId, userId, stationCodes: codes });
+  if (stationIssues.length > 0 || issues.has("data")) {
+    const { kept, total } = issues.of(["data"]);
+    fail(422, [...stationIssues, ...kept], stationIssues.length + total);
+  }
+
+  const warnings = normalized.warnings;
+  const operations: OperationRow[] = normalized.operations.map((op) => {
+    const station = stations.get(op.stationCode)!;
+    const assessment = assessOperation(op, station.powerKw);
+    for (const message of flagMessages(assessment)) warnings.push({ chemin: op.path, message });
+    return { stationId: station.id, transactionId: op.transactionId, startS: op.startS, stopS: op.stopS, startWh: op.startWh, stopWh: op.stopWh, flags: assessment.flags };
+  });
+  const curves: CurveRow[] = normalized.curves.map((c) => {
+    const station = stations.get(c.stationCode)!;
+    const assessment = assessCurve(c, station.powerKw);
+    for (const message of flagMessages(assessment)) warnings.push({ chemin: c.path, message });
+    return { stationId: station.id, transactionId: c.transactionId, timestamps: c.timestamps, values: c.values, energyWh: c.energyWh, flags: assessment.flags };
+  });
+  const received = operations.length + curves.length;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const written = await writeRecords(input.sql, {
+        env: input.env,
+        operatorId: input.operatorId,
+        operations,
+        curves,
+        submission: { ...input.submission, rawBody: await input.submission.rawBody, warnings: warnings.list(), durationMs: performance.now() - input.startedAt },
+      });
+      if (written.refused) fail(401, [{ kind: "forbidden", chemin: AUTH_PATH, message: REVOKED_DURING_WRITE }]);
+      const { submissionId, stored } = written;
+      return { recus: received, enregistres: stored, inchanges: received - stored, avertissements: warnings.list(), submissionId };
+    } catch (e) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
+      await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20 * attempt));
+    }
+  }
+}
+
+/** Serialization failure (40001) or deadlock (40P01), as pg and PGlite report them (SQLSTATE in `code`). */
+export function isRetryable(e: unknown): boolean {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === "40001" || code === "40P01";
+}
+
+

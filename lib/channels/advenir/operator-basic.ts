@@ -1,0 +1,181 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { DataEnv } from "@/generated/prisma/enums";
+import { db, rawSql } from "@/lib/platform/db/database";
+import { getEnv } from "@/lib/platform/env";
+import { AppError } from "@/lib/platform/errors";
+import { decoyHash, verifySecret } from "@/lib/auth/password";
+import { clearFailures, recordFailure, type ThrottlePolicy } from "@/lib/auth/throttle";
+
+// Machine authentication of the ADVENIR data API. Two ways in:
+//   - a client certificate, when the custom server (lib/platform/server/sanitize-headers.ts) set
+//     x-portal-client-cert-sha256: it does so only for a configured trusted proxy that passed
+//     the fingerprint in the configured header, and strips it from anyone else;
+//   - HTTP Basic: username and secret split on the FIRST colon (secrets may contain colons),
+//     scrypt verification in constant time, against a decoy hash when the username is unknown.
+// Repeated Basic failures are throttled per username and per client address (429 + Retry-After).
+
+export const CLIENT_IP_HEADER = "x-portal-client-ip";
+export const CLIENT_CERT_FINGERPRINT_HEADER = "x-portal-client-cert-sha256";
+export const WWW_AUTHENTICATE = 'Basic realm="ADVENIR", charset="UTF-8"';
+
+export interface OperatorPrincipal {
+  operatorId: string;
+  credentialId: string;
+  env: DataEnv;
+  username: string;
+  method: "basic" | "certificate";
+}
+
+/**
+ * An authentication failure, with the login tried ("" when none could be read) and the operator
+ * owning it when it exists: what the security log needs (lib/security/record-auth-failure.ts).
+ */
+export class OperatorAuthError extends AppError {
+  constructor(
+    code: "UNAUTHENTICATED" | "TOO_MANY_REQUESTS",
+    message: string,
+    readonly attempt: { login: string; operatorId: string | null } = { login: "", operatorId: null },
+    retryAfterSeconds?: number,
+  ) {
+    super(code, message, [{ path: "(authentification)", message }], retryAfterSeconds);
+    this.name = "OperatorAuthError";
+  }
+}
+
+/** The client address set by the custom server (never the client's own forwarding headers). */
+export function clientIp(request: { headers: Headers }): string {
+  return request.headers.get(CLIENT_IP_HEADER)?.trim() || "inconnue";
+}
+
+function policies(): { user: ThrottlePolicy; ip: ThrottlePolicy } {
+  const env = getEnv();
+  const block = env.API_BASIC_BLOCK_SECONDS;
+  return {
+    user: { maxFailures: env.API_BASIC_MAX_FAILURES, windowSeconds: block, blockSeconds: block },
+    ip: { maxFailures: env.API_BASIC_MAX_FAILURES_PER_IP, windowSeconds: block, blockSeconds: block },
+  };
+}
+
+function parseBasic(header: string): { username: string; secret: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header.trim());
+  if (!match) return null;
+  const decoded = Buffer.from(match[1], "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon <= 0) return null;
+  return { username: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+// scrypt costs tens of milliseconds by design; an operator's client posts many times with the
+// same secret. A verified secret is remembered for a few minutes as an HMAC under a key that
+// never leaves the process, tied to the stored hash (rotation invalidates it); revocation is
+// still read from the database on every request.
+const CACHE_TTL_MS = 5 * 60_000;
+const cacheKey = randomBytes(32);
+const verified = new Map<string, { digest: Buffer; secretHash: string; expires: number }>();
+
+function digestOf(secret: string): Buffer {
+  return createHmac("sha256", cacheKey).update(secret).digest();
+}
+
+async function secretMatches(credential: { id: string; secretHash: string }, secret: string): Promise<boolean> {
+  const digest = digestOf(secret);
+  const hit = verified.get(credential.id);
+  if (hit && hit.secretHash === credential.secretHash && hit.expires > Date.now() && timingSafeEqual(hit.digest, digest)) return true;
+  const ok = await verifySecret(secret, credential.secretHash);
+  if (ok) {
+    if (verified.size > 10_000) verified.clear();
+    verified.set(credential.id, { digest, secretHash: credential.secretHash, expires: Date.now() + CACHE_TTL_MS });
+  }
+  return ok;
+}
+
+interface CredentialRow {
+  id: string | null;
+  operator_id: string | null;
+  env: DataEnv | null;
+  username: string | null;
+  secret_hash: string | null;
+  revoked: boolean | null;
+  last_used_at: Date | string | null;
+  blocked_until: Date | string | null;
+  user_failures: boolean | null;
+}
+
+const CREDENTIAL_SQL = `
+SELECT c.id::text AS id, c.operator_id::text AS operator_id, c.env::text AS env, c.username, c.secret_hash,
+       c.revoked_at IS NOT NULL AS revoked, c.last_used_at, t.blocked_until, t.user_failures
+  FROM (SELECT max(blocked_until) FILTER (WHERE blocked_until > now()) AS blocked_until, bool_or(key = $3) AS user_failures
+          FROM auth_throttle WHERE key IN ($2, $3)) AS t
+  LEFT JOIN api_credential c ON c.username = $1`;
+
+const credentialSelect = { id: true, operatorId: true, env: true, username: true, secretHash: true, revokedAt: true, lastUsedAt: true } as const;
+
+async function touch(prisma: PrismaClient, credential: { id: string; lastUsedAt: Date | null }): Promise<void> {
+  const now = new Date();
+  if (credential.lastUsedAt && now.getTime() - credential.lastUsedAt.getTime() < 60_000) return;
+  await prisma.apiCredential.updateMany({ where: { id: credential.id }, data: { lastUsedAt: now } });
+}
+
+/** The operator credential behind a request, or an OperatorAuthError (401 or 429). */
+export async function authenticateOperator(request: { headers: Headers }, options: { prisma?: PrismaClient } = {}): Promise<OperatorPrincipal> {
+  const prisma = options.prisma ?? (await db());
+
+  const fingerprint = request.headers.get(CLIENT_CERT_FINGERPRINT_HEADER);
+  if (fingerprint) {
+    const credential = await prisma.apiCredential.findFirst({
+      where: { certFingerprint: fingerprint.toLowerCase(), revokedAt: null },
+      select: credentialSelect,
+    });
+    if (credential) {
+      await touch(prisma, credential);
+      return { operatorId: credential.operatorId, credentialId: credential.id, env: credential.env, username: credential.username, method: "certificate" };
+    }
+  }
+
+  const header = request.headers.get("authorization");
+  if (!header) {
+    throw new OperatorAuthError(
+      "UNAUTHENTICATED",
+      fingerprint
+        ? "certificat client non reconnu ou révoqué, et aucun identifiant Basic fourni"
+        : "authentification requise : identifiants HTTP Basic (Authorization) ou certificat client",
+    );
+  }
+  const basic = parseBasic(header);
+  if (!basic) throw new OperatorAuthError("UNAUTHENTICATED", "en-tête Authorization invalide : « Basic » suivi de identifiant:secret en base64 attendu");
+
+  const ipKey = `basic:ip:${clientIp(request)}`;
+  const userKey = `basic:user:${basic.username}`;
+  const now = new Date();
+  // This runs on every Basic request: one plain-SQL round trip for the credential and both
+  // throttle keys (the aggregate always yields one row; the credential part is null when unknown).
+  const [row] = await (await rawSql()).query<CredentialRow>(CREDENTIAL_SQL, [basic.username, ipKey, userKey], { name: "advenir_basic_credential" });
+  const wait = row.blocked_until ? Math.ceil((new Date(row.blocked_until).getTime() - now.getTime()) / 1000) : 0;
+  if (wait > 0)
+    throw new OperatorAuthError(
+      "TOO_MANY_REQUESTS",
+      `trop d'échecs d'authentification : réessayez dans ${wait} secondes`,
+      { login: basic.username, operatorId: row.operator_id },
+      wait,
+    );
+
+  const credential = row.id
+    ? { id: row.id, operatorId: row.operator_id!, env: row.env!, username: row.username!, secretHash: row.secret_hash!, lastUsedAt: row.last_used_at ? new Date(row.last_used_at) : null }
+    : null;
+  const usable = credential && !row.revoked ? credential : null;
+  const ok = usable ? await secretMatches(usable, basic.secret) : (await verifySecret(basic.secret, await decoyHash()), false);
+  if (!ok || !usable) {
+    const { user, ip } = policies();
+    await recordFailure(prisma, userKey, user, now);
+    await recordFailure(prisma, ipKey, ip, now);
+    throw new OperatorAuthError(
+      "UNAUTHENTICATED",
+      "identifiant ou secret incorrect, ou accès révoqué",
+      { login: basic.username, operatorId: credential?.operatorId ?? null },
+    );
+  }
+  if (row.user_failures) await clearFailures(prisma, userKey);
+  await touch(prisma, usable);
+  return { operatorId: usable.operatorId, credentialId: usable.id, env: usable.env, username: usable.username, method: "basic" };
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerAdvenirPut } from "@/lib/channels/advenir/handle-put";
+import { advenirFailure, answerHeaders, type AdvenirAnswer } from "@/lib/channels/advenir/advenir-response";
+import type { Endpoint } from "@/lib/channels/advenir/normalize-body";
+import { getEnv } from "@/lib/platform/env";
+import { guardBody } from "@/lib/platform/server/guarded-body";
+
+// The two ADVENIR data endpoints answered by the portal's own Node server, before Next.js:
+// operators' clients post small bodies many times a minute, and Next's request machinery (web
+// Request/Response objects, async contexts, routing) cost several times what the ingestion
+// itself costs (docs/benchmarks.md). Same code as the route files (lib/channels/advenir/handle-put.ts),
+// called with the Node request's headers and byte stream.
+
+const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
+  ["/api/courbe/put", "courbe"],
+  ["/api/operation/put", "operation"],
+]);
+
+/** The endpoint a request is for when this server answers it itself, else null (Next.js does). */
+export function advenirEndpointOf(req: IncomingMessage): Endpoint | null {
+  if (req.method !== "POST" && req.method !== "PUT") return null;
+  const url = req.url ?? "";
+  const query = url.indexOf("?");
+  return ENDPOINTS.get(query === -1 ? url : url.slice(0, query)) ?? null;
+}
+
+function headersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
+export async function serveAdvenirPut(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint): Promise<void> {
+  // The body as read, bounded in time (API_BODY_TIMEOUT_MS) and ended by broken framing
+  // (lib/platform/server/guarded-body.ts): either is answered and journaled like any refusal.
+  const guarded = guardBody(req, getEnv().API_BODY_TIMEOUT_MS);
+  let answer: AdvenirAnswer;
+  try {
+    answer = await answerAdvenirPut(endpoint, { method: req.method ?? "POST", headers: headersOf(req), body: guarded.body });
+  } catch (e) {
+    answer = advenirFailure(e); // answerAdvenirPut answers every failure itself; this is the last guard
+  } finally {
+    guarded.done();
+  }
+  if (res.destroyed || !res.writable) return; // the client is gone
+  const text = JSON.stringify(answer.body);
+  const headers: Record<string, string | number> = { ...answerHeaders(answer), "Content-Length": Buffer.byteLength(text) };
+  // After a 413 (or any answer given before the whole body came in), the rest of the body is never
+  // read: the connection cannot carry another request.
+  if (answer.status === 413 || !req.complete) headers.Connection = "close";
+  res.writeHead(answer.status, headers);
+  res.end(text);
+}

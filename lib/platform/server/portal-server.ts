@@ -1,0 +1,99 @@
+import http from "node:http";
+import type { Socket } from "node:net";
+import type { Env } from "@/lib/platform/env";
+import { BODY_PATH, IngestError } from "@/lib/channels/advenir/errors";
+import { healthAnswer } from "@/lib/platform/health/health-answer";
+import { sanitizeRequestHeaders } from "@/lib/platform/server/sanitize-headers";
+import { applySecurityHeaders } from "@/lib/platform/server/security-headers";
+import { advenirEndpointOf, serveAdvenirPut } from "@/lib/channels/advenir/serve-advenir-put";
+import { formatSeconds, guardedBodyOn } from "@/lib/platform/server/guarded-body";
+
+// The portal's Node HTTP server, without Next.js: what happens on the socket (client address,
+// security headers, header and body timeouts, broken framing), the two ADVENIR data endpoints and
+// the health probe answered directly, everything else handed to `handleOther` (Next.js in
+// production, lib/platform/server/http-server.ts). Tests run this very server with a stand-in for Next.
+
+export type HandleOther = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+type ServerEnv = Pick<Env, "TRUSTED_PROXIES" | "CLIENT_CERT_HEADER" | "API_HEADERS_TIMEOUT_MS" | "API_BODY_TIMEOUT_MS"> & Parameters<typeof applySecurityHeaders>[2];
+
+/** What a socket error becomes, when the client can still be answered. */
+function socketFailure(error: NodeJS.ErrnoException, env: ServerEnv): IngestError | null {
+  switch (error.code) {
+    case "ECONNRESET":
+    case "EPIPE":
+      return null; // the client is gone
+    case "ERR_HTTP_REQUEST_TIMEOUT":
+      return new IngestError(408, [{ chemin: BODY_PATH, message: `délai dépassé : la requête n'a pas été reçue à temps (en-têtes attendus en ${formatSeconds(env.API_HEADERS_TIMEOUT_MS)}) ; rien n'a été enregistré` }]);
+    case "HPE_HEADER_OVERFLOW":
+      return new IngestError(431, [{ chemin: BODY_PATH, message: "en-têtes de la requête trop volumineux" }]);
+    case "HPE_INVALID_EOF_STATE":
+      return new IngestError(400, [{ chemin: BODY_PATH, message: "corps incomplet : la connexion a été fermée avant la fin du corps annoncé (Content-Length)" }]);
+    case "HPE_INVALID_CHUNK_SIZE":
+    case "HPE_CHUNK_EXTENSIONS_OVERFLOW":
+    case "HPE_STRICT":
+      return new IngestError(400, [{ chemin: BODY_PATH, message: "requête HTTP mal formée : découpage « Transfer-Encoding: chunked » invalide" }]);
+    default:
+      return new IngestError(400, [{ chemin: BODY_PATH, message: `requête HTTP mal formée (${error.code ?? "erreur de protocole"})` }]);
+  }
+}
+
+/** A whole HTTP answer written on the socket itself, when no request object can carry it. */
+function rawAnswer(error: IngestError): string {
+  const text = JSON.stringify({ statut: "ECHEC", erreurs: error.errors });
+  const reason = http.STATUS_CODES[error.status] ?? "Error";
+  return (
+    `HTTP/1.1 ${error.status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n` +
+    `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`
+  );
+}
+
+function onClientError(error: NodeJS.ErrnoException, socket: Socket, env: ServerEnv): void {
+  const failure = socketFailure(error, env);
+  const guarded = guardedBodyOn(socket);
+  if (guarded) {
+    // A data-API request is being read on this socket: its handler answers (in protocol JSON,
+    // with Connection: close) and journals the call; the socket is closed after that answer, or
+    // here after a grace period if the answer never comes.
+    guarded.fail(failure ?? new IngestError(400, [{ chemin: BODY_PATH, message: "corps incomplet : la connexion a été interrompue pendant l'envoi" }]));
+    setTimeout(() => socket.destroy(), 10_000).unref();
+    return;
+  }
+  const inFlight = (socket as Socket & { _httpMessage?: http.ServerResponse })._httpMessage;
+  if (failure && socket.writable && !inFlight?.headersSent) {
+    socket.end(rawAnswer(failure));
+    setTimeout(() => socket.destroy(), 1_000).unref();
+  } else socket.destroy();
+}
+
+export function createPortalServer(env: ServerEnv, handleOther: HandleOther): http.Server {
+  const policy = { trustedProxies: env.TRUSTED_PROXIES, clientCertHeader: env.CLIENT_CERT_HEADER };
+  const server = http.createServer(
+    {
+      headersTimeout: env.API_HEADERS_TIMEOUT_MS,
+      // Node's own bound on a whole request, any path: the data API's body timeout
+      // (lib/platform/server/guarded-body.ts) answers first; the portal's pages keep Node's default
+      // 300 s, so that a form's file upload (IRVE import) over a slow link still gets through.
+      requestTimeout: Math.max(300_000, env.API_HEADERS_TIMEOUT_MS + env.API_BODY_TIMEOUT_MS + 1_000),
+      // How often Node checks those two: fine enough for short timeouts (tests), never busier than 4/s.
+      connectionsCheckingInterval: Math.max(250, Math.min(30_000, Math.floor(env.API_HEADERS_TIMEOUT_MS / 4))),
+    },
+    (req, res) => {
+      sanitizeRequestHeaders(req, policy);
+      applySecurityHeaders(req, res, env);
+      const endpoint = advenirEndpointOf(req);
+      if (endpoint) void serveAdvenirPut(req, res, endpoint);
+      else if (req.method === "GET" && (req.url === "/api/health" || req.url?.startsWith("/api/health?"))) void serveHealth(res);
+      else handleOther(req, res);
+    },
+  );
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => onClientError(error, socket, env));
+  return server;
+}
+
+async function serveHealth(res: http.ServerResponse): Promise<void> {
+  const answer = await healthAnswer();
+  const text = JSON.stringify(answer.body);
+  res.writeHead(answer.status, { ...answer.headers, "Content-Length": Buffer.byteLength(text) });
+  res.end(text);
+}

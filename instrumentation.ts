@@ -10,7 +10,8 @@ export async function register() {
   // The shipped INSEE codes and default carbon series (idempotent; npm start already did it).
   const { ensureReferenceData } = await import("@/lib/reference-data/ensure-reference-data");
   await ensureReferenceData();
-  // The one scheduler: raw-body purge and daily indicator recomputation (lib/platform/jobs/start-jobs.ts).
+  // The one scheduler: raw-body purge and daily indicator recomputation, each occurrence run by one
+  // instance only (lib/platform/jobs/, ADR 0018).
   const { startJobsOnce } = await import("@/lib/platform/jobs/start-jobs");
-  startJobsOnce();
+  await startJobsOnce();
 }

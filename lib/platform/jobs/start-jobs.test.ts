@@ -1,28 +1,37 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { JOBS, startJobs } from "@/lib/platform/jobs/start-jobs";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { PORTAL_JOBS } from "@/lib/platform/jobs/portal-jobs";
+import { createScheduler, type Job } from "@/lib/platform/jobs/scheduler";
 
-describe("startJobs", () => {
-  it("is the one scheduler: the daily indicator recomputation is one of its jobs", () => {
-    expect(JOBS.map((j) => [j.name, j.everyMs])).toEqual([
-      ["recalcul quotidien des indicateurs", 86_400_000],
-      ["purge des corps bruts expirés", 86_400_000],
+// The scheduler's timers, on fake timers and a stand-in for the jobs table that grants every
+// claim (the table itself is tested on a real database in scheduler.test.ts).
+function grantingTable(): PrismaClient {
+  return {
+    scheduledJob: { createMany: async () => ({ count: 0 }), updateMany: async () => ({ count: 1 }) },
+    $queryRaw: async () => [{ name: "granted" }],
+  } as unknown as PrismaClient;
+}
+
+describe("the portal's scheduler", () => {
+  it("is the one scheduler: the daily indicator recomputation and the raw-body purge are its jobs", () => {
+    expect(PORTAL_JOBS.map((j) => [j.name, j.label, j.schedule])).toEqual([
+      ["raw-body-purge", "Purge des corps bruts expirés", { dailyAt: "03:30" }],
+      ["indicator-recompute", "Recalcul quotidien des indicateurs", { dailyAt: "04:00" }],
     ]);
   });
 
   afterEach(() => vi.useRealTimers());
 
-  it("runs each job after its first delay then periodically, logging failures without throwing", async () => {
+  it("ticks after its first delay then periodically, logging failures without throwing, until stopped", async () => {
     vi.useFakeTimers();
     const run = vi.fn().mockResolvedValue(undefined);
     const failing = vi.fn().mockRejectedValue(new Error("boom"));
-    const log = { error: vi.fn() };
-    const stop = startJobs(
-      [
-        { name: "ok", everyMs: 1000, firstRunMs: 10, run },
-        { name: "ko", everyMs: 1000, firstRunMs: 10, run: failing },
-      ],
-      log,
-    );
+    const log = { error: vi.fn(), log: vi.fn() };
+    const jobs: Job[] = [
+      { name: "ok", label: "ok", schedule: { everyMinutes: 1 }, run },
+      { name: "ko", label: "ko", schedule: { everyMinutes: 1 }, run: failing },
+    ];
+    const stop = createScheduler({ prisma: grantingTable(), jobs, log }).start({ everyMs: 1000, firstMs: 10 });
     await vi.advanceTimersByTimeAsync(10);
     expect(run).toHaveBeenCalledTimes(1);
     expect(log.error).toHaveBeenCalledWith("[tâches] échec de « ko »", expect.any(Error));
@@ -33,16 +42,33 @@ describe("startJobs", () => {
     expect(run).toHaveBeenCalledTimes(3);
   });
 
-  it("never overlaps two runs of the same job", async () => {
+  it("never overlaps two ticks of the same instance", async () => {
     vi.useFakeTimers();
     let release: () => void = () => {};
     const run = vi.fn(() => new Promise<void>((r) => (release = r)));
-    const stop = startJobs([{ name: "lent", everyMs: 100, firstRunMs: 0, run }], { error: vi.fn() });
+    const log = { error: vi.fn(), log: vi.fn() };
+    const stop = createScheduler({ prisma: grantingTable(), jobs: [{ name: "lent", label: "lent", schedule: { everyMinutes: 1 }, run }], log }).start({
+      everyMs: 100,
+      firstMs: 0,
+    });
     await vi.advanceTimersByTimeAsync(350);
     expect(run).toHaveBeenCalledTimes(1);
     release();
     await vi.advanceTimersByTimeAsync(100);
     expect(run).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
+  it("logs a tick that cannot reach the database, and keeps ticking", async () => {
+    vi.useFakeTimers();
+    const log = { error: vi.fn(), log: vi.fn() };
+    const down = { scheduledJob: { createMany: async () => Promise.reject(new Error("ECONNREFUSED")) } } as unknown as PrismaClient;
+    const stop = createScheduler({ prisma: down, jobs: PORTAL_JOBS, log }).start({ everyMs: 100, firstMs: 0 });
+    await vi.advanceTimersByTimeAsync(150);
+    expect(log.error.mock.calls).toEqual([
+      ["[tâches] planificateur : base de données indisponible", expect.any(Error)],
+      ["[tâches] planificateur : base de données indisponible", expect.any(Error)],
+    ]);
     stop();
   });
 });

@@ -4,12 +4,17 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import { requirePermission } from "@/lib/auth/session";
 import { listIndicatorRuns } from "@/lib/indicators/list-indicator-runs";
 import { listCarbonSeries } from "@/lib/indicators/list-carbon-series";
-import { formatDateTime, formatNumber } from "@/lib/platform/format";
+import { formatDateTime, formatDay, formatNumber } from "@/lib/platform/format";
 import { RecomputeForm } from "@/components/indicators/recompute-form";
 import { CarbonImportForm } from "@/components/indicators/carbon-import-form";
 import { recomputeIndicatorsAction } from "./actions";
 import { db } from "@/lib/platform/db/database";
 import { defaultRange, DAILY_RECOMPUTE_HOURS } from "@/lib/indicators/refresh-indicators";
+import { listScheduledJobs, type ScheduledJobStatus } from "@/lib/platform/jobs/list-scheduled-jobs";
+import { INDICATOR_RECOMPUTE_JOB } from "@/lib/platform/jobs/portal-jobs";
+import { describeSchedule } from "@/lib/platform/jobs/job-schedule";
+import { jobsDisabled as jobsDisabledHere } from "@/lib/platform/jobs/start-jobs";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Calcul des indicateurs" };
 
@@ -17,12 +22,27 @@ export const metadata: Metadata = { title: "Calcul des indicateurs" };
 const RECOMPUTE_COMMAND = "npm run cli -- indicators:compute --from 2023-01 --to 2024-01";
 export const dynamic = "force-dynamic";
 
-const day = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
+/** The cells of a job's row: what ran last, how it went, what comes next (the jobs table, shared by every instance). */
+function jobCells(j: ScheduledJobStatus): string[] {
+  const last = j.runningSince
+    ? `en cours depuis le ${formatDateTime(j.runningSince)}`
+    : j.lastStartedAt
+      ? `${formatDateTime(j.lastStartedAt)} (${j.lastInstance ?? "?"})`
+      : "jamais";
+  const outcome = j.lastOutcome === "success" ? `réussie${j.lastMessage ? ` : ${j.lastMessage}` : ""}` : j.lastOutcome === "failure" ? `échec : ${j.lastMessage}` : "—";
+  const next = j.nextDue ? formatDateTime(j.nextDue) : "pas encore planifiée (aucun serveur ne fait tourner les tâches)";
+  return [j.label, j.when, last, outcome, next];
+}
 
 export default async function AdminIndicatorsPage() {
   await requirePermission("indicators:compute");
-  const [runs, series, defaults] = await Promise.all([listIndicatorRuns({ limit: 10 }), listCarbonSeries(), defaultRange(await db())]);
-  const jobsDisabled = process.env.JOBS_DISABLED === "1";
+  const [runs, series, defaults, jobs] = await Promise.all([
+    listIndicatorRuns({ limit: 10 }),
+    listCarbonSeries(),
+    defaultRange(await db()),
+    listScheduledJobs(),
+  ]);
+  const jobsDisabled = jobsDisabledHere();
   return (
     <>
       <h1>Calcul des indicateurs du comité</h1>
@@ -34,8 +54,16 @@ export default async function AdminIndicatorsPage() {
       <p data-testid="daily-recompute">
         {jobsDisabled
           ? "Aucun recalcul automatique sur ce serveur : les tâches quotidiennes y sont désactivées (JOBS_DISABLED=1). Seuls les calculs lancés ici ou en ligne de commande ont lieu."
-          : `Recalcul automatique : le serveur recalcule les indicateurs 10 minutes après son démarrage puis toutes les ${DAILY_RECOMPUTE_HOURS} heures, sur les mois qui ont des données (auteur « planificateur »). Il s'abstient quand un calcul complet a moins de ${DAILY_RECOMPUTE_HOURS / 2} heures, après la purge de fin de programme, et quand le calcul remplacerait des mois publiés par des mois vides : il faut alors le lancer ici et le confirmer.`}
+          : `Recalcul automatique, ${describeSchedule(INDICATOR_RECOMPUTE_JOB.schedule)} : le portail recalcule les indicateurs sur les mois qui ont des données (auteur « planificateur »), une seule fois même quand plusieurs serveurs le font tourner. Il s'abstient quand un calcul complet a moins de ${DAILY_RECOMPUTE_HOURS / 2} heures, après la purge de fin de programme, et quand le calcul remplacerait des mois publiés par des mois vides : il faut alors le lancer ici et le confirmer.`}
       </p>
+      <DataTable
+        caption="Tâches planifiées"
+        testId="scheduled-jobs"
+        multiline
+        headers={["Tâche", "Quand", "Dernière exécution (serveur)", "Résultat", "Prochaine exécution"]}
+        rowKeys={jobs.map((j) => j.name)}
+        rows={jobs.map(jobCells)}
+      />
       <h2>Recalculer</h2>
       <RecomputeForm action={recomputeIndicatorsAction} defaults={defaults} />
       {runs.length === 0 ? (
@@ -48,7 +76,7 @@ export default async function AdminIndicatorsPage() {
             r.id,
             r.finishedAt ? formatDateTime(r.finishedAt) : "en cours",
             r.computedBy,
-            `${day.format(r.periodFrom)} – ${day.format(new Date(r.periodTo.getTime() - 1))}`,
+            `${formatDay(r.periodFrom)} – ${formatDay(new Date(r.periodTo.getTime() - 1))}`,
             formatNumber(r.cellCount),
             formatNumber(r.withheldCount),
             `${formatNumber(r.durationMs)} ms`,
@@ -69,7 +97,7 @@ export default async function AdminIndicatorsPage() {
           s.name,
           String(s.version),
           s.format,
-          s.coversFrom && s.coversTo ? `${day.format(s.coversFrom)} – ${day.format(new Date(s.coversTo.getTime() - 1))}` : "—",
+          s.coversFrom && s.coversTo ? `${formatDay(s.coversFrom)} – ${formatDay(new Date(s.coversTo.getTime() - 1))}` : "—",
           formatNumber(s.hourCount),
           formatNumber(s.gaps.reduce((n, g) => n + g.hours, 0)),
           `${s.source} (${s.licence})`,

@@ -1,0 +1,25 @@
+import { purgeRawBodies } from "@/lib/channels/advenir/purge-raw-bodies";
+import { dailyRecompute } from "@/lib/indicators/refresh-indicators";
+import type { Job } from "@/lib/platform/jobs/scheduler";
+
+// The portal's periodic jobs, declared once: the scheduler runs them (lib/platform/jobs/scheduler.ts)
+// and the admin's indicator page lists them with their last run and next occurrence. Times are
+// Paris times outside the hours the clocks change (02:00–03:00), after the night's traffic.
+
+export const PORTAL_JOBS: readonly Job[] = [
+  {
+    name: "raw-body-purge",
+    label: "Purge des corps bruts expirés",
+    schedule: { dailyAt: "03:30" },
+    run: async ({ prisma, now }) => `${await purgeRawBodies({ now }, { prisma })} corps bruts expirés effacés.`,
+  },
+  {
+    name: "indicator-recompute",
+    label: "Recalcul quotidien des indicateurs",
+    schedule: { dailyAt: "04:00" },
+    run: ({ prisma, now }) => dailyRecompute({ prisma, now }),
+  },
+];
+
+/** The indicator recomputation's job (the admin page quotes its time). */
+export const INDICATOR_RECOMPUTE_JOB = PORTAL_JOBS[1];

@@ -8,7 +8,7 @@ import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-fe
 import { useSubmissionKey } from "@/components/forms/use-submission-key";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
 import { ACCESSIBILITES_PMR, CONDITIONS_ACCES, IMPLANTATIONS, IRVE_LABELS as L, RACCORDEMENTS, irveRowSchema, type IrveColumn } from "@/lib/schemas/irve";
-import { toParisDate } from "@/lib/irve/declaration-deadline";
+import { parisDay } from "@/lib/platform/time/paris-time";
 
 type Kind = { type: "text"; hint?: string } | { type: "bool" } | { type: "enum"; values: readonly string[] } | { type: "date"; hint?: string } | { type: "number"; hint?: string };
 
@@ -103,7 +103,7 @@ export function IrvePointForm(props: {
 
   function checkInBrowser(event: FormEvent<HTMLFormElement>) {
     const values = Object.fromEntries([...new FormData(event.currentTarget)].map(([k, x]) => [k, String(x)]));
-    const check = irveRowSchema({ today: toParisDate(new Date()) }).safeParse(values);
+    const check = irveRowSchema({ today: parisDay(new Date()) }).safeParse(values);
     if (check.success) return setRefused(null);
     event.preventDefault();
     const fieldErrors: Record<string, string> = {};

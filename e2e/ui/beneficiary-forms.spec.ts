@@ -2,14 +2,14 @@ import type { Page } from "@playwright/test";
 import { test, expect, login, expectAccessible } from "../support/test";
 import { expectErrorSummary } from "../support/forms";
 import { makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
-import { toParisDate } from "@/lib/irve/declaration-deadline";
+import { parisDay } from "@/lib/platform/time/paris-time";
 
 // Issue 15, beneficiaries: the IRVE point form runs the import's validators (in the browser, then
 // on the server for the INSEE list), every error at once in a focused summary; identifiers of
 // others are only "unavailable"; stations and points are corrected and withdrawn with their
 // 10-working-day deadline; one date format per page.
 
-const today = toParisDate(new Date());
+const today = parisDay(new Date());
 
 async function fillPoint(page: Page, values: Record<string, string>) {
   for (const [name, value] of Object.entries(values)) {

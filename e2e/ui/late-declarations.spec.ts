@@ -5,12 +5,12 @@ import { makeDossier, makeOperator, makeUser, uniqueSuffix } from "@/tests/suppo
 import { parseIrveCsv } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
 import { declareChargePoints } from "@/lib/irve/declare-charge-points";
-import { toParisDate } from "@/lib/irve/declaration-deadline";
+import { parisDay } from "@/lib/platform/time/paris-time";
 
 // The committee counts late declarations, anonymously; the admin sees which ones.
 test("déclarations en retard : comptes anonymes pour le comité, identités pour l'administrateur", async ({ browser, consoleErrors }) => {
   const operator = await makeOperator({ name: `Opérateur Retard ${uniqueSuffix()}` });
-  const today = toParisDate(new Date());
+  const today = parisDay(new Date());
   const example = (await parseIrveCsv(readFileSync(path.join(process.cwd(), "lib/irve/fixtures/exemple-statique.csv"), "utf8"), { today })).valid[0].values;
   const references: string[] = [];
   const stations: string[] = [];

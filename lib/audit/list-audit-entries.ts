@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
+import { parisMidnight, parisNextMidnight } from "@/lib/platform/time/paris-time";
 import type { AuditFilters } from "@/lib/schemas/audit-filters";
 import { actionLabel, AUDIT_ACTION_LABELS, AUDIT_TARGET_LABELS } from "@/lib/audit/audit-labels";
 
@@ -22,19 +23,6 @@ export interface AuditRow {
   details: string;
 }
 
-// Paris day bounds: "2026-03-29" → [00:00 Paris, next day 00:00 Paris).
-// The offset is read at 00:00 UTC of that day, i.e. 01:00 or 02:00 in Paris: before either
-// clock change (both happen later in the night), so it is the offset of Paris midnight.
-export function parisMidnight(day: string): Date {
-  const probe = new Date(`${day}T00:00:00Z`);
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Paris", timeZoneName: "longOffset" }).formatToParts(probe).find((p) => p.type === "timeZoneName")!.value;
-  return new Date(`${day}T00:00:00${offset.replace("GMT", "") || "+00:00"}`);
-}
-
-export function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 async function whereOf(prisma: PrismaClient, f: AuditFilters): Promise<Prisma.AuditLogWhereInput> {
   const and: Prisma.AuditLogWhereInput[] = [];
   if (f.auteur) {
@@ -47,7 +35,7 @@ async function whereOf(prisma: PrismaClient, f: AuditFilters): Promise<Prisma.Au
   }
   if (f.action) and.push({ action: f.action });
   if (f.du) and.push({ at: { gte: parisMidnight(f.du) } });
-  if (f.au) and.push({ at: { lt: parisMidnight(nextDay(f.au)) } });
+  if (f.au) and.push({ at: { lt: parisNextMidnight(f.au) } });
   return and.length ? { AND: and } : {};
 }
 

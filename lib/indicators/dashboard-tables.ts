@@ -2,7 +2,7 @@ import { INDICATORS, SECRET_LABEL, isShare, type IndicatorCode, type IndicatorDe
 import type { Cell } from "@/lib/indicators/read-cells";
 import { periodLabel } from "@/lib/indicators/dashboard-params";
 import type { PeriodKind } from "@/lib/indicators/catalogue";
-import { formatLongDay } from "@/lib/platform/format";
+import { formatDateTime, formatLongDay } from "@/lib/platform/format";
 import type { CurvePoint, CurveStep } from "@/lib/indicators/load-curve-steps";
 
 // The data tables behind every committee chart, shared by the pages (table + CSV of DataFigure)
@@ -109,8 +109,6 @@ export function hourProfileTable(
   };
 }
 
-const parisStep = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
-
 /** The 30-minute aggregated load curve. */
 export function loadCurveTable(start: Date | null, cell: ReadCell<(number | null)[]>): DataTable {
   if (!start || !cell) return { columns: [], rows: [] };
@@ -124,7 +122,7 @@ export function loadCurveTable(start: Date | null, cell: ReadCell<(number | null
   const revision = revisionText(cell);
   return {
     columns,
-    rows: cell.value.map((v, i) => ({ pas: parisStep.format(new Date(start.getTime() + i * 1_800_000)), kw: shown("load_curve_kw", v), revision })),
+    rows: cell.value.map((v, i) => ({ pas: formatDateTime(new Date(start.getTime() + i * 1_800_000)), kw: shown("load_curve_kw", v), revision })),
   };
 }
 

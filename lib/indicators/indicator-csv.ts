@@ -5,6 +5,8 @@ import type { IndicatorView } from "@/lib/indicators/get-indicator-view";
 import type { RunInfo } from "@/lib/indicators/read-cells";
 import type { DataTable } from "@/lib/indicators/dashboard-tables";
 import { csvFileName, formatCsv, type CsvFormat } from "@/lib/platform/csv/format-csv";
+import { formatDateTime } from "@/lib/platform/format";
+import { parisParts } from "@/lib/platform/time/paris-time";
 
 // The committee's CSV exports (GET /api/indicateurs/<vue>?format=csv, or format=standard): the
 // page's data table, in the format French Excel opens as columns by default (lib/platform/csv/format-csv.ts).
@@ -32,9 +34,9 @@ export function mapIndicator(indicator: IndicatorCode | undefined): IndicatorCod
   return indicator && INDICATORS[indicator].kind === "scalar" ? indicator : "energy_kwh";
 }
 
-const parisDateTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
+/** "20260329-0415": a run's Paris time in a file name. */
 const compactParis = (d: Date) => {
-  const p = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(d).map((x) => [x.type, x.value]));
+  const p = parisParts(d);
   return `${p.year}${p.month}${p.day}-${p.hour}${p.minute}`;
 };
 
@@ -61,7 +63,7 @@ function describe(input: IndicatorCsvInput) {
       : f.meshLevel === "national"
         ? MESH_LABELS.national
         : `${MESH_LABELS[f.meshLevel]} ${areaName ? `${areaName} (${f.meshCode})` : f.meshCode}`;
-  const run = `calcul du ${parisDateTime.format(input.run.computedAt)} (heure de Paris), n° ${input.run.runId}`;
+  const run = `calcul du ${formatDateTime(input.run.computedAt)} (heure de Paris), n° ${input.run.runId}`;
   const series = input.run.series ? `${input.run.series.name} version ${input.run.series.version}` : "aucune";
   return { f, code, indicator, allPeriods, period, mesh, run, series };
 }

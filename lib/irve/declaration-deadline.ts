@@ -1,15 +1,10 @@
 import { addWorkingDays, type IsoDate } from "@/lib/platform/time/working-days";
+import { parisDay } from "@/lib/platform/time/paris-time";
 
 // Static data must be declared within 10 working days of commissioning or of any change
 // (protocol §4.2 A). The event of a declaration is the later of the commissioning date and the
 // update date (date_maj) it carries; it is late when it reached the portal after the due date.
 export const DECLARATION_WORKING_DAYS = 10;
-
-const parisDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
-
-export function toParisDate(d: Date): IsoDate {
-  return parisDate.format(d);
-}
 
 export interface Deadline {
   eventDate: IsoDate;
@@ -27,7 +22,7 @@ export function declarationDeadline(input: { commissionedOn?: IsoDate | null; ch
   const isChange = Boolean(changedOn && (!commissionedOn || changedOn > commissionedOn));
   const eventDate = (isChange ? changedOn : commissionedOn) as IsoDate;
   const dueDate = addWorkingDays(eventDate, DECLARATION_WORKING_DAYS);
-  const declaredOn = toParisDate(input.declaredAt);
+  const declaredOn = parisDay(input.declaredAt);
   const late = declaredOn > dueDate;
   const daysLate = late ? Math.round((Date.parse(declaredOn) - Date.parse(dueDate)) / 86_400_000) : 0;
   return { eventDate, eventKind: isChange ? "modification" : "mise_en_service", dueDate, declaredOn, late, daysLate };

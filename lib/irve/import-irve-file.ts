@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { parseIrveCsv, type IrveCellError } from "@/lib/irve/parse-irve-csv";
 import { declareChargePoints, type DeclareResult } from "@/lib/irve/declare-charge-points";
-import { toParisDate } from "@/lib/irve/declaration-deadline";
+import { parisDay } from "@/lib/platform/time/paris-time";
 
 export type ImportMode = "tout-ou-rien" | "lignes-valides";
 
@@ -31,7 +31,7 @@ export async function importIrveFile(
   options: { prisma?: PrismaClient } = {},
 ): Promise<ImportReport> {
   const parsed = await parseIrveCsv(input.content, {
-    today: toParisDate(new Date()),
+    today: parisDay(new Date()),
     onProgress: input.onProgress ? (done, total) => input.onProgress!("validation", done, total) : undefined,
   });
   const report: ImportReport = {

@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import { declarationDeadline } from "@/lib/irve/declaration-deadline";
+import { parisDay } from "@/lib/platform/time/paris-time";
 
 export type LateKind = "mise_en_service" | "modification" | "correction" | "retrait";
 
@@ -66,13 +67,12 @@ export async function listLateDeclarations(): Promise<LateDeclaration[]> {
     if (d?.late)
       late.push({ kind: d.eventKind, eventDate: d.eventDate, dueDate: d.dueDate, declaredOn: d.declaredOn, daysLate: d.daysLate, idPdcItinerance: p.idPdcItinerance, ...about(p.station) });
   }
-  const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
   for (const c of changes)
     late.push({
       kind: c.kind === "retrait" ? "retrait" : "correction",
       eventDate: day(c.effectiveOn),
       dueDate: day(c.dueOn),
-      declaredOn: parisDay.format(c.declaredAt),
+      declaredOn: parisDay(c.declaredAt),
       daysLate: c.daysLate,
       idPdcItinerance: c.chargePoint ? (c.chargePoint.idPdcItinerance ?? c.chargePoint.pointCode) : null,
       ...about(c.station),

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/platform/errors";
 import { IRVE_COLUMNS, irveRowSchema, type IrveRowInput } from "@/lib/schemas/irve";
 import { parseIrveCsv, type ParsedIrveRow } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
-import { toParisDate } from "@/lib/irve/declaration-deadline";
+import { parisDay } from "@/lib/platform/time/paris-time";
 import { isKnownCommune } from "@/lib/dossiers/commune-codes";
 
 /**
@@ -11,7 +11,7 @@ import { isKnownCommune } from "@/lib/dossiers/commune-codes";
  */
 export async function validateIrvePoint(values: Record<string, string>): Promise<ParsedIrveRow> {
   const input: IrveRowInput = Object.fromEntries(IRVE_COLUMNS.map((c) => [c, values[c] ?? ""]));
-  const today = toParisDate(new Date());
+  const today = parisDay(new Date());
   // The very schema an imported line goes through (lib/irve/parse-irve-csv.ts), INSEE list included.
   const check = irveRowSchema({ today, isKnownCommune }).safeParse(input);
   if (!check.success) {

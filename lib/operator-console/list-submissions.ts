@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import type { SubmissionFilters } from "@/lib/schemas/operator-console";
-import { parisMidnight, parisNextMidnight } from "@/lib/operator-console/paris-day";
+import { parisMidnight, parisNextMidnight } from "@/lib/platform/time/paris-time";
 import { messages, submissionSelect } from "@/lib/operator-console/submission-fields";
 
 export const SUBMISSIONS_PAGE_SIZE = 20;

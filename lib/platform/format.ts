@@ -1,13 +1,15 @@
 // Display formats: French, times in Europe/Paris (stored in UTC). A page shows its dates in one
 // format: jj/mm/aaaa (formatDay, formatDateTime adds the time) or the long form (formatLongDay).
-const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+import { PARIS_TIME_ZONE } from "@/lib/platform/time/paris-time";
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: PARIS_TIME_ZONE });
 const number = new Intl.NumberFormat("fr-FR");
 
 export function formatDateTime(d: Date | null | undefined): string {
   return d ? dateTime.format(d) : "—";
 }
 
-const shortDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: "Europe/Paris" });
+const shortDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeZone: PARIS_TIME_ZONE });
 
 /** "30/06/2026": an instant's day in Paris, or a calendar day given as "YYYY-MM-DD" (or a date column). */
 export function formatDay(d: Date | string | null | undefined): string {
@@ -15,7 +17,7 @@ export function formatDay(d: Date | string | null | undefined): string {
   return shortDay.format(typeof d === "string" ? new Date(`${d}T12:00:00Z`) : d);
 }
 
-const longDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+const longDay = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: PARIS_TIME_ZONE });
 
 /** "30 juin 2026": an instant's day in Paris, or a calendar day given as "YYYY-MM-DD". */
 export function formatLongDay(d: Date | string): string {

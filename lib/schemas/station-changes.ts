@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { stationCodeSchema, stationInputSchema } from "@/lib/schemas/stations";
-import { toParisDate } from "@/lib/irve/declaration-deadline";
+import { parisDay } from "@/lib/platform/time/paris-time";
 
 // Corrections and withdrawals of stations and charge points (lib/stations/), as typed in the
 // beneficiary's forms. Field paths are the forms' input names.
@@ -17,7 +17,7 @@ export const dayOfChangeSchema = z
   }, { error: "Date du changement : date invalide (jj/mm/aaaa)" })
   // Checked with the other fields so that a form shows every error at once (and again against
   // the moment of the change by lib/stations/change-deadline.ts).
-  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || v <= toParisDate(new Date()), {
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || v <= parisDay(new Date()), {
     error: "Date du changement ne peut pas être dans le futur : déclarez le changement une fois fait",
   });
 

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
-import { nextDay, parisMidnight } from "@/lib/audit/list-audit-entries";
+import { parisMidnight, parisNextMidnight } from "@/lib/platform/time/paris-time";
 import type { SecurityFilters } from "@/lib/schemas/security-filters";
 
 // Reading the security log: the admin's page (every login and address, filtered, paginated)
@@ -29,7 +29,7 @@ function whereOf(f: SecurityFilters): Prisma.SecurityEventWhereInput {
   if (f.identifiant) and.push({ login: { contains: f.identifiant, mode: "insensitive" } });
   if (f.adresse) and.push({ ipAddress: { contains: f.adresse } });
   if (f.du) and.push({ lastAt: { gte: parisMidnight(f.du) } });
-  if (f.au) and.push({ firstAt: { lt: parisMidnight(nextDay(f.au)) } });
+  if (f.au) and.push({ firstAt: { lt: parisNextMidnight(f.au) } });
   return and.length ? { AND: and } : {};
 }
 

@@ -1,5 +1,6 @@
 import { addWorkingDays, type IsoDate } from "@/lib/platform/time/working-days";
-import { DECLARATION_WORKING_DAYS, toParisDate } from "@/lib/irve/declaration-deadline";
+import { DECLARATION_WORKING_DAYS } from "@/lib/irve/declaration-deadline";
+import { parisDay } from "@/lib/platform/time/paris-time";
 import { AppError } from "@/lib/platform/errors";
 
 export interface ChangeDeadline {
@@ -16,7 +17,7 @@ export interface ChangeDeadline {
  * once it happened.
  */
 export function changeDeadline(effectiveOn: IsoDate, declaredAt: Date, path = "effectiveOn"): ChangeDeadline {
-  const declaredOn = toParisDate(declaredAt);
+  const declaredOn = parisDay(declaredAt);
   if (effectiveOn > declaredOn)
     throw new AppError("INVALID_INPUT", "La date du changement est dans le futur.", [
       { path, message: "Date du changement ne peut pas être dans le futur : déclarez le changement une fois fait" },

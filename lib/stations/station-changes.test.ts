@@ -11,7 +11,7 @@ import { parseIrveCsv } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
 import { exportIrve } from "@/lib/irve/export-irve";
 import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/tests/support/common/factories";
-import { toParisDate } from "@/lib/irve/declaration-deadline";
+import { parisDay } from "@/lib/platform/time/paris-time";
 
 const actor = { actor: "test" };
 
@@ -46,7 +46,7 @@ describe("correctStation", () => {
     const viewer = { role: "beneficiaire" as const, beneficiaryId: mine.beneficiaryId };
     const [station] = await makeStations({ dossierId: mine.id, count: 1 });
     const [other] = await makeStations({ dossierId: theirs.id, count: 1 });
-    const today = toParisDate(new Date());
+    const today = parisDay(new Date());
     const taken = await correctStation({ stationId: station.id, stationCode: other.stationCode, pointCount: 2, nominalPowerKw: 22, effectiveOn: today, viewer, ...actor }).catch((e) => e);
     expect(taken).toMatchObject({ code: "CONFLICT", fields: [{ path: "stationCode", message: expect.stringContaining("identifiant indisponible : contactez votre opérateur") }] });
     expect(JSON.stringify(taken.fields)).not.toContain(theirs.reference);
@@ -66,7 +66,7 @@ describe("correctStation", () => {
     const { dossier, viewer } = await ownStation();
     const [station] = await makeStations({ dossierId: dossier.id, count: 1 });
     const stranger = { role: "beneficiaire" as const, beneficiaryId: (await makeDossier()).beneficiaryId };
-    const base = { stationId: station.id, stationCode: station.stationCode, pointCount: 3, nominalPowerKw: 22, effectiveOn: toParisDate(new Date()), ...actor };
+    const base = { stationId: station.id, stationCode: station.stationCode, pointCount: 3, nominalPowerKw: 22, effectiveOn: parisDay(new Date()), ...actor };
     await expect(correctStation({ ...base, viewer: stranger })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(correctStation({ ...base, effectiveOn: "2099-01-01", viewer })).rejects.toMatchObject({
       code: "INVALID_INPUT", fields: [{ path: "effectiveOn", message: "Date du changement ne peut pas être dans le futur : déclarez le changement une fois fait" }],
@@ -100,7 +100,7 @@ describe("withdrawStation", () => {
 });
 
 describe("IRVE points: correction and withdrawal", () => {
-  const today = toParisDate(new Date());
+  const today = parisDay(new Date());
   async function declared(count: number) {
     const { dossier, viewer } = await ownStation("GIREVE");
     const example = (await parseIrveCsv(readFileSync(path.join(process.cwd(), "lib/irve/fixtures/exemple-statique.csv"), "utf8"), { today })).valid[0].values;

@@ -7,7 +7,7 @@ import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data"
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 import { auditPublishedFigures } from "@/lib/indicators/audit/read-everything";
-import { parisMidnight } from "@/lib/indicators/audit/paris-hours";
+import { parisMidnight } from "@/lib/platform/time/paris-time";
 
 // The anonymity auditor on real charging sessions (issue 14): a year of the 16 least-used public
 // charge points of Perth & Kinross (4,781 sessions, lib/indicators/fixtures, extracted by
@@ -49,7 +49,7 @@ function in2023(date: string, time: string): number {
   const d = `2023-${date.slice(5, 10)}`;
   if (Number.isNaN(Date.parse(d)) || new Date(d).toISOString().slice(0, 10) !== d) return NaN;
   const [h, m] = time.split(":").map(Number);
-  return parisMidnight(d) + (h * 60 + m) * 60_000;
+  return parisMidnight(d).getTime() + (h * 60 + m) * 60_000;
 }
 
 const sessions = readFileSync(path.join(import.meta.dirname, "..", "fixtures", "perth-kinross-year-16-stations.csv"), "utf8")

@@ -3,17 +3,7 @@
 // months, quarters and years. Computed here from the calendar alone (not from the product's
 // SQL), so that the auditor checks the product rather than repeating it.
 
-const fmt = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hour: "2-digit", weekday: "short", hourCycle: "h23" });
-
-/** Paris midnight of a calendar day "YYYY-MM-DD", as epoch ms (Paris is UTC+1 or UTC+2). */
-export function parisMidnight(day: string): number {
-  for (const offset of [1, 2]) {
-    const t = Date.parse(`${day}T00:00:00Z`) - offset * 3_600_000;
-    const parts = fmt.formatToParts(new Date(t));
-    if (parts.find((p) => p.type === "hour")?.value === "00") return t;
-  }
-  throw new Error(`no Paris midnight for ${day}`);
-}
+import { parisMidnight, parisParts } from "@/lib/platform/time/paris-time";
 
 export function periodEnd(kind: "month" | "quarter" | "year", start: string): string {
   const [y, m] = start.split("-").map(Number);
@@ -31,13 +21,11 @@ export function periodHours(kind: "month" | "quarter" | "year", start: string): 
   if (hit) return hit;
   const weekday = new Array<number>(24).fill(0);
   const weekend = new Array<number>(24).fill(0);
-  const t1 = parisMidnight(periodEnd(kind, start));
+  const t1 = parisMidnight(periodEnd(kind, start)).getTime();
   let total = 0;
-  for (let t = parisMidnight(start); t < t1; t += 1_800_000) {
-    const parts = fmt.formatToParts(new Date(t));
-    const h = Number(parts.find((p) => p.type === "hour")!.value);
-    const wd = parts.find((p) => p.type === "weekday")!.value;
-    (wd === "Sat" || wd === "Sun" ? weekend : weekday)[h] += 0.5;
+  for (let t = parisMidnight(start).getTime(); t < t1; t += 1_800_000) {
+    const { hour, weekday: wd } = parisParts(t);
+    (wd >= 6 ? weekend : weekday)[Number(hour)] += 0.5;
     total += 0.5;
   }
   const out = { weekday, weekend, total };

@@ -7,6 +7,8 @@
 // as a formula (=, +, -, @ first) is prefixed with an apostrophe: exported names and labels are
 // typed by people.
 
+import { parisParts } from "@/lib/platform/time/paris-time";
+
 export type CsvFormat = "excel-fr" | "standard";
 export type CsvCell = string | number | boolean | Date | null | undefined;
 
@@ -17,13 +19,15 @@ export function csvFormatOf(value: string | null | undefined): CsvFormat {
   return value === "standard" ? "standard" : "excel-fr";
 }
 
-const parisDateTime = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
-});
+/** "jj/mm/aaaa hh:mm:ss" in Paris time. */
+function parisDateTime(d: Date): string {
+  const p = parisParts(d);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+}
 
 function text(value: CsvCell, format: CsvFormat): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return format === "standard" ? value.toISOString() : parisDateTime.format(value).replace(",", "");
+  if (value instanceof Date) return format === "standard" ? value.toISOString() : parisDateTime(value);
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return "";
     // Plain digits (no thousands separator, no exponent for ordinary values): spreadsheets read them as numbers.

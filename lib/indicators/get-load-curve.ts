@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { INDICATORS, type IndicatorChannel, type PeriodKind } from "@/lib/indicators/catalogue";
-import { curvePoints, curveStepFor, type CurvePoint, type CurveStep } from "@/lib/indicators/load-curve-steps";
+import { curvePoints, curveStepFor, monthStartUtc, type CurvePoint, type CurveStep } from "@/lib/indicators/load-curve-steps";
 import { profile, readCells, resolveRun, toCell, type Cell, type RunInfo } from "@/lib/indicators/read-cells";
 import { parseInput } from "@/lib/schemas/validation";
 import { indicatorQuerySchema, type IndicatorQuery } from "@/lib/schemas/indicators";
@@ -27,10 +27,7 @@ export async function getLoadCurve(
   const rows = await readCells(run.runId, { codes: ["load_curve_kw"], ...q }, options.prisma);
   const row = q.periodStart ? rows.find((r) => r.period_start === q.periodStart) : rows.at(-1);
   if (!row) return { run, definition, periodStart: q.periodStart ?? null, start: null, cell: null };
-  const [y, m] = row.period_start.split("-").map(Number);
-  // Midnight in Paris on the 1st: UTC+1 from November to March, UTC+2 otherwise (change on the last Sunday of March/October, never on the 1st).
-  const offset = m >= 4 && m <= 10 ? 2 : 1;
-  return { run, definition, periodStart: row.period_start, start: new Date(Date.UTC(y, m - 1, 1) - offset * 3_600_000), cell: toCell(row, profile) };
+  return { run, definition, periodStart: row.period_start, start: new Date(monthStartUtc(row.period_start)), cell: toCell(row, profile) };
 }
 
 export interface PeriodLoadCurve {

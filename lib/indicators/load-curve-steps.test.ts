@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { curvePoints, curveStepFor, monthStartUtc, parisOffsetHours } from "@/lib/indicators/load-curve-steps";
+import { curvePoints, curveStepFor, monthStartUtc } from "@/lib/indicators/load-curve-steps";
+import { parisOffsetMinutes } from "@/lib/platform/time/paris-time";
 
 // A month of 30-minute steps: `perDay(day, step)` gives each step's kW.
 function month(periodStart: string, steps: number, kw: (i: number) => number) {
@@ -8,10 +9,10 @@ function month(periodStart: string, steps: number, kw: (i: number) => number) {
 
 describe("load curve of a period", () => {
   it("follows Paris summer time", () => {
-    expect(parisOffsetHours(Date.UTC(2023, 2, 26, 0, 59))).toBe(1);
-    expect(parisOffsetHours(Date.UTC(2023, 2, 26, 1, 0))).toBe(2);
-    expect(parisOffsetHours(Date.UTC(2023, 9, 29, 0, 59))).toBe(2);
-    expect(parisOffsetHours(Date.UTC(2023, 9, 29, 1, 0))).toBe(1);
+    expect(parisOffsetMinutes(Date.UTC(2023, 2, 26, 0, 59))).toBe(60);
+    expect(parisOffsetMinutes(Date.UTC(2023, 2, 26, 1, 0))).toBe(120);
+    expect(parisOffsetMinutes(Date.UTC(2023, 9, 29, 0, 59))).toBe(120);
+    expect(parisOffsetMinutes(Date.UTC(2023, 9, 29, 1, 0))).toBe(60);
     expect(new Date(monthStartUtc("2023-07-01")).toISOString()).toBe("2023-06-30T22:00:00.000Z");
   });
 

@@ -1,4 +1,5 @@
 import { SECRET_LABEL } from "@/lib/indicators/catalogue";
+import { parisMidnight, parisWallClock } from "@/lib/platform/time/paris-time";
 
 // The aggregated load curve of a period (issue 15): stored as one 30-minute curve per month, it
 // is drawn at 30 minutes for a month, and for a quarter or a year as each day's mean power and
@@ -24,29 +25,9 @@ export interface CurvePoint {
   peak?: number | null | typeof SECRET_LABEL;
 }
 
-/** Last Sunday of a month (UTC day number of the month). */
-function lastSunday(year: number, month: number): number {
-  const last = new Date(Date.UTC(year, month + 1, 0));
-  return last.getUTCDate() - last.getUTCDay();
-}
-
-/** Paris offset from UTC (hours) at a UTC instant: +2 from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC, else +1. */
-export function parisOffsetHours(utcMs: number): 1 | 2 {
-  const year = new Date(utcMs).getUTCFullYear();
-  const start = Date.UTC(year, 2, lastSunday(year, 2), 1);
-  const end = Date.UTC(year, 9, lastSunday(year, 9), 1);
-  return utcMs >= start && utcMs < end ? 2 : 1;
-}
-
-/** UTC instant of Paris midnight on the 1st of the month "YYYY-MM-01" (never a change day). */
+/** UTC instant of Paris midnight on the 1st of the month "YYYY-MM-01". */
 export function monthStartUtc(periodStart: string): number {
-  const [y, m] = periodStart.split("-").map(Number);
-  const naive = Date.UTC(y, m - 1, 1);
-  return naive - (m >= 4 && m <= 10 ? 2 : 1) * 3_600_000;
-}
-
-function wallClock(utcMs: number): string {
-  return new Date(utcMs + parisOffsetHours(utcMs) * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+  return parisMidnight(periodStart.slice(0, 10)).getTime();
 }
 
 function daysOf(periodStart: string): string[] {
@@ -72,12 +53,12 @@ export function curvePoints(months: MonthCurve[], step: CurveStep): CurvePoint[]
     }
     const t0 = monthStartUtc(month.periodStart);
     if (step === "30min") {
-      month.values.forEach((v, i) => out.push({ at: wallClock(t0 + i * 1_800_000), mean: v }));
+      month.values.forEach((v, i) => out.push({ at: parisWallClock(t0 + i * 1_800_000), mean: v }));
       continue;
     }
     const byDay = new Map<string, (number | null)[]>();
     month.values.forEach((v, i) => {
-      const day = wallClock(t0 + i * 1_800_000).slice(0, 10);
+      const day = parisWallClock(t0 + i * 1_800_000).slice(0, 10);
       const list = byDay.get(day) ?? [];
       list.push(v);
       byDay.set(day, list);

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import { computeIndicators, type ComputeIndicatorsResult } from "@/lib/indicators/compute-indicators";
-import { parisWallClock } from "@/lib/platform/time/paris-time";
+import { parisMonth } from "@/lib/platform/time/paris-time";
 import { findPurge } from "@/lib/programme/programme-status";
 import { AppError, isAppError } from "@/lib/platform/errors";
 import { dataMonthRange, monthList, monthsThatWouldEmpty } from "@/lib/indicators/recompute-plan";
@@ -40,7 +40,7 @@ export async function refreshIndicators(
 export async function defaultRange(prisma: PrismaClient, now = new Date()): Promise<{ from: string; to: string }> {
   const data = await dataMonthRange(prisma);
   if (data) return data;
-  const [y, m] = parisWallClock(now.getTime()).slice(0, 7).split("-").map(Number);
+  const [y, m] = parisMonth(now).split("-").map(Number);
   return { from: `${y - 1}-01`, to: m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}` };
 }
 

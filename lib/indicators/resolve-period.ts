@@ -1,8 +1,8 @@
-import { parisWallClock } from "@/lib/platform/time/paris-time";
+import { parisDay, parisMonth } from "@/lib/platform/time/paris-time";
 
 /** Paris calendar day "YYYY-MM-DD" of an input date (string as given, Date as its Paris day). */
-function parisDay(v: string | Date): string {
-  if (v instanceof Date) return parisWallClock(v.getTime()).slice(0, 10);
+function dayOf(v: string | Date): string {
+  if (v instanceof Date) return parisDay(v);
   return v.length === 7 ? `${v}-01` : v;
 }
 
@@ -11,8 +11,8 @@ function parisDay(v: string | Date): string {
  * one containing the day before `to` (Paris calendar). Returned as "YYYY-MM-01" local dates.
  */
 export function resolveMonths(from: string | Date, to: string | Date): { firstMonth: string; endMonth: string } {
-  const f = parisDay(from);
-  const t = parisDay(to);
+  const f = dayOf(from);
+  const t = dayOf(to);
   const [ty, tm, td] = t.split("-").map(Number);
   const last = new Date(Date.UTC(ty, tm - 1, td - 1));
   const end = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1));
@@ -23,7 +23,7 @@ export function resolveMonths(from: string | Date, to: string | Date): { firstMo
 
 /** The first month of the current Paris month's successor ("YYYY-MM-01"). */
 function nextParisMonth(now: Date): string {
-  const [y, m] = parisWallClock(now.getTime()).slice(0, 7).split("-").map(Number);
+  const [y, m] = parisMonth(now).split("-").map(Number);
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
 }
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/platform/db/database";
 import { getEnv } from "@/lib/platform/env";
 import { AppError } from "@/lib/platform/errors";
 import { formatLongDay } from "@/lib/platform/format";
-import { parisWallClock } from "@/lib/platform/time/paris-time";
+import { parisDay } from "@/lib/platform/time/paris-time";
 
 // Where the programme stands for its individual data: the configured end, what is held, and the
 // purge once done. The purge is recorded in the audit log (action PURGE_ACTION on the programme),
@@ -57,7 +57,7 @@ export async function findPurge(prisma: Pick<PrismaClient, "auditLog">): Promise
 }
 
 export function programmeEnded(endDate: string | undefined, now: Date): boolean {
-  return endDate !== undefined && parisWallClock(now.getTime()).slice(0, 10) >= endDate;
+  return endDate !== undefined && parisDay(now) >= endDate;
 }
 
 export async function getProgrammeStatus(input: { now?: Date } = {}, options: { prisma?: PrismaClient } = {}): Promise<ProgrammeStatus> {

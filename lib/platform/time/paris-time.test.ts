@@ -42,6 +42,29 @@ describe("Paris time", () => {
     expect(parisWallClock(Date.parse("2026-10-25T01:30:00Z"))).toBe("2026-10-25 02:30");
   });
 
+  it("computes the offset by the EU rule exactly as Intl reads the zone, around every change from 1996 to 2040, and before", () => {
+    const intlOffset = (t: number) => {
+      const p = parisParts(t);
+      return (Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - t) / 60_000;
+    };
+    const checked: number[] = [];
+    for (let year = 1996; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        const last = new Date(Date.UTC(year, month + 1, 0));
+        const change = Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+        for (let t = change - 3 * 3_600_000; t <= change + 3 * 3_600_000; t += 15 * 60_000) {
+          expect(parisOffsetMinutes(t), new Date(t).toISOString()).toBe(intlOffset(t));
+          checked.push(t);
+        }
+      }
+      for (const mid of [Date.UTC(year, 0, 15, 12), Date.UTC(year, 6, 15, 12)]) expect(parisOffsetMinutes(mid)).toBe(intlOffset(mid));
+    }
+    expect(checked).toHaveLength(45 * 2 * 25);
+    // 1995: summer time still ended on the last Sunday of September.
+    expect(parisOffsetMinutes(at("1995-10-15T12:00:00Z"))).toBe(60);
+    expect(intlOffset(Date.parse("1995-10-15T12:00:00Z"))).toBe(60);
+  });
+
   it("turns a Paris wall clock into its instants: none in the skipped March hour, two in the repeated October hour", () => {
     expect(parisLocalToUtc("2026-01-15", "08:00")).toEqual([Date.parse("2026-01-15T07:00:00Z")]);
     expect(parisLocalToUtc("2026-07-15", "08:00")).toEqual([Date.parse("2026-07-15T06:00:00Z")]);

@@ -1,7 +1,7 @@
 // Europe/Paris time, in one module: the portal stores instants in UTC and reads days, months and
 // hours as people in metropolitan France do. France is UTC+1 in winter and UTC+2 in summer (the
-// clocks change at 01:00 UTC on the last Sundays of March and October); Intl knows the rules, so
-// no offset is written by hand anywhere else. SQL reads the same zone with AT TIME ZONE and
+// clocks change at 01:00 UTC on the last Sundays of March and October). Nothing else in the
+// portal writes an offset or a change-of-time rule; SQL reads the same zone with AT TIME ZONE and
 // PARIS_TIME_ZONE_SQL.
 
 /** The zone's IANA name, for Intl formatters and Playwright contexts. */
@@ -60,18 +60,36 @@ export function parisHour(instant: Date | number): number {
   return Number(parisParts(instant).hour);
 }
 
-/** "YYYY-MM-DD HH:MM" in Paris time for a UTC instant. */
+/** "YYYY-MM-DD HH:MM" in Paris time for a UTC instant (fast: curves call it for every half-hour of a year). */
 export function parisWallClock(utcMs: number): string {
-  const p = parisParts(utcMs);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return new Date(utcMs + parisOffsetMinutes(utcMs) * 60_000).toISOString().slice(0, 16).replace("T", " ");
 }
 
-/** Minutes Paris is ahead of UTC at an instant: 60 in winter, 120 in summer. */
-export function parisOffsetMinutes(instant: Date | number): number {
+/** Last Sunday of a month (0-based), as its UTC day of the month. */
+function lastSunday(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0));
+  return last.getUTCDate() - last.getUTCDay();
+}
+
+/**
+ * Minutes Paris is ahead of UTC at an instant: 60 in winter, 120 in summer. From 1996 on, the EU
+ * rule (summer time from the last Sunday of March to the last Sunday of October, at 01:00 UTC) is
+ * computed, which loops over many instants can afford; earlier instants ask Intl. The tests check
+ * the rule against Intl around every change until 2040.
+ */
+export function parisOffsetMinutes(instant: Date | number): 60 | 120 {
   const t = new Date(instant).getTime();
+  const year = new Date(t).getUTCFullYear();
+  if (year < 1996) return intlOffsetMinutes(t);
+  const start = Date.UTC(year, 2, lastSunday(year, 2), 1);
+  const end = Date.UTC(year, 9, lastSunday(year, 9), 1);
+  return t >= start && t < end ? 120 : 60;
+}
+
+function intlOffsetMinutes(t: number): 60 | 120 {
   const p = parisParts(t);
   const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return Math.round((asUtc - Math.floor(t / 1000) * 1000) / 60_000);
+  return Math.round((asUtc - Math.floor(t / 1000) * 1000) / 60_000) === 120 ? 120 : 60;
 }
 
 /**

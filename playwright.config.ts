@@ -56,8 +56,8 @@ export default defineConfig({
       LOGIN_MAX_FAILURES: "5",
       // Tests make their own data: the demo accounts only, not the demo year of activity.
       SEED_DEMO_ACTIVITY: "0",
-      // No daily jobs: the indicator recomputation, 10 minutes after the start, would replace the
-      // runs that the committee journeys read, in the middle of the suite.
+      // No daily jobs: the indicator recomputation (daily at 04:00, or at start-up when an occurrence
+      // was missed) would replace the runs that the committee journeys read, in the middle of the suite.
       JOBS_DISABLED: "1",
       // A small body limit so that e2e/api can check the 413 cheaply (default 50 MB otherwise).
       API_MAX_BODY_BYTES: process.env.E2E_API_MAX_BODY_BYTES ?? String(4 * 1024 * 1024),

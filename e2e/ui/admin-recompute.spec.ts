@@ -38,6 +38,45 @@ test("recalcul : les mois proposés sont ceux qui ont des données ; la page dit
   }
 });
 
+test("tâches planifiées : la page montre, pour chaque tâche, sa dernière exécution, son résultat et la prochaine, lus dans la table partagée", async ({ page }) => {
+  const prisma = await db();
+  // No instance of the e2e server runs the jobs: the table says what another instance would have written.
+  await prisma.scheduledJob.create({
+    data: {
+      name: "indicator-recompute",
+      nextDue: new Date("2031-01-16T03:00:00Z"),
+      lastStartedAt: new Date("2031-01-15T03:00:00Z"),
+      lastFinishedAt: new Date("2031-01-15T03:00:02Z"),
+      lastOutcome: "failure",
+      lastMessage: "connexion perdue",
+      lastInstance: "portail-2:4242",
+    },
+  });
+  try {
+    await login(page, DEMO.admin.email, DEMO.admin.password);
+    await page.goto("/admin/indicateurs");
+    const rows = page.getByTestId("scheduled-jobs").locator("tbody tr");
+    await expect(rows.nth(0).locator("td")).toHaveText([
+      "Purge des corps bruts expirés",
+      "chaque jour à 3 h 30 (heure de Paris)",
+      "jamais",
+      "—",
+      "pas encore planifiée (aucun serveur ne fait tourner les tâches)",
+    ]);
+    await expect(rows.nth(1).locator("td")).toHaveText([
+      "Recalcul quotidien des indicateurs",
+      "chaque jour à 4 h (heure de Paris)",
+      "15/01/2031 04:00 (portail-2:4242)",
+      "échec : connexion perdue",
+      "16/01/2031 04:00",
+    ]);
+    await expect(rows).toHaveCount(2);
+    await expectAccessible(page);
+  } finally {
+    await prisma.scheduledJob.delete({ where: { name: "indicator-recompute" } });
+  }
+});
+
 test("recalcul : remplacer des mois publiés par des mois vides demande une confirmation, vérifiée par le serveur", async ({ page }) => {
   // March 2019 is published with figures, then its data goes: recomputing 2019 would publish it empty.
   const { operatorId, prisma } = await chargingIn("2019-03-12T18:00:00Z");

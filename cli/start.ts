@@ -74,7 +74,7 @@ async function main() {
   ensureSecret();
   buildIfNeeded();
   await prepareDatabase();
-  const { startHttpServer } = await import("@/lib/platform/server/http-server");
+  const { startHttpServer } = await import("@/cli/http-server");
   const { getEnv } = await import("@/lib/platform/env");
   await startHttpServer();
   const { PORT } = getEnv();

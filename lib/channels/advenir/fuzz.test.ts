@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawSql } from "@/lib/platform/db/database";
 import { getEnv } from "@/lib/platform/env";
 import { createPortalServer } from "@/lib/platform/server/portal-server";
+import { advenirDoor, advenirSocketFailureBody } from "@/lib/channels/advenir/advenir-door";
 import { curve, makeTenant, operation, type Tenant } from "@/tests/support/advenir/ingest";
 
 // Malformed bodies, generated (fast-check, seeded: the seed is printed, FUZZ_SEED replays it)
@@ -29,7 +30,11 @@ let sent = 0;
 
 beforeAll(async () => {
   tenant = await makeTenant({ stations: ["FUZZ1"] });
-  server = createPortalServer(getEnv(), (_req, res) => res.writeHead(404).end("next"));
+  server = createPortalServer(getEnv(), {
+    doors: [advenirDoor],
+    handleOther: (_req, res) => res.writeHead(404).end("next"),
+    socketFailureBody: advenirSocketFailureBody,
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -5,6 +5,7 @@ import pg from "pg";
 import { closeDb } from "@/lib/platform/db/database";
 import { databaseUrl, getEnv } from "@/lib/platform/env";
 import { createPortalServer } from "@/lib/platform/server/portal-server";
+import { advenirDoor, advenirSocketFailureBody } from "@/lib/channels/advenir/advenir-door";
 import { pendingJournalEntries } from "@/lib/channels/advenir/journal-backlog";
 import { makeTenant, operation, type Tenant } from "@/tests/support/advenir/ingest";
 import { createPrivateCluster, privateClusterMissing, type PrivateCluster } from "@/tests/support/common/private-cluster";
@@ -30,7 +31,11 @@ beforeAll(async () => {
   process.env.DATABASE_URL = cluster.url;
   if (databaseUrl() !== cluster.url) throw new Error("l'environnement a été lu avant le démarrage de la base privée");
   tenant = await makeTenant({ stations: ["OUT1"] });
-  server = createPortalServer(getEnv(), (_req, res) => res.writeHead(404).end("next"));
+  server = createPortalServer(getEnv(), {
+    doors: [advenirDoor],
+    handleOther: (_req, res) => res.writeHead(404).end("next"),
+    socketFailureBody: advenirSocketFailureBody,
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 180_000);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { getEnv } from "@/lib/platform/env";
 import { createPortalServer } from "@/lib/platform/server/portal-server";
+import { advenirDoor, advenirSocketFailureBody } from "@/lib/channels/advenir/advenir-door";
 import { rawExchange } from "@/lib/platform/server/raw-http";
 import { bodyBudget } from "@/lib/channels/advenir/body-budget";
 import { countRows, makeTenant, operation, type Tenant } from "@/tests/support/advenir/ingest";
@@ -24,7 +25,11 @@ let tenant: Tenant;
 
 beforeAll(async () => {
   tenant = await makeTenant({ stations: ["SOCK1"] });
-  server = createPortalServer(getEnv(), (_req, res) => res.writeHead(404).end("next"));
+  server = createPortalServer(getEnv(), {
+    doors: [advenirDoor],
+    handleOther: (_req, res) => res.writeHead(404).end("next"),
+    socketFailureBody: advenirSocketFailureBody,
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
 });

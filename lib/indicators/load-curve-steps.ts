@@ -1,4 +1,4 @@
-import { SECRET_LABEL } from "@/lib/indicators/catalogue";
+import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
 
 // The aggregated load curve of a period (issue 15): stored as one 30-minute curve per month, it
 // is drawn at 30 minutes for a month, and for a quarter or a year as each day's mean power and

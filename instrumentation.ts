@@ -13,5 +13,6 @@ export async function register() {
   // The one scheduler: raw-body purge and daily indicator recomputation, each occurrence run by one
   // instance only (lib/platform/jobs/, ADR 0018).
   const { startJobsOnce } = await import("@/lib/platform/jobs/start-jobs");
-  await startJobsOnce();
+  const { PORTAL_JOBS } = await import("@/cli/portal-jobs");
+  await startJobsOnce(PORTAL_JOBS);
 }

@@ -51,7 +51,7 @@ async function main() {
     // Tenant through the lib functions, on the bench database (migrations applied on open).
     const { openDatabase } = await import("@/lib/platform/db/database");
     const opened = await openDatabase(databaseUrl);
-    const { makeOperator, makeDossier, makeStations } = await import("@/tests/support/common/factories");
+    const { makeOperator, makeDossier, makeStations } = await import("@/cli/demo/factories");
     const prisma = opened.prisma;
     const operator = await makeOperator({ prisma, name: "Opérateur banc d'essai", credentials: ["production"] });
     const dossier = await makeDossier({ prisma, operatorId: operator.id, signed: true });

@@ -18,7 +18,8 @@ import { seedDemoActivity } from "@/cli/demo/seed-demo-activity";
 import { SITE_TYPES } from "@/lib/schemas/dossiers";
 import type { CreateUserInput } from "@/lib/schemas/users";
 import type { CreateDossierInput } from "@/lib/schemas/dossiers";
-import { CliUsageError, type OptionSpec, type OptionValues } from "@/cli/args";
+import { CliUsageError, type OptionValues } from "@/cli/args";
+import { ACTOR, type Command } from "@/cli/command";
 import { parseStationSpec, readStationsCsv } from "@/cli/station-specs";
 import { IRVE_COMMANDS } from "@/cli/irve-commands";
 import { INDICATOR_COMMANDS } from "@/cli/indicator-commands";
@@ -27,24 +28,6 @@ import { PROGRAMME_COMMANDS } from "@/cli/programme-commands";
 // The admin commands. Each one maps its options onto ONE lib function's input and prints the
 // result; validation is the lib's (zod), errors are translated to option names by main.ts.
 
-export const ACTOR = "cli";
-
-export interface CommandResult {
-  lines: string[];
-  /** Non-zero when the command ran but did not do what was asked (e.g. demo seed refused). */
-  exitCode?: number;
-}
-
-export interface Command {
-  name: string;
-  aliases: string[];
-  summary: string;
-  example: string;
-  options: Record<string, OptionSpec>;
-  /** Field paths of the lib's errors that are not the kebab-case of an option. */
-  fieldOptions?: Record<string, string>;
-  run(values: OptionValues): Promise<CommandResult>;
-}
 
 const str = (v: OptionValues[string]) => (typeof v === "string" ? v : undefined);
 const list = (v: OptionValues[string]) => (Array.isArray(v) ? v : []);

@@ -1,4 +1,5 @@
-import { allCommands, type Command } from "@/cli/commands";
+import { allCommands } from "@/cli/commands";
+import type { Command } from "@/cli/command";
 
 function optionLines(command: Command): string[] {
   return Object.entries(command.options).map(([name, spec]) => {

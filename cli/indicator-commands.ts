@@ -3,10 +3,9 @@ import { refreshIndicators } from "@/lib/indicators/refresh-indicators";
 import { importCarbonSeries } from "@/lib/carbon/import-carbon-series";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { CliUsageError, type OptionValues } from "@/cli/args";
-import type { Command } from "@/cli/commands";
+import { ACTOR, type Command } from "@/cli/command";
 
 // Indicators and carbon series from the command line: the same lib functions as the admin page.
-const ACTOR = "cli";
 const str = (v: OptionValues[string]) => (typeof v === "string" ? v : undefined);
 
 export const INDICATOR_COMMANDS: Command[] = [

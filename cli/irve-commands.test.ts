@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "@/tests/support/cli/run-cli";
-import { makeDossier, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, uniqueSuffix } from "@/cli/demo/factories";
 
 const example = readFileSync(path.join(process.cwd(), "lib/irve/fixtures/exemple-statique.csv"), "utf8");
 

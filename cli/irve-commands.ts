@@ -4,10 +4,9 @@ import { importIrveFile } from "@/lib/irve/import-irve-file";
 import { exportIrve } from "@/lib/irve/export-irve";
 import { listLateDeclarations } from "@/lib/irve/list-late-declarations";
 import { CliUsageError, type OptionValues } from "@/cli/args";
-import type { Command } from "@/cli/commands";
+import { ACTOR, type Command } from "@/cli/command";
 
 // GIREVE static data from the command line: the same lib functions as the dossier pages.
-const ACTOR = "cli";
 const str = (v: OptionValues[string]) => (typeof v === "string" ? v : undefined);
 
 function readFile(path: string): string {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/platform/db/database";
-import { makeSiren, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeSiren, uniqueSuffix } from "@/cli/demo/factories";
 import { parseStationSpec, parseStationsCsv } from "@/cli/station-specs";
 import { CliUsageError } from "@/cli/args";
 

@@ -2,7 +2,8 @@
 // Exit codes: 0 done, 1 refused or failed (French message), 2 bad command line.
 import { isAppError, type AppError } from "@/lib/platform/errors";
 import { CliUsageError, optionForField, parseOptions } from "@/cli/args";
-import { findCommand, type Command } from "@/cli/commands";
+import { findCommand } from "@/cli/commands";
+import type { Command } from "@/cli/command";
 import { commandHelp, usage } from "@/cli/help";
 
 const STATION_FIELDS: Record<string, string> = {

@@ -1,12 +1,11 @@
 import { getProgrammeStatus, type IndividualDataCounts } from "@/lib/programme/programme-status";
 import { purgeIndividualData } from "@/lib/programme/purge-individual-data";
 import type { OptionValues } from "@/cli/args";
-import type { Command } from "@/cli/commands";
+import { ACTOR, type Command } from "@/cli/command";
 import { formatNumber } from "@/lib/platform/format";
 import { PURGE_CONFIRMATION } from "@/lib/schemas/programme";
 
 // End of the programme from the command line: the same lib functions as the admin page.
-const ACTOR = "cli";
 const str = (v: OptionValues[string]) => (typeof v === "string" ? v : undefined);
 
 function countLines(c: IndividualDataCounts): string[] {

@@ -3,7 +3,7 @@
 // 2. opens the database (embedded PGlite under .data/ unless DATABASE_URL is set), which applies
 //    pending migrations, loads the shipped reference data, and seeds the demo data once (never
 //    over real data; SEED_DEMO=0 skips it, SEED_DEMO_ACTIVITY=0 skips its year of activity);
-// 3. serves http://localhost:3000 (PORT, HOST) through lib/platform/server/http-server.ts.
+// 3. serves http://localhost:3000 (PORT, HOST) through cli/http-server.ts.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -74,7 +74,7 @@ async function main() {
   ensureSecret();
   buildIfNeeded();
   await prepareDatabase();
-  const { startHttpServer } = await import("@/lib/platform/server/http-server");
+  const { startHttpServer } = await import("@/cli/http-server");
   const { getEnv } = await import("@/lib/platform/env");
   await startHttpServer();
   const { PORT } = getEnv();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { cli } from "@/tests/support/cli/run-cli";
-import { makeUser } from "@/tests/support/common/factories";
+import { makeUser } from "@/cli/demo/factories";
 import { verifyLogin } from "@/lib/users/verify-login";
 
 describe("account commands", () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { makeUser } from "@/tests/support/common/factories";
+import { makeUser } from "@/cli/demo/factories";
 import { startPortalServer } from "@/tests/support/common/portal-server";
 
 export interface PageTimes {

@@ -4,7 +4,7 @@ import type { SqlExecutor } from "@/lib/platform/db/migrate";
 import { ingestBody } from "@/lib/channels/advenir/ingest-body";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
-import { makeBeneficiary, makeDossier, makeStations } from "@/tests/support/common/factories";
+import { makeBeneficiary, makeDossier, makeStations } from "@/cli/demo/factories";
 import type { SiteType } from "@/lib/schemas/dossiers";
 import { seededRandom } from "@/lib/platform/random/seeded-random";
 

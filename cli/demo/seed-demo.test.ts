@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/platform/db/database";
 import { verifySecret } from "@/lib/auth/password";
 import { DEMO_ACCOUNTS, DEMO_CREDENTIALS, seedDemo } from "@/cli/demo/seed-demo";
-import { makeOperator, makeUser } from "@/tests/support/common/factories";
+import { makeOperator, makeUser } from "@/cli/demo/factories";
 
 // The seed looks at the whole database, so each case runs on its own fresh in-memory PGlite
 // (other test files add non-demo users to the shared PostgreSQL test database).

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
-import { makeApiCredential, makeBeneficiary, makeDossier, makeOperator, makeStations, makeUser } from "@/tests/support/common/factories";
+import { makeApiCredential, makeBeneficiary, makeDossier, makeOperator, makeStations, makeUser } from "@/cli/demo/factories";
 
 // Demo data for trying the portal: DEMO ONLY, printed in the README, never for a real deployment.
 // Seeded only into a database without real accounts; a second run does nothing.

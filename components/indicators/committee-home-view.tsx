@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { CommitteeHome } from "@/lib/indicators/get-committee-home";
-import { SECRET_LABEL, isShare } from "@/lib/indicators/catalogue";
+import { SECRET_LABEL, isShare } from "@/lib/schemas/indicator-catalogue";
 import { periodLabel } from "@/lib/indicators/dashboard-params";
 import { trendText } from "@/lib/indicators/home-trend";
 import { revisionText, shown } from "@/lib/indicators/dashboard-tables";
 import type { Cell } from "@/lib/indicators/read-cells";
-import type { IndicatorDefinition } from "@/lib/indicators/catalogue";
+import type { IndicatorDefinition } from "@/lib/schemas/indicator-catalogue";
 import { formatDateTime, formatNumber } from "@/lib/platform/format";
 
 function figureText(indicator: IndicatorDefinition, cell: Cell<number | null> | null): string {

@@ -1,5 +1,5 @@
 import type { Cell } from "@/lib/indicators/read-cells";
-import { SECRET_LABEL } from "@/lib/indicators/catalogue";
+import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
 import { formatNumber } from "@/lib/platform/format";
 import { revisionText } from "@/lib/indicators/dashboard-tables";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { dashboardQuery, periodLabel } from "@/lib/indicators/dashboard-params";
 import type { DashboardContext } from "@/lib/indicators/get-dashboard-context";
-import { CHANNEL_LABELS, MESH_LABELS, SECRET_DEFINITION } from "@/lib/indicators/catalogue";
+import { CHANNEL_LABELS, MESH_LABELS, SECRET_DEFINITION } from "@/lib/schemas/indicator-catalogue";
 import { formatDateTime, formatNumber } from "@/lib/platform/format";
 
 export const DASHBOARD_PAGES = [

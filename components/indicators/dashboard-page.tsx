@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { MeshLevel } from "@/lib/indicators/catalogue";
+import type { MeshLevel } from "@/lib/schemas/indicator-catalogue";
 import type { DashboardContext } from "@/lib/indicators/get-dashboard-context";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { DashboardNav, NoRunNotice, RunSummary } from "@/components/indicators/dashboard-header";

@@ -1,4 +1,4 @@
-import { CHANNELS, CHANNEL_LABELS, INDICATORS, INDICATOR_CODES, MESH_LABELS, MESH_LEVELS, PERIOD_KINDS, PERIOD_LABELS, type MeshLevel } from "@/lib/indicators/catalogue";
+import { CHANNELS, CHANNEL_LABELS, INDICATORS, INDICATOR_CODES, MESH_LABELS, MESH_LEVELS, PERIOD_KINDS, PERIOD_LABELS, type MeshLevel } from "@/lib/schemas/indicator-catalogue";
 import { periodLabel } from "@/lib/indicators/dashboard-params";
 import type { DashboardContext } from "@/lib/indicators/get-dashboard-context";
 import { LiveFilters, type FilterField } from "@/components/indicators/live-filters";

@@ -1,5 +1,5 @@
 import type { KeyFigures } from "@/lib/indicators/get-key-figures";
-import { SECRET_LABEL, isShare } from "@/lib/indicators/catalogue";
+import { SECRET_LABEL, isShare } from "@/lib/schemas/indicator-catalogue";
 import { revisionText, shown } from "@/lib/indicators/dashboard-tables";
 import { formatNumber } from "@/lib/platform/format";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { DataTable } from "@/components/ui/data-table";
-import { endpointLabel, envLabel } from "@/app/(operateur)/operateur/_components/labels";
+import { endpointLabel, envLabel } from "@/components/operator/labels";
 import { formatDateTime, formatNumber } from "@/lib/platform/format";
 
 /** A submission as the page and /api/operateur/envois send it (dates as ISO strings in JSON). */

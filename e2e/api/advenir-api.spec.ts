@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { test, expect } from "@playwright/test";
 import { db } from "@/lib/platform/db/database";
-import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/cli/demo/factories";
 import { monthlyCurvesBody } from "@/tests/support/advenir/curves";
 
 // Issue "ADVENIR data APIs", through the real HTTP server (no browser): the protocol's own

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { test, expect } from "@playwright/test";
 import { db } from "@/lib/platform/db/database";
-import { makeDossier, makeOperator, makeStations } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeStations } from "@/cli/demo/factories";
 import { rawExchange } from "@/lib/platform/server/raw-http";
 
 // Issue 13 §3 through the real server (`npm start`'s start-up): a gzip bomb and broken HTTP

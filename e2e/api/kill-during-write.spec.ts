@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { test, expect } from "@playwright/test";
 import { openDatabase } from "@/lib/platform/db/database";
-import { makeDossier, makeOperator, makeStations } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeStations } from "@/cli/demo/factories";
 import { createIsolatedDatabase } from "@/tests/support/common/isolated-database";
 import { makeOperationsBody, makeStationSpecs } from "@/bench/ingest/generate";
 import { startServer, type RunningServer } from "@/bench/ingest/server";

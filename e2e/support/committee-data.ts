@@ -1,4 +1,4 @@
-import { makeDossier, makeOperator, makeStations, makeBeneficiary, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeStations, makeBeneficiary, uniqueSuffix } from "@/cli/demo/factories";
 import { addOperations } from "@/tests/support/indicators/make-indicator-stations";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";

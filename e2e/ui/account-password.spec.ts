@@ -1,5 +1,5 @@
 import { test, expect, login, expectAccessible, newUserPage, REFUSED_LOGIN } from "../support/test";
-import { makeUser } from "@/tests/support/common/factories";
+import { makeUser } from "@/cli/demo/factories";
 
 // A person changes their own password from the header link: a wrong current password is refused
 // next to its field; once changed, every session of the account ends (another one opened before

@@ -1,5 +1,5 @@
 import { test, expect, DEMO, login, expectAccessible, expectForbidden, newUserPage, REFUSED_LOGIN } from "../support/test";
-import { makeBeneficiary, makeSiren, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeBeneficiary, makeSiren, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 import { expectErrorSummary } from "../support/forms";
 
 // The administrator creates organisations and accounts from the browser: a beneficiary, an

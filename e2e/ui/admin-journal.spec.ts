@@ -1,6 +1,6 @@
 import { test, expect, DEMO, login, expectAccessible } from "../support/test";
 import { expectErrorSummary } from "../support/forms";
-import { makeDossier, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 import { findCommand } from "@/cli/commands";
 import { commandHelp } from "@/cli/help";
 import { runCli } from "@/cli/main";

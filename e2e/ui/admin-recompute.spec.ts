@@ -1,6 +1,6 @@
 import { test, expect, DEMO, login, expectAccessible } from "../support/test";
 import { expectErrorSummary } from "../support/forms";
-import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/cli/demo/factories";
 import { addOperations } from "@/tests/support/indicators/make-indicator-stations";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { db } from "@/lib/platform/db/database";

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect, login, expectAccessible } from "../support/test";
 import { expectErrorSummary } from "../support/forms";
-import { makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 import { parisDay } from "@/lib/platform/time/paris-time";
 
 // Issue 15, beneficiaries: the IRVE point form runs the import's validators (in the browser, then

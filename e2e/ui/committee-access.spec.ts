@@ -1,5 +1,5 @@
 import { test, expect, login, expectAccessible, expectForbidden, newUserPage } from "../support/test";
-import { makeUser } from "@/tests/support/common/factories";
+import { makeUser } from "@/cli/demo/factories";
 import { ensureCommitteeData } from "../support/committee-data";
 
 // Issue "Committee indicators": who may read the committee figures, and what is refused in French.

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { test, expect, login, expectAccessible } from "../support/test";
-import { makeBeneficiary, makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeBeneficiary, makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 import { addOperations } from "@/tests/support/indicators/make-indicator-stations";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { db } from "@/lib/platform/db/database";

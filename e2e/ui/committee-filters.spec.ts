@@ -1,5 +1,5 @@
 import { test, expect, login, expectAccessible, newUserPage } from "../support/test";
-import { makeUser } from "@/tests/support/common/factories";
+import { makeUser } from "@/cli/demo/factories";
 import { ensureCommitteeData } from "../support/committee-data";
 
 // Issue 15: the key figures open on the national view with the area selector shown; each

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test, expect, login, expectAccessible } from "../support/test";
-import { makeUser } from "@/tests/support/common/factories";
+import { makeUser } from "@/cli/demo/factories";
 import { ensureCommitteeData } from "../support/committee-data";
 
 // Issue 15: the load curve shows the period selected at a readable step that is stated; the

@@ -1,5 +1,5 @@
 import { test, expect, login, expectAccessible } from "../support/test";
-import { makeUser } from "@/tests/support/common/factories";
+import { makeUser } from "@/cli/demo/factories";
 import { ensureCommitteeData } from "../support/committee-data";
 
 // Issue 15: the committee's home is the dashboard a member opens every week.

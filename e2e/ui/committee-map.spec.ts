@@ -1,5 +1,5 @@
 import { test, expect, login, expectAccessible } from "../support/test";
-import { makeUser } from "@/tests/support/common/factories";
+import { makeUser } from "@/cli/demo/factories";
 import { ensureCommitteeData } from "../support/committee-data";
 
 // Issue "Committee indicators" and issue 15: the map names what it draws (France by

@@ -1,5 +1,5 @@
 import { test, expect, login, expectAccessible, newUserPage } from "../support/test";
-import { makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 
 // Issue 13 §6: the beneficiary's dossier page once summed implausible data into a station's
 // total (9 billion kWh). Totals count clean charges only; flagged ones are shown apart with the

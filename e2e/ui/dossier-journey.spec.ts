@@ -1,5 +1,5 @@
 import { test, expect, login, expectAccessible, newUserPage, NOT_FOUND } from "../support/test";
-import { makeDossier, makeOperator, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 
 // Issue "Beneficiary dossiers", in two journeys small enough for a busy machine: a beneficiary
 // creates a dossier and signs the attestation; on a signed dossier, it registers two stations,

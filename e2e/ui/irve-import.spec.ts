@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test, expect, login, expectAccessible } from "../support/test";
-import { makeDossier, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 
 // GIREVE channel: static data imported from a CSV (all or nothing, then valid rows only),
 // typed point by point with errors next to their field, and exported back.

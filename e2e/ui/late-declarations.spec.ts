@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test, expect, DEMO, login, expectAccessible, expectForbidden, newUserPage } from "../support/test";
-import { makeDossier, makeOperator, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 import { parseIrveCsv } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
 import { declareChargePoints } from "@/lib/irve/declare-charge-points";

@@ -1,5 +1,5 @@
 import { test, expect, login, expectAccessible, newUserPage } from "../support/test";
-import { makeApiCredential, makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeApiCredential, makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 
 // Issue "ADVENIR data APIs", operator console: an operator creates its credentials in the
 // console, reads the secret shown once, posts with it, and sees the submissions, their counts,

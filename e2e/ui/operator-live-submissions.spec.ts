@@ -1,5 +1,5 @@
 import { test, expect, login, expectAccessible, newUserPage } from "../support/test";
-import { makeApiCredential, makeOperator, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeApiCredential, makeOperator, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 
 // Issue 15: the operator console's list of submissions follows the API calls without a reload
 // (react-query polling /api/operateur/envois); without JavaScript the page is complete.

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { test, expect, DEMO, login, expectAccessible, expectForbidden, newUserPage } from "../support/test";
-import { makeApiCredential, makeUser } from "@/tests/support/common/factories";
+import { makeApiCredential, makeUser } from "@/cli/demo/factories";
 import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 import { openDatabase } from "@/lib/platform/db/database";
 import { createIsolatedDatabase } from "@/tests/support/common/isolated-database";

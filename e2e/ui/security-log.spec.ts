@@ -1,6 +1,6 @@
 import { test, expect, DEMO, login, expectAccessible, expectForbidden } from "../support/test";
 import { expectErrorSummary } from "../support/forms";
-import { makeApiCredential, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeApiCredential, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 import { db } from "@/lib/platform/db/database";
 
 // Issue 15, web security: a wrong secret sent with an operator's API login goes to the admin's

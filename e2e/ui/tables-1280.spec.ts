@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test, expect, login, expectAccessible } from "../support/test";
-import { makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 
 // At 1,280 px, tables fit their column or scroll inside their DSFR wrapper (the page never
 // scrolls sideways), and long lists come in pages.

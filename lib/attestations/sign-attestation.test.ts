@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { signAttestation } from "@/lib/attestations/sign-attestation";
 import { ATTESTATION_TEXT, ATTESTATION_TEXT_SHA256, ATTESTATION_TEXT_VERSION, attestationText, sha256Hex } from "@/lib/attestations/attestation-text";
-import { makeDossier, makeUser } from "@/tests/support/common/factories";
+import { makeDossier, makeUser } from "@/cli/demo/factories";
 
 const sign = (dossierId: string, over: Partial<Parameters<typeof signAttestation>[0]> = {}) =>
   signAttestation({

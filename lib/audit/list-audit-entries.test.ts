@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { exportAuditEntries, listAuditEntries, listAuditActions } from "@/lib/audit/list-audit-entries";
 import { auditFiltersSchema } from "@/lib/schemas/audit-filters";
 import { formatAuditCsv } from "@/lib/audit/format-audit-csv";
-import { makeDossier, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 
 const filters = (q: Record<string, string>) => auditFiltersSchema.parse(q);
 

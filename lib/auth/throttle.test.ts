@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { blockedFor, clearFailures, recordFailure } from "@/lib/auth/throttle";
-import { uniqueSuffix } from "@/tests/support/common/factories";
+import { uniqueSuffix } from "@/cli/demo/factories";
 
 const policy = { maxFailures: 3, windowSeconds: 60, blockSeconds: 300 };
 const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);

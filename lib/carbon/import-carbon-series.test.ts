@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { importCarbonSeries } from "@/lib/carbon/import-carbon-series";
-import { uniqueSuffix } from "@/tests/support/common/factories";
+import { uniqueSuffix } from "@/cli/demo/factories";
 
 const fixture = readFileSync(path.join(import.meta.dirname, "fixtures", "rte_eco2mix-national-tr_2021-12.csv.gz"));
 

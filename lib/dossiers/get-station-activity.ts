@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { flagLabel } from "@/lib/channels/advenir/quality";
+import { flagLabel } from "@/lib/charges/quality";
 
 export interface StationActivity {
   stationId: string;

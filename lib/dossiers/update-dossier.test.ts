@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createDossier } from "@/lib/dossiers/create-dossier";
 import { updateDossier } from "@/lib/dossiers/update-dossier";
 import { getDossierView } from "@/lib/dossiers/get-dossier-view";
-import { makeBeneficiary, makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeBeneficiary, makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/cli/demo/factories";
 
 const fields = (d: { reference: string; operatorId: string }) => ({
   reference: d.reference,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { openOwnDatabase } from "@/tests/support/common/own-database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
-import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
+import type { MeshLevel, PeriodKind } from "@/lib/schemas/indicator-catalogue";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 import { seededRandom } from "@/lib/platform/random/seeded-random";

@@ -5,7 +5,7 @@ import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { addOperations, makeIndicatorStations, type StationSpec } from "@/tests/support/indicators/make-indicator-stations";
 import { getCommitteeHome, type CommitteeHome } from "@/lib/indicators/get-committee-home";
 import { trendOf, trendText } from "@/lib/indicators/home-trend";
-import { SECRET_LABEL } from "@/lib/indicators/catalogue";
+import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
 
 // The committee's home: Brest (29) 6 stations of 3 beneficiaries and Ajaccio (2A) 2 stations of
 // 2 beneficiaries charge in March 2022 and February 2023; a first run publishes them. Then March

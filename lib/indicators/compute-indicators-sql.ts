@@ -3,7 +3,7 @@ import { DEPARTEMENT_ENERGY_FROM_CACHE_SQL, DEPARTEMENT_PROFILES_FROM_CACHE_SQL,
 import { stationMonthsSql } from "@/lib/indicators/station-months-sql";
 import { LEAF_HOUR_AGGREGATES, LEAF_HOUR_GROUP, slotCalendarSql } from "@/lib/indicators/slot-calendar-sql";
 import { stationMeshSql } from "@/lib/indicators/station-mesh-sql";
-import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
+import type { MeshLevel, PeriodKind } from "@/lib/schemas/indicator-catalogue";
 
 // The statements of one indicator run, in order, on temporary tables dropped at commit. All
 // inputs are validated before they are interpolated (dates "YYYY-MM-01", UUIDs, integers).

@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import { getEnv } from "@/lib/platform/env";
 import { AppError } from "@/lib/platform/errors";
-import { MESH_LEVELS, PERIOD_KINDS } from "@/lib/indicators/catalogue";
+import { MESH_LEVELS, PERIOD_KINDS } from "@/lib/schemas/indicator-catalogue";
 import { cleanCurvesExist, ensureDepartementProfiles, LOCK_CHARGE_CACHES_SQL, refreshChargeCaches, type ChargeCachesRefresh } from "@/lib/indicators/charge-caches";
 import { buildStatements, insertStatements, type RunPlan } from "@/lib/indicators/compute-indicators-sql";
 import { resolveMonths, wholeYears } from "@/lib/indicators/resolve-period";

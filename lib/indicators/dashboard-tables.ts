@@ -1,7 +1,7 @@
-import { INDICATORS, SECRET_LABEL, isShare, type IndicatorCode, type IndicatorDefinition } from "@/lib/indicators/catalogue";
+import { INDICATORS, SECRET_LABEL, isShare, type IndicatorCode, type IndicatorDefinition } from "@/lib/schemas/indicator-catalogue";
 import type { Cell } from "@/lib/indicators/read-cells";
 import { periodLabel } from "@/lib/indicators/dashboard-params";
-import type { PeriodKind } from "@/lib/indicators/catalogue";
+import type { PeriodKind } from "@/lib/schemas/indicator-catalogue";
 import { formatDateTime, formatLongDay } from "@/lib/platform/format";
 import type { CurvePoint, CurveStep } from "@/lib/indicators/load-curve-steps";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { INDICATORS } from "@/lib/indicators/catalogue";
+import { INDICATORS } from "@/lib/schemas/indicator-catalogue";
 import { profile, readCells, resolveRun, toCell, type Cell, type RunInfo } from "@/lib/indicators/read-cells";
 import { parseInput } from "@/lib/schemas/validation";
 import { indicatorQuerySchema, type IndicatorQuery } from "@/lib/schemas/indicators";

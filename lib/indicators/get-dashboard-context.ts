@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { resolveRun, type RunInfo } from "@/lib/indicators/read-cells";
 import { listMeshAreas, listPublishedPeriods } from "@/lib/indicators/list-periods";
-import { MESH_LABELS } from "@/lib/indicators/catalogue";
+import { MESH_LABELS } from "@/lib/schemas/indicator-catalogue";
 import { periodLabel, type DashboardParams } from "@/lib/indicators/dashboard-params";
 
 export interface DashboardContext {

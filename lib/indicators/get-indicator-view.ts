@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { INDICATORS, SECRET_LABEL, type IndicatorCode } from "@/lib/indicators/catalogue";
+import { INDICATORS, SECRET_LABEL, type IndicatorCode } from "@/lib/schemas/indicator-catalogue";
 import type { Cell, RunInfo } from "@/lib/indicators/read-cells";
 import type { DashboardParams } from "@/lib/indicators/dashboard-params";
 import { getDashboardContext, type DashboardContext } from "@/lib/indicators/get-dashboard-context";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { INDICATORS, type IndicatorChannel, type PeriodKind } from "@/lib/indicators/catalogue";
+import { INDICATORS, type IndicatorChannel, type PeriodKind } from "@/lib/schemas/indicator-catalogue";
 import { curvePoints, curveStepFor, monthStartUtc, type CurvePoint, type CurveStep } from "@/lib/indicators/load-curve-steps";
 import { profile, readCells, resolveRun, toCell, type Cell, type RunInfo } from "@/lib/indicators/read-cells";
 import { parseInput } from "@/lib/schemas/validation";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
-import { INDICATORS, type IndicatorCode, type IndicatorDefinition } from "@/lib/indicators/catalogue";
+import { INDICATORS, type IndicatorCode, type IndicatorDefinition } from "@/lib/schemas/indicator-catalogue";
 import { readCells, resolveRun, scalar, toCell, type Cell, type RunInfo } from "@/lib/indicators/read-cells";
 import { parseInput } from "@/lib/schemas/validation";
 import { indicatorCodeSchema, indicatorQuerySchema, type IndicatorQuery } from "@/lib/schemas/indicators";

@@ -1,4 +1,4 @@
-import { isShare, type IndicatorCode } from "@/lib/indicators/catalogue";
+import { isShare, type IndicatorCode } from "@/lib/schemas/indicator-catalogue";
 import type { Cell } from "@/lib/indicators/read-cells";
 
 // The trend of a key figure against the same period a year earlier, on the committee's home

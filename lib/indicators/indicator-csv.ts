@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS, INDICATORS, MESH_LABELS, PERIOD_LABELS, type IndicatorCode } from "@/lib/indicators/catalogue";
+import { CHANNEL_LABELS, INDICATORS, MESH_LABELS, PERIOD_LABELS, type IndicatorCode } from "@/lib/schemas/indicator-catalogue";
 import { dashboardQuery, periodLabel, type DashboardParams } from "@/lib/indicators/dashboard-params";
 import type { DashboardContext } from "@/lib/indicators/get-dashboard-context";
 import type { IndicatorView } from "@/lib/indicators/get-indicator-view";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
-import type { MeshLevel, PeriodKind } from "@/lib/indicators/catalogue";
+import type { MeshLevel, PeriodKind } from "@/lib/schemas/indicator-catalogue";
 import { PUBLISHED_ROW_SQL } from "@/lib/indicators/read-cells";
 import { publishedForYearSql } from "@/lib/indicators/revisions";
 

@@ -1,4 +1,4 @@
-import { SECRET_LABEL } from "@/lib/indicators/catalogue";
+import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
 import { parisMidnight, parisWallClock } from "@/lib/platform/time/paris-time";
 
 // The aggregated load curve of a period (issue 15): stored as one 30-minute curve per month, it

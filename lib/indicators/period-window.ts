@@ -1,4 +1,4 @@
-import type { PeriodKind } from "@/lib/indicators/catalogue";
+import type { PeriodKind } from "@/lib/schemas/indicator-catalogue";
 
 // The periods a chart "by period" shows around the one selected (issue 15: the winter-peak chart
 // follows the selection): the year of periods ending with the selected one (12 months, 4

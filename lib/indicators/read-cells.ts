@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import { AppError } from "@/lib/platform/errors";
-import { SECRET_LABEL, type IndicatorChannel, type MeshLevel, type PeriodKind } from "@/lib/indicators/catalogue";
+import { SECRET_LABEL, type IndicatorChannel, type MeshLevel, type PeriodKind } from "@/lib/schemas/indicator-catalogue";
 import { publishedForYearSql, revisionNote } from "@/lib/indicators/revisions";
 
 // Shared by the committee read functions: the only way to the stored figures. Withheld figures

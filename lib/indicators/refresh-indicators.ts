@@ -48,7 +48,7 @@ export async function defaultRange(prisma: PrismaClient, now = new Date()): Prom
 export const DAILY_RECOMPUTE_HOURS = 24;
 
 /**
- * The daily job (lib/platform/jobs/portal-jobs.ts, run by one instance): recomputes over the months that
+ * The daily job (cli/portal-jobs.ts, run by one instance): recomputes over the months that
  * have data, unless a full run finished less than half a day ago (an administrator just did it),
  * the programme's data was purged (the published runs are final), or the run would empty
  * published months (that needs an administrator's confirmation). Says what it did.

@@ -1,4 +1,4 @@
-import type { IndicatorCode } from "@/lib/indicators/catalogue";
+import type { IndicatorCode } from "@/lib/schemas/indicator-catalogue";
 
 // Revised figures (issue 14, docs/indicators.md § Runs, publication and revisions).
 //

@@ -5,7 +5,7 @@ import { db } from "@/lib/platform/db/database";
 import { parseIrveCsv } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
 import { declareChargePoints } from "@/lib/irve/declare-charge-points";
-import { makeDossier, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, uniqueSuffix } from "@/cli/demo/factories";
 import { qualichargeCsv, sharedDataAvailable } from "@/tests/support/irve/qualicharge-csv";
 import { isAppError } from "@/lib/platform/errors";
 

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import type { AnomalyFilters } from "@/lib/schemas/operator-console";
-import { flagLabel } from "@/lib/channels/advenir/quality";
+import { flagLabel } from "@/lib/charges/quality";
 
 export const ANOMALIES_PAGE_SIZE = 25;
 

@@ -5,7 +5,7 @@ import { createOperator } from "@/lib/operators/create-operator";
 import { createApiCredential } from "@/lib/operators/create-api-credential";
 import { rotateApiCredential } from "@/lib/operators/rotate-api-credential";
 import { revokeApiCredential } from "@/lib/operators/revoke-api-credential";
-import { makeApiCredential, makeOperator, makeSiren, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeApiCredential, makeOperator, makeSiren, uniqueSuffix } from "@/cli/demo/factories";
 
 async function storedCredential(username: string) {
   const prisma = await db();

@@ -24,7 +24,7 @@ const schema = z
      *  stations or fewer distinct beneficiaries than these is withheld ("secret statistique"). */
     ANON_MIN_STATIONS: z.coerce.number().int().min(1).default(5),
     ANON_MIN_BENEFICIARIES: z.coerce.number().int().min(1).default(3),
-    /** Port and address the portal listens on (lib/platform/server/http-server.ts). */
+    /** Port and address the portal listens on (cli/http-server.ts). */
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().default("0.0.0.0"),
     /** Reverse proxies (comma-separated IP addresses) whose X-Forwarded-For and client-certificate

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
-import { makeApiCredential } from "@/tests/support/common/factories";
+import { makeApiCredential } from "@/cli/demo/factories";
 import { openOwnDatabase } from "@/tests/support/common/own-database";
 import { purgeIndividualData } from "@/lib/programme/purge-individual-data";
 import { getProgrammeStatus } from "@/lib/programme/programme-status";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHANNELS, INDICATOR_CODES, MESH_LEVELS, PERIOD_KINDS } from "@/lib/indicators/catalogue";
+import { CHANNELS, INDICATOR_CODES, MESH_LEVELS, PERIOD_KINDS } from "@/lib/schemas/indicator-catalogue";
 
 // Inputs of the indicator computation and of the committee read functions.
 

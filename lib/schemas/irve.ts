@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
   EMI3_POINT, EMI3_STATION, HORAIRES, INSEE_CODE, PDL, emi3Prefix, parseBoolean, parseCoordinates, territoryOf,
-} from "@/lib/irve/validators";
+} from "@/lib/schemas/irve-validators";
 
 // One charge point in the national IRVE static schema v2.3.0 (40 fields), read from text (CSV
 // cells or form inputs). Every error carries the schema's column name as its path.

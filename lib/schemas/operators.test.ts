@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { certFingerprintSchema, isValidSiren, luhnValid, sirenSchema } from "@/lib/schemas/operators";
-import { makeSiren } from "@/tests/support/common/factories";
+import { makeSiren } from "@/cli/demo/factories";
 
 describe("SIREN (9 digits, Luhn key)", () => {
   it.each(["732829320", "552100554", "356000000", "900012345"])("accepts %s", (siren) => {

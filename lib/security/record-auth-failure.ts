@@ -1,5 +1,5 @@
 import type { SqlExecutor } from "@/lib/platform/db/migrate";
-import { PURGED_CTE, countClosedProgrammeCall } from "@/lib/channels/advenir/record-submission";
+import { PURGED_CTE, countClosedProgrammeCall } from "@/lib/programme/closed-programme-calls";
 
 // The data API's failed authentications go to the security log (table security_event), never to
 // the submissions journal of the operator whose login was tried: anyone who knows a login could

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { registerStations } from "@/lib/stations/register-stations";
-import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/cli/demo/factories";
 
 describe("registerStations", () => {
   it("registers stations with the dossier's operator, channel and default INSEE code", async () => {

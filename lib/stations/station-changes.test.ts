@@ -10,7 +10,7 @@ import { declareChargePoints } from "@/lib/irve/declare-charge-points";
 import { parseIrveCsv } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
 import { exportIrve } from "@/lib/irve/export-irve";
-import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/cli/demo/factories";
 import { parisDay } from "@/lib/platform/time/paris-time";
 
 const actor = { actor: "test" };

@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/platform/env";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { verifyLogin } from "@/lib/users/verify-login";
 import { sessionStillValid } from "@/lib/auth/session-validity";
-import { makeUser } from "@/tests/support/common/factories";
+import { makeUser } from "@/cli/demo/factories";
 
 const NEW = "une phrase de passe assez longue";
 

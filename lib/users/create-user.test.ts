@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { createUser } from "@/lib/users/create-user";
 import { verifySecret } from "@/lib/auth/password";
-import { makeBeneficiary, makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeBeneficiary, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 
 describe("createUser", () => {
   it("stores a scrypt hash, returns no hash, and audits the creation", async () => {

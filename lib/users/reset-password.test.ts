@@ -3,7 +3,7 @@ import { db } from "@/lib/platform/db/database";
 import { resetPassword } from "@/lib/users/reset-password";
 import { verifyLogin } from "@/lib/users/verify-login";
 import { sessionStillValid } from "@/lib/auth/session-validity";
-import { makeUser } from "@/tests/support/common/factories";
+import { makeUser } from "@/cli/demo/factories";
 
 describe("resetPassword", () => {
   it("gives a new password once: the old one and the sessions opened with it stop working", async () => {

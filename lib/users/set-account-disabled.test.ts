@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { setAccountDisabled } from "@/lib/users/set-account-disabled";
 import { verifyLogin } from "@/lib/users/verify-login";
-import { makeUser } from "@/tests/support/common/factories";
+import { makeUser } from "@/cli/demo/factories";
 
 describe("setAccountDisabled", () => {
   it("a disabled account cannot log in until it is enabled again; both are audited", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { verifyLogin } from "@/lib/users/verify-login";
 import { getEnv } from "@/lib/platform/env";
 import { isAppError } from "@/lib/platform/errors";
-import { makeUser, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeUser, uniqueSuffix } from "@/cli/demo/factories";
 
 // A distinct client address per test, so the per-address counter of one test never blocks another.
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${uniqueSuffix()}`;

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { getEnv } from "@/lib/platform/env";
 import { HTTP_STATUS, isAppError } from "@/lib/platform/errors";
-import { AUTH_PATH, capMessages, isIngestError, SERVER_PATH } from "@/lib/channels/advenir/errors";
-import { isDatabaseUnavailable } from "@/lib/platform/db/unavailable";
+import { AUTH_PATH, BODY_PATH, capMessages, isIngestError, SERVER_PATH } from "@/lib/channels/advenir/errors";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/platform/db/unavailable";
+import { isProtocolFailure } from "@/lib/platform/server/protocol-failure";
 import { WWW_AUTHENTICATE } from "@/lib/channels/advenir/operator-basic";
 import type { AdvenirFailure, AdvenirMessage, AdvenirSuccess } from "@/lib/schemas/advenir";
 
@@ -12,8 +13,6 @@ import type { AdvenirFailure, AdvenirMessage, AdvenirSuccess } from "@/lib/schem
 // and only here, with no internals in the answer. A database that cannot be reached is not a
 // bug: 503 with Retry-After (the client retries; the server recovers when PostgreSQL is back).
 
-/** Seconds a client is told to wait (Retry-After) while the database is unreachable. */
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export function databaseUnavailable(): AdvenirAnswer {
   return {
@@ -41,6 +40,8 @@ export function advenirSuccess(result: { recus: number; enregistres: number; inc
 }
 
 export function advenirFailure(error: unknown): AdvenirAnswer {
+  // A timeout or broken framing met while reading the body (lib/platform/server/guarded-body.ts).
+  if (isProtocolFailure(error)) return { status: error.status, body: { statut: "ECHEC", erreurs: [{ chemin: BODY_PATH, message: error.message }] }, headers: {} };
   if (isIngestError(error)) {
     const headers = { ...error.headers };
     if (error.status === 401) headers["WWW-Authenticate"] = WWW_AUTHENTICATE;

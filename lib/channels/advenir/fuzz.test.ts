@@ -1,13 +1,11 @@
 import type http from "node:http";
-import type { AddressInfo } from "node:net";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawSql } from "@/lib/platform/db/database";
-import { getEnv } from "@/lib/platform/env";
-import { createPortalServer } from "@/lib/platform/server/portal-server";
+import { listenWithAdvenirDoor } from "@/tests/support/advenir/door-server";
 import { curve, makeTenant, operation, type Tenant } from "@/tests/support/advenir/ingest";
 
 // Malformed bodies, generated (fast-check, seeded: the seed is printed, FUZZ_SEED replays it)
@@ -29,9 +27,7 @@ let sent = 0;
 
 beforeAll(async () => {
   tenant = await makeTenant({ stations: ["FUZZ1"] });
-  server = createPortalServer(getEnv(), (_req, res) => res.writeHead(404).end("next"));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenWithAdvenirDoor());
 });
 
 afterAll(async () => {

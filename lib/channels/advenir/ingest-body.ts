@@ -5,7 +5,7 @@ import { parseBody } from "@/lib/channels/advenir/parse-body";
 import type { Endpoint, NormalizedBody } from "@/lib/channels/advenir/normalize-body";
 import { listOf, type Issue } from "@/lib/channels/advenir/message-list";
 import { authorizeStations } from "@/lib/channels/advenir/authorize-stations";
-import { assessCurve, assessOperation, flagMessages } from "@/lib/channels/advenir/quality";
+import { assessCurve, assessOperation, flagMessages } from "@/lib/charges/quality";
 import { writeRecords, type CurveRow, type OperationRow } from "@/lib/channels/advenir/write-records";
 import type { SubmissionInput } from "@/lib/channels/advenir/record-submission";
 import type { SqlExecutor } from "@/lib/platform/db/migrate";

@@ -2,13 +2,14 @@ import { chargeOperationSchema, curvePointSchema, MAX_FUTURE_S, MIN_CURVE_POINTS
 import { pathOf } from "@/lib/channels/advenir/errors";
 import type { IssueList, MessageList } from "@/lib/channels/advenir/message-list";
 import type { z } from "zod";
+import type { IndexDecrease } from "@/lib/charges/quality";
 
 // One transaction's data, checked field by field and normalised (lib/channels/advenir/parse-body.ts reads
 // the body and calls these for each transaction). Refused (an error with its path) is only what
 // cannot be read or is ambiguous: a field that is not an integer, a time outside [2010, now + 1
 // day], a negative index, an operation that stops before it starts, the same timestamp with two
 // values. A cumulative index that decreases is possible (a meter glitch, two meters under one
-// TransactionID): the transaction is stored and flagged (lib/channels/advenir/quality.ts), and its energy
+// TransactionID): the transaction is stored and flagged (lib/charges/quality.ts), and its energy
 // is computed without the one point that breaks the series when one point alone does
 // (docs/decisions/0007-implausible-is-not-impossible.md).
 
@@ -25,13 +26,6 @@ export interface NormalizedOperation {
   stopWh: number;
 }
 
-/** Where a curve's cumulative index decreases (sorted positions; `rank` is the point's place in the body). */
-export interface IndexDecrease {
-  /** The first point lower than its predecessor. */
-  at: { index: number; rank: number };
-  /** The one point whose removal leaves a non-decreasing series, when there is one (and its energy is unambiguous). */
-  outlier: { index: number; rank: number } | null;
-}
 
 export interface NormalizedCurve {
   stationCode: string;

@@ -1,5 +1,6 @@
 import { createGunzip } from "node:zlib";
 import { BODY_PATH, IngestError } from "@/lib/channels/advenir/errors";
+import { isProtocolFailure } from "@/lib/platform/server/protocol-failure";
 import { decodeBody } from "@/lib/channels/advenir/decode-body";
 import type { BodyClaim } from "@/lib/channels/advenir/body-budget";
 
@@ -108,7 +109,8 @@ async function readLimited(request: BodySource, maxBytes: number, claim: BodyCla
       size += value.byteLength;
     }
   } catch (e) {
-    if (e instanceof IngestError) throw e;
+    // A timeout or broken framing named by the server (lib/platform/server/guarded-body.ts) is answered as such.
+    if (e instanceof IngestError || isProtocolFailure(e)) throw e;
     // The client went away (or the stream broke) before the end of its body: not a server error.
     throw new IngestError(400, [{ chemin: BODY_PATH, message: "corps incomplet : la connexion a été interrompue pendant l'envoi" }]);
   }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
-import { INDICATOR_CODES, MESH_LEVELS, PERIOD_KINDS, CHANNELS, INDICATORS, type IndicatorCode } from "@/lib/indicators/catalogue";
+import { INDICATOR_CODES, MESH_LEVELS, PERIOD_KINDS, CHANNELS, INDICATORS, type IndicatorCode } from "@/lib/schemas/indicator-catalogue";
 import { PUBLISHED_ROW_SQL, readCells, toCell, scalar, profile, type CellRow } from "@/lib/indicators/read-cells";
 import { getIndicatorView, INDICATOR_VIEWS, unsupported, type IndicatorView } from "@/lib/indicators/get-indicator-view";
 import { listPublishedPeriods } from "@/lib/indicators/list-periods";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { CHANNELS, MESH_LEVELS, PERIOD_KINDS, type MeshLevel, type PeriodKind } from "@/lib/indicators/catalogue";
+import { CHANNELS, MESH_LEVELS, PERIOD_KINDS, type MeshLevel, type PeriodKind } from "@/lib/schemas/indicator-catalogue";
 import { dimension, suppressHypercubes, type SuppressionCell, type SuppressionResult } from "@/lib/indicators/suppression/hypercube";
 
 // The run's side of the secondary suppression (docs/decisions/0010): reads the cells of the

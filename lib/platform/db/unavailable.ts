@@ -3,6 +3,9 @@
 // refused statement: such a call is answered 503 with Retry-After, not 500, and the server
 // recovers by itself once PostgreSQL is back (the pool opens new connections on demand).
 
+/** Seconds a client is told to wait (Retry-After) while the database is unreachable, whatever door it came through. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /** SQLSTATEs: connection exceptions (08…), shutdown and start-up (57P01–57P03), too many connections. */

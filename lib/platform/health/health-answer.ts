@@ -1,5 +1,5 @@
 import { checkHealth } from "@/lib/platform/health/check-health";
-import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/channels/advenir/advenir-response";
+import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/platform/db/unavailable";
 
 // GET /api/health's answer, for the route file and for the portal's Node server (which answers
 // it itself, so that a probe does not depend on Next.js). 503 with Retry-After while the database

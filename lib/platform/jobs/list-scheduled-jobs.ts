@@ -1,7 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import { describeSchedule } from "@/lib/platform/jobs/job-schedule";
-import { PORTAL_JOBS } from "@/lib/platform/jobs/portal-jobs";
 import type { Job } from "@/lib/platform/jobs/scheduler";
 
 export interface ScheduledJobStatus {
@@ -20,9 +19,8 @@ export interface ScheduledJobStatus {
 }
 
 /** The declared jobs, in their order, with what the jobs table says of their last and next runs. */
-export async function listScheduledJobs(options: { prisma?: PrismaClient; jobs?: readonly Job[] } = {}): Promise<ScheduledJobStatus[]> {
+export async function listScheduledJobs(jobs: readonly Job[], options: { prisma?: PrismaClient } = {}): Promise<ScheduledJobStatus[]> {
   const prisma = options.prisma ?? (await db());
-  const jobs = options.jobs ?? PORTAL_JOBS;
   const rows = await prisma.scheduledJob.findMany({ where: { name: { in: jobs.map((j) => j.name) } } });
   const byName = new Map(rows.map((r) => [r.name, r]));
   return jobs.map((j) => {

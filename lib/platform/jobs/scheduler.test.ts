@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { listScheduledJobs } from "@/lib/platform/jobs/list-scheduled-jobs";
 import { ABANDONED_RUN_MS, createScheduler, type Job } from "@/lib/platform/jobs/scheduler";
-import { uniqueSuffix } from "@/tests/support/common/factories";
+import { uniqueSuffix } from "@/cli/demo/factories";
 import { openTwoInstances } from "@/tests/support/common/two-instances";
 
 // Two portal instances on one database (two pools on PostgreSQL with TEST_DATABASE_URL, two
@@ -115,7 +115,7 @@ describe("one scheduler across two instances", () => {
     });
     // What the admin page shows, a job that no instance has registered yet included.
     const never: Job = { name: `never-${uniqueSuffix()}`, label: "jamais lancée", schedule: { everyMinutes: 5 }, run: async () => {} };
-    expect(await listScheduledJobs({ prisma: clients[1], jobs: [...jobs("a"), never] })).toEqual([
+    expect(await listScheduledJobs([...jobs("a"), never], { prisma: clients[1] })).toEqual([
       {
         name,
         label: "tâche fragile",

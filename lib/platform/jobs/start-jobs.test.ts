@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { PORTAL_JOBS } from "@/lib/platform/jobs/portal-jobs";
+import { PORTAL_JOBS } from "@/cli/portal-jobs";
 import { createScheduler, type Job } from "@/lib/platform/jobs/scheduler";
 
 // The scheduler's timers, on fake timers and a stand-in for the jobs table that grants every

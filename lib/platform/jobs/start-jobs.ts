@@ -1,6 +1,5 @@
 import { db } from "@/lib/platform/db/database";
-import { PORTAL_JOBS } from "@/lib/platform/jobs/portal-jobs";
-import { createScheduler } from "@/lib/platform/jobs/scheduler";
+import { createScheduler, type Job } from "@/lib/platform/jobs/scheduler";
 
 // Started by the server (instrumentation.ts, which Next.js runs in `npm start`'s server as in
 // `next start`); JOBS_DISABLED=1 skips it. Every instance starts it: the jobs table makes each
@@ -14,8 +13,8 @@ export function jobsDisabled(): boolean {
 }
 
 /** Starts the scheduler once per process (instrumentation may be called more than once). */
-export async function startJobsOnce(): Promise<void> {
+export async function startJobsOnce(jobs: readonly Job[]): Promise<void> {
   if (started || jobsDisabled()) return;
   started = true;
-  createScheduler({ prisma: await db(), jobs: PORTAL_JOBS }).start();
+  createScheduler({ prisma: await db(), jobs }).start();
 }

@@ -1,10 +1,9 @@
 import type http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { closeDb } from "@/lib/platform/db/database";
-import { databaseUrl, getEnv } from "@/lib/platform/env";
-import { createPortalServer } from "@/lib/platform/server/portal-server";
+import { databaseUrl } from "@/lib/platform/env";
+import { listenWithAdvenirDoor } from "@/tests/support/advenir/door-server";
 import { pendingJournalEntries } from "@/lib/channels/advenir/journal-backlog";
 import { makeTenant, operation, type Tenant } from "@/tests/support/advenir/ingest";
 import { createPrivateCluster, privateClusterMissing, type PrivateCluster } from "@/tests/support/common/private-cluster";
@@ -30,9 +29,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = cluster.url;
   if (databaseUrl() !== cluster.url) throw new Error("l'environnement a été lu avant le démarrage de la base privée");
   tenant = await makeTenant({ stations: ["OUT1"] });
-  server = createPortalServer(getEnv(), (_req, res) => res.writeHead(404).end("next"));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenWithAdvenirDoor());
 }, 180_000);
 
 afterAll(async () => {

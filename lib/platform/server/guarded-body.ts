@@ -1,18 +1,18 @@
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
-import { BODY_PATH, IngestError } from "@/lib/channels/advenir/errors";
+import { ProtocolFailure } from "@/lib/platform/server/protocol-failure";
 
 // A data-API request's body as the ingestion reads it, with what the socket may do to it: a body
 // that takes longer than the body timeout, or whose framing breaks (bad chunked encoding, a
 // connection closed before Content-Length bytes came), ends the read with a 408 or a 400 that
-// the handler answers in the protocol's JSON and journals like any other refusal. Node's HTTP
+// the handler (a door) answers in its protocol and journals like any other refusal. Node's HTTP
 // parser reports broken framing on the server ('clientError', lib/platform/server/portal-server.ts),
 // which finds the request in progress on that socket here.
 
 export interface GuardedBody {
   body: AsyncIterable<Uint8Array>;
   /** Ends the read with this error (no effect once the body has been read). */
-  fail(error: IngestError): void;
+  fail(error: ProtocolFailure): void;
   /** Stops the timer and forgets the socket (the answer has been written). */
   done(): void;
 }
@@ -24,10 +24,8 @@ export function guardedBodyOn(socket: Socket): GuardedBody | undefined {
   return inProgress.get(socket);
 }
 
-export function bodyTimedOut(timeoutMs: number): IngestError {
-  return new IngestError(408, [
-    { chemin: BODY_PATH, message: `délai dépassé : le corps n'a pas été reçu en entier dans les ${formatSeconds(timeoutMs)} ; rien n'a été enregistré` },
-  ]);
+export function bodyTimedOut(timeoutMs: number): ProtocolFailure {
+  return new ProtocolFailure(408, `délai dépassé : le corps n'a pas été reçu en entier dans les ${formatSeconds(timeoutMs)} ; rien n'a été enregistré`);
 }
 
 export function formatSeconds(ms: number): string {
@@ -36,7 +34,7 @@ export function formatSeconds(ms: number): string {
 }
 
 export function guardBody(req: IncomingMessage, timeoutMs: number): GuardedBody {
-  let reject: (e: IngestError) => void = () => undefined;
+  let reject: (e: ProtocolFailure) => void = () => undefined;
   const failed = new Promise<never>((_, r) => (reject = r));
   failed.catch(() => undefined); // observed by the reader, if it is still reading
   let finished = false;

@@ -1,10 +1,8 @@
 import type http from "node:http";
-import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/platform/db/database";
-import { getEnv } from "@/lib/platform/env";
-import { createPortalServer } from "@/lib/platform/server/portal-server";
+import { listenWithAdvenirDoor } from "@/tests/support/advenir/door-server";
 import { rawExchange } from "@/lib/platform/server/raw-http";
 import { bodyBudget } from "@/lib/channels/advenir/body-budget";
 import { countRows, makeTenant, operation, type Tenant } from "@/tests/support/advenir/ingest";
@@ -24,9 +22,7 @@ let tenant: Tenant;
 
 beforeAll(async () => {
   tenant = await makeTenant({ stations: ["SOCK1"] });
-  server = createPortalServer(getEnv(), (_req, res) => res.writeHead(404).end("next"));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
+  ({ server, port } = await listenWithAdvenirDoor());
 });
 
 afterAll(async () => {

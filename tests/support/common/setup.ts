@@ -2,7 +2,7 @@ import { afterAll, beforeEach, afterEach } from "vitest";
 import { assertLocalDatabase } from "@/tests/support/common/assert-local-database";
 
 // Every test file runs on a real database: PostgreSQL when TEST_DATABASE_URL is set, else its
-// own in-memory PGlite. Tests create their own data with unique ids (tests/support/common/factories.ts)
+// own in-memory PGlite. Tests create their own data with unique ids (cli/demo/factories.ts)
 // and never reset the database, so they can share one PostgreSQL database.
 const url = process.env.TEST_DATABASE_URL || "pglite:memory://";
 assertLocalDatabase(url);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Channel, DataEnv } from "@/generated/prisma/enums";
-import { makeSiren, uniqueSuffix } from "@/tests/support/common/factories";
+import { makeSiren, uniqueSuffix } from "@/cli/demo/factories";
 
 // Test data for indicator tests, written directly with Prisma (fast, unique ids): one operator,
 // the given beneficiaries, one dossier per station, stations in the given communes.

@@ -11,7 +11,7 @@ import { recomputeIndicatorsAction } from "./actions";
 import { db } from "@/lib/platform/db/database";
 import { defaultRange, DAILY_RECOMPUTE_HOURS } from "@/lib/indicators/refresh-indicators";
 import { listScheduledJobs, type ScheduledJobStatus } from "@/lib/platform/jobs/list-scheduled-jobs";
-import { INDICATOR_RECOMPUTE_JOB } from "@/lib/platform/jobs/portal-jobs";
+import { INDICATOR_RECOMPUTE_JOB, PORTAL_JOBS } from "@/cli/portal-jobs";
 import { describeSchedule } from "@/lib/platform/jobs/job-schedule";
 import { jobsDisabled as jobsDisabledHere } from "@/lib/platform/jobs/start-jobs";
 import { DataTable } from "@/components/ui/data-table";
@@ -40,7 +40,7 @@ export default async function AdminIndicatorsPage() {
     listIndicatorRuns({ limit: 10 }),
     listCarbonSeries(),
     defaultRange(await db()),
-    listScheduledJobs(),
+    listScheduledJobs(PORTAL_JOBS),
   ]);
   const jobsDisabled = jobsDisabledHere();
   return (

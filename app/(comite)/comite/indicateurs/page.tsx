@@ -4,7 +4,7 @@ import { parseDashboardParams } from "@/lib/indicators/dashboard-params";
 import { getDashboardContext } from "@/lib/indicators/get-dashboard-context";
 import { getKeyFigures } from "@/lib/indicators/get-key-figures";
 import { keyFiguresTable } from "@/lib/indicators/dashboard-tables";
-import { COVERAGE_DEFINITION } from "@/lib/indicators/catalogue";
+import { COVERAGE_DEFINITION } from "@/lib/schemas/indicator-catalogue";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
 import { KeyFigureCards } from "@/components/indicators/key-figure-cards";
 import { ChartFigure } from "@/components/indicators/chart-figure";

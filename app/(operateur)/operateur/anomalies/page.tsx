@@ -7,7 +7,7 @@ import { anomalyFiltersSchema, firstValues } from "@/lib/schemas/operator-consol
 import { formatDateTime, formatNumber } from "@/lib/platform/format";
 import { PageLinks, withPage } from "@/components/ui/page-links";
 import { DataTable } from "@/components/ui/data-table";
-import { envLabel } from "../_components/labels";
+import { envLabel } from "@/components/operator/labels";
 
 export const metadata: Metadata = { title: "Anomalies — Espace opérateur" };
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { authorizeRequest } from "@/lib/auth/session";
 import { HTTP_STATUS, isAppError } from "@/lib/platform/errors";
 import { jsonError } from "@/lib/platform/http/json-error";
-import { MESH_LEVELS, type MeshLevel } from "@/lib/indicators/catalogue";
+import { MESH_LEVELS, type MeshLevel } from "@/lib/schemas/indicator-catalogue";
 import { parseDashboardParams } from "@/lib/indicators/dashboard-params";
 import { getDashboardContext } from "@/lib/indicators/get-dashboard-context";
 

@@ -5,7 +5,7 @@ import { getDashboardContext } from "@/lib/indicators/get-dashboard-context";
 import { getCarbonByHour } from "@/lib/indicators/get-carbon-by-hour";
 import { getCarbonByMonth, CARBON_BY_MONTH } from "@/lib/indicators/get-time-series";
 import { hourProfileTable, timeSeriesTable } from "@/lib/indicators/dashboard-tables";
-import { INDICATORS } from "@/lib/indicators/catalogue";
+import { INDICATORS } from "@/lib/schemas/indicator-catalogue";
 import type { Cell } from "@/lib/indicators/read-cells";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
 import { ChartFigure } from "@/components/indicators/chart-figure";

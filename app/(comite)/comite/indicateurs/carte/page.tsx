@@ -5,7 +5,7 @@ import { parseDashboardParams } from "@/lib/indicators/dashboard-params";
 import { getDashboardContext } from "@/lib/indicators/get-dashboard-context";
 import { getMeshValues } from "@/lib/indicators/get-mesh-values";
 import { meshTable, shown } from "@/lib/indicators/dashboard-tables";
-import { INDICATORS, MESH_LABELS, type IndicatorCode } from "@/lib/indicators/catalogue";
+import { INDICATORS, MESH_LABELS, type IndicatorCode } from "@/lib/schemas/indicator-catalogue";
 import { getBoundaries } from "@/lib/reference-data/get-boundaries";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
 import { ChartFigure } from "@/components/indicators/chart-figure";

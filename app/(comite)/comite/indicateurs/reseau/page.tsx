@@ -8,7 +8,7 @@ import { periodLabel } from "@/lib/indicators/dashboard-params";
 import { periodWindow, windowLabel } from "@/lib/indicators/period-window";
 import { getPeakWindowShares, PEAK_WINDOW_SHARES } from "@/lib/indicators/get-time-series";
 import { hourProfileTable, periodCurveTable, timeSeriesTable } from "@/lib/indicators/dashboard-tables";
-import { INDICATORS } from "@/lib/indicators/catalogue";
+import { INDICATORS } from "@/lib/schemas/indicator-catalogue";
 import { unsupported } from "@/lib/indicators/get-indicator-view";
 import { DashboardPage } from "@/components/indicators/dashboard-page";
 import { ChartFigure } from "@/components/indicators/chart-figure";

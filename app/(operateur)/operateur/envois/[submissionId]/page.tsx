@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getSubmission } from "@/lib/operator-console/get-submission";
 import { formatDateTime, formatNumber } from "@/lib/platform/format";
 import type { AdvenirMessage } from "@/lib/schemas/advenir";
-import { endpointLabel, envLabel } from "../../_components/labels";
+import { endpointLabel, envLabel } from "@/components/operator/labels";
 
 export const metadata: Metadata = { title: "Détail d'un envoi — Espace opérateur" };
 export const dynamic = "force-dynamic";

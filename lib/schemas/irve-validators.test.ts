@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   EMI3_POINT, EMI3_STATION, HORAIRES, INSEE_CODE, PDL, emi3Prefix, parseBoolean, parseCoordinates, territoryOf,
-} from "@/lib/irve/validators";
+} from "@/lib/schemas/irve-validators";
 
 describe("eMI3 identifiers", () => {
   it("accepts station and point ids of the real files", () => {

@@ -2,8 +2,9 @@ import { purgeRawBodies } from "@/lib/channels/advenir/purge-raw-bodies";
 import { dailyRecompute } from "@/lib/indicators/refresh-indicators";
 import type { Job } from "@/lib/platform/jobs/scheduler";
 
-// The portal's periodic jobs, declared once: the scheduler runs them (lib/platform/jobs/scheduler.ts)
-// and the admin's indicator page lists them with their last run and next occurrence. Times are
+// The portal's periodic jobs, declared once by the composition (the scheduler in lib/platform/jobs
+// knows no domain): instrumentation.ts starts the scheduler with them, and the admin's indicator
+// page lists them with their last run and next occurrence. Times are
 // Paris times outside the hours the clocks change (02:00–03:00), after the night's traffic.
 
 export const PORTAL_JOBS: readonly Job[] = [

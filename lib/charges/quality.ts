@@ -1,4 +1,30 @@
-import type { NormalizedCurve, NormalizedOperation } from "@/lib/channels/advenir/normalize-body";
+// Charges as the core knows them, whatever door they came through (ADVENIR operations and curves
+// today, QualiCharge sessions next): meter readings in Wh, times in seconds.
+
+/** A charge operation's readings: start and stop times (s) and meter index (Wh). */
+export interface OperationReadings {
+  startS: number;
+  stopS: number;
+  startWh: number;
+  stopWh: number;
+}
+
+/** Where a curve's cumulative index decreases (sorted positions; `rank` is the point's place in the body). */
+export interface IndexDecrease {
+  /** The first point lower than its predecessor. */
+  at: { index: number; rank: number };
+  /** The one point whose removal leaves a non-decreasing series, when there is one (and its energy is unambiguous). */
+  outlier: { index: number; rank: number } | null;
+}
+
+/** A load curve's readings: sorted timestamps (s), the cumulative index (Wh), its energy and where it decreases. */
+export interface CurveReadings {
+  timestamps: number[];
+  values: number[];
+  /** Energy delivered (Wh), null when a decreasing index leaves it undetermined. */
+  energyWh: number | null;
+  decrease: IndexDecrease | null;
+}
 
 // Quality flags: data that is possible but implausible is stored, flagged, answered as a warning
 // and left out of indicators. Thresholds (documented in docs/api-advenir.md):
@@ -61,7 +87,7 @@ export function maxEnergyWh(stationPowerKw: number, seconds: number): number {
 
 const wh = (v: number) => `${v} Wh`;
 
-export function assessOperation(op: Pick<NormalizedOperation, "startS" | "stopS" | "startWh" | "stopWh">, stationPowerKw: number): Assessment {
+export function assessOperation(op: OperationReadings, stationPowerKw: number): Assessment {
   const a: Assessment = { flags: [], details: {} };
   const duration = op.stopS - op.startS;
   const energy = op.stopWh - op.startWh;
@@ -75,7 +101,7 @@ export function assessOperation(op: Pick<NormalizedOperation, "startS" | "stopS"
   return a;
 }
 
-export function assessCurve(curve: Pick<NormalizedCurve, "timestamps" | "values" | "energyWh" | "decrease">, stationPowerKw: number): Assessment {
+export function assessCurve(curve: CurveReadings, stationPowerKw: number): Assessment {
   const a: Assessment = { flags: [], details: {} };
   const { timestamps: t, values: v, decrease } = curve;
   if (t[t.length - 1] - t[0] > MAX_DURATION_S) a.flags.push("duree_excessive");

@@ -1,14 +1,21 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { queryRows, sql, type SqlFragment } from "@/lib/platform/db/sql";
+import { queryRows, type SqlFragment } from "@/lib/platform/db/sql";
 import { slotsOfMonths } from "@/lib/indicators/sql/slot-calendar";
 import {
+  ANALYZE_CACHES_SQL,
+  ANALYZE_PROFILE_SLOTS_SQL,
+  ANALYZE_PROFILES_SQL,
   CACHE_COUNTS_SQL,
+  CACHE_STATIONS_INDEX_SQL,
   cacheStationsSql,
   CLEAN_CURVES_EXIST_SQL,
   DATA_RANGE_SQL,
+  DELETE_ALL_CACHES_SQL,
+  DELETE_MARKS_SQL,
   deleteMarkedEnergySql,
   deleteMarkedMonthsSql,
   deleteMarkedProfilesSql,
+  DROP_PROFILE_SLOTS_SQL,
   insertEnergySql,
   insertMonthsSql,
   insertProfilesSql,
@@ -44,9 +51,9 @@ async function writeDepartementProfiles(tx: Prisma.TransactionClient, timed: Tim
   const { s0, s1 } = await slotsOfMonths(tx, o.first, o.end);
   // A table with statistics: over a CTE the planner hashes the million energy rows instead.
   await timed("caches-profiles", profileSlotsSql({ seriesId: o.seriesId, s0, s1 }));
-  await timed("caches-profiles", sql`ANALYZE ix_profile_slot`);
+  await timed("caches-profiles", ANALYZE_PROFILE_SLOTS_SQL);
   await timed("caches-profiles", insertProfilesSql({ seriesId: o.seriesId, s0, s1, deps: o.deps }));
-  await timed("caches-profiles", sql`DROP TABLE ix_profile_slot`);
+  await timed("caches-profiles", DROP_PROFILE_SLOTS_SQL);
 }
 
 /**
@@ -58,7 +65,7 @@ export async function ensureDepartementProfiles(tx: Prisma.TransactionClient, ti
   const [state] = await queryRows<{ built: boolean; first: string | null; end: string | null }>(tx, profileStateSql(seriesId));
   if (state.built || state.first === null || state.end === null) return false;
   await writeDepartementProfiles(tx, timed, { seriesId, first: state.first, end: state.end });
-  await timed("caches-analyze", sql`ANALYZE energy_dep_profile`);
+  await timed("caches-analyze", ANALYZE_PROFILES_SQL);
   return true;
 }
 
@@ -86,17 +93,11 @@ export async function refreshChargeCaches(tx: Prisma.TransactionClient, timed: T
 
   // Energy: every station of every département a marked station is in. Months: the marked stations.
   await timed("caches-stations", cacheStationsSql(full));
-  await timed("caches-stations", sql`ALTER TABLE ix_cache_station ADD PRIMARY KEY (station_id)`);
-  await timed("caches-stations", sql`ANALYZE ix_cache_station`);
+  for (const statement of CACHE_STATIONS_INDEX_SQL) await timed("caches-stations", statement);
   const [counts] = await queryRows<{ deps: number; stations: number }>(tx, CACHE_COUNTS_SQL);
 
-  if (full) {
-    await timed("caches-delete", sql`DELETE FROM energy_dep_slot`);
-    await timed("caches-delete", sql`DELETE FROM energy_reg_slot`);
-    await timed("caches-delete", sql`DELETE FROM charge_station_month`);
-    // Built again by the next run of each series (ensureDepartementProfiles).
-    await timed("caches-delete", sql`DELETE FROM energy_dep_profile`);
-  }
+  // The profiles are built again by the next run of each series (ensureDepartementProfiles).
+  if (full) for (const statement of DELETE_ALL_CACHES_SQL) await timed("caches-delete", statement);
   if (range.k0 !== null && range.k1 !== null) {
     const { k0, k1 } = range;
     if (!full) for (const statement of deleteMarkedEnergySql({ k0, k1 })) await timed("caches-delete", statement);
@@ -116,10 +117,10 @@ export async function refreshChargeCaches(tx: Prisma.TransactionClient, timed: T
     await timed("caches-months", insertMonthsSql(months));
   }
   // Only the marks this snapshot sees: the data behind them has just been accounted for.
-  await timed("caches-marks", sql`DELETE FROM energy_dirty`);
+  await timed("caches-marks", DELETE_MARKS_SQL);
   // Rebuilt tables get their statistics now rather than when autovacuum comes by: without them the
   // planner reads a million and a half rows through the primary key.
-  if (full) await timed("caches-analyze", sql`ANALYZE energy_dep_slot, energy_reg_slot, charge_station_month`);
+  if (full) await timed("caches-analyze", ANALYZE_CACHES_SQL);
   return { mode: full ? "full" : "partial", departements: counts.deps, slots: range.k0 !== null && range.k1 !== null ? range.k1 - range.k0 : 0, stations: counts.stations };
 }
 

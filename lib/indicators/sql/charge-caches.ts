@@ -78,6 +78,25 @@ export function cacheStationsSql(full: boolean): SqlFragment {
       ${full ? sql.empty : sql`WHERE x.dep IN (SELECT coalesce(sm.dep, '') FROM (${stationMeshSql(sql`WHERE s.id IN (${marked})`)}) sm)`}`;
 }
 
+/** The cache's stations get a key and statistics before the energy statements read them. */
+export const CACHE_STATIONS_INDEX_SQL = [sql`ALTER TABLE ix_cache_station ADD PRIMARY KEY (station_id)`, sql`ANALYZE ix_cache_station`];
+
+/** Everything is recomputed: the caches are emptied (the profiles are built again by the next run of each series). */
+export const DELETE_ALL_CACHES_SQL = [
+  sql`DELETE FROM energy_dep_slot`,
+  sql`DELETE FROM energy_reg_slot`,
+  sql`DELETE FROM charge_station_month`,
+  sql`DELETE FROM energy_dep_profile`,
+];
+
+export const ANALYZE_PROFILE_SLOTS_SQL = sql`ANALYZE ix_profile_slot`;
+export const DROP_PROFILE_SLOTS_SQL = sql`DROP TABLE ix_profile_slot`;
+export const ANALYZE_PROFILES_SQL = sql`ANALYZE energy_dep_profile`;
+/** Only the marks the run's snapshot sees: the data behind them has just been accounted for. */
+export const DELETE_MARKS_SQL = sql`DELETE FROM energy_dirty`;
+/** Rebuilt tables get their statistics now rather than when autovacuum comes by. */
+export const ANALYZE_CACHES_SQL = sql`ANALYZE energy_dep_slot, energy_reg_slot, charge_station_month`;
+
 export const CACHE_COUNTS_SQL = sql`SELECT count(DISTINCT dep)::int AS deps, (count(*) FILTER (WHERE marked))::int AS stations FROM ix_cache_station`;
 
 const REGIONS = sql`(SELECT DISTINCT reg FROM ix_cache_station)`;

@@ -1,4 +1,4 @@
-import { queryRows, sql, type PrismaRaw, type SqlFragment } from "@/lib/platform/db/sql";
+import { queryRows, sql, type RawQueryClient, type SqlFragment } from "@/lib/platform/db/sql";
 import { SLOT_SECONDS } from "@/lib/indicators/sql/energy-steps";
 
 /**
@@ -26,7 +26,7 @@ export function slotCalendarSql(o: { s0: SqlFragment; s1: SqlFragment; series: S
  * The slots [s0, s1) of the Paris months [first, end) ("YYYY-MM-01"), as integers: bounds given
  * to SQL as Paris-time expressions would be evaluated on every row they filter.
  */
-export async function slotsOfMonths(q: Pick<PrismaRaw, "$queryRawUnsafe">, first: string, end: string): Promise<{ s0: number; s1: number }> {
+export async function slotsOfMonths(q: RawQueryClient, first: string, end: string): Promise<{ s0: number; s1: number }> {
   const [row] = await queryRows<{ s0: number; s1: number }>(q, slotsOfMonthsSql(first, end));
   return { s0: Number(row.s0), s1: Number(row.s1) };
 }

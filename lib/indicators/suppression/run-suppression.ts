@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { execute, queryRows, sql } from "@/lib/platform/db/sql";
+import { execute, queryRows } from "@/lib/platform/db/sql";
+import { cellsAsTextSql, markSecondarySql, periodsSql, PLACES_SQL } from "@/lib/indicators/sql/suppression";
 import { CHANNELS, MESH_LEVELS, PERIOD_KINDS, type MeshLevel, type PeriodKind } from "@/lib/indicators/catalogue";
 import { dimension, suppressHypercubes, type SuppressionCell, type SuppressionResult } from "@/lib/indicators/suppression/hypercube";
 
@@ -44,7 +45,7 @@ export async function runSecondarySuppression(
   const kinds = PERIOD_KINDS.filter((k) => plan.kinds.includes(k));
 
   // Mesh: each computed level under the nearest computed level above it.
-  const places = await queryRows<{ commune: string | null; dep: string | null; reg: string | null }>(tx, sql`SELECT DISTINCT commune, dep, reg FROM ix_station`);
+  const places = await queryRows<{ commune: string | null; dep: string | null; reg: string | null }>(tx, PLACES_SQL);
   const meshParents = new Map<string, string | null>();
   for (const p of places) {
     const chain: [MeshLevel, string | null][] = [["commune", p.commune], ["departement", p.dep], ["region", p.reg], ["national", "FR"]];
@@ -57,10 +58,7 @@ export async function runSecondarySuppression(
   }
 
   // Periods: each computed kind under the nearest computed kind above it.
-  const periods = await queryRows<{ kind: PeriodKind; pstart: string }>(
-    tx,
-    sql`SELECT kind, to_char(pstart, 'YYYY-MM-DD') AS pstart FROM ix_period WHERE kind = ANY(${kinds}::text[])`,
-  );
+  const periods = await queryRows<{ kind: PeriodKind; pstart: string }>(tx, periodsSql(kinds));
   const computed = new Set(periods.map((p) => periodNode(p.kind, p.pstart)));
   const periodParents = new Map<string, string | null>();
   for (const p of periods) {
@@ -73,19 +71,8 @@ export async function runSecondarySuppression(
   const channelParents = new Map<string, string | null>(CHANNELS.map((c) => [c, c === "all" ? null : "all"]));
 
   lap("suppression-meta");
-  // Two rows of text, one line per cell and per cell hour, parsed here: through the driver's
-  // typed rows and arrays the same figures took several times as long as the solving itself.
-  // PostgreSQL writes float8 in the shortest form that reads back exactly.
-  const [{ cells: cellText, hours: hourText }] = await queryRows<{ cells: string | null; hours: string | null }>(
-    tx,
-    sql`SELECT (SELECT string_agg(concat_ws(',', c.id, c.level, c.code, c.channel, c.kind, to_char(c.pstart, 'YYYY-MM-DD'), c.withheld::int,
-                                         c.wh, coalesce(c.wh_ci, 0), c.wh_cov, c.wh_peak, c.wh_off, c.charges, c.stations, coalesce(c.kw, 0)),
-                               E'\n' ORDER BY c.id)
-               FROM ix_cell c WHERE c.kind = ANY(${kinds}::text[])) AS cells,
-            (SELECT string_agg(concat_ws(',', h.id, CASE WHEN h.weekend THEN 24 ELSE 0 END + h.lhour, h.wh, coalesce(h.wh_ci, 0)), E'\n')
-               FROM ix_cellhour h JOIN ix_cell c ON c.id = h.id
-              WHERE c.kind = ANY(${kinds}::text[]) AND c.level <> ${PROFILELESS_LEVEL}::text) AS hours`,
-  );
+  // Two rows of text (lib/indicators/sql/suppression.ts), parsed here.
+  const [{ cells: cellText, hours: hourText }] = await queryRows<{ cells: string | null; hours: string | null }>(tx, cellsAsTextSql(kinds, PROFILELESS_LEVEL));
   lap("suppression-read");
   const S = SCALAR_MEASURES.length;
   const ids: number[] = [];
@@ -130,7 +117,7 @@ export async function runSecondarySuppression(
   steps["suppression-solve-cpu"] = Math.round(process.cpuUsage(cpu).user / 1000);
   lap("suppression-solve");
   if (result.secondary.length > 0) {
-    await execute(tx, sql`UPDATE ix_cell SET withheld = true, reason = 'secondaire' WHERE id = ANY(${result.secondary.map((i) => ids[i])}::int[])`);
+    await execute(tx, markSecondarySql(result.secondary.map((i) => ids[i])));
   }
   lap("suppression-write");
   return { ...result, cells: cells.length };

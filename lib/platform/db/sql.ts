@@ -87,11 +87,14 @@ export interface PrismaRaw {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
 }
 
+/** A Prisma client or transaction that can read rows (queryRows). */
+export type RawQueryClient = Pick<PrismaRaw, "$queryRawUnsafe">;
+
 // The only calls to Prisma's *Unsafe methods: they receive the fragment's text, which holds
 // placeholders only, and its values as bound parameters.
 
 /** Rows of a query, through Prisma (the client or a transaction). */
-export function queryRows<T>(client: Pick<PrismaRaw, "$queryRawUnsafe">, q: SqlFragment): Promise<T[]> {
+export function queryRows<T>(client: RawQueryClient, q: SqlFragment): Promise<T[]> {
   return client.$queryRawUnsafe<T[]>(q.text, ...q.values);
 }
 

@@ -111,7 +111,9 @@ export async function refreshChargeCaches(tx: Prisma.TransactionClient, timed: T
       // The profiles of those départements and months, for every series that has profiles.
       const series = await queryRows<{ id: number }>(tx, PROFILE_SERIES_SQL);
       await timed("caches-delete", deleteMarkedProfilesSql(months));
-      for (const { id } of series) await writeDepartementProfiles(tx, timed, { seriesId: id, first: months.first, end: months.end, deps: PROFILE_DEPARTEMENTS });
+      for (const { id } of series) {
+        await writeDepartementProfiles(tx, timed, { seriesId: id, first: months.first, end: months.end, deps: PROFILE_DEPARTEMENTS });
+      }
     }
     if (!full) await timed("caches-delete", deleteMarkedMonthsSql(months));
     await timed("caches-months", insertMonthsSql(months));

@@ -104,10 +104,8 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
       const profilesFromCache = !chargesRead && seriesId !== null;
       if (profilesFromCache) await ensureDepartementProfiles(tx, timed, seriesId);
       const runPlan: RunPlan = { ...plan, fromCaches, profilesFromCache, hasCurves: chargesRead && (await cleanCurvesExist(tx)) };
-      await execute(
-        tx,
-        insertRunSql({ runId, computedBy: data.computedBy, firstMonth, endMonth, seriesId, scope, levels, kinds, minStations: plan.minStations, minBeneficiaries: plan.minBeneficiaries }),
-      );
+      const record = { runId, computedBy: data.computedBy, firstMonth, endMonth, seriesId, scope, levels, kinds };
+      await execute(tx, insertRunSql({ ...record, minStations: plan.minStations, minBeneficiaries: plan.minBeneficiaries }));
       for (const st of buildStatements(runPlan)) await timed(st.name, st.sql);
       const t = Date.now();
       const suppression = await runSecondarySuppression(tx, { levels, kinds }, 0.1, steps);

@@ -15,7 +15,8 @@ export async function listPeriods(input: { runId: string; periodKind: PeriodKind
   const rows = await queryRows<{ p: string }>(
     prisma,
     sql`SELECT DISTINCT to_char(period_start, 'YYYY-MM-DD') AS p FROM indicator_value
-      WHERE run_id = ${input.runId}::uuid AND mesh_level = 'national' AND period_kind = ${input.periodKind} AND indicator_code = 'energy_kwh' AND ${publishedRowSql(input.runId)}
+      WHERE run_id = ${input.runId}::uuid AND mesh_level = 'national' AND period_kind = ${input.periodKind} AND indicator_code = 'energy_kwh'
+        AND ${publishedRowSql(input.runId)}
       ORDER BY 1`,
   );
   return rows.map((r) => r.p);

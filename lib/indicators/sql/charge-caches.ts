@@ -48,8 +48,10 @@ export const stationMonthsFromCacheSql = (p: { firstMonth: string; endMonth: str
      WHERE c.month_start >= ${p.firstMonth}::date AND c.month_start < ${p.endMonth}::date`;
 
 /** The calendar of the profiles' slots [s0, s1) with the series' intensities (a table: statistics for the planner). */
-export const profileSlotsSql = (o: { seriesId: number; s0: number; s1: number }) =>
-  sql`CREATE TEMP TABLE ix_profile_slot ON COMMIT DROP AS ${slotCalendarSql({ s0: sql`${o.s0}::int`, s1: sql`${o.s1}::int`, series: sql`${o.seriesId}::int` })}`;
+export const profileSlotsSql = (o: { seriesId: number; s0: number; s1: number }) => {
+  const calendar = slotCalendarSql({ s0: sql`${o.s0}::int`, s1: sql`${o.s1}::int`, series: sql`${o.seriesId}::int` });
+  return sql`CREATE TEMP TABLE ix_profile_slot ON COMMIT DROP AS ${calendar}`;
+};
 
 /** The profile rows of `seriesId` over the slots [s0, s1), of the départements in `deps` (a subquery) or all. */
 export const insertProfilesSql = (o: { seriesId: number; s0: number; s1: number; deps?: SqlFragment }) => sql`
@@ -63,10 +65,13 @@ export const insertProfilesSql = (o: { seriesId: number; s0: number; s1: number;
 /** Whether the series has profiles, and the whole Paris months ("YYYY-MM-DD") the département cache covers. */
 export const profileStateSql = (seriesId: number) => sql`
     SELECT EXISTS (SELECT 1 FROM energy_dep_profile WHERE series_id = ${seriesId}::int) AS built,
-           (SELECT to_char(date_trunc('month', to_timestamp(min(slot) * ${L}.0) AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD') FROM energy_dep_slot) AS first,
-           (SELECT to_char(date_trunc('month', to_timestamp(max(slot) * ${L}.0) AT TIME ZONE 'Europe/Paris') + interval '1 month', 'YYYY-MM-DD') FROM energy_dep_slot) AS end`;
+           (SELECT to_char(date_trunc('month', to_timestamp(min(slot) * ${L}.0) AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD')
+              FROM energy_dep_slot) AS first,
+           (SELECT to_char(date_trunc('month', to_timestamp(max(slot) * ${L}.0) AT TIME ZONE 'Europe/Paris') + interval '1 month', 'YYYY-MM-DD')
+              FROM energy_dep_slot) AS end`;
 
-export const MARKS_SQL = sql`SELECT count(*)::int AS n, coalesce(bool_or(station_id IS NULL), false) AS everything, min(k0) AS k0, max(k1) AS k1 FROM energy_dirty`;
+export const MARKS_SQL = sql`SELECT count(*)::int AS n, coalesce(bool_or(station_id IS NULL), false) AS everything, min(k0) AS k0, max(k1) AS k1
+  FROM energy_dirty`;
 
 /** Every station of every département a marked station is in (`full`: every station), and whether it is marked. */
 export function cacheStationsSql(full: boolean): SqlFragment {

@@ -74,7 +74,8 @@ const NEGLIGIBLE_POWER = sql.constant(1e-6);
 /**
  * Energy per leaf mesh and half-hour: rows (leaf_idx, slot, a, g), a for ADVENIR stations and g
  * for GIREVE ones, for slots in [s0, s1) (integer fragments), from `stations` (station_id,
- * channel, leaf_idx; bounds known when the statement is planned let the planner size the steps). The same sums as energyPiecesSql grouped by leaf and slot, without
+ * channel, leaf_idx; bounds known when the statement is planned let the planner size the steps).
+ * The same sums as energyPiecesSql grouped by leaf and slot, without
  * expanding every item into its half-hours (ten million rows for a year of a million charges):
  *   each item adds its power p = e / (b − a) at a and removes it at b; with S1(t) the sum of the
  *   power steps up to t and S2(t) the sum of step × time, the energy delivered up to t is

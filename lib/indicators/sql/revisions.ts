@@ -30,7 +30,8 @@ export function runYearsSql(r: string): SqlFragment {
 
 /** SQL condition: the full finished run aliased `r` covers some month of the year `y` (timestamp, Paris). */
 export function runTouchesYearSql(r: string, y: SqlFragment): SqlFragment {
-  return sql`${sql.identifier(r, "period_from")} < ((${y} + interval '1 year') AT TIME ZONE ${PARIS}) AND ${sql.identifier(r, "period_to")} > (${y} AT TIME ZONE ${PARIS})`;
+  const [from, to] = [sql.identifier(r, "period_from"), sql.identifier(r, "period_to")];
+  return sql`${from} < ((${y} + interval '1 year') AT TIME ZONE ${PARIS}) AND ${to} > (${y} AT TIME ZONE ${PARIS})`;
 }
 
 /** SQL condition: no full run finished after the run aliased `r` covers the year `y`: `r` is the one published for `y`. */
@@ -47,9 +48,12 @@ export function publishedForYearSql(r: string, y: SqlFragment): SqlFragment {
  */
 export function revisionStatements(runId: string): RunStatement[] {
   const run = sql`${runId}::uuid`;
+  const reasonFrom = (version: SqlFragment) => revisionReasonSql(sql`n.indicator_code`, version);
   const sameCell = (a: string, b: string) =>
     sql.join(
-      ["indicator_code", "mesh_level", "mesh_code", "period_kind", "period_start", "channel"].map((c) => sql`${sql.identifier(a, c)} = ${sql.identifier(b, c)}`),
+      ["indicator_code", "mesh_level", "mesh_code", "period_kind", "period_start", "channel"].map(
+        (c) => sql`${sql.identifier(a, c)} = ${sql.identifier(b, c)}`,
+      ),
       sql` AND `,
     );
   return [
@@ -69,7 +73,7 @@ export function revisionStatements(runId: string): RunStatement[] {
       name: "revisions-published",
       sql: sql`UPDATE indicator_value n
                SET revised_at = CASE WHEN ${figuresDifferSql("n", "p")} THEN pr.now ELSE p.revised_at END,
-                   revision_reason = CASE WHEN ${figuresDifferSql("n", "p")} THEN ${revisionReasonSql(sql`n.indicator_code`, sql`pr.method_version`)} ELSE p.revision_reason END
+                   revision_reason = CASE WHEN ${figuresDifferSql("n", "p")} THEN ${reasonFrom(sql`pr.method_version`)} ELSE p.revision_reason END
               FROM ix_prev pr
               JOIN indicator_value p ON p.run_id = pr.run_id
              WHERE n.run_id = ${run} AND NOT n.withheld AND NOT p.withheld
@@ -81,7 +85,7 @@ export function revisionStatements(runId: string): RunStatement[] {
       name: "revisions-republished",
       sql: sql`UPDATE indicator_value n
                SET revised_at = CASE WHEN ${figuresDifferSql("n", "q")} THEN pr.now ELSE p.revised_at END,
-                   revision_reason = CASE WHEN ${figuresDifferSql("n", "q")} THEN ${revisionReasonSql(sql`n.indicator_code`, sql`lr.method_version`)} ELSE p.revision_reason END
+                   revision_reason = CASE WHEN ${figuresDifferSql("n", "q")} THEN ${reasonFrom(sql`lr.method_version`)} ELSE p.revision_reason END
               FROM ix_prev pr
               JOIN indicator_value p ON p.run_id = pr.run_id
               JOIN indicator_run lr ON lr.id = p.last_published_run_id

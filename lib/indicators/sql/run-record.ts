@@ -19,8 +19,10 @@ export function insertRunSql(r: {
   minStations: number;
   minBeneficiaries: number;
 }): SqlFragment {
-  return sql`INSERT INTO indicator_run (id, computed_by, period_from, period_to, series_id, scope, mesh_levels, period_kinds, anon_min_stations, anon_min_beneficiaries)
-         VALUES (${r.runId}::uuid, ${r.computedBy}::text, ${r.firstMonth}::timestamp AT TIME ZONE 'Europe/Paris', ${r.endMonth}::timestamp AT TIME ZONE 'Europe/Paris',
+  return sql`INSERT INTO indicator_run (id, computed_by, period_from, period_to, series_id, scope, mesh_levels, period_kinds,
+                                        anon_min_stations, anon_min_beneficiaries)
+         VALUES (${r.runId}::uuid, ${r.computedBy}::text,
+                 ${r.firstMonth}::timestamp AT TIME ZONE 'Europe/Paris', ${r.endMonth}::timestamp AT TIME ZONE 'Europe/Paris',
                  ${r.seriesId}::int, ${r.scope}::text, ${r.levels}::text[], ${r.kinds}::text[], ${r.minStations}::int, ${r.minBeneficiaries}::int)`;
 }
 

@@ -36,7 +36,8 @@ SET LOCAL jit = off;
 -- ═══ charge caches: marked stations (partial refresh) ═══
 
 -- [caches-marks]
-SELECT count(*)::int AS n, coalesce(bool_or(station_id IS NULL), false) AS everything, min(k0) AS k0, max(k1) AS k1 FROM energy_dirty;
+SELECT count(*)::int AS n, coalesce(bool_or(station_id IS NULL), false) AS everything, min(k0) AS k0, max(k1) AS k1
+  FROM energy_dirty;
 
 
 -- [caches-stations]
@@ -352,8 +353,10 @@ ANALYZE energy_dep_slot, energy_reg_slot, charge_station_month;
 
 -- [caches-profiles]
 SELECT EXISTS (SELECT 1 FROM energy_dep_profile WHERE series_id = $1::int) AS built,
-           (SELECT to_char(date_trunc('month', to_timestamp(min(slot) * 1800.0) AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD') FROM energy_dep_slot) AS first,
-           (SELECT to_char(date_trunc('month', to_timestamp(max(slot) * 1800.0) AT TIME ZONE 'Europe/Paris') + interval '1 month', 'YYYY-MM-DD') FROM energy_dep_slot) AS end;
+           (SELECT to_char(date_trunc('month', to_timestamp(min(slot) * 1800.0) AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD')
+              FROM energy_dep_slot) AS first,
+           (SELECT to_char(date_trunc('month', to_timestamp(max(slot) * 1800.0) AT TIME ZONE 'Europe/Paris') + interval '1 month', 'YYYY-MM-DD')
+              FROM energy_dep_slot) AS end;
 -- $1 = 3
 
 
@@ -376,8 +379,10 @@ ANALYZE energy_dep_profile;
 -- ═══ the run's record ═══
 
 -- [insert-run]
-INSERT INTO indicator_run (id, computed_by, period_from, period_to, series_id, scope, mesh_levels, period_kinds, anon_min_stations, anon_min_beneficiaries)
-         VALUES ($1::uuid, $2::text, $3::timestamp AT TIME ZONE 'Europe/Paris', $4::timestamp AT TIME ZONE 'Europe/Paris',
+INSERT INTO indicator_run (id, computed_by, period_from, period_to, series_id, scope, mesh_levels, period_kinds,
+                                        anon_min_stations, anon_min_beneficiaries)
+         VALUES ($1::uuid, $2::text,
+                 $3::timestamp AT TIME ZONE 'Europe/Paris', $4::timestamp AT TIME ZONE 'Europe/Paris',
                  $5::int, $6::text, $7::text[], $8::text[], $9::int, $10::int);
 -- $1 = "00000000-0000-4000-8000-000000000001"
 -- $2 = "admin@example.org"

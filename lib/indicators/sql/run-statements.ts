@@ -57,7 +57,8 @@ export interface RunStatement {
 /** Mesh codes of a row carrying leaf/dep/reg columns, one row per requested level. */
 function meshOf(p: RunPlan, alias: string): SqlFragment {
   const commune = p.levels.includes("commune") ? sql.identifier(alias, "leaf") : sql`NULL`;
-  return sql`CROSS JOIN LATERAL (VALUES ('national', 'FR'), ('region', ${sql.identifier(alias, "reg")}), ('departement', ${sql.identifier(alias, "dep")}), ('commune', ${commune}))
+  const [reg, dep] = [sql.identifier(alias, "reg"), sql.identifier(alias, "dep")];
+  return sql`CROSS JOIN LATERAL (VALUES ('national', 'FR'), ('region', ${reg}), ('departement', ${dep}), ('commune', ${commune}))
             AS m(level, code)`;
 }
 function meshFilter(p: RunPlan): SqlFragment {
@@ -96,8 +97,10 @@ export function buildStatements(p: RunPlan): RunStatement[] {
   add("slots-key", sql`ALTER TABLE ix_slot ADD PRIMARY KEY (slot)`);
   add("slots-analyze", sql`ANALYZE ix_slot`);
 
-  const periodsOf = (alias: string) =>
-    sql`CROSS JOIN LATERAL (VALUES ('month', ${sql.identifier(alias, "month_start")}), ('quarter', ${sql.identifier(alias, "quarter_start")}), ('year', ${sql.identifier(alias, "year_start")})) AS p(kind, pstart)`;
+  const periodsOf = (alias: string) => {
+    const [month, quarter, year] = ["month_start", "quarter_start", "year_start"].map((c) => sql.identifier(alias, c));
+    return sql`CROSS JOIN LATERAL (VALUES ('month', ${month}), ('quarter', ${quarter}), ('year', ${year})) AS p(kind, pstart)`;
+  };
   add("periods", sql`CREATE TEMP TABLE ix_period ON COMMIT DROP AS
     SELECT p.kind, p.pstart, count(*) / 2.0 AS hours, count(*) FILTER (WHERE s.is_peak) / 2.0 AS peak_hours,
            count(*) FILTER (WHERE s.ci IS NULL) / 2.0 AS gap_hours, avg(s.ci) AS grid_mean
@@ -123,9 +126,11 @@ export function buildStatements(p: RunPlan): RunStatement[] {
                                 ('year', date_trunc('year', sm.month_start)::date)) AS q(kind, pstart)
       JOIN ix_period ip ON ip.kind = q.kind AND ip.pstart = q.pstart
      GROUP BY 1, 2, 3`);
-  const stationMesh = sql`(SELECT station_id, channel, beneficiary_id, kw, registered_at, withdrawn_at, ${leaf === "commune" ? sql`commune` : sql`NULL::text`} AS leaf, dep, reg FROM ix_station)`;
+  const leafOfStation = leaf === "commune" ? sql`commune` : sql`NULL::text`;
+  const stationMesh = sql`(SELECT station_id, channel, beneficiary_id, kw, registered_at, withdrawn_at, ${leafOfStation} AS leaf, dep, reg FROM ix_station)`;
   // A station withdrawn at or before a period's start is in service in none of it: it is not in
   // that period's installed power or registered stations (whatever it may still report).
+  const IP_PSTART = sql`ip.pstart`;
   const inService = (st: string, pstart: SqlFragment) => {
     const withdrawn = sql.identifier(st, "withdrawn_at");
     return sql`(${withdrawn} IS NULL OR ${withdrawn} > (${pstart}::timestamp AT TIME ZONE ${PARIS}))`;
@@ -152,7 +157,7 @@ export function buildStatements(p: RunPlan): RunStatement[] {
     SELECT m.level, m.code, ch.channel, ip.kind, ip.pstart, count(*)::int AS n
       FROM ix_period ip
       JOIN ${stationMesh} st
-        ON ${inService("st", sql`ip.pstart`)} AND (st.registered_at < ((ip.pstart::timestamp + CASE ip.kind WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
+        ON ${inService("st", IP_PSTART)} AND (st.registered_at < ((ip.pstart::timestamp + CASE ip.kind WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
                                                           ELSE interval '1 year' END) AT TIME ZONE ${PARIS})
         OR EXISTS (SELECT 1 FROM ix_st_period sp WHERE sp.station_id = st.station_id AND sp.kind = ip.kind AND sp.pstart = ip.pstart))
       ${meshOf(p, "st")}
@@ -197,8 +202,11 @@ export function buildStatements(p: RunPlan): RunStatement[] {
 
   // Peak and off-peak windows are fixed by month, weekday or weekend, and hour: a leaf hour is in
   // them or not, so their energy is taken after grouping.
-  const windows = (c: string) =>
-    sql`CASE WHEN x.is_peak THEN ${sql.identifier("x", c)} ELSE 0 END AS ${sql.identifier(`${c}_peak`)}, CASE WHEN x.is_offpeak THEN ${sql.identifier("x", c)} ELSE 0 END AS ${sql.identifier(`${c}_off`)}`;
+  const windows = (c: string) => {
+    const x = sql.identifier("x", c);
+    const [peak, off] = [sql.identifier(`${c}_peak`), sql.identifier(`${c}_off`)];
+    return sql`CASE WHEN x.is_peak THEN ${x} ELSE 0 END AS ${peak}, CASE WHEN x.is_offpeak THEN ${x} ELSE 0 END AS ${off}`;
+  };
   const leafHours = p.profilesFromCache
     ? sql`(${departementProfilesFromCacheSql({ seriesId: p.seriesId!, firstMonth: p.firstMonth, endMonth: p.endMonth })})`
     : sql`(SELECT l.k, ${LEAF_HOUR_GROUP}, ${LEAF_HOUR_AGGREGATES}

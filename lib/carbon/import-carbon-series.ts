@@ -8,6 +8,7 @@ import { CARBON_DEFAULTS, CARBON_LOCK_SQL, storeCarbonSeries } from "@/lib/carbo
 import { parseInput } from "@/lib/schemas/validation";
 import { importCarbonSeriesSchema, type ImportCarbonSeriesInput } from "@/lib/schemas/reference-data";
 import { actorSchema, type AuditActor } from "@/lib/schemas/audit";
+import { queryRows } from "@/lib/platform/db/sql";
 
 /**
  * Imports an hourly carbon-intensity series (RTE eCO2mix export or Electricity Maps CSV, plain
@@ -27,7 +28,7 @@ export async function importCarbonSeries(
   const defaults = CARBON_DEFAULTS[parsed.format];
   const prisma = options.prisma ?? (await db());
   const stored = await prisma.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe(CARBON_LOCK_SQL);
+    await queryRows(tx, CARBON_LOCK_SQL);
     const series = await storeCarbonSeries(
       tx,
       {

@@ -1,5 +1,5 @@
-import type { Prisma } from "@/generated/prisma/client";
 import { coverageGaps, type ParsedCarbonSeries } from "@/lib/carbon/parse-carbon-file";
+import { execute, queryRows, sql, type PrismaRaw } from "@/lib/platform/db/sql";
 
 export const CARBON_DEFAULTS = {
   electricitymaps: {
@@ -17,9 +17,9 @@ export const CARBON_DEFAULTS = {
 } as const;
 
 // Serialises series writers (imports and the reference loader) across processes.
-export const CARBON_LOCK_SQL = "SELECT pg_advisory_xact_lock(728341993)::text AS locked";
+export const CARBON_LOCK_SQL = sql`SELECT pg_advisory_xact_lock(728341993)::text AS locked`;
 
-type Tx = Pick<Prisma.TransactionClient, "$queryRawUnsafe" | "$executeRawUnsafe">;
+type Tx = PrismaRaw;
 
 export interface SeriesMeta {
   name: string;
@@ -39,20 +39,20 @@ export async function storeCarbonSeries(tx: Tx, meta: SeriesMeta, parsed: Pick<P
   const gaps = coverageGaps(parsed.hours);
   const from = hours.length ? new Date(hours[0]) : null;
   const to = hours.length ? new Date(hours[hours.length - 1] + 3_600_000) : null;
-  const [row] = await tx.$queryRawUnsafe<{ id: number; version: number }[]>(
-    `INSERT INTO carbon_series (name, version, source, licence, attribution, format, covers_from, covers_to, hour_count, gaps, file_sha256, imported_by)
-     SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz, $8, $9::jsonb, $10, $11
-       FROM carbon_series WHERE name = $1
+  const name = sql`${meta.name}::text`;
+  const [row] = await queryRows<{ id: number; version: number }>(
+    tx,
+    sql`INSERT INTO carbon_series (name, version, source, licence, attribution, format, covers_from, covers_to, hour_count, gaps, file_sha256, imported_by)
+     SELECT ${name}, coalesce(max(version), 0) + 1, ${meta.source}, ${meta.licence}, ${meta.attribution}, ${parsed.format},
+            ${from?.toISOString() ?? null}::timestamptz, ${to?.toISOString() ?? null}::timestamptz, ${hours.length}, ${JSON.stringify(gaps)}::jsonb,
+            ${meta.fileSha256}, ${meta.importedBy}
+       FROM carbon_series WHERE name = ${name}
      RETURNING id, version`,
-    meta.name, meta.source, meta.licence, meta.attribution, parsed.format,
-    from?.toISOString() ?? null, to?.toISOString() ?? null, hours.length, JSON.stringify(gaps), meta.fileSha256, meta.importedBy,
   );
-  await tx.$executeRawUnsafe(
-    `INSERT INTO carbon_intensity (series_id, hour_start, g_per_kwh)
-     SELECT $1, to_timestamp(h), v FROM unnest($2::float8[], $3::float8[]) AS t(h, v)`,
-    row.id,
-    hours.map((h) => h / 1000),
-    [...parsed.hours.values()],
+  await execute(
+    tx,
+    sql`INSERT INTO carbon_intensity (series_id, hour_start, g_per_kwh)
+     SELECT ${row.id}, to_timestamp(h), v FROM unnest(${hours.map((h) => h / 1000)}::float8[], ${[...parsed.hours.values()]}::float8[]) AS t(h, v)`,
   );
   return { id: row.id, version: row.version, hourCount: hours.length, gaps, coversFrom: from, coversTo: to };
 }

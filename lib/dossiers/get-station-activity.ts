@@ -26,7 +26,7 @@ interface Row {
 
 /**
  * Per station: last data received, charges and energy (production data only), the way the
- * indicators take them (lib/indicators/energy-steps-sql.ts): a charge is one TransactionID, read
+ * indicators take them (lib/indicators/sql/energy-steps.ts): a charge is one TransactionID, read
  * from its load curve when the curve has no quality flag, else from its operation when that has
  * none; a charge whose data all carry flags is set apart with its reasons (one station once showed
  * 9 billion kWh of implausible data in its total). Aggregates only: never an individual transaction.

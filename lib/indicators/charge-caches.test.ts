@@ -7,6 +7,7 @@ import type { MeshLevel, PeriodKind } from "@/lib/schemas/indicator-catalogue";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 import { seededRandom } from "@/lib/platform/random/seeded-random";
+import { queryRows, sql } from "@/lib/platform/db/sql";
 
 // The charge caches must never change a figure: after each kind of change to the data, a run that
 // reads them (every station, down to départements) must store the same values as a run that
@@ -36,12 +37,12 @@ type Values = Map<string, (number | null)[]>;
 async function valuesOf(runId: string): Promise<Values> {
   // The value or profile, then the coverage and whether withheld. Raw: a profile holds NULL for
   // hours without energy, which Prisma cannot read in a Float[].
-  const rows = await prisma.$queryRawUnsafe<{ key: string; v: (number | null)[] }[]>(
-    `SELECT concat_ws(' ', indicator_code, mesh_level, mesh_code, period_start, channel) AS key,
+  const rows = await queryRows<{ key: string; v: (number | null)[] }>(
+    prisma,
+    sql`SELECT concat_ws(' ', indicator_code, mesh_level, mesh_code, period_start, channel) AS key,
             (CASE WHEN value IS NULL THEN to_jsonb(series) ELSE jsonb_build_array(value) END)
               || jsonb_build_array(stations_reporting, charge_count, distinct_beneficiaries, energy_wh, CASE WHEN withheld THEN 1 ELSE 0 END) AS v
-       FROM indicator_value WHERE run_id = $1::uuid`,
-    runId,
+       FROM indicator_value WHERE run_id = ${runId}::uuid`,
   );
   return new Map(rows.map((r) => [r.key, r.v]));
 }

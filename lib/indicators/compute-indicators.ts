@@ -1,15 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
+import { execute, queryRows, type SqlFragment } from "@/lib/platform/db/sql";
 import { getEnv } from "@/lib/platform/env";
 import { AppError } from "@/lib/platform/errors";
 import { MESH_LEVELS, PERIOD_KINDS } from "@/lib/schemas/indicator-catalogue";
-import { cleanCurvesExist, ensureDepartementProfiles, LOCK_CHARGE_CACHES_SQL, refreshChargeCaches, type ChargeCachesRefresh } from "@/lib/indicators/charge-caches";
-import { buildStatements, insertStatements, type RunPlan } from "@/lib/indicators/compute-indicators-sql";
+import { cleanCurvesExist, ensureDepartementProfiles, refreshChargeCaches, type ChargeCachesRefresh } from "@/lib/indicators/charge-caches";
+import { LOCK_CHARGE_CACHES_SQL } from "@/lib/indicators/sql/charge-caches";
+import { buildStatements, insertStatements, type RunPlan } from "@/lib/indicators/sql/run-statements";
+import { defaultSeriesSql, finishRunSql, insertRunSql, runCountsSql, RUN_SETTINGS_SQL } from "@/lib/indicators/sql/run-record";
+import { revisionStatements } from "@/lib/indicators/sql/revisions";
 import { resolveMonths, wholeYears } from "@/lib/indicators/resolve-period";
-import { METHOD_VERSION, revisionStatements } from "@/lib/indicators/revisions";
+import { METHOD_VERSION } from "@/lib/indicators/revisions";
 import { runSecondarySuppression } from "@/lib/indicators/suppression/run-suppression";
-import { slotsOfMonths } from "@/lib/indicators/slot-calendar-sql";
+import { slotsOfMonths } from "@/lib/indicators/sql/slot-calendar";
 import { assertNotPurged } from "@/lib/programme/programme-status";
 import { parseInput } from "@/lib/schemas/validation";
 import { computeIndicatorsSchema, type ComputeIndicatorsInput } from "@/lib/schemas/indicators";
@@ -82,24 +86,15 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
   let caches: ChargeCachesRefresh | null = null;
   const result = await prisma.$transaction(
     async (tx) => {
-      const timed = async (name: string, sql: string) => {
+      const timed = async (name: string, statement: SqlFragment) => {
         const t = Date.now();
-        const n = await tx.$executeRawUnsafe(sql);
-        steps[name] = (steps[name] ?? 0) + Date.now() - t;
-        return n;
-      };
-      const timedParam = async (name: string, sql: string, param: string) => {
-        const t = Date.now();
-        const n = await tx.$executeRawUnsafe(sql, param);
+        const n = await execute(tx, statement);
         steps[name] = (steps[name] ?? 0) + Date.now() - t;
         return n;
       };
       // First, before any query takes the snapshot (charge-caches.ts).
       await timed("settings", LOCK_CHARGE_CACHES_SQL);
-      // Each statement runs once over a large input: LLVM compilation (about half a second per
-      // large statement here) costs more than it saves.
-      await timed("settings", "SET LOCAL work_mem = '256MB'");
-      await timed("settings", "SET LOCAL jit = off");
+      for (const statement of RUN_SETTINGS_SQL) await timed("settings", statement);
       // Runs of every station read the charge caches; a run of some stations computes from the
       // charges, and so does the energy per commune.
       const fromCaches = plan.stationIds === null;
@@ -109,32 +104,18 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
       const profilesFromCache = !chargesRead && seriesId !== null;
       if (profilesFromCache) await ensureDepartementProfiles(tx, timed, seriesId);
       const runPlan: RunPlan = { ...plan, fromCaches, profilesFromCache, hasCurves: chargesRead && (await cleanCurvesExist(tx)) };
-      await tx.$executeRawUnsafe(
-        `INSERT INTO indicator_run (id, computed_by, period_from, period_to, series_id, scope, mesh_levels, period_kinds, anon_min_stations, anon_min_beneficiaries)
-         VALUES ($1::uuid, $2, $3::timestamp AT TIME ZONE 'Europe/Paris', $4::timestamp AT TIME ZONE 'Europe/Paris', $5, $6, $7::text[], $8::text[], $9, $10)`,
-        runId, data.computedBy, firstMonth, endMonth, seriesId, scope, levels, kinds, plan.minStations, plan.minBeneficiaries,
-      );
+      const record = { runId, computedBy: data.computedBy, firstMonth, endMonth, seriesId, scope, levels, kinds };
+      await execute(tx, insertRunSql({ ...record, minStations: plan.minStations, minBeneficiaries: plan.minBeneficiaries }));
       for (const st of buildStatements(runPlan)) await timed(st.name, st.sql);
       const t = Date.now();
       const suppression = await runSecondarySuppression(tx, { levels, kinds }, 0.1, steps);
       steps["secondary-suppression"] = Date.now() - t;
       let valueCount = 0;
       for (const st of insertStatements(runPlan, runId)) valueCount += await timed(st.name, st.sql);
-      const [counts] = await tx.$queryRawUnsafe<{ cells: number; withheld: number; gap: number }[]>(
-        `SELECT (SELECT count(*) FROM ix_cell WHERE kind = ANY($1::text[]))::int AS cells,
-                (SELECT count(*) FROM ix_cell WHERE withheld AND kind = ANY($1::text[]))::int AS withheld,
-                (SELECT coalesce(sum(gap_hours), 0) FROM ix_period WHERE kind = 'month')::int AS gap`,
-        kinds,
-      );
+      const [counts] = await queryRows<{ cells: number; withheld: number; gap: number }>(tx, runCountsSql(kinds));
       const durationMs = Date.now() - started;
-      // The wall-clock time, not the transaction's start: runs wait on each other's lock, and the
-      // newest finished run is the one published.
-      await tx.$executeRawUnsafe(
-        `UPDATE indicator_run SET finished_at = clock_timestamp(), cell_count = $2, withheld_count = $3, duration_ms = $4, carbon_gap_hours = $5, method_version = $6
-          WHERE id = $1::uuid`,
-        runId, counts.cells, counts.withheld, durationMs, counts.gap, METHOD_VERSION,
-      );
-      if (scope === "full") for (const st of revisionStatements()) await timedParam(st.name, st.sql, runId);
+      await execute(tx, finishRunSql({ runId, cells: counts.cells, withheld: counts.withheld, durationMs, gap: counts.gap, methodVersion: METHOD_VERSION }));
+      if (scope === "full") for (const st of revisionStatements(runId)) await timed(st.name, st.sql);
       return { cells: counts.cells, withheld: counts.withheld, gap: counts.gap, valueCount, durationMs, unprotected: suppression.unprotected.size };
     },
     // One snapshot for every statement: coverage, energy and the curve check see the same data
@@ -160,16 +141,6 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
 
 /** The series covering most hours of the range; the newest import wins a tie. */
 async function defaultSeries(prisma: PrismaClient, firstMonth: string, endMonth: string): Promise<number | null> {
-  const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
-    `SELECT cs.id FROM carbon_series cs
-       CROSS JOIN LATERAL (SELECT count(*) AS n FROM carbon_intensity ci
-                            WHERE ci.series_id = cs.id
-                              AND ci.hour_start >= $1::timestamp AT TIME ZONE 'Europe/Paris'
-                              AND ci.hour_start < $2::timestamp AT TIME ZONE 'Europe/Paris') x
-      WHERE x.n > 0
-      ORDER BY x.n DESC, cs.imported_at DESC, cs.id DESC LIMIT 1`,
-    firstMonth,
-    endMonth,
-  );
+  const rows = await queryRows<{ id: number }>(prisma, defaultSeriesSql(firstMonth, endMonth));
   return rows[0]?.id ?? null;
 }

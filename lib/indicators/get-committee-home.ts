@@ -6,6 +6,7 @@ import { readCells, resolveRun, scalar, toCell, type Cell, type RunInfo } from "
 import { listPublishedPeriods } from "@/lib/indicators/list-periods";
 import { revisionNote } from "@/lib/indicators/revisions";
 import { trendOf, type Trend } from "@/lib/indicators/home-trend";
+import { queryRows, sql } from "@/lib/platform/db/sql";
 
 // The committee's home (issue 15): what a member reads every week. The latest published month's
 // national key figures with their trend against the same month a year earlier, the newest run
@@ -92,28 +93,25 @@ async function runChanges(run: RunInfo, prisma: PrismaClient): Promise<Committee
     select: { id: true, finishedAt: true },
   });
   const [periods, counted, national] = await Promise.all([
-    prisma.$queryRawUnsafe<{ p: string }[]>(
-      `SELECT DISTINCT to_char(n.period_start, 'YYYY-MM-DD') AS p FROM indicator_value n
-        WHERE n.run_id = $1::uuid AND n.mesh_level = 'national' AND n.period_kind = 'month' AND n.indicator_code = 'energy_kwh'
-          AND NOT EXISTS (SELECT 1 FROM indicator_value o WHERE o.run_id = $2::uuid AND o.mesh_level = 'national' AND o.period_kind = 'month'
+    queryRows<{ p: string }>(
+      prisma,
+      sql`SELECT DISTINCT to_char(n.period_start, 'YYYY-MM-DD') AS p FROM indicator_value n
+        WHERE n.run_id = ${run.runId}::uuid AND n.mesh_level = 'national' AND n.period_kind = 'month' AND n.indicator_code = 'energy_kwh'
+          AND NOT EXISTS (SELECT 1 FROM indicator_value o WHERE o.run_id = ${before?.id ?? null}::uuid AND o.mesh_level = 'national' AND o.period_kind = 'month'
                             AND o.indicator_code = 'energy_kwh' AND o.period_start = n.period_start)
         ORDER BY 1`,
-      run.runId,
-      before?.id ?? null,
     ),
     // Published figures only (a withheld cell is not a figure): counted, never shown.
-    prisma.$queryRawUnsafe<{ n: bigint }[]>(
-      `SELECT count(*) AS n FROM indicator_value
-        WHERE run_id = $1::uuid AND mesh_level IN ('national', 'region', 'departement') AND NOT withheld AND revised_at = $2`,
-      run.runId,
-      run.computedAt,
+    queryRows<{ n: bigint }>(
+      prisma,
+      sql`SELECT count(*) AS n FROM indicator_value
+        WHERE run_id = ${run.runId}::uuid AND mesh_level IN ('national', 'region', 'departement') AND NOT withheld AND revised_at = ${run.computedAt}`,
     ),
-    prisma.$queryRawUnsafe<{ code: string; kind: string; p: string; reason: string | null }[]>(
-      `SELECT indicator_code AS code, period_kind AS kind, to_char(period_start, 'YYYY-MM-DD') AS p, revision_reason AS reason FROM indicator_value
-        WHERE run_id = $1::uuid AND NOT withheld AND revised_at = $2 AND mesh_level = 'national' AND channel = 'all'
+    queryRows<{ code: string; kind: string; p: string; reason: string | null }>(
+      prisma,
+      sql`SELECT indicator_code AS code, period_kind AS kind, to_char(period_start, 'YYYY-MM-DD') AS p, revision_reason AS reason FROM indicator_value
+        WHERE run_id = ${run.runId}::uuid AND NOT withheld AND revised_at = ${run.computedAt} AND mesh_level = 'national' AND channel = 'all'
         ORDER BY period_start DESC, period_kind, indicator_code LIMIT 10`,
-      run.runId,
-      run.computedAt,
     ),
   ]);
   return {

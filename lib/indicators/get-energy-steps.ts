@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
-import { SLOT_SECONDS, energyPiecesSql } from "@/lib/indicators/energy-steps-sql";
+import { queryRows, sql } from "@/lib/platform/db/sql";
+import { SLOT_SECONDS, energyPiecesSql } from "@/lib/indicators/sql/energy-steps";
 
 export interface EnergyStep {
   /** Step start, UTC. */
@@ -10,7 +11,7 @@ export interface EnergyStep {
 
 /**
  * Energy per 30-minute or hourly step (UTC) of the given stations between two instants, from
- * their curves or operations (lib/indicators/energy-steps-sql.ts). Steps without energy are
+ * their curves or operations (lib/indicators/sql/energy-steps.ts). Steps without energy are
  * absent. Internal building block (individual data): never expose it to committee pages.
  */
 export async function getEnergySteps(
@@ -19,14 +20,18 @@ export async function getEnergySteps(
 ): Promise<EnergyStep[]> {
   const prisma = options.prisma ?? (await db());
   const per = input.step === "hour" ? 2 : 1;
-  const rows = await prisma.$queryRawUnsafe<{ start_s: number; wh: number }[]>(
-    `WITH fs AS (SELECT unnest($1::uuid[]) AS station_id),
-          p AS (${energyPiecesSql({ stationsTable: "fs", slotFrom: `floor(extract(epoch FROM $2::timestamptz) / ${SLOT_SECONDS})::int`, slotTo: `ceil(extract(epoch FROM $3::timestamptz) / ${SLOT_SECONDS})::int` })})
-     SELECT ((slot / ${per}) * ${per} * ${SLOT_SECONDS})::float8 AS start_s, sum(wh)::float8 AS wh
+  const L = sql.constant(SLOT_SECONDS);
+  const pieces = energyPiecesSql({
+    stationsTable: sql`fs`,
+    slotFrom: sql`floor(extract(epoch FROM ${input.from.toISOString()}::timestamptz) / ${L})::int`,
+    slotTo: sql`ceil(extract(epoch FROM ${input.to.toISOString()}::timestamptz) / ${L})::int`,
+  });
+  const rows = await queryRows<{ start_s: number; wh: number }>(
+    prisma,
+    sql`WITH fs AS (SELECT unnest(${input.stationIds}::uuid[]) AS station_id),
+          p AS (${pieces})
+     SELECT ((slot / ${sql.constant(per)}) * ${sql.constant(per)} * ${L})::float8 AS start_s, sum(wh)::float8 AS wh
        FROM p GROUP BY 1 ORDER BY 1`,
-    input.stationIds,
-    input.from.toISOString(),
-    input.to.toISOString(),
   );
   return rows.map((r) => ({ start: new Date(Number(r.start_s) * 1000), wh: Number(r.wh) }));
 }

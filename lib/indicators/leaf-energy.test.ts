@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
-import { energyPiecesSql, leafEnergySql, SLOT_SECONDS } from "@/lib/indicators/energy-steps-sql";
+import { queryRows, sql } from "@/lib/platform/db/sql";
+import { energyPiecesSql, leafEnergySql, SLOT_SECONDS } from "@/lib/indicators/sql/energy-steps";
 import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 import { seededRandom } from "@/lib/platform/random/seeded-random";
 
@@ -67,18 +68,19 @@ beforeAll(async () => {
 describe("leafEnergySql", () => {
   it("gives, per leaf and half-hour, the sums of the items expanded into their half-hours", async () => {
     const prisma = await db();
-    const ids = stations.map((s) => s.id).join(",");
-    const table = `(SELECT s.id AS station_id, s.channel::text AS channel, dense_rank() OVER (ORDER BY s.insee_code)::int AS leaf_idx
-                      FROM station s WHERE s.id = ANY('{${ids}}'::uuid[]))`;
-    const expected = await prisma.$queryRawUnsafe<{ leaf_idx: number; slot: number; a: number; g: number }[]>(`
+    const ids = stations.map((s) => s.id);
+    const table = sql`(SELECT s.id AS station_id, s.channel::text AS channel, dense_rank() OVER (ORDER BY s.insee_code)::int AS leaf_idx
+                      FROM station s WHERE s.id = ANY(${ids}::uuid[]))`;
+    const expected = await queryRows<{ leaf_idx: number; slot: number; a: number; g: number }>(prisma, sql`
       SELECT st.leaf_idx, e.slot,
              coalesce(sum(e.wh) FILTER (WHERE st.channel = 'ADVENIR'), 0)::float8 AS a,
              coalesce(sum(e.wh) FILTER (WHERE st.channel = 'GIREVE'), 0)::float8 AS g
-        FROM (${energyPiecesSql({ stationsTable: table, slotFrom: String(s0), slotTo: String(s1) })}) e
+        FROM (${energyPiecesSql({ stationsTable: table, slotFrom: sql`${s0}::int`, slotTo: sql`${s1}::int` })}) e
         JOIN ${table} st ON st.station_id = e.station_id
        GROUP BY 1, 2`);
-    const actual = await prisma.$queryRawUnsafe<{ leaf_idx: number; slot: number; a: number; g: number }[]>(
-      `SELECT leaf_idx, slot, a::float8 AS a, g::float8 AS g FROM (${leafEnergySql({ stations: table, s0: String(s0), s1: String(s1) })}) x`,
+    const actual = await queryRows<{ leaf_idx: number; slot: number; a: number; g: number }>(
+      prisma,
+      sql`SELECT leaf_idx, slot, a::float8 AS a, g::float8 AS g FROM (${leafEnergySql({ stations: table, s0: sql`${s0}::int`, s1: sql`${s1}::int` })}) x`,
     );
     const key = (r: { leaf_idx: number; slot: number }) => `${r.leaf_idx}/${r.slot}`;
     const got = new Map(actual.map((r) => [key(r), r]));

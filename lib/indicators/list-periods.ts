@@ -2,8 +2,9 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import type { MeshLevel, PeriodKind } from "@/lib/schemas/indicator-catalogue";
-import { PUBLISHED_ROW_SQL } from "@/lib/indicators/read-cells";
-import { publishedForYearSql } from "@/lib/indicators/revisions";
+import { publishedRowSql } from "@/lib/indicators/read-cells";
+import { queryRows, sql } from "@/lib/platform/db/sql";
+import { publishedForYearSql } from "@/lib/indicators/sql/revisions";
 
 /**
  * Periods of a kind computed by a run ("YYYY-MM-DD" starts, ascending), read from the national
@@ -11,12 +12,12 @@ import { publishedForYearSql } from "@/lib/indicators/revisions";
  */
 export async function listPeriods(input: { runId: string; periodKind: PeriodKind }, options: { prisma?: PrismaClient } = {}): Promise<string[]> {
   const prisma = options.prisma ?? (await db());
-  const rows = await prisma.$queryRawUnsafe<{ p: string }[]>(
-    `SELECT DISTINCT to_char(period_start, 'YYYY-MM-DD') AS p FROM indicator_value
-      WHERE run_id = $1::uuid AND mesh_level = 'national' AND period_kind = $2 AND indicator_code = 'energy_kwh' AND ${PUBLISHED_ROW_SQL}
+  const rows = await queryRows<{ p: string }>(
+    prisma,
+    sql`SELECT DISTINCT to_char(period_start, 'YYYY-MM-DD') AS p FROM indicator_value
+      WHERE run_id = ${input.runId}::uuid AND mesh_level = 'national' AND period_kind = ${input.periodKind} AND indicator_code = 'energy_kwh'
+        AND ${publishedRowSql(input.runId)}
       ORDER BY 1`,
-    input.runId,
-    input.periodKind,
   );
   return rows.map((r) => r.p);
 }
@@ -27,14 +28,14 @@ export async function listPeriods(input: { runId: string; periodKind: PeriodKind
  */
 export async function listPublishedPeriods(input: { periodKind: PeriodKind }, options: { prisma?: PrismaClient } = {}): Promise<string[]> {
   const prisma = options.prisma ?? (await db());
-  const rows = await prisma.$queryRawUnsafe<{ p: string }[]>(
-    `SELECT DISTINCT to_char(v.period_start, 'YYYY-MM-DD') AS p
+  const rows = await queryRows<{ p: string }>(
+    prisma,
+    sql`SELECT DISTINCT to_char(v.period_start, 'YYYY-MM-DD') AS p
        FROM indicator_run r JOIN indicator_value v ON v.run_id = r.id
       WHERE r.scope = 'full' AND r.finished_at IS NOT NULL
-        AND v.mesh_level = 'national' AND v.period_kind = $1 AND v.indicator_code = 'energy_kwh'
-        AND ${publishedForYearSql("r", "date_trunc('year', v.period_start::timestamp)")}
+        AND v.mesh_level = 'national' AND v.period_kind = ${input.periodKind} AND v.indicator_code = 'energy_kwh'
+        AND ${publishedForYearSql("r", sql`date_trunc('year', v.period_start::timestamp)`)}
       ORDER BY 1`,
-    input.periodKind,
   );
   return rows.map((r) => r.p);
 }
@@ -50,17 +51,16 @@ export async function listMeshAreas(
   const prisma = options.prisma ?? (await db());
   const names =
     input.meshLevel === "region"
-      ? "SELECT code, name FROM region"
+      ? sql`SELECT code, name FROM region`
       : input.meshLevel === "departement"
-        ? "SELECT code, name FROM departement"
-        : "SELECT insee_code AS code, name FROM commune";
-  return prisma.$queryRawUnsafe<{ code: string; name: string }[]>(
-    `WITH c AS (SELECT DISTINCT mesh_code FROM indicator_value
-                 WHERE run_id = $1::uuid AND mesh_level = $2 AND indicator_code = 'energy_kwh')
+        ? sql`SELECT code, name FROM departement`
+        : sql`SELECT insee_code AS code, name FROM commune`;
+  return queryRows<{ code: string; name: string }>(
+    prisma,
+    sql`WITH c AS (SELECT DISTINCT mesh_code FROM indicator_value
+                 WHERE run_id = ${input.runId}::uuid AND mesh_level = ${input.meshLevel} AND indicator_code = 'energy_kwh')
      SELECT c.mesh_code AS code, coalesce(n.name, c.mesh_code) AS name
        FROM c LEFT JOIN (${names}) n ON n.code = c.mesh_code
       ORDER BY c.mesh_code`,
-    input.runId,
-    input.meshLevel,
   );
 }

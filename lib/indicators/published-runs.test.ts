@@ -10,6 +10,7 @@ import { getKeyFigures } from "@/lib/indicators/get-key-figures";
 import { parseDashboardParams } from "@/lib/indicators/dashboard-params";
 import { keyFiguresTable } from "@/lib/indicators/dashboard-tables";
 import { formatLongDay } from "@/lib/platform/format";
+import { execute, sql } from "@/lib/platform/db/sql";
 
 // Which run serves a period, and revised figures (issue 14 §1 and §3). Six stations of two
 // points at 22 kW in Brest (3 beneficiaries), charging 10 kWh each in July 2018, September 2018
@@ -79,8 +80,8 @@ describe("revised figures", () => {
     // The 2023 run as the earlier method published it: one point per station (6 × 22 kW).
     const before = await getKeyFigures({ periodStart: "2023-07-01" }, o());
     const old = before.run!.runId;
-    await prisma.$executeRawUnsafe(`UPDATE indicator_run SET method_version = 1 WHERE id = $1::uuid`, old);
-    await prisma.$executeRawUnsafe(`UPDATE indicator_value SET value = value / 2 WHERE run_id = $1::uuid AND indicator_code = 'installed_power_kw'`, old);
+    await execute(prisma, sql`UPDATE indicator_run SET method_version = 1 WHERE id = ${old}::uuid`);
+    await execute(prisma, sql`UPDATE indicator_value SET value = value / 2 WHERE run_id = ${old}::uuid AND indicator_code = 'installed_power_kw'`);
     // Late data: August 2023 arrives.
     await charge("2023-08", 5_000);
     const c = await computeIndicators({ from: "2023-01", to: "2024-01", seriesId, computedBy: "test" }, o());

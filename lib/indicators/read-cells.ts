@@ -3,7 +3,9 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import { AppError } from "@/lib/platform/errors";
 import { SECRET_LABEL, type IndicatorChannel, type MeshLevel, type PeriodKind } from "@/lib/schemas/indicator-catalogue";
-import { publishedForYearSql, revisionNote } from "@/lib/indicators/revisions";
+import { queryRows, sql, type SqlFragment } from "@/lib/platform/db/sql";
+import { revisionNote } from "@/lib/indicators/revisions";
+import { publishedForYearSql } from "@/lib/indicators/sql/revisions";
 
 // Shared by the committee read functions: the only way to the stored figures. Withheld figures
 // never leave the database: the SQL replaces the value, the profile and every coverage figure of
@@ -88,29 +90,30 @@ export async function resolveRun(
   prisma?: PrismaClient,
 ): Promise<RunInfo | null> {
   const client = prisma ?? (await db());
-  const rows = await client.$queryRawUnsafe<
-    { id: string; finished_at: Date; period_from: Date; period_to: Date; k: number; b: number; gap: number; s_id: number | null; s_name: string | null; s_version: number | null; s_source: string | null; s_licence: string | null; s_attr: string | null }[]
+  const runId = sql`${q.runId ?? null}::uuid`;
+  const meshLevel = sql`${q.meshLevel ?? null}::text`;
+  const periodKind = sql`${q.periodKind ?? null}::text`;
+  const periodStart = sql`${q.periodStart ?? null}::date`;
+  const rows = await queryRows<
+    { id: string; finished_at: Date; period_from: Date; period_to: Date; k: number; b: number; gap: number; s_id: number | null; s_name: string | null; s_version: number | null; s_source: string | null; s_licence: string | null; s_attr: string | null }
   >(
-    `WITH asked AS (
-       SELECT ($4::date::timestamp AT TIME ZONE 'Europe/Paris') AS p0,
-              (($4::date::timestamp + CASE coalesce($3::text, 'month') WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
+    client,
+    sql`WITH asked AS (
+       SELECT (${periodStart}::timestamp AT TIME ZONE 'Europe/Paris') AS p0,
+              ((${periodStart}::timestamp + CASE coalesce(${periodKind}, 'month') WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
                                       ELSE interval '1 year' END) AT TIME ZONE 'Europe/Paris') AS p1,
-              date_trunc('year', $4::date::timestamp) AS y)
+              date_trunc('year', ${periodStart}::timestamp) AS y)
      SELECT r.id, r.finished_at, r.period_from, r.period_to, r.anon_min_stations AS k, r.anon_min_beneficiaries AS b,
             r.carbon_gap_hours AS gap, s.id AS s_id, s.name AS s_name, s.version AS s_version, s.source AS s_source,
             s.licence AS s_licence, s.attribution AS s_attr
        FROM indicator_run r LEFT JOIN carbon_series s ON s.id = r.series_id, asked
       WHERE r.finished_at IS NOT NULL
-        AND ($1::uuid IS NOT NULL AND r.id = $1::uuid
-             OR $1::uuid IS NULL AND r.scope = 'full'
-                AND ($2::text IS NULL OR $2::text = ANY(r.mesh_levels))
-                AND ($3::text IS NULL OR $3::text = ANY(r.period_kinds))
-                AND ($4::date IS NULL OR asked.p0 >= r.period_from AND asked.p1 <= r.period_to AND ${publishedForYearSql("r", "asked.y")}))
+        AND (${runId} IS NOT NULL AND r.id = ${runId}
+             OR ${runId} IS NULL AND r.scope = 'full'
+                AND (${meshLevel} IS NULL OR ${meshLevel} = ANY(r.mesh_levels))
+                AND (${periodKind} IS NULL OR ${periodKind} = ANY(r.period_kinds))
+                AND (${periodStart} IS NULL OR asked.p0 >= r.period_from AND asked.p1 <= r.period_to AND ${publishedForYearSql("r", sql`asked.y`)}))
       ORDER BY r.finished_at DESC LIMIT 1`,
-    q.runId ?? null,
-    q.meshLevel ?? null,
-    q.periodKind ?? null,
-    q.periodStart ?? null,
   );
   const r = rows[0];
   if (!r) {
@@ -133,12 +136,14 @@ export async function resolveRun(
 }
 
 /**
- * SQL condition on indicator_value rows of run `$1`: the row's year is one the run is published
+ * SQL condition on indicator_value rows of run `runId`: the row's year is one the run is published
  * for. Runs that are not full (checks of some stations, levels or kinds) are never published:
  * they are read only by their id, by tests and checks.
  */
-export const PUBLISHED_ROW_SQL = `EXISTS (SELECT 1 FROM indicator_run r WHERE r.id = $1::uuid
-           AND (r.scope <> 'full' OR ${publishedForYearSql("r", "date_trunc('year', period_start::timestamp)")}))`;
+export function publishedRowSql(runId: string): SqlFragment {
+  return sql`EXISTS (SELECT 1 FROM indicator_run r WHERE r.id = ${runId}::uuid
+           AND (r.scope <> 'full' OR ${publishedForYearSql("r", sql`date_trunc('year', period_start::timestamp)`)}))`;
+}
 
 /** Cells of one run (of the years it is published for), withheld figures replaced by NULL in SQL. */
 export async function readCells(
@@ -147,8 +152,11 @@ export async function readCells(
   prisma?: PrismaClient,
 ): Promise<CellRow[]> {
   const client = prisma ?? (await db());
-  return client.$queryRawUnsafe<CellRow[]>(
-    `SELECT indicator_code, mesh_level, mesh_code, period_kind, to_char(period_start, 'YYYY-MM-DD') AS period_start, channel,
+  const [meshLevel, meshCode, periodKind, channel] = [f.meshLevel, f.meshCode, f.periodKind, f.channel].map((x) => sql`${x ?? null}::text`);
+  const periodStart = sql`${f.periodStart ?? null}::date`;
+  return queryRows<CellRow>(
+    client,
+    sql`SELECT indicator_code, mesh_level, mesh_code, period_kind, to_char(period_start, 'YYYY-MM-DD') AS period_start, channel,
             CASE WHEN withheld THEN NULL ELSE value END AS value,
             CASE WHEN withheld THEN NULL ELSE series END AS series,
             withheld, CASE WHEN withheld_reason = 'secondaire' THEN 'secondaire' WHEN withheld THEN 'primaire' END AS reason,
@@ -159,17 +167,10 @@ export async function readCells(
             CASE WHEN withheld THEN NULL ELSE revised_at END AS revised_at,
             CASE WHEN withheld THEN NULL ELSE revision_reason END AS revision_reason
        FROM indicator_value
-      WHERE run_id = $1::uuid AND indicator_code = ANY($2::text[]) AND ${PUBLISHED_ROW_SQL}
-        AND ($3::text IS NULL OR mesh_level = $3) AND ($4::text IS NULL OR mesh_code = $4)
-        AND ($5::text IS NULL OR period_kind = $5) AND ($6::date IS NULL OR period_start = $6::date)
-        AND ($7::text IS NULL OR channel = $7)
+      WHERE run_id = ${runId}::uuid AND indicator_code = ANY(${f.codes}::text[]) AND ${publishedRowSql(runId)}
+        AND (${meshLevel} IS NULL OR mesh_level = ${meshLevel}) AND (${meshCode} IS NULL OR mesh_code = ${meshCode})
+        AND (${periodKind} IS NULL OR period_kind = ${periodKind}) AND (${periodStart} IS NULL OR period_start = ${periodStart})
+        AND (${channel} IS NULL OR channel = ${channel})
       ORDER BY period_start, mesh_code, indicator_code`,
-    runId,
-    f.codes,
-    f.meshLevel ?? null,
-    f.meshCode ?? null,
-    f.periodKind ?? null,
-    f.periodStart ?? null,
-    f.channel ?? null,
   );
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { resolveMonths, wholeYears } from "@/lib/indicators/resolve-period";
-import { publishedForYearSql } from "@/lib/indicators/revisions";
+import { queryRows, sql } from "@/lib/platform/db/sql";
+import { publishedForYearSql } from "@/lib/indicators/sql/revisions";
 import { periodLabel } from "@/lib/indicators/dashboard-params";
 
 // What a recomputation would do before it runs (the admin's "Recalculer maintenant", the daily
@@ -11,8 +12,9 @@ import { periodLabel } from "@/lib/indicators/dashboard-params";
 
 /** Months "AAAA-MM" of production charging data: from the first one to the one after the last. */
 export async function dataMonthRange(prisma: PrismaClient): Promise<{ from: string; to: string } | null> {
-  const [row] = await prisma.$queryRawUnsafe<{ first: string | null; last: string | null }[]>(
-    `SELECT to_char(min(first_at) AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS first,
+  const [row] = await queryRows<{ first: string | null; last: string | null }>(
+    prisma,
+    sql`SELECT to_char(min(first_at) AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS first,
             to_char(max(last_at) AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS last
        FROM (SELECT min(start_at) AS first_at, max(start_at) AS last_at FROM charge_operation WHERE env = 'production'
              UNION ALL
@@ -31,27 +33,27 @@ export async function monthsThatWouldEmpty(prisma: PrismaClient, range: { from: 
   const years = wholeYears(resolveMonths(range.from, range.to), now);
   // The months the committee's pages serve with figures (lib/indicators/list-periods.ts: listPublishedPeriods).
   const published = (
-    await prisma.$queryRawUnsafe<{ p: string }[]>(
-      `SELECT DISTINCT to_char(v.period_start, 'YYYY-MM-DD') AS p
+    await queryRows<{ p: string }>(
+      prisma,
+      sql`SELECT DISTINCT to_char(v.period_start, 'YYYY-MM-DD') AS p
          FROM indicator_run r JOIN indicator_value v ON v.run_id = r.id
         WHERE r.scope = 'full' AND r.finished_at IS NOT NULL
           AND v.mesh_level = 'national' AND v.period_kind = 'month' AND v.indicator_code = 'energy_kwh'
-          AND v.period_start >= $1::date AND v.period_start < $2::date
-          AND ${publishedForYearSql("r", "date_trunc('year', v.period_start::timestamp)")}
+          AND v.period_start >= ${years.firstMonth}::date AND v.period_start < ${years.endMonth}::date
+          AND ${publishedForYearSql("r", sql`date_trunc('year', v.period_start::timestamp)`)}
         ORDER BY 1`,
-      years.firstMonth,
-      years.endMonth,
     )
   ).map((r) => r.p);
   if (published.length === 0) return [];
-  const withData = await prisma.$queryRawUnsafe<{ m: string }[]>(
-    `SELECT DISTINCT to_char(date_trunc('month', start_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD') AS m FROM charge_operation
-      WHERE env = 'production' AND start_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris') AND start_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris')
+  const from = sql`(${years.firstMonth}::date::timestamp AT TIME ZONE 'Europe/Paris')`;
+  const to = sql`(${years.endMonth}::date::timestamp AT TIME ZONE 'Europe/Paris')`;
+  const withData = await queryRows<{ m: string }>(
+    prisma,
+    sql`SELECT DISTINCT to_char(date_trunc('month', start_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD') AS m FROM charge_operation
+      WHERE env = 'production' AND start_at >= ${from} AND start_at < ${to}
      UNION
      SELECT DISTINCT to_char(date_trunc('month', start_at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD') FROM load_curve
-      WHERE env = 'production' AND start_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Paris') AND start_at < ($2::date::timestamp AT TIME ZONE 'Europe/Paris')`,
-    years.firstMonth,
-    years.endMonth,
+      WHERE env = 'production' AND start_at >= ${from} AND start_at < ${to}`,
   );
   const has = new Set(withData.map((r) => r.m));
   return published.filter((p) => !has.has(p));

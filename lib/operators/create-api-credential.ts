@@ -5,7 +5,7 @@ import { db } from "@/lib/platform/db/database";
 import { AppError } from "@/lib/platform/errors";
 import { generateSecret, hashSecret } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isUniqueViolation, uniqueViolationFields } from "@/lib/users/create-user";
+import { isUniqueViolation, uniqueViolationFields } from "@/lib/platform/db/unique-violation";
 import { parseInput } from "@/lib/schemas/validation";
 import { createApiCredentialSchema, type CreateApiCredentialInput } from "@/lib/schemas/operators";
 import { actorSchema, type AuditActor } from "@/lib/schemas/audit";

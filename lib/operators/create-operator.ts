@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import { AppError } from "@/lib/platform/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { isUniqueViolation } from "@/lib/users/create-user";
+import { isUniqueViolation } from "@/lib/platform/db/unique-violation";
 import { insertApiCredential, type IssuedCredential } from "@/lib/operators/create-api-credential";
 import { parseInput } from "@/lib/schemas/validation";
 import { createOperatorSchema, type CreateOperatorInput } from "@/lib/schemas/operators";

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { execute, sql } from "@/lib/platform/db/sql";
 
 /**
  * Part of the end-of-programme purge: deletes the figures of every withheld indicator cell — its
@@ -8,8 +9,9 @@ import type { Prisma } from "@/generated/prisma/client";
  * of cells emptied. Runs in the purge's transaction.
  */
 export async function deleteWithheldFigures(tx: Prisma.TransactionClient): Promise<number> {
-  return tx.$executeRawUnsafe(
-    `UPDATE indicator_value
+  return execute(
+    tx,
+    sql`UPDATE indicator_value
         SET value = NULL, series = '{}', stations_reporting = NULL, stations_registered = NULL, energy_wh = NULL,
             charge_count = NULL, distinct_stations = NULL, distinct_beneficiaries = NULL
       WHERE withheld

@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/platform/env";
 import { AppError } from "@/lib/platform/errors";
 import { formatLongDay } from "@/lib/platform/format";
 import { parisDay } from "@/lib/platform/time/paris-time";
+import { queryRows, sql, type RawQueryClient } from "@/lib/platform/db/sql";
 
 // Where the programme stands for its individual data: the configured end, what is held, and the
 // purge once done. The purge is recorded in the audit log (action PURGE_ACTION on the programme),
@@ -35,11 +36,12 @@ export interface ProgrammeStatus {
   purge: PurgeRecord | null;
 }
 
-type Reader = Pick<PrismaClient, "$queryRawUnsafe">;
+type Reader = RawQueryClient;
 
 export async function countIndividualData(client: Reader): Promise<IndividualDataCounts> {
-  const [row] = await client.$queryRawUnsafe<{ ops: number; curves: number; subs: number; creds: number }[]>(
-    `SELECT (SELECT count(*) FROM charge_operation)::int AS ops, (SELECT count(*) FROM load_curve)::int AS curves,
+  const [row] = await queryRows<{ ops: number; curves: number; subs: number; creds: number }>(
+    client,
+    sql`SELECT (SELECT count(*) FROM charge_operation)::int AS ops, (SELECT count(*) FROM load_curve)::int AS curves,
             (SELECT count(*) FROM submission)::int AS subs, (SELECT count(*) FROM api_credential WHERE revoked_at IS NULL)::int AS creds`,
   );
   return { chargeOperations: row.ops, loadCurves: row.curves, submissions: row.subs, activeCredentials: row.creds };

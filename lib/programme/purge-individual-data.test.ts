@@ -7,6 +7,7 @@ import { openOwnDatabase } from "@/tests/support/common/own-database";
 import { purgeIndividualData } from "@/lib/programme/purge-individual-data";
 import { getProgrammeStatus } from "@/lib/programme/programme-status";
 import { PURGE_CONFIRMATION } from "@/lib/schemas/programme";
+import { queryRows, sql } from "@/lib/platform/db/sql";
 
 // The purge empties tables for everyone, so this file works on a database of its own: a fresh
 // PostgreSQL database when TEST_DATABASE_URL is set (dropped at the end), else its own PGlite.
@@ -80,9 +81,9 @@ describe("end-of-programme purge of individual data", () => {
     expect(published).toBeGreaterThan(0);
     // Every figure of the run as stored, to compare byte for byte after the purge.
     const snapshot = async () =>
-      prisma.$queryRawUnsafe<{ id: bigint; withheld: boolean; row: string }[]>(
-        `SELECT id, withheld, to_jsonb(v)::text AS row FROM indicator_value v WHERE run_id = $1::uuid ORDER BY id`,
-        run.runId,
+      queryRows<{ id: bigint; withheld: boolean; row: string }>(
+        prisma,
+        sql`SELECT id, withheld, to_jsonb(v)::text AS row FROM indicator_value v WHERE run_id = ${run.runId}::uuid ORDER BY id`,
       );
     const before = await snapshot();
     expect(before.filter((r) => r.withheld).length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { deleteWithheldFigures } from "@/lib/programme/delete-withheld-figures";
 import { parseInput } from "@/lib/schemas/validation";
 import { purgeIndividualDataSchema, type PurgeIndividualDataInput } from "@/lib/schemas/programme";
 import { PROGRAMME_TARGET, PURGE_ACTION, countIndividualData, programmeEnded, type IndividualDataCounts } from "@/lib/programme/programme-status";
+import { execute, sql } from "@/lib/platform/db/sql";
 
 /**
  * End of the programme: deletes every piece of individual data — charge operations and load
@@ -38,18 +39,18 @@ export async function purgeIndividualData(
   return prisma.$transaction(
     async (tx) => {
       // Writers (the data API, the sandbox wipe, the raw-body purge) wait until this commits.
-      await tx.$executeRawUnsafe("LOCK TABLE charge_operation, load_curve, submission IN ACCESS EXCLUSIVE MODE");
-      await tx.$executeRawUnsafe("LOCK TABLE api_credential IN SHARE ROW EXCLUSIVE MODE");
+      await execute(tx, sql`LOCK TABLE charge_operation, load_curve, submission IN ACCESS EXCLUSIVE MODE`);
+      await execute(tx, sql`LOCK TABLE api_credential IN SHARE ROW EXCLUSIVE MODE`);
       const counts = await countIndividualData(tx);
-      await tx.$executeRawUnsafe("TRUNCATE charge_operation, load_curve, submission");
+      await execute(tx, sql`TRUNCATE charge_operation, load_curve, submission`);
       // The security log holds client addresses (individual data) with the logins they tried.
-      await tx.$executeRawUnsafe("TRUNCATE security_event");
+      await execute(tx, sql`TRUNCATE security_event`);
       // The charge caches are derived from the charges, per station and month, and per
       // département and half-hour (a département with one station shows that station's charges).
-      await tx.$executeRawUnsafe("TRUNCATE energy_dep_slot, energy_reg_slot, energy_dep_profile, charge_station_month, energy_dirty");
+      await execute(tx, sql`TRUNCATE energy_dep_slot, energy_reg_slot, energy_dep_profile, charge_station_month, energy_dirty`);
       // The figures of withheld indicator cells are individual data too; published ones stay as published.
       await deleteWithheldFigures(tx);
-      await tx.$executeRawUnsafe("UPDATE api_credential SET revoked_at = $1 WHERE revoked_at IS NULL", now);
+      await execute(tx, sql`UPDATE api_credential SET revoked_at = ${now} WHERE revoked_at IS NULL`);
       await recordAudit(
         { actor: data.actor, actorUserId: data.actorUserId ?? null, action: PURGE_ACTION, ...PROGRAMME_TARGET, details: { counts: { ...counts }, programmeEnd: endDate } },
         tx,

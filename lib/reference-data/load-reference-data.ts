@@ -4,6 +4,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { parseElectricityMaps } from "@/lib/carbon/parse-carbon-file";
 import { CARBON_DEFAULTS, CARBON_LOCK_SQL, storeCarbonSeries } from "@/lib/carbon/store-carbon-series";
 import { GEO_FILES, SHIPPED_CARBON_FILES, SHIPPED_CARBON_NAME, readDataFile } from "@/lib/reference-data/reference-files";
+import { execute, queryRows, sql } from "@/lib/platform/db/sql";
 
 // Loads the reference data shipped in data/ into the database, idempotently and set-based:
 // régions, départements and communes are upserted from arrays in three statements (skipped when
@@ -39,28 +40,34 @@ export async function loadReferenceData(prisma: PrismaClient): Promise<Reference
 
   return prisma.$transaction(
     async (tx) => {
-      await tx.$queryRawUnsafe(CARBON_LOCK_SQL);
+      await queryRows(tx, CARBON_LOCK_SQL);
       let geoChanged = false;
       for (const d of data) {
-        const cols = d.cols.join(", ");
-        const [{ sum }] = await tx.$queryRawUnsafe<{ sum: string | null }[]>(
-          `SELECT md5(string_agg(concat_ws('|', ${cols}), E'\\n' ORDER BY ${d.key} COLLATE "C")) AS sum FROM ${d.table}`,
+        const table = sql.identifier(d.table);
+        const key = sql.identifier(d.key);
+        const cols = sql.join(d.cols.map((c) => sql.identifier(c)));
+        const [{ sum }] = await queryRows<{ sum: string | null }>(
+          tx,
+          sql`SELECT md5(string_agg(concat_ws('|', ${cols}), E'\\n' ORDER BY ${key} COLLATE "C")) AS sum FROM ${table}`,
         );
         if (sum === md5(d.rows.map((r) => r.join("|")).join("\n"))) continue;
         geoChanged = true;
-        const sets = d.cols.slice(1).map((c) => `${c} = EXCLUDED.${c}`).join(", ");
-        const distinct = d.cols.slice(1).map((c) => `${d.table}.${c} IS DISTINCT FROM EXCLUDED.${c}`).join(" OR ");
-        await tx.$executeRawUnsafe(
-          `INSERT INTO ${d.table} (${cols})
-           SELECT * FROM unnest(${d.cols.map((_, i) => `$${i + 1}::text[]`).join(", ")})
-           ON CONFLICT (${d.key}) DO UPDATE SET ${sets} WHERE ${distinct}`,
-          ...d.cols.map((_, i) => d.rows.map((r) => r[i])),
+        const sets = sql.join(d.cols.slice(1).map((c) => sql`${sql.identifier(c)} = ${sql.identifier("excluded", c)}`));
+        const distinct = sql.join(
+          d.cols.slice(1).map((c) => sql`${sql.identifier(d.table, c)} IS DISTINCT FROM ${sql.identifier("excluded", c)}`),
+          sql` OR `,
+        );
+        const columns = sql.join(d.cols.map((_, i) => sql`${d.rows.map((r) => r[i])}::text[]`));
+        await execute(
+          tx,
+          sql`INSERT INTO ${table} (${cols})
+           SELECT * FROM unnest(${columns})
+           ON CONFLICT (${key}) DO UPDATE SET ${sets} WHERE ${distinct}`,
         );
       }
-      const existing = await tx.$queryRawUnsafe<{ id: number }[]>(
-        "SELECT id FROM carbon_series WHERE name = $1 AND file_sha256 = $2 ORDER BY version LIMIT 1",
-        SHIPPED_CARBON_NAME,
-        carbonSha,
+      const existing = await queryRows<{ id: number }>(
+        tx,
+        sql`SELECT id FROM carbon_series WHERE name = ${SHIPPED_CARBON_NAME} AND file_sha256 = ${carbonSha} ORDER BY version LIMIT 1`,
       );
       let carbonSeriesId = existing[0]?.id;
       if (carbonSeriesId === undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/platform/db/database";
+import { db, rawSql } from "@/lib/platform/db/database";
 import { registerStations } from "@/lib/stations/register-stations";
 import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/cli/demo/factories";
 
@@ -141,7 +141,8 @@ describe("station codes in Unicode NFC", () => {
           select: { id: true },
         }),
       );
-    await prisma.$executeRawUnsafe(update);
+    // The migration's own text, as the migration runner executes it (no values).
+    await (await rawSql()).exec(update);
     const after = await prisma.station.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, stationCode: true } });
     const codeOf = (id: string) => after.find((s) => s.id === id)!.stationCode;
     expect([codeOf(rows[0].id), codeOf(rows[1].id), codeOf(rows[2].id)]).toEqual([`${base}-\u00c9`, `${base}-O\u0301`, `${base}-\u00d3`]);

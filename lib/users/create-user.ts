@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/platform/db/unique-violation";
 import { db } from "@/lib/platform/db/database";
 import { AppError } from "@/lib/platform/errors";
 import { hashSecret } from "@/lib/auth/password";
@@ -51,21 +52,4 @@ export async function createUser(input: CreateUserInput & AuditActor, options: {
       throw new AppError("CONFLICT", `Un compte existe déjà avec l'adresse ${data.email}.`, [{ path: "email", message: "adresse déjà utilisée" }]);
     throw e;
   }
-}
-
-/** Prisma's unique-constraint error (P2002), raised by both driver adapters. */
-export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
-}
-
-/** Columns of the violated unique constraint, as reported by Prisma or by the driver adapter. */
-export function uniqueViolationFields(e: unknown): string[] {
-  if (!isUniqueViolation(e)) return [];
-  const meta = (e as { meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } } } }).meta;
-  if (Array.isArray(meta?.target)) return meta.target.map(String);
-  if (typeof meta?.target === "string") return [meta.target];
-  const constraint = meta?.driverAdapterError?.cause?.constraint;
-  if (Array.isArray(constraint?.fields)) return constraint.fields.map(String);
-  if (typeof constraint?.index === "string") return [constraint.index];
-  return [];
 }

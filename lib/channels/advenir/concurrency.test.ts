@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { call, countRows, curve, makeTenant, operation } from "@/tests/support/advenir/ingest";
+import { queryRows, sql } from "@/lib/platform/db/sql";
 
 // Concurrent posts of overlapping transactions: one row per transaction, no deadlock surfaced.
 
@@ -46,10 +47,10 @@ describe("concurrency", () => {
     };
     expect(await countRows(t.operatorId)).toEqual(expected);
     const prisma = await db();
-    const duplicates = await prisma.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM (SELECT transaction_id FROM charge_operation WHERE operator_id = $1::uuid
+    const duplicates = await queryRows<{ n: number }>(
+      prisma,
+      sql`SELECT count(*)::int AS n FROM (SELECT transaction_id FROM charge_operation WHERE operator_id = ${t.operatorId}::uuid
          GROUP BY env, station_id, transaction_id HAVING count(*) > 1) d`,
-      t.operatorId,
     );
     expect(duplicates[0].n).toBe(0);
     expect(await prisma.submission.count({ where: { operatorId: t.operatorId, httpStatus: 200 } })).toBe(20);

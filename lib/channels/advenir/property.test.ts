@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { db } from "@/lib/platform/db/database";
 import { call, makeTenant, type Tenant } from "@/tests/support/advenir/ingest";
+import { queryRows, sql } from "@/lib/platform/db/sql";
 
 // Random mutations of valid bodies never yield a 500 and never store part of a body: either
 // the answer is OK and everything was stored (a re-send is then entirely unchanged), or it is
@@ -69,11 +70,11 @@ function mutate(body: Json, m: { at: number; kind: string; value: Json; key: str
 
 async function snapshot(operatorId: string) {
   const prisma = await db();
-  const [row] = await prisma.$queryRawUnsafe<{ s: string }[]>(
-    `SELECT concat_ws('|',
-       (SELECT count(*) || ':' || coalesce(max(received_at)::text, '') || ':' || coalesce(sum(stop_wh - start_wh), 0) FROM charge_operation WHERE operator_id = $1::uuid),
-       (SELECT count(*) || ':' || coalesce(max(received_at)::text, '') || ':' || coalesce(sum(energy_wh), 0) FROM load_curve WHERE operator_id = $1::uuid)) AS s`,
-    operatorId,
+  const [row] = await queryRows<{ s: string }>(
+    prisma,
+    sql`SELECT concat_ws('|',
+       (SELECT count(*) || ':' || coalesce(max(received_at)::text, '') || ':' || coalesce(sum(stop_wh - start_wh), 0) FROM charge_operation WHERE operator_id = ${operatorId}::uuid),
+       (SELECT count(*) || ':' || coalesce(max(received_at)::text, '') || ':' || coalesce(sum(energy_wh), 0) FROM load_curve WHERE operator_id = ${operatorId}::uuid)) AS s`,
   );
   return row.s;
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { queryRows, sql } from "@/lib/platform/db/sql";
 import { INDICATOR_CODES, MESH_LEVELS, PERIOD_KINDS, CHANNELS, INDICATORS, type IndicatorCode } from "@/lib/schemas/indicator-catalogue";
-import { PUBLISHED_ROW_SQL, readCells, toCell, scalar, profile, type CellRow } from "@/lib/indicators/read-cells";
+import { publishedRowSql, readCells, toCell, scalar, profile, type CellRow } from "@/lib/indicators/read-cells";
 import { getIndicatorView, INDICATOR_VIEWS, unsupported, type IndicatorView } from "@/lib/indicators/get-indicator-view";
 import { listPublishedPeriods } from "@/lib/indicators/list-periods";
 import { parseDashboardParams } from "@/lib/indicators/dashboard-params";
@@ -65,13 +66,13 @@ export async function readEverythingPublished(prisma: PrismaClient): Promise<Har
 /** The real figures of the withheld cells (the judge's oracle, never the attacker's). */
 export async function truthOfWithheld(prisma: PrismaClient, runs: string[]): Promise<Map<string, Map<string, number | null>>> {
   const rows = [];
-  for (const run of runs) rows.push(...(await prisma.$queryRawUnsafe<
-    { indicator_code: string; mesh_level: string; mesh_code: string; period_kind: string; period_start: string; channel: string; value: number | null; series: number[] | null; stations_reporting: number; stations_registered: number; energy_wh: number; charge_count: number }[]
+  for (const run of runs) rows.push(...(await queryRows<
+    { indicator_code: string; mesh_level: string; mesh_code: string; period_kind: string; period_start: string; channel: string; value: number | null; series: number[] | null; stations_reporting: number; stations_registered: number; energy_wh: number; charge_count: number }
   >(
-    `SELECT indicator_code, mesh_level, mesh_code, period_kind, to_char(period_start, 'YYYY-MM-DD') AS period_start, channel, value, series,
+    prisma,
+    sql`SELECT indicator_code, mesh_level, mesh_code, period_kind, to_char(period_start, 'YYYY-MM-DD') AS period_start, channel, value, series,
             stations_reporting, stations_registered, energy_wh, charge_count
-       FROM indicator_value WHERE run_id = $1::uuid AND withheld AND ${PUBLISHED_ROW_SQL}`,
-    run,
+       FROM indicator_value WHERE run_id = ${run}::uuid AND withheld AND ${publishedRowSql(run)}`,
   )));
   const cells = new Map<string, Pick<ReadCell, "kind" | "pstart" | "values" | "series" | "coverage">>();
   for (const r of rows) {

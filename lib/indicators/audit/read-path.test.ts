@@ -10,8 +10,8 @@ import { describe, expect, it } from "vitest";
 const ALLOWED = new Set([
   "lib/indicators/read-cells.ts", // the committee's read path (withheld figures nulled in SQL, published runs only)
   "lib/indicators/list-periods.ts", // periods and areas for the selectors, through the same publication rule
-  "lib/indicators/compute-indicators-sql.ts", // writes runs
-  "lib/indicators/revisions.ts", // writes revisions
+  "lib/indicators/sql/run-statements.ts", // writes runs
+  "lib/indicators/sql/revisions.ts", // writes revisions
   "lib/programme/delete-withheld-figures.ts", // the purge
   "lib/indicators/audit/read-everything.ts", // the auditor's oracle (true values of withheld cells, test only)
   // Reading no value: which periods a run holds and how many published (NOT withheld) figures it

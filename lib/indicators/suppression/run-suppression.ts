@@ -1,4 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { execute, queryRows } from "@/lib/platform/db/sql";
+import { cellsAsTextSql, markSecondarySql, periodsSql, PLACES_SQL } from "@/lib/indicators/sql/suppression";
 import { CHANNELS, MESH_LEVELS, PERIOD_KINDS, type MeshLevel, type PeriodKind } from "@/lib/schemas/indicator-catalogue";
 import { dimension, suppressHypercubes, type SuppressionCell, type SuppressionResult } from "@/lib/indicators/suppression/hypercube";
 
@@ -13,7 +15,7 @@ export const MEASURE_COUNT = SCALAR_MEASURES.length + 72;
 /** Protected for each primary cell: every magnitude, hour by hour too; not the counts of stations and installed power. */
 const REQUIRED_MEASURES = Array.from({ length: MEASURE_COUNT }, (_, j) => j).filter((j) => j === 0 || j >= SCALAR_MEASURES.length);
 
-/** The mesh level without hourly profiles (compute-indicators-sql.ts, insert-profiles): its hours are not read. */
+/** The mesh level without hourly profiles (lib/indicators/sql/run-statements.ts, insert-profiles): its hours are not read. */
 const PROFILELESS_LEVEL: MeshLevel = "commune";
 
 const MESH_WEIGHT: Record<string, number> = { commune: 1, departement: 2, region: 4, national: 100 };
@@ -43,9 +45,7 @@ export async function runSecondarySuppression(
   const kinds = PERIOD_KINDS.filter((k) => plan.kinds.includes(k));
 
   // Mesh: each computed level under the nearest computed level above it.
-  const places = await tx.$queryRawUnsafe<{ commune: string | null; dep: string | null; reg: string | null }[]>(
-    `SELECT DISTINCT commune, dep, reg FROM ix_station`,
-  );
+  const places = await queryRows<{ commune: string | null; dep: string | null; reg: string | null }>(tx, PLACES_SQL);
   const meshParents = new Map<string, string | null>();
   for (const p of places) {
     const chain: [MeshLevel, string | null][] = [["commune", p.commune], ["departement", p.dep], ["region", p.reg], ["national", "FR"]];
@@ -58,10 +58,7 @@ export async function runSecondarySuppression(
   }
 
   // Periods: each computed kind under the nearest computed kind above it.
-  const periods = await tx.$queryRawUnsafe<{ kind: PeriodKind; pstart: string }[]>(
-    `SELECT kind, to_char(pstart, 'YYYY-MM-DD') AS pstart FROM ix_period WHERE kind = ANY($1::text[])`,
-    kinds,
-  );
+  const periods = await queryRows<{ kind: PeriodKind; pstart: string }>(tx, periodsSql(kinds));
   const computed = new Set(periods.map((p) => periodNode(p.kind, p.pstart)));
   const periodParents = new Map<string, string | null>();
   for (const p of periods) {
@@ -74,19 +71,8 @@ export async function runSecondarySuppression(
   const channelParents = new Map<string, string | null>(CHANNELS.map((c) => [c, c === "all" ? null : "all"]));
 
   lap("suppression-meta");
-  // Two rows of text, one line per cell and per cell hour, parsed here: through the driver's
-  // typed rows and arrays the same figures took several times as long as the solving itself.
-  // PostgreSQL writes float8 in the shortest form that reads back exactly.
-  const [{ cells: cellText, hours: hourText }] = await tx.$queryRawUnsafe<{ cells: string | null; hours: string | null }[]>(
-    `SELECT (SELECT string_agg(concat_ws(',', c.id, c.level, c.code, c.channel, c.kind, to_char(c.pstart, 'YYYY-MM-DD'), c.withheld::int,
-                                         c.wh, coalesce(c.wh_ci, 0), c.wh_cov, c.wh_peak, c.wh_off, c.charges, c.stations, coalesce(c.kw, 0)),
-                               E'\n' ORDER BY c.id)
-               FROM ix_cell c WHERE c.kind = ANY($1::text[])) AS cells,
-            (SELECT string_agg(concat_ws(',', h.id, CASE WHEN h.weekend THEN 24 ELSE 0 END + h.lhour, h.wh, coalesce(h.wh_ci, 0)), E'\n')
-               FROM ix_cellhour h JOIN ix_cell c ON c.id = h.id
-              WHERE c.kind = ANY($1::text[]) AND c.level <> ${`'${PROFILELESS_LEVEL}'`}) AS hours`,
-    kinds,
-  );
+  // Two rows of text (lib/indicators/sql/suppression.ts), parsed here.
+  const [{ cells: cellText, hours: hourText }] = await queryRows<{ cells: string | null; hours: string | null }>(tx, cellsAsTextSql(kinds, PROFILELESS_LEVEL));
   lap("suppression-read");
   const S = SCALAR_MEASURES.length;
   const ids: number[] = [];
@@ -121,7 +107,7 @@ export async function runSecondarySuppression(
     // off-peak, charges, energy and emissions per hour of day. Counts of stations and installed
     // power are not additive over periods (and public through IRVE) (docs/decisions/0010).
     requiredMeasures: REQUIRED_MEASURES,
-    // Communes have no hourly profiles (compute-indicators-sql.ts, insert-profiles).
+    // Communes have no hourly profiles (lib/indicators/sql/run-statements.ts, insert-profiles).
     published: (c, j) => j < SCALAR_MEASURES.length || !c.mesh.startsWith(`${PROFILELESS_LEVEL}:`),
     // Aggregates are worth more than their parts: withheld only when nothing smaller protects.
     weight: (c) => MESH_WEIGHT[c.mesh.slice(0, c.mesh.indexOf(":"))] * PERIOD_WEIGHT[c.period.slice(0, c.period.indexOf(":"))] * (c.channel === "all" ? 1.5 : 1),
@@ -131,10 +117,7 @@ export async function runSecondarySuppression(
   steps["suppression-solve-cpu"] = Math.round(process.cpuUsage(cpu).user / 1000);
   lap("suppression-solve");
   if (result.secondary.length > 0) {
-    await tx.$executeRawUnsafe(
-      `UPDATE ix_cell SET withheld = true, reason = 'secondaire' WHERE id = ANY($1::int[])`,
-      result.secondary.map((i) => ids[i]),
-    );
+    await execute(tx, markSecondarySql(result.secondary.map((i) => ids[i])));
   }
   lap("suppression-write");
   return { ...result, cells: cells.length };

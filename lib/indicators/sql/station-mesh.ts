@@ -1,8 +1,10 @@
+import { sql, type SqlFragment } from "@/lib/platform/db/sql";
+
 /**
  * Every registered station with what the indicators need of it: channel, beneficiary, installed
  * power, registration time and its commune, département and région (NULL when the INSEE code is
  * unknown; a code missing from the commune table still gives its département by its prefix).
- * `where` filters `s` (station). One definition for the indicator run and the energy cache,
+ * `where` filters `s` (station): a fragment, its values bound. One definition for the indicator run and the energy cache,
  * which must agree.
  *
  * Installed power (kW) of a station: the sum of its charge points' nominal powers when its points
@@ -14,8 +16,8 @@
  * withdrawn station is out of the equipment (registered stations, installed power) of every
  * period that starts at or after it; its data stays.
  */
-export function stationMeshSql(where = ""): string {
-  return `SELECT s.id AS station_id, s.channel::text AS channel, d.beneficiary_id,
+export function stationMeshSql(where: SqlFragment = sql.empty): SqlFragment {
+  return sql`SELECT s.id AS station_id, s.channel::text AS channel, d.beneficiary_id,
                  coalesce((SELECT sum(cp.nominal_power_kw) FROM charge_point cp WHERE cp.station_id = s.id),
                           s.nominal_power_kw * s.point_count)::float8 AS kw,
                  s.created_at AS registered_at,

@@ -1,3 +1,5 @@
+import { sql, type SqlFragment } from "@/lib/platform/db/sql";
+
 // SQL that turns charge data into energy per 30-minute step (slot = floor(epoch / 1800), UTC).
 // Only production data without quality flags counts. A transaction with a load curve is taken
 // from its curve: energy between consecutive points (differences of the cumulative values) is
@@ -8,19 +10,20 @@
 // estimates it from the column's statistics instead of guessing 0.5 % of the rows.
 
 export const SLOT_SECONDS = 1800;
+const L = sql.constant(SLOT_SECONDS);
 
 /**
  * The energy items of the stations of `stationsTable` (a table or subquery with a `station_id`
- * column) overlapping [from, to) (SQL timestamptz expressions): rows (station_id, a, b, e), energy
+ * column) overlapping [from, to) (timestamptz fragments): rows (station_id, a, b, e), energy
  * e in Wh delivered evenly from a to b (UNIX seconds): an operation, or the piece of a load curve
  * between two consecutive points. b = a for an instantaneous piece.
  * `curves: false` is for a caller that knows, in the same snapshot, that no clean production
  * curve exists: the anti-join is then left out (with an empty load_curve the planner probes it
  * once per operation, about a third of the indicator run's energy step).
  */
-export function energyItemsSql(o: { stationsTable: string; from: string; to: string; columns?: string; curves?: boolean }): string {
-  const extra = o.columns ? `${o.columns}, ` : "";
-  const operations = `
+export function energyItemsSql(o: { stationsTable: SqlFragment; from: SqlFragment; to: SqlFragment; columns?: SqlFragment; curves?: boolean }): SqlFragment {
+  const extra = o.columns ? sql`${o.columns}, ` : sql.empty;
+  const operations = sql`
       SELECT ${extra}o.station_id, date_part('epoch', o.start_at) AS a, date_part('epoch', o.stop_at) AS b,
              (o.stop_wh - o.start_wh)::float8 AS e
         FROM charge_operation o
@@ -28,7 +31,7 @@ export function energyItemsSql(o: { stationsTable: string; from: string; to: str
        WHERE o.env = 'production' AND o.quality_flags = '{}'
          AND o.stop_at >= ${o.from} AND o.start_at < ${o.to}`;
   if (o.curves === false) return operations;
-  return `${operations}
+  return sql`${operations}
          AND NOT EXISTS (
            SELECT 1 FROM load_curve c
             WHERE c.env = 'production' AND c.operator_id = o.operator_id AND c.station_id = o.station_id
@@ -46,32 +49,33 @@ export function energyItemsSql(o: { stationsTable: string; from: string; to: str
 
 /**
  * Rows (station_id, slot, wh) for the stations of `stationsTable` and slots in [slotFrom,
- * slotTo), one per item and slot it touches (the bounds are SQL expressions). For a few stations
+ * slotTo), one per item and slot it touches (the bounds are integer fragments). For a few stations
  * (a dossier's page); the indicator run sums whole meshes with leafEnergySql instead.
  */
-export function energyPiecesSql(o: { stationsTable: string; slotFrom: string; slotTo: string }): string {
-  const from = `to_timestamp((${o.slotFrom})::float8 * ${SLOT_SECONDS})`;
-  const to = `to_timestamp((${o.slotTo})::float8 * ${SLOT_SECONDS})`;
-  return `
+export function energyPiecesSql(o: { stationsTable: SqlFragment; slotFrom: SqlFragment; slotTo: SqlFragment }): SqlFragment {
+  const from = sql`to_timestamp((${o.slotFrom})::float8 * ${L})`;
+  const to = sql`to_timestamp((${o.slotTo})::float8 * ${L})`;
+  return sql`
   SELECT t.station_id, g.slot, g.wh
     FROM (${energyItemsSql({ stationsTable: o.stationsTable, from, to })}) t
    CROSS JOIN LATERAL (
       SELECT s AS slot,
              CASE WHEN t.b <= t.a THEN t.e
-                  ELSE t.e * (least(t.b, (s + 1) * ${SLOT_SECONDS}.0) - greatest(t.a, s * ${SLOT_SECONDS}.0)) / (t.b - t.a) END AS wh
-        FROM generate_series(floor(t.a / ${SLOT_SECONDS})::int,
-                             greatest(floor(t.a / ${SLOT_SECONDS})::int, ceil(t.b / ${SLOT_SECONDS})::int - 1)) AS s
+                  ELSE t.e * (least(t.b, (s + 1) * ${L}.0) - greatest(t.a, s * ${L}.0)) / (t.b - t.a) END AS wh
+        FROM generate_series(floor(t.a / ${L})::int,
+                             greatest(floor(t.a / ${L})::int, ceil(t.b / ${L})::int - 1)) AS s
    ) g
    WHERE g.slot >= (${o.slotFrom}) AND g.slot < (${o.slotTo})`;
 }
 
 /** Power below this (Wh per second, i.e. 3.6 mW) is rounding left when every item has ended. */
-const NEGLIGIBLE_POWER = 1e-6;
+const NEGLIGIBLE_POWER = sql.constant(1e-6);
 
 /**
  * Energy per leaf mesh and half-hour: rows (leaf_idx, slot, a, g), a for ADVENIR stations and g
- * for GIREVE ones, for slots in [s0, s1) (SQL integer expressions), from `stations` (station_id,
- * channel, leaf_idx; literal bounds let the planner size the steps). The same sums as energyPiecesSql grouped by leaf and slot, without
+ * for GIREVE ones, for slots in [s0, s1) (integer fragments), from `stations` (station_id,
+ * channel, leaf_idx; bounds known when the statement is planned let the planner size the steps).
+ * The same sums as energyPiecesSql grouped by leaf and slot, without
  * expanding every item into its half-hours (ten million rows for a year of a million charges):
  *   each item adds its power p = e / (b − a) at a and removes it at b; with S1(t) the sum of the
  *   power steps up to t and S2(t) the sum of step × time, the energy delivered up to t is
@@ -80,17 +84,16 @@ const NEGLIGIBLE_POWER = 1e-6;
  *   constant power (L·S1 each). Instantaneous items add their energy to their slot. Times are
  *   taken from s0 so that the float8 sums keep their precision.
  */
-export function leafEnergySql(o: { stations: string; s0: string; s1: string; curves?: boolean }): string {
-  const L = SLOT_SECONDS;
-  const origin = `((${o.s0})::float8 * ${L})`;
-  const n = `((${o.s1}) - (${o.s0}))`;
-  const from = `to_timestamp(${origin})`;
-  const to = `to_timestamp((${o.s1})::float8 * ${L})`;
-  return `
+export function leafEnergySql(o: { stations: SqlFragment; s0: SqlFragment; s1: SqlFragment; curves?: boolean }): SqlFragment {
+  const origin = sql`((${o.s0})::float8 * ${L})`;
+  const n = sql`((${o.s1}) - (${o.s0}))`;
+  const from = sql`to_timestamp(${origin})`;
+  const to = sql`to_timestamp((${o.s1})::float8 * ${L})`;
+  return sql`
   WITH items AS MATERIALIZED (
     SELECT i.leaf_idx, i.channel = 'ADVENIR' AS is_a, i.channel = 'GIREVE' AS is_g,
            i.a - ${origin} AS a, i.b - ${origin} AS b, i.e, CASE WHEN i.b > i.a THEN i.e / (i.b - i.a) ELSE 0 END AS p
-      FROM (${energyItemsSql({ stationsTable: o.stations, from, to, columns: "fs.leaf_idx, fs.channel", curves: o.curves })}) i
+      FROM (${energyItemsSql({ stationsTable: o.stations, from, to, columns: sql`fs.leaf_idx, fs.channel`, curves: o.curves })}) i
   ),
   steps AS (
     SELECT leaf_idx, k, sum(da) AS da, sum(ta) AS ta, sum(dg) AS dg, sum(tg) AS tg, sum(ia) AS ia, sum(ig) AS ig
@@ -124,8 +127,8 @@ export function leafEnergySql(o: { stations: string; s0: string; s1: string; cur
 }
 
 /** Clean charge transactions (one per operation or curve-only transaction) with their start and stop. */
-export function cleanTransactionsSql(o: { stationsTable: string; from: string; to: string }): string {
-  return `
+export function cleanTransactionsSql(o: { stationsTable: SqlFragment; from: SqlFragment; to: SqlFragment }): SqlFragment {
+  return sql`
   SELECT o.station_id, o.start_at, o.stop_at
     FROM charge_operation o JOIN ${o.stationsTable} fs ON fs.station_id = o.station_id
    WHERE o.env = 'production' AND o.quality_flags = '{}' AND o.stop_at >= ${o.from} AND o.start_at < ${o.to}

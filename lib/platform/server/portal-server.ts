@@ -6,6 +6,7 @@ import { healthAnswer } from "@/lib/platform/health/health-answer";
 import { sanitizeRequestHeaders } from "@/lib/platform/server/sanitize-headers";
 import { applySecurityHeaders } from "@/lib/platform/server/security-headers";
 import { advenirEndpointOf, serveAdvenirPut } from "@/lib/channels/advenir/serve-advenir-put";
+import { advenirFailure } from "@/lib/channels/advenir/advenir-response";
 import { formatSeconds, guardedBodyOn } from "@/lib/platform/server/guarded-body";
 
 // The portal's Node HTTP server, without Next.js: what happens on the socket (client address,
@@ -40,10 +41,11 @@ function socketFailure(error: NodeJS.ErrnoException, env: ServerEnv): IngestErro
 
 /** A whole HTTP answer written on the socket itself, when no request object can carry it. */
 function rawAnswer(error: IngestError): string {
-  const text = JSON.stringify({ statut: "ECHEC", erreurs: error.errors });
-  const reason = http.STATUS_CODES[error.status] ?? "Error";
+  const answer = advenirFailure(error);
+  const text = JSON.stringify(answer.body);
+  const reason = http.STATUS_CODES[answer.status] ?? "Error";
   return (
-    `HTTP/1.1 ${error.status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n` +
+    `HTTP/1.1 ${answer.status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n` +
     `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`
   );
 }

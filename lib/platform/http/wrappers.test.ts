@@ -19,6 +19,7 @@ vi.mock("@/lib/platform/env", async (importOriginal) => {
 
 const { route } = await import("@/lib/platform/http/route");
 const { action } = await import("@/lib/platform/http/action");
+const { jsonLinesResponse } = await import("@/lib/platform/http/json-lines");
 
 let comite: string;
 let admin: string;
@@ -141,5 +142,28 @@ describe("action(permission, schema, fn)", () => {
     const { redirect } = await import("next/navigation");
     const run = action("indicators:compute", null, async (): Promise<ActionState> => redirect("/ailleurs"));
     await expect(run({ ok: false }, form({}))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;replace;\/ailleurs;/) });
+  });
+});
+
+describe("jsonLinesResponse(scope, run)", () => {
+  const lines = async (res: Response) => (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+
+  it("ends the stream with the portal's JSON error body when the work fails with an AppError", async () => {
+    const res = jsonLinesResponse("essai", async (send) => {
+      send({ type: "progress", done: 1 });
+      throw new AppError("CONFLICT", "Déjà importé.", [{ path: "fichier", message: "même contenu" }]);
+    });
+    expect(await lines(res)).toEqual([
+      { type: "progress", done: 1 },
+      { type: "error", erreur: "Déjà importé.", champ: "fichier", erreurs: [{ champ: "fichier", message: "même contenu" }] },
+    ]);
+  });
+
+  it("logs an unexpected failure with an id that its last line carries, no internals", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const [last] = await lines(jsonLinesResponse("essai", async () => { throw new Error("disque plein /var/lib"); }));
+    expect(last.erreur).toMatch(new RegExp(`^Erreur inattendue, référence ${UUID.source}\\.$`));
+    expect(JSON.stringify(last)).not.toContain("disque");
+    expect(String(log.mock.calls[0][0])).toContain(UUID.exec(last.erreur)![0]);
   });
 });

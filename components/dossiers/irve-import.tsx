@@ -60,7 +60,7 @@ export function IrveImport({ dossierId }: { dossierId: string }) {
           const event = JSON.parse(line);
           if (event.type === "progress") setProgress(event);
           else if (event.type === "result") setResult(event);
-          else if (event.type === "error") setError(event.message);
+          else if (event.type === "error") setError(event.erreur);
         }
       }
     } catch {

@@ -22,7 +22,7 @@ export function CarbonImportForm() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<Imported | null>(null);
-  const [error, setError] = useState<{ message: string; details: { path: string; message: string }[] } | null>(null);
+  const [error, setError] = useState<{ message: string; details: { champ: string; message: string }[] } | null>(null);
   const errorRef = useFocusOn<HTMLDivElement>(error);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -71,7 +71,7 @@ export function CarbonImportForm() {
           {error.details.length > 0 && (
             <ul className="fr-text--sm" data-testid="carbon-import-errors">
               {error.details.slice(0, 200).map((d, i) => (
-                <li key={i}>{d.path} : {d.message}</li>
+                <li key={i}>{d.champ} : {d.message}</li>
               ))}
               {error.details.length > 200 && <li>… et {error.details.length - 200} autre(s) erreur(s).</li>}
             </ul>

@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyLogin } from "@/lib/users/verify-login";
 import { isAppError } from "@/lib/platform/errors";
 import { getEnv } from "@/lib/platform/env";
+import { CLIENT_IP_HEADER } from "@/lib/platform/server/trusted-headers";
 
 // next-auth v4, credentials provider, JWT sessions (8 h). The JWT only carries the user id and
 // role for display; lib/auth/session.ts reloads the user on every request so a disabled
@@ -18,7 +19,7 @@ export function authOptions(): AuthOptions {
         credentials: { email: { label: "Adresse e-mail", type: "email" }, password: { label: "Mot de passe", type: "password" } },
         async authorize(credentials, req) {
           const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-          const ip = headers["x-portal-client-ip"] ?? "inconnue";
+          const ip = headers[CLIENT_IP_HEADER] ?? "inconnue";
           try {
             const user = await verifyLogin({ email: credentials?.email, password: credentials?.password, ip });
             return { id: user.id, email: user.email, name: user.name, role: user.role };

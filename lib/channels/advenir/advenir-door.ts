@@ -1,6 +1,6 @@
 import type { PortalDoor } from "@/lib/platform/server/portal-server";
 import type { ProtocolFailure } from "@/lib/platform/server/protocol-failure";
-import { BODY_PATH } from "@/lib/channels/advenir/errors";
+import { advenirFailure } from "@/lib/channels/advenir/advenir-response";
 import { advenirEndpointOf, serveAdvenirPut } from "@/lib/channels/advenir/serve-advenir-put";
 
 // The ADVENIR door as the portal's Node server sees it: the two data endpoints it answers itself
@@ -14,5 +14,5 @@ export const advenirDoor: PortalDoor = {
 
 /** A failure of the HTTP exchange, as the ADVENIR protocol answers a failure: {statut, erreurs}. */
 export function advenirSocketFailureBody(failure: ProtocolFailure): string {
-  return JSON.stringify({ statut: "ECHEC", erreurs: [{ chemin: BODY_PATH, message: failure.message }] });
+  return JSON.stringify(advenirFailure(failure).body);
 }

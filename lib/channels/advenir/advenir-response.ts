@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { getEnv } from "@/lib/platform/env";
-import { HTTP_STATUS, isAppError } from "@/lib/platform/errors";
+import { isAppError, type AppError } from "@/lib/platform/errors";
 import { AUTH_PATH, BODY_PATH, capMessages, isIngestError, SERVER_PATH } from "@/lib/channels/advenir/errors";
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/platform/db/unavailable";
 import { isProtocolFailure } from "@/lib/platform/server/protocol-failure";
 import { WWW_AUTHENTICATE } from "@/lib/channels/advenir/operator-basic";
 import type { AdvenirFailure, AdvenirMessage, AdvenirSuccess } from "@/lib/schemas/advenir";
 
-// The ADVENIR protocol's answers: {"statut":"OK",…} or {"statut":"ECHEC","erreurs":[…]}.
-// One translator from thrown errors to failures: expected errors (IngestError, AppError) keep
+// The ADVENIR protocol's answers: {"statut":"OK",…} or {"statut":"ECHEC","erreurs":[…]}, built
+// here and nowhere else (the Node server's raw socket answers too, through advenir-door.ts).
+// One translator from thrown errors to failures: expected errors (the AppError family, of which
+// IngestError is the channel's member) keep
 // their French messages and status; anything else is a 500 with an id to quote, logged here
 // and only here, with no internals in the answer. A database that cannot be reached is not a
 // bug: 503 with Retry-After (the client retries; the server recovers when PostgreSQL is back).
@@ -39,23 +41,21 @@ export function advenirSuccess(result: { recus: number; enregistres: number; inc
   };
 }
 
+/** The protocol's {chemin, message} list of an expected error. */
+function messagesOf(error: AppError): AdvenirMessage[] {
+  if (isIngestError(error)) return error.errors;
+  if (error.fields.length) return error.fields.map((f) => ({ chemin: f.path, message: f.message }));
+  return [{ chemin: error.status === 401 || error.status === 429 ? AUTH_PATH : BODY_PATH, message: error.message }];
+}
+
 export function advenirFailure(error: unknown): AdvenirAnswer {
   // A timeout or broken framing met while reading the body (lib/platform/server/guarded-body.ts).
   if (isProtocolFailure(error)) return { status: error.status, body: { statut: "ECHEC", erreurs: [{ chemin: BODY_PATH, message: error.message }] }, headers: {} };
-  if (isIngestError(error)) {
-    const headers = { ...error.headers };
-    if (error.status === 401) headers["WWW-Authenticate"] = WWW_AUTHENTICATE;
-    return { status: error.status, body: { statut: "ECHEC", erreurs: capMessages(error.errors) }, headers };
-  }
   if (isAppError(error)) {
-    const status = HTTP_STATUS[error.code];
-    const headers: Record<string, string> = {};
-    if (status === 401) headers["WWW-Authenticate"] = WWW_AUTHENTICATE;
-    if (status === 429 && error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
-    const erreurs = error.fields.length
-      ? error.fields.map((f) => ({ chemin: f.path, message: f.message }))
-      : [{ chemin: status === 401 || status === 429 ? AUTH_PATH : "(corps)", message: error.message }];
-    return { status, body: { statut: "ECHEC", erreurs: capMessages(erreurs) }, headers };
+    const headers: Record<string, string> = isIngestError(error) ? { ...error.headers } : {};
+    if (error.status === 401) headers["WWW-Authenticate"] = WWW_AUTHENTICATE;
+    if (error.status === 429 && error.retryAfterSeconds && !headers["Retry-After"]) headers["Retry-After"] = String(error.retryAfterSeconds);
+    return { status: error.status, body: { statut: "ECHEC", erreurs: capMessages(messagesOf(error)) }, headers };
   }
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
   const reference = randomUUID();

@@ -1,21 +1,29 @@
+import { AppError, errorCodeOf } from "@/lib/platform/errors";
 import type { AdvenirMessage } from "@/lib/schemas/advenir";
 
-// Expected failures of the ADVENIR data API, with the protocol's status codes (lib/platform/errors.ts
-// has no 413/415/422). Messages are French and safe to send; lib/channels/advenir/advenir-response.ts
-// turns them into {"statut":"ECHEC","erreurs":[…]}.
+// The one error type of the ADVENIR channel: a member of the AppError family (lib/platform/errors.ts)
+// whose messages are already in the protocol's {chemin, message} form. Messages are French and
+// safe to send; lib/channels/advenir/advenir-response.ts, and only it, turns any AppError into
+// {"statut":"ECHEC","erreurs":[…]}. OperatorAuthError (operator-basic.ts) is an IngestError.
 
 export type IngestStatus = 400 | 401 | 403 | 408 | 413 | 415 | 422 | 429 | 431 | 503;
 
 /** Most errors listed in one answer or one submission row. */
 export const MAX_LISTED_MESSAGES = 1000;
 
-export class IngestError extends Error {
+export class IngestError extends AppError {
   constructor(
     readonly status: IngestStatus,
     readonly errors: AdvenirMessage[],
     readonly headers: Record<string, string> = {},
   ) {
-    super(errors[0]?.message ?? `erreur ${status}`);
+    const retryAfter = Number(headers["Retry-After"]);
+    super(
+      errorCodeOf(status),
+      errors[0]?.message ?? `erreur ${status}`,
+      errors.map((e) => ({ path: e.chemin, message: e.message })),
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
     this.name = "IngestError";
   }
 }

@@ -3,7 +3,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { DataEnv } from "@/generated/prisma/enums";
 import { db, rawSql } from "@/lib/platform/db/database";
 import { getEnv } from "@/lib/platform/env";
-import { AppError } from "@/lib/platform/errors";
+import { CLIENT_CERT_FINGERPRINT_HEADER, CLIENT_IP_HEADER } from "@/lib/platform/server/trusted-headers";
+import { AUTH_PATH, IngestError } from "@/lib/channels/advenir/errors";
 import { decoyHash, verifySecret } from "@/lib/auth/password";
 import { clearFailures, recordFailure, type ThrottlePolicy } from "@/lib/auth/throttle";
 
@@ -15,8 +16,6 @@ import { clearFailures, recordFailure, type ThrottlePolicy } from "@/lib/auth/th
 //     scrypt verification in constant time, against a decoy hash when the username is unknown.
 // Repeated Basic failures are throttled per username and per client address (429 + Retry-After).
 
-export const CLIENT_IP_HEADER = "x-portal-client-ip";
-export const CLIENT_CERT_FINGERPRINT_HEADER = "x-portal-client-cert-sha256";
 export const WWW_AUTHENTICATE = 'Basic realm="ADVENIR", charset="UTF-8"';
 
 export interface OperatorPrincipal {
@@ -31,14 +30,14 @@ export interface OperatorPrincipal {
  * An authentication failure, with the login tried ("" when none could be read) and the operator
  * owning it when it exists: what the security log needs (lib/security/record-auth-failure.ts).
  */
-export class OperatorAuthError extends AppError {
+export class OperatorAuthError extends IngestError {
   constructor(
     code: "UNAUTHENTICATED" | "TOO_MANY_REQUESTS",
     message: string,
     readonly attempt: { login: string; operatorId: string | null } = { login: "", operatorId: null },
     retryAfterSeconds?: number,
   ) {
-    super(code, message, [{ path: "(authentification)", message }], retryAfterSeconds);
+    super(code === "UNAUTHENTICATED" ? 401 : 429, [{ chemin: AUTH_PATH, message }], retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {});
     this.name = "OperatorAuthError";
   }
 }

@@ -1,11 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { isAppError } from "@/lib/platform/errors";
-import { getEnv } from "@/lib/platform/env";
+import { reportUnexpected } from "@/lib/platform/http/unexpected";
 
 import type { ActionState } from "@/lib/platform/http/action-state-shared";
 
 // Server half: turns what a server action threw into the state its form shows. Unexpected
-// errors get an id to quote, no internals.
+// errors get an id to quote, no internals. Used by the action() wrapper (action.ts).
 
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -19,7 +18,6 @@ export function actionError(e: unknown, values?: Record<string, string>): Action
     for (const f of e.fields) fieldErrors[f.path] ??= f.message;
     return { ok: false, message: e.fields.length > 0 ? "Le formulaire contient des erreurs." : e.message, fieldErrors, values };
   }
-  const id = randomUUID();
-  if (getEnv().LOG_ERRORS) console.error(`[action ${id}]`, e);
+  const id = reportUnexpected("action", e);
   return { ok: false, message: `Erreur inattendue. Si elle persiste, communiquez ce code à l'assistance : ${id}.`, values };
 }

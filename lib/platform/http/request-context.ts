@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { CLIENT_IP_HEADER } from "@/lib/platform/server/sanitize-headers";
+import { CLIENT_IP_HEADER } from "@/lib/platform/server/trusted-headers";
 
 /** Client address (set by lib/platform/server, never by the client) and user agent of the current request. */
 export async function requestContext(): Promise<{ ip: string; userAgent: string }> {

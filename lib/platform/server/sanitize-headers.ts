@@ -1,13 +1,9 @@
 import type { IncomingMessage } from "node:http";
+import { CLIENT_CERT_FINGERPRINT_HEADER, CLIENT_IP_HEADER } from "@/lib/platform/server/trusted-headers";
 
-// The only place that decides who the client is. Everything downstream trusts exactly two
-// headers, which this function always overwrites:
-//   x-portal-client-ip          the client address (TCP peer, or X-Forwarded-For's last hop
-//                               when the peer is a trusted reverse proxy);
-//   x-portal-client-cert-sha256 the client-certificate fingerprint, only when a trusted proxy
-//                               sent it in the configured header (it terminated TLS).
-export const CLIENT_IP_HEADER = "x-portal-client-ip";
-export const CLIENT_CERT_FINGERPRINT_HEADER = "x-portal-client-cert-sha256";
+// The only place that decides who the client is. Everything downstream trusts exactly the two
+// headers of trusted-headers.ts, which this function always overwrites.
+export { CLIENT_CERT_FINGERPRINT_HEADER, CLIENT_IP_HEADER };
 
 export interface HeaderPolicy {
   trustedProxies: readonly string[];

@@ -3,6 +3,7 @@ import { gzipSync } from "node:zlib";
 import type { DataEnv } from "@/generated/prisma/enums";
 import { db } from "@/lib/platform/db/database";
 import { hashSecret } from "@/lib/auth/password";
+import { CLIENT_IP_HEADER } from "@/lib/platform/server/trusted-headers";
 import { POST as postCourbe, PUT as putCourbe } from "@/app/api/courbe/put/route";
 import { POST as postOperation, PUT as putOperation } from "@/app/api/operation/put/route";
 
@@ -124,7 +125,7 @@ export interface CallResult {
 export async function call(endpoint: "courbe" | "operation", body: unknown, options: CallOptions = {}): Promise<CallResult> {
   const method = options.method ?? "POST";
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  const headers: Record<string, string> = { "x-portal-client-ip": options.ip ?? "192.0.2.10", ...options.headers };
+  const headers: Record<string, string> = { [CLIENT_IP_HEADER]: options.ip ?? "192.0.2.10", ...options.headers };
   if (options.auth) headers.authorization = options.auth;
   let payload: BodyInit = text;
   if (options.rawBytes) payload = new Uint8Array(options.rawBytes);

@@ -2,15 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { requirePermission } from "@/lib/auth/session";
 import { createDossier } from "@/lib/dossiers/create-dossier";
 import { updateDossier } from "@/lib/dossiers/update-dossier";
 import { signAttestation } from "@/lib/attestations/sign-attestation";
 import { registerStations } from "@/lib/stations/register-stations";
-import { actionError, formValues } from "@/lib/platform/http/action-state";
+import { action } from "@/lib/auth/action";
 import type { ActionState } from "@/lib/platform/http/action-state-shared";
 import { requestContext } from "@/lib/platform/http/request-context";
-import { getDossierView, type Viewer } from "@/lib/dossiers/get-dossier-view";
+import { findOwnDossier } from "@/lib/dossiers/find-own-dossier";
 import { AppError } from "@/lib/platform/errors";
 import type { SiteType } from "@/lib/schemas/dossiers";
 import type { Channel } from "@/generated/prisma/enums";
@@ -35,97 +34,64 @@ function dossierFields(values: Record<string, string>) {
   };
 }
 
-// Server actions of the beneficiary's dossier pages. Each checks the permission again and
-// scopes the dossier to the signed-in beneficiary (lib/dossiers decides).
+// Server actions of the beneficiary's dossier pages. Each checks the permission again (action())
+// and scopes the dossier to the signed-in beneficiary (lib/dossiers decides: findOwnDossier).
 
-export async function createDossierAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requirePermission("dossiers:manage-own");
-  const values = formValues(form);
-  let id: string;
-  try {
-    if (!user.beneficiaryId) throw new AppError("FORBIDDEN", "Votre compte n'est rattaché à aucun bénéficiaire.");
-    const dossier = await createDossier({ ...dossierFields(values), beneficiaryId: user.beneficiaryId, actor: user.email, actorUserId: user.id });
-    id = dossier.id;
-  } catch (e) {
-    return actionError(e, values);
-  }
-  redirect(`/beneficiaire/dossiers/${id}`);
-}
+export const createDossierAction = action("dossiers:manage-own", null, async ({ user, values }): Promise<ActionState> => {
+  if (!user.beneficiaryId) throw new AppError("FORBIDDEN", "Votre compte n'est rattaché à aucun bénéficiaire.");
+  const dossier = await createDossier({ ...dossierFields(values), beneficiaryId: user.beneficiaryId, actor: user.email, actorUserId: user.id });
+  redirect(`/beneficiaire/dossiers/${dossier.id}`);
+});
 
-export async function updateDossierAction(dossierId: string, _: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requirePermission("dossiers:manage-own");
-  const values = formValues(form);
-  try {
-    await updateDossier({ ...dossierFields(values), dossierId, viewer: user, actor: user.email, actorUserId: user.id });
-  } catch (e) {
-    return actionError(e, values);
-  }
+export const updateDossierAction = action("dossiers:manage-own", null, async ({ user, values }, dossierId: string): Promise<ActionState> => {
+  await updateDossier({ ...dossierFields(values), dossierId, viewer: user, actor: user.email, actorUserId: user.id });
   redirect(`/beneficiaire/dossiers/${dossierId}`);
-}
+});
 
-export async function signAttestationAction(dossierId: string, _: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requirePermission("attestations:sign-own");
-  const values = formValues(form);
+export const signAttestationAction = action("attestations:sign-own", null, async ({ user, values }, dossierId: string): Promise<ActionState> => {
   const { ip, userAgent } = await requestContext();
-  try {
-    await assertOwnDossier(dossierId, user);
-    await signAttestation({
-      dossierId,
-      signerName: values.signerName ?? "",
-      signerCapacity: values.signerCapacity ?? "",
-      consent: (values.consent === "on") as true,
-      textVersion: values.textVersion,
-      ipAddress: ip,
-      userAgent,
-      signedByUserId: user.id,
-      onBehalf: false,
-      actor: user.email,
-      actorUserId: user.id,
-    });
-  } catch (e) {
-    return actionError(e, values);
-  }
+  await findOwnDossier({ dossierId, viewer: user });
+  await signAttestation({
+    dossierId,
+    signerName: values.signerName ?? "",
+    signerCapacity: values.signerCapacity ?? "",
+    consent: (values.consent === "on") as true,
+    textVersion: values.textVersion,
+    ipAddress: ip,
+    userAgent,
+    signedByUserId: user.id,
+    onBehalf: false,
+    actor: user.email,
+    actorUserId: user.id,
+  });
   redirect(`/beneficiaire/dossiers/${dossierId}/attestation/recu`);
-}
+});
 
-export async function registerStationAction(dossierId: string, _: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requirePermission("dossiers:manage-own");
-  const values = formValues(form);
-  try {
-    await assertOwnDossier(dossierId, user);
+export const registerStationAction = action(
+  "dossiers:manage-own",
+  null,
+  async ({ user, values }, dossierId: string): Promise<ActionState> => {
+    await findOwnDossier({ dossierId, viewer: user });
     const station = {
       stationCode: values.stationCode ?? "",
       pointCount: typedNumber(values.pointCount),
       nominalPowerKw: typedNumber(values.nominalPowerKw),
     };
     await registerStations({ dossierId, stations: [station], actor: user.email, actorUserId: user.id });
-  } catch (e) {
-    const state = actionError(e, values);
-    // Field paths of a one-station list ("stations.0.pointCount") → the form's names.
-    state.fieldErrors = Object.fromEntries(Object.entries(state.fieldErrors ?? {}).map(([k, m]) => [k.replace(/^stations(\.0)?\./, "").replace(/^stations$/, "stationCode"), m]));
-    return state;
-  }
-  revalidatePath(`/beneficiaire/dossiers/${dossierId}`);
-  return { ok: true, message: `Station ${values.stationCode} enregistrée.` };
-}
+    revalidatePath(`/beneficiaire/dossiers/${dossierId}`);
+    return { ok: true, message: `Station ${values.stationCode} enregistrée.` };
+  },
+  // Field paths of a one-station list ("stations.0.pointCount") → the form's names.
+  { fieldName: (path) => path.replace(/^stations(\.0)?\./, "").replace(/^stations$/, "stationCode") },
+);
 
-async function assertOwnDossier(dossierId: string, viewer: Viewer) {
-  if (!(await getDossierView({ dossierId, viewer }))) throw new AppError("NOT_FOUND", "Dossier introuvable.");
-}
-
-export async function declareIrvePointAction(dossierId: string, _: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requirePermission("dossiers:manage-own");
-  const values = formValues(form);
-  try {
-    await assertOwnDossier(dossierId, user);
-    const row = await validateIrvePoint(values);
-    await declareChargePoints({ dossierId, rows: [row], actor: user.email, actorUserId: user.id });
-  } catch (e) {
-    return actionError(e, values);
-  }
+export const declareIrvePointAction = action("dossiers:manage-own", null, async ({ user, values }, dossierId: string): Promise<ActionState> => {
+  await findOwnDossier({ dossierId, viewer: user });
+  const row = await validateIrvePoint(values);
+  await declareChargePoints({ dossierId, rows: [row], actor: user.email, actorUserId: user.id });
   revalidatePath(`/beneficiaire/dossiers/${dossierId}`);
   return { ok: true, message: `Point de charge ${values.id_pdc_itinerance} déclaré.` };
-}
+});
 
 /** A number typed in French ("7,4") or not at all (NaN: the schema says it is required). */
 function typedNumber(value: string | undefined): number {
@@ -139,10 +105,10 @@ function changeDone(deadline: { dueOn: string; daysLate: number }, what: string)
     : `${what} Déclaration dans le délai (échéance du ${due}).`;
 }
 
-export async function correctStationAction(dossierId: string, stationId: string, _: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requirePermission("dossiers:manage-own");
-  const values = formValues(form);
-  try {
+export const correctStationAction = action(
+  "dossiers:manage-own",
+  null,
+  async ({ user, values }, dossierId: string, stationId: string): Promise<ActionState> => {
     const r = await correctStation({
       stationId,
       stationCode: values.stationCode ?? "",
@@ -155,47 +121,40 @@ export async function correctStationAction(dossierId: string, stationId: string,
     });
     revalidatePath(`/beneficiaire/dossiers/${dossierId}`, "layout");
     return { ok: true, message: changeDone(r.deadline, `Station ${r.stationCode} corrigée.`) };
-  } catch (e) {
-    return actionError(e, values);
-  }
-}
+  },
+);
 
-export async function withdrawStationAction(dossierId: string, stationId: string, _: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requirePermission("dossiers:manage-own");
-  const values = formValues(form);
-  try {
+export const withdrawStationAction = action(
+  "dossiers:manage-own",
+  null,
+  async ({ user, values }, dossierId: string, stationId: string): Promise<ActionState> => {
     const r = await withdrawStation({
       stationId, effectiveOn: values.effectiveOn ?? "", confirm: (values.confirm === "on") as true, viewer: user, actor: user.email, actorUserId: user.id,
     });
     revalidatePath(`/beneficiaire/dossiers/${dossierId}`, "layout");
     return { ok: true, message: changeDone(r.deadline, `Station ${r.stationCode} retirée.`) };
-  } catch (e) {
-    return actionError(e, values);
-  }
-}
+  },
+);
 
-export async function correctIrvePointAction(dossierId: string, pointId: string, _: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requirePermission("dossiers:manage-own");
-  const values = formValues(form);
-  try {
+export const correctIrvePointAction = action(
+  "dossiers:manage-own",
+  null,
+  async ({ user, values }, dossierId: string, pointId: string): Promise<ActionState> => {
     await correctChargePoint({ chargePointId: pointId, values, viewer: user, actor: user.email, actorUserId: user.id });
     revalidatePath(`/beneficiaire/dossiers/${dossierId}`, "layout");
     return { ok: true, message: `Point de charge ${values.id_pdc_itinerance ?? ""} corrigé : le délai de 10 jours ouvrés court depuis sa date de mise à jour.`, values };
-  } catch (e) {
-    return actionError(e, values);
-  }
-}
+  },
+);
 
-export async function withdrawIrvePointAction(dossierId: string, pointId: string, _: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requirePermission("dossiers:manage-own");
-  const values = formValues(form);
-  try {
+export const withdrawIrvePointAction = action(
+  "dossiers:manage-own",
+  null,
+  async ({ user, values }, dossierId: string, pointId: string): Promise<ActionState> => {
     const r = await withdrawChargePoint({
       chargePointId: pointId, effectiveOn: values.effectiveOn ?? "", confirm: (values.confirm === "on") as true, viewer: user, actor: user.email, actorUserId: user.id,
     });
     revalidatePath(`/beneficiaire/dossiers/${dossierId}`, "layout");
-    return { ok: true, message: changeDone(r.deadline, `Point de charge ${r.idPdcItinerance} retiré${r.stationWithdrawn ? ", et sa station avec lui (plus aucun point en service)" : ""}.`) };
-  } catch (e) {
-    return actionError(e, values);
-  }
-}
+    const alsoStation = r.stationWithdrawn ? ", et sa station avec lui (plus aucun point en service)" : "";
+    return { ok: true, message: changeDone(r.deadline, `Point de charge ${r.idPdcItinerance} retiré${alsoStation}.`) };
+  },
+);

@@ -1,20 +1,17 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
-import { actionError, formValues } from "@/lib/platform/http/action-state";
+import { action } from "@/lib/auth/action";
 import type { ActionState } from "@/lib/platform/http/action-state-shared";
 
 /** Changes the signed-in person's password; every session ends, so they log in again. */
-export async function changeOwnPasswordAction(_: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requirePermission("account:manage-own");
-  const values = formValues(form);
-  try {
+export const changeOwnPasswordAction = action(
+  "account:manage-own",
+  null,
+  async ({ user, values }): Promise<ActionState> => {
     await changeOwnPassword({ userId: user.id, currentPassword: values.currentPassword ?? "", newPassword: values.newPassword ?? "", confirmation: values.confirmation ?? "" });
-  } catch (e) {
-    // No values back: they are passwords.
-    return actionError(e);
-  }
-  redirect("/connexion?motdepasse=modifie");
-}
+    redirect("/connexion?motdepasse=modifie");
+  },
+  { keepValues: false }, // no values back: they are passwords
+);

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Stepper } from "@codegouvfr/react-dsfr/Stepper";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requirePermission } from "@/lib/auth/session";
-import { getDossierView } from "@/lib/dossiers/get-dossier-view";
+import { findOwnDossier } from "@/lib/dossiers/find-own-dossier";
+import { orNotFound } from "@/lib/platform/http/page";
 import { DOSSIER_STATE_LABELS, type DossierState } from "@/lib/dossiers/dossier-status";
 import { SITE_TYPES, type SiteType } from "@/lib/schemas/dossiers";
 import { formatDateTime, formatDay, formatNumber } from "@/lib/platform/format";
@@ -22,8 +22,7 @@ const STEPS: DossierState[] = ["brouillon", "attestation_signee", "stations_decl
 export default async function DossierPage({ params }: { params: Promise<{ dossierId: string }> }) {
   const user = await requirePermission("dossiers:manage-own");
   const { dossierId } = await params;
-  const d = await getDossierView({ dossierId, viewer: user });
-  if (!d) notFound();
+  const d = await orNotFound(findOwnDossier({ dossierId, viewer: user }));
   const step = STEPS.indexOf(d.state) + 1;
   const signed = Boolean(d.attestation?.signedAt);
   return (

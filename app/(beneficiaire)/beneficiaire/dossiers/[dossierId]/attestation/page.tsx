@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { requirePermission } from "@/lib/auth/session";
-import { getDossierView } from "@/lib/dossiers/get-dossier-view";
+import { findOwnDossier } from "@/lib/dossiers/find-own-dossier";
+import { orNotFound } from "@/lib/platform/http/page";
 import { ATTESTATION_TEXT, ATTESTATION_TEXT_SHA256, ATTESTATION_TEXT_VERSION } from "@/lib/attestations/attestation-text";
 import { AttestationForm } from "@/components/dossiers/attestation-form";
 import { signAttestationAction } from "../../actions";
@@ -12,8 +13,7 @@ export const metadata: Metadata = { title: "Attestation sur l'honneur" };
 export default async function AttestationPage({ params }: { params: Promise<{ dossierId: string }> }) {
   const user = await requirePermission("attestations:sign-own");
   const { dossierId } = await params;
-  const d = await getDossierView({ dossierId, viewer: user });
-  if (!d) notFound();
+  const d = await orNotFound(findOwnDossier({ dossierId, viewer: user }));
   // A signed attestation is never shown for signing again: its receipt is.
   if (d.attestation?.signedAt) redirect(`/beneficiaire/dossiers/${d.id}/attestation/recu`);
   return (

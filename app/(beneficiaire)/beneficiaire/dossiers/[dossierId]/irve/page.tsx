@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { requirePermission } from "@/lib/auth/session";
-import { getDossierView } from "@/lib/dossiers/get-dossier-view";
+import { findOwnDossier } from "@/lib/dossiers/find-own-dossier";
+import { orNotFound } from "@/lib/platform/http/page";
 import { IrveImport } from "@/components/dossiers/irve-import";
 import { IrvePointForm } from "@/components/dossiers/irve-point-form";
 import { declareIrvePointAction } from "../../actions";
@@ -12,8 +13,7 @@ export const metadata: Metadata = { title: "Données statiques IRVE" };
 export default async function IrvePage({ params }: { params: Promise<{ dossierId: string }> }) {
   const user = await requirePermission("dossiers:manage-own");
   const { dossierId } = await params;
-  const d = await getDossierView({ dossierId, viewer: user });
-  if (!d) notFound();
+  const d = await orNotFound(findOwnDossier({ dossierId, viewer: user }));
   if (d.channel !== "GIREVE") redirect(`/beneficiaire/dossiers/${d.id}`);
   return (
     <>

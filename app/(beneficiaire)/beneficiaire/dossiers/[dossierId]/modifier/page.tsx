@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { requirePermission } from "@/lib/auth/session";
-import { getDossierView } from "@/lib/dossiers/get-dossier-view";
+import { findOwnDossier } from "@/lib/dossiers/find-own-dossier";
+import { orNotFound } from "@/lib/platform/http/page";
 import { listOperatorChoices } from "@/lib/operators/list-operator-choices";
 import { DossierForm } from "@/components/dossiers/dossier-form";
 import { updateDossierAction } from "../../actions";
@@ -12,8 +12,7 @@ export const metadata: Metadata = { title: "Modifier le dossier" };
 export default async function EditDossierPage({ params }: { params: Promise<{ dossierId: string }> }) {
   const user = await requirePermission("dossiers:manage-own");
   const { dossierId } = await params;
-  const dossier = await getDossierView({ dossierId, viewer: user });
-  if (!dossier) notFound();
+  const dossier = await orNotFound(findOwnDossier({ dossierId, viewer: user }));
   const operators = await listOperatorChoices();
   return (
     <>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { requirePermission } from "@/lib/auth/session";
-import { getDossierView } from "@/lib/dossiers/get-dossier-view";
+import { findOwnDossier } from "@/lib/dossiers/find-own-dossier";
+import { orNotFound } from "@/lib/platform/http/page";
 import { attestationText } from "@/lib/attestations/attestation-text";
 import { formatDateTime } from "@/lib/platform/format";
 import { PrintButton } from "@/components/ui/print-button";
@@ -12,8 +13,7 @@ export const metadata: Metadata = { title: "Récépissé de signature" };
 export default async function ReceiptPage({ params }: { params: Promise<{ dossierId: string }> }) {
   const user = await requirePermission("dossiers:manage-own");
   const { dossierId } = await params;
-  const d = await getDossierView({ dossierId, viewer: user });
-  if (!d) notFound();
+  const d = await orNotFound(findOwnDossier({ dossierId, viewer: user }));
   const a = d.attestation;
   if (!a?.signedAt) redirect(`/beneficiaire/dossiers/${d.id}/attestation`);
   const text = attestationText(a.textVersion);

@@ -227,5 +227,8 @@ export async function authenticateOperator(
   }
   if (row.user_failures) await clearFailures(prisma, userKey);
   await touch(prisma, usable);
+  // What is remembered knows the last use just recorded: the next calls need not record it again.
+  const remembered = verified.get(usable.username);
+  if (remembered?.credential.id === usable.id) remembered.credential.lastUsedAt = usable.lastUsedAt;
   return { operatorId: usable.operatorId, credentialId: usable.id, env: usable.env, username: usable.username, method: "basic" };
 }

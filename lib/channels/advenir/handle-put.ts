@@ -25,6 +25,9 @@ import { isDatabaseUnavailable } from "@/lib/platform/db/unavailable";
 // request machinery costs more than the ingestion), and the route files under app/api/ serve
 // them in `next dev` and anywhere else Next.js is the server.
 
+/** Declared bodies up to this size may be authenticated from memory (OperatorPrincipal.remembered). */
+const REMEMBERED_MAX_BODY_BYTES = 256 * 1024;
+
 export interface PutRequest extends BodySource {
   method: string;
 }
@@ -52,7 +55,11 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
   };
   try {
     const env = getEnv();
-    principal = await authenticateOperator(request, { fromMemory: true });
+    // The shortcut is for small bodies, the many puts of a client: one declared large reads the
+    // database first (one round trip is nothing to it), so that refusing it unread (413, 503) is
+    // answered at once, while the client is still sending it.
+    const declared = Number(request.headers.get("content-length"));
+    principal = await authenticateOperator(request, { fromMemory: !(declared > REMEMBERED_MAX_BODY_BYTES) });
     const operator = { operatorId: principal.operatorId, credentialId: principal.credentialId, env: principal.env };
     who = operator;
     checkContentType(request.headers.get("content-type"));

@@ -1,7 +1,8 @@
 import type { DataEnv } from "@/generated/prisma/enums";
-import { rawSql } from "@/lib/platform/db/database";
+import { db, rawSql } from "@/lib/platform/db/database";
 import { getEnv } from "@/lib/platform/env";
-import { authenticateOperator, clientIp, OperatorAuthError } from "@/lib/channels/advenir/operator-basic";
+import { authenticateOperator, clientIp, OperatorAuthError, type OperatorPrincipal } from "@/lib/channels/advenir/operator-basic";
+import { clearFailures } from "@/lib/auth/throttle";
 import { recordAuthFailure } from "@/lib/security/record-auth-failure";
 import { advenirFailure, advenirSuccess, toResponse, type AdvenirAnswer } from "@/lib/channels/advenir/advenir-response";
 import { checkContentType, readBody, webStreamChunks, type BodySource } from "@/lib/channels/advenir/read-body";
@@ -24,6 +25,9 @@ import { isDatabaseUnavailable } from "@/lib/platform/db/unavailable";
 // request machinery costs more than the ingestion), and the route files under app/api/ serve
 // them in `next dev` and anywhere else Next.js is the server.
 
+/** Declared bodies up to this size may be authenticated from memory (OperatorPrincipal.remembered). */
+const REMEMBERED_MAX_BODY_BYTES = 256 * 1024;
+
 export interface PutRequest extends BodySource {
   method: string;
 }
@@ -40,9 +44,22 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
   // The body's bytes are charged to the process-wide budget from the first byte read until the
   // call is answered and journaled (lib/channels/advenir/body-budget.ts).
   const claim = bodyBudget().open();
+  let principal: OperatorPrincipal | undefined;
+  // A credential verified from memory is verified again from the database before anything but a
+  // success is answered (and by the write's gate): the answer is then the one a request reading
+  // the database first would get (401 or 429, in the security log rather than the journal).
+  const verifyAgain = async () => {
+    const again = await authenticateOperator(request);
+    if (again.credentialId !== principal?.credentialId) throw new OperatorAuthError("UNAUTHENTICATED", "identifiant ou secret incorrect, ou accès révoqué");
+    principal = again;
+  };
   try {
     const env = getEnv();
-    const principal = await authenticateOperator(request);
+    // The shortcut is for small bodies, the many puts of a client: one declared large reads the
+    // database first (one round trip is nothing to it), so that refusing it unread (413, 503) is
+    // answered at once, while the client is still sending it.
+    const declared = Number(request.headers.get("content-length"));
+    principal = await authenticateOperator(request, { fromMemory: !(declared > REMEMBERED_MAX_BODY_BYTES) });
     const operator = { operatorId: principal.operatorId, credentialId: principal.credentialId, env: principal.env };
     who = operator;
     checkContentType(request.headers.get("content-type"));
@@ -55,10 +72,21 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
       body,
       startedAt,
       submission: { ...operator, endpoint: path, method: request.method, ipAddress, receivedAt, sizeBytes: log.sizeBytes, rawBody: log.rawBody },
+      remembered: principal.remembered ? { checks: principal.remembered, verifyAgain } : undefined,
     });
     recorded = true;
+    // A success clears the login's throttle failures (done at authentication when it read the database).
+    if (result.userFailures && principal.remembered) await clearFailures(await db(), principal.remembered.userKey).catch(() => undefined);
     answer = advenirSuccess(result);
-  } catch (e) {
+  } catch (caught) {
+    let e = caught;
+    if (principal?.remembered && !recorded && !(e instanceof OperatorAuthError)) {
+      try {
+        await verifyAgain();
+      } catch (authError) {
+        if (authError instanceof OperatorAuthError) e = authError;
+      }
+    }
     answer = advenirFailure(e);
     if (e instanceof OperatorAuthError) {
       recorded = true;

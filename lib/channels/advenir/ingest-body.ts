@@ -4,9 +4,9 @@ import { AUTH_PATH, IngestError, type IngestStatus } from "@/lib/channels/adveni
 import { parseBody } from "@/lib/channels/advenir/parse-body";
 import type { Endpoint, NormalizedBody } from "@/lib/channels/advenir/normalize-body";
 import { listOf, type Issue } from "@/lib/channels/advenir/message-list";
-import { authorizeStations } from "@/lib/channels/advenir/authorize-stations";
+import { authorizeStations, forgetStations } from "@/lib/channels/advenir/authorize-stations";
 import { assessCurve, assessOperation, flagMessages } from "@/lib/charges/quality";
-import { writeRecords, type CurveRow, type OperationRow } from "@/lib/channels/advenir/write-records";
+import { writeRecords, type CurveRow, type OperationRow, type WriteChecks } from "@/lib/channels/advenir/write-records";
 import type { SubmissionInput } from "@/lib/channels/advenir/record-submission";
 import type { SqlExecutor } from "@/lib/platform/db/migrate";
 
@@ -31,6 +31,12 @@ export interface StoreInput {
   submission: Omit<SubmissionInput, "warnings" | "durationMs" | "rawBody"> & { rawBody: Promise<Uint8Array | null> | Uint8Array | null };
   /** performance.now() when the request arrived, for the submission's duration. */
   startedAt: number;
+  /**
+   * A credential verified from memory (OperatorPrincipal.remembered), and how to verify it again
+   * from the database (throws the authentication's error) when the write finds it must be.
+   * Without it, stations are authorized from the database too.
+   */
+  remembered?: { checks: WriteChecks["remembered"]; verifyAgain: () => Promise<void> };
 }
 
 export interface IngestInput extends Omit<StoreInput, "body"> {
@@ -45,6 +51,8 @@ export interface IngestResult {
   inchanges: number;
   avertissements: AdvenirMessage[];
   submissionId: bigint;
+  /** The remembered login had throttle failures, which this success should clear. */
+  userFailures: boolean;
 }
 
 /**
@@ -85,18 +93,58 @@ export function validateBody(text: string, options: { endpoint: Endpoint; operat
   return { userId, normalized };
 }
 
-/** Checks the stations, flags what is implausible, and stores everything with the submission row. */
+/**
+ * Checks the stations, flags what is implausible, and stores everything with the submission row.
+ * With a credential verified from memory, the stations may be too (lib/channels/advenir/authorize-stations.ts):
+ * when the write's gate finds either no longer valid, nothing was written; the credential is
+ * verified again from the database (its error is the answer), or the stations are authorized
+ * again from it, and the body is written again.
+ */
 export async function storeBody(input: StoreInput): Promise<IngestResult> {
+  const { normalized } = input.body;
+  const codes = [...new Set([...normalized.operations, ...normalized.curves].map((t) => t.stationCode))];
+  let remembered = input.remembered?.checks ?? null;
+  let stationsFromMemory = remembered !== null;
+  for (let pass = 1; ; pass++) {
+    const prepared = await prepareRows(input, codes, stationsFromMemory);
+    const written = await writeWithRetries(input, prepared, remembered);
+    if (written.refused === false) {
+      const { submissionId, stored, userFailures } = written;
+      return { recus: prepared.received, enregistres: stored, inchanges: prepared.received - stored, avertissements: prepared.warnings.list(), submissionId, userFailures };
+    }
+    // Refused by the gate: nothing was written. Closed for good, unless the credential came from
+    // memory (then its verification from the database gives the answer a request starting now would get).
+    if (written.refused === "closed" && remembered === null) fail(401, [{ kind: "forbidden", chemin: AUTH_PATH, message: REVOKED_DURING_WRITE }]);
+    if (pass >= 3) throw new Error(`écriture refusée ${pass} fois par le contrôle final (${written.refused})`);
+    if (written.refused === "stations") {
+      forgetStations(input.operatorId);
+      stationsFromMemory = false;
+    } else if (remembered !== null) {
+      await input.remembered!.verifyAgain();
+      remembered = null;
+    }
+  }
+}
+
+interface PreparedRows {
+  operations: OperationRow[];
+  curves: CurveRow[];
+  received: number;
+  warnings: ValidatedBody["normalized"]["warnings"];
+  checks: WriteChecks["stations"];
+}
+
+/** The body's rows with their stations and quality flags (422 when a station is refused or a field is wrong). */
+async function prepareRows(input: StoreInput, codes: string[], fromMemory: boolean): Promise<PreparedRows> {
   const { userId, normalized } = input.body;
   const { issues } = normalized;
-  const codes = [...new Set([...normalized.operations, ...normalized.curves].map((t) => t.stationCode))];
-  const { stations, issues: stationIssues } = await authorizeStations(input.sql, { operatorId: input.operatorId, userId, stationCodes: codes });
+  const { stations, issues: stationIssues } = await authorizeStations(input.sql, { operatorId: input.operatorId, userId, stationCodes: codes, fromMemory });
   if (stationIssues.length > 0 || issues.has("data")) {
     const { kept, total } = issues.of(["data"]);
     fail(422, [...stationIssues, ...kept], stationIssues.length + total);
   }
-
-  const warnings = normalized.warnings;
+  // A pass after a refused write starts again from the warnings of the body itself.
+  const warnings = normalized.warnings.copy();
   const operations: OperationRow[] = normalized.operations.map((op) => {
     const station = stations.get(op.stationCode)!;
     const assessment = assessOperation(op, station.powerKw);
@@ -109,20 +157,22 @@ export async function storeBody(input: StoreInput): Promise<IngestResult> {
     for (const message of flagMessages(assessment)) warnings.push({ chemin: c.path, message });
     return { stationId: station.id, transactionId: c.transactionId, timestamps: c.timestamps, values: c.values, energyWh: c.energyWh, flags: assessment.flags };
   });
-  const received = operations.length + curves.length;
+  const checks = new Map<string, { code: string; powerKw: number }>();
+  for (const [code, station] of stations) checks.set(station.id, { code, powerKw: station.powerKw });
+  return { operations, curves, received: operations.length + curves.length, warnings, checks };
+}
 
+async function writeWithRetries(input: StoreInput, rows: PreparedRows, remembered: WriteChecks["remembered"]) {
   for (let attempt = 1; ; attempt++) {
     try {
-      const written = await writeRecords(input.sql, {
+      return await writeRecords(input.sql, {
         env: input.env,
         operatorId: input.operatorId,
-        operations,
-        curves,
-        submission: { ...input.submission, rawBody: await input.submission.rawBody, warnings: warnings.list(), durationMs: performance.now() - input.startedAt },
+        operations: rows.operations,
+        curves: rows.curves,
+        submission: { ...input.submission, warnings: rows.warnings.list(), durationMs: performance.now() - input.startedAt },
+        checks: { stations: rows.checks, remembered },
       });
-      if (written.refused) fail(401, [{ kind: "forbidden", chemin: AUTH_PATH, message: REVOKED_DURING_WRITE }]);
-      const { submissionId, stored } = written;
-      return { recus: received, enregistres: stored, inchanges: received - stored, avertissements: warnings.list(), submissionId };
     } catch (e) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
       await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20 * attempt));

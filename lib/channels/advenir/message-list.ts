@@ -30,6 +30,14 @@ export class MessageList {
   list(): AdvenirMessage[] {
     return listOf(this.items, this.total);
   }
+
+  /** A list holding the same messages, to push more to without changing this one. */
+  copy(): MessageList {
+    const other = new MessageList();
+    other.items.push(...this.items);
+    other.total = this.total;
+    return other;
+  }
 }
 
 /** Issues of a body by kind, each kind capped, in the order they were found. */

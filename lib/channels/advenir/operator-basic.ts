@@ -24,6 +24,13 @@ export interface OperatorPrincipal {
   env: DataEnv;
   username: string;
   method: "basic" | "certificate";
+  /**
+   * Set when the Basic credential was verified from the process's memory, without reading the
+   * database for this request: the write checks it again under its locks (hash unchanged, login
+   * and address not blocked, not revoked) and the caller verifies it again from the database
+   * before answering anything but a success (lib/channels/advenir/handle-put.ts).
+   */
+  remembered?: { secretHash: string; userKey: string; ipKey: string };
 }
 
 /**
@@ -43,7 +50,7 @@ export class OperatorAuthError extends IngestError {
 }
 
 /** The client address set by the custom server (never the client's own forwarding headers). */
-export function clientIp(request: { headers: Headers }): string {
+export function clientIp(request: { headers: { get(name: string): string | null } }): string {
   return request.headers.get(CLIENT_IP_HEADER)?.trim() || "inconnue";
 }
 
@@ -66,27 +73,46 @@ function parseBasic(header: string): { username: string; secret: string } | null
 }
 
 // scrypt costs tens of milliseconds by design; an operator's client posts many times with the
-// same secret. A verified secret is remembered for a few minutes as an HMAC under a key that
-// never leaves the process, tied to the stored hash (rotation invalidates it); revocation is
-// still read from the database on every request.
+// same secret. A verified secret is remembered for a few minutes, per login, as an HMAC under a
+// key that never leaves the process, tied to the stored hash (rotation invalidates it), with the
+// credential it opens. Read from the database, a credential is checked against it instead of
+// scrypt; on the data API's hot path (`fromMemory`), a remembered login and secret open the
+// credential without reading the database at all: the write checks it again (see
+// OperatorPrincipal.remembered). A failure on a login forgets it.
 const CACHE_TTL_MS = 5 * 60_000;
 const cacheKey = randomBytes(32);
-const verified = new Map<string, { digest: Buffer; secretHash: string; expires: number }>();
+
+interface Verified {
+  digest: Buffer;
+  secretHash: string;
+  expires: number;
+  credential: { id: string; operatorId: string; env: DataEnv; username: string; lastUsedAt: Date | null };
+}
+const verified = new Map<string, Verified>();
 
 function digestOf(secret: string): Buffer {
   return createHmac("sha256", cacheKey).update(secret).digest();
 }
 
-async function secretMatches(credential: { id: string; secretHash: string }, secret: string): Promise<boolean> {
+async function secretMatches(credential: Verified["credential"] & { secretHash: string }, secret: string): Promise<boolean> {
   const digest = digestOf(secret);
-  const hit = verified.get(credential.id);
-  if (hit && hit.secretHash === credential.secretHash && hit.expires > Date.now() && timingSafeEqual(hit.digest, digest)) return true;
+  const hit = verified.get(credential.username);
+  if (hit && hit.credential.id === credential.id && hit.secretHash === credential.secretHash && hit.expires > Date.now() && timingSafeEqual(hit.digest, digest))
+    return true;
   const ok = await verifySecret(secret, credential.secretHash);
   if (ok) {
     if (verified.size > 10_000) verified.clear();
-    verified.set(credential.id, { digest, secretHash: credential.secretHash, expires: Date.now() + CACHE_TTL_MS });
+    const { id, operatorId, env, username, lastUsedAt } = credential;
+    verified.set(credential.username, { digest, secretHash: credential.secretHash, expires: Date.now() + CACHE_TTL_MS, credential: { id, operatorId, env, username, lastUsedAt } });
   }
   return ok;
+}
+
+/** The remembered credential for this login and secret (compared in constant time), if any. */
+function recall(basic: { username: string; secret: string }): Verified | null {
+  const hit = verified.get(basic.username);
+  if (!hit || hit.expires <= Date.now()) return null;
+  return timingSafeEqual(hit.digest, digestOf(basic.secret)) ? hit : null;
 }
 
 interface CredentialRow {
@@ -114,10 +140,33 @@ async function touch(prisma: PrismaClient, credential: { id: string; lastUsedAt:
   const now = new Date();
   if (credential.lastUsedAt && now.getTime() - credential.lastUsedAt.getTime() < 60_000) return;
   await prisma.apiCredential.updateMany({ where: { id: credential.id }, data: { lastUsedAt: now } });
+  credential.lastUsedAt = now;
 }
 
-/** The operator credential behind a request, or an OperatorAuthError (401 or 429). */
-export async function authenticateOperator(request: { headers: Headers }, options: { prisma?: PrismaClient } = {}): Promise<OperatorPrincipal> {
+/** What a request's headers are read through: a web Headers, or the Node request's own (serve-advenir-put). */
+export interface HeaderSource {
+  get(name: string): string | null;
+}
+
+/**
+ * The operator credential behind a request, or an OperatorAuthError (401 or 429). `fromMemory`:
+ * a Basic login and secret verified a moment ago may be taken from memory (see
+ * OperatorPrincipal.remembered), for a caller whose write checks it again.
+ */
+export async function authenticateOperator(
+  request: { headers: HeaderSource },
+  options: { prisma?: PrismaClient; fromMemory?: boolean } = {},
+): Promise<OperatorPrincipal> {
+  if (options.fromMemory && !request.headers.get(CLIENT_CERT_FINGERPRINT_HEADER)) {
+    const basic = parseBasic(request.headers.get("authorization") ?? "");
+    const hit = basic && recall(basic);
+    if (hit) {
+      const { credential } = hit;
+      if (credential.lastUsedAt === null || Date.now() - credential.lastUsedAt.getTime() >= 60_000) await touch(options.prisma ?? (await db()), credential);
+      const remembered = { secretHash: hit.secretHash, userKey: `basic:user:${credential.username}`, ipKey: `basic:ip:${clientIp(request)}` };
+      return { operatorId: credential.operatorId, credentialId: credential.id, env: credential.env, username: credential.username, method: "basic", remembered };
+    }
+  }
   const prisma = options.prisma ?? (await db());
 
   const fingerprint = request.headers.get(CLIENT_CERT_FINGERPRINT_HEADER);
@@ -165,6 +214,7 @@ export async function authenticateOperator(request: { headers: Headers }, option
   const usable = credential && !row.revoked ? credential : null;
   const ok = usable ? await secretMatches(usable, basic.secret) : (await verifySecret(basic.secret, await decoyHash()), false);
   if (!ok || !usable) {
+    verified.delete(basic.username);
     const { user, ip } = policies();
     await recordFailure(prisma, userKey, user, now);
     await recordFailure(prisma, ipKey, ip, now);
@@ -176,5 +226,8 @@ export async function authenticateOperator(request: { headers: Headers }, option
   }
   if (row.user_failures) await clearFailures(prisma, userKey);
   await touch(prisma, usable);
+  // What is remembered knows the last use just recorded: the next calls need not record it again.
+  const remembered = verified.get(usable.username);
+  if (remembered?.credential.id === usable.id) remembered.credential.lastUsedAt = usable.lastUsedAt;
   return { operatorId: usable.operatorId, credentialId: usable.id, env: usable.env, username: usable.username, method: "basic" };
 }

@@ -3,6 +3,7 @@ import { BODY_PATH, IngestError } from "@/lib/channels/advenir/errors";
 import { isProtocolFailure } from "@/lib/platform/server/protocol-failure";
 import { decodeBody } from "@/lib/channels/advenir/decode-body";
 import type { BodyClaim } from "@/lib/channels/advenir/body-budget";
+import type { HeaderSource } from "@/lib/channels/advenir/operator-basic";
 
 // Reads a request body as a stream, counting bytes, and stops at the limit without reading the
 // rest (413). `Content-Encoding: gzip` bodies are inflated chunk by chunk with a limit on the
@@ -14,7 +15,7 @@ import type { BodyClaim } from "@/lib/channels/advenir/body-budget";
 
 /** What a body is read from: a web Request fits, and so does a Node request (see serve-advenir-put). */
 export interface BodySource {
-  headers: Headers;
+  headers: HeaderSource;
   body: AsyncIterable<Uint8Array> | null;
 }
 

@@ -3,6 +3,7 @@ import { answerAdvenirPut } from "@/lib/channels/advenir/handle-put";
 import { advenirFailure, answerHeaders, type AdvenirAnswer } from "@/lib/channels/advenir/advenir-response";
 import type { Endpoint } from "@/lib/channels/advenir/normalize-body";
 import { getEnv } from "@/lib/platform/env";
+import type { HeaderSource } from "@/lib/channels/advenir/operator-basic";
 import { guardBody } from "@/lib/platform/server/guarded-body";
 
 // The two ADVENIR data endpoints answered by the portal's own Node server, before Next.js:
@@ -24,14 +25,18 @@ export function advenirEndpointOf(req: IncomingMessage): Endpoint | null {
   return ENDPOINTS.get(query === -1 ? url : url.slice(0, query)) ?? null;
 }
 
-function headersOf(req: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.set(name, value);
-  }
-  return headers;
+/**
+ * The Node request's own headers read as a web Headers would be (lower-case names; repeated
+ * headers joined as Node joins them), without copying them into one on every call.
+ */
+function headersOf(req: IncomingMessage): HeaderSource {
+  return {
+    get(name: string): string | null {
+      const value = req.headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
 }
 
 export async function serveAdvenirPut(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint): Promise<void> {

@@ -67,7 +67,7 @@ function stationIndex(ops: Keyed[], curves: Keyed[]) {
   };
   const opIndexes = numberArray(ops.map(of));
   const curveIndexes = numberArray(curves.map(of));
-  return { stations: `{${[...index.keys()].join(",")}}`, opIndexes, curveIndexes };
+  return { ids: [...index.keys()], stations: `{${[...index.keys()].join(",")}}`, opIndexes, curveIndexes };
 }
 
 function byKey(a: Keyed, b: Keyed): number {
@@ -79,23 +79,44 @@ function byKey(a: Keyed, b: Keyed): number {
 const LOCK_NS = 0x41445652; // "ADVR"
 const lockKey = "hashtext($2::text || $1::text)";
 
-/** The gate: no purge recorded, and the credential (when the write has one) not revoked. */
-const gate = (credential: string) => `NOT EXISTS (SELECT 1 FROM audit_log
-       WHERE target_type = '${PROGRAMME_TARGET.targetType}' AND target_id = '${PROGRAMME_TARGET.targetId}' AND action = '${PURGE_ACTION}')
-   AND (${credential}::uuid IS NULL OR EXISTS (SELECT 1 FROM api_credential WHERE id = ${credential}::uuid AND revoked_at IS NULL))`;
+/**
+ * The gate, one row: `closed` when a purge is recorded or the credential (when the write has one)
+ * is revoked; `stale_auth` when the credential was verified from the process's memory (secret
+ * hash given) and its hash changed or its login or address is blocked by the throttle;
+ * `user_failures` when that login has failures to clear; `stations_ok` when every station of the
+ * rows is still this operator's, under the same code, on a signed dossier, with the power the
+ * quality flags were computed with (the same rule as lib/channels/advenir/authorize-stations.ts).
+ * Parameters: $2 operator, $3 the rows' stations; `p` names the others.
+ */
+const gateSelect = (p: { credential: string; secretHash: string; userKey: string; ipKey: string; codes: string; powers: string }) => `
+  SELECT EXISTS (SELECT 1 FROM audit_log
+                  WHERE target_type = '${PROGRAMME_TARGET.targetType}' AND target_id = '${PROGRAMME_TARGET.targetId}' AND action = '${PURGE_ACTION}')
+         OR (${p.credential}::uuid IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM api_credential WHERE id = ${p.credential}::uuid AND revoked_at IS NULL)) AS closed,
+         ${p.secretHash}::text IS NOT NULL
+         AND (NOT EXISTS (SELECT 1 FROM api_credential WHERE id = ${p.credential}::uuid AND secret_hash = ${p.secretHash}::text)
+              OR EXISTS (SELECT 1 FROM auth_throttle WHERE key IN (${p.userKey}::text, ${p.ipKey}::text) AND blocked_until > now())) AS stale_auth,
+         ${p.secretHash}::text IS NOT NULL AND EXISTS (SELECT 1 FROM auth_throttle WHERE key = ${p.userKey}::text) AS user_failures,
+         NOT EXISTS (SELECT 1 FROM unnest($3::uuid[], ${p.codes}::text[], ${p.powers}::float8[]) AS e(id, code, power_kw)
+                      WHERE NOT EXISTS (SELECT 1 FROM station s JOIN attestation a ON a.dossier_id = s.dossier_id
+                                         WHERE s.id = e.id AND s.operator_id = $2::uuid AND s.station_code = e.code AND a.signed_at IS NOT NULL
+                                           AND (s.nominal_power_kw * s.point_count)::float8 = e.power_kw)) AS stations_ok`;
+const GATE_OPEN = "NOT gate.closed AND NOT gate.stale_auth AND gate.stations_ok";
 
 /**
- * The upsert of operations and curves: $1 env, $2 operator, $3 stations, $4–$10 operation
- * columns, $11–$19 curve columns. `sub` is the submission id's expression, `from` what the rows
- * are joined with (the gate's one-row CTE, or nothing).
+ * The upserts of operations and of curves ($1 env, $2 operator, $3 stations): the operation
+ * columns are 7 parameters from `first` on, the curve columns 9. `sub` is the submission id's
+ * expression, `from` what the rows are joined with (the gate's one-row CTE, or nothing).
  */
-const upsertCtes = (sub: string, from: string) => `
+const opsCte = (first: number, sub: string, from: string) => {
+  const $ = (k: number) => `$${first + k}`;
+  return `
 ops AS (
   INSERT INTO charge_operation AS o
     (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, quality_flags, submission_id)
   SELECT $1::"DataEnv", $2::uuid, ($3::uuid[])[t.station], t.transaction_id, to_timestamp(t.start_s), to_timestamp(t.stop_s),
          t.start_wh, t.stop_wh, string_to_array(t.flags, ','), ${sub}
-    FROM unnest($4::int[], $5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], $10::text[])
+    FROM unnest(${$(0)}::int[], ${$(1)}::text[], ${$(2)}::bigint[], ${$(3)}::bigint[], ${$(4)}::bigint[], ${$(5)}::bigint[], ${$(6)}::text[])
       AS t(station, transaction_id, start_s, stop_s, start_wh, stop_wh, flags)${from}
   ON CONFLICT (env, operator_id, station_id, transaction_id) DO UPDATE SET
     start_at = EXCLUDED.start_at, stop_at = EXCLUDED.stop_at, start_wh = EXCLUDED.start_wh, stop_wh = EXCLUDED.stop_wh,
@@ -103,13 +124,17 @@ ops AS (
   WHERE (o.start_at, o.stop_at, o.start_wh, o.stop_wh, o.quality_flags)
         IS DISTINCT FROM (EXCLUDED.start_at, EXCLUDED.stop_at, EXCLUDED.start_wh, EXCLUDED.stop_wh, EXCLUDED.quality_flags)
   RETURNING 1
-),
+)`;
+};
+const curvesCte = (first: number, sub: string, from: string) => {
+  const $ = (k: number) => `$${first + k}`;
+  return `
 curves AS (
   INSERT INTO load_curve AS c
     (env, operator_id, station_id, transaction_id, start_at, stop_at, point_count, energy_wh, offsets_s, values_wh, quality_flags, submission_id)
   SELECT $1::"DataEnv", $2::uuid, ($3::uuid[])[t.station], t.transaction_id, to_timestamp(t.start_s), to_timestamp(t.stop_s),
          t.point_count, t.energy_wh, t.offsets::int[], t.vals::bigint[], string_to_array(t.flags, ','), ${sub}
-    FROM unnest($11::int[], $12::text[], $13::bigint[], $14::bigint[], $15::int[], $16::bigint[], $17::text[], $18::text[], $19::text[])
+    FROM unnest(${$(0)}::int[], ${$(1)}::text[], ${$(2)}::bigint[], ${$(3)}::bigint[], ${$(4)}::int[], ${$(5)}::bigint[], ${$(6)}::text[], ${$(7)}::text[], ${$(8)}::text[])
       AS t(station, transaction_id, start_s, stop_s, point_count, energy_wh, offsets, vals, flags)${from}
   ON CONFLICT (env, operator_id, station_id, transaction_id) DO UPDATE SET
     start_at = EXCLUDED.start_at, stop_at = EXCLUDED.stop_at, point_count = EXCLUDED.point_count, energy_wh = EXCLUDED.energy_wh,
@@ -118,29 +143,67 @@ curves AS (
   WHERE (c.start_at, c.offsets_s, c.values_wh, c.quality_flags)
         IS DISTINCT FROM (EXCLUDED.start_at, EXCLUDED.offsets_s, EXCLUDED.values_wh, EXCLUDED.quality_flags)
   RETURNING 1
-),
-written AS (SELECT ((SELECT count(*) FROM ops) + (SELECT count(*) FROM curves))::int AS n)`;
+)`;
+};
+/** The two upserts and `written` (rows written), for the shapes a body has: its operations, its curves, or both. */
+function upsertCtes(shape: { ops: number | null; curves: number | null }, sub: string, from: string): string {
+  const ctes: string[] = [];
+  const counts: string[] = [];
+  if (shape.ops !== null) {
+    ctes.push(opsCte(shape.ops, sub, from));
+    counts.push("(SELECT count(*) FROM ops)");
+  }
+  if (shape.curves !== null) {
+    ctes.push(curvesCte(shape.curves, sub, from));
+    counts.push("(SELECT count(*) FROM curves)");
+  }
+  if (counts.length === 0) counts.push("0");
+  return `${ctes.map((c) => `${c},`).join("")}
+written AS (SELECT (${counts.join(" + ")})::int AS n)`;
+}
 
-// The one-statement write: $20 received, $21–$31 the submission's own fields (credential: $23).
-// `sub` yields its one row only through the gate, and takes the shared advisory lock before any
-// row is inserted (every row is joined with it); no row out of the gate: nothing written, no
-// submission row, and the statement returns no row.
-const ONE_STATEMENT_SQL = `
-WITH sub AS MATERIALIZED (
+// The one-statement write: $1 env, $2 operator, $3 stations, $4–$8 the gate's checks (secret
+// hash, login and address throttle keys, station codes and powers), $9 received, $10–$20 the
+// submission's own fields (credential: $12), then the operation columns and the curve columns of
+// the shapes the body has (one statement per shape: a body of operations plans, locks and fires
+// the triggers of charge_operation only). `sub` yields its one row only through the gate, and
+// takes the shared advisory lock before any row is inserted (every row is joined with it); a
+// closed gate: nothing written, no submission row, and the statement returns the gate's reasons.
+const GATE_PARAMS = { credential: "$12", secretHash: "$4", userKey: "$5", ipKey: "$6", codes: "$7", powers: "$8" };
+const ONE_STATEMENT_FIRST_ROW_PARAM = 21;
+const oneStatementSql = (shape: { ops: number | null; curves: number | null }) => `
+WITH gate AS MATERIALIZED (${gateSelect(GATE_PARAMS)}
+),
+sub AS MATERIALIZED (
   SELECT nextval(pg_get_serial_sequence('submission', 'id')) AS id, pg_advisory_xact_lock_shared(${LOCK_NS}, ${lockKey}) AS locked
-   WHERE ${gate("$23")}
-),${upsertCtes("sub.id", ", sub")}
-INSERT INTO submission
-  (id, ${SUBMISSION_INPUT_COLUMNS}, http_status, outcome, received, stored, unchanged, errors)
-SELECT sub.id, ${submissionPlaceholders(21)}, 200, 'OK', $20::int, written.n, $20::int - written.n, '[]'::jsonb
-  FROM sub, written
-RETURNING id::text AS id, stored`;
+    FROM gate WHERE ${GATE_OPEN}
+),${upsertCtes(shape, "sub.id", ", sub")},
+logged AS (
+  INSERT INTO submission
+    (id, ${SUBMISSION_INPUT_COLUMNS}, http_status, outcome, received, stored, unchanged, errors)
+  SELECT sub.id, ${submissionPlaceholders(10)}, 200, 'OK', $9::int, written.n, $9::int - written.n, '[]'::jsonb
+    FROM sub, written
+  RETURNING id, stored
+)
+SELECT gate.closed, gate.stale_auth, gate.stations_ok, gate.user_failures, logged.id::text AS id, logged.stored
+  FROM gate LEFT JOIN logged ON true`;
+const ONE_STATEMENT = {
+  ops: oneStatementSql({ ops: ONE_STATEMENT_FIRST_ROW_PARAM, curves: null }),
+  curves: oneStatementSql({ ops: null, curves: ONE_STATEMENT_FIRST_ROW_PARAM }),
+  both: oneStatementSql({ ops: ONE_STATEMENT_FIRST_ROW_PARAM, curves: ONE_STATEMENT_FIRST_ROW_PARAM + 7 }),
+  none: oneStatementSql({ ops: null, curves: null }),
+};
 
 // The bulk write's statements, in their order.
 const LOCK_TABLES_SQL = "LOCK TABLE charge_operation, load_curve, submission IN ROW EXCLUSIVE MODE";
+// $1 env, $2 operator, $3 stations, $4 credential, $5–$9 as GATE_PARAMS.
 const BULK_GATE_SQL = `
-SELECT nextval(pg_get_serial_sequence('submission', 'id'))::text AS id, pg_advisory_xact_lock(${LOCK_NS}, ${lockKey}) AS locked
- WHERE ${gate("$3")}`;
+WITH gate AS MATERIALIZED (${gateSelect({ credential: "$4", secretHash: "$5", userKey: "$6", ipKey: "$7", codes: "$8", powers: "$9" })}
+)
+SELECT gate.closed, gate.stale_auth, gate.stations_ok, gate.user_failures,
+       CASE WHEN ${GATE_OPEN} THEN nextval(pg_get_serial_sequence('submission', 'id'))::text END AS id,
+       CASE WHEN ${GATE_OPEN} THEN pg_advisory_xact_lock(${LOCK_NS}, ${lockKey})::text END AS locked
+  FROM gate`;
 /** The 1-based positions, in the body's sorted rows, of the keys already stored (0 operations, 1 curves). */
 const PROBE_SQL = `
 SELECT 0 AS kind, t.i::int AS i
@@ -152,7 +215,7 @@ SELECT 1, t.i::int
   FROM unnest($6::int[], $7::text[]) WITH ORDINALITY AS t(station, transaction_id, i)
   JOIN load_curve c ON c.env = $1::"DataEnv" AND c.operator_id = $2::uuid
    AND c.station_id = ($3::uuid[])[t.station] AND c.transaction_id = t.transaction_id`;
-const BULK_UPSERT_SQL = `WITH${upsertCtes("$20::bigint", "")}
+const BULK_UPSERT_SQL = `WITH${upsertCtes({ ops: 4, curves: 11 }, "$20::bigint", "")}
 SELECT n FROM written`;
 const COPY_OPERATIONS_SQL =
   "COPY charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, quality_flags, submission_id) FROM STDIN WITH (FORMAT binary)";
@@ -161,80 +224,154 @@ const COPY_CURVES_SQL =
 const BULK_SUBMISSION_SQL = `
 INSERT INTO submission (id, ${SUBMISSION_INPUT_COLUMNS}, http_status, outcome, received, stored, unchanged, errors)
 VALUES ($1::bigint, ${submissionPlaceholders(2)}, 200, 'OK', $13::int, $14::int, $15::int, '[]'::jsonb)`;
+const BULK_COUNTS_SQL = "UPDATE submission SET stored = $2::int, unchanged = $3::int WHERE id = $1::bigint";
 
 export interface WriteInput {
   env: DataEnv;
   operatorId: string;
   operations: OperationRow[];
   curves: CurveRow[];
-  /** The submission row written with the data (status OK; counts come from the write). */
-  submission: SubmissionInput;
+  /**
+   * The submission row written with the data (status OK; counts come from the write). Its raw
+   * body may still be compressing: it is awaited only when the row is written.
+   */
+  submission: Omit<SubmissionInput, "rawBody"> & { rawBody: Promise<Uint8Array | null> | Uint8Array | null };
+  /** What the gate checks again under the write's locks, besides the purge and the credential's revocation. */
+  checks: WriteChecks;
+}
+
+export interface WriteChecks {
+  /** The rows' stations as they were authorized (read now, or remembered): by station id. */
+  stations: ReadonlyMap<string, { code: string; powerKw: number }>;
+  /**
+   * Set when the credential was verified from the process's memory rather than read for this
+   * request (lib/channels/advenir/operator-basic.ts): its secret hash must be unchanged and its
+   * login and address not blocked by the throttle.
+   */
+  remembered: { secretHash: string; userKey: string; ipKey: string } | null;
 }
 
 /**
- * `refused`: the gate was closed (credential revoked, or the programme's individual data
- * purged, meanwhile): nothing was written, not even the submission row.
+ * `refused`: the gate was closed, nothing was written, not even the submission row: "closed" the
+ * credential was revoked or the programme's individual data purged meanwhile; "auth" a remembered
+ * credential must be verified again (its hash changed, or its login or address is blocked);
+ * "stations" a station is no longer authorized as it was (to authorize again from the database).
+ * `userFailures`: the remembered login had throttle failures, which a success clears.
  */
-export type WriteResult = { refused: false; submissionId: bigint; stored: number } | { refused: true };
+export type WriteResult =
+  | { refused: false; submissionId: bigint; stored: number; userFailures: boolean }
+  | { refused: "closed" | "auth" | "stations" };
 
-/** The parameters shared by both paths ($1–$19), for the given rows. */
+interface GateRow {
+  closed: boolean;
+  stale_auth: boolean;
+  stations_ok: boolean;
+  user_failures: boolean;
+  id: string | null;
+}
+
+function refusal(gate: GateRow): "closed" | "auth" | "stations" {
+  return gate.closed ? "closed" : gate.stale_auth ? "auth" : "stations";
+}
+
+/** The gate's parameters after $3 (GATE_PARAMS order, without the credential): the stations' codes and powers in $3's order. */
+function gateParams(checks: WriteChecks, stationIds: string[]): unknown[] {
+  const authorized = stationIds.map((id) => {
+    const station = checks.stations.get(id);
+    if (!station) throw new Error(`station ${id} écrite sans avoir été autorisée`);
+    return station;
+  });
+  const r = checks.remembered;
+  return [r?.secretHash ?? null, r?.userKey ?? null, r?.ipKey ?? null, textArray(authorized.map((s) => s.code)), numberArray(authorized.map((s) => s.powerKw))];
+}
+
+const operationParams = (ops: OperationRow[], indexes: string) => [
+  indexes,
+  textArray(ops.map((r) => r.transactionId)),
+  numberArray(ops.map((r) => r.startS)),
+  numberArray(ops.map((r) => r.stopS)),
+  numberArray(ops.map((r) => r.startWh)),
+  numberArray(ops.map((r) => r.stopWh)),
+  textArray(ops.map((r) => r.flags.join(","))),
+];
+
+const curveParams = (curves: CurveRow[], indexes: string) => [
+  indexes,
+  textArray(curves.map((r) => r.transactionId)),
+  numberArray(curves.map((r) => r.timestamps[0])),
+  numberArray(curves.map((r) => r.timestamps[r.timestamps.length - 1])),
+  numberArray(curves.map((r) => r.timestamps.length)),
+  `{${curves.map((r) => r.energyWh ?? "NULL").join(",")}}`,
+  textArray(curves.map((r) => `{${r.timestamps.map((t) => t - r.timestamps[0]).join(",")}}`)),
+  textArray(curves.map((r) => `{${r.values.join(",")}}`)),
+  textArray(curves.map((r) => r.flags.join(","))),
+];
+
+/** The bulk upsert's parameters ($1–$19), for the given rows. */
 function rowParams(env: DataEnv, operatorId: string, ops: OperationRow[], curves: CurveRow[]): unknown[] {
   const { stations, opIndexes, curveIndexes } = stationIndex(ops, curves);
-  return [
-    env,
-    operatorId,
-    stations,
-    opIndexes,
-    textArray(ops.map((r) => r.transactionId)),
-    numberArray(ops.map((r) => r.startS)),
-    numberArray(ops.map((r) => r.stopS)),
-    numberArray(ops.map((r) => r.startWh)),
-    numberArray(ops.map((r) => r.stopWh)),
-    textArray(ops.map((r) => r.flags.join(","))),
-    curveIndexes,
-    textArray(curves.map((r) => r.transactionId)),
-    numberArray(curves.map((r) => r.timestamps[0])),
-    numberArray(curves.map((r) => r.timestamps[r.timestamps.length - 1])),
-    numberArray(curves.map((r) => r.timestamps.length)),
-    `{${curves.map((r) => r.energyWh ?? "NULL").join(",")}}`,
-    textArray(curves.map((r) => `{${r.timestamps.map((t) => t - r.timestamps[0]).join(",")}}`)),
-    textArray(curves.map((r) => `{${r.values.join(",")}}`)),
-    textArray(curves.map((r) => r.flags.join(","))),
-  ];
+  return [env, operatorId, stations, ...operationParams(ops, opIndexes), ...curveParams(curves, curveIndexes)];
 }
 
 /** Stores the body's rows and its submission, all or nothing; see the comment at the top. */
 export async function writeRecords(sql: SqlExecutor, input: WriteInput): Promise<WriteResult> {
+  if (sql.transaction && input.operations.length + input.curves.length >= BULK_MIN_ROWS) return sql.transaction((tx) => writeBulk(tx, input));
   const ops = [...input.operations].sort(byKey);
   const curves = [...input.curves].sort(byKey);
-  if (sql.transaction && ops.length + curves.length >= BULK_MIN_ROWS) return sql.transaction((tx) => writeBulk(tx, input, ops, curves));
   const received = ops.length + curves.length;
-  const params = [...rowParams(input.env, input.operatorId, ops, curves), received, ...submissionInputs(input.submission)];
-  const [row] = await sql.query<{ id: string; stored: number }>(ONE_STATEMENT_SQL, params, { name: "advenir_write_records" });
-  return row ? { refused: false, submissionId: BigInt(row.id), stored: Number(row.stored) } : { refused: true };
+  const { ids, stations, opIndexes, curveIndexes } = stationIndex(ops, curves);
+  const shape = ops.length > 0 ? (curves.length > 0 ? "both" : "ops") : curves.length > 0 ? "curves" : "none";
+  const params = [
+    input.env,
+    input.operatorId,
+    stations,
+    ...gateParams(input.checks, ids),
+    received,
+    ...submissionInputs({ ...input.submission, rawBody: await input.submission.rawBody }),
+    ...(ops.length > 0 ? operationParams(ops, opIndexes) : []),
+    ...(curves.length > 0 ? curveParams(curves, curveIndexes) : []),
+  ];
+  const [row] = await sql.query<GateRow & { stored: number | null }>(ONE_STATEMENT[shape], params, { name: `advenir_write_${shape}` });
+  if (row.id === null) return { refused: refusal(row) };
+  return { refused: false, submissionId: BigInt(row.id), stored: Number(row.stored), userFailures: row.user_failures };
 }
 
-async function writeBulk(tx: SqlTransaction, input: WriteInput, ops: OperationRow[], curves: CurveRow[]): Promise<WriteResult> {
-  const { env, operatorId } = input;
+/**
+ * The bulk write. Its rows are COPY'd in the body's order (grouped by station already): no other
+ * writer of this operator and environment runs meanwhile (exclusive advisory lock), so only the
+ * upsert of rows that exist needs the key order. The submission row is written while the rows
+ * are encoded here, with its counts as if every row were new, corrected at the end otherwise.
+ */
+async function writeBulk(tx: SqlTransaction, input: WriteInput): Promise<WriteResult> {
+  const { env, operatorId, operations: ops, curves } = input;
   // The table locks first (the purge's ACCESS EXCLUSIVE conflicts with them: wait for it to
   // commit), then the gate in a statement of its own, so with a snapshot taken after the wait.
   await tx.query(LOCK_TABLES_SQL);
-  const [open] = await tx.query<{ id: string }>(BULK_GATE_SQL, [env, operatorId, input.submission.credentialId], { name: "advenir_bulk_gate" });
-  if (!open) return { refused: true };
-  const submissionId = open.id;
+  const keys = stationIndex(ops, curves);
+  const [gate] = await tx.query<GateRow>(BULK_GATE_SQL, [env, operatorId, keys.stations, input.submission.credentialId, ...gateParams(input.checks, keys.ids)], {
+    name: "advenir_bulk_gate",
+  });
+  if (gate.id === null) return { refused: refusal(gate) };
+  const submissionId = gate.id;
 
   // The probe runs in the database while the rows are encoded here, all of them as if new (the
   // usual case); rows found to exist are left out by encoding again the rare body that has some.
-  const keys = stationIndex(ops, curves);
   const probing = tx.query<{ kind: number; i: number }>(
     PROBE_SQL,
     [env, operatorId, keys.stations, keys.opIndexes, textArray(ops.map((r) => r.transactionId)), keys.curveIndexes, textArray(curves.map((r) => r.transactionId))],
     { name: "advenir_bulk_probe" },
   );
   probing.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  const received = ops.length + curves.length;
+  const rawBody = await input.submission.rawBody;
+  const logging = tx.query(BULK_SUBMISSION_SQL, [submissionId, ...submissionInputs({ ...input.submission, rawBody }), received, received, 0], {
+    name: "advenir_bulk_submission",
+  });
+  logging.catch(() => undefined); // awaited below
   let opsData = ops.length > 0 ? operationsCopy(env, operatorId, submissionId, ops) : null;
   let curvesData = curves.length > 0 ? curvesCopy(env, operatorId, submissionId, curves) : null;
   const probe = await probing;
+  await logging;
   const existingOps = new Set<number>();
   const existingCurves = new Set<number>();
   for (const p of probe) (p.kind === 0 ? existingOps : existingCurves).add(p.i - 1);
@@ -247,14 +384,13 @@ async function writeBulk(tx: SqlTransaction, input: WriteInput, ops: OperationRo
   if (opsData) stored += await tx.copyFrom(COPY_OPERATIONS_SQL, opsData);
   if (curvesData) stored += await tx.copyFrom(COPY_CURVES_SQL, curvesData);
   if (existingOps.size + existingCurves.size > 0) {
-    const oldOps = ops.filter((_, i) => existingOps.has(i));
-    const oldCurves = curves.filter((_, i) => existingCurves.has(i));
+    const oldOps = ops.filter((_, i) => existingOps.has(i)).sort(byKey);
+    const oldCurves = curves.filter((_, i) => existingCurves.has(i)).sort(byKey);
     const [row] = await tx.query<{ n: number }>(BULK_UPSERT_SQL, [...rowParams(env, operatorId, oldOps, oldCurves), submissionId], { name: "advenir_bulk_upsert" });
     stored += Number(row.n);
   }
-  const received = ops.length + curves.length;
-  await tx.query(BULK_SUBMISSION_SQL, [submissionId, ...submissionInputs(input.submission), received, stored, received - stored], { name: "advenir_bulk_submission" });
-  return { refused: false, submissionId: BigInt(submissionId), stored };
+  if (stored !== received) await tx.query(BULK_COUNTS_SQL, [submissionId, stored, received - stored], { name: "advenir_bulk_counts" });
+  return { refused: false, submissionId: BigInt(submissionId), stored, userFailures: gate.user_failures };
 }
 
 /** Each station's field (length + 16 bytes), encoded once per body. */

@@ -5,17 +5,28 @@ import nextTypescript from "eslint-config-next/typescript";
 // The layers of the house (docs/architecture.md), enforced where the code is written; the whole
 // import graph (cycles included) is checked again by dependency-cruiser (.dependency-cruiser.cjs).
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "tests/**"];
-const UPPER = { group: ["@/app/*", "@/components/*", "@/cli/*", "@/e2e/*", "@/bench/*"], message: "lib/ décide, app/ components/ cli/ composent : lib n'importe jamais au-dessus de lui." };
-const ABOVE_COMPONENTS = { group: ["@/app/*", "@/cli/*", "@/e2e/*", "@/bench/*"], message: "components/ affiche ce que app/ compose : il n'importe ni app/ ni cli/." };
+const UPPER = {
+  group: ["@/app/*", "@/components/*", "@/cli/*", "@/e2e/*", "@/bench/*"],
+  message: "lib/ décide, app/ components/ cli/ composent : lib n'importe jamais au-dessus de lui.",
+};
+const ABOVE_COMPONENTS = {
+  group: ["@/app/*", "@/cli/*", "@/e2e/*", "@/bench/*"],
+  message: "components/ affiche ce que app/ compose : il n'importe ni app/ ni cli/.",
+};
 const TEST_SUPPORT = { group: ["@/tests/*"], message: "Le code de production n'importe pas le soutien des tests." };
 const DATABASE = {
   group: ["@/lib/platform/db/*", "@/generated/prisma/client", "@/generated/prisma/internal/*", "pg", "@prisma/client", "@electric-sql/pglite"],
   message: "components/ affiche : aucun accès à la base (passer par lib/<domaine>).",
 };
-const DOMAINS_AND_DOORS = { group: ["@/lib/*", "!@/lib/platform", "!@/lib/schemas"], message: "lib/schemas décrit : il n'importe que la plateforme et d'autres schémas, jamais un domaine ni une porte." };
+const DOMAINS_AND_DOORS = {
+  group: ["@/lib/*", "!@/lib/platform", "!@/lib/schemas"],
+  message: "lib/schemas décrit : il n'importe que la plateforme et d'autres schémas, jamais un domaine ni une porte.",
+};
 const ABOVE_PLATFORM = { group: ["@/lib/*", "!@/lib/platform"], message: "lib/platform est le socle : il ne connaît ni domaine, ni schéma, ni porte." };
 const DOORS = { group: ["@/lib/channels/*"], message: "Les domaines sont le cœur où écrivent les portes : un domaine n'importe jamais une porte." };
-const doors = readdirSync(new URL("./lib/channels", import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const doors = readdirSync(new URL("./lib/channels", import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 const restrict = (files, ...patterns) => ({ files, ignores: TESTS, rules: { "no-restricted-imports": ["error", { patterns }] } });
 

@@ -17,9 +17,7 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   // CI collects a JSON report for its closing summary (.ci/summary.mjs).
-  reporter: process.env.CI_REPORT_DIR
-    ? [["list"], ["json", { outputFile: `${process.env.CI_REPORT_DIR}/playwright.json` }]]
-    : [["list"]],
+  reporter: process.env.CI_REPORT_DIR ? [["list"], ["json", { outputFile: `${process.env.CI_REPORT_DIR}/playwright.json` }]] : [["list"]],
   globalTeardown: "./e2e/support/global-teardown.ts",
   use: { baseURL: BASE_URL, trace: "retain-on-failure" },
   projects: [
@@ -33,8 +31,16 @@ export default defineConfig({
         timezoneId: "Europe/Paris",
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
         },
       },
     },

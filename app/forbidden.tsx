@@ -10,7 +10,9 @@ export default function Forbidden() {
     <>
       <h1>Accès refusé</h1>
       <p>Votre rôle ne vous permet pas d&apos;ouvrir cette page.</p>
-      <Link className="fr-link" href="/">Retour à votre accueil</Link>
+      <Link className="fr-link" href="/">
+        Retour à votre accueil
+      </Link>
     </>
   );
 }

@@ -16,7 +16,13 @@ export const metadata: Metadata = {
   description: "Collecte des données de recharge des points subventionnés par le programme ADVENIR.",
   // Files of public/ (DSFR's favicons): the web manifest and the icons browsers and phones ask for.
   manifest: "/manifest.webmanifest",
-  icons: { icon: [{ url: "/favicon.ico", sizes: "any" }, { url: "/favicon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "any" },
+      { url: "/favicon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -29,9 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <DsfrProvider lang={lang}>
-          <SiteHeader
-            user={user ? { name: user.name, roleLabel: ROLE_LABELS[user.role], home: ROLE_HOME[user.role] } : null}
-          />
+          <SiteHeader user={user ? { name: user.name, roleLabel: ROLE_LABELS[user.role], home: ROLE_HOME[user.role] } : null} />
           <main id="contenu" className="fr-container fr-py-6w" tabIndex={-1}>
             <QueryProvider>{children}</QueryProvider>
           </main>

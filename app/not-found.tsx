@@ -10,7 +10,9 @@ export default function NotFound() {
     <>
       <h1>Page introuvable</h1>
       <p>La page demandée n&apos;existe pas ou vous n&apos;y avez pas accès.</p>
-      <Link className="fr-link" href="/">Retour à l&apos;accueil</Link>
+      <Link className="fr-link" href="/">
+        Retour à l&apos;accueil
+      </Link>
     </>
   );
 }

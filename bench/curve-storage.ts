@@ -29,7 +29,14 @@ const NATIONAL_POINTS_PER_YEAR = 100_000_000;
 const YEAR_START = Date.UTC(2025, 0, 1) / 1000;
 const MONTH = ["2025-06-01T00:00:00Z", "2025-07-01T00:00:00Z"]; // aggregated month
 
-interface Curve { op: string; station: string; tx: string; start: number; offsets: number[]; values: number[] }
+interface Curve {
+  op: string;
+  station: string;
+  tx: string;
+  start: number;
+  offsets: number[];
+  values: number[];
+}
 
 // ---- data: deterministic, cumulative meter readings at a 10- or 30-minute step ----
 const rand = seededRandom(20251123);
@@ -40,10 +47,12 @@ function generate(): Curve[] {
   const operators = Array.from({ length: 40 }, uuid);
   const powers = [3.7, 7.4, 7.4, 11, 22, 22, 50];
   const stations = Array.from({ length: STATIONS }, () => ({
-    id: uuid(), op: operators[Math.floor(rand() * operators.length)], kw: powers[Math.floor(rand() * powers.length)],
+    id: uuid(),
+    op: operators[Math.floor(rand() * operators.length)],
+    kw: powers[Math.floor(rand() * powers.length)],
   }));
   const curves: Curve[] = [];
-  for (let total = 0; total < TARGET_POINTS; ) {
+  for (let total = 0; total < TARGET_POINTS;) {
     const s = stations[Math.floor(rand() * STATIONS)];
     const step = rand() < 0.6 ? 600 : 1800;
     const n = 10 + Math.floor(rand() ** 2 * 291); // 10–300 points, mean ~107
@@ -94,8 +103,17 @@ type Layout = keyof typeof DDL;
 const TABLE: Record<Layout, string> = { points: "curve_point", arrays: "load_curve", partitioned: "curve_point_month" };
 
 function pointParams(curves: Curve[]) {
-  const s: string[] = [], t: string[] = [], e: number[] = [], v: number[] = [];
-  for (const c of curves) c.offsets.forEach((o, i) => { s.push(c.station); t.push(c.tx); e.push(c.start + o); v.push(c.values[i]); });
+  const s: string[] = [],
+    t: string[] = [],
+    e: number[] = [],
+    v: number[] = [];
+  for (const c of curves)
+    c.offsets.forEach((o, i) => {
+      s.push(c.station);
+      t.push(c.tx);
+      e.push(c.start + o);
+      v.push(c.values[i]);
+    });
   return [s, t, e, v];
 }
 const insertPoints = (table: string) => `INSERT INTO ${table} (station_id, transaction_id, ts, value_wh)
@@ -103,10 +121,15 @@ const insertPoints = (table: string) => `INSERT INTO ${table} (station_id, trans
 
 function arrayParams(curves: Curve[]) {
   return [
-    curves.map((c) => c.op), curves.map((c) => c.station), curves.map((c) => c.tx),
-    curves.map((c) => c.start), curves.map((c) => c.start + c.offsets.at(-1)!), curves.map((c) => c.offsets.length),
+    curves.map((c) => c.op),
+    curves.map((c) => c.station),
+    curves.map((c) => c.tx),
+    curves.map((c) => c.start),
+    curves.map((c) => c.start + c.offsets.at(-1)!),
+    curves.map((c) => c.offsets.length),
     curves.map((c) => c.values.at(-1)! - c.values[0]),
-    curves.map((c) => `{${c.offsets.join(",")}}`), curves.map((c) => `{${c.values.join(",")}}`),
+    curves.map((c) => `{${c.offsets.join(",")}}`),
+    curves.map((c) => `{${c.values.join(",")}}`),
   ];
 }
 const INSERT_ARRAYS = `INSERT INTO load_curve (env, operator_id, station_id, transaction_id, start_at, stop_at,
@@ -140,8 +163,7 @@ const HOURLY_ARRAYS_SLICES = `SELECT date_trunc('hour', c.start_at + u.o0 * inte
   WHERE c.start_at < $2 AND c.stop_at >= $1
     AND c.start_at + u.o0 * interval '1 second' >= $1 AND c.start_at + u.o1 * interval '1 second' < $2
   GROUP BY 1 ORDER BY 1`;
-const stationPoints = (table: string) =>
-  `SELECT transaction_id, ts, value_wh FROM ${table} WHERE station_id = $1 AND ts >= $2 AND ts < $3 ORDER BY ts`;
+const stationPoints = (table: string) => `SELECT transaction_id, ts, value_wh FROM ${table} WHERE station_id = $1 AND ts >= $2 AND ts < $3 ORDER BY ts`;
 const STATION_ARRAYS = `SELECT transaction_id, start_at, offsets_s, values_wh FROM load_curve
   WHERE station_id = $1 AND start_at >= $2::timestamptz - interval '7 days' AND start_at < $3 AND stop_at >= $2 ORDER BY start_at`;
 
@@ -160,9 +182,7 @@ function assertLocal(url: string) {
 }
 
 async function sizes(client: pg.Client, layout: Layout) {
-  const rel = layout === "partitioned"
-    ? "(SELECT relid FROM pg_partition_tree('curve_point_month') WHERE isleaf)"
-    : `(SELECT '${TABLE[layout]}'::regclass)`;
+  const rel = layout === "partitioned" ? "(SELECT relid FROM pg_partition_tree('curve_point_month') WHERE isleaf)" : `(SELECT '${TABLE[layout]}'::regclass)`;
   const { rows } = await client.query(`SELECT sum(pg_total_relation_size(c.oid))::int8 AS total,
       sum(pg_relation_size(c.oid))::int8 AS heap, sum(pg_indexes_size(c.oid))::int8 AS indexes,
       coalesce(sum(pg_total_relation_size(nullif(c.reltoastrelid, 0))), 0)::int8 AS toast
@@ -194,7 +214,11 @@ async function main() {
     for (let i = 0, size = 0, cur: Curve[] = []; i < curves.length; i++) {
       cur.push(curves[i]);
       size += curves[i].offsets.length;
-      if (size >= BATCH_POINTS || i === curves.length - 1) { batches.push(cur); cur = []; size = 0; }
+      if (size >= BATCH_POINTS || i === curves.length - 1) {
+        batches.push(cur);
+        cur = [];
+        size = 0;
+      }
     }
     // Other processes share this machine: every measure runs the layouts in rotation, so that a
     // busy moment hits all of them alike.
@@ -219,7 +243,9 @@ async function main() {
     // Replacing a curve: the same corrected re-sends (one point added) in every layout, first each
     // in its own transaction (commit flush included), then 500 others in one transaction, as a body.
     const corrected = (c: Curve): Curve => ({
-      ...c, offsets: [...c.offsets, c.offsets.at(-1)! + c.offsets[1]], values: [...c.values, c.values.at(-1)! + 100],
+      ...c,
+      offsets: [...c.offsets, c.offsets.at(-1)! + c.offsets[1]],
+      values: [...c.values, c.values.at(-1)! + 100],
     });
     const pick = (n: number, shift: number) => Array.from({ length: n }, (_, k) => corrected(curves[(k * 7919 + shift) % curves.length]));
     const replaceOne = async (l: Layout, c: Curve) => {
@@ -294,7 +320,8 @@ async function main() {
     await admin.end();
   }
 
-  const machine = `${os.cpus().length} vCPU (${os.cpus()[0]?.model.trim()}, nproc ${execSync("nproc").toString().trim()}), ` +
+  const machine =
+    `${os.cpus().length} vCPU (${os.cpus()[0]?.model.trim()}, nproc ${execSync("nproc").toString().trim()}), ` +
     `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, PostgreSQL ${serverVersion} (default settings), Node ${process.version}`;
   const report = render(results, { points, curves: curves.length, machine, checksum, seconds: ms(t0) / 1000 });
   console.log(`\n${report}`);
@@ -302,14 +329,15 @@ async function main() {
 }
 
 const LABEL: Record<Layout, string> = {
-  points: "(a) row per point", arrays: "(b) arrays per transaction", partitioned: "(c) row per point, monthly partitions",
+  points: "(a) row per point",
+  arrays: "(b) arrays per transaction",
+  partitioned: "(c) row per point, monthly partitions",
 };
 
 type Run = { points: number; curves: number; machine: string; checksum: string; seconds: number };
 
 function render(results: Record<string, Record<string, number | string>>, run: Run) {
-  const n = (x: number | string, d = 0) =>
-    Number(x).toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+  const n = (x: number | string, d = 0) => Number(x).toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
   const layouts = Object.keys(LABEL) as Layout[];
   const row = (name: string, cell: (r: Record<string, number | string>, l: Layout) => string) =>
     `| ${name} | ${layouts.map((l) => cell(results[l], l)).join(" | ")} |`;
@@ -352,7 +380,9 @@ function render(results: Record<string, Record<string, number | string>>, run: R
 
 function writeSection(section: string) {
   const file = path.join(process.cwd(), "docs", "benchmarks.md");
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n\nResults of the scripts in bench/ (see bench/README.md), with the machine and date of each run.\n";
+  const current = existsSync(file)
+    ? readFileSync(file, "utf8")
+    : "# Benchmarks\n\nResults of the scripts in bench/ (see bench/README.md), with the machine and date of each run.\n";
   const start = current.indexOf("## Load-curve storage");
   let next;
   if (start < 0) next = `${current.trimEnd()}\n\n${section}`;

@@ -60,7 +60,12 @@ const HOUR_CDF = HOUR_WEIGHTS.map((_, i) => HOUR_WEIGHTS.slice(0, i + 1).reduce(
  * equally likely (2,000 stations then fall one per commune: nearly every commune cell is secret).
  */
 function stationCommunes(): { spread: string; draw: () => string } {
-  const all = gunzipSync(readFileSync(path.join(process.cwd(), "data", "geo", "communes-2024.csv.gz"))).toString("utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]);
+  const all = gunzipSync(readFileSync(path.join(process.cwd(), "data", "geo", "communes-2024.csv.gz")))
+    .toString("utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(",")[0]);
   const uniform = { spread: "uniform over the communes of France", draw: () => all[Math.floor(rand() * all.length)] };
   if (process.env.BENCH_SPREAD === "uniform" || !existsSync(IRVE_FILE)) {
     if (process.env.BENCH_SPREAD !== "uniform") console.warn(`${IRVE_FILE} is absent: stations spread uniformly over the communes.`);
@@ -74,7 +79,10 @@ function stationCommunes(): { spread: string; draw: () => string } {
     if (r.id_station_itinerance && r.code_insee_commune && known.has(r.code_insee_commune)) byStation.set(r.id_station_itinerance, r.code_insee_commune);
   }
   const pool = [...byStation.values()].sort();
-  return { spread: `like the ${pool.length.toLocaleString("en-US")} public stations of the IRVE file (${new Set(pool).size.toLocaleString("en-US")} communes)`, draw: () => pool[Math.floor(rand() * pool.length)] };
+  return {
+    spread: `like the ${pool.length.toLocaleString("en-US")} public stations of the IRVE file (${new Set(pool).size.toLocaleString("en-US")} communes)`,
+    draw: () => pool[Math.floor(rand() * pool.length)],
+  };
 }
 
 async function main() {
@@ -101,12 +109,22 @@ async function main() {
     results.spread = communes.spread;
     const operators = Array.from({ length: OPERATORS }, uuid);
     const beneficiaries = Array.from({ length: BENEFICIARIES }, uuid);
-    await client.query(`INSERT INTO operator (id, name, siren) SELECT id, 'Opérateur ' || n, lpad(n::text, 9, '0') FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`, [operators]);
-    await client.query(`INSERT INTO beneficiary (id, name) SELECT id, 'Bénéficiaire ' || n FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`, [beneficiaries]);
+    await client.query(
+      `INSERT INTO operator (id, name, siren) SELECT id, 'Opérateur ' || n, lpad(n::text, 9, '0') FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`,
+      [operators],
+    );
+    await client.query(`INSERT INTO beneficiary (id, name) SELECT id, 'Bénéficiaire ' || n FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)`, [
+      beneficiaries,
+    ]);
     const powers = [7.4, 7.4, 11, 22, 22, 22, 50, 100, 150];
     const st = Array.from({ length: STATIONS }, (_, i) => ({
-      id: uuid(), dossier: uuid(), op: operators[i % OPERATORS], ben: beneficiaries[Math.floor(rand() * BENEFICIARIES)],
-      insee: communes.draw(), channel: rand() < 0.8 ? "ADVENIR" : "GIREVE", kw: powers[Math.floor(rand() * powers.length)],
+      id: uuid(),
+      dossier: uuid(),
+      op: operators[i % OPERATORS],
+      ben: beneficiaries[Math.floor(rand() * BENEFICIARIES)],
+      insee: communes.draw(),
+      channel: rand() < 0.8 ? "ADVENIR" : "GIREVE",
+      kw: powers[Math.floor(rand() * powers.length)],
     }));
     const perCommune = new Map<string, number>();
     for (const s of st) perCommune.set(s.insee, (perCommune.get(s.insee) ?? 0) + 1);
@@ -126,7 +144,7 @@ async function main() {
 
     // ---- operations ----
     t = process.hrtime.bigint();
-    for (let done = 0; done < OPERATIONS; ) {
+    for (let done = 0; done < OPERATIONS;) {
       const n = Math.min(BATCH, OPERATIONS - done);
       const cols = { station: [] as string[], op: [] as string[], tx: [] as string[], start: [] as number[], stop: [] as number[], wh: [] as number[] };
       for (let k = 0; k < n; k++) {
@@ -143,7 +161,7 @@ async function main() {
         cols.tx.push(`T${done + k}`);
         cols.start.push(start);
         cols.stop.push(stop);
-        cols.wh.push(Math.round(Math.min(s.kw * (stop - start) / 3.6, 80_000) * (0.4 + 0.55 * rand())));
+        cols.wh.push(Math.round(Math.min((s.kw * (stop - start)) / 3.6, 80_000) * (0.4 + 0.55 * rand())));
       }
       await client.query(
         `INSERT INTO charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh)
@@ -237,9 +255,15 @@ async function main() {
     const o = { prisma: opened.prisma };
     // The reads and pages need the full run: BENCH_FULL=0 skips them too.
     if (results.full) await time("national key figures, one month", () => getKeyFigures({ periodStart: "2023-06-01" }, o));
-    if (results.full) await time("choropleth, 101 départements", () => getMeshValues({ indicator: "carbon_intensity_charging", meshLevel: "departement", periodStart: "2023-06-01" }, o));
+    if (results.full)
+      await time("choropleth, 101 départements", () =>
+        getMeshValues({ indicator: "carbon_intensity_charging", meshLevel: "departement", periodStart: "2023-06-01" }, o),
+      );
     if (results.full) await time("choropleth, communes", () => getMeshValues({ indicator: "energy_kwh", meshLevel: "commune", periodStart: "2023-06-01" }, o));
-    if (results.full) await time("time series, 12 months × 3 indicators", () => getTimeSeries({ indicators: ["carbon_intensity_charging", "carbon_intensity_grid", "peak_power_kw"] }, o));
+    if (results.full)
+      await time("time series, 12 months × 3 indicators", () =>
+        getTimeSeries({ indicators: ["carbon_intensity_charging", "carbon_intensity_grid", "peak_power_kw"] }, o),
+      );
     if (results.full) await time("30-minute national load curve, one month", () => getLoadCurve({ periodStart: "2023-06-01" }, o));
     results.reads = reads;
 
@@ -270,9 +294,16 @@ function render(r: Record<string, unknown>, machine: string, seconds: number): s
   const m = r.monthlyMedian as ComputeIndicatorsResult;
   const first = r.firstRun as ComputeIndicatorsResult;
   const uncached = r.uncached as ComputeIndicatorsResult;
-  const cacheBuild = (x: ComputeIndicatorsResult) => Object.entries(x.steps).filter(([k]) => k.startsWith("caches-")).reduce((a, [, v]) => a + v, 0);
+  const cacheBuild = (x: ComputeIndicatorsResult) =>
+    Object.entries(x.steps)
+      .filter(([k]) => k.startsWith("caches-"))
+      .reduce((a, [, v]) => a + v, 0);
   const topSteps = (x: ComputeIndicatorsResult) =>
-    Object.entries(x.steps).filter(([, v]) => v >= 50).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${n(v)}`).join(", ");
+    Object.entries(x.steps)
+      .filter(([, v]) => v >= 50)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${n(v)}`)
+      .join(", ");
   const full = r.full as ComputeIndicatorsResult | undefined;
   const suppression = (x: ComputeIndicatorsResult) =>
     `${n(x.steps["secondary-suppression"] ?? 0)} ms, ${n((100 * (x.steps["secondary-suppression"] ?? 0)) / x.durationMs)} % of the run: ` +
@@ -298,14 +329,17 @@ function render(r: Record<string, unknown>, machine: string, seconds: number): s
     `| the same, first run after loading: the charge caches built from every charge (${n(cacheBuild(first))} ms of the run) | ${n(first.durationMs)} ms | |`,
     `| the same, computed from the charges without the caches (every station named) | ${n(uncached.durationMs)} ms | |`,
     ...(full
-      ? [`| full run, the one the committee reads: + communes, quarters, year (${n(full.cellCount)} cells, ${n(full.withheldCount)} withheld, ${n(full.unprotectedCount)} primary cells without a 10 % hypercube, ${n(full.valueCount)} values; secondary suppression ${suppression(full)}) | ${n(full.durationMs)} ms | |`]
+      ? [
+          `| full run, the one the committee reads: + communes, quarters, year (${n(full.cellCount)} cells, ${n(full.withheldCount)} withheld, ${n(full.unprotectedCount)} primary cells without a 10 % hypercube, ${n(full.valueCount)} values; secondary suppression ${suppression(full)}) | ${n(full.durationMs)} ms | |`,
+        ]
       : []),
     ...Object.entries(reads).map(([k, v]) => `| read: ${k} | ${n(v, 1)} ms | |`),
     ...Object.entries(((r.pages as { http?: Record<string, number> } | undefined)?.http ?? {}) as Record<string, number>).map(
       ([k, v]) => `| page over HTTP: ${k} (median of 5, logged-in comité member) | ${n(v)} ms | |`,
     ),
     ...Object.entries(((r.pages as { browser?: Record<string, number> } | undefined)?.browser ?? {}) as Record<string, number>).map(
-      ([k, v]) => `| page in Chromium, navigation to usable (load event, scripts run, h1 shown; median of 3): ${k} | ${n(v)} ms | < 1,000 ms ${v < 1000 ? "✅ met" : "❌ missed"} |`,
+      ([k, v]) =>
+        `| page in Chromium, navigation to usable (load event, scripts run, h1 shown; median of 3): ${k} | ${n(v)} ms | < 1,000 ms ${v < 1000 ? "✅ met" : "❌ missed"} |`,
     ),
     "",
     `- Monthly run after a day of data (the median one), main steps (ms): ${topSteps(m)}. Its caches: ${m.caches?.mode}, ${n(m.caches?.departements ?? 0)} départements over ${n(m.caches?.slots ?? 0)} half-hours, ${n(m.caches?.stations ?? 0)} stations' months recomputed.`,
@@ -329,7 +363,10 @@ function writeSection(section: string) {
   // The previous results stay, below the new ones, as an earlier run.
   const previous =
     start >= 0 && end > start
-      ? `\n\n### Earlier run\n\n${current.slice(start + "<!-- bench:indicators -->".length, end).replace(/^\s*## Indicators\s*/, "").trim()}`
+      ? `\n\n### Earlier run\n\n${current
+          .slice(start + "<!-- bench:indicators -->".length, end)
+          .replace(/^\s*## Indicators\s*/, "")
+          .trim()}`
       : "";
   const next =
     start >= 0 && end > start ? current.slice(0, start) + section + previous + current.slice(end + endMarker.length) : `${current.trimEnd()}\n\n${section}\n`;

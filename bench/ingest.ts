@@ -56,7 +56,11 @@ async function main() {
     const operator = await makeOperator({ prisma, name: "Opérateur banc d'essai", credentials: ["production"] });
     const dossier = await makeDossier({ prisma, operatorId: operator.id, signed: true });
     const stations = makeStationSpecs(200);
-    await makeStations({ prisma, dossierId: dossier.id, stations: stations.map((s) => ({ stationCode: s.code, pointCount: s.pointCount, nominalPowerKw: s.nominalPowerKw })) });
+    await makeStations({
+      prisma,
+      dossierId: dossier.id,
+      stations: stations.map((s) => ({ stationCode: s.code, pointCount: s.pointCount, nominalPowerKw: s.nominalPowerKw })),
+    });
     await opened.close();
     console.log(`Database ${dbName}: operator, signed dossier, ${stations.length} stations`);
 

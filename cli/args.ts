@@ -27,9 +27,7 @@ export function parseOptions(args: string[], options: Record<string, OptionSpec>
       args,
       strict: true,
       allowPositionals: false,
-      options: Object.fromEntries(
-        Object.entries(options).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple ?? false }]),
-      ),
+      options: Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple ?? false }])),
     }) as { values: OptionValues });
   } catch (e) {
     throw new CliUsageError(translateParseError(e));

@@ -28,7 +28,6 @@ import { PROGRAMME_COMMANDS } from "@/cli/programme-commands";
 // The admin commands. Each one maps its options onto ONE lib function's input and prints the
 // result; validation is the lib's (zod), errors are translated to option names by main.ts.
 
-
 const str = (v: OptionValues[string]) => (typeof v === "string" ? v : undefined);
 const list = (v: OptionValues[string]) => (Array.isArray(v) ? v : []);
 
@@ -130,7 +129,7 @@ export const COMMANDS: Command[] = [
     name: "credential:create",
     aliases: ["acces:creer"],
     summary: "Crée un accès API supplémentaire pour un opérateur (secret affiché une fois).",
-    example: "credential:create --operator-id <UserID> --env sandbox --label \"Recette\"",
+    example: 'credential:create --operator-id <UserID> --env sandbox --label "Recette"',
     options: {
       "operator-id": { type: "string", value: "<UserID>", description: "opérateur", required: true },
       env: { type: "string", value: "<env>", description: "production ou sandbox", required: true },

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { cli } from "@/tests/support/cli/run-cli";
 
 const fixtures = path.join(process.cwd(), "lib/carbon/fixtures");
-const rte = path.join(fixtures, readdirSync(fixtures).find((f) => f.includes("rte"))!);
+const rte = path.join(
+  fixtures,
+  readdirSync(fixtures).find((f) => f.includes("rte"))!,
+);
 
 describe("indicator CLI commands", () => {
   it("imports an RTE eCO2mix month as a new series version", async () => {

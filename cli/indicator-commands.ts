@@ -12,7 +12,8 @@ export const INDICATOR_COMMANDS: Command[] = [
   {
     name: "indicators:compute",
     aliases: ["indicateurs:recalculer"],
-    summary: "Recalcule tous les indicateurs (par défaut sur les mois qui ont des données) ; un nouveau calcul ne remplace jamais les précédents. Refusé s'il viderait des mois publiés, sauf --confirm-empty.",
+    summary:
+      "Recalcule tous les indicateurs (par défaut sur les mois qui ont des données) ; un nouveau calcul ne remplace jamais les précédents. Refusé s'il viderait des mois publiés, sauf --confirm-empty.",
     example: "indicators:compute --from 2023-01 --to 2024-01",
     options: {
       from: { type: "string", value: "<AAAA-MM>", description: "premier mois inclus" },
@@ -55,7 +56,9 @@ export const INDICATOR_COMMANDS: Command[] = [
         actor: ACTOR,
       });
       return {
-        lines: [`Série ${s.name} importée (format ${s.format}) : ${s.rowCount} ligne(s) lue(s), ${s.ignoredRows} ignorée(s), ${s.gapHours} heure(s) manquante(s).`],
+        lines: [
+          `Série ${s.name} importée (format ${s.format}) : ${s.rowCount} ligne(s) lue(s), ${s.ignoredRows} ignorée(s), ${s.gapHours} heure(s) manquante(s).`,
+        ],
       };
     },
   },

@@ -32,9 +32,13 @@ export const IRVE_COMMANDS: Command[] = [
       const content = readFile(str(v.file) as string);
       const dossier = await findDossier({ reference: str(v.dossier) as string });
       const report = await importIrveFile({ dossierId: dossier.id, content, mode: v["valid-only"] ? "lignes-valides" : "tout-ou-rien", actor: ACTOR });
-      const lines = [`${report.rowCount} ligne(s) lue(s) (format ${report.layout === "schema" ? "schéma national" : "fichier consolidé"}), ${report.validCount} valide(s), ${report.errors.length} erreur(s).`];
+      const lines = [
+        `${report.rowCount} ligne(s) lue(s) (format ${report.layout === "schema" ? "schéma national" : "fichier consolidé"}), ${report.validCount} valide(s), ${report.errors.length} erreur(s).`,
+      ];
       if (report.stored)
-        lines.push(`Enregistré : ${report.stored.inserted} point(s) créé(s), ${report.stored.updated} mis à jour, ${report.stored.unchanged} inchangé(s), ${report.stored.stations} station(s).`);
+        lines.push(
+          `Enregistré : ${report.stored.inserted} point(s) créé(s), ${report.stored.updated} mis à jour, ${report.stored.unchanged} inchangé(s), ${report.stored.stations} station(s).`,
+        );
       else lines.push("Rien n'a été enregistré.");
       for (const d of report.duplicates.slice(0, 50)) lines.push(`  doublon ${d.idPdcItinerance} : lignes ${d.lines.join(", ")}`);
       for (const e of report.errors.slice(0, 200)) lines.push(`  ligne ${e.line}, ${e.column} : ${e.message}`);

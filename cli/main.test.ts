@@ -87,9 +87,23 @@ describe("admin CLI (spawned)", () => {
     expect(operatorId && beneficiaryId).toBeTruthy();
     const reference = `ADV-CLI-${uniqueSuffix()}`;
     const dossier = await cli(
-      "dossier:create", "--reference", reference, "--beneficiary-id", beneficiaryId!, "--operator-id", operatorId!,
-      "--site-name", "Parking", "--address", "1 rue de la République, 69001 Lyon", "--insee-code", "69381",
-      "--site-type", "residentiel_collectif", "--channel", "ADVENIR",
+      "dossier:create",
+      "--reference",
+      reference,
+      "--beneficiary-id",
+      beneficiaryId!,
+      "--operator-id",
+      operatorId!,
+      "--site-name",
+      "Parking",
+      "--address",
+      "1 rue de la République, 69001 Lyon",
+      "--insee-code",
+      "69381",
+      "--site-type",
+      "residentiel_collectif",
+      "--channel",
+      "ADVENIR",
     );
     expect(dossier.code).toBe(0);
     const csv = path.join(dir, "stations.csv");
@@ -134,6 +148,8 @@ describe("station options", () => {
       { stationCode: "B", pointCount: 2, nominalPowerKw: 7.4 },
     ]);
     expect(() => parseStationsCsv("code,points\nA,1")).toThrow(/en-tête attendu/);
-    expect(() => parseStationsCsv("station_code,point_count,nominal_power_kw\nA,1,22\nB,x,22", "s.csv")).toThrow(/s\.csv, ligne 3 : point_count « x » invalide/);
+    expect(() => parseStationsCsv("station_code,point_count,nominal_power_kw\nA,1,22\nB,x,22", "s.csv")).toThrow(
+      /s\.csv, ligne 3 : point_count « x » invalide/,
+    );
   });
 });

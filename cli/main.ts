@@ -64,7 +64,11 @@ export async function runCli(argv: string[], out: (line: string) => void, err: (
 async function main(): Promise<void> {
   let code = 1;
   try {
-    code = await runCli(process.argv.slice(2), (l) => console.log(l), (l) => console.error(l));
+    code = await runCli(
+      process.argv.slice(2),
+      (l) => console.log(l),
+      (l) => console.error(l),
+    );
   } finally {
     const { closeDb } = await import("@/lib/platform/db/database");
     await closeDb().catch(() => {});

@@ -12,8 +12,7 @@ export function parseStationSpec(spec: string): StationInput {
   const kw = parts.pop();
   const points = parts.pop();
   const code = parts.join(":");
-  if (!code || !points || !kw)
-    throw new CliUsageError(`--station "${spec}" : format attendu CODE:points:kW (ex. ST-001:2:22).`);
+  if (!code || !points || !kw) throw new CliUsageError(`--station "${spec}" : format attendu CODE:points:kW (ex. ST-001:2:22).`);
   if (!INT.test(points)) throw new CliUsageError(`--station "${spec}" : nombre de points « ${points} » invalide (entier attendu).`);
   if (!DECIMAL.test(kw)) throw new CliUsageError(`--station "${spec}" : puissance « ${kw} » invalide (nombre de kW attendu, ex. 7.4).`);
   return { stationCode: code, pointCount: Number(points), nominalPowerKw: toNumber(kw) };

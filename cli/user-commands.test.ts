@@ -21,7 +21,10 @@ describe("account commands", () => {
     expect(on.out).toContain(`Compte réactivé : ${person.email}.`);
     expect(await disabledAt()).toBeNull();
     const audit = await prisma.auditLog.findMany({ where: { targetId: person.id, action: { in: ["user.disabled", "user.enabled"] } }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => [a.action, a.actor])).toEqual([["user.disabled", "cli"], ["user.enabled", "cli"]]);
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([
+      ["user.disabled", "cli"],
+      ["user.enabled", "cli"],
+    ]);
   });
 
   it("user:reset-password prints a new password that logs in, once", async () => {

@@ -19,13 +19,21 @@ export async function copyOperations(input: {
   const client = new pg.Client({ connectionString: input.databaseUrl });
   await client.connect();
   try {
-    const { rows: stations } = await client.query<{ id: string; station_code: string }>("SELECT id, station_code FROM station WHERE operator_id = $1", [input.operatorId]);
+    const { rows: stations } = await client.query<{ id: string; station_code: string }>("SELECT id, station_code FROM station WHERE operator_id = $1", [
+      input.operatorId,
+    ]);
     const idOf = new Map(stations.map((s) => [s.station_code, s.id]));
     const text = input.rows
-      .map((r) => `sandbox\t${input.operatorId}\t${idOf.get(r.code)}\t${r.tx}\t${iso(r.op.StartTransaction)}\t${iso(r.op.StopTransaction)}\t${r.op.StartValue}\t${r.op.StopValue}\t{}\t\\N\n`)
+      .map(
+        (r) =>
+          `sandbox\t${input.operatorId}\t${idOf.get(r.code)}\t${r.tx}\t${iso(r.op.StartTransaction)}\t${iso(r.op.StopTransaction)}\t${r.op.StartValue}\t${r.op.StopValue}\t{}\t\\N\n`,
+      )
       .join("");
     const count = async () =>
-      Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM charge_operation WHERE env = 'sandbox' AND operator_id = $1", [input.operatorId])).rows[0].n);
+      Number(
+        (await client.query<{ n: string }>("SELECT count(*) AS n FROM charge_operation WHERE env = 'sandbox' AND operator_id = $1", [input.operatorId])).rows[0]
+          .n,
+      );
     const before = await count();
     const t0 = performance.now();
     await client.query("BEGIN");

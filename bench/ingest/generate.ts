@@ -51,7 +51,12 @@ export function makeOperationsBody(userId: string, stations: BenchStation[], cou
     const { start, duration, wh } = session(r, station);
     const meter = index.get(station.code) ?? Math.floor(r() * 1_000_000);
     index.set(station.code, meter + wh);
-    (byStation[station.code] ??= {})[`${prefix}-${i}`] = { StartTransaction: start, StopTransaction: start + duration, StartValue: meter, StopValue: meter + wh };
+    (byStation[station.code] ??= {})[`${prefix}-${i}`] = {
+      StartTransaction: start,
+      StopTransaction: start + duration,
+      StartValue: meter,
+      StopValue: meter + wh,
+    };
   }
   return { [userId]: byStation };
 }
@@ -78,6 +83,7 @@ export function makeCurvesBody(userId: string, stations: BenchStation[], curves:
 /** The operations of a body as rows (station code, transaction, times, energy), for the COPY. */
 export function operationRows(body: Record<string, Record<string, Record<string, Operation>>>) {
   const rows: { code: string; tx: string; op: Operation }[] = [];
-  for (const stations of Object.values(body)) for (const [code, txs] of Object.entries(stations)) for (const [tx, op] of Object.entries(txs)) rows.push({ code, tx, op });
+  for (const stations of Object.values(body))
+    for (const [code, txs] of Object.entries(stations)) for (const [tx, op] of Object.entries(txs)) rows.push({ code, tx, op });
   return rows;
 }

@@ -76,7 +76,11 @@ export async function runScenarios(input: ScenarioInput) {
     opsText = JSON.stringify(opsBody);
     const ops = await post(input, "operation", opsText);
     if (ops.json.enregistres !== 50_000) throw new Error(`50k: ${JSON.stringify(ops.json).slice(0, 300)}`);
-    const copy = await copyOperations({ databaseUrl: input.databaseUrl, operatorId: userId, rows: operationRows(opsBody as Record<string, Record<string, Record<string, Operation>>>) });
+    const copy = await copyOperations({
+      databaseUrl: input.databaseUrl,
+      operatorId: userId,
+      rows: operationRows(opsBody as Record<string, Record<string, Record<string, Operation>>>),
+    });
     if (copy.rows !== 50_000) throw new Error(`COPY stored ${copy.rows} rows`);
     rounds.push({ httpMs: ops.ms, copyMs: copy.ms });
   }
@@ -89,13 +93,26 @@ export async function runScenarios(input: ScenarioInput) {
 
   // 4. Small puts (3 operations each, new transactions every time) at 32 concurrent clients,
   //    against the portal and against the minimal baseline server, rounds alternating.
-  const small = await measureSmallPuts({ baseUrl: input.baseUrl, auth: input.auth, userId, stations: stations.map((s) => s.code), databaseUrl: input.databaseUrl });
+  const small = await measureSmallPuts({
+    baseUrl: input.baseUrl,
+    auth: input.auth,
+    userId,
+    stations: stations.map((s) => s.code),
+    databaseUrl: input.databaseUrl,
+  });
 
   const runPeak = memoryOf(input.serverPid).peak;
   return {
     baselineRss,
     runPeak,
-    ops: { count: 50_000, bytes: opsText.length, ms: median(rounds.map((r) => r.httpMs)), rounds, resendMs: resend.ms, resendUnchanged: resend.json.inchanges ?? 0 },
+    ops: {
+      count: 50_000,
+      bytes: opsText.length,
+      ms: median(rounds.map((r) => r.httpMs)),
+      rounds,
+      resendMs: resend.ms,
+      resendUnchanged: resend.json.inchanges ?? 0,
+    },
     copy: { rows: 50_000, ms: median(rounds.map((r) => r.copyMs)) },
     curves: { count: 2_500, points: 2_500 * 120, bytes: curvesText.length, ms: curves.ms },
     big: { operations: count, bytes: bigText.length, ms: big.ms, peak: mem15.peak, rssBefore: rssBefore15, peakReset, peakBefore: peakBefore15 },

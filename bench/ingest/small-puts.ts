@@ -44,7 +44,12 @@ function smallBody(userId: string, stations: string[], prefix: string) {
     const i = n++;
     const station = stations[i % stations.length];
     const start = Math.floor(Date.now() / 1000) - 86_400 - (i % 50_000) * 60;
-    const op = (k: number) => ({ StartTransaction: start + k * 4000, StopTransaction: start + k * 4000 + 1800, StartValue: 1000 * k, StopValue: 1000 * k + 900 });
+    const op = (k: number) => ({
+      StartTransaction: start + k * 4000,
+      StopTransaction: start + k * 4000 + 1800,
+      StartValue: 1000 * k,
+      StopValue: 1000 * k + 900,
+    });
     return JSON.stringify({ [userId]: { [station]: { [`${prefix}${i}-1`]: op(0), [`${prefix}${i}-2`]: op(1), [`${prefix}${i}-3`]: op(2) } } });
   };
 }

@@ -37,13 +37,20 @@ export async function makeOperator({ prisma, actor = "test", ...o }: Common & { 
   return createOperator({ name: o.name ?? `Opérateur ${uniqueSuffix()}`, siren: o.siren ?? makeSiren(), credentials: o.credentials, actor }, { prisma });
 }
 
-export async function makeApiCredential({ prisma, actor = "test", ...o }: Common & { operatorId?: string; env?: DataEnv; username?: string; secret?: string; certFingerprint?: string; label?: string } = {}) {
+export async function makeApiCredential({
+  prisma,
+  actor = "test",
+  ...o
+}: Common & { operatorId?: string; env?: DataEnv; username?: string; secret?: string; certFingerprint?: string; label?: string } = {}) {
   const operatorId = o.operatorId ?? (await makeOperator({ prisma })).id;
   return createApiCredential({ ...o, operatorId, env: o.env ?? "production", actor }, { prisma });
 }
 
 export async function makeBeneficiary({ prisma, actor = "test", ...o }: Common & { name?: string; siren?: string | null } = {}) {
-  return createBeneficiary({ name: o.name ?? `Bénéficiaire ${uniqueSuffix()}`, siren: o.siren === null ? undefined : (o.siren ?? makeSiren()), actor }, { prisma });
+  return createBeneficiary(
+    { name: o.name ?? `Bénéficiaire ${uniqueSuffix()}`, siren: o.siren === null ? undefined : (o.siren ?? makeSiren()), actor },
+    { prisma },
+  );
 }
 
 /** A user of the given role, attached to a new operator or beneficiary when the role needs one. */

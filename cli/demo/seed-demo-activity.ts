@@ -24,16 +24,79 @@ interface DemoSite {
 }
 
 export const DEMO_SITES: DemoSite[] = [
-  { reference: "ADV-DEMO-0002", beneficiary: "Syndicat des copropriétaires Vaugirard", siteName: "Résidence Vaugirard", address: "120 rue de Vaugirard, 75015 Paris", inseeCode: "75115", siteType: "residentiel_collectif", powers: [7.4, 7.4, 7.4] },
-  { reference: "ADV-DEMO-0003", beneficiary: "Bercy Logistique SAS", siteName: "Dépôt de Bercy", address: "30 quai de Bercy, 75012 Paris", inseeCode: "75112", siteType: "entreprise_flotte", powers: [22, 22, 22] },
-  { reference: "ADV-DEMO-0004", beneficiary: "Ville de Boulogne-Billancourt", siteName: "Parking de l'hôtel de ville", address: "26 avenue André-Morizet, 92100 Boulogne-Billancourt", inseeCode: "92012", siteType: "parking_ouvert_au_public", powers: [22, 22, 50] },
-  { reference: "ADV-DEMO-0005", beneficiary: "Copropriété Part-Dieu", siteName: "Résidence Part-Dieu", address: "12 rue Garibaldi, 69003 Lyon", inseeCode: "69383", siteType: "residentiel_collectif", powers: [7.4, 7.4, 7.4] },
-  { reference: "ADV-DEMO-0006", beneficiary: "Rhône Services SARL", siteName: "Siège social", address: "8 cours Émile-Zola, 69100 Villeurbanne", inseeCode: "69266", siteType: "entreprise_salaries_visiteurs", powers: [22, 22, 22] },
-  { reference: "ADV-DEMO-0007", beneficiary: "Parkings de Gerland SAS", siteName: "Parking Gerland", address: "350 avenue Jean-Jaurès, 69007 Lyon", inseeCode: "69387", siteType: "parking_ouvert_au_public", powers: [50, 50, 22] },
-  { reference: "ADV-DEMO-0008", beneficiary: "Bordeaux Parkings SPL", siteName: "Parking des Quinconces", address: "Place des Quinconces, 33000 Bordeaux", inseeCode: "33063", siteType: "parking_ouvert_au_public", powers: [22, 22, 22] },
-  { reference: "ADV-DEMO-0009", beneficiary: "Toulouse Habitat Démo", siteName: "Résidence Capitole", address: "1 place du Capitole, 31000 Toulouse", inseeCode: "31555", siteType: "residentiel_collectif", powers: [7.4, 7.4] },
+  {
+    reference: "ADV-DEMO-0002",
+    beneficiary: "Syndicat des copropriétaires Vaugirard",
+    siteName: "Résidence Vaugirard",
+    address: "120 rue de Vaugirard, 75015 Paris",
+    inseeCode: "75115",
+    siteType: "residentiel_collectif",
+    powers: [7.4, 7.4, 7.4],
+  },
+  {
+    reference: "ADV-DEMO-0003",
+    beneficiary: "Bercy Logistique SAS",
+    siteName: "Dépôt de Bercy",
+    address: "30 quai de Bercy, 75012 Paris",
+    inseeCode: "75112",
+    siteType: "entreprise_flotte",
+    powers: [22, 22, 22],
+  },
+  {
+    reference: "ADV-DEMO-0004",
+    beneficiary: "Ville de Boulogne-Billancourt",
+    siteName: "Parking de l'hôtel de ville",
+    address: "26 avenue André-Morizet, 92100 Boulogne-Billancourt",
+    inseeCode: "92012",
+    siteType: "parking_ouvert_au_public",
+    powers: [22, 22, 50],
+  },
+  {
+    reference: "ADV-DEMO-0005",
+    beneficiary: "Copropriété Part-Dieu",
+    siteName: "Résidence Part-Dieu",
+    address: "12 rue Garibaldi, 69003 Lyon",
+    inseeCode: "69383",
+    siteType: "residentiel_collectif",
+    powers: [7.4, 7.4, 7.4],
+  },
+  {
+    reference: "ADV-DEMO-0006",
+    beneficiary: "Rhône Services SARL",
+    siteName: "Siège social",
+    address: "8 cours Émile-Zola, 69100 Villeurbanne",
+    inseeCode: "69266",
+    siteType: "entreprise_salaries_visiteurs",
+    powers: [22, 22, 22],
+  },
+  {
+    reference: "ADV-DEMO-0007",
+    beneficiary: "Parkings de Gerland SAS",
+    siteName: "Parking Gerland",
+    address: "350 avenue Jean-Jaurès, 69007 Lyon",
+    inseeCode: "69387",
+    siteType: "parking_ouvert_au_public",
+    powers: [50, 50, 22],
+  },
+  {
+    reference: "ADV-DEMO-0008",
+    beneficiary: "Bordeaux Parkings SPL",
+    siteName: "Parking des Quinconces",
+    address: "Place des Quinconces, 33000 Bordeaux",
+    inseeCode: "33063",
+    siteType: "parking_ouvert_au_public",
+    powers: [22, 22, 22],
+  },
+  {
+    reference: "ADV-DEMO-0009",
+    beneficiary: "Toulouse Habitat Démo",
+    siteName: "Résidence Capitole",
+    address: "1 place du Capitole, 31000 Toulouse",
+    inseeCode: "31555",
+    siteType: "residentiel_collectif",
+    powers: [7.4, 7.4],
+  },
 ];
-
 
 /** Typical plug-in hour (UTC) by kind of site: evenings at home, mornings at work, daytime in public. */
 function startHour(siteType: SiteType, rnd: () => number): number {
@@ -55,7 +118,7 @@ export function demoOperations(siteType: SiteType, powerKw: number, seed: number
     for (let s = 0; s < sessions; s++) {
       const start = Math.floor(midnight + (startHour(siteType, rnd) + s * 5) * 3600);
       const kwh = Math.min(5 + rnd() * 30, powerKw * 8);
-      const seconds = Math.max(600, Math.round(((kwh / (powerKw * (0.6 + rnd() * 0.35))) * 3600)));
+      const seconds = Math.max(600, Math.round((kwh / (powerKw * (0.6 + rnd() * 0.35))) * 3600));
       const wh = Math.round(kwh * 1000);
       ops.push({ StartTransaction: start, StopTransaction: start + seconds, StartValue: meter, StopValue: meter + wh });
       meter += wh + Math.floor(rnd() * 50);
@@ -79,7 +142,17 @@ async function postYear(sql: SqlExecutor, operatorId: string, stations: { statio
     endpoint: "operation",
     text,
     startedAt: performance.now(),
-    submission: { env: "production", operatorId, credentialId: null, endpoint: "/api/operation/put", method: "POST", ipAddress: null, receivedAt: new Date(), sizeBytes: text.length, rawBody: null },
+    submission: {
+      env: "production",
+      operatorId,
+      credentialId: null,
+      endpoint: "/api/operation/put",
+      method: "POST",
+      ipAddress: null,
+      receivedAt: new Date(),
+      sizeBytes: text.length,
+      rawBody: null,
+    },
   });
 }
 
@@ -92,7 +165,13 @@ export async function seedDemoActivity(database?: { prisma: PrismaClient; sql: S
     where: { reference: "ADV-DEMO-0001" },
     select: { stations: { select: { stationCode: true, nominalPowerKw: true } } },
   });
-  await postYear(sql, operator.id, first.stations.map((s) => ({ stationCode: s.stationCode, nominalPowerKw: Number(s.nominalPowerKw) })), "residentiel_collectif", 1);
+  await postYear(
+    sql,
+    operator.id,
+    first.stations.map((s) => ({ stationCode: s.stationCode, nominalPowerKw: Number(s.nominalPowerKw) })),
+    "residentiel_collectif",
+    1,
+  );
   let stationCount = first.stations.length;
   for (const [i, site] of DEMO_SITES.entries()) {
     const beneficiary = await makeBeneficiary({ prisma, name: site.beneficiary, siren: null, actor: "demo:seed" });

@@ -33,10 +33,7 @@ export const DEMO_STATIONS = [
   { stationCode: "DEMO-ST-003", pointCount: 1, nominalPowerKw: 50 },
 ];
 
-export type SeedDemoResult =
-  | { status: "created"; message: string }
-  | { status: "already-present"; message: string }
-  | { status: "refused"; message: string };
+export type SeedDemoResult = { status: "created"; message: string } | { status: "already-present"; message: string } | { status: "refused"; message: string };
 
 const ACTOR = "demo:seed";
 const ADMIN_EMAIL = "admin@demo.advenir.fr";
@@ -53,8 +50,7 @@ export async function seedDemo(options: { prisma?: PrismaClient } = {}): Promise
       status: "refused",
       message: `Données de démonstration non créées : la base contient déjà ${realUsers} compte(s) réel(s). Elles ne s'installent que dans une base vide.`,
     };
-  const existing =
-    (await prisma.user.count()) + (await prisma.operator.count()) + (await prisma.beneficiary.count()) + (await prisma.dossier.count());
+  const existing = (await prisma.user.count()) + (await prisma.operator.count()) + (await prisma.beneficiary.count()) + (await prisma.dossier.count());
   if (existing > 0)
     return {
       status: "refused",

@@ -5,12 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
 
 /** The button of one account's row: disable it, or enable it again; a refusal shows below it. */
-export function AccountStatusForm(props: {
-  userId: string;
-  name: string;
-  disabled: boolean;
-  action: (s: ActionState, f: FormData) => Promise<ActionState>;
-}) {
+export function AccountStatusForm(props: { userId: string; name: string; disabled: boolean; action: (s: ActionState, f: FormData) => Promise<ActionState> }) {
   const [state, formAction, pending] = useActionState(props.action, INITIAL_ACTION_STATE);
   return (
     <form action={formAction}>

@@ -31,24 +31,50 @@ export function CreateAccountForm(props: {
       <h2 id="account-title">Nouveau compte</h2>
       <FormFeedback state={state} formId="compte" successTitle="Compte créé" />
       {state.secrets && <IssuedSecrets secrets={state.secrets} />}
-      <Input label="Adresse e-mail" nativeInputProps={{ ...fieldProps("compte", "email"), type: "email", autoComplete: "off", defaultValue: v("email"), required: true }} {...fieldState(state, "email")} />
-      <Input label="Nom affiché" nativeInputProps={{ ...fieldProps("compte", "name"), defaultValue: v("name"), required: true }} {...fieldState(state, "name")} />
+      <Input
+        label="Adresse e-mail"
+        nativeInputProps={{ ...fieldProps("compte", "email"), type: "email", autoComplete: "off", defaultValue: v("email"), required: true }}
+        {...fieldState(state, "email")}
+      />
+      <Input
+        label="Nom affiché"
+        nativeInputProps={{ ...fieldProps("compte", "name"), defaultValue: v("name"), required: true }}
+        {...fieldState(state, "name")}
+      />
       <Select label="Rôle" nativeSelectProps={{ ...fieldProps("compte", "role"), defaultValue: v("role"), required: true }} {...fieldState(state, "role")}>
-        <option value="" disabled>Choisir un rôle</option>
+        <option value="" disabled>
+          Choisir un rôle
+        </option>
         {ROLES.map((r) => (
-          <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
         ))}
       </Select>
-      <Select label="Opérateur de rattachement" hint="Pour un compte opérateur seulement" nativeSelectProps={{ ...fieldProps("compte", "operatorId"), defaultValue: v("operatorId") }} {...fieldState(state, "operatorId")}>
+      <Select
+        label="Opérateur de rattachement"
+        hint="Pour un compte opérateur seulement"
+        nativeSelectProps={{ ...fieldProps("compte", "operatorId"), defaultValue: v("operatorId") }}
+        {...fieldState(state, "operatorId")}
+      >
         <option value="">Aucun</option>
         {props.operators.map((o) => (
-          <option key={o.id} value={o.id}>{label(o)}</option>
+          <option key={o.id} value={o.id}>
+            {label(o)}
+          </option>
         ))}
       </Select>
-      <Select label="Bénéficiaire de rattachement" hint="Pour un compte bénéficiaire seulement" nativeSelectProps={{ ...fieldProps("compte", "beneficiaryId"), defaultValue: v("beneficiaryId") }} {...fieldState(state, "beneficiaryId")}>
+      <Select
+        label="Bénéficiaire de rattachement"
+        hint="Pour un compte bénéficiaire seulement"
+        nativeSelectProps={{ ...fieldProps("compte", "beneficiaryId"), defaultValue: v("beneficiaryId") }}
+        {...fieldState(state, "beneficiaryId")}
+      >
         <option value="">Aucun</option>
         {props.beneficiaries.map((b) => (
-          <option key={b.id} value={b.id}>{label(b)}</option>
+          <option key={b.id} value={b.id}>
+            {label(b)}
+          </option>
         ))}
       </Select>
       <Button type="submit" disabled={pending}>

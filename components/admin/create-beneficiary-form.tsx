@@ -14,7 +14,11 @@ export function CreateBeneficiaryForm({ action }: { action: (s: ActionState, f: 
     <form action={formAction} noValidate aria-labelledby="beneficiary-title">
       <h2 id="beneficiary-title">Nouveau bénéficiaire</h2>
       <FormFeedback state={state} formId="beneficiaire" successTitle="Bénéficiaire créé" />
-      <Input label="Nom du bénéficiaire" nativeInputProps={{ ...fieldProps("beneficiaire", "name"), defaultValue: v("name"), required: true }} {...fieldState(state, "name")} />
+      <Input
+        label="Nom du bénéficiaire"
+        nativeInputProps={{ ...fieldProps("beneficiaire", "name"), defaultValue: v("name"), required: true }}
+        {...fieldState(state, "name")}
+      />
       <Input
         label="SIREN (facultatif)"
         hintText="9 chiffres ; une copropriété peut ne pas en avoir"

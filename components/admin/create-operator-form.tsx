@@ -17,7 +17,11 @@ export function CreateOperatorForm({ action }: { action: (s: SecretsActionState,
       <p>Son identifiant (UserID ADVENIR) et ses accès à l&apos;API de production et du bac à sable sont créés en même temps.</p>
       <FormFeedback state={state} formId="operateur" successTitle="Opérateur créé" />
       {state.secrets && <IssuedSecrets secrets={state.secrets} />}
-      <Input label="Raison sociale" nativeInputProps={{ ...fieldProps("operateur", "name"), defaultValue: v("name"), required: true }} {...fieldState(state, "name")} />
+      <Input
+        label="Raison sociale"
+        nativeInputProps={{ ...fieldProps("operateur", "name"), defaultValue: v("name"), required: true }}
+        {...fieldState(state, "name")}
+      />
       <Input
         label="SIREN"
         hintText="9 chiffres"

@@ -21,7 +21,14 @@ export function ChangePasswordForm({ action }: { action: (s: ActionState, f: For
       <Input
         label="Nouveau mot de passe"
         hintText="Au moins 12 caractères ; une phrase de passe convient."
-        nativeInputProps={{ ...fieldProps("mot-de-passe", "newPassword"), type: "password", autoComplete: "new-password", required: true, minLength: 12, maxLength: 200 }}
+        nativeInputProps={{
+          ...fieldProps("mot-de-passe", "newPassword"),
+          type: "password",
+          autoComplete: "new-password",
+          required: true,
+          minLength: 12,
+          maxLength: 200,
+        }}
         {...fieldState(state, "newPassword")}
       />
       <Input

@@ -44,10 +44,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         </div>
       )}
       <Input label="Adresse e-mail" nativeInputProps={{ name: "email", type: "email", autoComplete: "username", required: true }} />
-      <Input
-        label="Mot de passe"
-        nativeInputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }}
-      />
+      <Input label="Mot de passe" nativeInputProps={{ name: "password", type: "password", autoComplete: "current-password", required: true }} />
       <Button type="submit" disabled={pending}>
         {pending ? "Connexion…" : "Se connecter"}
       </Button>

@@ -29,7 +29,9 @@ export function DataFigure(props: {
 
   return (
     <figure className="fr-mb-6w" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="fr-h5">{props.title}</h3>
+      <h3 id={`${id}-title`} className="fr-h5">
+        {props.title}
+      </h3>
       {props.definition && <p className="fr-text--sm">{props.definition}</p>}
       {props.rows.length === 0 ? <p>Aucune donnée publiable pour cette sélection.</p> : props.chart}
       {props.footnote && <figcaption className="fr-text--xs">{props.footnote}</figcaption>}

@@ -1,8 +1,6 @@
 "use client";
 
-import {
-  Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface Series {
   key: string;
@@ -46,7 +44,16 @@ export function SeriesChart(props: {
           <LineChart data={props.data}>
             {common}
             {props.series.map((s) => (
-              <Line key={s.key} type={props.lineType ?? "linear"} dataKey={s.key} name={s.label} stroke={s.colour} dot={false} isAnimationActive={false} connectNulls={false} />
+              <Line
+                key={s.key}
+                type={props.lineType ?? "linear"}
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.colour}
+                dot={false}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
             ))}
           </LineChart>
         ) : (

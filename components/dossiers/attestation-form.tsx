@@ -20,12 +20,27 @@ export function AttestationForm(props: {
     <form action={formAction} noValidate>
       <FormFeedback state={state} formId="attestation" />
       <input type="hidden" name="textVersion" value={props.textVersion} />
-      <Input label="Nom et prénom du signataire" nativeInputProps={{ ...fieldProps("attestation", "signerName"), defaultValue: state.values?.signerName ?? props.defaultSignerName, required: true, autoComplete: "name" }} {...fieldState(state, "signerName")} />
-      <Input label="Qualité du signataire" hintText="Par exemple : syndic, gérant, président, directeur général." nativeInputProps={{ ...fieldProps("attestation", "signerCapacity"), defaultValue: state.values?.signerCapacity ?? "", required: true }} {...fieldState(state, "signerCapacity")} />
+      <Input
+        label="Nom et prénom du signataire"
+        nativeInputProps={{
+          ...fieldProps("attestation", "signerName"),
+          defaultValue: state.values?.signerName ?? props.defaultSignerName,
+          required: true,
+          autoComplete: "name",
+        }}
+        {...fieldState(state, "signerName")}
+      />
+      <Input
+        label="Qualité du signataire"
+        hintText="Par exemple : syndic, gérant, président, directeur général."
+        nativeInputProps={{ ...fieldProps("attestation", "signerCapacity"), defaultValue: state.values?.signerCapacity ?? "", required: true }}
+        {...fieldState(state, "signerCapacity")}
+      />
       <Checkbox
         options={[
           {
-            label: "Je consens à l'utilisation des données de recharge des stations de ce dossier aux seules fins du programme ADVENIR, dans les conditions de confidentialité décrites ci-dessus, et j'atteste sur l'honneur l'exactitude de ces déclarations.",
+            label:
+              "Je consens à l'utilisation des données de recharge des stations de ce dossier aux seules fins du programme ADVENIR, dans les conditions de confidentialité décrites ci-dessus, et j'atteste sur l'honneur l'exactitude de ces déclarations.",
             nativeInputProps: { name: "consent", required: true },
           },
         ]}
@@ -33,7 +48,9 @@ export function AttestationForm(props: {
         state={consentError.state}
         stateRelatedMessage={consentError.stateRelatedMessage}
       />
-      <Button type="submit" disabled={pending}>{pending ? "Signature…" : "Signer l'attestation"}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Signature…" : "Signer l'attestation"}
+      </Button>
     </form>
   );
 }

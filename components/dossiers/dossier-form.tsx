@@ -34,14 +34,40 @@ export function DossierForm(props: {
   return (
     <form action={formAction} noValidate key={formKey}>
       <FormFeedback state={state} formId="dossier" />
-      <Input label="Référence du dossier ADVENIR" hintText="Telle qu'indiquée dans votre espace ADVENIR, par exemple ADV-2026-001234." nativeInputProps={{ ...fieldProps("dossier", "reference"), defaultValue: v("reference"), required: true }} {...fieldState(state, "reference")} />
-      <Input label="Nom du site" nativeInputProps={{ ...fieldProps("dossier", "siteName"), defaultValue: v("siteName"), required: true }} {...fieldState(state, "siteName")} />
-      <Input label="Adresse du site" nativeInputProps={{ ...fieldProps("dossier", "address"), defaultValue: v("address"), required: true, autoComplete: "street-address" }} {...fieldState(state, "address")} />
-      <Input label="Code INSEE de la commune" hintText="5 caractères, par exemple 69123 pour Lyon (ce n'est pas le code postal)." nativeInputProps={{ ...fieldProps("dossier", "inseeCode"), defaultValue: v("inseeCode"), required: true, inputMode: "text", maxLength: 5 }} {...fieldState(state, "inseeCode")} />
-      <Select label="Type de site" nativeSelectProps={{ ...fieldProps("dossier", "siteType"), defaultValue: v("siteType"), required: true }} {...fieldState(state, "siteType")}>
-        <option value="" disabled>Choisir un type de site</option>
+      <Input
+        label="Référence du dossier ADVENIR"
+        hintText="Telle qu'indiquée dans votre espace ADVENIR, par exemple ADV-2026-001234."
+        nativeInputProps={{ ...fieldProps("dossier", "reference"), defaultValue: v("reference"), required: true }}
+        {...fieldState(state, "reference")}
+      />
+      <Input
+        label="Nom du site"
+        nativeInputProps={{ ...fieldProps("dossier", "siteName"), defaultValue: v("siteName"), required: true }}
+        {...fieldState(state, "siteName")}
+      />
+      <Input
+        label="Adresse du site"
+        nativeInputProps={{ ...fieldProps("dossier", "address"), defaultValue: v("address"), required: true, autoComplete: "street-address" }}
+        {...fieldState(state, "address")}
+      />
+      <Input
+        label="Code INSEE de la commune"
+        hintText="5 caractères, par exemple 69123 pour Lyon (ce n'est pas le code postal)."
+        nativeInputProps={{ ...fieldProps("dossier", "inseeCode"), defaultValue: v("inseeCode"), required: true, inputMode: "text", maxLength: 5 }}
+        {...fieldState(state, "inseeCode")}
+      />
+      <Select
+        label="Type de site"
+        nativeSelectProps={{ ...fieldProps("dossier", "siteType"), defaultValue: v("siteType"), required: true }}
+        {...fieldState(state, "siteType")}
+      >
+        <option value="" disabled>
+          Choisir un type de site
+        </option>
         {Object.entries(SITE_TYPES).map(([value, label]) => (
-          <option key={value} value={value}>{label}</option>
+          <option key={value} value={value}>
+            {label}
+          </option>
         ))}
       </Select>
       <Select
@@ -51,7 +77,9 @@ export function DossierForm(props: {
         nativeSelectProps={{ ...fieldProps("dossier", "operatorId"), defaultValue: v("operatorId"), required: true }}
         {...fieldState(state, "operatorId")}
       >
-        <option value="" disabled>Choisir un opérateur</option>
+        <option value="" disabled>
+          Choisir un opérateur
+        </option>
         {props.operators.map((o) => (
           <option key={o.id} value={o.id}>{`${o.name} (SIREN ${o.siren})`}</option>
         ))}
@@ -62,13 +90,23 @@ export function DossierForm(props: {
         legend="Canal de collecte des données"
         disabled={props.lockOperatorAndChannel}
         options={[
-          { label: "Web service ADVENIR", hintText: "L'opérateur envoie courbes et opérations à ADVENIR.", nativeInputProps: { name: "channel", value: "ADVENIR", defaultChecked: v("channel") !== "GIREVE" } },
-          { label: "GIREVE", hintText: "La supervision, certifiée GIREVE, relaie les données ; déclarez les données statiques IRVE.", nativeInputProps: { name: "channel", value: "GIREVE", defaultChecked: v("channel") === "GIREVE" } },
+          {
+            label: "Web service ADVENIR",
+            hintText: "L'opérateur envoie courbes et opérations à ADVENIR.",
+            nativeInputProps: { name: "channel", value: "ADVENIR", defaultChecked: v("channel") !== "GIREVE" },
+          },
+          {
+            label: "GIREVE",
+            hintText: "La supervision, certifiée GIREVE, relaie les données ; déclarez les données statiques IRVE.",
+            nativeInputProps: { name: "channel", value: "GIREVE", defaultChecked: v("channel") === "GIREVE" },
+          },
         ]}
         {...fieldState(state, "channel")}
       />
       {props.lockOperatorAndChannel && <input type="hidden" name="channel" value={v("channel")} />}
-      <Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : props.submitLabel}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Enregistrement…" : props.submitLabel}
+      </Button>
     </form>
   );
 }

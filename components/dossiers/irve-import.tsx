@@ -86,7 +86,9 @@ export function IrveImport({ dossierId }: { dossierId: string }) {
             { label: "Enregistrer les lignes valides seulement", nativeInputProps: { name: "mode", value: "lignes-valides" } },
           ]}
         />
-        <Button type="submit" disabled={pending}>{pending ? "Import en cours…" : "Importer"}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Import en cours…" : "Importer"}
+        </Button>
       </form>
       {progress && (
         <div className="fr-mt-3w" aria-live="polite">
@@ -117,7 +119,11 @@ export function IrveImport({ dossierId }: { dossierId: string }) {
           {result.duplicates.length > 0 && (
             <>
               <h3 className="fr-h6 fr-mt-3w">Doublons ({result.duplicates.length})</h3>
-              <ul>{result.duplicates.slice(0, 200).map((d) => <li key={d.idPdcItinerance}>{`${d.idPdcItinerance} : lignes ${d.lines.join(", ")}`}</li>)}</ul>
+              <ul>
+                {result.duplicates.slice(0, 200).map((d) => (
+                  <li key={d.idPdcItinerance}>{`${d.idPdcItinerance} : lignes ${d.lines.join(", ")}`}</li>
+                ))}
+              </ul>
             </>
           )}
           {result.errors.length > 0 && (

@@ -10,7 +10,12 @@ import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/acti
 import { ACCESSIBILITES_PMR, CONDITIONS_ACCES, IMPLANTATIONS, IRVE_LABELS as L, RACCORDEMENTS, irveRowSchema, type IrveColumn } from "@/lib/schemas/irve";
 import { parisDay } from "@/lib/platform/time/paris-time";
 
-type Kind = { type: "text"; hint?: string } | { type: "bool" } | { type: "enum"; values: readonly string[] } | { type: "date"; hint?: string } | { type: "number"; hint?: string };
+type Kind =
+  | { type: "text"; hint?: string }
+  | { type: "bool" }
+  | { type: "enum"; values: readonly string[] }
+  | { type: "date"; hint?: string }
+  | { type: "number"; hint?: string };
 
 // The 40 columns of the IRVE static schema, grouped as the schema documents them.
 const GROUPS: { title: string; fields: [IrveColumn, string, Kind, boolean][] }[] = [
@@ -125,8 +130,16 @@ export function IrvePointForm(props: {
                 {kind.type === "bool" || kind.type === "enum" ? (
                   <Select label={fullLabel} nativeSelectProps={{ ...fieldProps(FORM_ID, name), defaultValue: v(name) }} {...fieldState(shown, name)}>
                     <option value="">—</option>
-                    {(kind.type === "bool" ? [["true", "Oui"], ["false", "Non"]] : kind.values.map((x) => [x, x])).map(([value, text]) => (
-                      <option key={value} value={value}>{text}</option>
+                    {(kind.type === "bool"
+                      ? [
+                          ["true", "Oui"],
+                          ["false", "Non"],
+                        ]
+                      : kind.values.map((x) => [x, x])
+                    ).map(([value, text]) => (
+                      <option key={value} value={value}>
+                        {text}
+                      </option>
                     ))}
                   </Select>
                 ) : (
@@ -147,7 +160,9 @@ export function IrvePointForm(props: {
           })}
         </fieldset>
       ))}
-      <Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : (props.submitLabel ?? "Déclarer le point de charge")}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Enregistrement…" : (props.submitLabel ?? "Déclarer le point de charge")}
+      </Button>
     </form>
   );
 }

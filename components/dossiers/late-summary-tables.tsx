@@ -15,16 +15,8 @@ export function LateSummaryTables({ summary }: { summary: LateSummary }) {
   return (
     <>
       <DataTable caption="Ensemble du territoire" headers={["Périmètre", ...headers]} rows={[["France entière", ...cells(summary.total)]]} />
-      <DataTable
-        caption="Par région"
-        headers={["Région", ...headers]}
-        rows={summary.regions.map((r) => [r.name, ...cells(r)])}
-      />
-      <DataTable
-        caption="Par ancienneté du retard"
-        headers={["Retard", ...headers]}
-        rows={summary.delays.map((d) => [d.label, ...cells(d)])}
-      />
+      <DataTable caption="Par région" headers={["Région", ...headers]} rows={summary.regions.map((r) => [r.name, ...cells(r)])} />
+      <DataTable caption="Par ancienneté du retard" headers={["Retard", ...headers]} rows={summary.delays.map((d) => [d.label, ...cells(d)])} />
     </>
   );
 }

@@ -32,14 +32,39 @@ export function CorrectStationForm(props: {
       />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <Input label="Nombre de points" nativeInputProps={{ ...fieldProps(F, "pointCount"), type: "number", min: 1, step: 1, defaultValue: v("pointCount", String(props.current.pointCount)) }} {...fieldState(state, "pointCount")} />
+          <Input
+            label="Nombre de points"
+            nativeInputProps={{
+              ...fieldProps(F, "pointCount"),
+              type: "number",
+              min: 1,
+              step: 1,
+              defaultValue: v("pointCount", String(props.current.pointCount)),
+            }}
+            {...fieldState(state, "pointCount")}
+          />
         </div>
         <div className="fr-col-12 fr-col-md-6">
-          <Input label="Puissance nominale par point (kW)" nativeInputProps={{ ...fieldProps(F, "nominalPowerKw"), inputMode: "decimal", defaultValue: v("nominalPowerKw", String(props.current.nominalPowerKw).replace(".", ",")) }} {...fieldState(state, "nominalPowerKw")} />
+          <Input
+            label="Puissance nominale par point (kW)"
+            nativeInputProps={{
+              ...fieldProps(F, "nominalPowerKw"),
+              inputMode: "decimal",
+              defaultValue: v("nominalPowerKw", String(props.current.nominalPowerKw).replace(".", ",")),
+            }}
+            {...fieldState(state, "nominalPowerKw")}
+          />
         </div>
       </div>
-      <Input label="Date du changement" hintText={DAY_HINT} nativeInputProps={{ ...fieldProps(F, "effectiveOn"), type: "date", defaultValue: state.ok ? "" : state.values?.effectiveOn }} {...fieldState(state, "effectiveOn")} />
-      <Button type="submit" disabled={pending}>{pending ? "Enregistrement…" : "Enregistrer la correction"}</Button>
+      <Input
+        label="Date du changement"
+        hintText={DAY_HINT}
+        nativeInputProps={{ ...fieldProps(F, "effectiveOn"), type: "date", defaultValue: state.ok ? "" : state.values?.effectiveOn }}
+        {...fieldState(state, "effectiveOn")}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Enregistrement…" : "Enregistrer la correction"}
+      </Button>
     </form>
   );
 }
@@ -52,14 +77,21 @@ export function WithdrawForm(props: { action: Action; what: string; consequence:
   return (
     <form action={formAction} noValidate>
       <FormFeedback state={state} formId={F} successTitle="Retrait enregistré" />
-      <Input label="Date du retrait" hintText={DAY_HINT} nativeInputProps={{ ...fieldProps(F, "effectiveOn"), type: "date", defaultValue: state.ok ? "" : state.values?.effectiveOn }} {...fieldState(state, "effectiveOn")} />
+      <Input
+        label="Date du retrait"
+        hintText={DAY_HINT}
+        nativeInputProps={{ ...fieldProps(F, "effectiveOn"), type: "date", defaultValue: state.ok ? "" : state.values?.effectiveOn }}
+        {...fieldState(state, "effectiveOn")}
+      />
       <Checkbox
         id={fieldId(F, "confirm")}
         options={[{ label: `Je confirme vouloir retirer ${props.what}. ${props.consequence}`, nativeInputProps: { name: "confirm" } }]}
         state={confirm.state}
         stateRelatedMessage={confirm.stateRelatedMessage}
       />
-      <Button type="submit" priority="secondary" iconId="fr-icon-delete-line" disabled={pending}>{pending ? "Enregistrement…" : `Retirer ${props.what}`}</Button>
+      <Button type="submit" priority="secondary" iconId="fr-icon-delete-line" disabled={pending}>
+        {pending ? "Enregistrement…" : `Retirer ${props.what}`}
+      </Button>
     </form>
   );
 }

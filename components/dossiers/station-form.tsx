@@ -15,16 +15,31 @@ export function StationForm({ action }: { action: (state: ActionState, form: For
       <FormFeedback state={state} formId="station" successTitle="Station enregistrée" />
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
-          <Input label="Identifiant de la station (StationID)" hintText="Convenu avec l'opérateur, un par point de charge si possible." nativeInputProps={{ ...fieldProps("station", "stationCode"), defaultValue: v("stationCode"), required: true }} {...fieldState(state, "stationCode")} />
+          <Input
+            label="Identifiant de la station (StationID)"
+            hintText="Convenu avec l'opérateur, un par point de charge si possible."
+            nativeInputProps={{ ...fieldProps("station", "stationCode"), defaultValue: v("stationCode"), required: true }}
+            {...fieldState(state, "stationCode")}
+          />
         </div>
         <div className="fr-col-6 fr-col-md-3">
-          <Input label="Nombre de points" nativeInputProps={{ ...fieldProps("station", "pointCount"), type: "number", min: 1, step: 1, defaultValue: v("pointCount") || "1", required: true }} {...fieldState(state, "pointCount")} />
+          <Input
+            label="Nombre de points"
+            nativeInputProps={{ ...fieldProps("station", "pointCount"), type: "number", min: 1, step: 1, defaultValue: v("pointCount") || "1", required: true }}
+            {...fieldState(state, "pointCount")}
+          />
         </div>
         <div className="fr-col-6 fr-col-md-3">
-          <Input label="Puissance nominale par point (kW)" nativeInputProps={{ ...fieldProps("station", "nominalPowerKw"), inputMode: "decimal", defaultValue: v("nominalPowerKw"), required: true }} {...fieldState(state, "nominalPowerKw")} />
+          <Input
+            label="Puissance nominale par point (kW)"
+            nativeInputProps={{ ...fieldProps("station", "nominalPowerKw"), inputMode: "decimal", defaultValue: v("nominalPowerKw"), required: true }}
+            {...fieldState(state, "nominalPowerKw")}
+          />
         </div>
       </div>
-      <Button type="submit" priority="secondary" disabled={pending}>{pending ? "Enregistrement…" : "Ajouter la station"}</Button>
+      <Button type="submit" priority="secondary" disabled={pending}>
+        {pending ? "Enregistrement…" : "Ajouter la station"}
+      </Button>
     </form>
   );
 }

@@ -32,17 +32,22 @@ export function ErrorSummary({ state, formId }: { state: ActionState; formId: st
   if (state.ok || !state.message) return null;
   const errors = Object.entries(state.fieldErrors ?? {});
   const titleId = `${formId}-erreurs`;
-  const title = errors.length === 0 ? state.message : errors.length === 1 ? "Le formulaire contient 1 erreur" : `Le formulaire contient ${errors.length} erreurs`;
+  const title =
+    errors.length === 0 ? state.message : errors.length === 1 ? "Le formulaire contient 1 erreur" : `Le formulaire contient ${errors.length} erreurs`;
   return (
     <div ref={ref} tabIndex={-1} className="fr-alert fr-alert--error fr-mb-3w" aria-labelledby={titleId} data-testid="form-feedback" data-error-summary="">
-      <h2 id={titleId} className="fr-alert__title">{title}</h2>
+      <h2 id={titleId} className="fr-alert__title">
+        {title}
+      </h2>
       {errors.length > 0 && (
         <>
           {state.message !== "Le formulaire contient des erreurs." && <p>{state.message}</p>}
           <ul>
             {errors.map(([path, message]) => (
               <li key={path}>
-                <a href={`#${fieldId(formId, path)}`} onClick={(e) => focusField(e, fieldId(formId, path))}>{message}</a>
+                <a href={`#${fieldId(formId, path)}`} onClick={(e) => focusField(e, fieldId(formId, path))}>
+                  {message}
+                </a>
               </li>
             ))}
           </ul>

@@ -47,7 +47,11 @@ export function CarbonImportForm() {
 
   return (
     <form onSubmit={onSubmit} className="fr-mb-4w" aria-label="Importer une série carbone">
-      <Upload label="Fichier de la série" hint="CSV RTE eCO2mix (séparateur « ; », pas de 15 minutes) ou Electricity Maps (horaire), éventuellement compressé en .gz" nativeInputProps={{ name: "fichier", accept: ".csv,.gz,.txt", required: true }} />
+      <Upload
+        label="Fichier de la série"
+        hint="CSV RTE eCO2mix (séparateur « ; », pas de 15 minutes) ou Electricity Maps (horaire), éventuellement compressé en .gz"
+        nativeInputProps={{ name: "fichier", accept: ".csv,.gz,.txt", required: true }}
+      />
       <Select label="Format" nativeSelectProps={{ name: "format", defaultValue: "" }}>
         <option value="">Détecter d&apos;après l&apos;en-tête</option>
         <option value="rte_eco2mix">RTE eCO2mix</option>
@@ -71,7 +75,9 @@ export function CarbonImportForm() {
           {error.details.length > 0 && (
             <ul className="fr-text--sm" data-testid="carbon-import-errors">
               {error.details.slice(0, 200).map((d, i) => (
-                <li key={i}>{d.champ} : {d.message}</li>
+                <li key={i}>
+                  {d.champ} : {d.message}
+                </li>
               ))}
               {error.details.length > 200 && <li>… et {error.details.length - 200} autre(s) erreur(s).</li>}
             </ul>

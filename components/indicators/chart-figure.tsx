@@ -48,9 +48,7 @@ export function ChartFigure(props: {
       unit={spec.unit}
       ariaLabel={spec.ariaLabel}
       lineType={spec.lineType}
-      data={props.table.rows.map((r) =>
-        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === spec.xKey || typeof v === "number" ? v : null])),
-      )}
+      data={props.table.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === spec.xKey || typeof v === "number" ? v : null])))}
     />
   ) : (
     props.node

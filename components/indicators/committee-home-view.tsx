@@ -33,7 +33,9 @@ export function CommitteeHomeView({ home }: { home: CommitteeHome }) {
           <div className="fr-table__container">
             <div className="fr-table__content">
               <table>
-                <caption>Chiffres clés nationaux de {month}, tous canaux, comparés à {before}</caption>
+                <caption>
+                  Chiffres clés nationaux de {month}, tous canaux, comparés à {before}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Indicateur</th>
@@ -61,8 +63,8 @@ export function CommitteeHomeView({ home }: { home: CommitteeHome }) {
         </div>
       </div>
       <p className="fr-text--sm">
-        Évolution : écart relatif au même mois un an plus tôt (en points pour les parts). « n.d. » : pas de chiffre publié pour l&apos;un
-        des deux mois (aucune donnée ou secret statistique) ; aucune évolution n&apos;est estimée.{" "}
+        Évolution : écart relatif au même mois un an plus tôt (en points pour les parts). « n.d. » : pas de chiffre publié pour l&apos;un des deux mois (aucune
+        donnée ou secret statistique) ; aucune évolution n&apos;est estimée.{" "}
         <Link href={`/comite/indicateurs?${monthQuery}`}>Tous les chiffres clés de {month}</Link>
       </p>
 

@@ -20,7 +20,11 @@ export function DashboardNav({ current, context }: { current: string; context: D
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
         {DASHBOARD_PAGES.map((p) => (
           <li key={p.href}>
-            <Link href={`${p.href}?${query}`} className={`fr-btn ${p.href === current ? "" : "fr-btn--tertiary"}`} aria-current={p.href === current ? "page" : undefined}>
+            <Link
+              href={`${p.href}?${query}`}
+              className={`fr-btn ${p.href === current ? "" : "fr-btn--tertiary"}`}
+              aria-current={p.href === current ? "page" : undefined}
+            >
               {p.label}
             </Link>
           </li>
@@ -34,7 +38,11 @@ export function DashboardNav({ current, context }: { current: string; context: D
 export function RunSummary({ context, scope }: { context: DashboardContext; scope?: string }) {
   const { run, filters: f, areas } = context;
   if (!run) return null;
-  const area = scope ?? (f.meshLevel === "national" ? "France entière" : `${MESH_LABELS[f.meshLevel]} ${areas.find((a) => a.code === f.meshCode)?.name ?? f.meshCode} (${f.meshCode})`);
+  const area =
+    scope ??
+    (f.meshLevel === "national"
+      ? "France entière"
+      : `${MESH_LABELS[f.meshLevel]} ${areas.find((a) => a.code === f.meshCode)?.name ?? f.meshCode} (${f.meshCode})`);
   return (
     <div className="fr-callout fr-mb-4w" data-testid="run-summary">
       <p className="fr-callout__text fr-text--md">
@@ -43,9 +51,8 @@ export function RunSummary({ context, scope }: { context: DashboardContext; scop
       <p className="fr-text--sm fr-mb-0">
         Calcul du {formatDateTime(run.computedAt)} (identifiant {run.runId}). Série carbone utilisée :{" "}
         {run.series ? `${run.series.name}, version ${run.series.version}` : "aucune"}
-        {run.carbonGapHours > 0 ? ` (${formatNumber(run.carbonGapHours)} heure(s) sans intensité connue, jamais comblées)` : ""}. Une case
-        regroupant moins de {run.anonMinStations} stations ou de {run.anonMinBeneficiaries} bénéficiaires distincts est en « secret
-        statistique ». {SECRET_DEFINITION}
+        {run.carbonGapHours > 0 ? ` (${formatNumber(run.carbonGapHours)} heure(s) sans intensité connue, jamais comblées)` : ""}. Une case regroupant moins de{" "}
+        {run.anonMinStations} stations ou de {run.anonMinBeneficiaries} bénéficiaires distincts est en « secret statistique ». {SECRET_DEFINITION}
       </p>
     </div>
   );

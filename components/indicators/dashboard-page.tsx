@@ -28,7 +28,13 @@ export function DashboardPage(props: {
       {props.context.missing ? (
         <>
           <FiltersForm action={props.path} context={props.context} levels={props.levels} showIndicator={props.showIndicator} />
-          <Alert severity="info" title="Rien à afficher pour cette sélection" description={props.context.missing} className="fr-mb-3w" data-testid="missing-selection" />
+          <Alert
+            severity="info"
+            title="Rien à afficher pour cette sélection"
+            description={props.context.missing}
+            className="fr-mb-3w"
+            data-testid="missing-selection"
+          />
         </>
       ) : !props.context.run ? (
         <NoRunNotice>{props.noRunAction}</NoRunNotice>

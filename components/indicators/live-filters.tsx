@@ -32,7 +32,12 @@ const SETTLE_MS = 400;
  * click), the area selector is always there and its list follows the mesh level chosen, fetched
  * and cached with react-query. Without JavaScript the same markup is a GET form with its button.
  */
-export function LiveFilters(props: { action: string; fields: FilterField[]; zone: { value: string; options: Options } | null; meshLabels: Record<string, string> }) {
+export function LiveFilters(props: {
+  action: string;
+  fields: FilterField[];
+  zone: { value: string; options: Options } | null;
+  meshLabels: Record<string, string>;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const server = Object.fromEntries([...props.fields.map((f) => [f.name, f.value]), ["zone", props.zone?.value ?? ""]]);
@@ -87,32 +92,61 @@ export function LiveFilters(props: { action: string; fields: FilterField[]; zone
       <div className="fr-grid-row fr-grid-row--gutters">
         {props.fields.map((f) => (
           <div key={f.name} className="fr-select-group fr-col-12 fr-col-md-4">
-            <label className="fr-label" htmlFor={f.id}>{f.label}</label>
-            <select className="fr-select" id={f.id} name={f.name} value={values[f.name] || (f.name === "periode" ? "" : f.value)} onChange={(e) => change(f.name, e.target.value)}>
+            <label className="fr-label" htmlFor={f.id}>
+              {f.label}
+            </label>
+            <select
+              className="fr-select"
+              id={f.id}
+              name={f.name}
+              value={values[f.name] || (f.name === "periode" ? "" : f.value)}
+              onChange={(e) => change(f.name, e.target.value)}
+            >
               {f.name === "periode" && values.periode === "" && <option value="">Dernière période publiée</option>}
               {f.options.map((o) => (
-                <option key={o.value} value={o.value}>{o.label}</option>
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
               ))}
             </select>
           </div>
         ))}
         {props.zone && (
           <div className="fr-select-group fr-col-12 fr-col-md-4">
-            <label className="fr-label" htmlFor="f-zone">{zoneLabel}</label>
-            <select className="fr-select" id="f-zone" name="zone" value={values.zone} onChange={(e) => change("zone", e.target.value)} aria-describedby="f-zone-state">
+            <label className="fr-label" htmlFor="f-zone">
+              {zoneLabel}
+            </label>
+            <select
+              className="fr-select"
+              id="f-zone"
+              name="zone"
+              value={values.zone}
+              onChange={(e) => change("zone", e.target.value)}
+              aria-describedby="f-zone-state"
+            >
               {values.zone === "" && <option value="">{zones.isFetching ? "Chargement des zones…" : "Choisir une zone"}</option>}
               {zoneOptions.map((o) => (
-                <option key={o.value} value={o.value}>{o.label}</option>
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
               ))}
             </select>
             <p id="f-zone-state" className="fr-text--xs fr-mb-0" aria-live="polite">
-              {zones.isError ? "La liste des zones n'a pas pu être chargée : choisissez la maille puis « Afficher »." : level !== serverLevel && values.zone === "" ? "Choisissez une zone pour afficher ses chiffres." : ""}
+              {zones.isError
+                ? "La liste des zones n'a pas pu être chargée : choisissez la maille puis « Afficher »."
+                : level !== serverLevel && values.zone === ""
+                  ? "Choisissez une zone pour afficher ses chiffres."
+                  : ""}
             </p>
           </div>
         )}
       </div>
-      <button type="submit" className="fr-btn fr-btn--secondary">Afficher</button>
-      <span className="fr-ml-2w fr-text--sm" aria-live="polite">{pending ? "Mise à jour de la vue…" : ""}</span>
+      <button type="submit" className="fr-btn fr-btn--secondary">
+        Afficher
+      </button>
+      <span className="fr-ml-2w fr-text--sm" aria-live="polite">
+        {pending ? "Mise à jour de la vue…" : ""}
+      </span>
     </form>
   );
 }

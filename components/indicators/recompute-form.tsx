@@ -28,18 +28,27 @@ export function RecomputeForm({
       <FormFeedback state={state} formId="recalcul" successTitle="Calcul terminé" />
       {withRange && (
         <p className="fr-text--sm">
-          Un calcul publié couvre des années civiles entières (jusqu&apos;au mois en cours pour l&apos;année en cours) : il remplace, pour ces
-          années, le calcul publié avant lui, dont les chiffres restent conservés tels que publiés ; les chiffres qui changent sont signalés
-          comme révisés.
+          Un calcul publié couvre des années civiles entières (jusqu&apos;au mois en cours pour l&apos;année en cours) : il remplace, pour ces années, le calcul
+          publié avant lui, dont les chiffres restent conservés tels que publiés ; les chiffres qui changent sont signalés comme révisés.
         </p>
       )}
       {withRange && (
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Premier mois (facultatif)" hintText="Format AAAA-MM ; rempli avec le premier mois qui a des données" nativeInputProps={{ ...fieldProps("recalcul", "from"), defaultValue: state.values?.from ?? defaults?.from, pattern: "\\d{4}-\\d{2}" }} {...fieldState(state, "from")} />
+            <Input
+              label="Premier mois (facultatif)"
+              hintText="Format AAAA-MM ; rempli avec le premier mois qui a des données"
+              nativeInputProps={{ ...fieldProps("recalcul", "from"), defaultValue: state.values?.from ?? defaults?.from, pattern: "\\d{4}-\\d{2}" }}
+              {...fieldState(state, "from")}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-4">
-            <Input label="Mois de fin, exclu (facultatif)" hintText="Format AAAA-MM ; rempli avec le mois qui suit le dernier mois qui a des données" nativeInputProps={{ ...fieldProps("recalcul", "to"), defaultValue: state.values?.to ?? defaults?.to, pattern: "\\d{4}-\\d{2}" }} {...fieldState(state, "to")} />
+            <Input
+              label="Mois de fin, exclu (facultatif)"
+              hintText="Format AAAA-MM ; rempli avec le mois qui suit le dernier mois qui a des données"
+              nativeInputProps={{ ...fieldProps("recalcul", "to"), defaultValue: state.values?.to ?? defaults?.to, pattern: "\\d{4}-\\d{2}" }}
+              {...fieldState(state, "to")}
+            />
           </div>
         </div>
       )}

@@ -13,7 +13,13 @@ export interface HeaderUser {
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (
     <Header
-      brandTop={<>République<br />Française</>}
+      brandTop={
+        <>
+          République
+          <br />
+          Française
+        </>
+      }
       homeLinkProps={{ href: "/", title: "Accueil — Portail de collecte ADVENIR" }}
       serviceTitle="Portail de collecte ADVENIR"
       serviceTagline="Données de recharge des points subventionnés"

@@ -32,12 +32,12 @@ export function ChoroplethMap(props: {
 
   function shape(f: MapShape, key: string) {
     const cell = props.cells[f.code];
-    const label = cell?.withheld
-      ? "secret statistique"
+    const label = cell?.withheld ? "secret statistique" : cell?.value === null || cell?.value === undefined ? "pas de données" : props.format(cell.value);
+    const fill = cell?.withheld
+      ? "url(#secret)"
       : cell?.value === null || cell?.value === undefined
-        ? "pas de données"
-        : props.format(cell.value);
-    const fill = cell?.withheld ? "url(#secret)" : cell?.value === null || cell?.value === undefined ? "#f6f6f6" : colours[Math.max(0, classOf(cell.value, classes))];
+        ? "#f6f6f6"
+        : colours[Math.max(0, classOf(cell.value, classes))];
     return (
       <path key={key} d={f.d} fill={fill} stroke="#666" strokeWidth={0.4} data-code={f.code}>
         <title>{`${f.nom} (${f.code}) : ${label}`}</title>
@@ -59,7 +59,9 @@ export function ChoroplethMap(props: {
           <g key={`o${i}`}>
             <rect x={inset.box[0][0] - 4} y={inset.box[0][1] - 4} width={insetWidth - 8} height={83} fill="none" stroke="#ccc" />
             {shape(inset.shape, `o${i}p`)}
-            <text x={i * insetWidth + insetWidth / 2} y={HEIGHT - 4} textAnchor="middle" fontSize="10">{inset.label}</text>
+            <text x={i * insetWidth + insetWidth / 2} y={HEIGHT - 4} textAnchor="middle" fontSize="10">
+              {inset.label}
+            </text>
           </g>
         ))}
       </svg>
@@ -77,11 +79,16 @@ export function ChoroplethMap(props: {
           secret statistique
         </li>
         <li>
-          <span aria-hidden style={{ display: "inline-block", width: 14, height: 14, background: "#f6f6f6", border: "1px solid #ccc", marginRight: 4, verticalAlign: "middle" }} />
+          <span
+            aria-hidden
+            style={{ display: "inline-block", width: 14, height: 14, background: "#f6f6f6", border: "1px solid #ccc", marginRight: 4, verticalAlign: "middle" }}
+          />
           pas de données
         </li>
       </ul>
-      <p className="fr-text--xs" data-testid="legend-method">{LEGEND_METHOD}</p>
+      <p className="fr-text--xs" data-testid="legend-method">
+        {LEGEND_METHOD}
+      </p>
     </div>
   );
 }

@@ -53,7 +53,9 @@ export function SchemaFields({ name, schema }: { name: string; schema: JsonSchem
         <tbody>
           {props.map(([key, p]) => (
             <tr key={key}>
-              <td><code>{key}</code></td>
+              <td>
+                <code>{key}</code>
+              </td>
               <td>{typeOf(p)}</td>
               <td>{target.required?.includes(key) ? "oui" : "non"}</td>
               <td>{constraints(p)}</td>

@@ -71,7 +71,8 @@ export function LiveSubmissions(props: { initial: LiveSubmissionList; query: str
           rowKeys={list.items.map((s) => s.id)}
           rows={list.items.map((s) => [
             <Link key="l" href={`/operateur/envois/${s.id}`} data-testid={`submission-${s.id}`}>
-              {formatDateTime(new Date(s.receivedAt))}<span className="fr-sr-only"> : détail de l&apos;envoi</span> (n° {s.id})
+              {formatDateTime(new Date(s.receivedAt))}
+              <span className="fr-sr-only"> : détail de l&apos;envoi</span> (n° {s.id})
             </Link>,
             envLabel(s.env),
             endpointLabel(s.endpoint),
@@ -80,7 +81,13 @@ export function LiveSubmissions(props: { initial: LiveSubmissionList; query: str
             </Badge>,
             `${formatNumber(s.received)} / ${formatNumber(s.stored)} / ${formatNumber(s.unchanged)}`,
             formatNumber(s.warningCount),
-            s.errorCount > 0 ? <span key="e" title={s.firstError?.message}>{formatNumber(s.errorCount)}</span> : "0",
+            s.errorCount > 0 ? (
+              <span key="e" title={s.firstError?.message}>
+                {formatNumber(s.errorCount)}
+              </span>
+            ) : (
+              "0"
+            ),
           ])}
         />
       )}

@@ -15,7 +15,12 @@ export function CopyBlock({ text, label, testId }: { text: string; label: string
   };
   return (
     <div className="fr-mb-3w">
-      <pre className="fr-p-2w" style={{ whiteSpace: "pre-wrap", wordBreak: "break-all", background: "var(--background-alt-grey)" }} tabIndex={0} aria-label={label}>
+      <pre
+        className="fr-p-2w"
+        style={{ whiteSpace: "pre-wrap", wordBreak: "break-all", background: "var(--background-alt-grey)" }}
+        tabIndex={0}
+        aria-label={label}
+      >
         <code data-testid={testId}>{text}</code>
       </pre>
       <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-clipboard-line fr-btn--icon-left" onClick={() => void copy()}>

@@ -25,7 +25,9 @@ export function DataTable(props: {
               <thead>
                 <tr>
                   {props.headers.map((h, i) => (
-                    <th key={i} scope="col">{h}</th>
+                    <th key={i} scope="col">
+                      {h}
+                    </th>
                   ))}
                 </tr>
               </thead>

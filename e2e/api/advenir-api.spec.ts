@@ -100,7 +100,9 @@ test("le document OpenAPI est public, et lisible sur /docs/api", async ({ reques
   expect(await page.text()).toContain("Web service ADVENIR");
 });
 
-test("113 courbes d'un client réel (un relevé aberrant, deux compteurs entrelacés) : 200, 113 enregistrées dont 2 signalées ; renvoyées : inchangées", async ({ request }) => {
+test("113 courbes d'un client réel (un relevé aberrant, deux compteurs entrelacés) : 200, 113 enregistrées dont 2 signalées ; renvoyées : inchangées", async ({
+  request,
+}) => {
   const t = await tenant(["GARE-3"]);
   const { body } = monthlyCurvesBody(t.userId, ["R320", "1234", "GARE-3"]);
   const headers = { Authorization: t.auth, "Content-Type": "application/json" };
@@ -145,7 +147,11 @@ test("clés répétées dans un objet JSON : identiques → avertissement ; diff
   const op = (wh: number) => JSON.stringify({ StartTransaction: 1_700_000_000, StopTransaction: 1_700_003_600, StartValue: 0, StopValue: wh });
   const same = await request.post("/api/operation/put", { headers, data: `{"${t.userId}": {"R320": {"D1": ${op(5000)}, "D1": ${op(5000)}}}}` });
   expect(same.status()).toBe(200);
-  expect(await same.json()).toMatchObject({ recus: 1, enregistres: 1, avertissements: [{ chemin: `${t.userId}/R320/D1`, message: expect.stringContaining("clé répétée à l'identique") }] });
+  expect(await same.json()).toMatchObject({
+    recus: 1,
+    enregistres: 1,
+    avertissements: [{ chemin: `${t.userId}/R320/D1`, message: expect.stringContaining("clé répétée à l'identique") }],
+  });
   const differ = await request.post("/api/operation/put", { headers, data: `{"${t.userId}": {"R320": {"D2": ${op(5000)}, "D2": ${op(6000)}}}}` });
   expect(differ.status()).toBe(422);
   expect((await differ.json()).erreurs).toEqual([{ chemin: `${t.userId}/R320/D2`, message: expect.stringContaining("envoi ambigu") }]);
@@ -169,10 +175,16 @@ test("une station d'un autre opérateur est répondue comme une station inconnue
 test("un corps en UTF-16 nomme l'encodage vu ; un corps gzip sans son en-tête reçoit une indication", async ({ request }) => {
   const t = await tenant();
   const text = `{"${t.userId}": {}}`;
-  const utf16 = await request.post("/api/operation/put", { headers: { Authorization: t.auth, "Content-Type": "application/json" }, data: Buffer.from(`\ufeff${text}`, "utf16le") });
+  const utf16 = await request.post("/api/operation/put", {
+    headers: { Authorization: t.auth, "Content-Type": "application/json" },
+    data: Buffer.from(`\ufeff${text}`, "utf16le"),
+  });
   expect(utf16.status()).toBe(400);
   expect((await utf16.json()).erreurs[0].message).toContain("UTF-16");
-  const gz = await request.post("/api/operation/put", { headers: { Authorization: t.auth, "Content-Type": "application/json" }, data: gzipSync(Buffer.from(text)) });
+  const gz = await request.post("/api/operation/put", {
+    headers: { Authorization: t.auth, "Content-Type": "application/json" },
+    data: gzipSync(Buffer.from(text)),
+  });
   expect(gz.status()).toBe(400);
   expect((await gz.json()).erreurs[0].message).toContain("Content-Encoding: gzip");
 });

@@ -21,7 +21,11 @@ test("kill -9 pendant l'écriture de 50 000 opérations : tout ou rien, et la re
   const stations = makeStationSpecs(50);
   const operator = await makeOperator({ prisma: opened.prisma, name: "Opérateur kill -9", credentials: ["production"] });
   const dossier = await makeDossier({ prisma: opened.prisma, operatorId: operator.id, signed: true });
-  await makeStations({ prisma: opened.prisma, dossierId: dossier.id, stations: stations.map((s) => ({ stationCode: s.code, pointCount: s.pointCount, nominalPowerKw: s.nominalPowerKw })) });
+  await makeStations({
+    prisma: opened.prisma,
+    dossierId: dossier.id,
+    stations: stations.map((s) => ({ stationCode: s.code, pointCount: s.pointCount, nominalPowerKw: s.nominalPowerKw })),
+  });
   await opened.close();
   const { username, secret } = operator.credentials[0];
   const auth = `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}`;
@@ -51,7 +55,9 @@ test("kill -9 pendant l'écriture de 50 000 opérations : tout ou rien, et la re
       await server.stop();
       // PostgreSQL rolls back the dead client's open transaction once it sees the socket closed.
       for (let i = 0; ; i++) {
-        const { n } = await one<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'");
+        const { n } = await one<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
+        );
         if (n === 0) break;
         expect(i).toBeLessThan(600);
         await new Promise((r) => setTimeout(r, 100));
@@ -59,7 +65,13 @@ test("kill -9 pendant l'écriture de 50 000 opérations : tout ou rien, et la re
       const state = await one<{ ops: number; ok: number }>(
         "SELECT (SELECT count(*)::int FROM charge_operation) AS ops, (SELECT count(*)::int FROM submission WHERE http_status = 200 AND stored > 0) AS ok",
       );
-      expect([[0, 0], [OPERATIONS, 1]], `after kill ${k + 1}: all or nothing`).toContainEqual([state.ops, state.ok]);
+      expect(
+        [
+          [0, 0],
+          [OPERATIONS, 1],
+        ],
+        `after kill ${k + 1}: all or nothing`,
+      ).toContainEqual([state.ops, state.ok]);
     }
     // The client's retry, on a restarted server: stored exactly once.
     server = await startServer(env);
@@ -68,7 +80,9 @@ test("kill -9 pendant l'écriture de 50 000 opérations : tout ou rien, et la re
     const answer = (await retry.json()) as { recus: number; enregistres: number; inchanges: number };
     expect(answer.recus).toBe(OPERATIONS);
     expect(answer.enregistres + answer.inchanges).toBe(OPERATIONS);
-    const after = await one<{ ops: number; keys: number }>("SELECT count(*)::int AS ops, count(DISTINCT (station_id, transaction_id))::int AS keys FROM charge_operation");
+    const after = await one<{ ops: number; keys: number }>(
+      "SELECT count(*)::int AS ops, count(DISTINCT (station_id, transaction_id))::int AS keys FROM charge_operation",
+    );
     expect(after).toEqual({ ops: OPERATIONS, keys: OPERATIONS });
   } finally {
     await server?.stop();

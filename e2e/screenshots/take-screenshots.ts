@@ -28,7 +28,17 @@ const ROLES: { role: string; email: string; password: string; shots: Shot[] }[] 
     password: "Demo-Beneficiaire-2026",
     shots: [
       { name: "accueil", open: "/beneficiaire" },
-      { name: "dossier", open: async (page) => { await page.goto("/beneficiaire"); await page.getByRole("link", { name: /ADV-DEMO-0001/ }).first().click(); await page.waitForURL(/\/beneficiaire\/dossiers\//); } },
+      {
+        name: "dossier",
+        open: async (page) => {
+          await page.goto("/beneficiaire");
+          await page
+            .getByRole("link", { name: /ADV-DEMO-0001/ })
+            .first()
+            .click();
+          await page.waitForURL(/\/beneficiaire\/dossiers\//);
+        },
+      },
       { name: "nouveau-dossier", open: "/beneficiaire/dossiers/nouveau" },
     ],
   },

@@ -32,7 +32,12 @@ export async function ensureCommitteeData(): Promise<{ operatorId: string }> {
     for (let b = 0; b < site.beneficiaries; b++) {
       const beneficiary = await makeBeneficiary();
       const dossier = await makeDossier({ signed: true, operatorId: operator.id, beneficiaryId: beneficiary.id, inseeCode: site.inseeCode });
-      const stations = Array.from({ length: site.stationsEach }, (_, i) => ({ stationCode: `IND-${uniqueSuffix()}-${i}`, pointCount: 2, nominalPowerKw: 22, inseeCode: site.inseeCode }));
+      const stations = Array.from({ length: site.stationsEach }, (_, i) => ({
+        stationCode: `IND-${uniqueSuffix()}-${i}`,
+        pointCount: 2,
+        nominalPowerKw: 22,
+        inseeCode: site.inseeCode,
+      }));
       await makeStations({ dossierId: dossier.id, stations });
       for (const st of stations) whOf.set(st.stationCode, site.wh);
     }
@@ -41,7 +46,15 @@ export async function ensureCommitteeData(): Promise<{ operatorId: string }> {
   const days = ["2023-01-09", "2023-01-18", "2023-02-06", "2023-02-15"];
   await addOperations(
     prisma,
-    stations.flatMap((s) => days.map((d) => ({ operatorId: operator.id, stationId: s.id, start: new Date(`${d}T17:30:00Z`), stop: new Date(`${d}T20:00:00Z`), wh: whOf.get(s.stationCode)! }))),
+    stations.flatMap((s) =>
+      days.map((d) => ({
+        operatorId: operator.id,
+        stationId: s.id,
+        start: new Date(`${d}T17:30:00Z`),
+        stop: new Date(`${d}T20:00:00Z`),
+        wh: whOf.get(s.stationCode)!,
+      })),
+    ),
   );
   const ref = await ensureReferenceData();
   await computeIndicators({ from: "2023-01", to: "2023-03", seriesId: ref.carbonSeriesId, computedBy: "e2e" });

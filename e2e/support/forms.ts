@@ -14,7 +14,9 @@ export async function expectErrorSummary(page: Page, formId: string, errors: Rec
   for (const [field, message] of Object.entries(errors)) {
     const id = `${formId}-${field}`;
     await expect(summary.locator(`a[href="#${id}"]`)).toHaveText(message);
-    const group = page.locator(`[id="${id}"]`).locator("xpath=ancestor-or-self::*[contains(@class,'fr-input-group') or contains(@class,'fr-select-group') or contains(@class,'fr-fieldset')][1]");
+    const group = page
+      .locator(`[id="${id}"]`)
+      .locator("xpath=ancestor-or-self::*[contains(@class,'fr-input-group') or contains(@class,'fr-select-group') or contains(@class,'fr-fieldset')][1]");
     await expect(group.locator(".fr-messages-group")).toContainText(message);
   }
 }

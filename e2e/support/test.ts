@@ -65,10 +65,7 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
   // Done when the browser has left the login page, or the refusal is shown.
-  await Promise.race([
-    page.waitForURL((url) => !url.pathname.startsWith("/connexion")),
-    page.locator("#login-error").waitFor(),
-  ]);
+  await Promise.race([page.waitForURL((url) => !url.pathname.startsWith("/connexion")), page.locator("#login-error").waitFor()]);
 }
 
 /** No serious or critical accessibility violation on the current page. */

@@ -4,10 +4,20 @@ import { test, expect, DEMO, login, expectAccessible, expectForbidden, NOT_FOUND
 // DSFR display dialog added a second); error pages pass axe too.
 test("déclaration d'accessibilité : liée depuis le pied de page, au modèle du RGAA", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("contentinfo").getByRole("link", { name: /Accessibilité : non conforme/ }).click();
+  await page
+    .getByRole("contentinfo")
+    .getByRole("link", { name: /Accessibilité : non conforme/ })
+    .click();
   await expect(page).toHaveURL(/\/accessibilite$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Déclaration d'accessibilité");
-  for (const section of ["État de conformité", "Résultats des tests", "Contenus non accessibles", "Établissement de cette déclaration d'accessibilité", "Retour d'information et contact", "Voies de recours"])
+  for (const section of [
+    "État de conformité",
+    "Résultats des tests",
+    "Contenus non accessibles",
+    "Établissement de cette déclaration d'accessibilité",
+    "Retour d'information et contact",
+    "Voies de recours",
+  ])
     await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
   await expect(page.locator("main")).toContainText("Défenseur des droits");
   await expectAccessible(page);

@@ -35,13 +35,23 @@ test("l'administrateur crée un bénéficiaire et un opérateur ; les accès aff
   const secrets = await operatorForm.getByTestId("issued-secret").allTextContents();
   expect(logins[0]).toMatch(/-prod-/);
   // The production credential opens the data API: an empty body is refused for its content, not for its credential.
-  const put = await request.post("/api/operation/put", { headers: { authorization: basic(logins[0], secrets[0]), "content-type": "application/json" }, data: "{}" });
+  const put = await request.post("/api/operation/put", {
+    headers: { authorization: basic(logins[0], secrets[0]), "content-type": "application/json" },
+    data: "{}",
+  });
   expect(put.status()).toBe(400);
-  const wrong = await request.post("/api/operation/put", { headers: { authorization: basic(logins[0], `${secrets[0]}x`), "content-type": "application/json" }, data: "{}" });
+  const wrong = await request.post("/api/operation/put", {
+    headers: { authorization: basic(logins[0], `${secrets[0]}x`), "content-type": "application/json" },
+    data: "{}",
+  });
   expect(wrong.status()).toBe(401);
 });
 
-test("l'administrateur crée le compte d'une personne : toutes les erreurs à la fois, puis le mot de passe affiché une fois ouvre une session", async ({ page, browser, consoleErrors }) => {
+test("l'administrateur crée le compte d'une personne : toutes les erreurs à la fois, puis le mot de passe affiché une fois ouvre une session", async ({
+  page,
+  browser,
+  consoleErrors,
+}) => {
   const tag = uniqueSuffix();
   await makeBeneficiary({ name: `Copropriété ${tag}`, siren: null });
   await login(page, DEMO.admin.email, DEMO.admin.password);
@@ -72,7 +82,11 @@ test("l'administrateur crée le compte d'une personne : toutes les erreurs à la
   await expect(person).toHaveURL(/\/beneficiaire$/);
 });
 
-test("l'administrateur désactive, réactive puis renouvelle le mot de passe d'un compte ; les sessions ouvertes se ferment", async ({ page, browser, consoleErrors }) => {
+test("l'administrateur désactive, réactive puis renouvelle le mot de passe d'un compte ; les sessions ouvertes se ferment", async ({
+  page,
+  browser,
+  consoleErrors,
+}) => {
   const tag = uniqueSuffix();
   const made = await makeUser({ role: "beneficiaire", name: `Bénédicte ${tag}`, email: `benedicte-${tag}@exemple.fr`.toLowerCase() });
   const { email, password } = made;

@@ -48,7 +48,9 @@ test("journal d'audit : noms au lieu d'identifiants, filtres, pages, export CSV 
 
   // Pages of 50 entries (at least 60 here).
   const prisma = await db();
-  await prisma.auditLog.createMany({ data: Array.from({ length: 60 }, (_, i) => ({ actor: "e2e", action: "e2e.page", targetType: "test", targetId: String(i) })) });
+  await prisma.auditLog.createMany({
+    data: Array.from({ length: 60 }, (_, i) => ({ actor: "e2e", action: "e2e.page", targetType: "test", targetId: String(i) })),
+  });
   await page.goto("/admin/journal");
   const status = page.getByRole("status").filter({ hasText: "entrée(s)" });
   await expect(status).toContainText(/page 1 sur \d+/);
@@ -72,7 +74,13 @@ test("calcul des indicateurs : un mois « 2023-13 » est refusé en français ; 
   const [, args] = /^npm run cli -- (.+)$/.exec(quoted)!;
   const [name, ...options] = args.split(/\s+/);
   const out: string[] = [];
-  expect(await runCli([name, "--help"], (l) => out.push(l), (l) => out.push(l))).toBe(0);
+  expect(
+    await runCli(
+      [name, "--help"],
+      (l) => out.push(l),
+      (l) => out.push(l),
+    ),
+  ).toBe(0);
   const help = out.join("\n");
   expect(help).toBe(commandHelp(findCommand(name)!));
   for (const option of options.filter((o) => o.startsWith("--"))) expect(help).toContain(option);

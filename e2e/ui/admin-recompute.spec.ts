@@ -17,7 +17,10 @@ async function chargingIn(start: string) {
   await makeStations({ dossierId: dossier.id, stations: codes.map((stationCode) => ({ stationCode, pointCount: 1, nominalPowerKw: 22, inseeCode: "29019" })) });
   const prisma = await db();
   const stations = await prisma.station.findMany({ where: { operatorId: operator.id }, select: { id: true } });
-  await addOperations(prisma, stations.map((s) => ({ operatorId: operator.id, stationId: s.id, start: new Date(start), stop: new Date(Date.parse(start) + 2 * 3_600_000), wh: 8_000 })));
+  await addOperations(
+    prisma,
+    stations.map((s) => ({ operatorId: operator.id, stationId: s.id, start: new Date(start), stop: new Date(Date.parse(start) + 2 * 3_600_000), wh: 8_000 })),
+  );
   return { operatorId: operator.id, prisma };
 }
 
@@ -31,14 +34,18 @@ test("recalcul : les mois proposés sont ceux qui ont des données ; la page dit
     await expect(page.getByLabel(/Mois de fin/)).toHaveValue(/^20\d\d-\d\d$/);
     // The e2e server runs with JOBS_DISABLED=1 (a daily full run in the middle of the suite would
     // replace the runs other journeys read): the page says that nothing runs by itself.
-    await expect(page.getByTestId("daily-recompute")).toHaveText(/^Aucun recalcul automatique sur ce serveur : les tâches quotidiennes y sont désactivées \(JOBS_DISABLED=1\)/);
+    await expect(page.getByTestId("daily-recompute")).toHaveText(
+      /^Aucun recalcul automatique sur ce serveur : les tâches quotidiennes y sont désactivées \(JOBS_DISABLED=1\)/,
+    );
     await expectAccessible(page);
   } finally {
     await prisma.chargeOperation.deleteMany({ where: { operatorId } });
   }
 });
 
-test("tâches planifiées : la page montre, pour chaque tâche, sa dernière exécution, son résultat et la prochaine, lus dans la table partagée", async ({ page }) => {
+test("tâches planifiées : la page montre, pour chaque tâche, sa dernière exécution, son résultat et la prochaine, lus dans la table partagée", async ({
+  page,
+}) => {
   const prisma = await db();
   // No instance of the e2e server runs the jobs: the table says what another instance would have written.
   await prisma.scheduledJob.create({
@@ -89,7 +96,8 @@ test("recalcul : remplacer des mois publiés par des mois vides demande une conf
   await page.getByLabel(/Premier mois/).fill("2019-03");
   await page.getByLabel(/Mois de fin/).fill("2019-04");
   await page.getByRole("button", { name: "Recalculer maintenant" }).click();
-  const message = "Ce calcul remplacerait des mois publiés avec des chiffres par des mois vides (plus aucune donnée de production) : mars 2019. Confirmez pour le lancer quand même.";
+  const message =
+    "Ce calcul remplacerait des mois publiés avec des chiffres par des mois vides (plus aucune donnée de production) : mars 2019. Confirmez pour le lancer quand même.";
   await expectErrorSummary(page, "recalcul", { confirm: message });
   expect(await prisma.indicatorRun.count()).toBe(runs);
   await expectAccessible(page);

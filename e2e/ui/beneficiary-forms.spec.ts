@@ -21,12 +21,31 @@ async function fillPoint(page: Page, values: Record<string, string>) {
 
 function validPoint(code: string): Record<string, string> {
   return {
-    contact_operateur: "contact@operateur.fr", nom_enseigne: "Réseau E2E", id_station_itinerance: `FR${code}P1`, nom_station: "Parking du marché",
-    implantation_station: "Voirie", adresse_station: "1 place du Marché, 75001 Paris", code_insee_commune: "75101", coordonneesXY: "[2.34, 48.86]",
-    nbre_pdc: "2", id_pdc_itinerance: `FR${code}E11`, puissance_nominale: "22", prise_type_ef: "false", prise_type_2: "true",
-    prise_type_combo_ccs: "false", prise_type_chademo: "false", prise_type_autre: "false", paiement_acte: "true", condition_acces: "Accès libre",
-    reservation: "false", horaires: "24/7", accessibilite_pmr: "Accessibilité inconnue", restriction_gabarit: "Aucune", station_deux_roues: "false",
-    date_mise_en_service: today, date_maj: today,
+    contact_operateur: "contact@operateur.fr",
+    nom_enseigne: "Réseau E2E",
+    id_station_itinerance: `FR${code}P1`,
+    nom_station: "Parking du marché",
+    implantation_station: "Voirie",
+    adresse_station: "1 place du Marché, 75001 Paris",
+    code_insee_commune: "75101",
+    coordonneesXY: "[2.34, 48.86]",
+    nbre_pdc: "2",
+    id_pdc_itinerance: `FR${code}E11`,
+    puissance_nominale: "22",
+    prise_type_ef: "false",
+    prise_type_2: "true",
+    prise_type_combo_ccs: "false",
+    prise_type_chademo: "false",
+    prise_type_autre: "false",
+    paiement_acte: "true",
+    condition_acces: "Accès libre",
+    reservation: "false",
+    horaires: "24/7",
+    accessibilite_pmr: "Accessibilité inconnue",
+    restriction_gabarit: "Aucune",
+    station_deux_roues: "false",
+    date_mise_en_service: today,
+    date_maj: today,
   };
 }
 
@@ -38,7 +57,14 @@ test("formulaire IRVE : toutes les erreurs à la fois, résumé focalisé, rien 
   await page.goto(`/beneficiaire/dossiers/${dossier.id}/irve`);
 
   // What the import refuses, the form refuses too, all at once, before anything is sent.
-  await fillPoint(page, { ...validPoint(code), contact_operateur: "Service client", code_insee_commune: "75001", nbre_pdc: "0", id_pdc_itinerance: "FRB12E11", condition_acces: "" });
+  await fillPoint(page, {
+    ...validPoint(code),
+    contact_operateur: "Service client",
+    code_insee_commune: "75001",
+    nbre_pdc: "0",
+    id_pdc_itinerance: "FRB12E11",
+    condition_acces: "",
+  });
   await page.getByRole("button", { name: "Déclarer le point de charge" }).click();
   await expectErrorSummary(page, "point", {
     contact_operateur: "Contact de l'opérateur : adresse e-mail attendue (exemple : contact@operateur.fr)",
@@ -55,7 +81,8 @@ test("formulaire IRVE : toutes les erreurs à la fois, résumé focalisé, rien 
   await fillPoint(page, { contact_operateur: "contact@operateur.fr", nbre_pdc: "2", id_pdc_itinerance: `FR${code}E11`, condition_acces: "Accès libre" });
   await page.getByRole("button", { name: "Déclarer le point de charge" }).click();
   await expectErrorSummary(page, "point", {
-    code_insee_commune: "Code INSEE de la commune : ce code n'existe pas dans le code officiel géographique (vérifiez : ce n'est pas le code postal ; Paris 1er est 75101)",
+    code_insee_commune:
+      "Code INSEE de la commune : ce code n'existe pas dans le code officiel géographique (vérifiez : ce n'est pas le code postal ; Paris 1er est 75101)",
   });
   await expect(page.locator("#point-id_station_itinerance")).toHaveValue(`FR${code}P1`);
   let exported = await (await page.request.get(`/beneficiaire/dossiers/${dossier.id}/irve.csv`)).text();
@@ -128,7 +155,10 @@ test("corriger puis retirer une station : délai de 10 jours ouvrés, historique
 
   // The dossier page: the station's new values, its state, and dates in one format only.
   await page.getByRole("link", { name: `Retour au dossier ${dossier.reference}` }).click();
-  const row = page.getByRole("table", { name: /Stations du dossier/ }).getByRole("row").nth(1);
+  const row = page
+    .getByRole("table", { name: /Stations du dossier/ })
+    .getByRole("row")
+    .nth(1);
   await expect(row).toContainText(/Retirée le \d{2}\/\d{2}\/\d{4}/);
   await expect(page.locator("main")).not.toContainText(/\d{4}-\d{2}-\d{2}/);
 });

@@ -7,7 +7,8 @@ for (const role of ["operateur", "beneficiaire"] as const) {
   test(`${role} : les pages et les API du comité sont refusées`, async ({ page, consoleErrors }) => {
     const user = await makeUser({ role });
     await login(page, user.email, user.password);
-    for (const path of ["/comite", "/comite/indicateurs", "/comite/indicateurs/carte", "/admin/indicateurs"]) await expectForbidden(page, consoleErrors, path, role);
+    for (const path of ["/comite", "/comite/indicateurs", "/comite/indicateurs/carte", "/admin/indicateurs"])
+      await expectForbidden(page, consoleErrors, path, role);
     for (const api of ["/api/indicateurs/chiffres-cles", "/api/indicateurs/zones?maille=region"]) {
       const refused = await page.request.get(api);
       expect(refused.status(), api).toBe(403);
@@ -20,7 +21,11 @@ test("le comité ne recalcule ni n'importe, ni ne lit le journal d'un opérateur
   const member = await makeUser({ role: "comite" });
   await login(page, member.email, member.password);
   await expectForbidden(page, consoleErrors, "/admin/indicateurs");
-  expect((await page.request.post("/api/indicateurs/series-carbone", { multipart: { fichier: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("x") } } })).status()).toBe(403);
+  expect(
+    (
+      await page.request.post("/api/indicateurs/series-carbone", { multipart: { fichier: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("x") } } })
+    ).status(),
+  ).toBe(403);
   expect((await page.request.get("/api/operateur/envois")).status()).toBe(403);
 });
 
@@ -32,14 +37,25 @@ test("la liste des zones d'une maille : les zones qui ont des cases, ou un refus
   expect(deps.status()).toBe(200);
   const body = await deps.json();
   expect(body.maille).toBe("departement");
-  expect(body.zones).toEqual(expect.arrayContaining([{ code: "29", name: "Finistère" }, { code: "2A", name: "Corse-du-Sud" }]));
-  expect(await (await page.request.get("/api/indicateurs/zones?maille=national")).json()).toEqual({ maille: "national", zones: [{ code: "FR", name: "France entière" }] });
+  expect(body.zones).toEqual(
+    expect.arrayContaining([
+      { code: "29", name: "Finistère" },
+      { code: "2A", name: "Corse-du-Sud" },
+    ]),
+  );
+  expect(await (await page.request.get("/api/indicateurs/zones?maille=national")).json()).toEqual({
+    maille: "national",
+    zones: [{ code: "FR", name: "France entière" }],
+  });
   const bad = await page.request.get("/api/indicateurs/zones?maille=canton");
   expect(bad.status()).toBe(400);
   expect(await bad.json()).toEqual({ erreur: "maille : valeur attendue parmi national, region, departement, commune.", champ: "maille" });
 });
 
-test("le comité demande une période ou une maille non publiée : un refus en français, jamais d'autres chiffres sous leur nom", async ({ browser, consoleErrors }) => {
+test("le comité demande une période ou une maille non publiée : un refus en français, jamais d'autres chiffres sous leur nom", async ({
+  browser,
+  consoleErrors,
+}) => {
   const member = await makeUser({ role: "comite" });
   const page = await newUserPage(browser, consoleErrors);
   await login(page, member.email, member.password);
@@ -56,7 +72,13 @@ test("le comité demande une période ou une maille non publiée : un refus en f
 });
 
 test("sans session, les API des indicateurs et des envois répondent 401", async ({ request }) => {
-  for (const path of ["/api/indicateurs/chiffres-cles", "/api/indicateurs/carte", "/api/indicateurs/series-carbone", "/api/indicateurs/zones?maille=region", "/api/operateur/envois"]) {
+  for (const path of [
+    "/api/indicateurs/chiffres-cles",
+    "/api/indicateurs/carte",
+    "/api/indicateurs/series-carbone",
+    "/api/indicateurs/zones?maille=region",
+    "/api/operateur/envois",
+  ]) {
     const r = await request.get(path);
     expect(r.status(), path).toBe(401);
     expect(await r.json()).toEqual({ erreur: "Connexion requise." });

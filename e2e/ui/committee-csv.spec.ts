@@ -24,13 +24,25 @@ test("le comité télécharge le tableau de la carte en CSV pour Excel et en CSV
       const beneficiary = await makeBeneficiary();
       const dossier = await makeDossier({ signed: true, operatorId: operator.id, beneficiaryId: beneficiary.id, inseeCode: site.inseeCode });
       const codes = [0, 1].map((i) => `CSV-${uniqueSuffix()}-${i}`);
-      await makeStations({ dossierId: dossier.id, stations: codes.map((stationCode) => ({ stationCode, pointCount: 1, nominalPowerKw: 22, inseeCode: site.inseeCode })) });
+      await makeStations({
+        dossierId: dossier.id,
+        stations: codes.map((stationCode) => ({ stationCode, pointCount: 1, nominalPowerKw: 22, inseeCode: site.inseeCode })),
+      });
       for (const code of codes) whOf.set(code, site.wh);
     }
   }
   const prisma = await db();
   const stations = await prisma.station.findMany({ where: { operatorId: operator.id }, select: { id: true, stationCode: true } });
-  await addOperations(prisma, stations.map((s) => ({ operatorId: operator.id, stationId: s.id, start: new Date("2017-01-10T18:00:00Z"), stop: new Date("2017-01-10T20:00:00Z"), wh: whOf.get(s.stationCode)! })));
+  await addOperations(
+    prisma,
+    stations.map((s) => ({
+      operatorId: operator.id,
+      stationId: s.id,
+      start: new Date("2017-01-10T18:00:00Z"),
+      stop: new Date("2017-01-10T20:00:00Z"),
+      wh: whOf.get(s.stationCode)!,
+    })),
+  );
   const run = await computeIndicators({ from: "2017-01", to: "2017-02", computedBy: "e2e" }, { prisma });
   await prisma.chargeOperation.deleteMany({ where: { operatorId: operator.id } });
 
@@ -42,13 +54,17 @@ test("le comité télécharge le tableau de la carte en CSV pour Excel et en CSV
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^CSV pour Excel/ }).click()]);
   expect(download.suggestedFilename()).toMatch(
-    new RegExp(`^indicateurs_carte_energy_kwh_mois_2017-01-01_departement_tous-canaux_calcul-\\d{8}-\\d{4}-${run.runId}_(serie-.+-v\\d+|sans-serie-carbone)_excel-fr\\.csv$`),
+    new RegExp(
+      `^indicateurs_carte_energy_kwh_mois_2017-01-01_departement_tous-canaux_calcul-\\d{8}-\\d{4}-${run.runId}_(serie-.+-v\\d+|sans-serie-carbone)_excel-fr\\.csv$`,
+    ),
   );
   const raw = readFileSync((await download.path())!, "utf8");
   expect(raw.charCodeAt(0)).toBe(0xfeff);
   const lines = raw.slice(1).trim().split("\r\n");
   expect(lines[0]).toMatch(
-    new RegExp(`^Indicateur : Carte : Énergie délivrée;Période : janvier 2017 \\(mois\\);Maille : toutes les zones de la maille département;Canal : Tous les canaux;Calcul : calcul du \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} \\(heure de Paris\\), n° ${run.runId};Série carbone : .+$`),
+    new RegExp(
+      `^Indicateur : Carte : Énergie délivrée;Période : janvier 2017 \\(mois\\);Maille : toutes les zones de la maille département;Canal : Tous les canaux;Calcul : calcul du \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} \\(heure de Paris\\), n° ${run.runId};Série carbone : .+$`,
+    ),
   );
   expect(lines[1]).toBe("Code;Nom;Énergie délivrée (kWh);Révision");
   expect(lines).toContain("29;Finistère;72;");

@@ -20,7 +20,9 @@ test("la courbe de charge d'un trimestre couvre tout le trimestre, jour par jour
   const member = await makeUser({ role: "comite" });
   await login(page, member.email, member.password);
   await page.goto("/comite/indicateurs/reseau?type=quarter&periode=2023-01-01&maille=national&canal=all");
-  await expect(page.getByRole("heading", { name: "Courbe de charge agrégée, 1er trimestre 2023 (pas d'un jour : moyenne et pointe de chaque jour)" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Courbe de charge agrégée, 1er trimestre 2023 (pas d'un jour : moyenne et pointe de chaque jour)" }),
+  ).toBeVisible();
   const rows = curveFigure(page).locator("tbody tr");
   // Every day of January and February (the months with data), not January alone.
   await expect(rows.first()).toContainText("01/01/2023");

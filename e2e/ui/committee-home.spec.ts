@@ -5,7 +5,13 @@ import { ensureCommitteeData } from "../support/committee-data";
 // Issue 15: the committee's home is the dashboard a member opens every week.
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 /** A French figure as the page prints it ("1 234,5 kWh") → 1234.5. */
-const readFrench = (text: string) => Number(text.replace(/ kWh.*$/, "").replace(/[\s\u202f\u00a0]/g, "").replace(",", "."));
+const readFrench = (text: string) =>
+  Number(
+    text
+      .replace(/ kWh.*$/, "")
+      .replace(/[\s\u202f\u00a0]/g, "")
+      .replace(",", "."),
+  );
 
 test("l'accueil du comité donne les chiffres clés nationaux, leur évolution sur un an, le dernier calcul et ses changements", async ({ page }) => {
   await ensureCommitteeData();
@@ -46,7 +52,9 @@ test("l'accueil du comité donne les chiffres clés nationaux, leur évolution s
   await expect(page.getByTestId("home-figures")).toContainText("Intensité carbone");
   // The month's coverage is published with its energy, and withheld with it.
   await expect(page.getByTestId("home-run")).toContainText(
-    now!.secret ? /^Calcul du \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\. Couverture de \S+ \d{4} non publiée\.$/ : /Calcul du \d{2}\/\d{2}\/\d{4}.*Couverture de \S+ \d{4} : \d+ station\(s\) ayant transmis/,
+    now!.secret
+      ? /^Calcul du \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\. Couverture de \S+ \d{4} non publiée\.$/
+      : /Calcul du \d{2}\/\d{2}\/\d{4}.*Couverture de \S+ \d{4} : \d+ station\(s\) ayant transmis/,
   );
   await expect(page.getByTestId("home-changes")).toBeVisible();
   await expectAccessible(page);

@@ -24,7 +24,10 @@ test("la carte de France par département : secret hachuré, légende qui sépar
 
   // The map's data as the server's standard CSV (the link the page offers; the Excel variant is
   // checked in committee-csv.spec.ts).
-  const href = await page.getByRole("link", { name: /^CSV standard/ }).first().getAttribute("href");
+  const href = await page
+    .getByRole("link", { name: /^CSV standard/ })
+    .first()
+    .getAttribute("href");
   const csv = await (await page.request.get(href!)).text();
   expect(csv).toMatch(/2A[,;]Corse-du-Sud[,;]secret statistique/);
   expect(csv).toMatch(/69[,;]Rhône[,;]secret statistique/);

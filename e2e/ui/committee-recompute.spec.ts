@@ -14,7 +14,10 @@ test("l'administration importe une série carbone et recalcule les indicateurs",
   // The carbon series for 2023, imported from the UI (a new version of the shipped series).
   await admin.getByLabel(/Fichier de la série/).setInputFiles(path.join(process.cwd(), "data", "carbon", "electricitymaps_FR_2023_hourly.csv.gz"));
   await admin.getByRole("button", { name: "Importer la série" }).click();
-  await expect(admin.getByText(/Série electricitymaps-fr, version \d+ importée/)).toContainText(/Série electricitymaps-fr, version \d+ importée : 8760 lignes, 8760 heures, 0 heure\(s\) sans intensité/, { timeout: 30_000 });
+  await expect(admin.getByText(/Série electricitymaps-fr, version \d+ importée/)).toContainText(
+    /Série electricitymaps-fr, version \d+ importée : 8760 lignes, 8760 heures, 0 heure\(s\) sans intensité/,
+    { timeout: 30_000 },
+  );
   await expect(admin.getByRole("table", { name: "Séries importées" })).toContainText("electricitymaps-fr");
   await admin.getByLabel(/Premier mois/).fill("2023-01");
   await admin.getByLabel(/Mois de fin/).fill("2023-03");

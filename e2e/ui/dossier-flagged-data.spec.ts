@@ -10,7 +10,13 @@ test("la page du dossier écarte des totaux les recharges signalées et en donne
   const beneficiary = await makeUser({ role: "beneficiaire" });
   const dossier = await makeDossier({ operatorId: operator.id, beneficiaryId: beneficiary.beneficiaryId!, signed: true });
   const [a, b] = [`FLAG-${suffix}-A`, `FLAG-${suffix}-B`];
-  await makeStations({ dossierId: dossier.id, stations: [{ stationCode: a, pointCount: 1, nominalPowerKw: 22 }, { stationCode: b, pointCount: 1, nominalPowerKw: 22 }] });
+  await makeStations({
+    dossierId: dossier.id,
+    stations: [
+      { stationCode: a, pointCount: 1, nominalPowerKw: 22 },
+      { stationCode: b, pointCount: 1, nominalPowerKw: 22 },
+    ],
+  });
 
   const { username, secret } = operator.credentials[0];
   const page = await newUserPage(browser, consoleErrors);

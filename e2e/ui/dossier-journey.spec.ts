@@ -35,7 +35,9 @@ test("un dossier, de sa création à la signature de l'attestation", async ({ br
   await page.getByLabel("Qualité du signataire").fill("Gérante");
   await page.getByRole("button", { name: "Signer l'attestation" }).click();
   await expect(page.getByTestId("form-feedback")).toBeFocused();
-  await expect(page.getByTestId("form-feedback").getByRole("link", { name: "le consentement à l'utilisation des données de recharge est obligatoire" })).toHaveAttribute("href", "#attestation-consent");
+  await expect(
+    page.getByTestId("form-feedback").getByRole("link", { name: "le consentement à l'utilisation des données de recharge est obligatoire" }),
+  ).toHaveAttribute("href", "#attestation-consent");
   await page.getByText("Je consens à l'utilisation des données de recharge").click();
   await page.getByRole("button", { name: "Signer l'attestation" }).click();
   await expect(page.getByRole("heading", { name: "Récépissé de signature de l'attestation sur l'honneur" })).toBeVisible();
@@ -91,7 +93,12 @@ test("un dossier signé : ses stations, leurs premières données, et rien pour 
 
   // The beneficiary now sees that data arrives.
   await page.reload();
-  await expect(page.getByRole("table", { name: /Stations du dossier/ }).getByRole("row").nth(1)).not.toContainText("Aucune donnée reçue");
+  await expect(
+    page
+      .getByRole("table", { name: /Stations du dossier/ })
+      .getByRole("row")
+      .nth(1),
+  ).not.toContainText("Aucune donnée reçue");
 
   // Another beneficiary gets "not found" for this dossier.
   consoleErrors.allow(NOT_FOUND);

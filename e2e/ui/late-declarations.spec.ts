@@ -16,10 +16,23 @@ test("déclarations en retard : comptes anonymes pour le comité, identités pou
   const stations: string[] = [];
   // Six stations of three beneficiaries in Lyon, each commissioned in January 2024 and declared today: late.
   for (let b = 0; b < 3; b++) {
-    const dossier = await makeDossier({ operatorId: operator.id, channel: "GIREVE", signed: true, inseeCode: "69123", reference: `ADV-RETARD-${uniqueSuffix().toUpperCase()}` });
+    const dossier = await makeDossier({
+      operatorId: operator.id,
+      channel: "GIREVE",
+      signed: true,
+      inseeCode: "69123",
+      reference: `ADV-RETARD-${uniqueSuffix().toUpperCase()}`,
+    });
     references.push(dossier.reference);
     const code = uniqueSuffix().slice(0, 3).toUpperCase();
-    const rows = [0, 1].map((i) => ({ ...example, id_station_itinerance: `FR${code}P${i}`, id_pdc_itinerance: `FR${code}E${i}1`, code_insee_commune: "69123", date_mise_en_service: "2024-01-08", date_maj: "2024-01-08" }));
+    const rows = [0, 1].map((i) => ({
+      ...example,
+      id_station_itinerance: `FR${code}P${i}`,
+      id_pdc_itinerance: `FR${code}E${i}1`,
+      code_insee_commune: "69123",
+      date_mise_en_service: "2024-01-08",
+      date_maj: "2024-01-08",
+    }));
     stations.push(...rows.map((r) => r.id_station_itinerance));
     await declareChargePoints({ dossierId: dossier.id, rows: (await parseIrveCsv(formatIrveCsv(rows), { today })).valid, actor: "test" });
   }

@@ -131,7 +131,6 @@ test("console opérateur : envois, compteurs, filtres, erreurs avec leur chemin,
   await page.getByRole("link", { name: "Accueil et stations" }).click();
   const row = page.getByRole("row").filter({ has: page.getByRole("cell", { name: codes[0], exact: true }) });
   await expect(row).not.toContainText("Aucune donnée reçue");
-
 });
 
 test("console opérateur : le bac à sable a son accès, ses données à part, et se vide après confirmation", async ({ browser, consoleErrors }) => {
@@ -158,5 +157,4 @@ test("console opérateur : le bac à sable a son accès, ses données à part, e
   await page.getByRole("button", { name: "Confirmer : tout effacer" }).click();
   await expect(page.getByTestId("form-feedback")).toContainText("Bac à sable vidé : 1 opération(s), 0 courbe(s) et 1 envoi(s) effacés.");
   await expect(page.getByTestId("sandbox-summary")).toContainText(/Opérations de charge\s*0/);
-
 });

@@ -17,7 +17,9 @@ test("la liste des envois se met à jour seule ; sans JavaScript elle reste comp
   const t0 = 1_700_000_000;
   const sent = await page.request.post("/api/operation/put", {
     headers: auth,
-    data: { [operator.id]: { [`INCONNUE-${uniqueSuffix()}`]: { "OP-1": { StartTransaction: t0, StopTransaction: t0 + 3600, StartValue: 0, StopValue: 7000 } } } },
+    data: {
+      [operator.id]: { [`INCONNUE-${uniqueSuffix()}`]: { "OP-1": { StartTransaction: t0, StopTransaction: t0 + 3600, StartValue: 0, StopValue: 7000 } } },
+    },
   });
   expect(sent.status()).toBeGreaterThanOrEqual(200);
   // Shown without reloading the page.

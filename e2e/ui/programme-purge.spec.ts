@@ -11,7 +11,11 @@ import { expectErrorSummary } from "../support/forms";
 // and that the purge is not possible yet; comité and operators are refused. The purge itself
 // empties tables for everyone, so it runs on a server and database of its own.
 
-test("l'administrateur voit les données individuelles conservées ; sans date de fin, pas de purge ; les autres rôles sont refusés", async ({ page, browser, consoleErrors }) => {
+test("l'administrateur voit les données individuelles conservées ; sans date de fin, pas de purge ; les autres rôles sont refusés", async ({
+  page,
+  browser,
+  consoleErrors,
+}) => {
   await login(page, DEMO.admin.email, DEMO.admin.password);
   await page.getByRole("link", { name: "Fin du programme : purge des données individuelles" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fin du programme : purge des données individuelles");
@@ -32,13 +36,20 @@ test("après la fin du programme, l'administrateur purge les données individuel
   test.setTimeout(240_000);
   const own = await createIsolatedDatabase(process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres", "advenir_e2e_purge");
   const opened = await openDatabase(own.url);
-  const server = await startPortalServer({ DATABASE_URL: own.url, PROGRAMME_END_DATE: "2020-01-01", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), LOG_ERRORS: "true" });
+  const server = await startPortalServer({
+    DATABASE_URL: own.url,
+    PROGRAMME_END_DATE: "2020-01-01",
+    NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
+    LOG_ERRORS: "true",
+  });
   try {
     const prisma = opened.prisma;
     const origin = `http://127.0.0.1:${server.port}`;
     const admin = await makeUser({ prisma, role: "admin" });
     const { operatorId, stations } = await makeIndicatorStations(prisma, [{ beneficiary: 0, inseeCode: "69123", nominalPowerKw: 22 }]);
-    await addOperations(prisma, [{ operatorId, stationId: stations[0].id, start: new Date("2026-03-10T08:00:00Z"), stop: new Date("2026-03-10T09:00:00Z"), wh: 5000 }]);
+    await addOperations(prisma, [
+      { operatorId, stationId: stations[0].id, start: new Date("2026-03-10T08:00:00Z"), stop: new Date("2026-03-10T09:00:00Z"), wh: 5000 },
+    ]);
     const credential = await makeApiCredential({ prisma, operatorId });
 
     await page.goto(`${origin}/connexion`);

@@ -14,7 +14,9 @@ async function triedThreeTimes(request: import("@playwright/test").APIRequestCon
   const operator = await makeUser({ role: "operateur" });
   const credential = await makeApiCredential({ operatorId: operator.operatorId!, username: `op-securite-${uniqueSuffix()}` });
   for (let i = 0; i < 3; i++) {
-    expect((await request.post("/api/operation/put", { headers: basic(credential.username, `faux-${i}`), data: { [operator.operatorId!]: {} } })).status()).toBe(401);
+    expect(
+      (await request.post("/api/operation/put", { headers: basic(credential.username, `faux-${i}`), data: { [operator.operatorId!]: {} } })).status(),
+    ).toBe(401);
   }
   return { operator, credential };
 }
@@ -63,7 +65,12 @@ test("journal de sécurité : pages de 50 lignes, filtre par adresse", async ({ 
   const hour = Date.UTC(2026, 0, 10, 8);
   await prisma.securityEvent.createMany({
     data: Array.from({ length: 60 }, (_, i) => ({
-      login: `flood-${tag}`, ipAddress: `198.51.${tag}.${i}`, hourStart: new Date(hour), failures: 1, firstAt: new Date(hour), lastAt: new Date(hour),
+      login: `flood-${tag}`,
+      ipAddress: `198.51.${tag}.${i}`,
+      hourStart: new Date(hour),
+      failures: 1,
+      firstAt: new Date(hour),
+      lastAt: new Date(hour),
     })),
   });
   await login(page, DEMO.admin.email, DEMO.admin.password);

@@ -7,7 +7,10 @@ import { makeDossier, makeOperator, makeStations, makeUser, uniqueSuffix } from 
 test.use({ viewport: { width: 1280, height: 800 } });
 
 async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, "la page ne défile pas horizontalement").toBeLessThanOrEqual(clientWidth);
 }
 
@@ -22,12 +25,17 @@ test("console opérateur à 1 280 px : stations par pages de 25, envois lisibles
   const operator = await makeOperator({ name: `Opérateur tables ${suffix}`, credentials: ["production"] });
   const user = await makeUser({ role: "operateur", operatorId: operator.id });
   const dossier = await makeDossier({ operatorId: operator.id, signed: true });
-  await makeStations({ dossierId: dossier.id, stations: Array.from({ length: 30 }, (_, i) => ({ stationCode: `TAB-${suffix}-${String(i).padStart(2, "0")}`, pointCount: 2, nominalPowerKw: 22 })) });
+  await makeStations({
+    dossierId: dossier.id,
+    stations: Array.from({ length: 30 }, (_, i) => ({ stationCode: `TAB-${suffix}-${String(i).padStart(2, "0")}`, pointCount: 2, nominalPowerKw: 22 })),
+  });
   const credential = operator.credentials[0];
   const auth = { Authorization: `Basic ${Buffer.from(`${credential.username}:${credential.secret}`).toString("base64")}` };
   const sent = await page.request.post("/api/operation/put", {
     headers: auth,
-    data: { [operator.id]: { [`TAB-${suffix}-00`]: { T1: { StartTransaction: 1_700_000_000, StopTransaction: 1_700_003_600, StartValue: 0, StopValue: 5_000 } } } },
+    data: {
+      [operator.id]: { [`TAB-${suffix}-00`]: { T1: { StartTransaction: 1_700_000_000, StopTransaction: 1_700_003_600, StartValue: 0, StopValue: 5_000 } } },
+    },
   });
   expect(sent.status()).toBe(200);
 

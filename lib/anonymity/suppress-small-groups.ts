@@ -19,8 +19,7 @@ export interface Thresholds {
 }
 
 export type Suppressed<K extends string> =
-  | { key: K; secret: false; count: number; stationCount: number }
-  | { key: K; secret: true; reason: "primaire" | "secondaire" };
+  { key: K; secret: false; count: number; stationCount: number } | { key: K; secret: true; reason: "primaire" | "secondaire" };
 
 function passes(stations: ReadonlySet<string>, beneficiaries: ReadonlySet<string>, t: Thresholds): boolean {
   return stations.size >= t.minStations && beneficiaries.size >= t.minBeneficiaries;
@@ -34,7 +33,11 @@ function union(groups: Group[], pick: (g: Group) => ReadonlySet<string>): Set<st
 
 /** Whether the whole (the sum of the groups) may be published at all. */
 export function totalPasses(groups: Group[], t: Thresholds): boolean {
-  return passes(union(groups, (g) => g.stations), union(groups, (g) => g.beneficiaries), t);
+  return passes(
+    union(groups, (g) => g.stations),
+    union(groups, (g) => g.beneficiaries),
+    t,
+  );
 }
 
 /** Each group published with its count, or withheld with the reason; in the order given. */
@@ -49,7 +52,11 @@ export function suppressSmallGroups<K extends string>(groups: Group<K>[], t: Thr
       const w = withheld();
       if (w.length === 0) return false;
       if (w.length === 1) return true;
-      return !passes(union(w, (g) => g.stations), union(w, (g) => g.beneficiaries), t);
+      return !passes(
+        union(w, (g) => g.stations),
+        union(w, (g) => g.beneficiaries),
+        t,
+      );
     };
     while (needsMore()) {
       const next = groups

@@ -27,7 +27,15 @@ describe("attestation text", () => {
     expect(ATTESTATION_TEXT_VERSION).toMatch(/^\d{4}-\d{2}-v\d+$/);
     expect(ATTESTATION_TEXT_SHA256).toBe(sha256Hex(ATTESTATION_TEXT));
     expect(ATTESTATION_TEXT_SHA256).toMatch(/^[0-9a-f]{64}$/);
-    for (const phrase of ["ADVENIR", "impact carbone", "réseau", "qualité de service", "agrégés et anonymes", "supprimées à la fin du programme", "capacité d'engager"])
+    for (const phrase of [
+      "ADVENIR",
+      "impact carbone",
+      "réseau",
+      "qualité de service",
+      "agrégés et anonymes",
+      "supprimées à la fin du programme",
+      "capacité d'engager",
+    ])
       expect(ATTESTATION_TEXT).toContain(phrase);
     expect(attestationText(ATTESTATION_TEXT_VERSION)?.sha256).toBe(ATTESTATION_TEXT_SHA256);
     expect(attestationText("1999-01-v0")).toBeUndefined();
@@ -44,7 +52,14 @@ describe("signAttestation", () => {
     const signer = await makeUser({ role: "beneficiaire" });
     const dossier = await makeDossier({ beneficiaryId: signer.beneficiaryId! });
     const s = await sign(dossier.id, { signedByUserId: signer.id });
-    expect(s).toMatchObject({ alreadySigned: false, consent: true, onBehalf: false, signerName: "Jeanne Martin", signedByUserId: signer.id, textSha256: ATTESTATION_TEXT_SHA256 });
+    expect(s).toMatchObject({
+      alreadySigned: false,
+      consent: true,
+      onBehalf: false,
+      signerName: "Jeanne Martin",
+      signedByUserId: signer.id,
+      textSha256: ATTESTATION_TEXT_SHA256,
+    });
     expect(s.signedAt).toBeInstanceOf(Date);
     const audits = await signatureAudits(dossier.id);
     expect(audits.map((a) => a.action)).toEqual(["attestation.signed"]);

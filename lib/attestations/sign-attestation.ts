@@ -34,11 +34,9 @@ export async function signAttestation(input: SignAttestationInput & AuditActor, 
     if (!current) throw new AppError("NOT_FOUND", "Dossier introuvable.", [{ path: "dossierId", message: "dossier introuvable" }]);
     if (current.signedAt) return { ...current, alreadySigned: true };
     if (data.textVersion && data.textVersion !== ATTESTATION_TEXT_VERSION)
-      throw new AppError(
-        "CONFLICT",
-        "Le texte de l'attestation a changé depuis son affichage : relisez la nouvelle version avant de signer.",
-        [{ path: "textVersion", message: "version du texte périmée" }],
-      );
+      throw new AppError("CONFLICT", "Le texte de l'attestation a changé depuis son affichage : relisez la nouvelle version avant de signer.", [
+        { path: "textVersion", message: "version du texte périmée" },
+      ]);
     const signedAt = new Date();
     const { count } = await tx.attestation.updateMany({
       where: { dossierId: data.dossierId, signedAt: null },

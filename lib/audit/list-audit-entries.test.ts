@@ -15,13 +15,22 @@ describe("audit log for the admin", () => {
     const tag = uniqueSuffix();
     const prisma = await db();
     // Three entries by this admin: 28 March 23:30 Paris (22:30 UTC), 29 March 00:30 Paris (23:30 UTC on the 28th), 30 March.
-    for (const [at, action] of [["2026-03-28T22:30:00Z", "dossier.updated"], ["2026-03-28T23:30:00Z", "dossier.updated"], ["2026-03-30T10:00:00Z", `test.${tag}`]] as const) {
+    for (const [at, action] of [
+      ["2026-03-28T22:30:00Z", "dossier.updated"],
+      ["2026-03-28T23:30:00Z", "dossier.updated"],
+      ["2026-03-30T10:00:00Z", `test.${tag}`],
+    ] as const) {
       await recordAudit({ actor: admin.email, actorUserId: admin.id, action, targetType: "dossier", targetId: dossier.id, details: { note: tag } });
       await prisma.auditLog.updateMany({ where: { actorUserId: admin.id, action, at: { gt: new Date("2026-06-01") } }, data: { at: new Date(at) } });
     }
     const mine = await listAuditEntries(filters({ auteur: admin.name.slice(0, 16) + admin.name.slice(16) }));
     expect(mine.total).toBe(3);
-    expect(mine.items[0]).toMatchObject({ actor: `${admin.name} (${admin.email})`, target: dossier.reference, targetTypeLabel: "Dossier", details: `note : ${tag}` });
+    expect(mine.items[0]).toMatchObject({
+      actor: `${admin.name} (${admin.email})`,
+      target: dossier.reference,
+      targetTypeLabel: "Dossier",
+      details: `note : ${tag}`,
+    });
     expect(mine.items.every((r) => !r.actor.match(/^[0-9a-f-]{36}$/) && r.target === dossier.reference)).toBe(true);
 
     // 29 March (Paris): only the entry at 00:30 Paris, not the one at 23:30 Paris the day before.
@@ -36,7 +45,14 @@ describe("audit log for the admin", () => {
 
   it("exports the filtered entries in the French Excel format, and the standard one", async () => {
     const admin = await makeUser({ role: "admin" });
-    await recordAudit({ actor: admin.email, actorUserId: admin.id, action: "user.disabled", targetType: "user", targetId: admin.id, details: { email: admin.email } });
+    await recordAudit({
+      actor: admin.email,
+      actorUserId: admin.id,
+      action: "user.disabled",
+      targetType: "user",
+      targetId: admin.id,
+      details: { email: admin.email },
+    });
     const f = filters({ auteur: admin.email });
     const { items, total } = await exportAuditEntries(f);
     const excel = formatAuditCsv(items, f, total, "excel-fr");
@@ -44,7 +60,11 @@ describe("audit log for the admin", () => {
     expect(excel.startsWith("\uFEFF")).toBe(true);
     expect(lines[0]).toBe(`Journal d'audit du portail ADVENIR — filtres : auteur contenant « ${admin.email} » — 1 entrée(s)`);
     expect(lines[1]).toBe("Date;Auteur;Action;Code de l'action;Type d'objet;Objet;Identifiant de l'objet;Détails");
-    expect(lines[2]).toMatch(new RegExp(`^\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2};${admin.name} \\(${admin.email}\\);Compte désactivé;user.disabled;Compte;${admin.name} \\(${admin.email}\\);${admin.id};email : ${admin.email}$`));
+    expect(lines[2]).toMatch(
+      new RegExp(
+        `^\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2};${admin.name} \\(${admin.email}\\);Compte désactivé;user.disabled;Compte;${admin.name} \\(${admin.email}\\);${admin.id};email : ${admin.email}$`,
+      ),
+    );
     const standard = formatAuditCsv(items, f, total, "standard").split("\r\n");
     expect(standard[1]).toBe("Date,Auteur,Action,Code de l'action,Type d'objet,Objet,Identifiant de l'objet,Détails");
     expect(standard[2]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,/);

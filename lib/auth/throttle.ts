@@ -18,12 +18,7 @@ export async function blockedFor(prisma: PrismaClient, key: string, now = new Da
 }
 
 /** Records one failure atomically (one upsert statement, safe under concurrency). */
-export async function recordFailure(
-  prisma: PrismaClient,
-  key: string,
-  policy: ThrottlePolicy,
-  now = new Date(),
-): Promise<void> {
+export async function recordFailure(prisma: PrismaClient, key: string, policy: ThrottlePolicy, now = new Date()): Promise<void> {
   await prisma.$executeRaw`
     INSERT INTO auth_throttle (key, failures, window_start, blocked_until)
     VALUES (${key}, 1, ${now}, CASE WHEN ${policy.maxFailures}::int <= 1

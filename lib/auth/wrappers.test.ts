@@ -64,20 +64,36 @@ describe("route(permission, handler)", () => {
 
   it("translates an AppError: status, message, field errors with their paths, Retry-After", async () => {
     session.userId = admin;
-    const fields = [{ path: "fichier.3.intensite", message: "nombre attendu" }, { path: "fichier.7.date", message: "date invalide" }];
-    const res = await route("indicators:compute", async () => { throw new AppError("INVALID_INPUT", "Fichier refusé.", fields); })(request(), noParams);
+    const fields = [
+      { path: "fichier.3.intensite", message: "nombre attendu" },
+      { path: "fichier.7.date", message: "date invalide" },
+    ];
+    const res = await route("indicators:compute", async () => {
+      throw new AppError("INVALID_INPUT", "Fichier refusé.", fields);
+    })(request(), noParams);
     expect([res.status, await res.json()]).toEqual([
       400,
-      { erreur: "Fichier refusé.", champ: "fichier.3.intensite", erreurs: [{ champ: "fichier.3.intensite", message: "nombre attendu" }, { champ: "fichier.7.date", message: "date invalide" }] },
+      {
+        erreur: "Fichier refusé.",
+        champ: "fichier.3.intensite",
+        erreurs: [
+          { champ: "fichier.3.intensite", message: "nombre attendu" },
+          { champ: "fichier.7.date", message: "date invalide" },
+        ],
+      },
     ]);
-    const busy = await route("indicators:compute", async () => { throw new AppError("TOO_MANY_REQUESTS", "Réessayez plus tard.", [], 30); })(request(), noParams);
+    const busy = await route("indicators:compute", async () => {
+      throw new AppError("TOO_MANY_REQUESTS", "Réessayez plus tard.", [], 30);
+    })(request(), noParams);
     expect([busy.status, busy.headers.get("retry-after"), await busy.json()]).toEqual([429, "30", { erreur: "Réessayez plus tard." }]);
   });
 
   it("logs an unexpected error with a generated id and answers 500 with that id, no message nor stack", async () => {
     session.userId = admin;
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const res = await route("indicators:compute", async () => { throw new Error("secret interne at /srv/app.js:12"); })(request(), noParams);
+    const res = await route("indicators:compute", async () => {
+      throw new Error("secret interne at /srv/app.js:12");
+    })(request(), noParams);
     const body = await res.json();
     expect(res.status).toBe(500);
     expect(body.erreur).toMatch(new RegExp(`^Erreur inattendue, référence ${UUID.source}\\.$`));
@@ -103,24 +119,40 @@ describe("action(permission, schema, fn)", () => {
     session.userId = admin;
     const fn = vi.fn(async (): Promise<ActionState> => ({ ok: true }));
     const state = await action("indicators:compute", schema, fn)({ ok: false }, form({ mois: "2023-1" }));
-    expect(state).toEqual({ ok: false, message: "Le formulaire contient des erreurs.", fieldErrors: { mois: "format AAAA-MM attendu" }, values: { mois: "2023-1" } });
+    expect(state).toEqual({
+      ok: false,
+      message: "Le formulaire contient des erreurs.",
+      fieldErrors: { mois: "format AAAA-MM attendu" },
+      values: { mois: "2023-1" },
+    });
     expect(fn).not.toHaveBeenCalled();
   });
 
   it("gives the action the parsed input, the user and its bound arguments first", async () => {
     session.userId = admin;
-    const run = action("indicators:compute", schema, async ({ input, user }, dossierId: string): Promise<ActionState> => ({ ok: true, message: `${input.mois} ${dossierId} ${user.id}` }));
+    const run = action("indicators:compute", schema, async ({ input, user }, dossierId: string): Promise<ActionState> => ({
+      ok: true,
+      message: `${input.mois} ${dossierId} ${user.id}`,
+    }));
     expect(await run("d-1", { ok: false }, form({ mois: "2023-01", autre: "x" }))).toEqual({ ok: true, message: `2023-01 d-1 ${admin}` });
   });
 
   it("turns an AppError into its message, nested field paths renamed for the form, no values when asked", async () => {
     session.userId = admin;
-    const fail = (e: Error) => async (): Promise<ActionState> => { throw e; };
+    const fail = (e: Error) => async (): Promise<ActionState> => {
+      throw e;
+    };
     expect(await action("indicators:compute", null, fail(new AppError("CONFLICT", "Déjà fait.")))({ ok: false }, form({ a: "1" }))).toEqual({
-      ok: false, message: "Déjà fait.", fieldErrors: {}, values: { a: "1" },
+      ok: false,
+      message: "Déjà fait.",
+      fieldErrors: {},
+      values: { a: "1" },
     });
     const nested = new AppError("INVALID_INPUT", "Saisie invalide", [{ path: "stations.0.pointCount", message: "entier attendu" }]);
-    const renamed = await action("indicators:compute", null, fail(nested), { keepValues: false, fieldName: (p) => p.replace(/^stations\.0\./, "") })({ ok: false }, form({ secret: "x" }));
+    const renamed = await action("indicators:compute", null, fail(nested), { keepValues: false, fieldName: (p) => p.replace(/^stations\.0\./, "") })(
+      { ok: false },
+      form({ secret: "x" }),
+    );
     expect(renamed).toEqual({ ok: false, message: "Le formulaire contient des erreurs.", fieldErrors: { pointCount: "entier attendu" }, values: undefined });
     // The ADVENIR channel's errors are of the same family.
     expect(new IngestError(413, [{ chemin: "(corps)", message: "trop gros" }])).toMatchObject({ code: "PAYLOAD_TOO_LARGE", status: 413, message: "trop gros" });
@@ -129,7 +161,9 @@ describe("action(permission, schema, fn)", () => {
   it("logs an unexpected error with an id the person can quote, and shows no internals", async () => {
     session.userId = admin;
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const state = await action("indicators:compute", null, async (): Promise<ActionState> => { throw new TypeError("x is undefined at lib/y.ts:3"); })({ ok: false }, form({}));
+    const state = await action("indicators:compute", null, async (): Promise<ActionState> => {
+      throw new TypeError("x is undefined at lib/y.ts:3");
+    })({ ok: false }, form({}));
     expect(state.ok).toBe(false);
     expect(state.message).toMatch(new RegExp(`^Erreur inattendue\\. Si elle persiste, communiquez ce code à l'assistance : ${UUID.source}\\.$`));
     expect(state.message).not.toMatch(/undefined|lib\/y/);
@@ -146,7 +180,11 @@ describe("action(permission, schema, fn)", () => {
 });
 
 describe("jsonLinesResponse(scope, run)", () => {
-  const lines = async (res: Response) => (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+  const lines = async (res: Response) =>
+    (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
 
   it("ends the stream with the portal's JSON error body when the work fails with an AppError", async () => {
     const res = jsonLinesResponse("essai", async (send) => {
@@ -161,7 +199,11 @@ describe("jsonLinesResponse(scope, run)", () => {
 
   it("logs an unexpected failure with an id that its last line carries, no internals", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const [last] = await lines(jsonLinesResponse("essai", async () => { throw new Error("disque plein /var/lib"); }));
+    const [last] = await lines(
+      jsonLinesResponse("essai", async () => {
+        throw new Error("disque plein /var/lib");
+      }),
+    );
     expect(last.erreur).toMatch(new RegExp(`^Erreur inattendue, référence ${UUID.source}\\.$`));
     expect(JSON.stringify(last)).not.toContain("disque");
     expect(String(log.mock.calls[0][0])).toContain(UUID.exec(last.erreur)![0]);

@@ -19,7 +19,13 @@ export async function createBeneficiary(input: CreateBeneficiaryInput & AuditAct
         select: { id: true, name: true, siren: true, createdAt: true },
       });
       await recordAudit(
-        { ...who, action: "beneficiary.created", targetType: "beneficiary", targetId: beneficiary.id, details: { name: beneficiary.name, siren: beneficiary.siren } },
+        {
+          ...who,
+          action: "beneficiary.created",
+          targetType: "beneficiary",
+          targetId: beneficiary.id,
+          details: { name: beneficiary.name, siren: beneficiary.siren },
+        },
         tx,
       );
       return beneficiary;

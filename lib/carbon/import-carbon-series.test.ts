@@ -15,7 +15,11 @@ describe("importCarbonSeries", () => {
     const second = await importCarbonSeries({ content: fixture, name, actor: "test" });
     expect(second.version).toBe(2);
     const prisma = await db();
-    const points = await prisma.carbonIntensity.findMany({ where: { seriesId: first.id }, orderBy: { hourStart: "asc" }, select: { hourStart: true, gPerKwh: true } });
+    const points = await prisma.carbonIntensity.findMany({
+      where: { seriesId: first.id },
+      orderBy: { hourStart: "asc" },
+      select: { hourStart: true, gPerKwh: true },
+    });
     expect(points).toHaveLength(744);
     expect(points[0].hourStart.toISOString()).toBe("2021-11-30T23:00:00.000Z");
     expect(await prisma.auditLog.count({ where: { action: "carbon_series.imported", targetId: String(first.id) } })).toBe(1);
@@ -33,12 +37,9 @@ describe("importCarbonSeries", () => {
 
   it("records gaps of an Electricity Maps file without filling them", async () => {
     const name = `em-test-${uniqueSuffix()}`;
-    const content = [
-      "Datetime (UTC),Carbon Intensity gCO2eq/kWh (direct)",
-      "2024-01-01 00:00:00,20",
-      "2024-01-01 01:00:00,",
-      "2024-01-01 03:00:00,25",
-    ].join("\n");
+    const content = ["Datetime (UTC),Carbon Intensity gCO2eq/kWh (direct)", "2024-01-01 00:00:00,20", "2024-01-01 01:00:00,", "2024-01-01 03:00:00,25"].join(
+      "\n",
+    );
     const r = await importCarbonSeries({ content, name, actor: "test" });
     expect(r).toMatchObject({ hourCount: 2, gapHours: 2, gaps: [{ from: "2024-01-01T01:00:00.000Z", to: "2024-01-01T03:00:00.000Z", hours: 2 }] });
   });

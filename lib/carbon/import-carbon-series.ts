@@ -16,10 +16,7 @@ import { queryRows } from "@/lib/platform/db/sql";
  * nothing is stored and the French message names each line and column. Hours without intensity
  * are returned (and stored) as coverage gaps, never filled.
  */
-export async function importCarbonSeries(
-  input: ImportCarbonSeriesInput & AuditActor & { content: string | Buffer },
-  options: { prisma?: PrismaClient } = {},
-) {
+export async function importCarbonSeries(input: ImportCarbonSeriesInput & AuditActor & { content: string | Buffer }, options: { prisma?: PrismaClient } = {}) {
   const who = parseInput(actorSchema, input);
   const data = parseInput(importCarbonSeriesSchema, input);
   const raw = typeof input.content === "string" ? Buffer.from(input.content, "utf8") : input.content;
@@ -27,32 +24,41 @@ export async function importCarbonSeries(
   const parsed = parseCarbonFile(content, data.format);
   const defaults = CARBON_DEFAULTS[parsed.format];
   const prisma = options.prisma ?? (await db());
-  const stored = await prisma.$transaction(async (tx) => {
-    await queryRows(tx, CARBON_LOCK_SQL);
-    const series = await storeCarbonSeries(
-      tx,
-      {
-        name: data.name ?? defaults.name,
-        source: data.source ?? defaults.source,
-        licence: data.licence ?? defaults.licence,
-        attribution: data.attribution ?? defaults.attribution,
-        fileSha256: createHash("sha256").update(content).digest("hex"),
-        importedBy: who.actor,
-      },
-      parsed,
-    );
-    await recordAudit(
-      {
-        ...who,
-        action: "carbon_series.imported",
-        targetType: "carbon_series",
-        targetId: String(series.id),
-        details: { name: data.name ?? defaults.name, version: series.version, format: parsed.format, hours: series.hourCount, gapHours: series.gaps.reduce((n, g) => n + g.hours, 0) },
-      },
-      tx,
-    );
-    return series;
-  }, { timeout: 60_000 });
+  const stored = await prisma.$transaction(
+    async (tx) => {
+      await queryRows(tx, CARBON_LOCK_SQL);
+      const series = await storeCarbonSeries(
+        tx,
+        {
+          name: data.name ?? defaults.name,
+          source: data.source ?? defaults.source,
+          licence: data.licence ?? defaults.licence,
+          attribution: data.attribution ?? defaults.attribution,
+          fileSha256: createHash("sha256").update(content).digest("hex"),
+          importedBy: who.actor,
+        },
+        parsed,
+      );
+      await recordAudit(
+        {
+          ...who,
+          action: "carbon_series.imported",
+          targetType: "carbon_series",
+          targetId: String(series.id),
+          details: {
+            name: data.name ?? defaults.name,
+            version: series.version,
+            format: parsed.format,
+            hours: series.hourCount,
+            gapHours: series.gaps.reduce((n, g) => n + g.hours, 0),
+          },
+        },
+        tx,
+      );
+      return series;
+    },
+    { timeout: 60_000 },
+  );
   return {
     ...stored,
     name: data.name ?? defaults.name,

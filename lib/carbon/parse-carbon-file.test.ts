@@ -68,18 +68,14 @@ describe("RTE eCO2mix", () => {
     ]);
     expect(withOffset.ignoredRows).toBe(1);
     // Without « Date - Heure »: the first occurrence of 02:00 is summer time.
-    const localOnly = parseRteEco2mix(
-      ["Date;Heure;Taux de CO2 (g/kWh)", "2023-10-29;02:00;10", "2023-10-29;02:00;30", "2023-10-29;03:00;50"].join("\n"),
-    );
+    const localOnly = parseRteEco2mix(["Date;Heure;Taux de CO2 (g/kWh)", "2023-10-29;02:00;10", "2023-10-29;02:00;30", "2023-10-29;03:00;50"].join("\n"));
     expect([...localOnly.hours].map(([h, v]) => [iso(h), v])).toEqual([
       ["2023-10-29T00:00:00.000Z", 10],
       ["2023-10-29T01:00:00.000Z", 30],
       ["2023-10-29T02:00:00.000Z", 50],
     ]);
     // 26 March 2023: 02:00–02:59 does not exist; 01:00 UTC+1 is followed by 03:00 UTC+2.
-    const spring = parseRteEco2mix(
-      ["Date;Heure;Taux de CO2 (g/kWh)", "2023-03-26;03:00;20", "2023-03-26;01:45;10", "2023-03-26;01:00;12"].join("\n"),
-    );
+    const spring = parseRteEco2mix(["Date;Heure;Taux de CO2 (g/kWh)", "2023-03-26;03:00;20", "2023-03-26;01:45;10", "2023-03-26;01:00;12"].join("\n"));
     expect([...spring.hours].map(([h, v]) => [iso(h), v])).toEqual([
       ["2023-03-26T00:00:00.000Z", 11],
       ["2023-03-26T01:00:00.000Z", 20],
@@ -141,10 +137,18 @@ describe("Electricity Maps", () => {
 
   it("rejects a bad date or value with line and column, and leaves empty intensities as gaps", () => {
     const header = "Datetime (UTC),Country,Zone Name,Zone Id,Carbon Intensity gCO₂eq/kWh (direct),Carbon Intensity gCO₂eq/kWh (LCA)";
-    const ok = parseElectricityMaps([header, "2023-01-01 00:00:00,France,France,FR,35.34,56", "2023-01-01 01:00:00,France,France,FR,,56", "2023-01-01 02:00:00,France,France,FR,30,50"].join("\n"));
+    const ok = parseElectricityMaps(
+      [header, "2023-01-01 00:00:00,France,France,FR,35.34,56", "2023-01-01 01:00:00,France,France,FR,,56", "2023-01-01 02:00:00,France,France,FR,30,50"].join(
+        "\n",
+      ),
+    );
     expect(ok.hours.size).toBe(2);
     expect(coverageGaps(ok.hours)).toEqual([{ from: "2023-01-01T01:00:00.000Z", to: "2023-01-01T02:00:00.000Z", hours: 1 }]);
-    const e = error(() => parseElectricityMaps([header, "31/02/2023 00:00,France,France,FR,35,56", "2023-01-01 01:30:00,France,France,FR,3,5", "2023-01-01 02:00:00,France,France,FR,-4,5"].join("\n")));
+    const e = error(() =>
+      parseElectricityMaps(
+        [header, "31/02/2023 00:00,France,France,FR,35,56", "2023-01-01 01:30:00,France,France,FR,3,5", "2023-01-01 02:00:00,France,France,FR,-4,5"].join("\n"),
+      ),
+    );
     expect(e.fields).toEqual([
       { path: "ligne 2, colonne « Datetime (UTC) »", message: "date « 31/02/2023 00:00 » invalide (attendu JJ/MM/AAAA HH:MM ou AAAA-MM-JJ HH:MM:SS)" },
       { path: "ligne 3, colonne « Datetime (UTC) »", message: "« 2023-01-01 01:30:00 » n'est pas une heure pleine" },

@@ -37,11 +37,7 @@ function readRows(content: string | Buffer, delimiter: string): { line: number; 
 function fail(errors: FieldError[], what: string): never {
   const shown = errors.slice(0, MAX_ERRORS);
   const more = errors.length > shown.length ? ` (et ${errors.length - shown.length} autres)` : "";
-  throw new AppError(
-    "INVALID_INPUT",
-    `${what} invalide, rien n'a été importé : ${shown.map((e) => `${e.path} : ${e.message}`).join(" ; ")}${more}`,
-    shown,
-  );
+  throw new AppError("INVALID_INPUT", `${what} invalide, rien n'a été importé : ${shown.map((e) => `${e.path} : ${e.message}`).join(" ; ")}${more}`, shown);
 }
 
 function at(line: number, column: string): string {
@@ -69,7 +65,10 @@ const EM_DATE = [
   // 2022 exports: 01/01/2022 00:00
   { re: /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2})$/, iso: (m: RegExpMatchArray) => `${m[3]}-${m[2]}-${m[1]}T${m[4]}:${m[5]}:00Z` },
   // 2023 exports: 2023-01-01 00:00:00 (also accepted: ISO with T and Z)
-  { re: /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?Z?$/, iso: (m: RegExpMatchArray) => `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? "00"}Z` },
+  {
+    re: /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?Z?$/,
+    iso: (m: RegExpMatchArray) => `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? "00"}Z`,
+  },
 ];
 
 /** Electricity Maps hourly CSV (`,`-separated, UTC, direct intensity). */
@@ -80,7 +79,11 @@ export function parseElectricityMaps(content: string | Buffer): ParsedCarbonSeri
   const iDate = header.indexOf("Datetime (UTC)");
   const iValue = header.findIndex((h) => /^Carbon Intensity gCO.?eq\/kWh \(direct\)$/.test(h.normalize("NFKC")));
   const missing = [iDate < 0 && "Datetime (UTC)", iValue < 0 && "Carbon Intensity gCO₂eq/kWh (direct)"].filter(Boolean);
-  if (missing.length) fail(missing.map((c) => ({ path: "ligne 1", message: `colonne « ${c} » absente` })), "En-tête");
+  if (missing.length)
+    fail(
+      missing.map((c) => ({ path: "ligne 1", message: `colonne « ${c} » absente` })),
+      "En-tête",
+    );
   const valueName = header[iValue];
   const errors: FieldError[] = [];
   const hours = new Map<number, number>();

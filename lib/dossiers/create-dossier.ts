@@ -50,7 +50,9 @@ export async function createDossier(input: CreateDossierInput & AuditActor, opti
     });
   } catch (e) {
     if (isUniqueViolation(e))
-      throw new AppError("CONFLICT", `Un dossier existe déjà avec la référence ${data.reference}.`, [{ path: "reference", message: "référence déjà utilisée" }]);
+      throw new AppError("CONFLICT", `Un dossier existe déjà avec la référence ${data.reference}.`, [
+        { path: "reference", message: "référence déjà utilisée" },
+      ]);
     throw e;
   }
 }

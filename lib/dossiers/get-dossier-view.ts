@@ -25,17 +25,41 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
   const dossier = await prisma.dossier.findUnique({
     where: { id: dossierId },
     select: {
-      id: true, reference: true, beneficiaryId: true, siteName: true, address: true, inseeCode: true, siteType: true, channel: true,
-      createdAt: true, updatedAt: true,
+      id: true,
+      reference: true,
+      beneficiaryId: true,
+      siteName: true,
+      address: true,
+      inseeCode: true,
+      siteType: true,
+      channel: true,
+      createdAt: true,
+      updatedAt: true,
       operator: { select: { id: true, name: true } },
       beneficiary: { select: { name: true } },
       attestation: {
-        select: { textVersion: true, textSha256: true, signerName: true, signerCapacity: true, consent: true, signedAt: true, onBehalf: true, ipAddress: true, userAgent: true },
+        select: {
+          textVersion: true,
+          textSha256: true,
+          signerName: true,
+          signerCapacity: true,
+          consent: true,
+          signedAt: true,
+          onBehalf: true,
+          ipAddress: true,
+          userAgent: true,
+        },
       },
       stations: {
         orderBy: { stationCode: "asc" },
         select: {
-          id: true, stationCode: true, pointCount: true, nominalPowerKw: true, inseeCode: true, channel: true, withdrawnOn: true,
+          id: true,
+          stationCode: true,
+          pointCount: true,
+          nominalPowerKw: true,
+          inseeCode: true,
+          channel: true,
+          withdrawnOn: true,
           chargePoints: {
             orderBy: { pointCode: "asc" },
             select: { id: true, idPdcItinerance: true, nominalPowerKw: true, commissionedOn: true, staticDeclaredAt: true, irve: true, withdrawnOn: true },
@@ -45,7 +69,10 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
     },
   });
   if (!dossier || !canViewDossier(viewer, dossier.beneficiaryId)) return null;
-  const activity = await getStationActivity(prisma, dossier.stations.map((s) => s.id));
+  const activity = await getStationActivity(
+    prisma,
+    dossier.stations.map((s) => s.id),
+  );
   const stations = dossier.stations.map((s) => ({
     id: s.id,
     stationCode: s.stationCode,
@@ -81,7 +108,11 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
     state: dossierState(facts),
     missing: missingSteps(facts),
     lateDeclarations: deadlines.filter((d) => d.late).length,
-    latestDueDate: deadlines.map((d) => d.dueDate).sort().at(-1) ?? null,
+    latestDueDate:
+      deadlines
+        .map((d) => d.dueDate)
+        .sort()
+        .at(-1) ?? null,
   };
 }
 

@@ -26,13 +26,21 @@ describe("station activity on the dossier page", () => {
     const curves = {
       T2: curve(T0 + 10_000, 4, 1200, 1000),
       T3: curve(T0 + 20_000, 3, 1800, 1000),
-      T4: [{ timestamp: T0 + 30_000, value: 5000 }, { timestamp: T0 + 31_000, value: 4000 }, { timestamp: T0 + 32_000, value: 6000 }, { timestamp: T0 + 33_000, value: 3000 }],
+      T4: [
+        { timestamp: T0 + 30_000, value: 5000 },
+        { timestamp: T0 + 31_000, value: 4000 },
+        { timestamp: T0 + 32_000, value: 6000 },
+        { timestamp: T0 + 33_000, value: 3000 },
+      ],
     };
     expect((await call("operation", { [U]: { R320: ops, "1234": { X: operation(T0, 3600, 1234) } } }, { auth: t.auth })).status).toBe(200);
     expect((await call("courbe", { [U]: { R320: curves } }, { auth: t.auth })).status).toBe(200);
 
     const prisma = await db();
-    const station = await prisma.station.findFirstOrThrow({ where: { id: t.stations.R320 }, select: { dossierId: true, dossier: { select: { beneficiaryId: true } } } });
+    const station = await prisma.station.findFirstOrThrow({
+      where: { id: t.stations.R320 },
+      select: { dossierId: true, dossier: { select: { beneficiaryId: true } } },
+    });
     const view = await getDossierView({ dossierId: station.dossierId, viewer: { role: "beneficiaire", beneficiaryId: station.dossier.beneficiaryId } });
     const byCode = Object.fromEntries(view!.stations.map((s) => [s.stationCode, s.activity]));
     expect(byCode.R320).toMatchObject({ chargeCount: 4, energyWh: 5000 + 3000 + 2000 + 7000, flaggedCount: 2 });
@@ -47,7 +55,10 @@ describe("station activity on the dossier page", () => {
     // A station whose only data is flagged still "sends data".
     const t2 = await makeTenant({ stations: ["ONLY-FLAGGED"] });
     await call("operation", { [t2.operatorId]: { "ONLY-FLAGGED": { Z: { ...operation(T0), StartValue: 10, StopValue: 5 } } } }, { auth: t2.auth });
-    const s2 = await prisma.station.findFirstOrThrow({ where: { id: t2.stations["ONLY-FLAGGED"] }, select: { dossierId: true, dossier: { select: { beneficiaryId: true } } } });
+    const s2 = await prisma.station.findFirstOrThrow({
+      where: { id: t2.stations["ONLY-FLAGGED"] },
+      select: { dossierId: true, dossier: { select: { beneficiaryId: true } } },
+    });
     const view2 = await getDossierView({ dossierId: s2.dossierId, viewer: { role: "beneficiaire", beneficiaryId: s2.dossier.beneficiaryId } });
     expect(view2!.stations[0].activity).toMatchObject({ chargeCount: 0, energyWh: 0, flaggedCount: 1 });
     expect(view2!.stations[0].activity.lastDataAt).not.toBeNull();

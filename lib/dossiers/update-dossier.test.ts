@@ -21,7 +21,17 @@ describe("dossiers seen and edited by their beneficiary only", () => {
     const operator = await makeOperator();
     const reference = `ADV-T-${uniqueSuffix()}`;
     await expect(
-      createDossier({ reference, beneficiaryId: beneficiary.id, operatorId: operator.id, siteName: "S", address: "A", inseeCode: "13000", siteType: "voirie", channel: "ADVENIR", actor: "test" }),
+      createDossier({
+        reference,
+        beneficiaryId: beneficiary.id,
+        operatorId: operator.id,
+        siteName: "S",
+        address: "A",
+        inseeCode: "13000",
+        siteType: "voirie",
+        channel: "ADVENIR",
+        actor: "test",
+      }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT", fields: [{ path: "inseeCode" }] });
   });
 

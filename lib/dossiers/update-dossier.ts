@@ -31,7 +31,9 @@ export async function updateDossier(input: z.input<typeof updateDossierSchema> &
       if (!current || !canViewDossier(input.viewer, current.beneficiaryId)) throw new AppError("NOT_FOUND", "Dossier introuvable.");
       if (current._count.stations > 0 && (current.operatorId !== data.operatorId || current.channel !== data.channel)) {
         const fields = [
-          ...(current.operatorId !== data.operatorId ? [{ path: "operatorId", message: "l'opérateur ne peut plus changer : des stations sont déclarées" }] : []),
+          ...(current.operatorId !== data.operatorId
+            ? [{ path: "operatorId", message: "l'opérateur ne peut plus changer : des stations sont déclarées" }]
+            : []),
           ...(current.channel !== data.channel ? [{ path: "channel", message: "le canal ne peut plus changer : des stations sont déclarées" }] : []),
         ];
         throw new AppError("CONFLICT", "Des stations sont déjà déclarées sur ce dossier.", fields);
@@ -45,7 +47,9 @@ export async function updateDossier(input: z.input<typeof updateDossierSchema> &
     });
   } catch (e) {
     if (isUniqueViolation(e))
-      throw new AppError("CONFLICT", `Un dossier existe déjà avec la référence ${data.reference}.`, [{ path: "reference", message: "référence déjà utilisée" }]);
+      throw new AppError("CONFLICT", `Un dossier existe déjà avec la référence ${data.reference}.`, [
+        { path: "reference", message: "référence déjà utilisée" },
+      ]);
     throw e;
   }
 }

@@ -19,7 +19,12 @@ let runId: string;
 let specsTag: string;
 const specs: StationSpec[] = [];
 const energyOf: number[] = [];
-for (const [commune, count, wh] of [["13201", 5, 21_000], ["13202", 5, 6_000], ["13203", 5, 30_000], ["13204", 2, 42_000]] as const) {
+for (const [commune, count, wh] of [
+  ["13201", 5, 21_000],
+  ["13202", 5, 6_000],
+  ["13203", 5, 30_000],
+  ["13204", 2, 42_000],
+] as const) {
   for (let i = 0; i < count; i++) {
     specs.push({ beneficiary: specs.length % 3, inseeCode: commune, nominalPowerKw: 22 });
     energyOf.push(wh);
@@ -34,10 +39,17 @@ beforeAll(async () => {
   await addOperations(
     prisma,
     stations.flatMap((s, i) =>
-      [3, 10, 17].map((day) => ({ operatorId, stationId: s.id, start: new Date(`2023-01-${String(day).padStart(2, "0")}T18:00:00Z`), stop: new Date(`2023-01-${String(day).padStart(2, "0")}T20:00:00Z`), wh: energyOf[i] / 3 })),
+      [3, 10, 17].map((day) => ({
+        operatorId,
+        stationId: s.id,
+        start: new Date(`2023-01-${String(day).padStart(2, "0")}T18:00:00Z`),
+        stop: new Date(`2023-01-${String(day).padStart(2, "0")}T20:00:00Z`),
+        wh: energyOf[i] / 3,
+      })),
     ),
   );
-  runId = (await computeIndicators({ from: "2023-01", to: "2023-02", seriesId: ref.carbonSeriesId, computedBy: "test", stationIds: stations.map((s) => s.id) })).runId;
+  runId = (await computeIndicators({ from: "2023-01", to: "2023-02", seriesId: ref.carbonSeriesId, computedBy: "test", stationIds: stations.map((s) => s.id) }))
+    .runId;
 });
 
 describe("anonymity", () => {
@@ -54,7 +66,9 @@ describe("anonymity", () => {
       { meshCode: "13203", withheld: false, withheldReason: null, distinctStations: 5, distinctBeneficiaries: 3 },
       { meshCode: "13204", withheld: true, withheldReason: "primaire_stations", distinctStations: 2, distinctBeneficiaries: 2 },
     ]);
-    const dep = await prisma.indicatorValue.findFirstOrThrow({ where: { runId, indicatorCode: "energy_kwh", meshLevel: "departement", meshCode: "13", channel: "all" } });
+    const dep = await prisma.indicatorValue.findFirstOrThrow({
+      where: { runId, indicatorCode: "energy_kwh", meshLevel: "departement", meshCode: "13", channel: "all" },
+    });
     expect(dep.withheld).toBe(false);
     expect(dep.value).toBeCloseTo(5 * 21 + 5 * 6 + 5 * 30 + 2 * 42, 6);
   });
@@ -86,7 +100,11 @@ describe("anonymity", () => {
     expect(national.periodStart).toBe("2023-01-01");
     const energy = national.figures.find((f) => f.indicator.code === "energy_kwh")!;
     expect(energy.indicator.label).toBe("Énergie délivrée");
-    expect(energy.cell).toMatchObject({ secret: false, value: 369, coverage: { stationsReporting: 17, stationsRegistered: 17, energyKwh: 369, chargeCount: 51 } });
+    expect(energy.cell).toMatchObject({
+      secret: false,
+      value: 369,
+      coverage: { stationsReporting: 17, stationsRegistered: 17, energyKwh: 369, chargeCount: 51 },
+    });
     expect(national.run?.series).toMatchObject({ name: "electricitymaps-fr", attribution: "Electricity Maps" });
     const curve = await getLoadCurve({ runId, periodStart: "2023-01-01" });
     expect(curve.start?.toISOString()).toBe("2022-12-31T23:00:00.000Z");
@@ -103,7 +121,8 @@ describe("anonymity", () => {
       where: { runId: q.runId, meshLevel: "national", channel: "all", indicatorCode: { in: ["energy_kwh", "peak_power_kw"] } },
       select: { indicatorCode: true, periodKind: true, periodStart: true, value: true },
     });
-    const get = (code: string, kind: string, start: string) => rows.find((r) => r.indicatorCode === code && r.periodKind === kind && r.periodStart.toISOString().startsWith(start))?.value;
+    const get = (code: string, kind: string, start: string) =>
+      rows.find((r) => r.indicatorCode === code && r.periodKind === kind && r.periodStart.toISOString().startsWith(start))?.value;
     expect(get("energy_kwh", "quarter", "2023-01-01")).toBeCloseTo(369, 6);
     expect(get("energy_kwh", "month", "2023-01-01")).toBeCloseTo(369, 6);
     expect(get("peak_power_kw", "quarter", "2023-01-01")).toBeCloseTo(get("peak_power_kw", "month", "2023-01-01")!, 9);

@@ -50,8 +50,18 @@ async function valuesOf(runId: string): Promise<Values> {
 const same = (x: number | null, y: number | null) => (x === null || y === null ? x === y : Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y)));
 
 /** Runs the cached and the uncached computation and checks they stored the same figures. */
-async function expectCacheAgrees(expectedMode: "none" | "partial" | "full", scope: { meshLevels?: MeshLevel[]; periodKinds?: PeriodKind[]; to?: string; seriesId?: number } = {}) {
-  const range = { from: "2023-03", to: "2023-05", computedBy: "test", meshLevels: ["national", "region", "departement"] as MeshLevel[], periodKinds: ["month"] as PeriodKind[], ...scope };
+async function expectCacheAgrees(
+  expectedMode: "none" | "partial" | "full",
+  scope: { meshLevels?: MeshLevel[]; periodKinds?: PeriodKind[]; to?: string; seriesId?: number } = {},
+) {
+  const range = {
+    from: "2023-03",
+    to: "2023-05",
+    computedBy: "test",
+    meshLevels: ["national", "region", "departement"] as MeshLevel[],
+    periodKinds: ["month"] as PeriodKind[],
+    ...scope,
+  };
   const cached = await computeIndicators(range, { prisma });
   expect(cached.caches?.mode).toBe(expectedMode);
   const all = (await prisma.station.findMany({ select: { id: true } })).map((s) => s.id);
@@ -69,7 +79,11 @@ async function expectCacheAgrees(expectedMode: "none" | "partial" | "full", scop
 }
 
 const energyOf = async (runId: string, code: string) =>
-  (await prisma.indicatorValue.findFirstOrThrow({ where: { runId, indicatorCode: "energy_kwh", meshLevel: "departement", meshCode: code, channel: "all", periodStart: new Date("2023-03-01") } })).value;
+  (
+    await prisma.indicatorValue.findFirstOrThrow({
+      where: { runId, indicatorCode: "energy_kwh", meshLevel: "departement", meshCode: code, channel: "all", periodStart: new Date("2023-03-01") },
+    })
+  ).value;
 
 let close: () => Promise<void>;
 
@@ -82,13 +96,24 @@ beforeAll(async () => {
     ...Array.from({ length: 6 }, (_, i) => ({ beneficiary: i % 4, inseeCode: "69123", nominalPowerKw: 22 })),
     ...Array.from({ length: 4 }, (_, i) => ({ beneficiary: i % 4, inseeCode: "38185", nominalPowerKw: 22 })),
     ...Array.from({ length: 6 }, (_, i) => ({ beneficiary: i % 4, inseeCode: "75056", nominalPowerKw: 50 })),
-    ...Array.from({ length: 5 }, (_, i) => ({ beneficiary: i % 4, inseeCode: "13055", nominalPowerKw: 11, channel: i === 0 ? ("GIREVE" as const) : undefined })),
+    ...Array.from({ length: 5 }, (_, i) => ({
+      beneficiary: i % 4,
+      inseeCode: "13055",
+      nominalPowerKw: 11,
+      channel: i === 0 ? ("GIREVE" as const) : undefined,
+    })),
     ...Array.from({ length: 5 }, (_, i) => ({ beneficiary: i % 4, inseeCode: "97411", nominalPowerKw: 7.4 })),
   ]));
   await addOperations(prisma, randomOperations(stations, 600));
   // Never counted: sandbox and flagged data.
-  await addOperations(prisma, randomOperations(stations, 20).map((o) => ({ ...o, env: "sandbox" as const })));
-  await addOperations(prisma, randomOperations(stations, 20).map((o) => ({ ...o, flags: ["duree_excessive"] })));
+  await addOperations(
+    prisma,
+    randomOperations(stations, 20).map((o) => ({ ...o, env: "sandbox" as const })),
+  );
+  await addOperations(
+    prisma,
+    randomOperations(stations, 20).map((o) => ({ ...o, flags: ["duree_excessive"] })),
+  );
 });
 
 afterAll(async () => close());
@@ -109,8 +134,15 @@ describe("charge caches", () => {
 
     // An operation sent again with other times leaves its old half-hours; one flagged afterwards
     // stops counting; a deleted one too. The three were the station's first of March, within the month.
-    const [moved, flagged, deleted] = await prisma.chargeOperation.findMany({ where: { env: "production", stationId: stations[11].id, qualityFlags: { isEmpty: true } }, orderBy: { startAt: "asc" }, take: 3 });
-    await prisma.chargeOperation.update({ where: { id: moved.id }, data: { startAt: new Date("2023-04-20T08:00:00Z"), stopAt: new Date("2023-04-20T10:00:00Z") } });
+    const [moved, flagged, deleted] = await prisma.chargeOperation.findMany({
+      where: { env: "production", stationId: stations[11].id, qualityFlags: { isEmpty: true } },
+      orderBy: { startAt: "asc" },
+      take: 3,
+    });
+    await prisma.chargeOperation.update({
+      where: { id: moved.id },
+      data: { startAt: new Date("2023-04-20T08:00:00Z"), stopAt: new Date("2023-04-20T10:00:00Z") },
+    });
     const afterMove = await expectCacheAgrees("partial");
     expect((await energyOf(run.runId, "75"))! - (await energyOf(afterMove.runId, "75"))!).toBeCloseTo(Number(moved.stopWh - moved.startWh) / 1000, 6);
     await prisma.chargeOperation.update({ where: { id: flagged.id }, data: { qualityFlags: ["energie_incoherente"] } });
@@ -125,8 +157,16 @@ describe("charge caches", () => {
     const seconds = (op.stopAt.getTime() - op.startAt.getTime()) / 1000;
     await prisma.loadCurve.create({
       data: {
-        env: "production", operatorId: op.operatorId, stationId: op.stationId, transactionId: op.transactionId, startAt: op.startAt, stopAt: op.stopAt,
-        pointCount: 3, energyWh: 9000n, offsetsS: [0, Math.round(seconds / 2), seconds], valuesWh: [0n, 8000n, 9000n],
+        env: "production",
+        operatorId: op.operatorId,
+        stationId: op.stationId,
+        transactionId: op.transactionId,
+        startAt: op.startAt,
+        stopAt: op.stopAt,
+        pointCount: 3,
+        energyWh: 9000n,
+        offsetsS: [0, Math.round(seconds / 2), seconds],
+        valuesWh: [0n, 8000n, 9000n],
       },
     });
     await expectCacheAgrees("partial");
@@ -139,7 +179,9 @@ describe("charge caches", () => {
     await expectCacheAgrees("partial");
     const dossier = await prisma.dossier.findFirstOrThrow({ where: { stations: { some: { id: stations[0].id } } } });
     // Bordeaux (33): a département no other station is in.
-    await prisma.station.create({ data: { id: stationId, dossierId: dossier.id, operatorId, stationCode: `LATE-${stationId}`, channel: "ADVENIR", nominalPowerKw: 22, inseeCode: "33063" } });
+    await prisma.station.create({
+      data: { id: stationId, dossierId: dossier.id, operatorId, stationCode: `LATE-${stationId}`, channel: "ADVENIR", nominalPowerKw: 22, inseeCode: "33063" },
+    });
     const run = await expectCacheAgrees("partial");
     expect(await energyOf(run.runId, "33")).toBeGreaterThan(0);
   });
@@ -151,7 +193,13 @@ describe("charge caches", () => {
 
   it("lets runs started together follow one another: the first brings the caches up to date, the second finds them so", async () => {
     await addOperations(prisma, randomOperations(stations.slice(0, 10), 15));
-    const range = { from: "2023-03", to: "2023-05", computedBy: "test", meshLevels: ["national", "departement"] as MeshLevel[], periodKinds: ["month"] as PeriodKind[] };
+    const range = {
+      from: "2023-03",
+      to: "2023-05",
+      computedBy: "test",
+      meshLevels: ["national", "departement"] as MeshLevel[],
+      periodKinds: ["month"] as PeriodKind[],
+    };
     const runs = await Promise.all([computeIndicators(range, { prisma }), computeIndicators(range, { prisma })]);
     expect(runs.map((r) => r.caches?.mode).sort()).toEqual(["none", "partial"]);
     expect(await energyOf(runs[0].runId, "38")).toBe(await energyOf(runs[1].runId, "38"));
@@ -161,7 +209,11 @@ describe("charge caches", () => {
   it("serves runs with communes and quarters too (the communes' energy from the charges)", async () => {
     await addOperations(prisma, randomOperations(stations.slice(20), 25));
     // March to June: the second quarter is inside.
-    const run = await expectCacheAgrees("partial", { meshLevels: ["national", "region", "departement", "commune"], periodKinds: ["month", "quarter"], to: "2023-07" });
+    const run = await expectCacheAgrees("partial", {
+      meshLevels: ["national", "region", "departement", "commune"],
+      periodKinds: ["month", "quarter"],
+      to: "2023-07",
+    });
     expect(await prisma.indicatorValue.count({ where: { runId: run.runId, meshLevel: "commune", periodKind: "quarter" } })).toBeGreaterThan(0);
   });
 
@@ -171,14 +223,27 @@ describe("charge caches", () => {
     // a coverage gap, and its intensities differ from the shipped ones.
     const hours = Array.from({ length: 61 * 24 }, (_, i) => new Date(MARCH - 3_600_000 + i * 3_600_000)).filter((_, i) => Math.floor(i / 24) !== 10);
     const other = await prisma.carbonSeries.create({
-      data: { name: "test-profiles", version: 1, source: "test", licence: "test", format: "electricitymaps", fileSha256: "0", importedBy: "test", hourCount: hours.length },
+      data: {
+        name: "test-profiles",
+        version: 1,
+        source: "test",
+        licence: "test",
+        format: "electricitymaps",
+        fileSha256: "0",
+        importedBy: "test",
+        hourCount: hours.length,
+      },
     });
     await prisma.carbonIntensity.createMany({ data: hours.map((hourStart, i) => ({ seriesId: other.id, hourStart, gPerKwh: 20 + (i % 24) * 5 })) });
 
     const withOther = await expectCacheAgrees("none", { seriesId: other.id });
     const withShipped = await expectCacheAgrees("none", { seriesId: shipped.id });
     const intensity = async (runId: string) =>
-      (await prisma.indicatorValue.findFirstOrThrow({ where: { runId, indicatorCode: "carbon_intensity_charging", meshLevel: "national", channel: "all", periodStart: new Date("2023-03-01") } })).value;
+      (
+        await prisma.indicatorValue.findFirstOrThrow({
+          where: { runId, indicatorCode: "carbon_intensity_charging", meshLevel: "national", channel: "all", periodStart: new Date("2023-03-01") },
+        })
+      ).value;
     expect(await intensity(withOther.runId)).not.toBeCloseTo((await intensity(withShipped.runId))!, 3);
     const profiled = await prisma.energyDepProfile.groupBy({ by: ["seriesId"], where: { seriesId: { in: [shipped.id, other.id] } } });
     expect(profiled.map((p) => p.seriesId).sort()).toEqual([shipped.id, other.id].sort());

@@ -123,7 +123,12 @@ export async function refreshChargeCaches(tx: Prisma.TransactionClient, timed: T
   // Rebuilt tables get their statistics now rather than when autovacuum comes by: without them the
   // planner reads a million and a half rows through the primary key.
   if (full) await timed("caches-analyze", ANALYZE_CACHES_SQL);
-  return { mode: full ? "full" : "partial", departements: counts.deps, slots: range.k0 !== null && range.k1 !== null ? range.k1 - range.k0 : 0, stations: counts.stations };
+  return {
+    mode: full ? "full" : "partial",
+    departements: counts.deps,
+    slots: range.k0 !== null && range.k1 !== null ? range.k1 - range.k0 : 0,
+    stations: counts.stations,
+  };
 }
 
 /** Slots [k0, k1) from the first to the last production data (nulls without data). */

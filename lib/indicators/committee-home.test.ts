@@ -28,7 +28,8 @@ beforeAll(async () => {
   const prisma = await db();
   const ref = await ensureReferenceData();
   const { operatorId, stations } = await makeIndicatorStations(prisma, specs);
-  const charge = (day: string, wh: number) => stations.map((s) => ({ operatorId, stationId: s.id, start: new Date(`${day}T10:00:00Z`), stop: new Date(`${day}T12:00:00Z`), wh }));
+  const charge = (day: string, wh: number) =>
+    stations.map((s) => ({ operatorId, stationId: s.id, start: new Date(`${day}T10:00:00Z`), stop: new Date(`${day}T12:00:00Z`), wh }));
   await addOperations(prisma, [...charge("2022-03-08", 5_000), ...charge("2023-02-07", 5_000)]);
   await computeIndicators({ from: "2022-01", to: "2023-03", seriesId: ref.carbonSeriesId, computedBy: "test" });
   await addOperations(prisma, [...charge("2023-03-07", 10_000), ...charge("2023-02-14", 1_000)]);
@@ -61,7 +62,12 @@ describe("committee home", () => {
   });
 
   it("never estimates a trend from a withheld or missing figure: n.d.", () => {
-    const published = { secret: false as const, value: 10, coverage: { stationsReporting: 5, stationsRegistered: 5, energyKwh: 1, chargeCount: 1 }, revision: null };
+    const published = {
+      secret: false as const,
+      value: 10,
+      coverage: { stationsReporting: 5, stationsRegistered: 5, energyKwh: 1, chargeCount: 1 },
+      revision: null,
+    };
     const secret = { secret: true as const, label: SECRET_LABEL as "secret statistique", reason: "primaire" as const };
     expect(trendOf("energy_kwh", published, secret)).toEqual({ kind: "nd" });
     expect(trendOf("energy_kwh", secret, published)).toEqual({ kind: "nd" });

@@ -66,10 +66,16 @@ beforeAll(async () => {
   );
   ids = stations.map((s) => s.id);
   const stationOf = (cp: string) => stations[CPS.indexOf(cp)].id;
-  await addOperations(prisma, sessions.map((s) => ({ operatorId, stationId: stationOf(s.cp), start: new Date(s.start), stop: new Date(s.stop), wh: s.kwh * 1000 })));
+  await addOperations(
+    prisma,
+    sessions.map((s) => ({ operatorId, stationId: stationOf(s.cp), start: new Date(s.start), stop: new Date(s.stop), wh: s.kwh * 1000 })),
+  );
   // Noise that must not count: sandbox data and quality-flagged production data.
   const noise = { operatorId, stationId: ids[0], start: new Date("2023-03-27T08:00:00Z"), stop: new Date("2023-03-27T09:00:00Z"), wh: 99_000 };
-  await addOperations(prisma, [{ ...noise, env: "sandbox" }, { ...noise, flags: ["energie_implausible"] }]);
+  await addOperations(prisma, [
+    { ...noise, env: "sandbox" },
+    { ...noise, flags: ["energie_implausible"] },
+  ]);
   const run = await computeIndicators({ from: "2023-03", to: "2023-04", seriesId: ref.carbonSeriesId, computedBy: "test", stationIds: ids });
   runId = run.runId;
   value = async (code, level = "national", meshCode = "FR") => {
@@ -147,9 +153,14 @@ describe("computeIndicators on 30 real sessions, 2023 carbon series", () => {
 
   it("coverage and anonymity counts of the national cell", async () => {
     const prisma = await db();
-    const row = await prisma.indicatorValue.findFirstOrThrow({ where: { runId, indicatorCode: "energy_kwh", meshLevel: "national", periodKind: "month", channel: "all" } });
+    const row = await prisma.indicatorValue.findFirstOrThrow({
+      where: { runId, indicatorCode: "energy_kwh", meshLevel: "national", periodKind: "month", channel: "all" },
+    });
     expect(row).toMatchObject({ stationsReporting: 6, stationsRegistered: 6, chargeCount: 30, distinctStations: 6, distinctBeneficiaries: 3, withheld: false });
-    const communes = await prisma.indicatorValue.findMany({ where: { runId, indicatorCode: "energy_kwh", meshLevel: "commune" }, select: { withheld: true, withheldReason: true } });
+    const communes = await prisma.indicatorValue.findMany({
+      where: { runId, indicatorCode: "energy_kwh", meshLevel: "commune" },
+      select: { withheld: true, withheldReason: true },
+    });
     expect(communes.length).toBe(6); // 3 communes × (all, ADVENIR)
     expect(communes.every((c) => c.withheld && c.withheldReason === "primaire_stations")).toBe(true);
   });
@@ -160,13 +171,22 @@ describe("installed power of stations whose points were declared one by one (IRV
     const prisma = await db();
     // A GIREVE station of three declared points, 22 + 22 + 7.4 kW: its registered power per point
     // is the largest (22 kW), its installed power 51.4 kW.
-    const { operatorId, stations } = await makeIndicatorStations(prisma, [{ beneficiary: 0, inseeCode: "38185", nominalPowerKw: 22, pointCount: 3, channel: "GIREVE" }]);
+    const { operatorId, stations } = await makeIndicatorStations(prisma, [
+      { beneficiary: 0, inseeCode: "38185", nominalPowerKw: 22, pointCount: 3, channel: "GIREVE" },
+    ]);
     const s = stations[0];
     await prisma.chargePoint.createMany({
       data: [22, 22, 7.4].map((kw, i) => ({ stationId: s.id, pointCode: `P${i}`, nominalPowerKw: kw })),
     });
     await addOperations(prisma, [{ operatorId, stationId: s.id, start: new Date("2023-03-10T08:00:00Z"), stop: new Date("2023-03-10T09:00:00Z"), wh: 10_000 }]);
-    const run = await computeIndicators({ from: "2023-03", to: "2023-04", computedBy: "test", stationIds: [s.id], meshLevels: ["national"], periodKinds: ["month"] });
+    const run = await computeIndicators({
+      from: "2023-03",
+      to: "2023-04",
+      computedBy: "test",
+      stationIds: [s.id],
+      meshLevels: ["national"],
+      periodKinds: ["month"],
+    });
     const row = await prisma.indicatorValue.findFirstOrThrow({
       where: { runId: run.runId, indicatorCode: "installed_power_kw", meshLevel: "national", channel: "GIREVE" },
       select: { value: true },

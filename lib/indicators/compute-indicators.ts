@@ -59,7 +59,8 @@ export async function computeIndicators(input: ComputeIndicatorsInput, options: 
   await assertNotPurged(prisma, "Les indicateurs publiés restent consultables ; ils ne peuvent plus être recalculés.");
   const env = getEnv();
   const asked = resolveMonths(data.from, data.to);
-  if (asked.endMonth <= asked.firstMonth) throw new AppError("INVALID_INPUT", "Période vide : la fin doit être après le début.", [{ path: "to", message: "fin avant le début" }]);
+  if (asked.endMonth <= asked.firstMonth)
+    throw new AppError("INVALID_INPUT", "Période vide : la fin doit être après le début.", [{ path: "to", message: "fin avant le début" }]);
   const levels = data.meshLevels ? MESH_LEVELS.filter((l) => data.meshLevels!.includes(l)) : [...MESH_LEVELS];
   const kinds = data.periodKinds ? PERIOD_KINDS.filter((k) => data.periodKinds!.includes(k)) : [...PERIOD_KINDS];
   const scope: RunScope = data.stationIds ? "filtered" : levels.length < MESH_LEVELS.length || kinds.length < PERIOD_KINDS.length ? "partial" : "full";

@@ -1,4 +1,13 @@
-import { CHANNELS, INDICATOR_CODES, MESH_LEVELS, PERIOD_KINDS, type IndicatorChannel, type IndicatorCode, type MeshLevel, type PeriodKind } from "@/lib/schemas/indicator-catalogue";
+import {
+  CHANNELS,
+  INDICATOR_CODES,
+  MESH_LEVELS,
+  PERIOD_KINDS,
+  type IndicatorChannel,
+  type IndicatorCode,
+  type MeshLevel,
+  type PeriodKind,
+} from "@/lib/schemas/indicator-catalogue";
 
 // Query-string parameters of the committee pages and of /api/indicateurs (same names, so a page
 // and its data are linkable the same way). Unknown values fall back to defaults instead of failing:

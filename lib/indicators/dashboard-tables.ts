@@ -91,9 +91,7 @@ export function keyFiguresTable(figures: { indicator: IndicatorDefinition; cell:
 }
 
 /** Hour-of-day profiles side by side (load profile; carbon by hour). */
-export function hourProfileTable(
-  series: { key: string; code: IndicatorCode; label: string; cell: ReadCell<(number | null)[]> }[],
-): DataTable {
+export function hourProfileTable(series: { key: string; code: IndicatorCode; label: string; cell: ReadCell<(number | null)[]> }[]): DataTable {
   if (series.every((s) => !s.cell)) return { columns: [], rows: [] };
   return {
     columns: [
@@ -166,7 +164,11 @@ const parisDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.
  * The load curve of a period at its drawing step (lib/indicators/load-curve-steps.ts): 30-minute
  * steps for a month; for a quarter or a year, each day's mean power and 30-minute peak.
  */
-export function periodCurveTable(curve: { step: CurveStep; points: CurvePoint[]; months: { periodStart: string; cell: Cell<(number | null)[]> }[] }): DataTable {
+export function periodCurveTable(curve: {
+  step: CurveStep;
+  points: CurvePoint[];
+  months: { periodStart: string; cell: Cell<(number | null)[]> }[];
+}): DataTable {
   const def = INDICATORS.load_curve_kw;
   const revisions = new Map(curve.months.map((m) => [m.periodStart.slice(0, 7), revisionText(m.cell)]));
   const value = (v: CurvePoint["mean"] | undefined): TableValue => (typeof v === "number" ? shown("load_curve_kw", v) : (v ?? null));
@@ -177,7 +179,11 @@ export function periodCurveTable(curve: { step: CurveStep; points: CurvePoint[];
         { key: "kw", label: `${def.label}${unitSuffix(def)}`, decimals: def.decimals },
         REVISION_COLUMN,
       ],
-      rows: curve.points.map((p) => ({ pas: `${parisDay(p.at.slice(0, 10))} ${p.at.slice(11)}`, kw: value(p.mean), revision: revisions.get(p.at.slice(0, 7)) ?? null })),
+      rows: curve.points.map((p) => ({
+        pas: `${parisDay(p.at.slice(0, 10))} ${p.at.slice(11)}`,
+        kw: value(p.mean),
+        revision: revisions.get(p.at.slice(0, 7)) ?? null,
+      })),
     };
   }
   return {

@@ -37,7 +37,15 @@ beforeAll(async () => {
   const days = ["2023-01-10", "2023-01-20", "2023-02-07", "2023-02-21"];
   await addOperations(
     prisma,
-    stations.flatMap((s, i) => days.map((d) => ({ operatorId, stationId: s.id, start: new Date(`${d}T19:00:00Z`), stop: new Date(`${d}T21:00:00Z`), wh: specs[i].inseeCode === "75056" ? 2_500 : 5_000 }))),
+    stations.flatMap((s, i) =>
+      days.map((d) => ({
+        operatorId,
+        stationId: s.id,
+        start: new Date(`${d}T19:00:00Z`),
+        stop: new Date(`${d}T21:00:00Z`),
+        wh: specs[i].inseeCode === "75056" ? 2_500 : 5_000,
+      })),
+    ),
   );
   runId = (await computeIndicators({ from: "2023-01", to: "2023-03", seriesId: ref.carbonSeriesId, computedBy: "test" })).runId;
 });
@@ -50,14 +58,21 @@ describe("committee dashboard reads", () => {
     expect(await listPeriods({ runId, periodKind: "quarter" })).toEqual(["2023-01-01"]);
     expect(await listPeriods({ runId, periodKind: "year" })).toEqual(["2023-01-01"]);
     const deps = await listMeshAreas({ runId, meshLevel: "departement" });
-    expect(deps).toEqual(expect.arrayContaining([{ code: "29", name: "Finistère" }, { code: "2A", name: "Corse-du-Sud" }]));
+    expect(deps).toEqual(
+      expect.arrayContaining([
+        { code: "29", name: "Finistère" },
+        { code: "2A", name: "Corse-du-Sud" },
+      ]),
+    );
     const runs = await listIndicatorRuns();
     expect(runs.find((r) => r.id === runId)).toMatchObject({ computedBy: "test", scope: "full", series: { name: "electricitymaps-fr" } });
     expect((await listCarbonSeries()).find((s) => s.name === "electricitymaps-fr")).toMatchObject({ licence: expect.stringMatching(/ODbL/), gaps: [] });
   });
 
   it("serves the period and the area asked, or says that they are not published: never others under their names", async () => {
-    const none = await getDashboardContext(parseDashboardParams({ type: "month", periode: "1999-01-01", maille: "departement", zone: "29", canal: "nimporte" }));
+    const none = await getDashboardContext(
+      parseDashboardParams({ type: "month", periode: "1999-01-01", maille: "departement", zone: "29", canal: "nimporte" }),
+    );
     expect(none.run).toBeNull();
     expect(none.missing).toBe("Aucun calcul publié ne couvre la période janvier 1999.");
     expect(none.filters).toMatchObject({ periodStart: "1999-01-01", meshCode: "29", channel: "all" });
@@ -72,9 +87,19 @@ describe("committee dashboard reads", () => {
     // Nothing asked: the latest period of the newest run, the first area of the level.
     const ctx = await getDashboardContext(parseDashboardParams({ type: "month", maille: "departement" }));
     expect(ctx.run?.runId).toBe(runId);
-    expect(ctx.filters).toMatchObject({ periodKind: "month", periodStart: "2023-02-01", meshLevel: "departement", meshCode: ctx.areas[0].code, channel: "all" });
+    expect(ctx.filters).toMatchObject({
+      periodKind: "month",
+      periodStart: "2023-02-01",
+      meshLevel: "departement",
+      meshCode: ctx.areas[0].code,
+      channel: "all",
+    });
     expect(dashboardQuery(ctx.filters)).toBe(`type=month&periode=2023-02-01&maille=departement&zone=${ctx.areas[0].code}&canal=all`);
-    expect([periodLabel("month", "2023-02-01"), periodLabel("quarter", "2023-04-01"), periodLabel("year", "2023-01-01")]).toEqual(["février 2023", "2e trimestre 2023", "2023"]);
+    expect([periodLabel("month", "2023-02-01"), periodLabel("quarter", "2023-04-01"), periodLabel("year", "2023-01-01")]).toEqual([
+      "février 2023",
+      "2e trimestre 2023",
+      "2023",
+    ]);
   });
 
   it("serves the load curve of the mesh asked, or refuses the mesh in French: never the national curve under a commune's name", async () => {

@@ -25,7 +25,13 @@ export async function getCarbonByHour(input: IndicatorQuery = {}, options: { pri
   const own = rows.find((r) => r.period_start === periodStart);
   // The grid's intensity does not depend on the mesh: it is stored once, on the national cell.
   const grid = periodStart
-    ? (await readCells(run.runId, { codes: ["carbon_by_hour_grid"], meshLevel: "national", periodKind: q.periodKind, periodStart, channel: "all" }, options.prisma))[0]
+    ? (
+        await readCells(
+          run.runId,
+          { codes: ["carbon_by_hour_grid"], meshLevel: "national", periodKind: q.periodKind, periodStart, channel: "all" },
+          options.prisma,
+        )
+      )[0]
     : undefined;
   return { run, periodStart, definitions, charging: own ? toCell(own, profile) : null, grid: grid && !grid.withheld ? profile(grid) : null };
 }

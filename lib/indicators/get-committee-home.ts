@@ -61,7 +61,11 @@ function yearBefore(periodStart: string): string {
 async function nationalFigures(periodStart: string, prisma: PrismaClient): Promise<Map<string, Cell<number | null>>> {
   const run = await resolveRun({ periodKind: "month", periodStart }, prisma);
   if (!run) return new Map();
-  const rows = await readCells(run.runId, { codes: HOME_FIGURES, meshLevel: "national", meshCode: "FR", periodKind: "month", periodStart, channel: "all" }, prisma);
+  const rows = await readCells(
+    run.runId,
+    { codes: HOME_FIGURES, meshLevel: "national", meshCode: "FR", periodKind: "month", periodStart, channel: "all" },
+    prisma,
+  );
   return new Map(rows.map((r) => [r.indicator_code, toCell(r, scalar)]));
 }
 

@@ -27,10 +27,7 @@ export interface DashboardContext {
  */
 export async function getDashboardContext(params: DashboardParams, options: { prisma?: PrismaClient } = {}): Promise<DashboardContext> {
   const base = { periodKind: params.periodKind, meshLevel: params.meshLevel, channel: params.channel, indicator: params.indicator };
-  const [periods, newest] = await Promise.all([
-    listPublishedPeriods({ periodKind: params.periodKind }, options),
-    resolveRun({}, options.prisma),
-  ]);
+  const [periods, newest] = await Promise.all([listPublishedPeriods({ periodKind: params.periodKind }, options), resolveRun({}, options.prisma)]);
   if (!newest) {
     // Nothing computed yet: a period asked is still answered plainly.
     const missing = params.periodStart ? `Aucun calcul publié ne couvre la période ${periodLabel(params.periodKind, params.periodStart)}.` : null;

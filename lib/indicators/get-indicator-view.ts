@@ -10,7 +10,15 @@ import { getLoadCurve, getPeriodLoadCurve } from "@/lib/indicators/get-load-curv
 import { getCarbonByHour } from "@/lib/indicators/get-carbon-by-hour";
 import { getCarbonByMonth, getPeakWindowShares, CARBON_BY_MONTH, PEAK_WINDOW_SHARES } from "@/lib/indicators/get-time-series";
 import { getMeshValues } from "@/lib/indicators/get-mesh-values";
-import { hourProfileTable, keyFiguresTable, loadCurveTable, meshTable, periodCurveTable, timeSeriesTable, type DataTable } from "@/lib/indicators/dashboard-tables";
+import {
+  hourProfileTable,
+  keyFiguresTable,
+  loadCurveTable,
+  meshTable,
+  periodCurveTable,
+  timeSeriesTable,
+  type DataTable,
+} from "@/lib/indicators/dashboard-tables";
 
 // The committee data as served by /api/indicateurs/<vue>: JSON with published cells only (a
 // withheld cell is its label and the kind of secret, nothing else) or the same table as the
@@ -53,7 +61,9 @@ function publicRun(run: RunInfo) {
     computedAt: run.computedAt.toISOString(),
     anonymity: { minStations: run.anonMinStations, minBeneficiaries: run.anonMinBeneficiaries },
     carbonGapHours: run.carbonGapHours,
-    carbonSeries: run.series ? { name: run.series.name, version: run.series.version, source: run.series.source, licence: run.series.licence, attribution: run.series.attribution } : null,
+    carbonSeries: run.series
+      ? { name: run.series.name, version: run.series.version, source: run.series.source, licence: run.series.licence, attribution: run.series.attribution }
+      : null,
   };
 }
 
@@ -94,15 +104,39 @@ export async function getIndicatorView(view: IndicatorView, params: DashboardPar
   const { filters: f } = context;
   const run = refusal || context.missing ? null : context.run;
   const filters = { periodKind: f.periodKind, periodStart: f.periodStart || null, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel };
-  const refused: IndicatorViewResult["refused"] = refusal ? { status: 400, message: refusal } : context.missing ? { status: 404, message: context.missing } : null;
-  if (!run) return { run, context, json: { run: null, filters, data: null, ...(refused ? { message: refused.message } : {}) }, table: { columns: [], rows: [] }, refused };
+  const refused: IndicatorViewResult["refused"] = refusal
+    ? { status: 400, message: refusal }
+    : context.missing
+      ? { status: 404, message: context.missing }
+      : null;
+  if (!run)
+    return {
+      run,
+      context,
+      json: { run: null, filters, data: null, ...(refused ? { message: refused.message } : {}) },
+      table: { columns: [], rows: [] },
+      refused,
+    };
   const o = { prisma: options.prisma };
-  const q = { runId: run.runId, periodKind: f.periodKind, periodStart: f.periodStart || undefined, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel };
+  const q = {
+    runId: run.runId,
+    periodKind: f.periodKind,
+    periodStart: f.periodStart || undefined,
+    meshLevel: f.meshLevel,
+    meshCode: f.meshCode,
+    channel: f.channel,
+  };
   const out = (data: unknown, table: DataTable): IndicatorViewResult => ({ run, context, json: { run: publicRun(run), filters, data }, table, refused: null });
   switch (view) {
     case "chiffres-cles": {
       const k = await getKeyFigures(q, o);
-      const figures = k.figures.map((x) => ({ code: x.indicator.code, label: x.indicator.label, unit: x.indicator.unit, definition: x.indicator.definition, cell: publicCell(x.cell) }));
+      const figures = k.figures.map((x) => ({
+        code: x.indicator.code,
+        label: x.indicator.label,
+        unit: x.indicator.unit,
+        definition: x.indicator.definition,
+        cell: publicCell(x.cell),
+      }));
       return out({ periodStart: k.periodStart, figures }, keyFiguresTable(k.figures));
     }
     case "profil-de-charge": {
@@ -121,16 +155,27 @@ export async function getIndicatorView(view: IndicatorView, params: DashboardPar
       if (f.periodKind !== "month" && q.periodStart) {
         // A quarter or a year at a daily step (mean and 30-minute peak of each day), as the page
         // draws it: 4,000 to 17,500 half-hours are not a readable table (lib/indicators/load-curve-steps.ts).
-        const c = await getPeriodLoadCurve({ runId: q.runId, periodKind: f.periodKind, periodStart: q.periodStart, meshLevel: level, meshCode: q.meshCode, channel: q.channel }, o);
+        const c = await getPeriodLoadCurve(
+          { runId: q.runId, periodKind: f.periodKind, periodStart: q.periodStart, meshLevel: level, meshCode: q.meshCode, channel: q.channel },
+          o,
+        );
         const days = c.points.map((pt) => ({ day: pt.at, meanKw: pt.mean, peakKw: pt.peak ?? null }));
-        return out({ periodStart: q.periodStart, step: "day", months: c.months.map((mo) => ({ periodStart: mo.periodStart, secret: mo.cell.secret })), days }, periodCurveTable(c));
+        return out(
+          { periodStart: q.periodStart, step: "day", months: c.months.map((mo) => ({ periodStart: mo.periodStart, secret: mo.cell.secret })), days },
+          periodCurveTable(c),
+        );
       }
       const c = await getLoadCurve({ runId: q.runId, periodStart: q.periodStart, meshLevel: level, meshCode: q.meshCode, channel: q.channel }, o);
-      return out({ periodStart: c.periodStart, start: c.start?.toISOString() ?? null, stepMinutes: 30, cell: publicCell(c.cell) }, loadCurveTable(c.start, c.cell));
+      return out(
+        { periodStart: c.periodStart, start: c.start?.toISOString() ?? null, stepMinutes: 30, cell: publicCell(c.cell) },
+        loadCurveTable(c.start, c.cell),
+      );
     }
     case "carbone-par-heure": {
       const c = await getCarbonByHour(q, o);
-      const grid = c.grid ? { secret: false as const, value: c.grid, coverage: { stationsReporting: 0, stationsRegistered: 0, energyKwh: 0, chargeCount: 0 }, revision: null } : null;
+      const grid = c.grid
+        ? { secret: false as const, value: c.grid, coverage: { stationsReporting: 0, stationsRegistered: 0, energyKwh: 0, chargeCount: 0 }, revision: null }
+        : null;
       return out(
         { periodStart: c.periodStart, charging: publicCell(c.charging), grid: c.grid },
         hourProfileTable([
@@ -149,7 +194,10 @@ export async function getIndicatorView(view: IndicatorView, params: DashboardPar
     }
     case "carte": {
       const code: IndicatorCode = f.indicator && INDICATORS[f.indicator].kind === "scalar" ? f.indicator : "energy_kwh";
-      const m = await getMeshValues({ runId: q.runId, indicator: code, meshLevel: mapLevel(f.meshLevel), periodKind: q.periodKind, periodStart: q.periodStart, channel: q.channel }, o);
+      const m = await getMeshValues(
+        { runId: q.runId, indicator: code, meshLevel: mapLevel(f.meshLevel), periodKind: q.periodKind, periodStart: q.periodStart, channel: q.channel },
+        o,
+      );
       return out(
         { indicator: code, periodStart: m.periodStart, areas: m.areas.map((a) => ({ code: a.code, name: a.name, cell: publicCell(a.cell) })) },
         meshTable(code, m.areas),

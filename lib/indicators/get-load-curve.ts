@@ -52,11 +52,20 @@ export async function getPeriodLoadCurve(
   const wanted = new Set(Array.from({ length: count }, (_, i) => `${y + Math.floor((m - 1 + i) / 12)}-${String(((m - 1 + i) % 12) + 1).padStart(2, "0")}-01`));
   const rows = await readCells(
     input.runId,
-    { codes: ["load_curve_kw"], periodKind: "month", meshLevel: input.meshLevel, meshCode: input.meshLevel === "national" ? "FR" : input.meshCode, channel: input.channel },
+    {
+      codes: ["load_curve_kw"],
+      periodKind: "month",
+      meshLevel: input.meshLevel,
+      meshCode: input.meshLevel === "national" ? "FR" : input.meshCode,
+      channel: input.channel,
+    },
     options.prisma,
   );
   const months = rows.filter((r) => wanted.has(r.period_start)).map((r) => ({ periodStart: r.period_start, cell: toCell(r, profile) }));
   const step = curveStepFor(input.periodKind);
-  const points = curvePoints(months.map((mo) => ({ periodStart: mo.periodStart, values: mo.cell.secret ? null : mo.cell.value })), step);
+  const points = curvePoints(
+    months.map((mo) => ({ periodStart: mo.periodStart, values: mo.cell.secret ? null : mo.cell.value })),
+    step,
+  );
   return { definition: INDICATORS.load_curve_kw, step, months, points };
 }

@@ -23,7 +23,11 @@ export async function getMeshValues(
   const q = parseInput(indicatorQuerySchema, { ...input, meshCode: undefined });
   const run = await resolveRun(q, options.prisma);
   if (!run) return { run, indicator: INDICATORS[code], periodStart: null, areas: [] };
-  const rows = await readCells(run.runId, { codes: [code], meshLevel: q.meshLevel, periodKind: q.periodKind, periodStart: q.periodStart, channel: q.channel }, options.prisma);
+  const rows = await readCells(
+    run.runId,
+    { codes: [code], meshLevel: q.meshLevel, periodKind: q.periodKind, periodStart: q.periodStart, channel: q.channel },
+    options.prisma,
+  );
   const periodStart = q.periodStart ?? rows.at(-1)?.period_start ?? null;
   const inPeriod = rows.filter((r) => r.period_start === periodStart);
   const prisma = options.prisma ?? (await db());

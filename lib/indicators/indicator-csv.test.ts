@@ -24,7 +24,11 @@ const base: IndicatorCsvInput = {
     areas: [{ code: "29", name: "Finistère" }],
   },
   table: {
-    columns: [{ key: "heure", label: "Heure (heure de Paris)" }, { key: "recharge", label: "Recharge (gCO₂/kWh)" }, { key: "revision", label: "Révision" }],
+    columns: [
+      { key: "heure", label: "Heure (heure de Paris)" },
+      { key: "recharge", label: "Recharge (gCO₂/kWh)" },
+      { key: "revision", label: "Révision" },
+    ],
     rows: [
       { heure: "00 h", recharge: 41.5, revision: "révisé le 5 décembre 2026 : données tardives" },
       { heure: "01 h", recharge: "secret statistique", revision: null },
@@ -54,8 +58,14 @@ describe("indicator CSV exports", () => {
     const { body, fileName } = indicatorCsv({ ...base, format: "standard" });
     expect(body.charCodeAt(0)).not.toBe(0xfeff);
     const lines = body.split("\r\n");
-    expect(lines[0]).toMatch(/^Indicateur : Intensité carbone par heure \(recharge et réseau\),Période : janvier 2023 \(mois\),Maille : Département Finistère \(29\),Canal : ADVENIR,/);
-    expect(lines.slice(1, 4)).toEqual(["Heure (heure de Paris),Recharge (gCO₂/kWh),Révision", "00 h,41.5,révisé le 5 décembre 2026 : données tardives", "01 h,secret statistique,"]);
+    expect(lines[0]).toMatch(
+      /^Indicateur : Intensité carbone par heure \(recharge et réseau\),Période : janvier 2023 \(mois\),Maille : Département Finistère \(29\),Canal : ADVENIR,/,
+    );
+    expect(lines.slice(1, 4)).toEqual([
+      "Heure (heure de Paris),Recharge (gCO₂/kWh),Révision",
+      "00 h,41.5,révisé le 5 décembre 2026 : données tardives",
+      "01 h,secret statistique,",
+    ]);
     expect(fileName).toMatch(/_standard\.csv$/);
   });
 
@@ -82,17 +92,25 @@ describe("indicator CSV exports", () => {
   });
 
   it("says what a map and a series of every period hold", () => {
-    const map = indicatorCsv({ ...base, view: "carte", context: { ...base.context, filters: { ...base.context.filters, indicator: "carbon_intensity_charging" } } });
-    expect(map.body.split("\r\n")[0]).toMatch(/^\uFEFFIndicateur : Carte : Intensité carbone de la recharge;Période : janvier 2023 \(mois\);Maille : toutes les zones de la maille département;/);
+    const map = indicatorCsv({
+      ...base,
+      view: "carte",
+      context: { ...base.context, filters: { ...base.context.filters, indicator: "carbon_intensity_charging" } },
+    });
+    expect(map.body.split("\r\n")[0]).toMatch(
+      /^\uFEFFIndicateur : Carte : Intensité carbone de la recharge;Période : janvier 2023 \(mois\);Maille : toutes les zones de la maille département;/,
+    );
     const monthly = indicatorCsv({ ...base, view: "carbone-par-mois" });
     expect(monthly.body.split("\r\n")[0]).toMatch(/;Période : toutes les périodes publiées \(mois\);/);
     expect(monthly.fileName).toMatch(/^indicateurs_carbone-par-mois_mois_toutes-periodes_/);
   });
 
   it("links a figure to its two downloads with the page's parameters", () => {
-    expect(indicatorCsvHrefs("chiffres-cles", { periodKind: "month", periodStart: "2023-01-01", meshLevel: "region", meshCode: "53", channel: "all" })).toEqual({
-      excel: "/api/indicateurs/chiffres-cles?type=month&periode=2023-01-01&maille=region&zone=53&canal=all&format=csv",
-      standard: "/api/indicateurs/chiffres-cles?type=month&periode=2023-01-01&maille=region&zone=53&canal=all&format=standard",
-    });
+    expect(indicatorCsvHrefs("chiffres-cles", { periodKind: "month", periodStart: "2023-01-01", meshLevel: "region", meshCode: "53", channel: "all" })).toEqual(
+      {
+        excel: "/api/indicateurs/chiffres-cles?type=month&periode=2023-01-01&maille=region&zone=53&canal=all&format=csv",
+        standard: "/api/indicateurs/chiffres-cles?type=month&periode=2023-01-01&maille=region&zone=53&canal=all&format=standard",
+      },
+    );
   });
 });

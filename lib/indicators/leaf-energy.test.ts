@@ -36,7 +36,13 @@ beforeAll(async () => {
     const s = stations[i % stations.length];
     const start = T0 + Math.floor(rnd() * DAYS * 86_400);
     const seconds = rnd() < 0.05 ? 0 : 60 + Math.floor(rnd() * (rnd() < 0.2 ? 40 * 3600 : 3 * 3600));
-    ops.push({ stationId: s.id, operatorId: s.operatorId, start: new Date(start * 1000), stop: new Date((start + seconds) * 1000), wh: Math.floor(rnd() * 60_000) });
+    ops.push({
+      stationId: s.id,
+      operatorId: s.operatorId,
+      start: new Date(start * 1000),
+      stop: new Date((start + seconds) * 1000),
+      wh: Math.floor(rnd() * 60_000),
+    });
   }
   await addOperations(prisma, ops);
   for (let i = 0; i < 40; i++) {
@@ -71,13 +77,16 @@ describe("leafEnergySql", () => {
     const ids = stations.map((s) => s.id);
     const table = sql`(SELECT s.id AS station_id, s.channel::text AS channel, dense_rank() OVER (ORDER BY s.insee_code)::int AS leaf_idx
                       FROM station s WHERE s.id = ANY(${ids}::uuid[]))`;
-    const expected = await queryRows<{ leaf_idx: number; slot: number; a: number; g: number }>(prisma, sql`
+    const expected = await queryRows<{ leaf_idx: number; slot: number; a: number; g: number }>(
+      prisma,
+      sql`
       SELECT st.leaf_idx, e.slot,
              coalesce(sum(e.wh) FILTER (WHERE st.channel = 'ADVENIR'), 0)::float8 AS a,
              coalesce(sum(e.wh) FILTER (WHERE st.channel = 'GIREVE'), 0)::float8 AS g
         FROM (${energyPiecesSql({ stationsTable: table, slotFrom: sql`${s0}::int`, slotTo: sql`${s1}::int` })}) e
         JOIN ${table} st ON st.station_id = e.station_id
-       GROUP BY 1, 2`);
+       GROUP BY 1, 2`,
+    );
     const actual = await queryRows<{ leaf_idx: number; slot: number; a: number; g: number }>(
       prisma,
       sql`SELECT leaf_idx, slot, a::float8 AS a, g::float8 AS g FROM (${leafEnergySql({ stations: table, s0: sql`${s0}::int`, s1: sql`${s1}::int` })}) x`,

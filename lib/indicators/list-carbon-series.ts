@@ -9,8 +9,19 @@ export async function listCarbonSeries(options: { prisma?: PrismaClient } = {}):
   const rows = await prisma.carbonSeries.findMany({
     orderBy: [{ importedAt: "desc" }, { id: "desc" }],
     select: {
-      id: true, name: true, version: true, source: true, licence: true, attribution: true, format: true,
-      coversFrom: true, coversTo: true, hourCount: true, gaps: true, importedAt: true, importedBy: true,
+      id: true,
+      name: true,
+      version: true,
+      source: true,
+      licence: true,
+      attribution: true,
+      format: true,
+      coversFrom: true,
+      coversTo: true,
+      hourCount: true,
+      gaps: true,
+      importedAt: true,
+      importedBy: true,
     },
   });
   // Parse what is returned: the stored gaps JSON gets its declared shape, and no other field leaks.

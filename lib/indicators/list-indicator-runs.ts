@@ -28,8 +28,18 @@ export async function listIndicatorRuns(
     orderBy: { startedAt: "desc" },
     take: Math.min(Math.max(input.limit ?? 10, 1), 100),
     select: {
-      id: true, startedAt: true, finishedAt: true, computedBy: true, scope: true, periodFrom: true, periodTo: true,
-      cellCount: true, withheldCount: true, durationMs: true, carbonGapHours: true, seriesId: true,
+      id: true,
+      startedAt: true,
+      finishedAt: true,
+      computedBy: true,
+      scope: true,
+      periodFrom: true,
+      periodTo: true,
+      cellCount: true,
+      withheldCount: true,
+      durationMs: true,
+      carbonGapHours: true,
+      seriesId: true,
     },
   });
   const ids = [...new Set(runs.map((r) => r.seriesId).filter((id): id is number => id !== null))];

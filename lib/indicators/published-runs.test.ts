@@ -23,7 +23,10 @@ let stations: { id: string; operatorId: string }[];
 const o = () => ({ prisma });
 
 async function charge(month: string, wh = 10_000) {
-  await addOperations(prisma, stations.map((s) => ({ operatorId: s.operatorId, stationId: s.id, start: new Date(`${month}-10T08:00:00Z`), stop: new Date(`${month}-10T10:00:00Z`), wh })));
+  await addOperations(
+    prisma,
+    stations.map((s) => ({ operatorId: s.operatorId, stationId: s.id, start: new Date(`${month}-10T08:00:00Z`), stop: new Date(`${month}-10T10:00:00Z`), wh })),
+  );
 }
 const energy = async (periode: string) => {
   const v = await getIndicatorView("chiffres-cles", parseDashboardParams({ type: "month", periode }), o());
@@ -33,7 +36,10 @@ const energy = async (periode: string) => {
 beforeAll(async () => {
   ({ prisma, close } = await openOwnDatabase("advenir_runs"));
   seriesId = (await ensureReferenceData({ prisma })).carbonSeriesId;
-  const made = await makeIndicatorStations(prisma, Array.from({ length: 6 }, (_, i) => ({ beneficiary: i % 3, inseeCode: "29019", nominalPowerKw: 22, pointCount: 2 })));
+  const made = await makeIndicatorStations(
+    prisma,
+    Array.from({ length: 6 }, (_, i) => ({ beneficiary: i % 3, inseeCode: "29019", nominalPowerKw: 22, pointCount: 2 })),
+  );
   stations = made.stations;
   await charge("2018-07");
   await charge("2018-09");
@@ -49,7 +55,10 @@ describe("the period asked for, or none", () => {
     // Asked July 2018 with only 2023 computed: said plainly, never December 2023 under its name.
     const ctx = await getDashboardContext(parseDashboardParams({ type: "month", periode: "2018-07-01" }), o());
     expect(ctx).toMatchObject({ run: null, missing: "Aucun calcul publié ne couvre la période juillet 2018." });
-    expect(await energy("2018-07-01")).toMatchObject({ refused: { status: 404, message: "Aucun calcul publié ne couvre la période juillet 2018." }, figures: undefined });
+    expect(await energy("2018-07-01")).toMatchObject({
+      refused: { status: 404, message: "Aucun calcul publié ne couvre la période juillet 2018." },
+      figures: undefined,
+    });
     const july23 = await energy("2023-07-01");
     expect(july23.filters).toMatchObject({ periodStart: "2023-07-01" });
     expect(july23.figures?.find((f) => f.code === "energy_kwh")?.cell.value).toBeCloseTo(60, 6);
@@ -67,7 +76,10 @@ describe("the period asked for, or none", () => {
     expect(july18.figures.find((f) => f.indicator.code === "energy_kwh")?.cell).toMatchObject({ secret: false, value: 60 });
     // A month of a covered year without data: no figures, never another month's.
     expect((await getKeyFigures({ periodStart: "2018-08-01" }, o())).figures).toEqual([]);
-    expect((await energy("2018-08-01")).refused).toEqual({ status: 404, message: "Aucune donnée publiée pour la période août 2018 : aucune station n'a transmis de données." });
+    expect((await energy("2018-08-01")).refused).toEqual({
+      status: 404,
+      message: "Aucune donnée publiée pour la période août 2018 : aucune station n'a transmis de données.",
+    });
     // Nothing asked: the latest published period.
     expect((await getDashboardContext(parseDashboardParams({}), o())).filters.periodStart).toBe("2023-07-01");
     // The period selector offers both years.
@@ -89,7 +101,12 @@ describe("revised figures", () => {
     const newRun = runs.find((r) => r.id === c.runId)!;
     expect(runs.find((r) => r.id === old)).toMatchObject({ revisedByRunId: c.runId, revisedAt: newRun.finishedAt });
     // The 2018 run is not replaced (another year).
-    expect(runs.filter((r) => r.revisedAt === null).map((r) => r.id).sort()).toEqual([c.runId, runs.find((r) => r.id !== old && r.id !== c.runId)!.id].sort());
+    expect(
+      runs
+        .filter((r) => r.revisedAt === null)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([c.runId, runs.find((r) => r.id !== old && r.id !== c.runId)!.id].sort());
 
     const july = await getKeyFigures({ periodStart: "2023-07-01" }, o());
     expect(july.run?.runId).toBe(c.runId);
@@ -104,15 +121,24 @@ describe("revised figures", () => {
 
     // The page's table and CSV say it in French.
     const row = keyFiguresTable(july.figures).rows.find((r) => r.indicateur === "Puissance installée")!;
-    expect(row.revision).toBe(`révisé le ${formatLongDay(newRun.finishedAt!)} : puissance installée recalculée point de charge par point de charge (puissance par point × nombre de points) ; elle ne comptait qu'un point par station`);
+    expect(row.revision).toBe(
+      `révisé le ${formatLongDay(newRun.finishedAt!)} : puissance installée recalculée point de charge par point de charge (puissance par point × nombre de points) ; elle ne comptait qu'un point par station`,
+    );
     expect(keyFiguresTable(july.figures).rows.find((r) => r.indicateur === "Énergie délivrée")!.revision).toBeNull();
     // And the JSON API.
     const api = await getIndicatorView("chiffres-cles", parseDashboardParams({ type: "month", periode: "2023-07-01" }), o());
     const apiCell = (api.json.data as { figures: { code: string; cell: { revision: unknown } }[] }).figures.find((f) => f.code === "installed_power_kw")!.cell;
-    expect(apiCell.revision).toEqual({ revisedAt: newRun.finishedAt!.toISOString(), reason: "puissance_par_point", note: expect.stringMatching(/^puissance installée recalculée/) });
+    expect(apiCell.revision).toEqual({
+      revisedAt: newRun.finishedAt!.toISOString(),
+      reason: "puissance_par_point",
+      note: expect.stringMatching(/^puissance installée recalculée/),
+    });
 
     // The earlier run's figures stay as published, and are no longer served.
-    const kept = await prisma.indicatorValue.findFirstOrThrow({ where: { runId: old, indicatorCode: "installed_power_kw", periodKind: "month", meshLevel: "national", channel: "all" }, select: { value: true } });
+    const kept = await prisma.indicatorValue.findFirstOrThrow({
+      where: { runId: old, indicatorCode: "installed_power_kw", periodKind: "month", meshLevel: "national", channel: "all" },
+      select: { value: true },
+    });
     expect(kept.value).toBeCloseTo(132, 9);
     expect((await getKeyFigures({ runId: old, periodStart: "2023-07-01" }, o())).figures).toEqual([]);
 
@@ -120,7 +146,9 @@ describe("revised figures", () => {
     const d = await computeIndicators({ from: "2023-01", to: "2024-01", seriesId, computedBy: "test" }, o());
     const again = await getKeyFigures({ periodStart: "2023-07-01" }, o());
     expect(again.run?.runId).toBe(d.runId);
-    expect(again.figures.find((f) => f.indicator.code === "installed_power_kw")!.cell).toMatchObject({ revision: { at: newRun.finishedAt, reason: "puissance_par_point" } });
+    expect(again.figures.find((f) => f.indicator.code === "installed_power_kw")!.cell).toMatchObject({
+      revision: { at: newRun.finishedAt, reason: "puissance_par_point" },
+    });
     expect(again.figures.find((f) => f.indicator.code === "energy_kwh")!.cell).toMatchObject({ revision: null });
   });
 });

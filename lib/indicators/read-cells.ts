@@ -40,8 +40,7 @@ export interface Revision {
 }
 
 export type Cell<T> =
-  | { secret: false; value: T; coverage: Coverage; revision: Revision | null }
-  | { secret: true; label: typeof SECRET_LABEL; reason: "primaire" | "secondaire" };
+  { secret: false; value: T; coverage: Coverage; revision: Revision | null } | { secret: true; label: typeof SECRET_LABEL; reason: "primaire" | "secondaire" };
 
 export interface CellRow {
   indicator_code: string;
@@ -94,9 +93,21 @@ export async function resolveRun(
   const meshLevel = sql`${q.meshLevel ?? null}::text`;
   const periodKind = sql`${q.periodKind ?? null}::text`;
   const periodStart = sql`${q.periodStart ?? null}::date`;
-  const rows = await queryRows<
-    { id: string; finished_at: Date; period_from: Date; period_to: Date; k: number; b: number; gap: number; s_id: number | null; s_name: string | null; s_version: number | null; s_source: string | null; s_licence: string | null; s_attr: string | null }
-  >(
+  const rows = await queryRows<{
+    id: string;
+    finished_at: Date;
+    period_from: Date;
+    period_to: Date;
+    k: number;
+    b: number;
+    gap: number;
+    s_id: number | null;
+    s_name: string | null;
+    s_version: number | null;
+    s_source: string | null;
+    s_licence: string | null;
+    s_attr: string | null;
+  }>(
     client,
     sql`WITH asked AS (
        SELECT (${periodStart}::timestamp AT TIME ZONE 'Europe/Paris') AS p0,
@@ -128,10 +139,7 @@ export async function resolveRun(
     anonMinStations: r.k,
     anonMinBeneficiaries: r.b,
     carbonGapHours: r.gap,
-    series:
-      r.s_id === null
-        ? null
-        : { id: r.s_id, name: r.s_name!, version: r.s_version!, source: r.s_source!, licence: r.s_licence!, attribution: r.s_attr! },
+    series: r.s_id === null ? null : { id: r.s_id, name: r.s_name!, version: r.s_version!, source: r.s_source!, licence: r.s_licence!, attribution: r.s_attr! },
   };
 }
 

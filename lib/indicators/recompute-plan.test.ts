@@ -19,12 +19,16 @@ let stationIds: string[];
 beforeAll(async () => {
   const prisma = await db();
   await ensureReferenceData();
-  const made = await makeIndicatorStations(prisma, Array.from({ length: 6 }, (_, i) => ({ beneficiary: i % 3, inseeCode: "29019", nominalPowerKw: 22 })));
+  const made = await makeIndicatorStations(
+    prisma,
+    Array.from({ length: 6 }, (_, i) => ({ beneficiary: i % 3, inseeCode: "29019", nominalPowerKw: 22 })),
+  );
   operatorId = made.operatorId;
   stationIds = made.stations.map((s) => s.id);
 });
 
-const charge = (start: string, hours = 1) => stationIds.map((stationId) => ({ operatorId, stationId, start: new Date(start), stop: new Date(Date.parse(start) + hours * 3_600_000), wh: 5_000 }));
+const charge = (start: string, hours = 1) =>
+  stationIds.map((stationId) => ({ operatorId, stationId, start: new Date(start), stop: new Date(Date.parse(start) + hours * 3_600_000), wh: 5_000 }));
 
 describe("recomputation defaults and the confirmation of emptied months", () => {
   it("defaults to the months that have data, in the Paris calendar; without data, to the previous and current years", async () => {
@@ -33,7 +37,9 @@ describe("recomputation defaults and the confirmation of emptied months", () => 
     expect(await defaultRange(prisma, NOW)).toEqual({ from: "2025-01", to: "2027-01" });
     // 31 December 23:30 UTC is 1 January in Paris; sandbox data does not count.
     await addOperations(prisma, [...charge("2022-12-31T23:30:00Z"), ...charge("2023-03-10T08:00:00Z")]);
-    await addOperations(prisma, [{ operatorId, stationId: stationIds[0], start: new Date("2021-05-01T08:00:00Z"), stop: new Date("2021-05-01T09:00:00Z"), wh: 1000, env: "sandbox" }]);
+    await addOperations(prisma, [
+      { operatorId, stationId: stationIds[0], start: new Date("2021-05-01T08:00:00Z"), stop: new Date("2021-05-01T09:00:00Z"), wh: 1000, env: "sandbox" },
+    ]);
     expect(await dataMonthRange(prisma)).toEqual({ from: "2023-01", to: "2023-04" });
     expect(await defaultRange(prisma, NOW)).toEqual({ from: "2023-01", to: "2023-04" });
 
@@ -53,7 +59,11 @@ describe("recomputation defaults and the confirmation of emptied months", () => 
     const refused = await refreshIndicators({ computedBy: "test", from: "2023-01", to: "2023-02", now: NOW }, { prisma }).catch((e) => e);
     expect(isAppError(refused) && refused.code).toBe("CONFLICT");
     expect(refused.fields).toEqual([
-      { path: "confirm", message: "Ce calcul remplacerait des mois publiés avec des chiffres par des mois vides (plus aucune donnée de production) : mars 2023. Confirmez pour le lancer quand même." },
+      {
+        path: "confirm",
+        message:
+          "Ce calcul remplacerait des mois publiés avec des chiffres par des mois vides (plus aucune donnée de production) : mars 2023. Confirmez pour le lancer quand même.",
+      },
     ]);
     const later = new Date(Date.now() + 13 * 3_600_000);
     expect(await dailyRecompute({ prisma, now: later })).toBe(

@@ -65,7 +65,8 @@ export async function dailyRecompute(options: { prisma?: PrismaClient; now?: Dat
     const r = await refreshIndicators({ computedBy: "planificateur", now }, { prisma });
     return `Indicateurs recalculés (${r.cellCount} cases, ${r.withheldCount} en secret statistique, ${r.durationMs} ms).`;
   } catch (e) {
-    if (isAppError(e) && e.code === "CONFLICT") return `Indicateurs non recalculés : ${e.message.replace(" Confirmez pour le lancer quand même.", "")} Un administrateur doit le confirmer.`;
+    if (isAppError(e) && e.code === "CONFLICT")
+      return `Indicateurs non recalculés : ${e.message.replace(" Confirmez pour le lancer quand même.", "")} Un administrateur doit le confirmer.`;
     throw e;
   }
 }

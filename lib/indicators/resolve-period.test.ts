@@ -10,7 +10,13 @@ describe("periods of a computation, in the Paris calendar", () => {
 
   it("widens to whole years, up to the end of the current Paris month", () => {
     // 31 December 23:30 UTC is 1 January in Paris: the current month is January 2027.
-    expect(wholeYears({ firstMonth: "2026-03-01", endMonth: "2026-05-01" }, new Date("2026-12-31T23:30:00Z"))).toEqual({ firstMonth: "2026-01-01", endMonth: "2027-01-01" });
-    expect(wholeYears({ firstMonth: "2026-03-01", endMonth: "2026-05-01" }, new Date("2026-06-15T12:00:00Z"))).toEqual({ firstMonth: "2026-01-01", endMonth: "2026-07-01" });
+    expect(wholeYears({ firstMonth: "2026-03-01", endMonth: "2026-05-01" }, new Date("2026-12-31T23:30:00Z"))).toEqual({
+      firstMonth: "2026-01-01",
+      endMonth: "2027-01-01",
+    });
+    expect(wholeYears({ firstMonth: "2026-03-01", endMonth: "2026-05-01" }, new Date("2026-06-15T12:00:00Z"))).toEqual({
+      firstMonth: "2026-01-01",
+      endMonth: "2026-07-01",
+    });
   });
 });

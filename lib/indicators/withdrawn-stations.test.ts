@@ -13,12 +13,27 @@ describe("withdrawn stations", () => {
     // Six stations of 2 points × 22 kW (44 kW each), three beneficiaries, registered in 2022.
     const { operatorId, stations } = await makeIndicatorStations(
       prisma,
-      Array.from({ length: 6 }, (_, i) => ({ beneficiary: i % 3, inseeCode: "38185", nominalPowerKw: 22, pointCount: 2, createdAt: new Date("2022-06-01T00:00:00Z") })),
+      Array.from({ length: 6 }, (_, i) => ({
+        beneficiary: i % 3,
+        inseeCode: "38185",
+        nominalPowerKw: 22,
+        pointCount: 2,
+        createdAt: new Date("2022-06-01T00:00:00Z"),
+      })),
     );
     // Station 0 is withdrawn from 15 February 2023; it still reports one charge in March (sent
     // late or by mistake).
-    await prisma.station.update({ where: { id: stations[0].id }, data: { withdrawnOn: new Date("2023-02-15T00:00:00Z"), withdrawnAt: new Date("2023-02-16T09:00:00Z") } });
-    const op = (i: number, day: string, wh: number) => ({ operatorId, stationId: stations[i].id, start: new Date(`${day}T08:00:00Z`), stop: new Date(`${day}T09:00:00Z`), wh });
+    await prisma.station.update({
+      where: { id: stations[0].id },
+      data: { withdrawnOn: new Date("2023-02-15T00:00:00Z"), withdrawnAt: new Date("2023-02-16T09:00:00Z") },
+    });
+    const op = (i: number, day: string, wh: number) => ({
+      operatorId,
+      stationId: stations[i].id,
+      start: new Date(`${day}T08:00:00Z`),
+      stop: new Date(`${day}T09:00:00Z`),
+      wh,
+    });
     await addOperations(prisma, [
       ...stations.map((_, i) => op(i, "2023-01-10", 1000)),
       ...stations.map((_, i) => op(i, "2023-02-10", 1000)),
@@ -33,8 +48,16 @@ describe("withdrawn stations", () => {
       meshLevels: ["national"],
       periodKinds: ["month"],
     });
-    const read = async (indicatorCode: string, periodStart: string) => prisma.indicatorValue.findFirstOrThrow({
-        where: { runId: run.runId, indicatorCode, meshLevel: "national", channel: "all", periodKind: "month", periodStart: new Date(`${periodStart}T00:00:00Z`) },
+    const read = async (indicatorCode: string, periodStart: string) =>
+      prisma.indicatorValue.findFirstOrThrow({
+        where: {
+          runId: run.runId,
+          indicatorCode,
+          meshLevel: "national",
+          channel: "all",
+          periodKind: "month",
+          periodStart: new Date(`${periodStart}T00:00:00Z`),
+        },
         select: { value: true, stationsRegistered: true },
       });
     const power = async (month: string) => (await read("installed_power_kw", month)).value;

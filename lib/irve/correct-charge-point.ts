@@ -21,7 +21,13 @@ export async function correctChargePoint(
   const point = /^[0-9a-f-]{36}$/i.test(input.chargePointId)
     ? await prisma.chargePoint.findUnique({
         where: { id: input.chargePointId },
-        select: { id: true, idPdcItinerance: true, irve: true, withdrawnOn: true, station: { select: { dossierId: true, dossier: { select: { beneficiaryId: true } } } } },
+        select: {
+          id: true,
+          idPdcItinerance: true,
+          irve: true,
+          withdrawnOn: true,
+          station: { select: { dossierId: true, dossier: { select: { beneficiaryId: true } } } },
+        },
       })
     : null;
   if (!point || !point.idPdcItinerance || !canViewDossier(input.viewer, point.station.dossier.beneficiaryId))
@@ -31,10 +37,15 @@ export async function correctChargePoint(
   const previous = (point.irve ?? {}) as Record<string, string>;
   const fields = Object.keys(row.values) as (keyof typeof row.values)[];
   if (fields.every((f) => (previous[f] ?? "") === row.values[f]))
-    throw new AppError("INVALID_INPUT", "Rien n'a changé : modifiez au moins un champ.", [{ path: "date_maj", message: "Aucune modification : le point a déjà ces valeurs" }]);
+    throw new AppError("INVALID_INPUT", "Rien n'a changé : modifiez au moins un champ.", [
+      { path: "date_maj", message: "Aucune modification : le point a déjà ces valeurs" },
+    ]);
   if (previous.date_maj && row.values.date_maj <= previous.date_maj)
     throw new AppError("INVALID_INPUT", "Le formulaire contient des erreurs.", [
-      { path: "date_maj", message: `${IRVE_LABELS.date_maj} : indiquez le jour de la modification, après le ${formatDay(previous.date_maj)} (dernière mise à jour déclarée)` },
+      {
+        path: "date_maj",
+        message: `${IRVE_LABELS.date_maj} : indiquez le jour de la modification, après le ${formatDay(previous.date_maj)} (dernière mise à jour déclarée)`,
+      },
     ]);
   return declareChargePoints({ dossierId: point.station.dossierId, rows: [row], actor: input.actor, actorUserId: input.actorUserId }, { prisma });
 }

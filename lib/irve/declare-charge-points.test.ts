@@ -34,7 +34,10 @@ describe("declareChargePoints", () => {
     expect(await declareChargePoints({ dossierId: dossier.id, rows: batch, actor: "test" })).toEqual({ stations: 2, inserted: 4, updated: 0, unchanged: 0 });
     const prisma = await db();
     const stations = await prisma.station.findMany({ where: { dossierId: dossier.id }, select: { pointCount: true, nominalPowerKw: true, channel: true } });
-    expect(stations.map((s) => [s.pointCount, Number(s.nominalPowerKw), s.channel])).toEqual([[2, 22, "GIREVE"], [2, 22, "GIREVE"]]);
+    expect(stations.map((s) => [s.pointCount, Number(s.nominalPowerKw), s.channel])).toEqual([
+      [2, 22, "GIREVE"],
+      [2, 22, "GIREVE"],
+    ]);
     expect(await declareChargePoints({ dossierId: dossier.id, rows: batch, actor: "test" })).toEqual({ stations: 2, inserted: 0, updated: 0, unchanged: 4 });
   });
 
@@ -43,9 +46,15 @@ describe("declareChargePoints", () => {
     const code = uniqueSuffix().slice(0, 3).toUpperCase();
     await declareChargePoints({ dossierId: dossier.id, rows: await rows(2, code), actor: "test", now: new Date("2025-01-01T10:00:00Z") });
     const changed = await rows(2, code, { puissance_nominale: "50", date_maj: "2025-06-01" });
-    expect(await declareChargePoints({ dossierId: dossier.id, rows: changed, actor: "test", now: new Date("2025-06-03T10:00:00Z") })).toMatchObject({ inserted: 0, updated: 2 });
+    expect(await declareChargePoints({ dossierId: dossier.id, rows: changed, actor: "test", now: new Date("2025-06-03T10:00:00Z") })).toMatchObject({
+      inserted: 0,
+      updated: 2,
+    });
     const prisma = await db();
-    const points = await prisma.chargePoint.findMany({ where: { station: { dossierId: dossier.id } }, select: { nominalPowerKw: true, staticDeclaredAt: true } });
+    const points = await prisma.chargePoint.findMany({
+      where: { station: { dossierId: dossier.id } },
+      select: { nominalPowerKw: true, staticDeclaredAt: true },
+    });
     expect(points.map((p) => [Number(p.nominalPowerKw), p.staticDeclaredAt?.toISOString()])).toEqual([
       [50, "2025-06-03T10:00:00.000Z"],
       [50, "2025-06-03T10:00:00.000Z"],

@@ -29,7 +29,10 @@ export async function declareChargePoints(
   const prisma = options.prisma ?? (await db());
   const now = input.now ?? new Date();
   if (input.rows.length === 0) return { stations: 0, inserted: 0, updated: 0, unchanged: 0 };
-  const dossier = await prisma.dossier.findUnique({ where: { id: input.dossierId }, select: { id: true, operatorId: true, channel: true, inseeCode: true, beneficiaryId: true } });
+  const dossier = await prisma.dossier.findUnique({
+    where: { id: input.dossierId },
+    select: { id: true, operatorId: true, channel: true, inseeCode: true, beneficiaryId: true },
+  });
   if (!dossier) throw new AppError("NOT_FOUND", "Dossier introuvable.");
   if (dossier.channel !== "GIREVE")
     throw new AppError("CONFLICT", "Ce dossier utilise le web service ADVENIR : déclarez ses stations par leur StationID, pas par des données statiques IRVE.");
@@ -59,7 +62,9 @@ export async function declareChargePoints(
         ];
         throw new AppError(
           "CONFLICT",
-          fields.length === 1 ? `${fields[0].message}. Rien n'a été enregistré.` : `${fields.length} identifiants ne sont pas disponibles : rien n'a été enregistré.`,
+          fields.length === 1
+            ? `${fields[0].message}. Rien n'a été enregistré.`
+            : `${fields.length} identifiants ne sont pas disponibles : rien n'a été enregistré.`,
           fields,
         );
       }
@@ -111,7 +116,14 @@ export async function declareChargePoints(
       const updated = Number(counts[0]?.updated ?? 0);
       const result = { stations: st.length, inserted, updated, unchanged: rows.length - inserted - updated };
       await recordAudit(
-        { actor: input.actor, actorUserId: input.actorUserId, action: "irve.declared", targetType: "dossier", targetId: dossier.id, details: { ...result, batch: randomUUID() } },
+        {
+          actor: input.actor,
+          actorUserId: input.actorUserId,
+          action: "irve.declared",
+          targetType: "dossier",
+          targetId: dossier.id,
+          details: { ...result, batch: randomUUID() },
+        },
         tx,
       );
       return result;

@@ -45,10 +45,7 @@ export async function importIrveFile(
   const refuse = parsed.valid.length === 0 || (input.mode === "tout-ou-rien" && parsed.errors.length > 0);
   if (refuse) return report;
   await input.onProgress?.("enregistrement", 0, parsed.valid.length);
-  report.stored = await declareChargePoints(
-    { dossierId: input.dossierId, rows: parsed.valid, actor: input.actor, actorUserId: input.actorUserId },
-    options,
-  );
+  report.stored = await declareChargePoints({ dossierId: input.dossierId, rows: parsed.valid, actor: input.actor, actorUserId: input.actorUserId }, options);
   await input.onProgress?.("enregistrement", parsed.valid.length, parsed.valid.length);
   return report;
 }

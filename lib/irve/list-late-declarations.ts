@@ -33,7 +33,10 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export async function listLateDeclarations(): Promise<LateDeclaration[]> {
   const prisma = await db();
   const stationSelect = {
-    id: true, stationCode: true, inseeCode: true, operatorId: true,
+    id: true,
+    stationCode: true,
+    inseeCode: true,
+    operatorId: true,
     dossier: { select: { reference: true, beneficiaryId: true, operator: { select: { name: true } } } },
   } as const;
   const [points, changes] = await Promise.all([
@@ -44,7 +47,11 @@ export async function listLateDeclarations(): Promise<LateDeclaration[]> {
     prisma.stationChange.findMany({
       where: { daysLate: { gt: 0 } },
       select: {
-        kind: true, effectiveOn: true, dueOn: true, declaredAt: true, daysLate: true,
+        kind: true,
+        effectiveOn: true,
+        dueOn: true,
+        declaredAt: true,
+        daysLate: true,
         chargePoint: { select: { idPdcItinerance: true, pointCode: true } },
         station: { select: stationSelect },
       },
@@ -65,7 +72,15 @@ export async function listLateDeclarations(): Promise<LateDeclaration[]> {
     const irve = p.irve as Record<string, string>;
     const d = declarationDeadline({ commissionedOn: irve.date_mise_en_service || null, changedOn: irve.date_maj || null, declaredAt: p.staticDeclaredAt! });
     if (d?.late)
-      late.push({ kind: d.eventKind, eventDate: d.eventDate, dueDate: d.dueDate, declaredOn: d.declaredOn, daysLate: d.daysLate, idPdcItinerance: p.idPdcItinerance, ...about(p.station) });
+      late.push({
+        kind: d.eventKind,
+        eventDate: d.eventDate,
+        dueDate: d.dueDate,
+        declaredOn: d.declaredOn,
+        daysLate: d.daysLate,
+        idPdcItinerance: p.idPdcItinerance,
+        ...about(p.station),
+      });
   }
   for (const c of changes)
     late.push({

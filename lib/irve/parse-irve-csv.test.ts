@@ -41,7 +41,9 @@ describe("parseIrveCsv", () => {
     const r = await parseIrveCsv([header, row, row].join("\n"), { today });
     expect(r.valid).toHaveLength(1);
     expect(r.duplicates).toEqual([{ idPdcItinerance: "FRA68E680210015", lines: [2, 3] }]);
-    expect(r.errors).toEqual([{ line: 3, column: "id_pdc_itinerance", message: "Identifiant eMI3 du point de charge FRA68E680210015 en double (déjà ligne 2)" }]);
+    expect(r.errors).toEqual([
+      { line: 3, column: "id_pdc_itinerance", message: "Identifiant eMI3 du point de charge FRA68E680210015 en double (déjà ligne 2)" },
+    ]);
   });
 
   it("refuses what the form refused too: a postal code as INSEE code, a contact that is no e-mail, 0 points, a point of another operator prefix", async () => {
@@ -54,7 +56,8 @@ describe("parseIrveCsv", () => {
     const r = await parseIrveCsv([header, bad].join("\n"), { today });
     expect(r.valid).toEqual([]);
     expect(Object.fromEntries(r.errors.map((e) => [e.column, e.message]))).toEqual({
-      code_insee_commune: "Code INSEE de la commune : ce code n'existe pas dans le code officiel géographique (vérifiez : ce n'est pas le code postal ; Paris 1er est 75101)",
+      code_insee_commune:
+        "Code INSEE de la commune : ce code n'existe pas dans le code officiel géographique (vérifiez : ce n'est pas le code postal ; Paris 1er est 75101)",
       contact_operateur: "Contact de l'opérateur : adresse e-mail attendue (exemple : contact@operateur.fr)",
       nbre_pdc: "Nombre de points de charge de la station : au moins 1",
       id_pdc_itinerance: "Identifiant eMI3 du point de charge : il doit commencer comme celui de la station (FRA68), pas par FRB12",

@@ -48,7 +48,10 @@ export async function parseIrveCsv(
   } catch (e) {
     const err = e as { lines?: number; message: string };
     return {
-      layout: "schema", rowCount: 0, valid: [], duplicates: [],
+      layout: "schema",
+      rowCount: 0,
+      valid: [],
+      duplicates: [],
       errors: [{ line: err.lines ?? 1, column: "(fichier)", message: `CSV illisible : ${err.message}` }],
     };
   }
@@ -60,7 +63,10 @@ export async function parseIrveCsv(
   const missing = IRVE_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) {
     return {
-      layout, rowCount: records.length - 1, valid: [], duplicates: [],
+      layout,
+      rowCount: records.length - 1,
+      valid: [],
+      duplicates: [],
       errors: [{ line: 1, column: "(en-tête)", message: `Colonnes manquantes : ${missing.join(", ")}` }],
     };
   }
@@ -68,7 +74,10 @@ export async function parseIrveCsv(
     const unknown = header.filter((h) => h && !(IRVE_COLUMNS as readonly string[]).includes(h));
     if (unknown.length > 0) {
       return {
-        layout, rowCount: records.length - 1, valid: [], duplicates: [],
+        layout,
+        rowCount: records.length - 1,
+        valid: [],
+        duplicates: [],
         errors: [{ line: 1, column: "(en-tête)", message: `Colonnes inconnues du schéma IRVE : ${unknown.join(", ")}` }],
       };
     }

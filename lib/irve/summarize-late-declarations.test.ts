@@ -13,9 +13,19 @@ const REGIONS: Record<string, { code: string; name: string }> = {
 /** `n` late declarations in a commune, each on its own station, spread over `beneficiaries`. */
 function late(inseeCode: string, n: number, beneficiaries: number, daysLate: number[], operator = "op-1"): LateDeclaration[] {
   return Array.from({ length: n }, (_, i) => ({
-    kind: "mise_en_service", eventDate: "2026-01-05", dueDate: "2026-01-19", declaredOn: "2026-01-30", daysLate: daysLate[i % daysLate.length],
-    dossierReference: `ADV-${inseeCode}-${i}`, operatorName: `Opérateur ${operator}`, stationCode: `ST-${inseeCode}-${i}`, idPdcItinerance: null,
-    operatorId: i % 2 ? operator : `${operator}-bis`, stationId: `st-${inseeCode}-${i}`, beneficiaryId: `b-${inseeCode}-${i % beneficiaries}`, inseeCode,
+    kind: "mise_en_service",
+    eventDate: "2026-01-05",
+    dueDate: "2026-01-19",
+    declaredOn: "2026-01-30",
+    daysLate: daysLate[i % daysLate.length],
+    dossierReference: `ADV-${inseeCode}-${i}`,
+    operatorName: `Opérateur ${operator}`,
+    stationCode: `ST-${inseeCode}-${i}`,
+    idPdcItinerance: null,
+    operatorId: i % 2 ? operator : `${operator}-bis`,
+    stationId: `st-${inseeCode}-${i}`,
+    beneficiaryId: `b-${inseeCode}-${i % beneficiaries}`,
+    inseeCode,
   }));
 }
 

@@ -59,7 +59,12 @@ function groupsOf<K extends string>(items: LateDeclaration[], keyOf: (i: LateDec
 /** Pure part, on given late declarations and région of each INSEE code. */
 export function summarize(items: LateDeclaration[], regionOf: (inseeCode: string) => { code: string; name: string }, thresholds: Thresholds): LateSummary {
   const all = groupsOf(items, () => "all");
-  const total: Published = items.length === 0 ? { secret: false, count: 0, operatorCount: 0, medianDaysLate: 0 } : totalPasses(all.groups, thresholds) ? facts(items) : { secret: true };
+  const total: Published =
+    items.length === 0
+      ? { secret: false, count: 0, operatorCount: 0, medianDaysLate: 0 }
+      : totalPasses(all.groups, thresholds)
+        ? facts(items)
+        : { secret: true };
 
   const names = new Map<string, string>();
   const byRegion = groupsOf(items, (i) => {

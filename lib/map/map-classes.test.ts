@@ -49,12 +49,7 @@ describe("map legend classes", () => {
   });
 
   it("leaves withheld and missing cells out of the classes", () => {
-    const legend = mapLegend([
-      ...cells([10, 20]),
-      { value: null, withheld: true },
-      { value: 1_000_000, withheld: true },
-      { value: null, withheld: false },
-    ]);
+    const legend = mapLegend([...cells([10, 20]), { value: null, withheld: true }, { value: 1_000_000, withheld: true }, { value: null, withheld: false }]);
     expect(legend.valueCount).toBe(2);
     expect(legend.classes.map((c) => c.count)).toEqual([1, 1]);
     expect(legend.classes[1].from).toBe(20);

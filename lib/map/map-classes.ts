@@ -66,7 +66,10 @@ export function mapLegend(cells: LegendCell[], maxClasses = 5): MapLegend {
   const exact = classesFor(sorted, raw);
   // The roundest limits that keep as many classes as the exact quantiles.
   for (let digits = 1; digits <= 15; digits++) {
-    const rounded = classesFor(sorted, raw.map((b) => roundSignificant(b, digits)));
+    const rounded = classesFor(
+      sorted,
+      raw.map((b) => roundSignificant(b, digits)),
+    );
     if (rounded.length >= exact.length) return { classes: rounded, valueCount: n };
   }
   return { classes: exact, valueCount: n };

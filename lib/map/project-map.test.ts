@@ -35,7 +35,12 @@ describe("projectMap", () => {
     // Paris (75) is small and inside the Hauts-de-Seine/Seine-Saint-Denis/Val-de-Marne ring.
     const box = (code: string) => {
       const pts = points(map.metro.find((s) => s.code === code)!.d);
-      return { x0: Math.min(...pts.map((p) => p[0])), x1: Math.max(...pts.map((p) => p[0])), y0: Math.min(...pts.map((p) => p[1])), y1: Math.max(...pts.map((p) => p[1])) };
+      return {
+        x0: Math.min(...pts.map((p) => p[0])),
+        x1: Math.max(...pts.map((p) => p[0])),
+        y0: Math.min(...pts.map((p) => p[1])),
+        y1: Math.max(...pts.map((p) => p[1])),
+      };
     };
     const paris = box("75");
     const petiteCouronne = ["92", "93", "94"].map(box);

@@ -81,14 +81,23 @@ export function projectMap(boundaries: Boundaries, level: MapLevel): ProjectedMa
   const projection = geoConicConformal()
     .parallels([44, 49])
     .rotate([-3, 0])
-    .fitExtent([[10, 10], [MAP_WIDTH - 10, MAP_HEIGHT - 110]], { type: "FeatureCollection", features: metroFeatures } as GeoPermissibleObjects);
+    .fitExtent(
+      [
+        [10, 10],
+        [MAP_WIDTH - 10, MAP_HEIGHT - 110],
+      ],
+      { type: "FeatureCollection", features: metroFeatures } as GeoPermissibleObjects,
+    );
   const metroPath = pathOf(projection);
   const insetWidth = MAP_WIDTH / Math.max(insetFeatures.length, 1);
   const projected: ProjectedMap = {
     metro: metroFeatures.map((f) => ({ code: f.properties.code, nom: f.properties.nom, d: metroPath(f as GeoPermissibleObjects) ?? "" })),
     insets: insetFeatures.map((f, i) => {
       const x = i * insetWidth;
-      const box: [[number, number], [number, number]] = [[x + 8, MAP_HEIGHT - 95], [x + insetWidth - 8, MAP_HEIGHT - 20]];
+      const box: [[number, number], [number, number]] = [
+        [x + 8, MAP_HEIGHT - 95],
+        [x + insetWidth - 8, MAP_HEIGHT - 20],
+      ];
       const d = pathOf(geoMercator().fitExtent(box, f as GeoPermissibleObjects))(f as GeoPermissibleObjects) ?? "";
       return { shape: { code: f.properties.code, nom: f.properties.nom, d }, label: OVERSEAS[overseasKey(level, f.properties.code)!], box };
     }),

@@ -17,7 +17,9 @@ export function buildCurlExamples(input: { origin: string; userId: string; stati
   const station = input.stationCode ?? STATION_PLACEHOLDER;
   const now = input.now ?? new Date();
   const start = Math.floor(now.getTime() / 1000 / 3600) * 3600 - 86_400;
-  const operation = { [input.userId]: { [station]: { "TEST-0001": { StartTransaction: start, StopTransaction: start + 3600, StartValue: 1000, StopValue: 8000 } } } };
+  const operation = {
+    [input.userId]: { [station]: { "TEST-0001": { StartTransaction: start, StopTransaction: start + 3600, StartValue: 1000, StopValue: 8000 } } },
+  };
   const curve = {
     [input.userId]: {
       [station]: {

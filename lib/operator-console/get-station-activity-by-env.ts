@@ -24,7 +24,9 @@ export async function getStationActivityByEnv(
   options: { prisma?: PrismaClient } = {},
 ): Promise<Map<string, StationActivityByEnv>> {
   const prisma = options.prisma ?? (await db());
-  const rows = await prisma.$queryRaw<{ station_id: string; env: "production" | "sandbox"; last_at: Date | null; operations: bigint; curves: bigint; anomalies: bigint }[]>`
+  const rows = await prisma.$queryRaw<
+    { station_id: string; env: "production" | "sandbox"; last_at: Date | null; operations: bigint; curves: bigint; anomalies: bigint }[]
+  >`
     SELECT station_id, env::text AS env, max(received_at) AS last_at,
            count(*) FILTER (WHERE kind = 'o') AS operations, count(*) FILTER (WHERE kind = 'c') AS curves,
            count(*) FILTER (WHERE flagged) AS anomalies

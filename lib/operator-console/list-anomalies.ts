@@ -24,10 +24,7 @@ interface Row {
  * The operator's stored data that carries quality flags (operations and curves together),
  * newest first, paginated: stored, answered as warnings, left out of indicators.
  */
-export async function listAnomalies(
-  input: { operatorId: string; filters: AnomalyFilters; pageSize?: number },
-  options: { prisma?: PrismaClient } = {},
-) {
+export async function listAnomalies(input: { operatorId: string; filters: AnomalyFilters; pageSize?: number }, options: { prisma?: PrismaClient } = {}) {
   const prisma = options.prisma ?? (await db());
   const pageSize = input.pageSize ?? ANOMALIES_PAGE_SIZE;
   const envs = input.filters.env ? [input.filters.env] : ["production", "sandbox"];

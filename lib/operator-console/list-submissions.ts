@@ -7,10 +7,7 @@ import { messages, submissionSelect } from "@/lib/operator-console/submission-fi
 export const SUBMISSIONS_PAGE_SIZE = 20;
 
 /** One operator's calls of the data API, newest first, filtered and paginated (never raw bodies). */
-export async function listSubmissions(
-  input: { operatorId: string; filters: SubmissionFilters; pageSize?: number },
-  options: { prisma?: PrismaClient } = {},
-) {
+export async function listSubmissions(input: { operatorId: string; filters: SubmissionFilters; pageSize?: number }, options: { prisma?: PrismaClient } = {}) {
   const prisma = options.prisma ?? (await db());
   const { filters } = input;
   const pageSize = input.pageSize ?? SUBMISSIONS_PAGE_SIZE;

@@ -69,18 +69,14 @@ export function credentialConflict(e: unknown, spec: { username?: string; certFi
 }
 
 /** Issues API credentials to an operator: returns the secret ONCE, stores only its hash. */
-export async function createApiCredential(
-  input: CreateApiCredentialInput & AuditActor,
-  options: { prisma?: PrismaClient } = {},
-): Promise<IssuedCredential> {
+export async function createApiCredential(input: CreateApiCredentialInput & AuditActor, options: { prisma?: PrismaClient } = {}): Promise<IssuedCredential> {
   const who = parseInput(actorSchema, input);
   const data = parseInput(createApiCredentialSchema, input);
   const prisma = options.prisma ?? (await db());
   try {
     return await prisma.$transaction(async (tx) => {
       const operator = await tx.operator.findUnique({ where: { id: data.operatorId }, select: { id: true } });
-      if (!operator)
-        throw new AppError("NOT_FOUND", `Opérateur introuvable : ${data.operatorId}.`, [{ path: "operatorId", message: "opérateur introuvable" }]);
+      if (!operator) throw new AppError("NOT_FOUND", `Opérateur introuvable : ${data.operatorId}.`, [{ path: "operatorId", message: "opérateur introuvable" }]);
       return insertApiCredential(tx, data, who);
     });
   } catch (e) {

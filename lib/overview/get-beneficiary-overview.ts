@@ -19,7 +19,10 @@ export async function getBeneficiaryOverview({ beneficiaryId }: { beneficiaryId:
       stations: { select: { id: true, _count: { select: { chargePoints: true } } } },
     },
   });
-  const activity = await getStationActivity(prisma, dossiers.flatMap((d) => d.stations.map((s) => s.id)));
+  const activity = await getStationActivity(
+    prisma,
+    dossiers.flatMap((d) => d.stations.map((s) => s.id)),
+  );
   return dossiers.map((d) => {
     const facts = {
       signed: Boolean(d.attestation?.signedAt),

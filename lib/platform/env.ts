@@ -32,20 +32,40 @@ const schema = z
     TRUSTED_PROXIES: z
       .string()
       .default("")
-      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
     /** Header in which a trusted proxy passes the SHA-256 fingerprint of the client certificate. */
-    CLIENT_CERT_HEADER: z.string().default("x-client-cert-sha256").transform((v) => v.toLowerCase()),
+    CLIENT_CERT_HEADER: z
+      .string()
+      .default("x-client-cert-sha256")
+      .transform((v) => v.toLowerCase()),
     /** ADVENIR data API (docs/api-advenir.md). Largest request body accepted, as sent (bytes);
      *  a larger one is answered 413 without reading the rest. */
-    API_MAX_BODY_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+    API_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(50 * 1024 * 1024),
     /** Largest body once a `Content-Encoding: gzip` body is inflated (bytes): a zip bomb stops
      *  here, while it inflates. Just above API_MAX_BODY_BYTES: what may be sent plain may be sent
      *  gzipped, and no more (docs/decisions/0011-bounded-request-memory.md). */
-    API_MAX_INFLATED_BYTES: z.coerce.number().int().min(1).default(64 * 1024 * 1024),
+    API_MAX_INFLATED_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(64 * 1024 * 1024),
     /** Process-wide budget of body bytes held by requests in progress (as received, plus inflated
      *  bytes of gzip bodies). A request that would go over it is answered 503 with Retry-After,
      *  unless it is the only one in progress (docs/decisions/0011-bounded-request-memory.md). */
-    API_MAX_INFLIGHT_BODY_BYTES: z.coerce.number().int().min(1).default(48 * 1024 * 1024),
+    API_MAX_INFLIGHT_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(48 * 1024 * 1024),
     /** Time a client has to send its request headers (ms); then 408 in the protocol's JSON. */
     API_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
     /** Time a data-API client has to send its whole body once the headers are in (ms); then 408. */
@@ -66,10 +86,13 @@ const schema = z
       z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "date attendue au format AAAA-MM-JJ" })
-        .refine((v) => {
-          const t = Date.parse(`${v}T00:00:00Z`); // "2026-02-30" parses as 2 March: refused
-          return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
-        }, { error: "date invalide" })
+        .refine(
+          (v) => {
+            const t = Date.parse(`${v}T00:00:00Z`); // "2026-02-30" parses as 2 March: refused
+            return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+          },
+          { error: "date invalide" },
+        )
         .optional(),
     ),
     /** Address people write to about the portal (accessibility statement, /accessibilite). */

@@ -11,6 +11,8 @@ describe("pagination", () => {
   });
 
   it("reads the page parameter, 1 for anything but a positive integer", () => {
-    expect([pageParam("2"), pageParam(["4", "5"]), pageParam("0"), pageParam("-1"), pageParam("1.5"), pageParam("x"), pageParam(undefined)]).toEqual([2, 4, 1, 1, 1, 1, 1]);
+    expect([pageParam("2"), pageParam(["4", "5"]), pageParam("0"), pageParam("-1"), pageParam("1.5"), pageParam("x"), pageParam(undefined)]).toEqual([
+      2, 4, 1, 1, 1, 1, 1,
+    ]);
   });
 });

@@ -36,12 +36,30 @@ async function seed() {
   ]);
   await prisma.loadCurve.create({
     data: {
-      env: "production", operatorId, stationId: stations[1].id, transactionId: "C-1", startAt: at(12), stopAt: at(13),
-      pointCount: 3, energyWh: 2000n, offsetsS: [0, 1800, 3600], valuesWh: [0n, 1000n, 2000n],
+      env: "production",
+      operatorId,
+      stationId: stations[1].id,
+      transactionId: "C-1",
+      startAt: at(12),
+      stopAt: at(13),
+      pointCount: 3,
+      energyWh: 2000n,
+      offsetsS: [0, 1800, 3600],
+      valuesWh: [0n, 1000n, 2000n],
     },
   });
   await prisma.submission.create({
-    data: { env: "production", operatorId, endpoint: "/api/operation/put", method: "POST", httpStatus: 200, outcome: "OK", received: 5, stored: 5, rawBody: Buffer.from("{}") },
+    data: {
+      env: "production",
+      operatorId,
+      endpoint: "/api/operation/put",
+      method: "POST",
+      httpStatus: 200,
+      outcome: "OK",
+      received: 5,
+      stored: 5,
+      rawBody: Buffer.from("{}"),
+    },
   });
   await makeApiCredential({ prisma, operatorId, env: "production" });
   await makeApiCredential({ prisma, operatorId, env: "sandbox" });
@@ -56,7 +74,10 @@ describe("end-of-programme purge of individual data", () => {
     await seed();
     const before = (await getProgrammeStatus({}, { prisma })).held;
     await expect(purge(AFTER_END, "purger")).rejects.toMatchObject({ code: "INVALID_INPUT", fields: [{ path: "confirmation" }] });
-    await expect(purge(AFTER_END, PURGE_CONFIRMATION, null)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("PROGRAMME_END_DATE") });
+    await expect(purge(AFTER_END, PURGE_CONFIRMATION, null)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("PROGRAMME_END_DATE"),
+    });
     await expect(purge(BEFORE_END)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("30 juin 2026") });
     const after = await getProgrammeStatus({}, { prisma });
     expect(after.held).toEqual(before);
@@ -68,15 +89,32 @@ describe("end-of-programme purge of individual data", () => {
     const { operatorId, stationIds } = await seed();
     // Two GIREVE stations: their channel's cells are withheld (primary secret), and the purge
     // must delete their figures.
-    const small = await makeIndicatorStations(prisma, [0, 1].map((b) => ({ beneficiary: b, inseeCode: "13055", nominalPowerKw: 22, channel: "GIREVE" as const })));
-    await addOperations(prisma, small.stations.map((s) => ({ operatorId: small.operatorId, stationId: s.id, start: new Date(Date.UTC(2026, 2, 11, 8)), stop: new Date(Date.UTC(2026, 2, 11, 9)), wh: 3000 })));
+    const small = await makeIndicatorStations(
+      prisma,
+      [0, 1].map((b) => ({ beneficiary: b, inseeCode: "13055", nominalPowerKw: 22, channel: "GIREVE" as const })),
+    );
+    await addOperations(
+      prisma,
+      small.stations.map((s) => ({
+        operatorId: small.operatorId,
+        stationId: s.id,
+        start: new Date(Date.UTC(2026, 2, 11, 8)),
+        stop: new Date(Date.UTC(2026, 2, 11, 9)),
+        wh: 3000,
+      })),
+    );
     // Every station down to départements, with a carbon series: the run also fills the charge
     // caches, the département profiles of the series included.
     const series = await prisma.carbonSeries.create({
       data: { name: "test-purge", version: 1, source: "test", licence: "test", format: "electricitymaps", fileSha256: "0", importedBy: "test", hourCount: 24 },
     });
-    await prisma.carbonIntensity.createMany({ data: Array.from({ length: 24 }, (_, i) => ({ seriesId: series.id, hourStart: new Date(Date.UTC(2026, 2, 10, i)), gPerKwh: 50 })) });
-    const run = await computeIndicators({ from: "2026-03", to: "2026-04", computedBy: "test", meshLevels: ["national", "region", "departement"], periodKinds: ["month"], seriesId: series.id }, { prisma });
+    await prisma.carbonIntensity.createMany({
+      data: Array.from({ length: 24 }, (_, i) => ({ seriesId: series.id, hourStart: new Date(Date.UTC(2026, 2, 10, i)), gPerKwh: 50 })),
+    });
+    const run = await computeIndicators(
+      { from: "2026-03", to: "2026-04", computedBy: "test", meshLevels: ["national", "region", "departement"], periodKinds: ["month"], seriesId: series.id },
+      { prisma },
+    );
     const published = await prisma.indicatorValue.count({ where: { runId: run.runId } });
     expect(published).toBeGreaterThan(0);
     // Every figure of the run as stored, to compare byte for byte after the purge.
@@ -94,7 +132,9 @@ describe("end-of-programme purge of individual data", () => {
     expect(await prisma.chargeStationMonth.count()).toBeGreaterThan(0);
     const held = (await getProgrammeStatus({}, { prisma })).held;
     // A failed API authentication: the security log keeps the client address that tried.
-    await prisma.securityEvent.create({ data: { login: "x", ipAddress: "198.51.100.7", hourStart: new Date(Date.UTC(2026, 2, 11, 8)), failures: 3, firstAt: new Date(), lastAt: new Date() } });
+    await prisma.securityEvent.create({
+      data: { login: "x", ipAddress: "198.51.100.7", hourStart: new Date(Date.UTC(2026, 2, 11, 8)), failures: 3, firstAt: new Date(), lastAt: new Date() },
+    });
 
     const result = await purge(AFTER_END);
     expect(await prisma.securityEvent.count()).toBe(0);
@@ -125,8 +165,15 @@ describe("end-of-programme purge of individual data", () => {
     expect(emptied.map((r) => r.id)).toEqual(before.filter((r) => r.withheld).map((r) => JSON.parse(r.row).id));
     for (const r of emptied) {
       expect(r).toMatchObject({
-        value: null, series: [], stations_reporting: null, stations_registered: null, energy_wh: null,
-        charge_count: null, distinct_stations: null, distinct_beneficiaries: null, withheld: true,
+        value: null,
+        series: [],
+        stations_reporting: null,
+        stations_registered: null,
+        energy_wh: null,
+        charge_count: null,
+        distinct_stations: null,
+        distinct_beneficiaries: null,
+        withheld: true,
         withheld_reason: expect.stringMatching(/^(primaire_stations|primaire_beneficiaires|secondaire)$/),
       });
     }

@@ -34,7 +34,10 @@ export async function purgeIndividualData(
     throw new AppError("CONFLICT", "La date de fin du programme n'est pas configurée (PROGRAMME_END_DATE) : la purge est impossible.");
   }
   if (!programmeEnded(endDate, now)) {
-    throw new AppError("CONFLICT", `Le programme n'est pas terminé : la purge des données individuelles n'est possible qu'à partir du ${formatLongDay(endDate)}.`);
+    throw new AppError(
+      "CONFLICT",
+      `Le programme n'est pas terminé : la purge des données individuelles n'est possible qu'à partir du ${formatLongDay(endDate)}.`,
+    );
   }
   return prisma.$transaction(
     async (tx) => {
@@ -52,7 +55,13 @@ export async function purgeIndividualData(
       await deleteWithheldFigures(tx);
       await execute(tx, sql`UPDATE api_credential SET revoked_at = ${now} WHERE revoked_at IS NULL`);
       await recordAudit(
-        { actor: data.actor, actorUserId: data.actorUserId ?? null, action: PURGE_ACTION, ...PROGRAMME_TARGET, details: { counts: { ...counts }, programmeEnd: endDate } },
+        {
+          actor: data.actor,
+          actorUserId: data.actorUserId ?? null,
+          action: PURGE_ACTION,
+          ...PROGRAMME_TARGET,
+          details: { counts: { ...counts }, programmeEnd: endDate },
+        },
         tx,
       );
       return { at: now, counts };

@@ -13,7 +13,10 @@ describe("reference data", () => {
     expect(again.geoChanged).toBe(false);
     expect(again.carbonSeriesCreated).toBe(false);
     expect(again.carbonSeriesId).toBe(first.carbonSeriesId);
-    const paris1 = await prisma.commune.findUnique({ where: { inseeCode: "75101" }, select: { name: true, departement: { select: { code: true, region: { select: { name: true } } } } } });
+    const paris1 = await prisma.commune.findUnique({
+      where: { inseeCode: "75101" },
+      select: { name: true, departement: { select: { code: true, region: { select: { name: true } } } } },
+    });
     expect(paris1).toEqual({ name: "Paris 1er Arrondissement", departement: { code: "75", region: { name: "Île-de-France" } } });
     expect(await prisma.commune.findUnique({ where: { inseeCode: "97411" }, select: { departementCode: true } })).toEqual({ departementCode: "974" });
     const series = await prisma.carbonSeries.findUniqueOrThrow({ where: { id: first.carbonSeriesId } });

@@ -76,7 +76,14 @@ export async function loadReferenceData(prisma: PrismaClient): Promise<Reference
         const d = CARBON_DEFAULTS.electricitymaps;
         const stored = await storeCarbonSeries(
           tx,
-          { name: SHIPPED_CARBON_NAME, source: `${d.source}, 2022–2023 (fichiers livrés avec le portail)`, licence: d.licence, attribution: d.attribution, fileSha256: carbonSha, importedBy: "reference-data" },
+          {
+            name: SHIPPED_CARBON_NAME,
+            source: `${d.source}, 2022–2023 (fichiers livrés avec le portail)`,
+            licence: d.licence,
+            attribution: d.attribution,
+            fileSha256: carbonSha,
+            importedBy: "reference-data",
+          },
           { format: "electricitymaps", hours: new Map([...hours].sort(([a], [b]) => a - b)) },
         );
         carbonSeriesId = stored.id;

@@ -77,7 +77,9 @@ export const chargeOperationSchema = z
     StartTransaction: unixSeconds("StartTransaction").describe("StartTransaction : début de la délivrance d'énergie (horodatage UNIX en secondes)"),
     StopTransaction: unixSeconds("StopTransaction").describe("StopTransaction : fin de la délivrance d'énergie, au plus tôt au début"),
     StartValue: energyWh("StartValue").describe("StartValue : index d'énergie au début, en Wh"),
-    StopValue: energyWh("StopValue").describe("StopValue : index d'énergie à la fin, en Wh ; inférieur à StartValue, l'opération est enregistrée avec l'indicateur de qualité index_decroissant"),
+    StopValue: energyWh("StopValue").describe(
+      "StopValue : index d'énergie à la fin, en Wh ; inférieur à StartValue, l'opération est enregistrée avec l'indicateur de qualité index_decroissant",
+    ),
   })
   .describe("Opération de charge : période pendant laquelle le point délivre effectivement de l'énergie. Les champs supplémentaires sont ignorés.");
 

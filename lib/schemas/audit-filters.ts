@@ -9,17 +9,30 @@ export const day = (label: string) =>
     .trim()
     .optional()
     .transform((v) => v || undefined)
-    .refine((v) => {
-      if (v === undefined) return true;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-      const t = Date.parse(`${v}T00:00:00Z`);
-      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
-    }, { error: `${label} : date invalide (jj/mm/aaaa)` });
+    .refine(
+      (v) => {
+        if (v === undefined) return true;
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+        const t = Date.parse(`${v}T00:00:00Z`);
+        return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+      },
+      { error: `${label} : date invalide (jj/mm/aaaa)` },
+    );
 
 export const auditFiltersSchema = z
   .object({
-    auteur: z.string().trim().max(200, { error: "Auteur : 200 caractères au plus" }).optional().transform((v) => v || undefined),
-    action: z.string().trim().max(100).optional().transform((v) => v || undefined),
+    auteur: z
+      .string()
+      .trim()
+      .max(200, { error: "Auteur : 200 caractères au plus" })
+      .optional()
+      .transform((v) => v || undefined),
+    action: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .transform((v) => v || undefined),
     du: day("Du"),
     au: day("Au"),
     page: z.coerce.number<string>().int().min(1).catch(1).default(1),
@@ -33,7 +46,8 @@ export function datesInOrder(v: { du?: string; au?: string }, ctx: z.RefinementC
     const t = Date.parse(`${d}T00:00:00Z`);
     return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
   };
-  if (v.du && v.au && valid(v.du) && valid(v.au) && v.au < v.du) ctx.addIssue({ code: "custom", path: ["au"], message: "Au : la date de fin vient avant la date de début" });
+  if (v.du && v.au && valid(v.du) && valid(v.au) && v.au < v.du)
+    ctx.addIssue({ code: "custom", path: ["au"], message: "Au : la date de fin vient avant la date de début" });
 }
 
 export type AuditFilters = z.output<typeof auditFiltersSchema>;

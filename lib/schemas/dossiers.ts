@@ -9,13 +9,9 @@ export function isInseeCodeFormat(value: string): boolean {
   return /^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5])\d{3}$|^2[AB]\d{3}$|^97[1-8]\d{2}$/.test(value);
 }
 
-export const inseeCodeSchema = z
-  .string({ error: "Code INSEE de la commune est obligatoire" })
-  .trim()
-  .toUpperCase()
-  .refine(isInseeCodeFormat, {
-    error: "Code INSEE de la commune : 5 caractères attendus (chiffres, 2A ou 2B pour la Corse, 97… outre-mer), par exemple 69123 pour Lyon",
-  });
+export const inseeCodeSchema = z.string({ error: "Code INSEE de la commune est obligatoire" }).trim().toUpperCase().refine(isInseeCodeFormat, {
+  error: "Code INSEE de la commune : 5 caractères attendus (chiffres, 2A ou 2B pour la Corse, 97… outre-mer), par exemple 69123 pour Lyon",
+});
 
 export const SITE_TYPES = {
   residentiel_collectif: "Résidentiel collectif (copropriété, logement social)",
@@ -41,7 +37,11 @@ export const dossierReferenceSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, { error: "Référence du dossier ADVENIR : lettres, chiffres et . _ / - seulement, sans espace" });
 
 const text = (label: string, max = 300) =>
-  z.string({ error: `${label} est obligatoire` }).trim().min(1, { error: `${label} est obligatoire` }).max(max, { error: `${label} : ${max} caractères au plus` });
+  z
+    .string({ error: `${label} est obligatoire` })
+    .trim()
+    .min(1, { error: `${label} est obligatoire` })
+    .max(max, { error: `${label} : ${max} caractères au plus` });
 
 export const createDossierSchema = z.object({
   reference: dossierReferenceSchema,

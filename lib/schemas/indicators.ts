@@ -4,10 +4,7 @@ import { CHANNELS, INDICATOR_CODES, MESH_LEVELS, PERIOD_KINDS } from "@/lib/sche
 // Inputs of the indicator computation and of the committee read functions.
 
 /** "YYYY-MM" or "YYYY-MM-DD" (Paris calendar) or a Date. */
-const monthish = z.union([
-  z.date(),
-  z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: "date attendue au format AAAA-MM ou AAAA-MM-JJ" }),
-]);
+const monthish = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: "date attendue au format AAAA-MM ou AAAA-MM-JJ" })]);
 
 export const computeIndicatorsSchema = z
   .object({
@@ -30,7 +27,10 @@ export type ComputeIndicatorsInput = z.input<typeof computeIndicatorsSchema>;
 export const indicatorQuerySchema = z.object({
   runId: z.uuid().optional(),
   periodKind: z.enum(PERIOD_KINDS).default("month"),
-  periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "début de période au format AAAA-MM-JJ" }).optional(),
+  periodStart: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "début de période au format AAAA-MM-JJ" })
+    .optional(),
   channel: z.enum(CHANNELS).default("all"),
   meshLevel: z.enum(MESH_LEVELS).default("national"),
   meshCode: z.string().max(10).default("FR"),

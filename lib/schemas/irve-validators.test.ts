@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  EMI3_POINT, EMI3_STATION, HORAIRES, INSEE_CODE, PDL, emi3Prefix, parseBoolean, parseCoordinates, territoryOf,
-} from "@/lib/schemas/irve-validators";
+import { EMI3_POINT, EMI3_STATION, HORAIRES, INSEE_CODE, PDL, emi3Prefix, parseBoolean, parseCoordinates, territoryOf } from "@/lib/schemas/irve-validators";
 
 describe("eMI3 identifiers", () => {
   it("accepts station and point ids of the real files", () => {
@@ -62,7 +60,14 @@ describe("coordinates inside France", () => {
 
 describe("opening hours", () => {
   it("accepts 24/7 and OSM-style rules", () => {
-    for (const h of ["24/7", "Mo-Fr 08:00-12:00,Mo-Fr 14:00-18:00,Th 08:00-18:00", "Mo-Su 00:00-24:00", "08:00-20:00", "Mo-Fr 08:00-12:00 14:00-18:00", "Mo-Sa 07:00-21:00, Su off"])
+    for (const h of [
+      "24/7",
+      "Mo-Fr 08:00-12:00,Mo-Fr 14:00-18:00,Th 08:00-18:00",
+      "Mo-Su 00:00-24:00",
+      "08:00-20:00",
+      "Mo-Fr 08:00-12:00 14:00-18:00",
+      "Mo-Sa 07:00-21:00, Su off",
+    ])
       expect(HORAIRES.test(h), h).toBe(true);
   });
   it("refuses free text and malformed times", () => {

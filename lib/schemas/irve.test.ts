@@ -3,13 +3,33 @@ import { irveRowSchema, type IrveRowInput } from "@/lib/schemas/irve";
 
 const today = "2026-11-23";
 const valid: IrveRowInput = {
-  contact_operateur: "hello@powerdot.fr", nom_enseigne: "Power Dot France", id_station_itinerance: "FRPD1PCORGLG",
-  nom_station: "Carrefour", implantation_station: "Parking privé à usage public", adresse_station: "Bd de la Muette",
-  code_insee_commune: "95268", coordonneesXY: "[2.418161, 48.97489]", nbre_pdc: "11", id_pdc_itinerance: "FRPD1ECORGLGSLM100013",
-  puissance_nominale: "50.0", prise_type_ef: "False", prise_type_2: "False", prise_type_combo_ccs: "True",
-  prise_type_chademo: "False", prise_type_autre: "False", paiement_acte: "True", condition_acces: "Accès libre",
-  reservation: "False", horaires: "24/7", accessibilite_pmr: "Accessibilité inconnue", restriction_gabarit: "Aucune",
-  station_deux_roues: "False", raccordement: "Direct", num_pdl: "50025843262120", date_mise_en_service: "2023-01-18", date_maj: "2025-03-28",
+  contact_operateur: "hello@powerdot.fr",
+  nom_enseigne: "Power Dot France",
+  id_station_itinerance: "FRPD1PCORGLG",
+  nom_station: "Carrefour",
+  implantation_station: "Parking privé à usage public",
+  adresse_station: "Bd de la Muette",
+  code_insee_commune: "95268",
+  coordonneesXY: "[2.418161, 48.97489]",
+  nbre_pdc: "11",
+  id_pdc_itinerance: "FRPD1ECORGLGSLM100013",
+  puissance_nominale: "50.0",
+  prise_type_ef: "False",
+  prise_type_2: "False",
+  prise_type_combo_ccs: "True",
+  prise_type_chademo: "False",
+  prise_type_autre: "False",
+  paiement_acte: "True",
+  condition_acces: "Accès libre",
+  reservation: "False",
+  horaires: "24/7",
+  accessibilite_pmr: "Accessibilité inconnue",
+  restriction_gabarit: "Aucune",
+  station_deux_roues: "False",
+  raccordement: "Direct",
+  num_pdl: "50025843262120",
+  date_mise_en_service: "2023-01-18",
+  date_maj: "2025-03-28",
 };
 
 function errors(row: IrveRowInput): Record<string, string> {
@@ -31,7 +51,9 @@ describe("IRVE static row", () => {
     });
     expect(errors({ ...valid, raccordement: "Direct", num_pdl: "" })).toEqual({ num_pdl: "Numéro de PDL est obligatoire quand le raccordement est direct" });
     expect(Object.keys(errors({ ...valid, coordonneesXY: "[48.97489, 2.418161]" }))).toEqual(["coordonneesXY"]);
-    expect(errors({ ...valid, date_mise_en_service: "2027-01-01" })).toEqual({ date_mise_en_service: "Date de mise en service ne peut pas être dans le futur" });
+    expect(errors({ ...valid, date_mise_en_service: "2027-01-01" })).toEqual({
+      date_mise_en_service: "Date de mise en service ne peut pas être dans le futur",
+    });
     expect(Object.keys(errors({ ...valid, horaires: "tous les jours" }))).toEqual(["horaires"]);
     expect(Object.keys(errors({ ...valid, prise_type_2: "peut-être" }))).toEqual(["prise_type_2"]);
     expect(Object.keys(errors({ ...valid, implantation_station: "Garage" }))).toEqual(["implantation_station"]);
@@ -41,8 +63,14 @@ describe("IRVE static row", () => {
 
   it("speaks the field's label, Oui or Non, and no column names or developer words", () => {
     const all = errors({
-      ...valid, condition_acces: "", prise_type_2: "", gratuit: "peut-être", contact_operateur: "Service client", contact_amenageur: "x@",
-      nbre_pdc: "0", code_insee_commune: "7510",
+      ...valid,
+      condition_acces: "",
+      prise_type_2: "",
+      gratuit: "peut-être",
+      contact_operateur: "Service client",
+      contact_amenageur: "x@",
+      nbre_pdc: "0",
+      code_insee_commune: "7510",
     });
     expect(all).toEqual({
       condition_acces: "Condition d'accès est obligatoire : choisissez une valeur dans la liste",
@@ -60,7 +88,10 @@ describe("IRVE static row", () => {
     const known = (code: string) => code === "95268";
     const r = irveRowSchema({ today, isKnownCommune: known }).safeParse({ ...valid, code_insee_commune: "75001" });
     expect(r.success ? [] : r.error.issues.map((i) => [i.path[0], i.message])).toEqual([
-      ["code_insee_commune", "Code INSEE de la commune : ce code n'existe pas dans le code officiel géographique (vérifiez : ce n'est pas le code postal ; Paris 1er est 75101)"],
+      [
+        "code_insee_commune",
+        "Code INSEE de la commune : ce code n'existe pas dans le code officiel géographique (vérifiez : ce n'est pas le code postal ; Paris 1er est 75101)",
+      ],
     ]);
     expect(irveRowSchema({ today, isKnownCommune: known }).safeParse(valid).success).toBe(true);
   });

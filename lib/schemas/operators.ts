@@ -27,13 +27,20 @@ export const sirenSchema = z
   .refine((v) => isValidSiren(v), { error: "SIREN invalide (clé de contrôle incorrecte)" });
 
 const nameSchema = (what: string) =>
-  z.string({ error: `${what} obligatoire` }).trim().min(1, { error: `${what} obligatoire` }).max(200, { error: `${what} : 200 caractères au plus` });
+  z
+    .string({ error: `${what} obligatoire` })
+    .trim()
+    .min(1, { error: `${what} obligatoire` })
+    .max(200, { error: `${what} : 200 caractères au plus` });
 
 export const createOperatorSchema = z.object({
   name: nameSchema("raison sociale"),
   siren: sirenSchema,
   /** Credentials created in the same transaction (the CLI creates both). */
-  credentials: z.array(z.enum(["production", "sandbox"])).max(2).default([]),
+  credentials: z
+    .array(z.enum(["production", "sandbox"]))
+    .max(2)
+    .default([]),
 });
 export type CreateOperatorInput = z.input<typeof createOperatorSchema>;
 

@@ -17,7 +17,9 @@ describe("recompute months", () => {
       ["from", "Premier mois : le mois va de 01 à 12 (« 2023-13 » n'existe pas)"],
       ["to", "Mois de fin : format AAAA-MM attendu, par exemple 2023-01"],
     ]);
-    expect(issues({ from: "2024-01", to: "2023-06" })).toEqual([["to", "Mois de fin : le mois de fin est exclu, il doit venir après le premier mois (2024-01)"]]);
+    expect(issues({ from: "2024-01", to: "2023-06" })).toEqual([
+      ["to", "Mois de fin : le mois de fin est exclu, il doit venir après le premier mois (2024-01)"],
+    ]);
     expect(issues({ from: "1999-12" })).toEqual([["from", "Premier mois : année entre 2000 et 2100 attendue"]]);
   });
 });

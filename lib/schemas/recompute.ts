@@ -18,11 +18,9 @@ const month = (label: string) =>
       else if (year < 2000 || year > 2100) ctx.addIssue({ code: "custom", message: `${label} : année entre 2000 et 2100 attendue` });
     });
 
-export const recomputeMonthsSchema = z
-  .object({ from: month("Premier mois"), to: month("Mois de fin") })
-  .superRefine((v, ctx) => {
-    if (v.from && v.to && /^\d{4}-\d{2}$/.test(v.from) && /^\d{4}-\d{2}$/.test(v.to) && v.to <= v.from)
-      ctx.addIssue({ code: "custom", path: ["to"], message: `Mois de fin : le mois de fin est exclu, il doit venir après le premier mois (${v.from})` });
-  });
+export const recomputeMonthsSchema = z.object({ from: month("Premier mois"), to: month("Mois de fin") }).superRefine((v, ctx) => {
+  if (v.from && v.to && /^\d{4}-\d{2}$/.test(v.from) && /^\d{4}-\d{2}$/.test(v.to) && v.to <= v.from)
+    ctx.addIssue({ code: "custom", path: ["to"], message: `Mois de fin : le mois de fin est exclu, il doit venir après le premier mois (${v.from})` });
+});
 
 export type RecomputeMonths = z.output<typeof recomputeMonthsSchema>;

@@ -13,7 +13,13 @@ describe("security-log and audit-log filters", () => {
 
   it("refuses an end before the start on the end field, and reads login and address parts", () => {
     expect(securityFiltersSchema.safeParse({ du: "2026-02-01", au: "2026-01-01" }).error!.issues.map((i) => i.path.join("."))).toEqual(["au"]);
-    expect(securityFiltersSchema.parse({ identifiant: " op-1 ", adresse: "", page: "3" })).toEqual({ identifiant: "op-1", adresse: undefined, du: undefined, au: undefined, page: 3 });
+    expect(securityFiltersSchema.parse({ identifiant: " op-1 ", adresse: "", page: "3" })).toEqual({
+      identifiant: "op-1",
+      adresse: undefined,
+      du: undefined,
+      au: undefined,
+      page: 3,
+    });
     expect(securityFiltersSchema.safeParse({ identifiant: "x".repeat(201) }).error!.issues[0].message).toBe("Identifiant : 200 caractères au plus");
   });
 });

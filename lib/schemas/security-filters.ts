@@ -5,7 +5,12 @@ import { datesInOrder, day } from "@/lib/schemas/audit-filters";
 // a client address (parts of them), and the same dates and page as the audit log's.
 
 const part = (label: string) =>
-  z.string().trim().max(200, { error: `${label} : 200 caractères au plus` }).optional().transform((v) => v || undefined);
+  z
+    .string()
+    .trim()
+    .max(200, { error: `${label} : 200 caractères au plus` })
+    .optional()
+    .transform((v) => v || undefined);
 
 export const securityFiltersSchema = z
   .object({

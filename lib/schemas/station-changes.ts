@@ -10,11 +10,14 @@ export const dayOfChangeSchema = z
   .string({ error: "Date du changement est obligatoire" })
   .trim()
   .min(1, { error: "Date du changement est obligatoire" })
-  .refine((v) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-    const t = Date.parse(`${v}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
-  }, { error: "Date du changement : date invalide (jj/mm/aaaa)" })
+  .refine(
+    (v) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+      const t = Date.parse(`${v}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+    },
+    { error: "Date du changement : date invalide (jj/mm/aaaa)" },
+  )
   // Checked with the other fields so that a form shows every error at once (and again against
   // the moment of the change by lib/stations/change-deadline.ts).
   .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || v <= parisDay(new Date()), {

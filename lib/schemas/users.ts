@@ -23,7 +23,11 @@ export const loginSchema = z.object({
 export const createUserSchema = z
   .object({
     email: emailSchema,
-    name: z.string({ error: "Nom affiché est obligatoire" }).trim().min(1, { error: "Nom affiché est obligatoire" }).max(200, { error: "Nom affiché : 200 caractères au plus" }),
+    name: z
+      .string({ error: "Nom affiché est obligatoire" })
+      .trim()
+      .min(1, { error: "Nom affiché est obligatoire" })
+      .max(200, { error: "Nom affiché : 200 caractères au plus" }),
     role: roleSchema,
     password: passwordSchema,
     operatorId: z.uuid({ error: "Opérateur de rattachement : choisissez un opérateur dans la liste" }).optional(),
@@ -33,11 +37,19 @@ export const createUserSchema = z
     if (u.role === "operateur" && !u.operatorId)
       ctx.addIssue({ code: "custom", path: ["operatorId"], message: "Opérateur de rattachement : un compte opérateur doit être rattaché à un opérateur" });
     if (u.role === "beneficiaire" && !u.beneficiaryId)
-      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "Bénéficiaire de rattachement : un compte bénéficiaire doit être rattaché à un bénéficiaire" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["beneficiaryId"],
+        message: "Bénéficiaire de rattachement : un compte bénéficiaire doit être rattaché à un bénéficiaire",
+      });
     if (u.role !== "operateur" && u.operatorId)
       ctx.addIssue({ code: "custom", path: ["operatorId"], message: "Opérateur de rattachement : seul un compte opérateur se rattache à un opérateur" });
     if (u.role !== "beneficiaire" && u.beneficiaryId)
-      ctx.addIssue({ code: "custom", path: ["beneficiaryId"], message: "Bénéficiaire de rattachement : seul un compte bénéficiaire se rattache à un bénéficiaire" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["beneficiaryId"],
+        message: "Bénéficiaire de rattachement : seul un compte bénéficiaire se rattache à un bénéficiaire",
+      });
   });
 
 export type CreateUserInput = z.input<typeof createUserSchema>;
@@ -67,6 +79,7 @@ export const changeOwnPasswordSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.confirmation !== v.newPassword) ctx.addIssue({ code: "custom", path: ["confirmation"], message: "la confirmation diffère du nouveau mot de passe" });
-    if (v.newPassword === v.currentPassword) ctx.addIssue({ code: "custom", path: ["newPassword"], message: "le nouveau mot de passe doit différer de l'actuel" });
+    if (v.newPassword === v.currentPassword)
+      ctx.addIssue({ code: "custom", path: ["newPassword"], message: "le nouveau mot de passe doit différer de l'actuel" });
   });
 export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordSchema>;

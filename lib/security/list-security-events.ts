@@ -38,12 +38,17 @@ export async function listSecurityEvents(filters: SecurityFilters, options: { pr
   const prisma = options.prisma ?? (await db());
   const pageSize = options.pageSize ?? SECURITY_PAGE_SIZE;
   const where = whereOf(filters);
-  const [total, sums] = await Promise.all([prisma.securityEvent.count({ where }), prisma.securityEvent.aggregate({ where, _sum: { failures: true, blocked: true } })]);
+  const [total, sums] = await Promise.all([
+    prisma.securityEvent.count({ where }),
+    prisma.securityEvent.aggregate({ where, _sum: { failures: true, blocked: true } }),
+  ]);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
   const rows = await prisma.securityEvent.findMany({ where, orderBy: [{ hourStart: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize });
   const operatorIds = [...new Set(rows.map((r) => r.operatorId).filter((x): x is string => Boolean(x)))];
-  const operators = new Map((await prisma.operator.findMany({ where: { id: { in: operatorIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]));
+  const operators = new Map(
+    (await prisma.operator.findMany({ where: { id: { in: operatorIds } }, select: { id: true, name: true } })).map((o) => [o.id, o.name]),
+  );
   const items: SecurityRow[] = rows.map((r) => ({
     id: r.id.toString(),
     hourStart: r.hourStart,

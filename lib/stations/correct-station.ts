@@ -27,12 +27,13 @@ export async function correctStation(input: CorrectStationInput & AuditActor & {
     return await prisma.$transaction(async (tx) => {
       const station = await findOwnStation(tx, data.stationId, input.viewer);
       assertNotWithdrawn("station", station.withdrawnOn);
-      if (station.channel !== "ADVENIR")
-        throw new AppError("CONFLICT", "Une station du canal GIREVE se corrige par les données statiques IRVE de ses points.");
+      if (station.channel !== "ADVENIR") throw new AppError("CONFLICT", "Une station du canal GIREVE se corrige par les données statiques IRVE de ses points.");
       const before = { stationCode: station.stationCode, pointCount: station.pointCount, nominalPowerKw: Number(station.nominalPowerKw) };
       const after = { stationCode: data.stationCode, pointCount: data.pointCount, nominalPowerKw: data.nominalPowerKw };
       if (before.stationCode === after.stationCode && before.pointCount === after.pointCount && before.nominalPowerKw === after.nominalPowerKw)
-        throw new AppError("INVALID_INPUT", "Rien n'a changé : modifiez au moins un champ.", [{ path: "pointCount", message: "Aucune modification : la station a déjà ces valeurs" }]);
+        throw new AppError("INVALID_INPUT", "Rien n'a changé : modifiez au moins un champ.", [
+          { path: "pointCount", message: "Aucune modification : la station a déjà ces valeurs" },
+        ]);
       if (after.stationCode !== before.stationCode) {
         const received = await tx.$queryRaw<{ n: bigint }[]>`
           SELECT (SELECT count(*) FROM charge_operation WHERE station_id = ${station.id}::uuid)
@@ -41,7 +42,11 @@ export async function correctStation(input: CorrectStationInput & AuditActor & {
           throw new AppError("CONFLICT", "L'identifiant ne peut plus changer : des données ont été reçues sous cet identifiant.", [
             { path: "stationCode", message: "Identifiant de la station : ne peut plus changer, des données ont déjà été reçues sous cet identifiant" },
           ]);
-        const [taken] = await takenStationCodes(tx, { operatorId: station.operatorId, codes: [after.stationCode], beneficiaryId: station.dossier.beneficiaryId });
+        const [taken] = await takenStationCodes(tx, {
+          operatorId: station.operatorId,
+          codes: [after.stationCode],
+          beneficiaryId: station.dossier.beneficiaryId,
+        });
         if (taken) {
           const message = takenMessage("StationID", taken);
           throw new AppError("CONFLICT", `${message}.`, [{ path: "stationCode", message }]);
@@ -54,20 +59,34 @@ export async function correctStation(input: CorrectStationInput & AuditActor & {
       });
       const change = await tx.stationChange.create({
         data: {
-          stationId: station.id, kind: "correction", effectiveOn: dateColumn(deadline.effectiveOn), dueOn: dateColumn(deadline.dueOn),
-          declaredAt: now, daysLate: deadline.daysLate, actorUserId: who.actorUserId ?? null, details: { before, after },
+          stationId: station.id,
+          kind: "correction",
+          effectiveOn: dateColumn(deadline.effectiveOn),
+          dueOn: dateColumn(deadline.dueOn),
+          declaredAt: now,
+          daysLate: deadline.daysLate,
+          actorUserId: who.actorUserId ?? null,
+          details: { before, after },
         },
         select: { id: true },
       });
       await recordAudit(
-        { ...who, action: "station.corrected", targetType: "station", targetId: station.id, details: { reference: station.dossier.reference, before, after, ...deadline, change: change.id.toString() } },
+        {
+          ...who,
+          action: "station.corrected",
+          targetType: "station",
+          targetId: station.id,
+          details: { reference: station.dossier.reference, before, after, ...deadline, change: change.id.toString() },
+        },
         tx,
       );
       return { ...updated, nominalPowerKw: Number(updated.nominalPowerKw), deadline };
     });
   } catch (e) {
     if (isUniqueViolation(e))
-      throw new AppError("CONFLICT", `StationID ${data.stationCode} : ${UNAVAILABLE}.`, [{ path: "stationCode", message: `StationID ${data.stationCode} : ${UNAVAILABLE}` }]);
+      throw new AppError("CONFLICT", `StationID ${data.stationCode} : ${UNAVAILABLE}.`, [
+        { path: "stationCode", message: `StationID ${data.stationCode} : ${UNAVAILABLE}` },
+      ]);
     throw e;
   }
 }

@@ -10,8 +10,15 @@ export async function findOwnStation(tx: Prisma.TransactionClient, stationId: st
   const station = await tx.station.findUnique({
     where: { id: stationId },
     select: {
-      id: true, stationCode: true, channel: true, pointCount: true, nominalPowerKw: true, operatorId: true, dossierId: true,
-      withdrawnOn: true, withdrawnAt: true,
+      id: true,
+      stationCode: true,
+      channel: true,
+      pointCount: true,
+      nominalPowerKw: true,
+      operatorId: true,
+      dossierId: true,
+      withdrawnOn: true,
+      withdrawnAt: true,
       dossier: { select: { reference: true, beneficiaryId: true } },
     },
   });

@@ -14,8 +14,16 @@ export async function getStationView({ dossierId, stationId, viewer }: { dossier
   const station = await prisma.station.findUnique({
     where: { id: stationId },
     select: {
-      id: true, dossierId: true, stationCode: true, channel: true, pointCount: true, nominalPowerKw: true, inseeCode: true, createdAt: true,
-      withdrawnOn: true, withdrawnAt: true,
+      id: true,
+      dossierId: true,
+      stationCode: true,
+      channel: true,
+      pointCount: true,
+      nominalPowerKw: true,
+      inseeCode: true,
+      createdAt: true,
+      withdrawnOn: true,
+      withdrawnAt: true,
       dossier: { select: { id: true, reference: true, beneficiaryId: true } },
       chargePoints: {
         orderBy: { pointCode: "asc" },
@@ -23,7 +31,16 @@ export async function getStationView({ dossierId, stationId, viewer }: { dossier
       },
       changes: {
         orderBy: { id: "desc" },
-        select: { id: true, kind: true, effectiveOn: true, dueOn: true, declaredAt: true, daysLate: true, details: true, chargePoint: { select: { idPdcItinerance: true } } },
+        select: {
+          id: true,
+          kind: true,
+          effectiveOn: true,
+          dueOn: true,
+          declaredAt: true,
+          daysLate: true,
+          details: true,
+          chargePoint: { select: { idPdcItinerance: true } },
+        },
       },
     },
   });

@@ -39,9 +39,18 @@ describe("registerStations", () => {
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message: `StationID ${existing.stationCode} : identifiant indisponible : contactez votre opérateur, qui attribue les identifiants de ses stations. Rien n'a été enregistré.`,
-      fields: [{ path: "stations.1.stationCode", message: `StationID ${existing.stationCode} : identifiant indisponible : contactez votre opérateur, qui attribue les identifiants de ses stations` }],
+      fields: [
+        {
+          path: "stations.1.stationCode",
+          message: `StationID ${existing.stationCode} : identifiant indisponible : contactez votre opérateur, qui attribue les identifiants de ses stations`,
+        },
+      ],
     });
-    const error = await registerStations({ dossierId: second.id, stations: [{ stationCode: existing.stationCode, pointCount: 1, nominalPowerKw: 22 }], actor: "test" }).catch((e) => e);
+    const error = await registerStations({
+      dossierId: second.id,
+      stations: [{ stationCode: existing.stationCode, pointCount: 1, nominalPowerKw: 22 }],
+      actor: "test",
+    }).catch((e) => e);
     expect(JSON.stringify({ message: error.message, fields: error.fields })).not.toContain(first.reference);
     const prisma = await db();
     expect(await prisma.station.count({ where: { dossierId: second.id } })).toBe(0);
@@ -55,7 +64,10 @@ describe("registerStations", () => {
     const second = await makeDossier({ operatorId: operator.id, beneficiaryId: first.beneficiaryId });
     await expect(
       registerStations({ dossierId: second.id, stations: [{ stationCode: existing.stationCode, pointCount: 1, nominalPowerKw: 22 }], actor: "test" }),
-    ).rejects.toMatchObject({ code: "CONFLICT", message: `StationID ${existing.stationCode} : déjà enregistré sur votre dossier ${first.reference}. Rien n'a été enregistré.` });
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: `StationID ${existing.stationCode} : déjà enregistré sur votre dossier ${first.reference}. Rien n'a été enregistré.`,
+    });
   });
 
   it("allows the same code at another operator", async () => {
@@ -102,7 +114,10 @@ describe("registerStations", () => {
         ],
         actor: "test",
       }),
-    ).rejects.toMatchObject({ code: "INVALID_INPUT", fields: [{ path: "stations.1.stationCode", message: `Identifiant de la station ${code} en double dans la saisie` }] });
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fields: [{ path: "stations.1.stationCode", message: `Identifiant de la station ${code} en double dans la saisie` }],
+    });
   });
 });
 
@@ -110,7 +125,11 @@ describe("station codes in Unicode NFC", () => {
   it("stores a code typed decomposed in its composed form, and refuses a decomposed twin of a registered code", async () => {
     const dossier = await makeDossier();
     const base = `GARE-${uniqueSuffix()}`;
-    const [station] = await registerStations({ dossierId: dossier.id, stations: [{ stationCode: `${base}-E\u0301TOILE`, pointCount: 1, nominalPowerKw: 22 }], actor: "test" });
+    const [station] = await registerStations({
+      dossierId: dossier.id,
+      stations: [{ stationCode: `${base}-E\u0301TOILE`, pointCount: 1, nominalPowerKw: 22 }],
+      actor: "test",
+    });
     expect(station.stationCode).toBe(`${base}-\u00c9TOILE`);
     await expect(
       registerStations({ dossierId: dossier.id, stations: [{ stationCode: `${base}-\u00c9TOILE`, pointCount: 1, nominalPowerKw: 22 }], actor: "test" }),
@@ -120,7 +139,9 @@ describe("station codes in Unicode NFC", () => {
   it("refuses control, invisible and direction characters in a code", async () => {
     const dossier = await makeDossier();
     for (const code of ["A\u0000B", "A\u0007B", "A\u202eB", "A\ud800"])
-      await expect(registerStations({ dossierId: dossier.id, stations: [{ stationCode: code, pointCount: 1, nominalPowerKw: 22 }], actor: "test" })).rejects.toMatchObject({
+      await expect(
+        registerStations({ dossierId: dossier.id, stations: [{ stationCode: code, pointCount: 1, nominalPowerKw: 22 }], actor: "test" }),
+      ).rejects.toMatchObject({
         code: "INVALID_INPUT",
       });
   });
@@ -137,7 +158,15 @@ describe("station codes in Unicode NFC", () => {
     for (const stationCode of [`${base}-E\u0301`, `${base}-O\u0301`, `${base}-\u00d3`])
       rows.push(
         await prisma.station.create({
-          data: { dossierId: dossier.id, operatorId: dossier.operatorId, stationCode, channel: "ADVENIR", pointCount: 1, nominalPowerKw: 22, inseeCode: "75101" },
+          data: {
+            dossierId: dossier.id,
+            operatorId: dossier.operatorId,
+            stationCode,
+            channel: "ADVENIR",
+            pointCount: 1,
+            nominalPowerKw: 22,
+            inseeCode: "75101",
+          },
           select: { id: true },
         }),
       );

@@ -69,7 +69,11 @@ export async function registerStations(input: RegisterStationsInput & AuditActor
   } catch (e) {
     // Another registration took a code between our check and our insert.
     if (isUniqueViolation(e))
-      throw new AppError("CONFLICT", `StationID ${codes.join(", ")} : ${UNAVAILABLE}. Rien n'a été enregistré.`, codes.map((c, i) => ({ path: `stations.${i}.stationCode`, message: `StationID ${c} : ${UNAVAILABLE}` })));
+      throw new AppError(
+        "CONFLICT",
+        `StationID ${codes.join(", ")} : ${UNAVAILABLE}. Rien n'a été enregistré.`,
+        codes.map((c, i) => ({ path: `stations.${i}.stationCode`, message: `StationID ${c} : ${UNAVAILABLE}` })),
+      );
     throw e;
   }
 }

@@ -28,13 +28,25 @@ export async function withdrawStation(input: WithdrawStationInput & AuditActor &
     const points = await tx.chargePoint.updateMany({ where: { stationId: station.id, withdrawnAt: null }, data: { withdrawnOn: day, withdrawnAt: now } });
     const change = await tx.stationChange.create({
       data: {
-        stationId: station.id, kind: "retrait", effectiveOn: day, dueOn: dateColumn(deadline.dueOn), declaredAt: now,
-        daysLate: deadline.daysLate, actorUserId: who.actorUserId ?? null, details: { stationCode: station.stationCode, points: points.count },
+        stationId: station.id,
+        kind: "retrait",
+        effectiveOn: day,
+        dueOn: dateColumn(deadline.dueOn),
+        declaredAt: now,
+        daysLate: deadline.daysLate,
+        actorUserId: who.actorUserId ?? null,
+        details: { stationCode: station.stationCode, points: points.count },
       },
       select: { id: true },
     });
     await recordAudit(
-      { ...who, action: "station.withdrawn", targetType: "station", targetId: station.id, details: { reference: station.dossier.reference, stationCode: station.stationCode, points: points.count, ...deadline, change: change.id.toString() } },
+      {
+        ...who,
+        action: "station.withdrawn",
+        targetType: "station",
+        targetId: station.id,
+        details: { reference: station.dossier.reference, stationCode: station.stationCode, points: points.count, ...deadline, change: change.id.toString() },
+      },
       tx,
     );
     return { stationId: station.id, stationCode: station.stationCode, withdrawnPoints: points.count, deadline };

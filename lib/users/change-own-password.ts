@@ -26,8 +26,16 @@ export async function changeOwnPassword(input: ChangeOwnPasswordInput & { userId
   const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, passwordHash: true, disabledAt: true } });
   if (!user || user.disabledAt) throw new AppError("UNAUTHENTICATED", "Connexion requise.");
   if (!(await verifySecret(data.currentPassword, user.passwordHash))) {
-    await recordFailure(prisma, key, { maxFailures: env.LOGIN_MAX_FAILURES, windowSeconds: env.LOGIN_BLOCK_SECONDS, blockSeconds: env.LOGIN_BLOCK_SECONDS }, options.now);
-    await recordAudit({ actor: user.email, actorUserId: user.id, action: "user.password_change_failed", targetType: "user", targetId: user.id, details: {} }, prisma);
+    await recordFailure(
+      prisma,
+      key,
+      { maxFailures: env.LOGIN_MAX_FAILURES, windowSeconds: env.LOGIN_BLOCK_SECONDS, blockSeconds: env.LOGIN_BLOCK_SECONDS },
+      options.now,
+    );
+    await recordAudit(
+      { actor: user.email, actorUserId: user.id, action: "user.password_change_failed", targetType: "user", targetId: user.id, details: {} },
+      prisma,
+    );
     throw new AppError("INVALID_INPUT", "Le mot de passe actuel est incorrect.", [{ path: "currentPassword", message: "mot de passe actuel incorrect" }]);
   }
   const passwordHash = await hashSecret(data.newPassword);

@@ -41,10 +41,7 @@ export async function createUser(input: CreateUserInput & AuditActor, options: {
         },
         select: userSelect,
       });
-      await recordAudit(
-        { ...who, action: "user.created", targetType: "user", targetId: user.id, details: { email: user.email, role: user.role } },
-        tx,
-      );
+      await recordAudit({ ...who, action: "user.created", targetType: "user", targetId: user.id, details: { email: user.email, role: user.role } }, tx);
       return user;
     });
   } catch (e) {

@@ -26,7 +26,10 @@ export async function setAccountDisabled(input: SetAccountDisabledInput & AuditA
     const now = new Date();
     const change = data.disabled ? { disabledAt: user.disabledAt ?? now, sessionsValidFrom: now } : { disabledAt: null };
     const updated = await tx.user.update({ where: { id: user.id }, data: change, select: { id: true, email: true, name: true, disabledAt: true } });
-    await recordAudit({ ...who, action: data.disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: user.id, details: { email: user.email } }, tx);
+    await recordAudit(
+      { ...who, action: data.disabled ? "user.disabled" : "user.enabled", targetType: "user", targetId: user.id, details: { email: user.email } },
+      tx,
+    );
     return updated;
   });
 }

@@ -8,7 +8,10 @@ import { makeUser, uniqueSuffix } from "@/cli/demo/factories";
 const ip = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${uniqueSuffix()}`;
 
 async function failure(p: Promise<unknown>) {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   if (!isAppError(e)) throw new Error(`AppError attendue, obtenu ${String(e)}`);
   return e;
 }

@@ -38,12 +38,7 @@ export async function verifyLogin(input: { email: unknown; password: unknown; ip
   const waits = await Promise.all(keys.map((k) => blockedFor(prisma, k)));
   const wait = Math.max(...waits);
   if (wait > 0) {
-    throw new AppError(
-      "TOO_MANY_REQUESTS",
-      `Trop de tentatives de connexion. Réessayez dans ${Math.ceil(wait / 60)} minute(s).`,
-      [],
-      wait,
-    );
+    throw new AppError("TOO_MANY_REQUESTS", `Trop de tentatives de connexion. Réessayez dans ${Math.ceil(wait / 60)} minute(s).`, [], wait);
   }
   const user = await prisma.user.findUnique({
     where: { email },

@@ -18,17 +18,29 @@ export default async function AdminHome() {
     <>
       <h1>Administration — opérateur technique</h1>
       <p>
-        Vous créez les comptes, opérateurs et bénéficiaires, lancez le calcul des indicateurs, importez les séries carbone et
-        suivez les déclarations de données statiques. Les mêmes opérations, et la saisie de dossiers pour le compte d&apos;un
-        bénéficiaire, existent en ligne de commande (<code>npm run cli -- --help</code> en donne la liste).
+        Vous créez les comptes, opérateurs et bénéficiaires, lancez le calcul des indicateurs, importez les séries carbone et suivez les déclarations de données
+        statiques. Les mêmes opérations, et la saisie de dossiers pour le compte d&apos;un bénéficiaire, existent en ligne de commande (
+        <code>npm run cli -- --help</code> en donne la liste).
       </p>
       <ul>
-        <li><Link href="/admin/comptes">Comptes, opérateurs et bénéficiaires</Link></li>
-        <li><Link href="/admin/declarations-en-retard">Déclarations en retard</Link></li>
-        <li><Link href="/admin/indicateurs">Calcul des indicateurs et séries carbone</Link> — <Link href="/comite/indicateurs">tableau de bord du comité</Link></li>
-        <li><Link href="/admin/journal">Journal d&apos;audit</Link> (filtres, export CSV)</li>
-        <li><Link href="/admin/securite">Journal de sécurité</Link> (authentifications refusées de l&apos;API)</li>
-        <li><Link href="/admin/donnees-individuelles">Fin du programme : purge des données individuelles</Link></li>
+        <li>
+          <Link href="/admin/comptes">Comptes, opérateurs et bénéficiaires</Link>
+        </li>
+        <li>
+          <Link href="/admin/declarations-en-retard">Déclarations en retard</Link>
+        </li>
+        <li>
+          <Link href="/admin/indicateurs">Calcul des indicateurs et séries carbone</Link> — <Link href="/comite/indicateurs">tableau de bord du comité</Link>
+        </li>
+        <li>
+          <Link href="/admin/journal">Journal d&apos;audit</Link> (filtres, export CSV)
+        </li>
+        <li>
+          <Link href="/admin/securite">Journal de sécurité</Link> (authentifications refusées de l&apos;API)
+        </li>
+        <li>
+          <Link href="/admin/donnees-individuelles">Fin du programme : purge des données individuelles</Link>
+        </li>
       </ul>
       <h2>En chiffres</h2>
       <ul>
@@ -36,8 +48,12 @@ export default async function AdminHome() {
           Comptes : {ROLES.map((r) => `${ROLE_LABELS[r]} ${formatNumber(o.counts.users[r] ?? 0)}`).join(" ; ")} —{" "}
           <Link href="/admin/comptes">gérer les comptes</Link>
         </li>
-        <li>{formatNumber(o.counts.operators)} opérateur(s), {formatNumber(o.counts.beneficiaries)} bénéficiaire(s)</li>
-        <li>{formatNumber(o.counts.dossiers)} dossier(s), {formatNumber(o.counts.stations)} station(s)</li>
+        <li>
+          {formatNumber(o.counts.operators)} opérateur(s), {formatNumber(o.counts.beneficiaries)} bénéficiaire(s)
+        </li>
+        <li>
+          {formatNumber(o.counts.dossiers)} dossier(s), {formatNumber(o.counts.stations)} station(s)
+        </li>
       </ul>
       <DataTable
         caption="Journal d'audit : les 10 dernières entrées"
@@ -45,7 +61,9 @@ export default async function AdminHome() {
         rowKeys={latest.items.map((a) => a.id)}
         rows={latest.items.map((a) => [formatDateTime(a.at), a.actor, a.actionLabel, `${a.targetTypeLabel} ${a.target}`])}
       />
-      <p><Link href="/admin/journal">Tout le journal d&apos;audit</Link></p>
+      <p>
+        <Link href="/admin/journal">Tout le journal d&apos;audit</Link>
+      </p>
     </>
   );
 }

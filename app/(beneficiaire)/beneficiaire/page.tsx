@@ -21,7 +21,9 @@ export default async function BeneficiaryHome() {
         <li>déclarer les stations de chaque dossier et les identifiants que votre opérateur enverra, ou les données statiques IRVE (canal GIREVE) ;</li>
         <li>vérifier, station par station, que les données arrivent.</li>
       </ul>
-      <Link className="fr-btn fr-icon-add-line fr-btn--icon-left fr-mb-4w" href="/beneficiaire/dossiers/nouveau">Nouveau dossier</Link>
+      <Link className="fr-btn fr-icon-add-line fr-btn--icon-left fr-mb-4w" href="/beneficiaire/dossiers/nouveau">
+        Nouveau dossier
+      </Link>
       <h2>Mes dossiers</h2>
       {dossiers.length === 0 ? (
         <p>Aucun dossier n&apos;est rattaché à votre compte.</p>
@@ -30,7 +32,9 @@ export default async function BeneficiaryHome() {
           caption="Dossiers rattachés à votre compte"
           headers={["Référence", "Site", "Canal", "Opérateur", "État", "Stations", "À faire"]}
           rows={dossiers.map((d) => [
-            <Link key="l" href={`/beneficiaire/dossiers/${d.id}`}>{d.reference}</Link>,
+            <Link key="l" href={`/beneficiaire/dossiers/${d.id}`}>
+              {d.reference}
+            </Link>,
             d.siteName,
             d.channel === "ADVENIR" ? "Web service ADVENIR" : "GIREVE",
             d.operatorName,

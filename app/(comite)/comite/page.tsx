@@ -16,8 +16,8 @@ export default async function CommitteeHome() {
     <>
       <h1>Espace comité de pilotage</h1>
       <p>
-        Bonjour {user.name}. Indicateurs agrégés et anonymes de la recharge déclarée au programme ; chaque chiffre publié
-        porte sur assez de stations et de bénéficiaires pour être cité.
+        Bonjour {user.name}. Indicateurs agrégés et anonymes de la recharge déclarée au programme ; chaque chiffre publié porte sur assez de stations et de
+        bénéficiaires pour être cité.
       </p>
       {home.run ? <CommitteeHomeView home={home} /> : <NoRunNotice />}
 
@@ -33,8 +33,8 @@ export default async function CommitteeHome() {
         </li>
       </ul>
       <p className="fr-text--sm">
-        Chaque graphique est accompagné de ses données (tableau et téléchargement CSV). Les données sont aussi disponibles en JSON
-        et CSV par l&apos;API <code>/api/indicateurs/…</code> avec votre session.
+        Chaque graphique est accompagné de ses données (tableau et téléchargement CSV). Les données sont aussi disponibles en JSON et CSV par l&apos;API{" "}
+        <code>/api/indicateurs/…</code> avec votre session.
       </p>
     </>
   );

@@ -30,14 +30,17 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
     <>
       <h1>Espace opérateur — {op.name}</h1>
       <p>
-        Votre identifiant ADVENIR (<code>UserID</code>), à placer en tête de chaque envoi :{" "}
-        <code data-testid="operator-user-id">{op.id}</code>
+        Votre identifiant ADVENIR (<code>UserID</code>), à placer en tête de chaque envoi : <code data-testid="operator-user-id">{op.id}</code>
       </p>
       <p>
         {activeCredentials === 0 ? (
-          <>Vous n&apos;avez aucun accès actif : <Link href="/operateur/identifiants">créez un identifiant d&apos;API</Link>.</>
+          <>
+            Vous n&apos;avez aucun accès actif : <Link href="/operateur/identifiants">créez un identifiant d&apos;API</Link>.
+          </>
         ) : (
-          <>{activeCredentials} accès actif(s) : <Link href="/operateur/identifiants">gérer les identifiants d&apos;API</Link>.</>
+          <>
+            {activeCredentials} accès actif(s) : <Link href="/operateur/identifiants">gérer les identifiants d&apos;API</Link>.
+          </>
         )}{" "}
         Suivez vos <Link href="/operateur/envois">envois</Link> et vos <Link href="/operateur/anomalies">anomalies</Link>.
       </p>
@@ -60,17 +63,33 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
               : `${op.stations.length} station(s).`}
           </p>
           <StationsTable stations={stations.items} activityOf={(id) => activityOf(activity, id)} />
-          <PageLinks page={stations.page} pageCount={stations.pageCount} hrefOf={(p) => (p > 1 ? `/operateur?page=${p}#stations` : "/operateur#stations")} label="Pages des stations" />
+          <PageLinks
+            page={stations.page}
+            pageCount={stations.pageCount}
+            hrefOf={(p) => (p > 1 ? `/operateur?page=${p}#stations` : "/operateur#stations")}
+            label="Pages des stations"
+          />
         </>
       )}
 
       <h2>Premiers pas</h2>
       <ol>
-        <li>Créez un accès (de préférence <strong>bac à sable</strong> pour vos essais) dans <Link href="/operateur/identifiants">vos identifiants d&apos;API</Link>.</li>
-        <li>Remplacez <code>IDENTIFIANT:SECRET</code> ci-dessous par cet accès et lancez la commande.</li>
-        <li>Consultez la réponse, puis l&apos;envoi dans <Link href="/operateur/envois">le journal des envois</Link>.</li>
+        <li>
+          Créez un accès (de préférence <strong>bac à sable</strong> pour vos essais) dans{" "}
+          <Link href="/operateur/identifiants">vos identifiants d&apos;API</Link>.
+        </li>
+        <li>
+          Remplacez <code>IDENTIFIANT:SECRET</code> ci-dessous par cet accès et lancez la commande.
+        </li>
+        <li>
+          Consultez la réponse, puis l&apos;envoi dans <Link href="/operateur/envois">le journal des envois</Link>.
+        </li>
       </ol>
-      {!firstStation && <p>Aucune station déclarée : remplacez <code>VOTRE-STATIONID</code> par un StationID déclaré par votre client.</p>}
+      {!firstStation && (
+        <p>
+          Aucune station déclarée : remplacez <code>VOTRE-STATIONID</code> par un StationID déclaré par votre client.
+        </p>
+      )}
       {examples.map((e) => (
         <section key={e.title} aria-label={e.title}>
           <h3 className="fr-h6">{e.title}</h3>

@@ -24,48 +24,46 @@ export default function AccessibilityStatementPage() {
     <>
       <h1>Déclaration d&apos;accessibilité</h1>
       <p>
-        Le porteur du programme ADVENIR s&apos;engage à rendre ses services numériques accessibles, conformément à l&apos;article 47 de
-        la loi n° 2005-102 du 11 février 2005. Cette déclaration d&apos;accessibilité s&apos;applique au Portail de collecte
-        ADVENIR.
+        Le porteur du programme ADVENIR s&apos;engage à rendre ses services numériques accessibles, conformément à l&apos;article 47 de la loi n° 2005-102 du 11
+        février 2005. Cette déclaration d&apos;accessibilité s&apos;applique au Portail de collecte ADVENIR.
       </p>
 
       <h2>État de conformité</h2>
       <p>
-        Le Portail de collecte ADVENIR est <strong>non conforme</strong> avec le référentiel général d&apos;amélioration de
-        l&apos;accessibilité (RGAA), version 4.1 : aucun audit de conformité n&apos;a encore été réalisé. Le pied de page l&apos;indique
-        (« Accessibilité : non conforme ») tant que cet audit n&apos;a pas eu lieu.
+        Le Portail de collecte ADVENIR est <strong>non conforme</strong> avec le référentiel général d&apos;amélioration de l&apos;accessibilité (RGAA), version
+        4.1 : aucun audit de conformité n&apos;a encore été réalisé. Le pied de page l&apos;indique (« Accessibilité : non conforme ») tant que cet audit
+        n&apos;a pas eu lieu.
       </p>
 
       <h2>Résultats des tests</h2>
       <p>
-        En l&apos;absence d&apos;audit, aucun taux de conformité n&apos;est publié. À chaque évolution du portail, des tests
-        automatisés (axe-core, dans le navigateur Chromium) vérifient chaque page, y compris les formulaires en erreur, et
-        n&apos;acceptent aucune anomalie d&apos;impact grave ou critique. Ces tests ne couvrent qu&apos;une partie des critères du RGAA.
+        En l&apos;absence d&apos;audit, aucun taux de conformité n&apos;est publié. À chaque évolution du portail, des tests automatisés (axe-core, dans le
+        navigateur Chromium) vérifient chaque page, y compris les formulaires en erreur, et n&apos;acceptent aucune anomalie d&apos;impact grave ou critique.
+        Ces tests ne couvrent qu&apos;une partie des critères du RGAA.
       </p>
 
       <h2>Contenus non accessibles</h2>
       <h3>Non-conformités connues</h3>
       <ul>
         <li>
-          La carte des indicateurs (espace du comité) n&apos;est utilisable ni au clavier ni avec un lecteur d&apos;écran : la valeur
-          d&apos;un département ne s&apos;affiche qu&apos;au survol de la souris. Le tableau de données placé sous la carte donne les mêmes
-          valeurs, et l&apos;export CSV aussi.
+          La carte des indicateurs (espace du comité) n&apos;est utilisable ni au clavier ni avec un lecteur d&apos;écran : la valeur d&apos;un département ne
+          s&apos;affiche qu&apos;au survol de la souris. Le tableau de données placé sous la carte donne les mêmes valeurs, et l&apos;export CSV aussi.
         </li>
         <li>
-          Les graphiques des indicateurs sont des images : leurs infobulles ne s&apos;affichent qu&apos;au survol. Chaque graphique est
-          suivi de son tableau de données et d&apos;un export CSV.
+          Les graphiques des indicateurs sont des images : leurs infobulles ne s&apos;affichent qu&apos;au survol. Chaque graphique est suivi de son tableau de
+          données et d&apos;un export CSV.
         </li>
         <li>
-          Le titre de la page ne signale pas qu&apos;un formulaire a été refusé ; le récapitulatif des erreurs, placé en haut du
-          formulaire, prend le focus et relie chaque erreur à son champ.
+          Le titre de la page ne signale pas qu&apos;un formulaire a été refusé ; le récapitulatif des erreurs, placé en haut du formulaire, prend le focus et
+          relie chaque erreur à son champ.
         </li>
         <li>Le thème sombre et les paramètres d&apos;affichage du système de design de l&apos;État ne sont pas proposés.</li>
       </ul>
       <h3>Contenus non soumis à l&apos;obligation d&apos;accessibilité</h3>
       <ul>
         <li>
-          La documentation technique de l&apos;API (<Link href="/docs/api">/docs/api</Link>) et ses exemples de commandes, destinés aux
-          systèmes informatiques des opérateurs, sont fournis tels quels.
+          La documentation technique de l&apos;API (<Link href="/docs/api">/docs/api</Link>) et ses exemples de commandes, destinés aux systèmes informatiques
+          des opérateurs, sont fournis tels quels.
         </li>
       </ul>
 
@@ -90,8 +88,8 @@ export default function AccessibilityStatementPage() {
 
       <h2>Retour d&apos;information et contact</h2>
       <p>
-        Si vous n&apos;arrivez pas à accéder à un contenu ou à un service, contactez le responsable du portail pour être orienté vers
-        une alternative accessible ou obtenir le contenu sous une autre forme :{" "}
+        Si vous n&apos;arrivez pas à accéder à un contenu ou à un service, contactez le responsable du portail pour être orienté vers une alternative accessible
+        ou obtenir le contenu sous une autre forme :{" "}
         {contact ? (
           <a href={`mailto:${contact}`}>{contact}</a>
         ) : (
@@ -102,17 +100,24 @@ export default function AccessibilityStatementPage() {
 
       <h2>Voies de recours</h2>
       <p>
-        Si vous constatez un défaut d&apos;accessibilité vous empêchant d&apos;accéder à un contenu ou à une fonctionnalité du portail,
-        que vous nous le signalez et que vous ne parvenez pas à obtenir de réponse de notre part, vous êtes en droit de faire parvenir
-        vos doléances ou une demande de saisine au Défenseur des droits. Plusieurs moyens sont à votre disposition :
+        Si vous constatez un défaut d&apos;accessibilité vous empêchant d&apos;accéder à un contenu ou à une fonctionnalité du portail, que vous nous le
+        signalez et que vous ne parvenez pas à obtenir de réponse de notre part, vous êtes en droit de faire parvenir vos doléances ou une demande de saisine au
+        Défenseur des droits. Plusieurs moyens sont à votre disposition :
       </p>
       <ul>
         <li>
           écrire un message au Défenseur des droits par le{" "}
-          <a href="https://formulaire.defenseurdesdroits.fr/" rel="noopener">formulaire en ligne</a> ;
+          <a href="https://formulaire.defenseurdesdroits.fr/" rel="noopener">
+            formulaire en ligne
+          </a>{" "}
+          ;
         </li>
         <li>
-          contacter <a href="https://www.defenseurdesdroits.fr/saisir/delegues" rel="noopener">le délégué du Défenseur des droits dans votre région</a> ;
+          contacter{" "}
+          <a href="https://www.defenseurdesdroits.fr/saisir/delegues" rel="noopener">
+            le délégué du Défenseur des droits dans votre région
+          </a>{" "}
+          ;
         </li>
         <li>appeler le 09 69 39 00 00 ;</li>
         <li>envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li>

@@ -9,7 +9,6 @@ import { safeCallbackPath } from "@/lib/auth/safe-callback";
 export const metadata: Metadata = { title: "Connexion" };
 export const dynamic = "force-dynamic";
 
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await getCurrentUser();
   if (user) redirect(ROLE_HOME[user.role]);
@@ -20,7 +19,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1>Connexion</h1>
         {params.motdepasse === "modifie" && (
           <div role="status" className="fr-mb-3w">
-            <Alert severity="success" small description="Votre mot de passe a été modifié et vos sessions fermées : connectez-vous avec le nouveau mot de passe." />
+            <Alert
+              severity="success"
+              small
+              description="Votre mot de passe a été modifié et vos sessions fermées : connectez-vous avec le nouveau mot de passe."
+            />
           </div>
         )}
         <p>Connectez-vous avec l&apos;adresse e-mail et le mot de passe de votre compte.</p>

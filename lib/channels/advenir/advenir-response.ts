@@ -15,13 +15,17 @@ import type { AdvenirFailure, AdvenirMessage, AdvenirSuccess } from "@/lib/schem
 // and only here, with no internals in the answer. A database that cannot be reached is not a
 // bug: 503 with Retry-After (the client retries; the server recovers when PostgreSQL is back).
 
-
 export function databaseUnavailable(): AdvenirAnswer {
   return {
     status: 503,
     body: {
       statut: "ECHEC",
-      erreurs: [{ chemin: SERVER_PATH, message: `base de données momentanément indisponible : rien n'a été enregistré ; réessayez dans ${DATABASE_RETRY_AFTER_SECONDS} s` }],
+      erreurs: [
+        {
+          chemin: SERVER_PATH,
+          message: `base de données momentanément indisponible : rien n'a été enregistré ; réessayez dans ${DATABASE_RETRY_AFTER_SECONDS} s`,
+        },
+      ],
     },
     headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
   };
@@ -50,7 +54,8 @@ function messagesOf(error: AppError): AdvenirMessage[] {
 
 export function advenirFailure(error: unknown): AdvenirAnswer {
   // A timeout or broken framing met while reading the body (lib/platform/server/guarded-body.ts).
-  if (isProtocolFailure(error)) return { status: error.status, body: { statut: "ECHEC", erreurs: [{ chemin: BODY_PATH, message: error.message }] }, headers: {} };
+  if (isProtocolFailure(error))
+    return { status: error.status, body: { statut: "ECHEC", erreurs: [{ chemin: BODY_PATH, message: error.message }] }, headers: {} };
   if (isAppError(error)) {
     const headers: Record<string, string> = isIngestError(error) ? { ...error.headers } : {};
     if (error.status === 401) headers["WWW-Authenticate"] = WWW_AUTHENTICATE;
@@ -64,7 +69,9 @@ export function advenirFailure(error: unknown): AdvenirAnswer {
     status: 500,
     body: {
       statut: "ECHEC",
-      erreurs: [{ chemin: "(serveur)", message: `erreur interne : rien n'a été enregistré ; réessayez plus tard ou communiquez la référence ${reference} au support` }],
+      erreurs: [
+        { chemin: "(serveur)", message: `erreur interne : rien n'a été enregistré ; réessayez plus tard ou communiquez la référence ${reference} au support` },
+      ],
       reference,
     },
     headers: {},

@@ -40,7 +40,18 @@ describe("the protocol's own example", () => {
     });
     const prisma = await db();
     const rows = await prisma.chargeOperation.findMany({ where: { operatorId: t.operatorId }, orderBy: { transactionId: "asc" } });
-    expect(rows.map((r) => [r.env, r.stationId, r.transactionId, r.startAt.getTime() / 1000, r.stopAt.getTime() / 1000, Number(r.startWh), Number(r.stopWh), r.qualityFlags])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.env,
+        r.stationId,
+        r.transactionId,
+        r.startAt.getTime() / 1000,
+        r.stopAt.getTime() / 1000,
+        Number(r.startWh),
+        Number(r.stopWh),
+        r.qualityFlags,
+      ]),
+    ).toEqual([
       ["production", t.stations.R320, "54545", 1458293125, 1458293135, 1246, 4563, ["energie_superieure_puissance"]],
       ["production", t.stations.R320, "54546", 1459293125, 1468293135, 4666, 5773, ["duree_excessive"]],
       ["production", t.stations["1234"], "6565", 1458303125, 1458403135, 21246, 24563, []],
@@ -52,7 +63,9 @@ describe("the protocol's own example", () => {
     expect(await countRows(t.operatorId)).toEqual({ operations: 3, curves: 0 });
 
     const submissions = await prisma.submission.findMany({ where: { operatorId: t.operatorId }, orderBy: { id: "asc" } });
-    expect(submissions.map((s) => [s.endpoint, s.method, s.httpStatus, s.outcome, s.received, s.stored, s.unchanged, s.env, s.credentialId, s.ipAddress])).toEqual([
+    expect(
+      submissions.map((s) => [s.endpoint, s.method, s.httpStatus, s.outcome, s.received, s.stored, s.unchanged, s.env, s.credentialId, s.ipAddress]),
+    ).toEqual([
       ["/api/operation/put", "POST", 200, "OK", 3, 3, 0, "production", t.credentialId, "192.0.2.10"],
       ["/api/operation/put", "POST", 200, "OK", 3, 0, 3, "production", t.credentialId, "192.0.2.10"],
     ]);
@@ -76,7 +89,11 @@ describe("tolerated deviations", () => {
     const t = await makeTenant();
     const put = await call("operation", { [t.operatorId]: { R320: { p1: operation(T0) } } }, { auth: t.auth, method: "PUT" });
     expect(put.json).toMatchObject({ statut: "OK", enregistres: 1 });
-    const gz = await call("courbe", { [t.operatorId]: { R320: { g1: curve(T0) } } }, { auth: t.auth, gzip: true, headers: { "content-type": "application/json" } });
+    const gz = await call(
+      "courbe",
+      { [t.operatorId]: { R320: { g1: curve(T0) } } },
+      { auth: t.auth, gzip: true, headers: { "content-type": "application/json" } },
+    );
     expect(gz.json).toMatchObject({ statut: "OK", enregistres: 1 });
     expect(await countRows(t.operatorId)).toEqual({ operations: 1, curves: 1 });
   });
@@ -129,16 +146,28 @@ describe("tolerated deviations", () => {
     });
     const prisma = await db();
     const row = await prisma.loadCurve.findFirstOrThrow({ where: { operatorId: t.operatorId } });
-    expect([row.startAt.getTime() / 1000, row.stopAt.getTime() / 1000, row.pointCount, Number(row.energyWh), row.offsetsS, row.valuesWh.map(Number), row.qualityFlags]).toEqual([
-      T0, T0 + 1800, 4, 2500, [0, 600, 1200, 1800], [10_000, 11_000, 12_000, 12_500], [],
-    ]);
+    expect([
+      row.startAt.getTime() / 1000,
+      row.stopAt.getTime() / 1000,
+      row.pointCount,
+      Number(row.energyWh),
+      row.offsetsS,
+      row.valuesWh.map(Number),
+      row.qualityFlags,
+    ]).toEqual([T0, T0 + 1800, 4, 2500, [0, 600, 1200, 1800], [10_000, 11_000, 12_000, 12_500], []]);
     const again = await call("courbe", { [t.operatorId]: { R320: { s1: [...points].reverse() } } }, { auth: t.auth });
     expect(again.json).toMatchObject({ statut: "OK", enregistres: 0, inchanges: 1 });
   });
 
   it("answers OK with nothing stored for a UserID without stations, or a station without transactions", async () => {
     const t = await makeTenant();
-    expect((await call("operation", { [t.operatorId]: {} }, { auth: t.auth })).json).toEqual({ statut: "OK", recus: 0, enregistres: 0, inchanges: 0, avertissements: [] });
+    expect((await call("operation", { [t.operatorId]: {} }, { auth: t.auth })).json).toEqual({
+      statut: "OK",
+      recus: 0,
+      enregistres: 0,
+      inchanges: 0,
+      avertissements: [],
+    });
     expect((await call("courbe", { [t.operatorId.toUpperCase()]: { R320: {}, "1234": [] } }, { auth: t.auth })).json).toMatchObject({ statut: "OK", recus: 0 });
     expect(await countRows(t.operatorId)).toEqual({ operations: 0, curves: 0 });
   });
@@ -148,8 +177,16 @@ describe("quality flags", () => {
   it("flags a curve with a power jump and a long curve, answers warnings, stores them", async () => {
     const t = await makeTenant({ nominalPowerKw: 7.4, pointCount: 2 });
     // ceiling 14.8 kW × 1.1: 10 minutes allow 2,714 Wh (+1); 3,000 Wh is a jump
-    const jump = [{ timestamp: T0, value: 0 }, { timestamp: T0 + 600, value: 2700 }, { timestamp: T0 + 1200, value: 5700 }];
-    const long = [{ timestamp: T0, value: 0 }, { timestamp: T0 + 86_400, value: 1000 }, { timestamp: T0 + 8 * 86_400, value: 2000 }];
+    const jump = [
+      { timestamp: T0, value: 0 },
+      { timestamp: T0 + 600, value: 2700 },
+      { timestamp: T0 + 1200, value: 5700 },
+    ];
+    const long = [
+      { timestamp: T0, value: 0 },
+      { timestamp: T0 + 86_400, value: 1000 },
+      { timestamp: T0 + 8 * 86_400, value: 2000 },
+    ];
     const res = await call("courbe", { [t.operatorId]: { R320: { jump, long, ok: curve(T0) } } }, { auth: t.auth });
     expect(res.json).toMatchObject({
       statut: "OK",
@@ -172,7 +209,11 @@ describe("quality flags", () => {
   it("keeps an operation at the nominal power unflagged and flags one just above the tolerance", async () => {
     const t = await makeTenant({ nominalPowerKw: 22, pointCount: 1 });
     // 1 hour at 22 kW × 1.1 = 24,200 Wh (+1 Wh resolution)
-    const res = await call("operation", { [t.operatorId]: { R320: { at: operation(T0, 3600, 24_201), above: operation(T0, 3600, 24_202) } } }, { auth: t.auth });
+    const res = await call(
+      "operation",
+      { [t.operatorId]: { R320: { at: operation(T0, 3600, 24_201), above: operation(T0, 3600, 24_202) } } },
+      { auth: t.auth },
+    );
     expect(res.json).toMatchObject({ statut: "OK", avertissements: [{ chemin: `${t.operatorId}/R320/above` }] });
   });
 });
@@ -205,7 +246,14 @@ describe("raw body retention", () => {
     const { purgeRawBodies } = await import("@/lib/channels/advenir/purge-raw-bodies");
     const prisma = await db();
     const t = await makeTenant();
-    const base = { operatorId: t.operatorId, endpoint: "/api/operation/put", method: "POST", httpStatus: 200, outcome: "OK", rawBody: new Uint8Array([1, 2, 3]) };
+    const base = {
+      operatorId: t.operatorId,
+      endpoint: "/api/operation/put",
+      method: "POST",
+      httpStatus: 200,
+      outcome: "OK",
+      rawBody: new Uint8Array([1, 2, 3]),
+    };
     // relative to now: other tests sharing the database only have fresh submissions
     const now = new Date();
     const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);

@@ -30,7 +30,12 @@ describe("authorization between operators", () => {
     const toNobody = await call("courbe", { [b.operatorId]: { [codeNobody]: { t1: operation(T0) } } }, { auth: b.auth });
     expect(toA.status).toBe(422);
     expect(toNobody.status).toBe(422);
-    expect(toA.json.erreurs).toEqual([{ chemin: `${b.operatorId}/${codeA}`, message: `station ${codeA} inconnue pour votre compte : elle doit d'abord être déclarée par le bénéficiaire sur son dossier, avec votre compte comme opérateur` }]);
+    expect(toA.json.erreurs).toEqual([
+      {
+        chemin: `${b.operatorId}/${codeA}`,
+        message: `station ${codeA} inconnue pour votre compte : elle doit d'abord être déclarée par le bénéficiaire sur son dossier, avec votre compte comme opérateur`,
+      },
+    ]);
     expect(toNobody.json.erreurs).toEqual([{ chemin: `${b.operatorId}/${codeNobody}`, message: toA.json.erreurs![0].message.replace(codeA, codeNobody) }]);
 
     expect(await countRows(a.operatorId)).toEqual({ operations: 0, curves: 0 });
@@ -46,7 +51,12 @@ describe("authorization between operators", () => {
     await call("operation", { [b.operatorId]: { R320: { same: operation(T0, 60, 200) } } }, { auth: b.auth });
     const prisma = await db();
     const rows = await prisma.chargeOperation.findMany({ where: { operatorId: { in: [a.operatorId, b.operatorId] } } });
-    expect(rows.map((r) => [r.operatorId, Number(r.stopWh - r.startWh)]).sort()).toEqual([[a.operatorId, 100], [b.operatorId, 200]].sort());
+    expect(rows.map((r) => [r.operatorId, Number(r.stopWh - r.startWh)]).sort()).toEqual(
+      [
+        [a.operatorId, 100],
+        [b.operatorId, 200],
+      ].sort(),
+    );
   });
 });
 
@@ -60,7 +70,9 @@ describe("throttling", () => {
       const res = await call("operation", body, { auth, ip: uniqueIp() });
       expect(res.status).toBe(429);
       expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(500);
-      expect(res.json.erreurs).toEqual([{ chemin: "(authentification)", message: expect.stringMatching(/^trop d'échecs d'authentification : réessayez dans \d+ secondes$/) }]);
+      expect(res.json.erreurs).toEqual([
+        { chemin: "(authentification)", message: expect.stringMatching(/^trop d'échecs d'authentification : réessayez dans \d+ secondes$/) },
+      ]);
     }
     // Neither the failures nor the blocked attempts are in the operator's journal: the security log counts them.
     const prisma = await db();
@@ -122,7 +134,10 @@ describe("security log of failed authentications", () => {
     expect((await call("operation", {}, { auth: null, ip })).status).toBe(401);
     const prisma = await db();
     const rows = await prisma.securityEvent.findMany({ where: { ipAddress: ip }, orderBy: { login: "asc" } });
-    expect(rows.map((r) => [r.login, r.operatorId, r.failures])).toEqual([["", null, 1], [login, null, 1]]);
+    expect(rows.map((r) => [r.login, r.operatorId, r.failures])).toEqual([
+      ["", null, 1],
+      [login, null, 1],
+    ]);
     expect(await prisma.submission.count({ where: { ipAddress: ip } })).toBe(0);
   });
 
@@ -160,7 +175,9 @@ describe("client certificate through the trusted proxy", () => {
     await prisma.apiCredential.update({ where: { id: t.credentialId }, data: { revokedAt: new Date() } });
     const revoked = await call("operation", body, { auth: null, headers: { "x-portal-client-cert-sha256": fingerprint } });
     expect(revoked.status).toBe(401);
-    expect(revoked.json.erreurs).toEqual([{ chemin: "(authentification)", message: "certificat client non reconnu ou révoqué, et aucun identifiant Basic fourni" }]);
+    expect(revoked.json.erreurs).toEqual([
+      { chemin: "(authentification)", message: "certificat client non reconnu ou révoqué, et aucun identifiant Basic fourni" },
+    ]);
   });
 
   it("ignores a client's own certificate header name: only the custom server's header counts", async () => {

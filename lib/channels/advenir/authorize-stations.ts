@@ -107,7 +107,11 @@ export async function authorizeStations(
     }
     refused.push(code);
     if (own)
-      issues.push({ kind: "data", chemin, message: `station ${code} : l'attestation sur l'honneur de son dossier n'est pas signée, ses données ne peuvent pas encore être reçues` });
+      issues.push({
+        kind: "data",
+        chemin,
+        message: `station ${code} : l'attestation sur l'honneur de son dossier n'est pas signée, ses données ne peuvent pas encore être reçues`,
+      });
     else
       issues.push({
         kind: "data",

@@ -16,7 +16,12 @@ export const BUSY_RETRY_AFTER_SECONDS = 2;
 export function serverBusy(): IngestError {
   return new IngestError(
     503,
-    [{ chemin: SERVER_PATH, message: `serveur momentanément saturé (trop de corps en cours de traitement) : rien n'a été enregistré ; réessayez dans ${BUSY_RETRY_AFTER_SECONDS} s` }],
+    [
+      {
+        chemin: SERVER_PATH,
+        message: `serveur momentanément saturé (trop de corps en cours de traitement) : rien n'a été enregistré ; réessayez dans ${BUSY_RETRY_AFTER_SECONDS} s`,
+      },
+    ],
     { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) },
   );
 }

@@ -69,14 +69,47 @@ async function storedPrefixes(): Promise<Set<string>> {
 async function check(request: Sent): Promise<number> {
   const answer = await post(request);
   if (!ALLOWED.has(answer.status)) throw new Error(`statut ${answer.status} : ${JSON.stringify(answer.json).slice(0, 300)}`);
-  if (answer.status === 200 ? answer.json.statut !== "OK" : answer.json.statut !== "ECHEC") throw new Error(`réponse hors protocole : ${JSON.stringify(answer.json).slice(0, 300)}`);
+  if (answer.status === 200 ? answer.json.statut !== "OK" : answer.json.statut !== "ECHEC")
+    throw new Error(`réponse hors protocole : ${JSON.stringify(answer.json).slice(0, 300)}`);
   return answer.status;
 }
 
 // ——— Generated bodies ———
 
-const NASTY = ['"', "{", "}", "[", "]", ",", ":", "\u0000", "\\u0000", "\ud800", "\\ud800", "\\udc00\\ud800", "1e999", "-1", "1.5", "-0", "NaN",
-  "Infinity", "null", "true", '"x"', "\\", "é", "\ufeff", "99999999999999999999999", "[[[[[[[[", '{"a":1,"a":2}', "\t", "\r\n", "\u001f", "0x10", "1_000"];
+const NASTY = [
+  '"',
+  "{",
+  "}",
+  "[",
+  "]",
+  ",",
+  ":",
+  "\u0000",
+  "\\u0000",
+  "\ud800",
+  "\\ud800",
+  "\\udc00\\ud800",
+  "1e999",
+  "-1",
+  "1.5",
+  "-0",
+  "NaN",
+  "Infinity",
+  "null",
+  "true",
+  '"x"',
+  "\\",
+  "é",
+  "\ufeff",
+  "99999999999999999999999",
+  "[[[[[[[[",
+  '{"a":1,"a":2}',
+  "\t",
+  "\r\n",
+  "\u001f",
+  "0x10",
+  "1_000",
+];
 
 type Mutation =
   | { kind: "delete"; at: number; length: number }
@@ -105,7 +138,14 @@ type Shape =
 const shape: fc.Arbitrary<Shape> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ shape: fc.constant("mutated" as const), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) }) },
   { weight: 2, arbitrary: fc.record({ shape: fc.constant("field" as const), field: fc.nat(), value: fc.jsonValue({ maxDepth: 2 }) }) },
-  { weight: 2, arbitrary: fc.record({ shape: fc.constant("key" as const), level: fc.constantFrom("user" as const, "station" as const, "transaction" as const), key: fc.string({ unit: "binary", maxLength: 12 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      shape: fc.constant("key" as const),
+      level: fc.constantFrom("user" as const, "station" as const, "transaction" as const),
+      key: fc.string({ unit: "binary", maxLength: 12 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ shape: fc.constant("deep" as const), depth: fc.integer({ min: 30, max: 3000 }) }) },
   { weight: 1, arbitrary: fc.record({ shape: fc.constant("wide" as const), keys: fc.integer({ min: 990, max: 1500 }) }) },
   { weight: 1, arbitrary: fc.record({ shape: fc.constant("long-id" as const), length: fc.integer({ min: 250, max: 600 }) }) },
@@ -121,7 +161,10 @@ type Generated = typeof generated extends fc.Arbitrary<infer T> ? T : never;
 /** A valid body whose TransactionIDs all start with `prefix`, as a plain object. */
 function validBody(endpoint: "operation" | "courbe", prefix: string): Record<string, Record<string, Record<string, unknown>>> {
   const t0 = 1_700_000_000;
-  const transactions = endpoint === "operation" ? { [`${prefix}1`]: operation(t0), [`${prefix}2`]: operation(t0 + 7200) } : { [`${prefix}1`]: curve(t0), [`${prefix}2`]: curve(t0 + 7200) };
+  const transactions =
+    endpoint === "operation"
+      ? { [`${prefix}1`]: operation(t0), [`${prefix}2`]: operation(t0 + 7200) }
+      : { [`${prefix}1`]: curve(t0), [`${prefix}2`]: curve(t0 + 7200) };
   return { [tenant.operatorId]: { FUZZ1: transactions } };
 }
 
@@ -153,7 +196,11 @@ function applyShape(g: Generated, prefix: string): string {
       const user = body[tenant.operatorId];
       if (s.level === "user") return JSON.stringify({ [s.key]: user });
       if (s.level === "station") return JSON.stringify({ [tenant.operatorId]: { [s.key]: user.FUZZ1 } });
-      return JSON.stringify({ [tenant.operatorId]: { FUZZ1: { ...user.FUZZ1, [`${prefix}${s.key}`]: user.FUZZ1[`${prefix}1`], [`${prefix}${s.key}\u0000`]: user.FUZZ1[`${prefix}2`] } } });
+      return JSON.stringify({
+        [tenant.operatorId]: {
+          FUZZ1: { ...user.FUZZ1, [`${prefix}${s.key}`]: user.FUZZ1[`${prefix}1`], [`${prefix}${s.key}\u0000`]: user.FUZZ1[`${prefix}2`] },
+        },
+      });
     }
     case "deep":
       return `{"${tenant.operatorId}":{"FUZZ1":{"${prefix}1":${"[".repeat(s.depth)}${"]".repeat(s.depth)}}}}`;
@@ -234,7 +281,9 @@ describe("fuzz: malformed bodies through the server", () => {
         try {
           if ((await check(request)) !== 200) refused.push({ prefix, request });
         } catch (e) {
-          throw new Error(`${(e as Error).message}\ncorps (base64, à ajouter à lib/channels/advenir/fuzz-corpus/) : ${request.bytes.toString("base64").slice(0, 4000)}${request.contentEncoding ? ` (Content-Encoding: ${request.contentEncoding})` : ""}`);
+          throw new Error(
+            `${(e as Error).message}\ncorps (base64, à ajouter à lib/channels/advenir/fuzz-corpus/) : ${request.bytes.toString("base64").slice(0, 4000)}${request.contentEncoding ? ` (Content-Encoding: ${request.contentEncoding})` : ""}`,
+          );
         }
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: false },

@@ -64,7 +64,11 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
     who = operator;
     checkContentType(request.headers.get("content-type"));
     log.sizeBytes = Number(request.headers.get("content-length")) || 0;
-    const body = await receiveBody(request, { endpoint, operatorId: operator.operatorId, archive: operator.env === "sandbox" || env.RAW_BODY_RETENTION_DAYS > 0, claim }, log);
+    const body = await receiveBody(
+      request,
+      { endpoint, operatorId: operator.operatorId, archive: operator.env === "sandbox" || env.RAW_BODY_RETENTION_DAYS > 0, claim },
+      log,
+    );
     const result = await storeBody({
       sql: await rawSql(),
       operatorId: operator.operatorId,
@@ -91,7 +95,14 @@ export async function answerAdvenirPut(endpoint: Endpoint, request: PutRequest):
     if (e instanceof OperatorAuthError) {
       recorded = true;
       try {
-        await recordAuthFailure(await rawSql(), { ...e.attempt, ipAddress, blocked: e.code === "TOO_MANY_REQUESTS", at: receivedAt, endpoint: path, httpStatus: answer.status });
+        await recordAuthFailure(await rawSql(), {
+          ...e.attempt,
+          ipAddress,
+          blocked: e.code === "TOO_MANY_REQUESTS",
+          at: receivedAt,
+          endpoint: path,
+          httpStatus: answer.status,
+        });
       } catch (logError) {
         if (getEnv().LOG_ERRORS) console.error("[api advenir] journal de sécurité indisponible", logError);
       }

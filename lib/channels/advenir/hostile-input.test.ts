@@ -21,8 +21,14 @@ describe("identifiers", () => {
     const lone = await call("operation", { [t.operatorId]: { R320: { "T\ud800": operation(T0, 60, 1), "T\udbff": operation(T0, 60, 2) } } }, { auth: t.auth });
     expect(lone.status).toBe(422);
     expect(lone.json.erreurs).toEqual([
-      { chemin: `${t.operatorId}/R320/T\\uD800`, message: "TransactionID invalide : \\uD800 (demi-paire de substitution UTF-16 isolée) n'est pas admis dans un identifiant" },
-      { chemin: `${t.operatorId}/R320/T\\uDBFF`, message: "TransactionID invalide : \\uDBFF (demi-paire de substitution UTF-16 isolée) n'est pas admis dans un identifiant" },
+      {
+        chemin: `${t.operatorId}/R320/T\\uD800`,
+        message: "TransactionID invalide : \\uD800 (demi-paire de substitution UTF-16 isolée) n'est pas admis dans un identifiant",
+      },
+      {
+        chemin: `${t.operatorId}/R320/T\\uDBFF`,
+        message: "TransactionID invalide : \\uDBFF (demi-paire de substitution UTF-16 isolée) n'est pas admis dans un identifiant",
+      },
     ]);
     const prisma = await db();
     const rows = await prisma.chargeOperation.findMany({ where: { operatorId: t.operatorId }, select: { transactionId: true, stopWh: true, startWh: true } });
@@ -55,7 +61,11 @@ describe("identifiers", () => {
     const prisma = await db();
     const dossier = await prisma.station.findFirstOrThrow({ where: { id: t.stations.R320 }, select: { dossierId: true } });
     // Registered as typed on a system that decomposes accents (E + U+0301), stored composed.
-    const [station] = await registerStations({ dossierId: dossier.dossierId, stations: [{ stationCode: "GARE-E\u0301LYSE\u0301E", pointCount: 2, nominalPowerKw: 22 }], actor: "test" });
+    const [station] = await registerStations({
+      dossierId: dossier.dossierId,
+      stations: [{ stationCode: "GARE-E\u0301LYSE\u0301E", pointCount: 2, nominalPowerKw: 22 }],
+      actor: "test",
+    });
     expect(station.stationCode).toBe("GARE-\u00c9LYS\u00c9E");
     const sent = (stationCode: string, tx: string) => ({ [t.operatorId]: { [stationCode]: { [tx]: operation(T0) } } });
     const composed = await call("operation", sent("GARE-\u00c9LYS\u00c9E", "caf\u00e9"), { auth: t.auth });
@@ -113,7 +123,10 @@ describe("duplicate keys in one JSON object", () => {
     const res = await call("operation", text, { auth: t.auth });
     expect(res.status).toBe(422);
     expect(res.json.erreurs).toEqual([
-      { chemin: `${t.operatorId}/R320/t1/StopValue`, message: "clé répétée dans le même objet JSON avec une autre valeur : envoi ambigu (un analyseur JSON ne garderait que la dernière)" },
+      {
+        chemin: `${t.operatorId}/R320/t1/StopValue`,
+        message: "clé répétée dans le même objet JSON avec une autre valeur : envoi ambigu (un analyseur JSON ne garderait que la dernière)",
+      },
     ]);
     expect(await countRows(t.operatorId)).toEqual({ operations: 0, curves: 0 });
   });
@@ -133,12 +146,16 @@ describe("clearer messages", () => {
     const t = await makeTenant();
     const text = `{"${t.operatorId}": {"Gare-Élysée": {}}}`;
     const message = async (bytes: Buffer) => (await call("operation", "", { auth: t.auth, rawBytes: new Uint8Array(bytes) })).json.erreurs![0].message;
-    expect(await message(Buffer.from(`\ufeff${text}`, "utf16le"))).toBe("corps encodé en UTF-16 (petit-boutiste, avec BOM) : le corps doit être du JSON encodé en UTF-8");
+    expect(await message(Buffer.from(`\ufeff${text}`, "utf16le"))).toBe(
+      "corps encodé en UTF-16 (petit-boutiste, avec BOM) : le corps doit être du JSON encodé en UTF-8",
+    );
     expect(await message(Buffer.from(text, "utf16le"))).toBe("corps encodé en UTF-16 (petit-boutiste) : le corps doit être du JSON encodé en UTF-8");
     expect(await message(Buffer.from(text, "latin1"))).toBe(
       `corps illisible : octet 0xC9 à la position ${text.indexOf("É")} invalide en UTF-8 (encodage ISO-8859-1 / Latin-1 ou Windows-1252 ?) ; le corps doit être du JSON encodé en UTF-8`,
     );
-    expect(await message(gzipSync(Buffer.from(text)))).toBe("le corps semble compressé en gzip : ajoutez l'en-tête « Content-Encoding: gzip » (ou envoyez-le décompressé)");
+    expect(await message(gzipSync(Buffer.from(text)))).toBe(
+      "le corps semble compressé en gzip : ajoutez l'en-tête « Content-Encoding: gzip » (ou envoyez-le décompressé)",
+    );
     // A UTF-8 byte-order mark is no error.
     expect((await call("operation", "", { auth: t.auth, rawBytes: new Uint8Array(Buffer.from(`\ufeff{"${t.operatorId}": {}}`)) })).status).toBe(200);
   });

@@ -35,9 +35,17 @@ describe("a monthly body of 113 curves with a meter glitch and two interleaved m
     expect(again.json).toMatchObject({ statut: "OK", recus: 113, enregistres: 0, inchanges: 113 });
 
     const prisma = await db();
-    const rows = await prisma.loadCurve.findMany({ where: { operatorId: U }, select: { transactionId: true, qualityFlags: true, energyWh: true, valuesWh: true } });
+    const rows = await prisma.loadCurve.findMany({
+      where: { operatorId: U },
+      select: { transactionId: true, qualityFlags: true, energyWh: true, valuesWh: true },
+    });
     expect(rows.length).toBe(113);
-    expect(rows.filter((r) => r.qualityFlags.length > 0).map((r) => [r.transactionId, r.qualityFlags]).sort()).toEqual([
+    expect(
+      rows
+        .filter((r) => r.qualityFlags.length > 0)
+        .map((r) => [r.transactionId, r.qualityFlags])
+        .sort(),
+    ).toEqual([
       ["TX-GLITCH", ["index_decroissant"]],
       ["TX-TWO-METERS", ["index_decroissant"]],
     ]);
@@ -87,7 +95,11 @@ describe("one point alone, or no point, breaks the index", () => {
     const res = await call("courbe", body, { auth: t.auth });
     expect(res.status).toBe(200);
     const prisma = await db();
-    const rows = await prisma.loadCurve.findMany({ where: { operatorId: t.operatorId }, orderBy: { transactionId: "asc" }, select: { transactionId: true, energyWh: true, qualityFlags: true } });
+    const rows = await prisma.loadCurve.findMany({
+      where: { operatorId: t.operatorId },
+      orderBy: { transactionId: "asc" },
+      select: { transactionId: true, energyWh: true, qualityFlags: true },
+    });
     expect(rows.map((r) => [r.transactionId, r.energyWh === null ? null : Number(r.energyWh), r.qualityFlags])).toEqual([
       ["dip", 800, ["index_decroissant"]],
       ["either", null, ["index_decroissant"]],
@@ -102,12 +114,17 @@ describe("one point alone, or no point, breaks the index", () => {
 
   it("stores an operation whose StopValue is below its StartValue, flagged, with no energy in the anomalies", async () => {
     const t = await makeTenant();
-    const res = await call("operation", { [t.operatorId]: { R320: { back: { ...operation(T0), StartValue: 9000, StopValue: 8000 }, ok: operation(T0 + 7200) } } }, { auth: t.auth });
+    const res = await call(
+      "operation",
+      { [t.operatorId]: { R320: { back: { ...operation(T0), StartValue: 9000, StopValue: 8000 }, ok: operation(T0 + 7200) } } },
+      { auth: t.auth },
+    );
     expect(res.status).toBe(200);
     expect(res.json.avertissements).toEqual([
       {
         chemin: `${t.operatorId}/R320/back`,
-        message: "index_decroissant : index d'énergie cumulée qui décroît : données enregistrées mais exclues des indicateurs (StopValue (8000 Wh) inférieur à StartValue (9000 Wh) : énergie indéterminée)",
+        message:
+          "index_decroissant : index d'énergie cumulée qui décroît : données enregistrées mais exclues des indicateurs (StopValue (8000 Wh) inférieur à StartValue (9000 Wh) : énergie indéterminée)",
       },
     ]);
     const prisma = await db();
@@ -124,32 +141,53 @@ describe("energy above 1,000 kWh", () => {
     const t = await makeTenant({ nominalPowerKw: 350, pointCount: 10 });
     const hours = 3 * 3600;
     const big = [0, 1, 2, 3].map((i) => ({ timestamp: T0 + (i * hours) / 3, value: 5_000_000 + Math.round((i * 1_000_001) / 3) }));
-    const res = await call("operation", {
-      [t.operatorId]: { R320: { exact: operation(T0, hours, 1_000_000), above: operation(T0, hours, 1_000_001) }, "1234": { bigCurve: big } },
-    }, { auth: t.auth });
+    const res = await call(
+      "operation",
+      {
+        [t.operatorId]: { R320: { exact: operation(T0, hours, 1_000_000), above: operation(T0, hours, 1_000_001) }, "1234": { bigCurve: big } },
+      },
+      { auth: t.auth },
+    );
     expect(res.status).toBe(200);
-    expect(res.json.avertissements!.filter((w) => w.message.startsWith("energie_excessive")).map((w) => w.chemin).sort()).toEqual([
-      `${t.operatorId}/1234/bigCurve`,
-      `${t.operatorId}/R320/above`,
-    ]);
+    expect(
+      res.json
+        .avertissements!.filter((w) => w.message.startsWith("energie_excessive"))
+        .map((w) => w.chemin)
+        .sort(),
+    ).toEqual([`${t.operatorId}/1234/bigCurve`, `${t.operatorId}/R320/above`]);
     const prisma = await db();
-    const ops = await prisma.chargeOperation.findMany({ where: { operatorId: t.operatorId }, orderBy: { transactionId: "asc" }, select: { transactionId: true, qualityFlags: true } });
-    expect(ops).toEqual([{ transactionId: "above", qualityFlags: ["energie_excessive"] }, { transactionId: "exact", qualityFlags: [] }]);
+    const ops = await prisma.chargeOperation.findMany({
+      where: { operatorId: t.operatorId },
+      orderBy: { transactionId: "asc" },
+      select: { transactionId: true, qualityFlags: true },
+    });
+    expect(ops).toEqual([
+      { transactionId: "above", qualityFlags: ["energie_excessive"] },
+      { transactionId: "exact", qualityFlags: [] },
+    ]);
   });
 });
 
 describe("other refusals reviewed", () => {
   it("stores an operation of zero duration (flagged when it delivered more than the meter's resolution), and a curve of two points as an operation", async () => {
     const t = await makeTenant();
-    const res = await call("courbe", {
-      [t.operatorId]: {
-        R320: {
-          nothing: { ...operation(T0, 0, 0) },
-          instant: { ...operation(T0, 0, 500) },
-          twoPoints: [{ timestamp: T0, value: 1000 }, { timestamp: T0 + 1800, value: 4000 }, { timestamp: T0 + 1800, value: 4000 }],
+    const res = await call(
+      "courbe",
+      {
+        [t.operatorId]: {
+          R320: {
+            nothing: { ...operation(T0, 0, 0) },
+            instant: { ...operation(T0, 0, 500) },
+            twoPoints: [
+              { timestamp: T0, value: 1000 },
+              { timestamp: T0 + 1800, value: 4000 },
+              { timestamp: T0 + 1800, value: 4000 },
+            ],
+          },
         },
       },
-    }, { auth: t.auth });
+      { auth: t.auth },
+    );
     expect(res.status).toBe(200);
     expect(res.json.avertissements!.map((w) => [w.chemin.split("/").pop(), w.message.split(" :")[0]])).toEqual([
       ["nothing", "opération de charge envoyée à /api/courbe/put"],

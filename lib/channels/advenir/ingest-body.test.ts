@@ -14,9 +14,10 @@ describe("isRetryable", () => {
   it("reads the SQLSTATE where the database driver in use puts it", async () => {
     const sql = await rawSql();
     // RAISE with an explicit SQLSTATE: the error the driver throws, as a real deadlock would be.
-    const error = await sql
-      .query("DO $$ BEGIN RAISE EXCEPTION 'simulated' USING ERRCODE = '40P01'; END $$")
-      .then(() => null, (e: unknown) => e);
+    const error = await sql.query("DO $$ BEGIN RAISE EXCEPTION 'simulated' USING ERRCODE = '40P01'; END $$").then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isRetryable(error)).toBe(true);
   });
 });

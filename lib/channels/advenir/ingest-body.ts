@@ -59,8 +59,7 @@ export interface IngestResult {
  * The write found the credential revoked, or the programme's individual data purged, after the
  * request was authenticated (lib/channels/advenir/write-records.ts): nothing stored.
  */
-export const REVOKED_DURING_WRITE =
-  "accès révoqué pendant l'envoi (fin du programme ou révocation de l'identifiant) : rien n'a été enregistré";
+export const REVOKED_DURING_WRITE = "accès révoqué pendant l'envoi (fin du programme ou révocation de l'identifiant) : rien n'a été enregistré";
 
 /** Retries of the whole statement on serialization failures and deadlocks. */
 const MAX_ATTEMPTS = 5;
@@ -110,7 +109,14 @@ export async function storeBody(input: StoreInput): Promise<IngestResult> {
     const written = await writeWithRetries(input, prepared, remembered);
     if (written.refused === false) {
       const { submissionId, stored, userFailures } = written;
-      return { recus: prepared.received, enregistres: stored, inchanges: prepared.received - stored, avertissements: prepared.warnings.list(), submissionId, userFailures };
+      return {
+        recus: prepared.received,
+        enregistres: stored,
+        inchanges: prepared.received - stored,
+        avertissements: prepared.warnings.list(),
+        submissionId,
+        userFailures,
+      };
     }
     // Refused by the gate: nothing was written. Closed for good, unless the credential came from
     // memory (then its verification from the database gives the answer a request starting now would get).
@@ -149,7 +155,15 @@ async function prepareRows(input: StoreInput, codes: string[], fromMemory: boole
     const station = stations.get(op.stationCode)!;
     const assessment = assessOperation(op, station.powerKw);
     for (const message of flagMessages(assessment)) warnings.push({ chemin: op.path, message });
-    return { stationId: station.id, transactionId: op.transactionId, startS: op.startS, stopS: op.stopS, startWh: op.startWh, stopWh: op.stopWh, flags: assessment.flags };
+    return {
+      stationId: station.id,
+      transactionId: op.transactionId,
+      startS: op.startS,
+      stopS: op.stopS,
+      startWh: op.startWh,
+      stopWh: op.stopWh,
+      flags: assessment.flags,
+    };
   });
   const curves: CurveRow[] = normalized.curves.map((c) => {
     const station = stations.get(c.stationCode)!;
@@ -185,5 +199,3 @@ export function isRetryable(e: unknown): boolean {
   const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
   return code === "40001" || code === "40P01";
 }
-
-

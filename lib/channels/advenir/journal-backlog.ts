@@ -63,7 +63,8 @@ export function flushJournalBacklog(): Promise<void> {
         await recordSubmission(await rawSql(), b.entries[0]);
         b.entries.shift();
       }
-      if (b.dropped > 0 && getEnv().LOG_ERRORS) console.warn(`[api advenir] ${b.dropped} appels non journalisés pendant l'indisponibilité de la base (file pleine)`);
+      if (b.dropped > 0 && getEnv().LOG_ERRORS)
+        console.warn(`[api advenir] ${b.dropped} appels non journalisés pendant l'indisponibilité de la base (file pleine)`);
       b.dropped = 0;
     } catch (e) {
       if (!isDatabaseUnavailable(e)) {

@@ -71,10 +71,14 @@ function jsonParse(text: string): { ok: true; value: unknown } | { ok: false } {
 /** Valid JSON texts, with odd spacing, and corrupted variants of them. */
 const texts = fc.oneof(
   fc.json({ depthSize: "small" }),
-  fc.tuple(fc.json({ depthSize: "small" }), fc.nat(), fc.constantFrom("", " ", ",", "}", "]", '"', "\\", "\\u12", "\u0000", "\n", "1", "-", ".", "e", "tru", ":", "[", "{")).map(
-    ([text, at, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice(at % (text.length + 1)),
-  ),
-  fc.string({ unit: fc.constantFrom(..."{}[]:,\"\\ 0123456789-+.eEtrufalsn\u00e9\t\n") }),
+  fc
+    .tuple(
+      fc.json({ depthSize: "small" }),
+      fc.nat(),
+      fc.constantFrom("", " ", ",", "}", "]", '"', "\\", "\\u12", "\u0000", "\n", "1", "-", ".", "e", "tru", ":", "[", "{"),
+    )
+    .map(([text, at, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice(at % (text.length + 1))),
+  fc.string({ unit: fc.constantFrom(...'{}[]:,"\\ 0123456789-+.eEtrufalsn\u00e9\t\n') }),
 );
 
 describe("JsonScanner", () => {
@@ -93,18 +97,22 @@ describe("JsonScanner", () => {
   });
 
   it("decodes escapes, lone surrogates included, as JSON.parse does", () => {
-    for (const text of ['"a\\u0000b"', '"\\ud800"', '"\\uD83D\\uDE00"', '"\\/\\b\\f\\n\\r\\t\\"\\\\"', '"é€😀"']) expect(scan(text)).toEqual({ ok: true, value: JSON.parse(text) });
+    for (const text of ['"a\\u0000b"', '"\\ud800"', '"\\uD83D\\uDE00"', '"\\/\\b\\f\\n\\r\\t\\"\\\\"', '"é€😀"'])
+      expect(scan(text)).toEqual({ ok: true, value: JSON.parse(text) });
   });
 
   it("reads integers of any length as JSON.parse does (beyond 2^53 too)", () => {
-    for (const text of ["0", "-0", "123456789012345", "1234567890123456", "9007199254740993", "-12.5e3", "1E400"]) expect(scan(text)).toEqual({ ok: true, value: JSON.parse(text) });
+    for (const text of ["0", "-0", "123456789012345", "1234567890123456", "9007199254740993", "-12.5e3", "1E400"])
+      expect(scan(text)).toEqual({ ok: true, value: JSON.parse(text) });
   });
 
   it("refuses nesting deeper than the limit, and says where", () => {
     expect(scan(`${"[".repeat(MAX_DEPTH)}${"]".repeat(MAX_DEPTH)}`).ok).toBe(true);
     const deep = scan(`${"[".repeat(MAX_DEPTH + 1)}${"]".repeat(MAX_DEPTH + 1)}`);
     expect(deep.ok).toBe(false);
-    expect((deep as { error: IngestError }).error.errors[0].message).toMatch(/^JSON invalide à la position 32 \(ligne 1, colonne 33\) : imbrication trop profonde/);
+    expect((deep as { error: IngestError }).error.errors[0].message).toMatch(
+      /^JSON invalide à la position 32 \(ligne 1, colonne 33\) : imbrication trop profonde/,
+    );
     // Skipping a 100,000-deep value is refused too, without overflowing the stack.
     expect(skips("[".repeat(100_000))).toBe(false);
   });
@@ -112,7 +120,10 @@ describe("JsonScanner", () => {
   it("gives the line and column of a syntax error, with an excerpt where control characters are escaped", () => {
     const r = scan('{\n  "a": 1,\n  "b": \u0001\n}');
     expect((r as { error: IngestError }).error.errors).toEqual([
-      { chemin: "(corps)", message: "JSON invalide à la position 19 (ligne 3, colonne 8) : une valeur JSON est attendue, près de « { \"a\": 1, \"b\": \\u0001 } »" },
+      {
+        chemin: "(corps)",
+        message: 'JSON invalide à la position 19 (ligne 3, colonne 8) : une valeur JSON est attendue, près de « { "a": 1, "b": \\u0001 } »',
+      },
     ]);
   });
 

@@ -26,7 +26,6 @@ export interface NormalizedOperation {
   stopWh: number;
 }
 
-
 export interface NormalizedCurve {
   stationCode: string;
   transactionId: string;
@@ -112,7 +111,7 @@ export function pointIssues(point: { timestamp?: unknown; value?: unknown } | nu
   if (out.issues.full("data")) return out.issues.countOnly("data");
   const base = pathOf(ctx.path, rank);
   if (point === null) {
-    out.issues.push({ kind: "data", chemin: base, message: "point invalide : un objet { \"timestamp\": …, \"value\": … } est attendu" });
+    out.issues.push({ kind: "data", chemin: base, message: 'point invalide : un objet { "timestamp": …, "value": … } est attendu' });
     return;
   }
   const parsed = curvePointSchema.safeParse(point);

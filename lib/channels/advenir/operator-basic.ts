@@ -103,7 +103,12 @@ async function secretMatches(credential: Verified["credential"] & { secretHash: 
   if (ok) {
     if (verified.size > 10_000) verified.clear();
     const { id, operatorId, env, username, lastUsedAt } = credential;
-    verified.set(credential.username, { digest, secretHash: credential.secretHash, expires: Date.now() + CACHE_TTL_MS, credential: { id, operatorId, env, username, lastUsedAt } });
+    verified.set(credential.username, {
+      digest,
+      secretHash: credential.secretHash,
+      expires: Date.now() + CACHE_TTL_MS,
+      credential: { id, operatorId, env, username, lastUsedAt },
+    });
   }
   return ok;
 }
@@ -164,7 +169,14 @@ export async function authenticateOperator(
       const { credential } = hit;
       if (credential.lastUsedAt === null || Date.now() - credential.lastUsedAt.getTime() >= 60_000) await touch(options.prisma ?? (await db()), credential);
       const remembered = { secretHash: hit.secretHash, userKey: `basic:user:${credential.username}`, ipKey: `basic:ip:${clientIp(request)}` };
-      return { operatorId: credential.operatorId, credentialId: credential.id, env: credential.env, username: credential.username, method: "basic", remembered };
+      return {
+        operatorId: credential.operatorId,
+        credentialId: credential.id,
+        env: credential.env,
+        username: credential.username,
+        method: "basic",
+        remembered,
+      };
     }
   }
   const prisma = options.prisma ?? (await db());
@@ -209,7 +221,14 @@ export async function authenticateOperator(
     );
 
   const credential = row.id
-    ? { id: row.id, operatorId: row.operator_id!, env: row.env!, username: row.username!, secretHash: row.secret_hash!, lastUsedAt: row.last_used_at ? new Date(row.last_used_at) : null }
+    ? {
+        id: row.id,
+        operatorId: row.operator_id!,
+        env: row.env!,
+        username: row.username!,
+        secretHash: row.secret_hash!,
+        lastUsedAt: row.last_used_at ? new Date(row.last_used_at) : null,
+      }
     : null;
   const usable = credential && !row.revoked ? credential : null;
   const ok = usable ? await secretMatches(usable, basic.secret) : (await verifySecret(basic.secret, await decoyHash()), false);
@@ -218,11 +237,10 @@ export async function authenticateOperator(
     const { user, ip } = policies();
     await recordFailure(prisma, userKey, user, now);
     await recordFailure(prisma, ipKey, ip, now);
-    throw new OperatorAuthError(
-      "UNAUTHENTICATED",
-      "identifiant ou secret incorrect, ou accès révoqué",
-      { login: basic.username, operatorId: credential?.operatorId ?? null },
-    );
+    throw new OperatorAuthError("UNAUTHENTICATED", "identifiant ou secret incorrect, ou accès révoqué", {
+      login: basic.username,
+      operatorId: credential?.operatorId ?? null,
+    });
   }
   if (row.user_failures) await clearFailures(prisma, userKey);
   await touch(prisma, usable);

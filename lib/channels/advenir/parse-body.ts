@@ -38,11 +38,11 @@ class BodyParser extends TransactionReader {
 
   run(): ParsedBody {
     const s = this.s;
-    if (s.atEnd()) throw new IngestError(400, [{ chemin: BODY_PATH, message: "corps vide : un objet JSON { \"<UserID>\": { … } } est attendu" }]);
+    if (s.atEnd()) throw new IngestError(400, [{ chemin: BODY_PATH, message: 'corps vide : un objet JSON { "<UserID>": { … } } est attendu' }]);
     if (s.kind() !== "object") {
       s.skip(1);
       this.expectEnd();
-      this.issue("structure", BODY_PATH, "le corps doit être un objet JSON { \"<UserID>\": { \"<StationID>\": { … } } }");
+      this.issue("structure", BODY_PATH, 'le corps doit être un objet JSON { "<UserID>": { "<StationID>": { … } } }');
       return this.result();
     }
     s.open(123);
@@ -61,14 +61,14 @@ class BodyParser extends TransactionReader {
       }
       this.userId ??= raw;
       if (s.kind() !== "object") {
-        this.issue("structure", path, "un objet { \"<StationID>\": { … } } est attendu pour ce UserID");
+        this.issue("structure", path, 'un objet { "<StationID>": { … } } est attendu pour ce UserID');
         s.skip(2);
         continue;
       }
       this.stations(path);
     }
     this.expectEnd();
-    if (members === 0) this.issue("structure", BODY_PATH, "corps vide : un objet { \"<UserID>\": { … } } est attendu");
+    if (members === 0) this.issue("structure", BODY_PATH, 'corps vide : un objet { "<UserID>": { … } } est attendu');
     return this.result();
   }
 
@@ -104,7 +104,7 @@ class BodyParser extends TransactionReader {
       if (kind === "object") this.transactionsObject(check.value, path);
       else if (kind === "array") this.transactionsArray(check.value, path);
       else {
-        this.issue("structure", path, "les transactions de la station doivent former un objet { \"<TransactionID>\": … }");
+        this.issue("structure", path, 'les transactions de la station doivent former un objet { "<TransactionID>": … }');
         s.skip(3);
       }
     }
@@ -133,7 +133,7 @@ class BodyParser extends TransactionReader {
     s.open(91);
     for (let index = 0, first = true; s.nextElement(first); first = false, index++) {
       const elementPath = `${stationPath}/${index}`;
-      const oneKey = "un objet à une seule clé { \"<TransactionID>\": … } est attendu dans ce tableau";
+      const oneKey = 'un objet à une seule clé { "<TransactionID>": … } est attendu dans ce tableau';
       if (s.kind() !== "object") {
         this.issue("structure", elementPath, oneKey);
         s.skip(4);
@@ -156,5 +156,4 @@ class BodyParser extends TransactionReader {
       if (distinct !== 1) this.issue("structure", elementPath, oneKey);
     }
   }
-
 }

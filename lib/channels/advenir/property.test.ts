@@ -12,11 +12,19 @@ const T0 = 1_700_000_000;
 const STATIONS = ["R320", "1234", "UNSIGNED"];
 
 const operationArb = fc
-  .record({ start: fc.integer({ min: T0, max: T0 + 10_000_000 }), seconds: fc.integer({ min: 1, max: 20_000 }), from: fc.integer({ min: 0, max: 1e9 }), wh: fc.integer({ min: 0, max: 200_000 }) })
+  .record({
+    start: fc.integer({ min: T0, max: T0 + 10_000_000 }),
+    seconds: fc.integer({ min: 1, max: 20_000 }),
+    from: fc.integer({ min: 0, max: 1e9 }),
+    wh: fc.integer({ min: 0, max: 200_000 }),
+  })
   .map((o) => ({ StartTransaction: o.start, StopTransaction: o.start + o.seconds, StartValue: o.from, StopValue: o.from + o.wh }));
 
 const curveArb = fc
-  .record({ start: fc.integer({ min: T0, max: T0 + 10_000_000 }), steps: fc.array(fc.record({ dt: fc.integer({ min: 1, max: 900 }), dwh: fc.integer({ min: 0, max: 3000 }) }), { minLength: 2, maxLength: 8 }) })
+  .record({
+    start: fc.integer({ min: T0, max: T0 + 10_000_000 }),
+    steps: fc.array(fc.record({ dt: fc.integer({ min: 1, max: 900 }), dwh: fc.integer({ min: 0, max: 3000 }) }), { minLength: 2, maxLength: 8 }),
+  })
   .map(({ start, steps }) => {
     const points = [{ timestamp: start, value: 1000 }];
     for (const s of steps) {
@@ -84,31 +92,38 @@ describe("property: mutated bodies", () => {
     const t: Tenant = await makeTenant({ stations: ["R320", "1234"], unsignedStations: ["UNSIGNED"] });
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(bodyArb, fc.array(mutationArb, { maxLength: 3 }), fc.constantFrom("courbe", "operation"), fc.boolean(), async (stations, mutations, endpoint, truncate) => {
-        run++;
-        // fresh TransactionIDs for every run, so "stored" can be checked by counting
-        const fresh: Record<string, Record<string, Json>> = {};
-        for (const [code, txs] of Object.entries(stations)) fresh[code] = Object.fromEntries(Object.entries(txs).map(([id, d]) => [`${run}-${id}`, d as Json]));
-        let body: Json = { [t.operatorId]: fresh as Json };
-        for (const m of mutations) body = mutate(body, m);
-        let text = JSON.stringify(body);
-        if (truncate) text = text.slice(0, Math.max(0, text.length - 1 - (mutations.length * 7) % 5));
+      fc.asyncProperty(
+        bodyArb,
+        fc.array(mutationArb, { maxLength: 3 }),
+        fc.constantFrom("courbe", "operation"),
+        fc.boolean(),
+        async (stations, mutations, endpoint, truncate) => {
+          run++;
+          // fresh TransactionIDs for every run, so "stored" can be checked by counting
+          const fresh: Record<string, Record<string, Json>> = {};
+          for (const [code, txs] of Object.entries(stations))
+            fresh[code] = Object.fromEntries(Object.entries(txs).map(([id, d]) => [`${run}-${id}`, d as Json]));
+          let body: Json = { [t.operatorId]: fresh as Json };
+          for (const m of mutations) body = mutate(body, m);
+          let text = JSON.stringify(body);
+          if (truncate) text = text.slice(0, Math.max(0, text.length - 1 - ((mutations.length * 7) % 5)));
 
-        const before = await snapshot(t.operatorId);
-        const res = await call(endpoint, text, { auth: t.auth });
-        expect(res.status).not.toBe(500);
-        expect(res.json.statut).toBe(res.status === 200 ? "OK" : "ECHEC");
-        if (res.status === 200) {
-          const { recus, enregistres, inchanges } = res.json as unknown as { recus: number; enregistres: number; inchanges: number };
-          expect(recus).toBe(enregistres + inchanges);
-          const again = await call(endpoint, text, { auth: t.auth });
-          expect(again.json).toMatchObject({ statut: "OK", recus, enregistres: 0, inchanges: recus });
-        } else {
-          expect([400, 403, 422]).toContain(res.status);
-          expect(res.json.erreurs!.length).toBeGreaterThan(0);
-          expect(await snapshot(t.operatorId)).toBe(before);
-        }
-      }),
+          const before = await snapshot(t.operatorId);
+          const res = await call(endpoint, text, { auth: t.auth });
+          expect(res.status).not.toBe(500);
+          expect(res.json.statut).toBe(res.status === 200 ? "OK" : "ECHEC");
+          if (res.status === 200) {
+            const { recus, enregistres, inchanges } = res.json as unknown as { recus: number; enregistres: number; inchanges: number };
+            expect(recus).toBe(enregistres + inchanges);
+            const again = await call(endpoint, text, { auth: t.auth });
+            expect(again.json).toMatchObject({ statut: "OK", recus, enregistres: 0, inchanges: recus });
+          } else {
+            expect([400, 403, 422]).toContain(res.status);
+            expect(res.json.erreurs!.length).toBeGreaterThan(0);
+            expect(await snapshot(t.operatorId)).toBe(before);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -32,7 +32,8 @@ afterAll(async () => {
 });
 
 const T0 = 1_700_000_000;
-const purge = () => purgeIndividualData({ confirmation: PURGE_CONFIRMATION, actor: "admin@test", now: new Date("2026-07-01T10:00:00Z") }, { programmeEnd: "2026-06-30" });
+const purge = () =>
+  purgeIndividualData({ confirmation: PURGE_CONFIRMATION, actor: "admin@test", now: new Date("2026-07-01T10:00:00Z") }, { programmeEnd: "2026-06-30" });
 
 function body(operatorId: string, n: number, prefix: string) {
   return { [operatorId]: { R320: Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}-${i}`, operation(T0 + i * 7200)])) } };
@@ -104,7 +105,8 @@ describe("purge with posts in flight", () => {
     await blocker.connect();
     await watcher.connect();
     const waiting = async (...tables: string[]) =>
-      (await watcher.query<{ n: number }>("SELECT count(DISTINCT pid)::int AS n FROM pg_locks WHERE relation = ANY($1::regclass[]) AND NOT granted", [tables])).rows[0].n;
+      (await watcher.query<{ n: number }>("SELECT count(DISTINCT pid)::int AS n FROM pg_locks WHERE relation = ANY($1::regclass[]) AND NOT granted", [tables]))
+        .rows[0].n;
     const until = async (check: () => Promise<boolean>) => {
       for (let i = 0; i < 600 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
       expect(await check()).toBe(true);
@@ -116,7 +118,10 @@ describe("purge with posts in flight", () => {
       const purging = purge();
       await until(async () => (await waiting("api_credential")) === 1);
       // Two posts, a small one and a bulk one: authenticated, then waiting for the data tables.
-      const answers = Promise.all([call("operation", body(t.operatorId, 3, "small"), { auth: t.auth }), call("operation", body(t.operatorId, BULK_MIN_ROWS + 10, "bulk"), { auth: t.auth })]);
+      const answers = Promise.all([
+        call("operation", body(t.operatorId, 3, "small"), { auth: t.auth }),
+        call("operation", body(t.operatorId, BULK_MIN_ROWS + 10, "bulk"), { auth: t.auth }),
+      ]);
       await until(async () => (await waiting("charge_operation", "load_curve", "submission")) === 2);
       await blocker.query("COMMIT");
       await purging;

@@ -7,10 +7,7 @@ import { getEnv } from "@/lib/platform/env";
  * submission rows, with their counts and errors, stay). Sandbox bodies are kept until the
  * operator wipes its sandbox. Meant to be scheduled daily; returns how many bodies were deleted.
  */
-export async function purgeRawBodies(
-  input: { now?: Date; retentionDays?: number } = {},
-  options: { prisma?: PrismaClient } = {},
-): Promise<number> {
+export async function purgeRawBodies(input: { now?: Date; retentionDays?: number } = {}, options: { prisma?: PrismaClient } = {}): Promise<number> {
   const prisma = options.prisma ?? (await db());
   const now = input.now ?? new Date();
   const days = input.retentionDays ?? getEnv().RAW_BODY_RETENTION_DAYS;

@@ -22,7 +22,7 @@ async function statusOf(promise: Promise<unknown>): Promise<number | null> {
 
 describe("readBody", () => {
   it("assembles the chunks whatever the declared length says", async () => {
-    const parts = ['{"a":', '[1,2,', "3]}"];
+    const parts = ['{"a":', "[1,2,", "3]}"];
     const text = parts.join("");
     expect((await readBody(source(parts, { "content-length": String(text.length) }), limits)).text).toBe(text);
     expect((await readBody(source(parts), limits)).text).toBe(text);
@@ -39,11 +39,26 @@ describe("readBody", () => {
 
   it("inflates gzip within its own limit, and refuses bytes that are not UTF-8", async () => {
     const zipped = gzipSync(Buffer.from("é".repeat(300))).toString("latin1");
-    const gz = { headers: new Headers({ "content-encoding": "gzip" }), body: (async function* () { yield Buffer.from(zipped, "latin1"); })() };
+    const gz = {
+      headers: new Headers({ "content-encoding": "gzip" }),
+      body: (async function* () {
+        yield Buffer.from(zipped, "latin1");
+      })(),
+    };
     expect((await readBody(gz, limits)).text).toBe("é".repeat(300));
-    const bomb = { headers: new Headers({ "content-encoding": "gzip" }), body: (async function* () { yield gzipSync(Buffer.alloc(5000, 32)); })() };
+    const bomb = {
+      headers: new Headers({ "content-encoding": "gzip" }),
+      body: (async function* () {
+        yield gzipSync(Buffer.alloc(5000, 32));
+      })(),
+    };
     expect(await statusOf(readBody(bomb, limits))).toBe(413);
-    const latin1 = { headers: new Headers(), body: (async function* () { yield Buffer.from([0x7b, 0xe9, 0x7d]); })() };
+    const latin1 = {
+      headers: new Headers(),
+      body: (async function* () {
+        yield Buffer.from([0x7b, 0xe9, 0x7d]);
+      })(),
+    };
     expect(await statusOf(readBody(latin1, limits))).toBe(400);
   });
 });

@@ -60,9 +60,7 @@ export function checkContentType(contentType: string | null): void {
   if (!contentType?.trim()) return;
   const type = contentType.split(";")[0].trim().toLowerCase();
   if (ACCEPTED_TYPES.has(type) || /^application\/[\w.+-]*\+json$/.test(type)) return;
-  throw new IngestError(415, [
-    { chemin: BODY_PATH, message: `type de contenu ${type} non pris en charge : envoyez du JSON (application/json)` },
-  ]);
+  throw new IngestError(415, [{ chemin: BODY_PATH, message: `type de contenu ${type} non pris en charge : envoyez du JSON (application/json)` }]);
 }
 
 function tooLarge(limit: number, inflated = false): IngestError {

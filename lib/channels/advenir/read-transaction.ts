@@ -70,7 +70,8 @@ export class TransactionReader {
   }
 
   protected repeatOf(first: number, start: number, path: string): void {
-    if (sameValue(this.s.text, first, start)) this.out.warnings.push({ chemin: path, message: "clé répétée à l'identique dans le même objet JSON : prise en compte une fois" });
+    if (sameValue(this.s.text, first, start))
+      this.out.warnings.push({ chemin: path, message: "clé répétée à l'identique dans le même objet JSON : prise en compte une fois" });
     else this.issue("data", path, "clé répétée dans le même objet JSON avec une autre valeur : envoi ambigu (un analyseur JSON ne garderait que la dernière)");
   }
 
@@ -79,7 +80,8 @@ export class TransactionReader {
     const s = this.s;
     const ctx: ItemContext = { stationCode, transactionId, path, maxS: this.maxS };
     const kind = s.kind();
-    const unknown = "données non reconnues : une opération { StartTransaction, StopTransaction, StartValue, StopValue } ou une courbe [ { timestamp, value }, … ] est attendue";
+    const unknown =
+      "données non reconnues : une opération { StartTransaction, StopTransaction, StartValue, StopValue } ou une courbe [ { timestamp, value }, … ] est attendue";
     if (kind !== "object" && kind !== "array") {
       this.issue("structure", path, unknown);
       s.skip(depth);
@@ -116,7 +118,8 @@ export class TransactionReader {
     const kept: Map<string, NormalizedOperation | NormalizedCurve> = isCurve ? station.curves : station.operations;
     const previous = kept.get(item.transactionId);
     if (previous !== undefined) {
-      if (sameData(previous, item)) this.out.warnings.push({ chemin: item.path, message: "transaction répétée à l'identique dans l'envoi : prise en compte une fois" });
+      if (sameData(previous, item))
+        this.out.warnings.push({ chemin: item.path, message: "transaction répétée à l'identique dans l'envoi : prise en compte une fois" });
       else this.issue("data", item.path, "TransactionID répété dans l'envoi avec des données différentes : envoi ambigu");
       return;
     }

@@ -45,8 +45,7 @@ describe("concurrent re-senders", () => {
           const byStation: Record<string, Record<string, unknown>> = {};
           const ids = chosen(client, round);
           for (const i of ids) (byStation[STATIONS[i % 3]] ??= {})[`tx-${i}`] = valueOf(client, round, i);
-          if (round === 1 && client < 2)
-            for (let k = 0; k < BULK_MIN_ROWS; k++) byStation.R560[`own-${client}-${k}`] = operation(T0 + 30 * 86_400 + k * 7200);
+          if (round === 1 && client < 2) for (let k = 0; k < BULK_MIN_ROWS; k++) byStation.R560[`own-${client}-${k}`] = operation(T0 + 30 * 86_400 + k * 7200);
           const sentAt = performance.now();
           const r = await call("operation", { [t.operatorId]: byStation }, { auth: t.auth, method: "PUT" });
           statuses.push(r.status);
@@ -70,7 +69,10 @@ describe("concurrent re-senders", () => {
       const holder = writes.find((w) => w.client === client && w.round === round && w.transactions.includes(row.transactionId));
       expect(holder, `${row.transactionId}: written by an acknowledged write`).toBeDefined();
       const later = writes.filter((w) => w !== holder && w.transactions.includes(row.transactionId) && w.sentAt > holder!.ackedAt);
-      expect(later.map((w) => `${w.client}/${w.round}`), `${row.transactionId}: no write sent after the holder was acknowledged`).toEqual([]);
+      expect(
+        later.map((w) => `${w.client}/${w.round}`),
+        `${row.transactionId}: no write sent after the holder was acknowledged`,
+      ).toEqual([]);
     }
     expect(await prisma.submission.count({ where: { operatorId: t.operatorId, httpStatus: 200 } })).toBe(CLIENTS * ROUNDS);
   }, 240_000); // 128 calls, two of them bulk: minutes on PGlite on a busy machine

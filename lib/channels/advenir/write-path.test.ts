@@ -11,7 +11,7 @@ import { glitchedCurve, makeTenant, operation, curve, type Tenant } from "@/test
 
 function watched(inner: SqlExecutor): { sql: SqlExecutor; failures: unknown[] } {
   const failures: unknown[] = [];
-  const query: SqlExecutor["query"] = <T,>(text: string, params?: unknown[], options?: { name?: string }) =>
+  const query: SqlExecutor["query"] = <T>(text: string, params?: unknown[], options?: { name?: string }) =>
     inner.query<T>(text, params, options).catch((e: unknown) => {
       failures.push(e);
       throw e;
@@ -23,7 +23,7 @@ function watched(inner: SqlExecutor): { sql: SqlExecutor; failures: unknown[] } 
       ? (fn) =>
           inner.transaction!((tx) =>
             fn({
-              query: <T,>(text: string, params?: unknown[], options?: { name?: string }) =>
+              query: <T>(text: string, params?: unknown[], options?: { name?: string }) =>
                 tx.query<T>(text, params, options).catch((e: unknown) => {
                   failures.push(e);
                   throw e;
@@ -51,7 +51,17 @@ function post(t: Tenant, sql: SqlExecutor, endpoint: "operation" | "courbe", bod
     endpoint,
     text,
     startedAt: performance.now(),
-    submission: { env: "production", operatorId: t.operatorId, credentialId: t.credentialId, endpoint: `/api/${endpoint}/put`, method: "POST", ipAddress: "192.0.2.1", receivedAt: new Date(), sizeBytes: text.length, rawBody: null },
+    submission: {
+      env: "production",
+      operatorId: t.operatorId,
+      credentialId: t.credentialId,
+      endpoint: `/api/${endpoint}/put`,
+      method: "POST",
+      ipAddress: "192.0.2.1",
+      receivedAt: new Date(),
+      sizeBytes: text.length,
+      rawBody: null,
+    },
   });
 }
 
@@ -69,8 +79,16 @@ describe("the write path decides by the keys present", () => {
     expect(await post(t, sql, "courbe", { [t.operatorId]: { "1234": first[t.operatorId]["1234"] } })).toMatchObject({ recus: 2, enregistres: 2, inchanges: 0 });
     expect(await post(t, sql, "operation", { [t.operatorId]: { R320: operations(5) } })).toMatchObject({ recus: 5, enregistres: 0, inchanges: 5 });
     // 2 changed, 3 unchanged, 2 new.
-    expect(await post(t, sql, "operation", { [t.operatorId]: { R320: operations(7, (i) => i === 1 || i === 3) } })).toMatchObject({ recus: 7, enregistres: 4, inchanges: 3 });
-    expect(await post(t, sql, "courbe", { [t.operatorId]: { "1234": { C1: curve(T0), C2: curve(T0 + 86_400, 5) } } })).toMatchObject({ recus: 2, enregistres: 1, inchanges: 1 });
+    expect(await post(t, sql, "operation", { [t.operatorId]: { R320: operations(7, (i) => i === 1 || i === 3) } })).toMatchObject({
+      recus: 7,
+      enregistres: 4,
+      inchanges: 3,
+    });
+    expect(await post(t, sql, "courbe", { [t.operatorId]: { "1234": { C1: curve(T0), C2: curve(T0 + 86_400, 5) } } })).toMatchObject({
+      recus: 2,
+      enregistres: 1,
+      inchanges: 1,
+    });
     expect(failures).toEqual([]);
     const stored = await (await db()).chargeOperation.findMany({ where: { operatorId: t.operatorId }, orderBy: { startAt: "asc" }, select: { stopAt: true } });
     expect(stored.map((o, i) => o.stopAt.getTime() / 1000 - (T0 + i * 7200))).toEqual([3600, 3660, 3600, 3660, 3600, 3600, 3600]);
@@ -94,10 +112,18 @@ describe("the write path decides by the keys present", () => {
     // Curves through the same path: new ones and a changed one.
     const curves = Object.fromEntries(Array.from({ length: BULK_MIN_ROWS }, (_, i) => [`C-${i}`, curve(T0 + i * 7200, 3 + (i % 3))]));
     expect(await post(t, sql, "courbe", { [t.operatorId]: { "1234": curves } })).toMatchObject({ enregistres: BULK_MIN_ROWS });
-    expect(await post(t, sql, "courbe", { [t.operatorId]: { "1234": { ...curves, "C-7": curve(T0 + 7 * 7200, 9) } } })).toMatchObject({ enregistres: 1, inchanges: BULK_MIN_ROWS - 1 });
+    expect(await post(t, sql, "courbe", { [t.operatorId]: { "1234": { ...curves, "C-7": curve(T0 + 7 * 7200, 9) } } })).toMatchObject({
+      enregistres: 1,
+      inchanges: BULK_MIN_ROWS - 1,
+    });
     // Flagged rows through the COPY: an operation above 1,000 kWh, a curve whose index decreases (energy unknown).
     const flagged = await post(t, sql, "courbe", {
-      [t.operatorId]: { "1234": { ...curves, "C-7": curve(T0 + 7 * 7200, 9), "C-glitch": glitchedCurve(T0 - 86_400, 1).points }, R320: Object.fromEntries(Array.from({ length: BULK_MIN_ROWS }, (_, i) => [`BIG-${i}`, operation(T0 - 900_000 + i * 7200, 3600, i === 0 ? 1_500_000 : 5000)])) },
+      [t.operatorId]: {
+        "1234": { ...curves, "C-7": curve(T0 + 7 * 7200, 9), "C-glitch": glitchedCurve(T0 - 86_400, 1).points },
+        R320: Object.fromEntries(
+          Array.from({ length: BULK_MIN_ROWS }, (_, i) => [`BIG-${i}`, operation(T0 - 900_000 + i * 7200, 3600, i === 0 ? 1_500_000 : 5000)]),
+        ),
+      },
     });
     expect(flagged).toMatchObject({ enregistres: BULK_MIN_ROWS + 1 });
     expect(failures).toEqual([]);
@@ -108,19 +134,38 @@ describe("the write path decides by the keys present", () => {
     const big = await prisma.chargeOperation.findFirstOrThrow({ where: { operatorId: t.operatorId, transactionId: "BIG-0" } });
     expect(big.qualityFlags.length).toBeGreaterThan(0);
     await prisma.chargeOperation.deleteMany({ where: { operatorId: t.operatorId, transactionId: { startsWith: "BIG-" } } });
-    const ops = await prisma.chargeOperation.findMany({ where: { operatorId: t.operatorId }, select: { transactionId: true, startAt: true, stopAt: true, startWh: true, stopWh: true, qualityFlags: true } });
+    const ops = await prisma.chargeOperation.findMany({
+      where: { operatorId: t.operatorId },
+      select: { transactionId: true, startAt: true, stopAt: true, startWh: true, stopWh: true, qualityFlags: true },
+    });
     expect(ops).toHaveLength(n);
     for (const o of ops) {
       const i = Number(o.transactionId.slice(3));
-      expect([o.startAt.getTime() / 1000, o.stopAt.getTime() / 1000, Number(o.startWh), Number(o.stopWh), o.qualityFlags]).toEqual([T0 + i * 7200, T0 + i * 7200 + 3600 + (changed(i) ? 60 : 0), 1000, 6000, []]);
+      expect([o.startAt.getTime() / 1000, o.stopAt.getTime() / 1000, Number(o.startWh), Number(o.stopWh), o.qualityFlags]).toEqual([
+        T0 + i * 7200,
+        T0 + i * 7200 + 3600 + (changed(i) ? 60 : 0),
+        1000,
+        6000,
+        [],
+      ]);
     }
     const c7 = await prisma.loadCurve.findFirstOrThrow({ where: { operatorId: t.operatorId, transactionId: "C-7" } });
     expect([c7.pointCount, c7.offsetsS.at(-1), Number(c7.energyWh), c7.valuesWh.map(Number).at(-1)]).toEqual([9, 8 * 600, 8000, 18_000]);
     const c5 = await prisma.loadCurve.findFirstOrThrow({ where: { operatorId: t.operatorId, transactionId: "C-4" } });
-    expect([c5.startAt.getTime() / 1000, c5.stopAt.getTime() / 1000, c5.pointCount, c5.offsetsS, c5.valuesWh.map(Number), Number(c5.energyWh), c5.qualityFlags]).toEqual([
-      T0 + 4 * 7200, T0 + 4 * 7200 + 1800, 4, [0, 600, 1200, 1800], [10_000, 11_000, 12_000, 13_000], 3000, [],
-    ]);
-    const submissions = await prisma.submission.findMany({ where: { operatorId: t.operatorId }, orderBy: { id: "asc" }, select: { stored: true, unchanged: true, received: true } });
+    expect([
+      c5.startAt.getTime() / 1000,
+      c5.stopAt.getTime() / 1000,
+      c5.pointCount,
+      c5.offsetsS,
+      c5.valuesWh.map(Number),
+      Number(c5.energyWh),
+      c5.qualityFlags,
+    ]).toEqual([T0 + 4 * 7200, T0 + 4 * 7200 + 1800, 4, [0, 600, 1200, 1800], [10_000, 11_000, 12_000, 13_000], 3000, []]);
+    const submissions = await prisma.submission.findMany({
+      where: { operatorId: t.operatorId },
+      orderBy: { id: "asc" },
+      select: { stored: true, unchanged: true, received: true },
+    });
     expect(submissions.map((s) => s.stored)).toEqual([n / 2, n / 2 + expectedChanged, 0, BULK_MIN_ROWS, 1, BULK_MIN_ROWS + 1]);
     // Every stored row points at the submission that last wrote it.
     const orphans = await prisma.chargeOperation.count({ where: { operatorId: t.operatorId, submissionId: null } });

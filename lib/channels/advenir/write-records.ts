@@ -258,9 +258,7 @@ export interface WriteChecks {
  * "stations" a station is no longer authorized as it was (to authorize again from the database).
  * `userFailures`: the remembered login had throttle failures, which a success clears.
  */
-export type WriteResult =
-  | { refused: false; submissionId: bigint; stored: number; userFailures: boolean }
-  | { refused: "closed" | "auth" | "stations" };
+export type WriteResult = { refused: false; submissionId: bigint; stored: number; userFailures: boolean } | { refused: "closed" | "auth" | "stations" };
 
 interface GateRow {
   closed: boolean;
@@ -348,9 +346,13 @@ async function writeBulk(tx: SqlTransaction, input: WriteInput): Promise<WriteRe
   // commit), then the gate in a statement of its own, so with a snapshot taken after the wait.
   await tx.query(LOCK_TABLES_SQL);
   const keys = stationIndex(ops, curves);
-  const [gate] = await tx.query<GateRow>(BULK_GATE_SQL, [env, operatorId, keys.stations, input.submission.credentialId, ...gateParams(input.checks, keys.ids)], {
-    name: "advenir_bulk_gate",
-  });
+  const [gate] = await tx.query<GateRow>(
+    BULK_GATE_SQL,
+    [env, operatorId, keys.stations, input.submission.credentialId, ...gateParams(input.checks, keys.ids)],
+    {
+      name: "advenir_bulk_gate",
+    },
+  );
   if (gate.id === null) return { refused: refusal(gate) };
   const submissionId = gate.id;
 
@@ -358,7 +360,15 @@ async function writeBulk(tx: SqlTransaction, input: WriteInput): Promise<WriteRe
   // usual case); rows found to exist are left out by encoding again the rare body that has some.
   const probing = tx.query<{ kind: number; i: number }>(
     PROBE_SQL,
-    [env, operatorId, keys.stations, keys.opIndexes, textArray(ops.map((r) => r.transactionId)), keys.curveIndexes, textArray(curves.map((r) => r.transactionId))],
+    [
+      env,
+      operatorId,
+      keys.stations,
+      keys.opIndexes,
+      textArray(ops.map((r) => r.transactionId)),
+      keys.curveIndexes,
+      textArray(curves.map((r) => r.transactionId)),
+    ],
     { name: "advenir_bulk_probe" },
   );
   probing.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
@@ -386,7 +396,9 @@ async function writeBulk(tx: SqlTransaction, input: WriteInput): Promise<WriteRe
   if (existingOps.size + existingCurves.size > 0) {
     const oldOps = ops.filter((_, i) => existingOps.has(i)).sort(byKey);
     const oldCurves = curves.filter((_, i) => existingCurves.has(i)).sort(byKey);
-    const [row] = await tx.query<{ n: number }>(BULK_UPSERT_SQL, [...rowParams(env, operatorId, oldOps, oldCurves), submissionId], { name: "advenir_bulk_upsert" });
+    const [row] = await tx.query<{ n: number }>(BULK_UPSERT_SQL, [...rowParams(env, operatorId, oldOps, oldCurves), submissionId], {
+      name: "advenir_bulk_upsert",
+    });
     stored += Number(row.n);
   }
   if (stored !== received) await tx.query(BULK_COUNTS_SQL, [submissionId, stored, received - stored], { name: "advenir_bulk_counts" });
@@ -425,10 +437,15 @@ function curvesCopy(env: DataEnv, operatorId: string, submissionId: string, rows
   for (const r of rows) {
     const t0 = r.timestamps[0];
     w.raw(head).raw(station(r.stationId)).text(r.transactionId);
-    w.timestamptz(t0).timestamptz(r.timestamps[r.timestamps.length - 1]).int4(r.timestamps.length);
+    w.timestamptz(t0)
+      .timestamptz(r.timestamps[r.timestamps.length - 1])
+      .int4(r.timestamps.length);
     if (r.energyWh === null) w.null();
     else w.int8(r.energyWh);
-    w.int4Array(r.timestamps.map((t) => t - t0)).int8Array(r.values).textArray(r.flags).int8(sub);
+    w.int4Array(r.timestamps.map((t) => t - t0))
+      .int8Array(r.values)
+      .textArray(r.flags)
+      .int8(sub);
   }
   return w.finish();
 }

@@ -30,10 +30,22 @@ const CPS = ["51321", "51318", "50284", "50281", "50283", "51320", "51319", "508
 // (Finistère), Carnac ×2, Auray (Morbihan), La Hague ×3, Carentan ×2 (Manche), Bayeux ×2,
 // Bernières-sur-Mer (Calvados).
 const PLACES: [string, number][] = [
-  ["29039", 0], ["29039", 1], ["29039", 2], ["29103", 3], ["29103", 3],
-  ["56034", 4], ["56034", 5], ["56007", 6],
-  ["50041", 7], ["50041", 8], ["50041", 7], ["50099", 9], ["50099", 10],
-  ["14047", 11], ["14047", 12], ["14066", 13],
+  ["29039", 0],
+  ["29039", 1],
+  ["29039", 2],
+  ["29103", 3],
+  ["29103", 3],
+  ["56034", 4],
+  ["56034", 5],
+  ["56007", 6],
+  ["50041", 7],
+  ["50041", 8],
+  ["50041", 7],
+  ["50099", 9],
+  ["50099", 10],
+  ["14047", 11],
+  ["14047", 12],
+  ["14066", 13],
 ];
 const GIREVE = new Set(["50811", "50277", "51492"]);
 
@@ -82,7 +94,10 @@ beforeAll(async () => {
     })),
   );
   const stationOf = new Map(CPS.map((cp, i) => [cp, stations[i].id]));
-  await addOperations(prisma, sessions.map((s) => ({ operatorId, stationId: stationOf.get(s.cp)!, start: new Date(s.start), stop: new Date(s.stop), wh: s.kwh * 1000 })));
+  await addOperations(
+    prisma,
+    sessions.map((s) => ({ operatorId, stationId: stationOf.get(s.cp)!, start: new Date(s.start), stop: new Date(s.stop), wh: s.kwh * 1000 })),
+  );
   await computeIndicators({ from: "2023-01", to: "2024-01", seriesId: ref.carbonSeriesId, computedBy: "test" }, { prisma });
 });
 afterAll(async () => close());

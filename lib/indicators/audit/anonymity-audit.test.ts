@@ -23,7 +23,15 @@ let prisma: PrismaClient;
 let close: () => Promise<void>;
 
 const rand = seededRandom(20261205);
-type Place = { commune: string; stations: number; beneficiaries: number[]; months: number[]; channel?: "ADVENIR" | "GIREVE"; power?: number; silent?: Record<number, number> };
+type Place = {
+  commune: string;
+  stations: number;
+  beneficiaries: number[];
+  months: number[];
+  channel?: "ADVENIR" | "GIREVE";
+  power?: number;
+  silent?: Record<number, number>;
+};
 // months: 1–12 in which the stations charge; silent: month → number of stations that do not report that month.
 const PLACES: Place[] = [
   { commune: "29019", stations: 6, beneficiaries: [0, 1, 2], months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] }, // Brest
@@ -45,7 +53,13 @@ beforeAll(async () => {
   const rank: number[] = [];
   for (const p of PLACES) {
     for (let i = 0; i < p.stations; i++) {
-      specs.push({ beneficiary: p.beneficiaries[i % p.beneficiaries.length], inseeCode: p.commune, nominalPowerKw: p.power ?? 22, pointCount: 1 + (i % 2), channel: p.channel });
+      specs.push({
+        beneficiary: p.beneficiaries[i % p.beneficiaries.length],
+        inseeCode: p.commune,
+        nominalPowerKw: p.power ?? 22,
+        pointCount: 1 + (i % 2),
+        channel: p.channel,
+      });
       placeOf.push(p);
       rank.push(i);
     }
@@ -64,7 +78,13 @@ beforeAll(async () => {
         const hour = rand() < 0.2 ? 20 + Math.floor(rand() * 3) : 7 + Math.floor(rand() * 11);
         const start = Date.UTC(2023, month - 1, day, hour, Math.floor(rand() * 60));
         const hours = 0.5 + rand() * (hour >= 20 ? 9 : 4);
-        ops.push({ operatorId, stationId: s.id, start: new Date(start), stop: new Date(start + hours * 3_600_000), wh: Math.round(hours * (p.power ?? 22) * 1000 * (0.3 + 0.6 * rand())) });
+        ops.push({
+          operatorId,
+          stationId: s.id,
+          start: new Date(start),
+          stop: new Date(start + hours * 3_600_000),
+          wh: Math.round(hours * (p.power ?? 22) * 1000 * (0.3 + 0.6 * rand())),
+        });
       }
     }
   });

@@ -16,7 +16,13 @@ const meshParent = (level: Level, code: string) => geo[`${level}:${code}`] ?? nu
 function cell(level: Level, code: string, kind: Kind, pstart: string, energy: number | "primaire" | "secondaire"): ReadCell {
   const base = { level, code, kind, pstart, channel: "all" };
   if (typeof energy === "string") return { ...base, secret: true, reason: energy, values: {}, series: {} };
-  return { ...base, secret: false, values: { energy_kwh: energy }, series: {}, coverage: { stationsReporting: 9, stationsRegistered: 9, energyKwh: energy, chargeCount: 9 } };
+  return {
+    ...base,
+    secret: false,
+    values: { energy_kwh: energy },
+    series: {},
+    coverage: { stationsReporting: 9, stationsRegistered: 9, energyKwh: energy, chargeCount: 9 },
+  };
 }
 const truth = (cells: [ReadCell, number][]) =>
   new Map(cells.map(([c, e]) => [cellKey(c), measuresOf({ kind: c.kind, pstart: c.pstart, values: { energy_kwh: e }, series: {} })]));
@@ -36,7 +42,14 @@ describe("the auditor's attacker", () => {
       cell("commune", "29019", "month", "2023-01-01", 20),
       cell("commune", "29019", "month", "2023-02-01", 15),
     ];
-    const r = attack({ cells, meshParent, truth: truth([[quimperMarch, 15], [brestMarch, 25]]) });
+    const r = attack({
+      cells,
+      meshParent,
+      truth: truth([
+        [quimperMarch, 15],
+        [brestMarch, 25],
+      ]),
+    });
     expect(energyFindings(r)).toEqual([
       [cellKey(brestMarch), "differencing", 25],
       [cellKey(quimperMarch), "differencing", 15],
@@ -66,7 +79,15 @@ describe("the auditor's attacker", () => {
       brestDec,
       cell("departement", "29", "month", "2023-12-01", 5),
     ];
-    const r = attack({ cells, meshParent, truth: truth([[nov, 95.5], [dec, 4.5], [brestDec, 0.5]]) });
+    const r = attack({
+      cells,
+      meshParent,
+      truth: truth([
+        [nov, 95.5],
+        [dec, 4.5],
+        [brestDec, 0.5],
+      ]),
+    });
     const f = r.findings.find((x) => x.cell === cellKey(nov) && x.measure === "energy");
     expect(f).toMatchObject({ attack: "bounds", lo: 95, hi: 100 });
   });
@@ -89,7 +110,16 @@ describe("the auditor's attacker", () => {
       cell("departement", "29", "month", "2023-03-01", 20),
       cell("departement", "29", "quarter", "2023-01-01", 80),
     ];
-    const r = attack({ cells, meshParent, truth: truth([[w[0], 10], [w[1], 10], [w[2], 20], [w[3], 20]]) });
+    const r = attack({
+      cells,
+      meshParent,
+      truth: truth([
+        [w[0], 10],
+        [w[1], 10],
+        [w[2], 20],
+        [w[3], 20],
+      ]),
+    });
     expect(r.findings).toEqual([]);
   });
 });

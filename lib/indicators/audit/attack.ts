@@ -81,7 +81,10 @@ export function measuresOf(c: Pick<ReadCell, "kind" | "pstart" | "values" | "ser
     m.set(`weekday_h${h}`, ewd);
     m.set(`weekend_h${h}`, ewe);
     const cih = ci?.[h];
-    m.set(`emissions_h${h}`, fullCarbon && ewd !== null && ewe !== null ? (cih === null || cih === undefined ? (ewd + ewe > 1e-9 ? null : 0) : cih * (ewd + ewe)) : null);
+    m.set(
+      `emissions_h${h}`,
+      fullCarbon && ewd !== null && ewe !== null ? (cih === null || cih === undefined ? (ewd + ewe > 1e-9 ? null : 0) : cih * (ewd + ewe)) : null,
+    );
   }
   const curve = c.series.load_curve_kw;
   if (curve) curve.forEach((x, i) => m.set(`curve_${i}`, x));
@@ -184,7 +187,7 @@ export function attack(input: {
     const truthOf = (i: number) => input.truth.get(cellKey(cells[i]))?.get(name) ?? null;
 
     // 1. Exact differencing to a fixed point.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const r of rels) {
         if (isEq(r)) {
@@ -198,7 +201,15 @@ export function attack(input: {
           known[u] = 1;
           changed = true;
           if (cells[u].secret) {
-            findings.push({ cell: cellKey(cells[u]), measure: name, attack: "differencing", truth: truthOf(u) ?? NaN, lo: value, hi: value, reason: cells[u].reason ?? "primaire" });
+            findings.push({
+              cell: cellKey(cells[u]),
+              measure: name,
+              attack: "differencing",
+              truth: truthOf(u) ?? NaN,
+              lo: value,
+              hi: value,
+              reason: cells[u].reason ?? "primaire",
+            });
           }
         } else if (cls === "peak" && r.dim === "period" && known[r.parent]) {
           // A period's peak is the largest of its sub-periods': the only sub-period that can reach it does.
@@ -208,7 +219,16 @@ export function attack(input: {
             lo[u] = hi[u] = lo[r.parent];
             known[u] = 1;
             changed = true;
-            if (cells[u].secret) findings.push({ cell: cellKey(cells[u]), measure: name, attack: "differencing", truth: truthOf(u) ?? NaN, lo: lo[u], hi: hi[u], reason: cells[u].reason ?? "primaire" });
+            if (cells[u].secret)
+              findings.push({
+                cell: cellKey(cells[u]),
+                measure: name,
+                attack: "differencing",
+                truth: truthOf(u) ?? NaN,
+                lo: lo[u],
+                hi: hi[u],
+                reason: cells[u].reason ?? "primaire",
+              });
           }
         }
       }

@@ -45,7 +45,11 @@ function groupRows(rows: CellRow[]): ReadCell[] {
 
 /** Every published figure, through readCells, run by run (each for the years it is published for). */
 export async function readEverythingPublished(prisma: PrismaClient): Promise<Harvest> {
-  const runs = await prisma.indicatorRun.findMany({ where: { scope: "full", finishedAt: { not: null } }, select: { id: true }, orderBy: { finishedAt: "asc" } });
+  const runs = await prisma.indicatorRun.findMany({
+    where: { scope: "full", finishedAt: { not: null } },
+    select: { id: true },
+    orderBy: { finishedAt: "asc" },
+  });
   const cells: ReadCell[] = [];
   const seen = new Set<string>();
   const used: string[] = [];
@@ -66,21 +70,40 @@ export async function readEverythingPublished(prisma: PrismaClient): Promise<Har
 /** The real figures of the withheld cells (the judge's oracle, never the attacker's). */
 export async function truthOfWithheld(prisma: PrismaClient, runs: string[]): Promise<Map<string, Map<string, number | null>>> {
   const rows = [];
-  for (const run of runs) rows.push(...(await queryRows<
-    { indicator_code: string; mesh_level: string; mesh_code: string; period_kind: string; period_start: string; channel: string; value: number | null; series: number[] | null; stations_reporting: number; stations_registered: number; energy_wh: number; charge_count: number }
-  >(
-    prisma,
-    sql`SELECT indicator_code, mesh_level, mesh_code, period_kind, to_char(period_start, 'YYYY-MM-DD') AS period_start, channel, value, series,
+  for (const run of runs)
+    rows.push(
+      ...(await queryRows<{
+        indicator_code: string;
+        mesh_level: string;
+        mesh_code: string;
+        period_kind: string;
+        period_start: string;
+        channel: string;
+        value: number | null;
+        series: number[] | null;
+        stations_reporting: number;
+        stations_registered: number;
+        energy_wh: number;
+        charge_count: number;
+      }>(
+        prisma,
+        sql`SELECT indicator_code, mesh_level, mesh_code, period_kind, to_char(period_start, 'YYYY-MM-DD') AS period_start, channel, value, series,
             stations_reporting, stations_registered, energy_wh, charge_count
        FROM indicator_value WHERE run_id = ${run}::uuid AND withheld AND ${publishedRowSql(run)}`,
-  )));
+      )),
+    );
   const cells = new Map<string, Pick<ReadCell, "kind" | "pstart" | "values" | "series" | "coverage">>();
   for (const r of rows) {
     const k = cellKey({ level: r.mesh_level, code: r.mesh_code, kind: r.period_kind, pstart: r.period_start, channel: r.channel });
     const c = cells.get(k) ?? { kind: r.period_kind as Kind, pstart: r.period_start, values: {}, series: {} };
     if (INDICATORS[r.indicator_code as IndicatorCode].kind === "scalar") c.values[r.indicator_code] = r.value;
     else c.series[r.indicator_code] = r.series ?? [];
-    c.coverage = { stationsReporting: r.stations_reporting, stationsRegistered: r.stations_registered, energyKwh: r.energy_wh / 1000, chargeCount: r.charge_count };
+    c.coverage = {
+      stationsReporting: r.stations_reporting,
+      stationsRegistered: r.stations_registered,
+      energyKwh: r.energy_wh / 1000,
+      chargeCount: r.charge_count,
+    };
     cells.set(k, c);
   }
   return new Map([...cells].map(([k, c]) => [k, measuresOf(c)]));
@@ -88,7 +111,9 @@ export async function truthOfWithheld(prisma: PrismaClient, runs: string[]): Pro
 
 /** Public geography: the parent of a mesh. */
 export async function meshParents(prisma: PrismaClient): Promise<(level: Level, code: string) => { level: Level; code: string } | null> {
-  const communes = new Map((await prisma.commune.findMany({ select: { inseeCode: true, departementCode: true } })).map((c) => [c.inseeCode, c.departementCode]));
+  const communes = new Map(
+    (await prisma.commune.findMany({ select: { inseeCode: true, departementCode: true } })).map((c) => [c.inseeCode, c.departementCode]),
+  );
   const deps = new Map((await prisma.departement.findMany({ select: { code: true, regionCode: true } })).map((d) => [d.code, d.regionCode]));
   return (level, code) => {
     if (level === "commune") {
@@ -129,10 +154,13 @@ export async function checkViewsShowNothingElse(prisma: PrismaClient, harvest: H
       return;
     }
     const expected = INDICATORS[code as IndicatorCode].kind === "scalar" ? read.values[code] : read.series[code];
-    const ok = Array.isArray(expected) ? Array.isArray(c.value) && c.value.length === expected.length && expected.every((x, i) => close(x, (c.value as number[])[i])) : close(expected as number, c.value as number);
+    const ok = Array.isArray(expected)
+      ? Array.isArray(c.value) && c.value.length === expected.length && expected.every((x, i) => close(x, (c.value as number[])[i]))
+      : close(expected as number, c.value as number);
     if (!ok) problems.push(`${where}: ${cellKey(k)} ${code} shows ${JSON.stringify(c.value)?.slice(0, 80)} but read ${JSON.stringify(expected)?.slice(0, 80)}`);
     const cov = read.coverage!;
-    if (c.coverage && JSON.stringify(c.coverage) !== JSON.stringify(cov)) problems.push(`${where}: ${cellKey(k)} coverage ${JSON.stringify(c.coverage)} but read ${JSON.stringify(cov)}`);
+    if (c.coverage && JSON.stringify(c.coverage) !== JSON.stringify(cov))
+      problems.push(`${where}: ${cellKey(k)} coverage ${JSON.stringify(c.coverage)} but read ${JSON.stringify(cov)}`);
   };
   for (const kind of PERIOD_KINDS) {
     const periods = await listPublishedPeriods({ periodKind: kind }, { prisma });
@@ -140,7 +168,14 @@ export async function checkViewsShowNothingElse(prisma: PrismaClient, harvest: H
     for (const periode of sample) {
       for (const level of MESH_LEVELS) {
         const withheldAreas = harvest.cells.filter((c) => c.level === level && c.kind === kind && c.pstart === periode && c.secret).map((c) => c.code);
-        const areas = level === "national" ? ["FR"] : [...new Set([harvest.cells.find((c) => c.level === level && c.kind === kind && c.pstart === periode)?.code, ...withheldAreas.slice(0, 2)].filter(Boolean))] as string[];
+        const areas =
+          level === "national"
+            ? ["FR"]
+            : ([
+                ...new Set(
+                  [harvest.cells.find((c) => c.level === level && c.kind === kind && c.pstart === periode)?.code, ...withheldAreas.slice(0, 2)].filter(Boolean),
+                ),
+              ] as string[]);
         for (const zone of areas) {
           for (const canal of level === "national" ? CHANNELS : (["all"] as const)) {
             for (const vue of INDICATOR_VIEWS as readonly IndicatorView[]) {

@@ -77,23 +77,35 @@ export function buildStatements(p: RunPlan): RunStatement[] {
   const s: RunStatement[] = [];
   const add = (name: string, statement: SqlFragment) => s.push({ name, sql: statement });
 
-  add("param", sql`CREATE TEMP TABLE ix_param ON COMMIT DROP AS
+  add(
+    "param",
+    sql`CREATE TEMP TABLE ix_param ON COMMIT DROP AS
     SELECT t0, t1, (extract(epoch FROM t0) / 1800)::int AS s0, (extract(epoch FROM t1) / 1800)::int AS s1
-      FROM (SELECT ${p.firstMonth}::timestamp AT TIME ZONE ${PARIS} AS t0, ${p.endMonth}::timestamp AT TIME ZONE ${PARIS} AS t1) x`);
+      FROM (SELECT ${p.firstMonth}::timestamp AT TIME ZONE ${PARIS} AS t0, ${p.endMonth}::timestamp AT TIME ZONE ${PARIS} AS t1) x`,
+  );
 
   // Stations with their mesh; leaf_idx numbers the finest mesh computed (commune or département).
-  add("stations", sql`CREATE TEMP TABLE ix_station ON COMMIT DROP AS
+  add(
+    "stations",
+    sql`CREATE TEMP TABLE ix_station ON COMMIT DROP AS
     SELECT x.*, (CASE WHEN x.${leafColumn} IS NULL THEN 0 ELSE dense_rank() OVER (ORDER BY x.${leafColumn}) END)::int AS leaf_idx
-      FROM (${stationMeshSql(stationFilter)}) x`);
+      FROM (${stationMeshSql(stationFilter)}) x`,
+  );
   add("stations-key", sql`ALTER TABLE ix_station ADD PRIMARY KEY (station_id)`);
   add("stations-analyze", sql`ANALYZE ix_station`);
-  add("leaf-map", sql`CREATE TEMP TABLE ix_leafmap ON COMMIT DROP AS
-    SELECT DISTINCT leaf_idx, ${leaf === "commune" ? sql`commune` : sql`NULL::text`} AS leaf, dep, reg FROM ix_station`);
+  add(
+    "leaf-map",
+    sql`CREATE TEMP TABLE ix_leafmap ON COMMIT DROP AS
+    SELECT DISTINCT leaf_idx, ${leaf === "commune" ? sql`commune` : sql`NULL::text`} AS leaf, dep, reg FROM ix_station`,
+  );
   // Without statistics the planner guesses 630 rows and hashes the 1.5 million energy rows instead of this map.
   add("leaf-map-analyze", sql`ANALYZE ix_leafmap`);
 
-  add("slots", sql`CREATE TEMP TABLE ix_slot ON COMMIT DROP AS
-    ${slotCalendarSql({ s0: sql`(SELECT s0 FROM ix_param)`, s1: sql`(SELECT s1 FROM ix_param)`, series })}`);
+  add(
+    "slots",
+    sql`CREATE TEMP TABLE ix_slot ON COMMIT DROP AS
+    ${slotCalendarSql({ s0: sql`(SELECT s0 FROM ix_param)`, s1: sql`(SELECT s1 FROM ix_param)`, series })}`,
+  );
   add("slots-key", sql`ALTER TABLE ix_slot ADD PRIMARY KEY (slot)`);
   add("slots-analyze", sql`ANALYZE ix_slot`);
 
@@ -101,7 +113,9 @@ export function buildStatements(p: RunPlan): RunStatement[] {
     const [month, quarter, year] = ["month_start", "quarter_start", "year_start"].map((c) => sql.identifier(alias, c));
     return sql`CROSS JOIN LATERAL (VALUES ('month', ${month}), ('quarter', ${quarter}), ('year', ${year})) AS p(kind, pstart)`;
   };
-  add("periods", sql`CREATE TEMP TABLE ix_period ON COMMIT DROP AS
+  add(
+    "periods",
+    sql`CREATE TEMP TABLE ix_period ON COMMIT DROP AS
     SELECT p.kind, p.pstart, count(*) / 2.0 AS hours, count(*) FILTER (WHERE s.is_peak) / 2.0 AS peak_hours,
            count(*) FILTER (WHERE s.ci IS NULL) / 2.0 AS gap_hours, avg(s.ci) AS grid_mean
       FROM ix_slot s ${periodsOf("s")}
@@ -109,23 +123,33 @@ export function buildStatements(p: RunPlan): RunStatement[] {
      GROUP BY p.kind, p.pstart
     HAVING ((p.pstart::timestamp + CASE p.kind WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months'
              ELSE interval '1 year' END) AT TIME ZONE ${PARIS}) <= (SELECT t1 FROM ix_param)
-       AND (p.pstart::timestamp AT TIME ZONE ${PARIS}) >= (SELECT t0 FROM ix_param)`);
-  add("period-hours", sql`CREATE TEMP TABLE ix_period_hour ON COMMIT DROP AS
+       AND (p.pstart::timestamp AT TIME ZONE ${PARIS}) >= (SELECT t0 FROM ix_param)`,
+  );
+  add(
+    "period-hours",
+    sql`CREATE TEMP TABLE ix_period_hour ON COMMIT DROP AS
     SELECT p.kind, p.pstart, s.weekend, s.lhour, count(*) / 2.0 AS hours, sum(s.ci) AS ci_sum, count(s.ci) AS ci_n
       FROM ix_slot s ${periodsOf("s")}
       JOIN ix_period ip ON ip.kind = p.kind AND ip.pstart = p.pstart
-     GROUP BY 1, 2, 3, 4`);
+     GROUP BY 1, 2, 3, 4`,
+  );
 
   // Coverage: which stations reported in which period, their charges, beneficiaries, power.
-  add("station-months", sql`CREATE TEMP TABLE ix_st_month ON COMMIT DROP AS
-    ${p.fromCaches ? stationMonthsFromCacheSql(p) : stationMonthsSql({ stationsTable: sql`ix_station`, firstMonth: p.firstMonth, endMonth: p.endMonth })}`);
-  add("station-periods", sql`CREATE TEMP TABLE ix_st_period ON COMMIT DROP AS
+  add(
+    "station-months",
+    sql`CREATE TEMP TABLE ix_st_month ON COMMIT DROP AS
+    ${p.fromCaches ? stationMonthsFromCacheSql(p) : stationMonthsSql({ stationsTable: sql`ix_station`, firstMonth: p.firstMonth, endMonth: p.endMonth })}`,
+  );
+  add(
+    "station-periods",
+    sql`CREATE TEMP TABLE ix_st_period ON COMMIT DROP AS
     SELECT sm.station_id, q.kind, q.pstart, sum(sm.charges) AS charges
       FROM ix_st_month sm
      CROSS JOIN LATERAL (VALUES ('month', sm.month_start), ('quarter', date_trunc('quarter', sm.month_start)::date),
                                 ('year', date_trunc('year', sm.month_start)::date)) AS q(kind, pstart)
       JOIN ix_period ip ON ip.kind = q.kind AND ip.pstart = q.pstart
-     GROUP BY 1, 2, 3`);
+     GROUP BY 1, 2, 3`,
+  );
   const leafOfStation = leaf === "commune" ? sql`commune` : sql`NULL::text`;
   const stationMesh = sql`(SELECT station_id, channel, beneficiary_id, kw, registered_at, withdrawn_at, ${leafOfStation} AS leaf, dep, reg FROM ix_station)`;
   // A station withdrawn at or before a period's start is in service in none of it: it is not in
@@ -137,7 +161,9 @@ export function buildStatements(p: RunPlan): RunStatement[] {
   };
   // Grouped by beneficiary first, then by cell: the distinct beneficiaries are the non-null groups,
   // counted by two hash aggregates rather than a sort of every station × mesh × channel row.
-  add("coverage", sql`CREATE TEMP TABLE ix_cov ON COMMIT DROP AS
+  add(
+    "coverage",
+    sql`CREATE TEMP TABLE ix_cov ON COMMIT DROP AS
     SELECT level, code, channel, kind, pstart, sum(n)::int AS stations, count(beneficiary_id)::int AS bens,
            sum(kw) AS kw, sum(charges)::int AS charges
       FROM (SELECT m.level, m.code, ch.channel, sp.kind, sp.pstart, st.beneficiary_id, count(*) AS n,
@@ -147,13 +173,16 @@ export function buildStatements(p: RunPlan): RunStatement[] {
              CROSS JOIN LATERAL (VALUES ('all'), (st.channel)) AS ch(channel)
              WHERE ${meshFilter(p)}
              GROUP BY 1, 2, 3, 4, 5, 6) x
-     GROUP BY 1, 2, 3, 4, 5`);
+     GROUP BY 1, 2, 3, 4, 5`,
+  );
   // Stations registered in a period: registered by its end (a station registered mid-period
   // counts in it), or reporting in it (its data shows it was in service): the denominator of
   // the coverage never holds stations registered later, and is never below the stations reporting.
   // A withdrawn station counts until the period in which it was withdrawn, included; after it,
   // not even if it still reports (its charges stay in the energy; docs/indicators.md).
-  add("registered", sql`CREATE TEMP TABLE ix_registered ON COMMIT DROP AS
+  add(
+    "registered",
+    sql`CREATE TEMP TABLE ix_registered ON COMMIT DROP AS
     SELECT m.level, m.code, ch.channel, ip.kind, ip.pstart, count(*)::int AS n
       FROM ix_period ip
       JOIN ${stationMesh} st
@@ -163,8 +192,11 @@ export function buildStatements(p: RunPlan): RunStatement[] {
       ${meshOf(p, "st")}
      CROSS JOIN LATERAL (VALUES ('all'), (st.channel)) AS ch(channel)
      WHERE ${meshFilter(p)}
-     GROUP BY 1, 2, 3, 4, 5`);
-  add("cells", sql`CREATE TEMP TABLE ix_cell ON COMMIT DROP AS
+     GROUP BY 1, 2, 3, 4, 5`,
+  );
+  add(
+    "cells",
+    sql`CREATE TEMP TABLE ix_cell ON COMMIT DROP AS
     SELECT row_number() OVER (ORDER BY c.level, c.code, c.channel, c.kind, c.pstart)::int AS id,
            c.level, c.code, c.channel, c.kind, c.pstart, c.stations, c.bens, c.kw, c.charges,
            coalesce(r.n, 0) AS registered, 0::float8 AS wh, 0::float8 AS wh_ci, 0::float8 AS wh_cov, 0::float8 AS wh_peak,
@@ -172,25 +204,32 @@ export function buildStatements(p: RunPlan): RunStatement[] {
            (c.stations < ${K} OR c.bens < ${B}) AS withheld,
            CASE WHEN c.stations < ${K} THEN 'primaire_stations' WHEN c.bens < ${B} THEN 'primaire_beneficiaires' END AS reason
       FROM ix_cov c
-      LEFT JOIN ix_registered r ON r.level = c.level AND r.code = c.code AND r.channel = c.channel AND r.kind = c.kind AND r.pstart = c.pstart`);
+      LEFT JOIN ix_registered r ON r.level = c.level AND r.code = c.code AND r.channel = c.channel AND r.kind = c.kind AND r.pstart = c.pstart`,
+  );
   add("cells-key", sql`ALTER TABLE ix_cell ADD PRIMARY KEY (id)`);
   add("cells-index", sql`CREATE UNIQUE INDEX ON ix_cell (level, code, channel, kind, pstart)`);
   add("cells-analyze", sql`ANALYZE ix_cell`);
   // Month cell → its quarter and year cells (same mesh and channel), when computed.
-  add("cell-parents", sql`CREATE TEMP TABLE ix_cellmap ON COMMIT DROP AS
+  add(
+    "cell-parents",
+    sql`CREATE TEMP TABLE ix_cellmap ON COMMIT DROP AS
     SELECT c.id AS month_id, pc.id AS parent_id
       FROM ix_cell c
       JOIN ix_cell pc ON pc.level = c.level AND pc.code = c.code AND pc.channel = c.channel
                      AND ((pc.kind = 'quarter' AND pc.pstart = date_trunc('quarter', c.pstart)::date)
                        OR (pc.kind = 'year' AND pc.pstart = date_trunc('year', c.pstart)::date))
-     WHERE c.kind = 'month'`);
+     WHERE c.kind = 'month'`,
+  );
 
   // The heavy step: the energy of every clean transaction per leaf mesh and half-hour: read from
   // the département cache as it is, or computed from the charges into ix_leaf.
   const leafFromCache = p.fromCaches && leaf === "dep";
   if (!leafFromCache) {
-    add("energy", sql`CREATE TEMP TABLE ix_leaf ON COMMIT DROP AS
-      ${leafEnergySql({ stations: sql`ix_station`, s0: sql`${p.slots.s0}::int`, s1: sql`${p.slots.s1}::int`, curves: p.hasCurves })}`);
+    add(
+      "energy",
+      sql`CREATE TEMP TABLE ix_leaf ON COMMIT DROP AS
+      ${leafEnergySql({ stations: sql`ix_station`, s0: sql`${p.slots.s0}::int`, s1: sql`${p.slots.s1}::int`, curves: p.hasCurves })}`,
+    );
     add("energy-analyze", sql`ANALYZE ix_leaf`);
   }
   // Leaf rows (k, slot, a, g) and how k finds its leaf: cache rows are grouped by their
@@ -212,11 +251,14 @@ export function buildStatements(p: RunPlan): RunStatement[] {
     : sql`(SELECT l.k, ${LEAF_HOUR_GROUP}, ${LEAF_HOUR_AGGREGATES}
           FROM ${leafRows.rows} l JOIN ix_slot s ON s.slot = l.slot
          GROUP BY 1, 2, 3, 4, 5, 6)`;
-  add("leaf-hours", sql`CREATE TEMP TABLE ix_leaf_hour ON COMMIT DROP AS
+  add(
+    "leaf-hours",
+    sql`CREATE TEMP TABLE ix_leaf_hour ON COMMIT DROP AS
     SELECT lm.leaf, lm.dep, lm.reg, lm.leaf_idx, x.month_start, x.weekend, x.lhour, x.a, x.a_ci, x.a_cov, x.g, x.g_ci, x.g_cov,
            ${windows("a")}, ${windows("g")}, x.max_a, x.max_g, x.max_t
       FROM ${leafHours} x
-      JOIN ix_leafmap lm ON ${leafRows.key}`);
+      JOIN ix_leafmap lm ON ${leafRows.key}`,
+  );
 
   // Statistics of the grouping columns only: of all nineteen they took a third of the step's time.
   add("leaf-hours-analyze", sql`ANALYZE ix_leaf_hour (leaf, dep, reg, month_start, weekend, lhour)`);
@@ -225,7 +267,9 @@ export function buildStatements(p: RunPlan): RunStatement[] {
   const hourSums = sql.join(
     ["", "_ci", "_cov", "_peak", "_off"].flatMap((x) => [`a${x}`, `g${x}`]).map((c) => sql`sum(${sql.identifier("h", c)}) AS ${sql.identifier(c)}`),
   );
-  add("cell-hours", sql`CREATE TEMP TABLE ix_cellhour ON COMMIT DROP AS
+  add(
+    "cell-hours",
+    sql`CREATE TEMP TABLE ix_cellhour ON COMMIT DROP AS
     SELECT cl.id, x.weekend, x.lhour, c.wh, coalesce(c.wh_ci, 0) AS wh_ci, c.wh_cov, c.wh_peak, c.wh_off
       FROM (SELECT m.level, m.code, h.month_start, h.weekend, h.lhour, ${hourSums}
               FROM ix_leaf_hour h ${meshOf(p, "h")}
@@ -235,11 +279,15 @@ export function buildStatements(p: RunPlan): RunStatement[] {
                                 ('GIREVE', x.g, x.g_ci, x.g_cov, x.g_peak, x.g_off),
                                 ('all', x.a + x.g, x.a_ci + x.g_ci, x.a_cov + x.g_cov, x.a_peak + x.g_peak, x.a_off + x.g_off))
            AS c(channel, wh, wh_ci, wh_cov, wh_peak, wh_off)
-      JOIN ix_cell cl ON cl.level = x.level AND cl.code = x.code AND cl.channel = c.channel AND cl.kind = 'month' AND cl.pstart = x.month_start`);
-  add("cell-hours-rollup", sql`INSERT INTO ix_cellhour
+      JOIN ix_cell cl ON cl.level = x.level AND cl.code = x.code AND cl.channel = c.channel AND cl.kind = 'month' AND cl.pstart = x.month_start`,
+  );
+  add(
+    "cell-hours-rollup",
+    sql`INSERT INTO ix_cellhour
     SELECT cm.parent_id, h.weekend, h.lhour, sum(h.wh), sum(h.wh_ci), sum(h.wh_cov), sum(h.wh_peak), sum(h.wh_off)
       FROM ix_cellhour h JOIN ix_cellmap cm ON cm.month_id = h.id
-     GROUP BY 1, 2, 3`);
+     GROUP BY 1, 2, 3`,
+  );
   add("cell-hours-analyze", sql`ANALYZE ix_cellhour (id, weekend, lhour)`);
 
   // Aggregated load curves per level (for the peak and the stored 30-minute curves).
@@ -253,14 +301,23 @@ export function buildStatements(p: RunPlan): RunStatement[] {
         ? sql`(${departementEnergyFromCacheSql(p.slots)})`
         : sql`ix_slot_dep`;
   if (leaf !== "dep" && !p.fromCaches) {
-    add("slots-dep", sql`CREATE TEMP TABLE ix_slot_dep ON COMMIT DROP AS
+    add(
+      "slots-dep",
+      sql`CREATE TEMP TABLE ix_slot_dep ON COMMIT DROP AS
       SELECT lm.dep AS code, lm.reg, l.slot, sum(l.a) AS a, sum(l.g) AS g
-        FROM ix_leaf l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx GROUP BY 1, 2, 3`);
+        FROM ix_leaf l JOIN ix_leafmap lm ON lm.leaf_idx = l.leaf_idx GROUP BY 1, 2, 3`,
+    );
   }
-  add("slots-reg", sql`CREATE TEMP TABLE ix_slot_reg ON COMMIT DROP AS
-    ${p.fromCaches ? regionEnergyFromCacheSql(p.slots) : sql`SELECT x.reg AS code, x.slot, sum(x.a) AS a, sum(x.g) AS g FROM ${depSlots} x GROUP BY 1, 2`}`);
-  add("slots-nat", sql`CREATE TEMP TABLE ix_slot_nat ON COMMIT DROP AS
-    SELECT 'FR'::text AS code, slot, sum(a) AS a, sum(g) AS g FROM ix_slot_reg GROUP BY 1, 2`);
+  add(
+    "slots-reg",
+    sql`CREATE TEMP TABLE ix_slot_reg ON COMMIT DROP AS
+    ${p.fromCaches ? regionEnergyFromCacheSql(p.slots) : sql`SELECT x.reg AS code, x.slot, sum(x.a) AS a, sum(x.g) AS g FROM ${depSlots} x GROUP BY 1, 2`}`,
+  );
+  add(
+    "slots-nat",
+    sql`CREATE TEMP TABLE ix_slot_nat ON COMMIT DROP AS
+    SELECT 'FR'::text AS code, slot, sum(a) AS a, sum(g) AS g FROM ix_slot_reg GROUP BY 1, 2`,
+  );
   const peakOf = (level: MeshLevel, table: SqlFragment) => sql`
     SELECT ${level}::text AS level, x.code, s.month_start AS pstart, max(x.a) AS a, max(x.g) AS g, max(x.a + x.g) AS t
       FROM ${table} x JOIN ix_slot s ON s.slot = x.slot WHERE x.code IS NOT NULL GROUP BY 2, 3`;
@@ -273,17 +330,26 @@ export function buildStatements(p: RunPlan): RunStatement[] {
     p.levels.includes("departement") && (leaf === "dep" ? leafPeaks("departement", "dep") : peakOf("departement", depSlots)),
     p.levels.includes("commune") && leafPeaks("commune", "leaf"),
   ].filter((x): x is SqlFragment => x !== false);
-  add("peaks", sql`CREATE TEMP TABLE ix_peak ON COMMIT DROP AS
+  add(
+    "peaks",
+    sql`CREATE TEMP TABLE ix_peak ON COMMIT DROP AS
     SELECT cl.id, c.wh
       FROM (${sql.join(peakParts, sql` UNION ALL `)}) x
      CROSS JOIN LATERAL (VALUES ('ADVENIR', x.a), ('GIREVE', x.g), ('all', x.t)) AS c(channel, wh)
-      JOIN ix_cell cl ON cl.level = x.level AND cl.code = x.code AND cl.channel = c.channel AND cl.kind = 'month' AND cl.pstart = x.pstart`);
-  add("peaks-rollup", sql`INSERT INTO ix_peak
-    SELECT cm.parent_id, max(x.wh) FROM ix_peak x JOIN ix_cellmap cm ON cm.month_id = x.id GROUP BY 1`);
-  add("cells-energy", sql`UPDATE ix_cell c SET wh = e.wh, wh_ci = e.wh_ci, wh_cov = e.wh_cov, wh_peak = e.wh_peak, wh_off = e.wh_off
+      JOIN ix_cell cl ON cl.level = x.level AND cl.code = x.code AND cl.channel = c.channel AND cl.kind = 'month' AND cl.pstart = x.pstart`,
+  );
+  add(
+    "peaks-rollup",
+    sql`INSERT INTO ix_peak
+    SELECT cm.parent_id, max(x.wh) FROM ix_peak x JOIN ix_cellmap cm ON cm.month_id = x.id GROUP BY 1`,
+  );
+  add(
+    "cells-energy",
+    sql`UPDATE ix_cell c SET wh = e.wh, wh_ci = e.wh_ci, wh_cov = e.wh_cov, wh_peak = e.wh_peak, wh_off = e.wh_off
       FROM (SELECT id, sum(wh) AS wh, sum(wh_ci) AS wh_ci, sum(wh_cov) AS wh_cov, sum(wh_peak) AS wh_peak, sum(wh_off) AS wh_off
               FROM ix_cellhour GROUP BY 1) e
-     WHERE e.id = c.id`);
+     WHERE e.id = c.id`,
+  );
   add("cells-peak", sql`UPDATE ix_cell c SET peak_wh = x.wh FROM ix_peak x WHERE x.id = c.id`);
 
   return s;

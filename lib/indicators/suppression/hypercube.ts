@@ -228,7 +228,10 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
     const x = coords[d][t];
     const v = energy[t];
     // Below t: one chain per child (at most 3, largest first), or t alone.
-    const kids = children[d][x].filter((k) => at(k) >= 0).sort((a, b) => energy[at(b)] - energy[at(a)]).slice(0, 3);
+    const kids = children[d][x]
+      .filter((k) => at(k) >= 0)
+      .sort((a, b) => energy[at(b)] - energy[at(a)])
+      .slice(0, 3);
     const downs = kids.length === 0 ? [[x]] : kids.map((k) => downChain(d, x, at, k));
     let up: number[] = [];
     let a = x;
@@ -403,7 +406,10 @@ export function suppressHypercubes(input: SuppressionInput): SuppressionResult {
     return null;
   };
   const value = (i: number) => weight[i] * (1 + energy[i]);
-  const secondaries = cells.filter((c) => withheld[c.index] && !c.primary).map((c) => c.index).sort((a, b) => value(b) - value(a) || a - b);
+  const secondaries = cells
+    .filter((c) => withheld[c.index] && !c.primary)
+    .map((c) => c.index)
+    .sort((a, b) => value(b) - value(a) || a - b);
   for (const s of secondaries) {
     if (!withheld[s]) continue;
     withheld[s] = 0;

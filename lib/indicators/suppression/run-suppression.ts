@@ -48,7 +48,12 @@ export async function runSecondarySuppression(
   const places = await queryRows<{ commune: string | null; dep: string | null; reg: string | null }>(tx, PLACES_SQL);
   const meshParents = new Map<string, string | null>();
   for (const p of places) {
-    const chain: [MeshLevel, string | null][] = [["commune", p.commune], ["departement", p.dep], ["region", p.reg], ["national", "FR"]];
+    const chain: [MeshLevel, string | null][] = [
+      ["commune", p.commune],
+      ["departement", p.dep],
+      ["region", p.reg],
+      ["national", "FR"],
+    ];
     const present = chain.filter(([l, c]) => c !== null && levels.includes(l)) as [MeshLevel, string][];
     for (let i = 0; i < present.length; i++) {
       const node = meshNode(present[i][0], present[i][1]);
@@ -110,7 +115,8 @@ export async function runSecondarySuppression(
     // Communes have no hourly profiles (lib/indicators/sql/run-statements.ts, insert-profiles).
     published: (c, j) => j < SCALAR_MEASURES.length || !c.mesh.startsWith(`${PROFILELESS_LEVEL}:`),
     // Aggregates are worth more than their parts: withheld only when nothing smaller protects.
-    weight: (c) => MESH_WEIGHT[c.mesh.slice(0, c.mesh.indexOf(":"))] * PERIOD_WEIGHT[c.period.slice(0, c.period.indexOf(":"))] * (c.channel === "all" ? 1.5 : 1),
+    weight: (c) =>
+      MESH_WEIGHT[c.mesh.slice(0, c.mesh.indexOf(":"))] * PERIOD_WEIGHT[c.period.slice(0, c.period.indexOf(":"))] * (c.channel === "all" ? 1.5 : 1),
     // The national total of all channels is withheld only when it is a primary secret itself.
     keep: (c) => c.mesh === "national:FR" && c.channel === "all",
   });

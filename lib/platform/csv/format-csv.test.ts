@@ -5,7 +5,7 @@ const header = ["Commune", "Énergie (kWh)", "Publié", "Le"];
 const rows = [
   ["Saint-Denis; La Réunion", 1234.5, true, new Date("2026-03-29T00:30:00Z")],
   ['dit "X"', -2, false, null],
-  ["=HYPERLINK(\"http://x\")", 0.1 + 0.2, undefined, undefined],
+  ['=HYPERLINK("http://x")', 0.1 + 0.2, undefined, undefined],
 ];
 
 describe("formatCsv", () => {

@@ -57,7 +57,13 @@ export function formatCsv(header: string[], rows: CsvCell[][], options: { format
 /** A file name safe in a Content-Disposition header: letters, digits, dot, dash, underscore. */
 export function csvFileName(parts: string[]): string {
   const base = parts
-    .map((p) => p.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, ""))
+    .map((p) =>
+      p
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/[^A-Za-z0-9._-]+/g, "-")
+        .replace(/^-+|-+$/g, ""),
+    )
     .filter(Boolean)
     .join("_");
   return `${base || "export"}.csv`;

@@ -135,7 +135,11 @@ export class BinaryCopyWriter {
 
   textArray(values: string[]): this {
     const bytes = values.map((v) => Buffer.byteLength(v));
-    this.arrayHeader(values.length, OID.text, bytes.reduce((a, n) => a + 4 + n, 0));
+    this.arrayHeader(
+      values.length,
+      OID.text,
+      bytes.reduce((a, n) => a + 4 + n, 0),
+    );
     values.forEach((v, i) => {
       this.i32(bytes[i]);
       this.pos += this.buf.write(v, this.pos);

@@ -31,7 +31,16 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     };
     if (migrate) await applyMigrations(sql);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-    return { prisma, sql, kind: "pglite", close: async () => { await prisma.$disconnect(); await pglite.close(); release(); } };
+    return {
+      prisma,
+      sql,
+      kind: "pglite",
+      close: async () => {
+        await prisma.$disconnect();
+        await pglite.close();
+        release();
+      },
+    };
   }
   const pg = (await import("pg")).default;
   const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -54,7 +63,15 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     transaction: (fn) => pgTransaction(pool, fn),
   };
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return { prisma, sql, kind: "postgres", close: async () => { await prisma.$disconnect(); await pool.end(); } };
+  return {
+    prisma,
+    sql,
+    kind: "postgres",
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
 }
 
 /**

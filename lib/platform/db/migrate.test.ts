@@ -77,20 +77,23 @@ describe("migrations round trip on PostgreSQL", () => {
     });
   });
 
-  it.skipIf(!onPostgres)(`applyMigrations (lib/platform/db/migrate.ts), then prisma migrate status agrees${onPostgres ? "" : ` — ignoré : ${SKIP}`}`, async () => {
-    await withDatabase(async (url) => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      const sql = { exec: async (t: string) => void (await client.query(t)), query: async (t: string, p?: unknown[]) => (await client.query(t, p)).rows };
-      try {
-        expect(await applyMigrations(sql, { useAdvisoryLock: true })).toEqual(await listMigrations());
-        expect(await applyMigrations(sql)).toEqual([]); // idempotent
-      } finally {
-        await client.end();
-      }
-      const status = await prisma(["migrate", "status"], url);
-      expect(status.output).toContain("Database schema is up to date");
-      expect(status.code).toBe(0);
-    });
-  });
+  it.skipIf(!onPostgres)(
+    `applyMigrations (lib/platform/db/migrate.ts), then prisma migrate status agrees${onPostgres ? "" : ` — ignoré : ${SKIP}`}`,
+    async () => {
+      await withDatabase(async (url) => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        const sql = { exec: async (t: string) => void (await client.query(t)), query: async (t: string, p?: unknown[]) => (await client.query(t, p)).rows };
+        try {
+          expect(await applyMigrations(sql, { useAdvisoryLock: true })).toEqual(await listMigrations());
+          expect(await applyMigrations(sql)).toEqual([]); // idempotent
+        } finally {
+          await client.end();
+        }
+        const status = await prisma(["migrate", "status"], url);
+        expect(status.output).toContain("Database schema is up to date");
+        expect(status.code).toBe(0);
+      });
+    },
+  );
 });

@@ -26,10 +26,7 @@ const ADVISORY_LOCK_KEY = 728_341_992;
  * file), so `prisma migrate status` agrees afterwards. Used for both PGlite (which the Prisma
  * CLI cannot reach) and PostgreSQL at start-up.
  */
-export async function applyMigrations(
-  db: SqlExecutor,
-  options: { dir?: string; useAdvisoryLock?: boolean } = {},
-): Promise<string[]> {
+export async function applyMigrations(db: SqlExecutor, options: { dir?: string; useAdvisoryLock?: boolean } = {}): Promise<string[]> {
   const dir = options.dir ?? MIGRATIONS_DIR;
   if (options.useAdvisoryLock) await db.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
   try {
@@ -74,7 +71,10 @@ export async function applyMigrations(
 
 export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
   const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
-  return entries.filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return entries
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 /** Names of migrations present on disk but not applied (what /api/health checks). */

@@ -16,12 +16,20 @@ function unavailableSqlState(code: string): boolean {
 /** Prisma's own codes for an unreachable server or a closed connection. */
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
 
-const MESSAGES = [/connection terminated/i, /terminating connection/i, /timeout exceeded when trying to connect/i, /client has encountered a connection error/i, /connection (was )?closed/i, /the database system is (starting up|shutting down)/i];
+const MESSAGES = [
+  /connection terminated/i,
+  /terminating connection/i,
+  /timeout exceeded when trying to connect/i,
+  /client has encountered a connection error/i,
+  /connection (was )?closed/i,
+  /the database system is (starting up|shutting down)/i,
+];
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof e.code === "string" && (NETWORK_CODES.has(e.code) || PRISMA_CODES.has(e.code) || (/^[0-9A-Z]{5}$/.test(e.code) && unavailableSqlState(e.code)))) return true;
+  if (typeof e.code === "string" && (NETWORK_CODES.has(e.code) || PRISMA_CODES.has(e.code) || (/^[0-9A-Z]{5}$/.test(e.code) && unavailableSqlState(e.code))))
+    return true;
   if (typeof e.message === "string" && MESSAGES.some((m) => m.test(e.message as string))) return true;
   // An AggregateError (several addresses refused) or a driver error wrapping the socket's.
   if (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true;

@@ -12,8 +12,12 @@ describe("unique violations", () => {
   it("reads the columns from Prisma's target or from the driver adapter's constraint", () => {
     expect(uniqueViolationFields({ code: "P2002", meta: { target: ["email"] } })).toEqual(["email"]);
     expect(uniqueViolationFields({ code: "P2002", meta: { target: "operator_cert_key" } })).toEqual(["operator_cert_key"]);
-    expect(uniqueViolationFields({ code: "P2002", meta: { driverAdapterError: { cause: { constraint: { fields: ["cert_sha256"] } } } } })).toEqual(["cert_sha256"]);
-    expect(uniqueViolationFields({ code: "P2002", meta: { driverAdapterError: { cause: { constraint: { index: "station_code_key" } } } } })).toEqual(["station_code_key"]);
+    expect(uniqueViolationFields({ code: "P2002", meta: { driverAdapterError: { cause: { constraint: { fields: ["cert_sha256"] } } } } })).toEqual([
+      "cert_sha256",
+    ]);
+    expect(uniqueViolationFields({ code: "P2002", meta: { driverAdapterError: { cause: { constraint: { index: "station_code_key" } } } } })).toEqual([
+      "station_code_key",
+    ]);
     expect(uniqueViolationFields({ code: "P2003", meta: { target: ["email"] } })).toEqual([]);
   });
 });

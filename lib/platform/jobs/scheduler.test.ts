@@ -94,7 +94,12 @@ describe("one scheduler across two instances", () => {
     expect(await both()).toEqual([name]);
     expect(calls).toHaveLength(1);
     const failed = await clients[1].scheduledJob.findUniqueOrThrow({ where: { name } });
-    expect(failed).toMatchObject({ lastOutcome: "failure", lastMessage: "serveur distant injoignable", runningSince: null, nextDue: new Date("2026-10-26T03:00:00Z") });
+    expect(failed).toMatchObject({
+      lastOutcome: "failure",
+      lastMessage: "serveur distant injoignable",
+      runningSince: null,
+      nextDue: new Date("2026-10-26T03:00:00Z"),
+    });
     expect([...logs.a.error.mock.calls, ...logs.b.error.mock.calls]).toEqual([["[tâches] échec de « tâche fragile »", expect.any(Error)]]);
 
     // Later that day, neither instance retries in a loop.
@@ -128,7 +133,18 @@ describe("one scheduler across two instances", () => {
         lastMessage: "rattrapé",
         lastInstance: calls[1],
       },
-      { name: never.name, label: "jamais lancée", when: "toutes les 5 minutes", nextDue: null, runningSince: null, lastStartedAt: null, lastFinishedAt: null, lastOutcome: null, lastMessage: null, lastInstance: null },
+      {
+        name: never.name,
+        label: "jamais lancée",
+        when: "toutes les 5 minutes",
+        nextDue: null,
+        runningSince: null,
+        lastStartedAt: null,
+        lastFinishedAt: null,
+        lastOutcome: null,
+        lastMessage: null,
+        lastInstance: null,
+      },
     ]);
   });
 
@@ -174,6 +190,10 @@ describe("one scheduler across two instances", () => {
     expect(await aLate).toEqual([name]);
     releases[1](); // b's abandoned run ends late: it does not overwrite a's record
     expect(await bRun).toEqual([name]);
-    expect(await clients[0].scheduledJob.findUniqueOrThrow({ where: { name } })).toMatchObject({ lastInstance: "a", lastMessage: "fini par a", runningSince: null });
+    expect(await clients[0].scheduledJob.findUniqueOrThrow({ where: { name } })).toMatchObject({
+      lastInstance: "a",
+      lastMessage: "fini par a",
+      runningSince: null,
+    });
   });
 });

@@ -51,7 +51,9 @@ let n = 0;
 async function put(): Promise<Call> {
   const i = n++;
   const ids = [`C${i}-A`, `C${i}-B`];
-  const body = JSON.stringify({ [tenant.operatorId]: { OUT1: { [ids[0]]: operation(1_700_000_000 + i * 8000), [ids[1]]: operation(1_700_004_000 + i * 8000) } } });
+  const body = JSON.stringify({
+    [tenant.operatorId]: { OUT1: { [ids[0]]: operation(1_700_000_000 + i * 8000), [ids[1]]: operation(1_700_004_000 + i * 8000) } },
+  });
   const response = await fetch(`${base}/api/operation/put`, {
     method: "POST",
     headers: { authorization: tenant.auth, "content-type": "application/json" },
@@ -102,7 +104,10 @@ describe.skipIf(missing)("database outage under load", () => {
     expect([...statuses].sort()).toEqual([200, 503]);
     for (const c of calls.filter((x) => x.status === 503)) {
       expect(c.retryAfter).toBe("5");
-      expect(c.body).toEqual({ statut: "ECHEC", erreurs: [{ chemin: "(serveur)", message: "base de données momentanément indisponible : rien n'a été enregistré ; réessayez dans 5 s" }] });
+      expect(c.body).toEqual({
+        statut: "ECHEC",
+        erreurs: [{ chemin: "(serveur)", message: "base de données momentanément indisponible : rien n'a été enregistré ; réessayez dans 5 s" }],
+      });
     }
 
     // Every acknowledged body is stored; every call is journaled, the outage's once the base is back.
@@ -111,7 +116,10 @@ describe.skipIf(missing)("database outage under load", () => {
     await client.connect();
     try {
       const acknowledged = calls.filter((c) => c.status === 200).flatMap((c) => c.ids);
-      const stored = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM charge_operation WHERE operator_id = $1 AND transaction_id = ANY($2)", [tenant.operatorId, acknowledged]);
+      const stored = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM charge_operation WHERE operator_id = $1 AND transaction_id = ANY($2)", [
+        tenant.operatorId,
+        acknowledged,
+      ]);
       expect(stored.rows[0].n).toBe(acknowledged.length);
       const journal = await client.query<{ status: number; n: number }>(
         "SELECT http_status AS status, count(*)::int AS n FROM submission WHERE endpoint = '/api/operation/put' GROUP BY 1 ORDER BY 1",

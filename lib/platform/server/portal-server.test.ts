@@ -61,7 +61,10 @@ describe("slow and broken requests", () => {
     expect(res.status).toBe(408);
     expect(res.headers.connection).toBe("close");
     expect(res.ms).toBeLessThan(2_500);
-    expect(JSON.parse(res.body)).toEqual({ statut: "ECHEC", erreurs: [{ chemin: "(corps)", message: expect.stringMatching(/^délai dépassé : le corps n'a pas été reçu en entier dans les 0,7 s/) }] });
+    expect(JSON.parse(res.body)).toEqual({
+      statut: "ECHEC",
+      erreurs: [{ chemin: "(corps)", message: expect.stringMatching(/^délai dépassé : le corps n'a pas été reçu en entier dans les 0,7 s/) }],
+    });
     expect(await journal(since)).toEqual([{ status: 408, message: expect.stringMatching(/délai dépassé/) }]);
     expect(await countRows(tenant.operatorId)).toEqual({ operations: 0, curves: 0 });
   });
@@ -75,7 +78,7 @@ describe("slow and broken requests", () => {
 
   it("answers a broken chunked encoding 400 in protocol JSON, journaled", async () => {
     const since = await lastId();
-    const res = await rawExchange(port, [{ write: head({ chunked: true }) }, { write: "5\r\n{\"a\":\r\nzz\r\n1}\r\n0\r\n\r\n", wait: 2_000 }]);
+    const res = await rawExchange(port, [{ write: head({ chunked: true }) }, { write: '5\r\n{"a":\r\nzz\r\n1}\r\n0\r\n\r\n', wait: 2_000 }]);
     expect(res.status).toBe(400);
     expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(JSON.parse(res.body).erreurs[0].message).toMatch(/Transfer-Encoding: chunked/);
@@ -118,7 +121,10 @@ describe("budget of body bytes in flight", () => {
     const refused = await rawExchange(port, [{ write: head({ length: second.length }).replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n") + second }]);
     expect(refused.status).toBe(503);
     expect(refused.headers["retry-after"]).toBe("2");
-    expect(JSON.parse(refused.body)).toEqual({ statut: "ECHEC", erreurs: [{ chemin: "(serveur)", message: expect.stringMatching(/^serveur momentanément saturé .* réessayez dans 2 s$/) }] });
+    expect(JSON.parse(refused.body)).toEqual({
+      statut: "ECHEC",
+      erreurs: [{ chemin: "(serveur)", message: expect.stringMatching(/^serveur momentanément saturé .* réessayez dans 2 s$/) }],
+    });
     expect((await holding).status).toBe(200);
     expect(bodyBudget().inFlight).toBe(0);
     const retried = await rawExchange(port, [{ write: head({ length: second.length }).replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n") + second }]);
@@ -139,7 +145,9 @@ describe("budget of body bytes in flight", () => {
     // 300 bytes as sent, 100,000 once inflated.
     const zipped = gzipSync(Buffer.alloc(100_000, 0x20));
     expect(zipped.length).toBeLessThan(1_000);
-    const refused = await rawExchange(port, [{ write: Buffer.concat([Buffer.from(head({ length: zipped.length, gzip: true }).replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")), zipped]) }]);
+    const refused = await rawExchange(port, [
+      { write: Buffer.concat([Buffer.from(head({ length: zipped.length, gzip: true }).replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")), zipped]) },
+    ]);
     expect(refused.status).toBe(503);
     expect(refused.headers["retry-after"]).toBe("2");
     expect((await holding).status).toBe(200);
@@ -151,7 +159,11 @@ describe("budget of body bytes in flight", () => {
     const member = gzipSync(Buffer.alloc(16 * 1024 * 1024, 0x20), { level: 9 });
     const bomb = Buffer.concat(Array.from({ length: Math.ceil(2_700_000 / member.length) }, () => member));
     expect(bomb.length).toBeGreaterThanOrEqual(2_700_000);
-    const res = await rawExchange(port, [{ write: Buffer.concat([Buffer.from(head({ length: bomb.length, gzip: true }).replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")), bomb]) }], { timeoutMs: 30_000 });
+    const res = await rawExchange(
+      port,
+      [{ write: Buffer.concat([Buffer.from(head({ length: bomb.length, gzip: true }).replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n")), bomb]) }],
+      { timeoutMs: 30_000 },
+    );
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).erreurs[0].message).toBe("corps décompressé trop volumineux (plus de 64 Mo) : découpez l'envoi");
     expect(bodyBudget().inFlight).toBe(0);

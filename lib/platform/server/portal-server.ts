@@ -33,7 +33,8 @@ export interface PortalRouting {
   socketFailureBody(failure: ProtocolFailure): string;
 }
 
-type ServerEnv = Pick<Env, "TRUSTED_PROXIES" | "CLIENT_CERT_HEADER" | "API_HEADERS_TIMEOUT_MS" | "API_BODY_TIMEOUT_MS"> & Parameters<typeof applySecurityHeaders>[2];
+type ServerEnv = Pick<Env, "TRUSTED_PROXIES" | "CLIENT_CERT_HEADER" | "API_HEADERS_TIMEOUT_MS" | "API_BODY_TIMEOUT_MS"> &
+  Parameters<typeof applySecurityHeaders>[2];
 
 /** What a socket error becomes, when the client can still be answered. */
 function socketFailure(error: NodeJS.ErrnoException, env: ServerEnv): ProtocolFailure | null {
@@ -42,7 +43,10 @@ function socketFailure(error: NodeJS.ErrnoException, env: ServerEnv): ProtocolFa
     case "EPIPE":
       return null; // the client is gone
     case "ERR_HTTP_REQUEST_TIMEOUT":
-      return new ProtocolFailure(408, `délai dépassé : la requête n'a pas été reçue à temps (en-têtes attendus en ${formatSeconds(env.API_HEADERS_TIMEOUT_MS)}) ; rien n'a été enregistré`);
+      return new ProtocolFailure(
+        408,
+        `délai dépassé : la requête n'a pas été reçue à temps (en-têtes attendus en ${formatSeconds(env.API_HEADERS_TIMEOUT_MS)}) ; rien n'a été enregistré`,
+      );
     case "HPE_HEADER_OVERFLOW":
       return new ProtocolFailure(431, "en-têtes de la requête trop volumineux");
     case "HPE_INVALID_EOF_STATE":

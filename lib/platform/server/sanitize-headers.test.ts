@@ -1,11 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import {
-  CLIENT_CERT_FINGERPRINT_HEADER,
-  CLIENT_IP_HEADER,
-  normalizeFingerprint,
-  sanitizeRequestHeaders,
-} from "@/lib/platform/server/sanitize-headers";
+import { CLIENT_CERT_FINGERPRINT_HEADER, CLIENT_IP_HEADER, normalizeFingerprint, sanitizeRequestHeaders } from "@/lib/platform/server/sanitize-headers";
 
 const FP = "AB:".repeat(31) + "AB";
 const FP_HEX = "ab".repeat(32);

@@ -30,7 +30,10 @@ export function sanitizeRequestHeaders(req: IncomingMessage, policy: HeaderPolic
   const fromTrustedProxy = policy.trustedProxies.includes(peer);
   let clientIp = peer;
   if (fromTrustedProxy) {
-    const forwarded = single(req.headers["x-forwarded-for"])?.split(",").map((s) => s.trim()).filter(Boolean);
+    const forwarded = single(req.headers["x-forwarded-for"])
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (forwarded?.length) clientIp = normalizeAddress(forwarded[forwarded.length - 1]);
   } else {
     // Not from our proxy: whatever forwarding headers the client wrote are not ours.

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { applySecurityHeaders, HSTS, NON_DOCUMENT_CSP } from "@/lib/platform/server/security-headers";
 
 function exchange(url: string, options: { peer?: string; headers?: Record<string, string>; encrypted?: boolean } = {}) {
-  const req = { url, socket: { remoteAddress: options.peer ?? "203.0.113.7", encrypted: options.encrypted }, headers: { ...options.headers } } as unknown as IncomingMessage;
+  const req = {
+    url,
+    socket: { remoteAddress: options.peer ?? "203.0.113.7", encrypted: options.encrypted },
+    headers: { ...options.headers },
+  } as unknown as IncomingMessage;
   const sent: Record<string, string> = {};
   const res = { setHeader: (name: string, value: string) => void (sent[name.toLowerCase()] = value) } as unknown as ServerResponse;
   return { req, res, sent };

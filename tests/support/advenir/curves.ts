@@ -54,7 +54,13 @@ export function interleavedCurve(start: number, seed: number) {
 export function monthlyCurvesBody(userId: string, codes: [string, string, string], start = 1_700_000_000) {
   const stations: Record<string, Record<string, { timestamp: number; value: number }[]>> = { [codes[0]]: {}, [codes[1]]: {}, [codes[2]]: {} };
   for (let i = 0; i < 111; i++)
-    stations[codes[i % 3]][`TX-${1000 + i}`] = ocppCurve({ start: start + i * 4 * 3600, meterWh: 1_000_000 + i * 50_000, kw: 7, minutes: 30 + (i % 7) * 20, seed: i + 1 });
+    stations[codes[i % 3]][`TX-${1000 + i}`] = ocppCurve({
+      start: start + i * 4 * 3600,
+      meterWh: 1_000_000 + i * 50_000,
+      kw: 7,
+      minutes: 30 + (i % 7) * 20,
+      seed: i + 1,
+    });
   const glitch = glitchedCurve(start + 200 * 3600, 7001);
   stations[codes[0]]["TX-GLITCH"] = glitch.points;
   stations[codes[1]]["TX-TWO-METERS"] = interleavedCurve(start + 210 * 3600, 7002);

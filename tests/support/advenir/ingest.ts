@@ -68,7 +68,13 @@ export async function makeTenant(
         siteType: "residentiel_collectif",
         channel: "ADVENIR",
         attestation: {
-          create: { textVersion: "test", textSha256: "0".repeat(64), consent: signed, signedAt: signed ? new Date() : null, signerName: signed ? "Jeanne Test" : null },
+          create: {
+            textVersion: "test",
+            textSha256: "0".repeat(64),
+            consent: signed,
+            signedAt: signed ? new Date() : null,
+            signerName: signed ? "Jeanne Test" : null,
+          },
         },
       },
       select: { id: true },

@@ -4,6 +4,10 @@ import { runCli } from "@/cli/main";
 export async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, (l) => out.push(l), (l) => err.push(l));
+  const code = await runCli(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }

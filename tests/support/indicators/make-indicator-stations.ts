@@ -42,7 +42,16 @@ export async function makeIndicatorStations(prisma: PrismaClient, specs: Station
       select: { id: true },
     });
     const station = await prisma.station.create({
-      data: { dossierId: dossier.id, operatorId: operator.id, stationCode: `IND-${tag}-${i}`, channel: s.channel ?? "ADVENIR", nominalPowerKw: s.nominalPowerKw, pointCount: s.pointCount ?? 1, inseeCode: s.inseeCode, ...(s.createdAt ? { createdAt: s.createdAt } : {}) },
+      data: {
+        dossierId: dossier.id,
+        operatorId: operator.id,
+        stationCode: `IND-${tag}-${i}`,
+        channel: s.channel ?? "ADVENIR",
+        nominalPowerKw: s.nominalPowerKw,
+        pointCount: s.pointCount ?? 1,
+        inseeCode: s.inseeCode,
+        ...(s.createdAt ? { createdAt: s.createdAt } : {}),
+      },
       select: { id: true, operatorId: true, stationCode: true, inseeCode: true },
     });
     stations.push({ ...station, nominalPowerKw: s.nominalPowerKw });

@@ -23,7 +23,13 @@ export const createBeneficiaryAction = action("users:manage", null, async ({ use
 });
 
 export const createOperatorAction = action("operators:manage", null, async ({ user, values }): Promise<SecretsActionState> => {
-  const o = await createOperator({ name: values.name ?? "", siren: values.siren ?? "", credentials: ["production", "sandbox"], actor: user.email, actorUserId: user.id });
+  const o = await createOperator({
+    name: values.name ?? "",
+    siren: values.siren ?? "",
+    credentials: ["production", "sandbox"],
+    actor: user.email,
+    actorUserId: user.id,
+  });
   revalidatePath("/admin", "layout");
   return {
     ok: true,

@@ -25,10 +25,9 @@ export default async function AccountsPage() {
     <>
       <h1>Comptes, opérateurs et bénéficiaires</h1>
       <p>
-        Un compte bénéficiaire se rattache à un bénéficiaire, un compte opérateur à un opérateur : créez d&apos;abord
-        l&apos;organisation, puis le compte de la personne. Un compte désactivé ne peut plus se connecter et ses sessions
-        ouvertes s&apos;arrêtent ; rien n&apos;est supprimé. Un nouveau mot de passe remplace l&apos;ancien et clôt les sessions
-        ouvertes avec lui. Chaque opération est inscrite au journal d&apos;audit.
+        Un compte bénéficiaire se rattache à un bénéficiaire, un compte opérateur à un opérateur : créez d&apos;abord l&apos;organisation, puis le compte de la
+        personne. Un compte désactivé ne peut plus se connecter et ses sessions ouvertes s&apos;arrêtent ; rien n&apos;est supprimé. Un nouveau mot de passe
+        remplace l&apos;ancien et clôt les sessions ouvertes avec lui. Chaque opération est inscrite au journal d&apos;audit.
       </p>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-lg-6">
@@ -54,7 +53,9 @@ export default async function AccountsPage() {
           a.disabledAt ? `Désactivé le ${formatDateTime(a.disabledAt)}` : "Actif",
           // One's own account is neither disabled (lock-out) nor reset here: the server refuses both.
           a.id === me.id ? (
-            <Link key={a.id} href="/compte/mot-de-passe">Changer mon mot de passe</Link>
+            <Link key={a.id} href="/compte/mot-de-passe">
+              Changer mon mot de passe
+            </Link>
           ) : (
             <div key={a.id}>
               <AccountStatusForm userId={a.id} name={a.name} disabled={a.disabledAt !== null} action={setAccountDisabledAction} />

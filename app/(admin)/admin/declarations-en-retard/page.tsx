@@ -15,10 +15,9 @@ export default async function LateDeclarationsPage() {
     <>
       <h1>Déclarations en retard</h1>
       <p>
-        Les données statiques de chaque point (canal GIREVE), et toute correction ou tout retrait d&apos;une station ou d&apos;un
-        point, doivent être déclarés dans les 10 jours ouvrés suivant la mise en service ou le changement (week-ends et jours
-        fériés exclus). Dates au format jj/mm/aaaa. Le comité de pilotage n&apos;en voit que des comptes anonymes
-        (<Link href="/comite/declarations-en-retard">vue du comité</Link>).
+        Les données statiques de chaque point (canal GIREVE), et toute correction ou tout retrait d&apos;une station ou d&apos;un point, doivent être déclarés
+        dans les 10 jours ouvrés suivant la mise en service ou le changement (week-ends et jours fériés exclus). Dates au format jj/mm/aaaa. Le comité de
+        pilotage n&apos;en voit que des comptes anonymes (<Link href="/comite/declarations-en-retard">vue du comité</Link>).
       </p>
       <LateDeclarationsTable rows={rows} />
     </>

@@ -18,10 +18,10 @@ export default async function IndividualDataPage() {
     <>
       <h1>Fin du programme : purge des données individuelles</h1>
       <p>
-        Les données individuelles de recharge sont strictement confidentielles et intégralement supprimées à la fin du programme.
-        La purge supprime les opérations de recharge et les courbes de charge (production et bac à sable), le journal des appels
-        à l&apos;API (corps reçus et messages d&apos;erreur compris) et révoque tous les accès à l&apos;API. Sont conservés : les comptes,
-        les dossiers, les attestations signées, les stations et les indicateurs agrégés déjà publiés, qui ne peuvent plus être recalculés.
+        Les données individuelles de recharge sont strictement confidentielles et intégralement supprimées à la fin du programme. La purge supprime les
+        opérations de recharge et les courbes de charge (production et bac à sable), le journal des appels à l&apos;API (corps reçus et messages d&apos;erreur
+        compris) et révoque tous les accès à l&apos;API. Sont conservés : les comptes, les dossiers, les attestations signées, les stations et les indicateurs
+        agrégés déjà publiés, qui ne peuvent plus être recalculés.
       </p>
       {s.purge && (
         <Alert

@@ -29,7 +29,8 @@ function jobCells(j: ScheduledJobStatus): string[] {
     : j.lastStartedAt
       ? `${formatDateTime(j.lastStartedAt)} (${j.lastInstance ?? "?"})`
       : "jamais";
-  const outcome = j.lastOutcome === "success" ? `réussie${j.lastMessage ? ` : ${j.lastMessage}` : ""}` : j.lastOutcome === "failure" ? `échec : ${j.lastMessage}` : "—";
+  const outcome =
+    j.lastOutcome === "success" ? `réussie${j.lastMessage ? ` : ${j.lastMessage}` : ""}` : j.lastOutcome === "failure" ? `échec : ${j.lastMessage}` : "—";
   const next = j.nextDue ? formatDateTime(j.nextDue) : "pas encore planifiée (aucun serveur ne fait tourner les tâches)";
   return [j.label, j.when, last, outcome, next];
 }
@@ -47,9 +48,9 @@ export default async function AdminIndicatorsPage() {
     <>
       <h1>Calcul des indicateurs du comité</h1>
       <p>
-        Chaque calcul produit toutes les valeurs (mailles, périodes, canaux) et les conserve : un chiffre publié reste tel quel,
-        les pages affichent, pour chaque période, le dernier calcul qui la couvre. Le calcul se lance aussi en ligne de commande
-        (<code data-testid="cli-command">{RECOMPUTE_COMMAND}</code>). <Link href="/comite/indicateurs">Voir les indicateurs</Link>.
+        Chaque calcul produit toutes les valeurs (mailles, périodes, canaux) et les conserve : un chiffre publié reste tel quel, les pages affichent, pour
+        chaque période, le dernier calcul qui la couvre. Le calcul se lance aussi en ligne de commande (
+        <code data-testid="cli-command">{RECOMPUTE_COMMAND}</code>). <Link href="/comite/indicateurs">Voir les indicateurs</Link>.
       </p>
       <p data-testid="daily-recompute">
         {jobsDisabled
@@ -86,8 +87,8 @@ export default async function AdminIndicatorsPage() {
       )}
       <h2>Séries d&apos;intensité carbone</h2>
       <p>
-        Importez une série plus récente : chaque import crée une nouvelle version, les heures sans intensité sont signalées comme
-        lacunes et jamais comblées. Le calcul utilise la série couvrant le mieux sa période.
+        Importez une série plus récente : chaque import crée une nouvelle version, les heures sans intensité sont signalées comme lacunes et jamais comblées. Le
+        calcul utilise la série couvrant le mieux sa période.
       </p>
       <CarbonImportForm />
       <Table

@@ -30,21 +30,30 @@ export default async function AuditJournalPage({ searchParams }: { searchParams:
     <>
       <h1>Journal d&apos;audit</h1>
       <p>
-        Chaque connexion et chaque changement (comptes, dossiers, stations, accès API, calculs, purge) y est inscrit, avec son auteur.
-        Dates au format jj/mm/aaaa, heure de Paris.
+        Chaque connexion et chaque changement (comptes, dossiers, stations, accès API, calculs, purge) y est inscrit, avec son auteur. Dates au format
+        jj/mm/aaaa, heure de Paris.
       </p>
       <form method="get" action="/admin/journal" aria-labelledby="filtres" className="fr-mb-4w">
-        <h2 id="filtres" className="fr-h5">Filtrer le journal</h2>
+        <h2 id="filtres" className="fr-h5">
+          Filtrer le journal
+        </h2>
         {!parsed.success && <ErrorList errors={errors} />}
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-3">
-            <Input label="Auteur" hintText="Nom, e-mail ou libellé (cli…)" nativeInputProps={{ id: "journal-auteur", name: "auteur", defaultValue: raw.auteur ?? "" }} {...state("auteur")} />
+            <Input
+              label="Auteur"
+              hintText="Nom, e-mail ou libellé (cli…)"
+              nativeInputProps={{ id: "journal-auteur", name: "auteur", defaultValue: raw.auteur ?? "" }}
+              {...state("auteur")}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-3">
             <Select label="Action" nativeSelectProps={{ id: "journal-action", name: "action", defaultValue: filters.action ?? "" }}>
               <option value="">Toutes les actions</option>
               {actions.map((a) => (
-                <option key={a.code} value={a.code}>{a.label}</option>
+                <option key={a.code} value={a.code}>
+                  {a.label}
+                </option>
               ))}
             </Select>
           </div>
@@ -56,13 +65,19 @@ export default async function AuditJournalPage({ searchParams }: { searchParams:
           </div>
         </div>
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-          <li><Button type="submit">Filtrer</Button></li>
-          <li><Link className="fr-btn fr-btn--secondary" href="/admin/journal">Tout afficher</Link></li>
+          <li>
+            <Button type="submit">Filtrer</Button>
+          </li>
+          <li>
+            <Link className="fr-btn fr-btn--secondary" href="/admin/journal">
+              Tout afficher
+            </Link>
+          </li>
         </ul>
       </form>
       <p role="status">
-        {list.total === 0 ? "Aucune entrée ne correspond." : `${formatNumber(list.total)} entrée(s) — page ${list.page} sur ${list.pageCount}.`}{" "}
-        Exporter ces entrées :{" "}
+        {list.total === 0 ? "Aucune entrée ne correspond." : `${formatNumber(list.total)} entrée(s) — page ${list.page} sur ${list.pageCount}.`} Exporter ces
+        entrées :{" "}
         <a className="fr-link fr-link--download" href={exportHref()} download>
           CSV pour Excel<span className="fr-link__detail">séparateur ; et virgule décimale</span>
         </a>{" "}
@@ -77,13 +92,7 @@ export default async function AuditJournalPage({ searchParams }: { searchParams:
           multiline
           headers={["Date", "Auteur", "Action", "Objet", "Détails"]}
           rowKeys={list.items.map((r) => r.id)}
-          rows={list.items.map((r) => [
-            formatDateTime(r.at),
-            r.actor,
-            r.actionLabel,
-            `${r.targetTypeLabel} ${r.target}`,
-            r.details || "—",
-          ])}
+          rows={list.items.map((r) => [formatDateTime(r.at), r.actor, r.actionLabel, `${r.targetTypeLabel} ${r.target}`, r.details || "—"])}
         />
       )}
       <PageLinks page={list.page} pageCount={list.pageCount} hrefOf={(p) => withPage("/admin/journal", query, p)} label="Pages du journal" />

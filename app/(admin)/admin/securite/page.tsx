@@ -31,21 +31,33 @@ export default async function SecurityLogPage({ searchParams }: { searchParams: 
     <>
       <h1>Journal de sécurité</h1>
       <p>
-        Les authentifications refusées de l&apos;API de données (secret faux, identifiant inconnu ou révoqué, identifiants absents),
-        comptées par identifiant, adresse du client et heure. Elles ne figurent pas dans le journal des envois de l&apos;opérateur, qui
-        n&apos;en voit que le nombre. Après {env.API_BASIC_MAX_FAILURES} échecs sur un identifiant, ou {env.API_BASIC_MAX_FAILURES_PER_IP} depuis
-        une adresse, l&apos;un ou l&apos;autre est bloqué {Math.round(env.API_BASIC_BLOCK_SECONDS / 60)} minutes : les tentatives faites pendant
-        ce blocage sont comptées à part. Heures de Paris, dates au format jj/mm/aaaa.
+        Les authentifications refusées de l&apos;API de données (secret faux, identifiant inconnu ou révoqué, identifiants absents), comptées par identifiant,
+        adresse du client et heure. Elles ne figurent pas dans le journal des envois de l&apos;opérateur, qui n&apos;en voit que le nombre. Après{" "}
+        {env.API_BASIC_MAX_FAILURES} échecs sur un identifiant, ou {env.API_BASIC_MAX_FAILURES_PER_IP} depuis une adresse, l&apos;un ou l&apos;autre est bloqué{" "}
+        {Math.round(env.API_BASIC_BLOCK_SECONDS / 60)} minutes : les tentatives faites pendant ce blocage sont comptées à part. Heures de Paris, dates au format
+        jj/mm/aaaa.
       </p>
       <form method="get" action="/admin/securite" aria-labelledby="filtres" className="fr-mb-4w">
-        <h2 id="filtres" className="fr-h5">Filtrer le journal</h2>
+        <h2 id="filtres" className="fr-h5">
+          Filtrer le journal
+        </h2>
         {!parsed.success && <ErrorList errors={errors} />}
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-3">
-            <Input label="Identifiant" hintText="Tout ou partie de l'identifiant d'API essayé" nativeInputProps={{ id: "securite-identifiant", name: "identifiant", defaultValue: raw.identifiant ?? "" }} {...state("identifiant")} />
+            <Input
+              label="Identifiant"
+              hintText="Tout ou partie de l'identifiant d'API essayé"
+              nativeInputProps={{ id: "securite-identifiant", name: "identifiant", defaultValue: raw.identifiant ?? "" }}
+              {...state("identifiant")}
+            />
           </div>
           <div className="fr-col-12 fr-col-md-3">
-            <Input label="Adresse" hintText="Tout ou partie de l'adresse IP" nativeInputProps={{ id: "securite-adresse", name: "adresse", defaultValue: raw.adresse ?? "" }} {...state("adresse")} />
+            <Input
+              label="Adresse"
+              hintText="Tout ou partie de l'adresse IP"
+              nativeInputProps={{ id: "securite-adresse", name: "adresse", defaultValue: raw.adresse ?? "" }}
+              {...state("adresse")}
+            />
           </div>
           <div className="fr-col-6 fr-col-md-3">
             <Input label="Du" nativeInputProps={{ id: "securite-du", name: "du", type: "date", defaultValue: raw.du ?? "" }} {...state("du")} />
@@ -55,8 +67,14 @@ export default async function SecurityLogPage({ searchParams }: { searchParams: 
           </div>
         </div>
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-          <li><Button type="submit">Filtrer</Button></li>
-          <li><Link className="fr-btn fr-btn--secondary" href="/admin/securite">Tout afficher</Link></li>
+          <li>
+            <Button type="submit">Filtrer</Button>
+          </li>
+          <li>
+            <Link className="fr-btn fr-btn--secondary" href="/admin/securite">
+              Tout afficher
+            </Link>
+          </li>
         </ul>
       </form>
       <p role="status">

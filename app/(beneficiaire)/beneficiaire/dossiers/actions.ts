@@ -129,7 +129,12 @@ export const withdrawStationAction = action(
   null,
   async ({ user, values }, dossierId: string, stationId: string): Promise<ActionState> => {
     const r = await withdrawStation({
-      stationId, effectiveOn: values.effectiveOn ?? "", confirm: (values.confirm === "on") as true, viewer: user, actor: user.email, actorUserId: user.id,
+      stationId,
+      effectiveOn: values.effectiveOn ?? "",
+      confirm: (values.confirm === "on") as true,
+      viewer: user,
+      actor: user.email,
+      actorUserId: user.id,
     });
     revalidatePath(`/beneficiaire/dossiers/${dossierId}`, "layout");
     return { ok: true, message: changeDone(r.deadline, `Station ${r.stationCode} retirée.`) };
@@ -142,7 +147,11 @@ export const correctIrvePointAction = action(
   async ({ user, values }, dossierId: string, pointId: string): Promise<ActionState> => {
     await correctChargePoint({ chargePointId: pointId, values, viewer: user, actor: user.email, actorUserId: user.id });
     revalidatePath(`/beneficiaire/dossiers/${dossierId}`, "layout");
-    return { ok: true, message: `Point de charge ${values.id_pdc_itinerance ?? ""} corrigé : le délai de 10 jours ouvrés court depuis sa date de mise à jour.`, values };
+    return {
+      ok: true,
+      message: `Point de charge ${values.id_pdc_itinerance ?? ""} corrigé : le délai de 10 jours ouvrés court depuis sa date de mise à jour.`,
+      values,
+    };
   },
 );
 
@@ -151,7 +160,12 @@ export const withdrawIrvePointAction = action(
   null,
   async ({ user, values }, dossierId: string, pointId: string): Promise<ActionState> => {
     const r = await withdrawChargePoint({
-      chargePointId: pointId, effectiveOn: values.effectiveOn ?? "", confirm: (values.confirm === "on") as true, viewer: user, actor: user.email, actorUserId: user.id,
+      chargePointId: pointId,
+      effectiveOn: values.effectiveOn ?? "",
+      confirm: (values.confirm === "on") as true,
+      viewer: user,
+      actor: user.email,
+      actorUserId: user.id,
     });
     revalidatePath(`/beneficiaire/dossiers/${dossierId}`, "layout");
     const alsoStation = r.stationWithdrawn ? ", et sa station avec lui (plus aucun point en service)" : "";

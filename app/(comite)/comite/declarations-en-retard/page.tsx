@@ -14,14 +14,14 @@ export default async function CommitteeLateDeclarationsPage() {
     <>
       <h1>Déclarations en retard</h1>
       <p>
-        Les bénéficiaires déclarent les données statiques de chaque point de charge, et toute correction ou tout retrait, dans
-        les 10 jours ouvrés suivant la mise en service ou le changement. Ces tableaux comptent les déclarations arrivées après
-        l&apos;échéance, par région et par ancienneté du retard, avec le nombre d&apos;opérateurs concernés.
+        Les bénéficiaires déclarent les données statiques de chaque point de charge, et toute correction ou tout retrait, dans les 10 jours ouvrés suivant la
+        mise en service ou le changement. Ces tableaux comptent les déclarations arrivées après l&apos;échéance, par région et par ancienneté du retard, avec le
+        nombre d&apos;opérateurs concernés.
       </p>
       <p>
-        Un chiffre n&apos;est publié que s&apos;il porte sur au moins {formatNumber(summary.thresholds.minStations)} stations de
-        {" "}{formatNumber(summary.thresholds.minBeneficiaries)} bénéficiaires différents ; sinon il est remplacé par « secret
-        statistique », ainsi qu&apos;au moins un autre chiffre du même tableau pour qu&apos;il ne se déduise pas du total.
+        Un chiffre n&apos;est publié que s&apos;il porte sur au moins {formatNumber(summary.thresholds.minStations)} stations de{" "}
+        {formatNumber(summary.thresholds.minBeneficiaries)} bénéficiaires différents ; sinon il est remplacé par « secret statistique », ainsi qu&apos;au moins
+        un autre chiffre du même tableau pour qu&apos;il ne se déduise pas du total.
       </p>
       <LateSummaryTables summary={summary} />
     </>

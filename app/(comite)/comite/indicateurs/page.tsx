@@ -20,7 +20,14 @@ export default async function KeyFiguresPage({ searchParams }: { searchParams: P
   const context = await getDashboardContext(parseDashboardParams(await searchParams));
   const f = context.filters;
   const kf = context.run
-    ? await getKeyFigures({ runId: context.run.runId, periodKind: f.periodKind, periodStart: f.periodStart || undefined, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel })
+    ? await getKeyFigures({
+        runId: context.run.runId,
+        periodKind: f.periodKind,
+        periodStart: f.periodStart || undefined,
+        meshLevel: f.meshLevel,
+        meshCode: f.meshCode,
+        channel: f.channel,
+      })
     : null;
   return (
     <DashboardPage

@@ -10,7 +10,12 @@ export const changeOwnPasswordAction = action(
   "account:manage-own",
   null,
   async ({ user, values }): Promise<ActionState> => {
-    await changeOwnPassword({ userId: user.id, currentPassword: values.currentPassword ?? "", newPassword: values.newPassword ?? "", confirmation: values.confirmation ?? "" });
+    await changeOwnPassword({
+      userId: user.id,
+      currentPassword: values.currentPassword ?? "",
+      newPassword: values.newPassword ?? "",
+      confirmation: values.confirmation ?? "",
+    });
     redirect("/connexion?motdepasse=modifie");
   },
   { keepValues: false }, // no values back: they are passwords

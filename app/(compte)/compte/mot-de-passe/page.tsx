@@ -13,8 +13,8 @@ export default async function ChangePasswordPage() {
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>Changer de mot de passe</h1>
         <p>
-          Compte {user.email}. Après la modification, toutes les sessions ouvertes avec ce compte se ferment, celle-ci
-          comprise : reconnectez-vous avec le nouveau mot de passe.
+          Compte {user.email}. Après la modification, toutes les sessions ouvertes avec ce compte se ferment, celle-ci comprise : reconnectez-vous avec le
+          nouveau mot de passe.
         </p>
         <ChangePasswordForm action={changeOwnPasswordAction} />
       </div>

@@ -6,7 +6,21 @@ import { useEffect, useRef, useState } from "react";
  * A destructive submit in two steps: the first button asks, the confirmation button (focused
  * when it appears) submits the surrounding form with `name=value`; "Annuler" goes back.
  */
-export function ConfirmSubmit({ label, question, confirmLabel, name, value, disabled }: { label: string; question: string; confirmLabel: string; name: string; value: string; disabled?: boolean }) {
+export function ConfirmSubmit({
+  label,
+  question,
+  confirmLabel,
+  name,
+  value,
+  disabled,
+}: {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  name: string;
+  value: string;
+  disabled?: boolean;
+}) {
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const askRef = useRef<HTMLButtonElement>(null);

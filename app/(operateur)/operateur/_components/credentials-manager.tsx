@@ -69,7 +69,9 @@ export function CredentialsManager({
             <tbody>
               {credentials.map((c) => (
                 <tr key={c.id}>
-                  <td><code>{c.username}</code></td>
+                  <td>
+                    <code>{c.username}</code>
+                  </td>
                   <td>{c.label || "—"}</td>
                   <td>{formatDateTime(c.createdAt)}</td>
                   <td>{formatDateTime(c.lastUsedAt)}</td>

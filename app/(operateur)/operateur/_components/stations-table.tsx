@@ -19,20 +19,50 @@ export function StationsTable({ stations, activityOf }: { stations: Station[]; a
       caption="Stations et identifiants à envoyer"
       testId="stations-table"
       multiline
-      headers={["Identifiant à envoyer", "Canal", "Dossier", "Points × puissance", "Attestation", "Dernière donnée reçue", "Données reçues (production)", "Bac à sable"]}
+      headers={[
+        "Identifiant à envoyer",
+        "Canal",
+        "Dossier",
+        "Points × puissance",
+        "Attestation",
+        "Dernière donnée reçue",
+        "Données reçues (production)",
+        "Bac à sable",
+      ]}
       rowKeys={stations.map((s) => s.id)}
       rows={stations.map((s) => {
         const a = activityOf(s.id);
         return [
           <span key="c">
             <code>{s.stationCode}</code>
-            {s.channel === "GIREVE" && s.pointIds.length > 0 && <> — points : {s.pointIds.map((id) => <code key={id}>{id} </code>)}</>}
-            {s.withdrawnOn && <> <Badge as="span" severity="info" small noIcon>{`Retirée le ${formatDay(s.withdrawnOn)}`}</Badge></>}
+            {s.channel === "GIREVE" && s.pointIds.length > 0 && (
+              <>
+                {" "}
+                — points :{" "}
+                {s.pointIds.map((id) => (
+                  <code key={id}>{id} </code>
+                ))}
+              </>
+            )}
+            {s.withdrawnOn && (
+              <>
+                {" "}
+                <Badge as="span" severity="info" small noIcon>{`Retirée le ${formatDay(s.withdrawnOn)}`}</Badge>
+              </>
+            )}
           </span>,
           s.channel === "ADVENIR" ? "StationID (web service)" : "GIREVE",
           s.dossierReference,
           `${s.pointCount} × ${String(s.nominalPowerKw).replace(".", ",")} kW`,
-          s.attestationSigned ? <Badge key="a" as="span" severity="success" small>Signée</Badge> : <Badge key="a" as="span" severity="warning" small>Non signée</Badge>,
+          s.attestationSigned ? (
+            <Badge key="a" as="span" severity="success" small>
+              Signée
+            </Badge>
+          ) : (
+            <Badge key="a" as="span" severity="warning" small>
+              Non signée
+            </Badge>
+          ),
           a.production.lastDataAt ? formatDateTime(a.production.lastDataAt) : "Aucune donnée reçue",
           counts(a.production),
           a.sandbox.lastDataAt ? `${counts(a.sandbox)} — dernière le ${formatDateTime(a.sandbox.lastDataAt)}` : "—",

@@ -7,7 +7,9 @@ export function SubmissionFiltersForm({ filters }: { filters: SubmissionFilters 
     <form method="get" action="/operateur/envois" className="fr-mb-3w" aria-label="Filtrer les envois">
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4 fr-select-group">
-          <label className="fr-label" htmlFor="filtre-env">Environnement</label>
+          <label className="fr-label" htmlFor="filtre-env">
+            Environnement
+          </label>
           <select className="fr-select" id="filtre-env" name="env" defaultValue={filters.env ?? ""}>
             <option value="">Tous</option>
             <option value="production">Production</option>
@@ -15,7 +17,9 @@ export function SubmissionFiltersForm({ filters }: { filters: SubmissionFilters 
           </select>
         </div>
         <div className="fr-col-12 fr-col-md-4 fr-select-group">
-          <label className="fr-label" htmlFor="filtre-outcome">Résultat</label>
+          <label className="fr-label" htmlFor="filtre-outcome">
+            Résultat
+          </label>
           <select className="fr-select" id="filtre-outcome" name="outcome" defaultValue={filters.outcome ?? ""}>
             <option value="">Tous</option>
             <option value="OK">OK</option>
@@ -23,7 +27,9 @@ export function SubmissionFiltersForm({ filters }: { filters: SubmissionFilters 
           </select>
         </div>
         <div className="fr-col-12 fr-col-md-4 fr-select-group">
-          <label className="fr-label" htmlFor="filtre-endpoint">Adresse</label>
+          <label className="fr-label" htmlFor="filtre-endpoint">
+            Adresse
+          </label>
           <select className="fr-select" id="filtre-endpoint" name="endpoint" defaultValue={filters.endpoint ?? ""}>
             <option value="">Toutes</option>
             <option value="/api/operation/put">Opérations (/api/operation/put)</option>
@@ -31,17 +37,29 @@ export function SubmissionFiltersForm({ filters }: { filters: SubmissionFilters 
           </select>
         </div>
         <div className="fr-col-12 fr-col-md-4 fr-input-group">
-          <label className="fr-label" htmlFor="filtre-du">Du (inclus)</label>
+          <label className="fr-label" htmlFor="filtre-du">
+            Du (inclus)
+          </label>
           <input className="fr-input" type="date" id="filtre-du" name="du" defaultValue={filters.du ?? ""} />
         </div>
         <div className="fr-col-12 fr-col-md-4 fr-input-group">
-          <label className="fr-label" htmlFor="filtre-au">Au (inclus)</label>
+          <label className="fr-label" htmlFor="filtre-au">
+            Au (inclus)
+          </label>
           <input className="fr-input" type="date" id="filtre-au" name="au" defaultValue={filters.au ?? ""} />
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <ul className="fr-btns-group fr-btns-group--inline fr-mt-4w">
-            <li><button type="submit" className="fr-btn">Filtrer</button></li>
-            <li><Link className="fr-btn fr-btn--secondary" href="/operateur/envois">Tout afficher</Link></li>
+            <li>
+              <button type="submit" className="fr-btn">
+                Filtrer
+              </button>
+            </li>
+            <li>
+              <Link className="fr-btn fr-btn--secondary" href="/operateur/envois">
+                Tout afficher
+              </Link>
+            </li>
           </ul>
         </div>
       </div>

@@ -27,7 +27,9 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
       <form method="get" action="/operateur/anomalies" className="fr-mb-3w" aria-label="Filtrer les anomalies">
         <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
           <div className="fr-col-12 fr-col-md-6 fr-select-group">
-            <label className="fr-label" htmlFor="anomalie-env">Environnement</label>
+            <label className="fr-label" htmlFor="anomalie-env">
+              Environnement
+            </label>
             <select className="fr-select" id="anomalie-env" name="env" defaultValue={filters.env ?? ""}>
               <option value="">Tous</option>
               <option value="production">Production</option>
@@ -35,11 +37,15 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
             </select>
           </div>
           <div className="fr-col-12 fr-col-md-6">
-            <button type="submit" className="fr-btn fr-mb-3w">Filtrer</button>
+            <button type="submit" className="fr-btn fr-mb-3w">
+              Filtrer
+            </button>
           </div>
         </div>
       </form>
-      <p role="status">{list.total === 0 ? "Aucune anomalie." : `${formatNumber(list.total)} donnée(s) signalée(s) — page ${list.page} sur ${list.pageCount}.`}</p>
+      <p role="status">
+        {list.total === 0 ? "Aucune anomalie." : `${formatNumber(list.total)} donnée(s) signalée(s) — page ${list.page} sur ${list.pageCount}.`}
+      </p>
       {list.items.length > 0 && (
         <DataTable
           caption="Données signalées, des plus récentes aux plus anciennes"
@@ -58,11 +64,19 @@ export default async function AnomaliesPage({ searchParams }: { searchParams: Pr
             <ul key="f" className="fr-tags-group">
               {a.flags.map((f) => (
                 <li key={f.code}>
-                  <Tag small title={f.explanation}>{f.label}</Tag>
+                  <Tag small title={f.explanation}>
+                    {f.label}
+                  </Tag>
                 </li>
               ))}
             </ul>,
-            a.submissionId ? <Link key="l" href={`/operateur/envois/${a.submissionId}`}>n° {a.submissionId}</Link> : "—",
+            a.submissionId ? (
+              <Link key="l" href={`/operateur/envois/${a.submissionId}`}>
+                n° {a.submissionId}
+              </Link>
+            ) : (
+              "—"
+            ),
           ])}
         />
       )}

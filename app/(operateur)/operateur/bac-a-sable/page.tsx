@@ -18,18 +18,30 @@ export default async function SandboxPage() {
     <>
       <h1>Bac à sable</h1>
       <p>
-        Les envois faits avec un accès <strong>bac à sable</strong> suivent exactement les mêmes règles que la production
-        (stations déclarées pour vous, attestation signée), sont enregistrés à part et ne comptent dans aucun indicateur.
-        Créez un accès bac à sable dans <Link href="/operateur/identifiants">vos identifiants d&apos;API</Link>.
+        Les envois faits avec un accès <strong>bac à sable</strong> suivent exactement les mêmes règles que la production (stations déclarées pour vous,
+        attestation signée), sont enregistrés à part et ne comptent dans aucun indicateur. Créez un accès bac à sable dans{" "}
+        <Link href="/operateur/identifiants">vos identifiants d&apos;API</Link>.
       </p>
       <div className="fr-table">
         <table data-testid="sandbox-summary">
           <caption>Contenu du bac à sable</caption>
           <tbody>
-            <tr><th scope="row">Opérations de charge</th><td>{formatNumber(summary.operations)}</td></tr>
-            <tr><th scope="row">Courbes de charge</th><td>{formatNumber(summary.curves)}</td></tr>
-            <tr><th scope="row">Envois journalisés</th><td>{formatNumber(summary.submissions)}</td></tr>
-            <tr><th scope="row">Dernier envoi</th><td>{formatDateTime(summary.lastSubmissionAt)}</td></tr>
+            <tr>
+              <th scope="row">Opérations de charge</th>
+              <td>{formatNumber(summary.operations)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Courbes de charge</th>
+              <td>{formatNumber(summary.curves)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Envois journalisés</th>
+              <td>{formatNumber(summary.submissions)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Dernier envoi</th>
+              <td>{formatDateTime(summary.lastSubmissionAt)}</td>
+            </tr>
           </tbody>
         </table>
       </div>

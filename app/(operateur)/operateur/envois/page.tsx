@@ -14,7 +14,11 @@ export const dynamic = "force-dynamic";
 const REFRESH_MS = 10_000;
 
 function liveQuery(filters: SubmissionFilters): string {
-  return new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
+  return new URLSearchParams(
+    Object.entries(filters)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 }
 
 export default async function SubmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

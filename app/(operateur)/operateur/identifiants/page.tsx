@@ -17,9 +17,9 @@ export default async function CredentialsPage() {
     <>
       <h1>Identifiants d&apos;API</h1>
       <p>
-        Vos systèmes s&apos;authentifient en HTTP Basic avec un identifiant et un secret. Le secret n&apos;est affiché
-        qu&apos;une fois, à la création ou au renouvellement. Un accès <strong>bac à sable</strong> envoie vers un espace de
-        test séparé, jamais compté dans les indicateurs. Voir la <Link href="/docs/api">documentation de l&apos;API</Link>.
+        Vos systèmes s&apos;authentifient en HTTP Basic avec un identifiant et un secret. Le secret n&apos;est affiché qu&apos;une fois, à la création ou au
+        renouvellement. Un accès <strong>bac à sable</strong> envoie vers un espace de test séparé, jamais compté dans les indicateurs. Voir la{" "}
+        <Link href="/docs/api">documentation de l&apos;API</Link>.
       </p>
       <h2>Production</h2>
       <CredentialsManager env="production" credentials={of("production")} action={manageCredentialAction} />

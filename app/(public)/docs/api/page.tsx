@@ -13,7 +13,12 @@ const ENDPOINTS = [
 
 function Json({ value, label }: { value: unknown; label: string }) {
   return (
-    <pre className="fr-p-2w" style={{ whiteSpace: "pre-wrap", wordBreak: "break-all", background: "var(--background-alt-grey)" }} tabIndex={0} aria-label={label}>
+    <pre
+      className="fr-p-2w"
+      style={{ whiteSpace: "pre-wrap", wordBreak: "break-all", background: "var(--background-alt-grey)" }}
+      tabIndex={0}
+      aria-label={label}
+    >
       <code>{JSON.stringify(value, null, 2)}</code>
     </pre>
   );
@@ -31,9 +36,19 @@ export default function ApiDocsPage() {
       </p>
       <nav aria-label="Sommaire de la documentation" className="fr-mb-3w">
         <ul>
-          <li><a href="#authentification">Authentification</a></li>
-          {ENDPOINTS.map((e) => <li key={e.anchor}><a href={`#${e.anchor}`}>{e.title} — <code>POST {e.path}</code></a></li>)}
-          <li><a href="#reponses">Réponses</a></li>
+          <li>
+            <a href="#authentification">Authentification</a>
+          </li>
+          {ENDPOINTS.map((e) => (
+            <li key={e.anchor}>
+              <a href={`#${e.anchor}`}>
+                {e.title} — <code>POST {e.path}</code>
+              </a>
+            </li>
+          ))}
+          <li>
+            <a href="#reponses">Réponses</a>
+          </li>
         </ul>
       </nav>
 
@@ -54,7 +69,9 @@ export default function ApiDocsPage() {
             <h2 id={e.anchor}>
               {e.title} — <code>POST {e.path}</code>
             </h2>
-            <p>{op.summary} (<code>PUT</code> est accepté de la même façon).</p>
+            <p>
+              {op.summary} (<code>PUT</code> est accepté de la même façon).
+            </p>
             <p>{op.description}</p>
             <h3>Données d&apos;une transaction</h3>
             {e.anchor === "operations" ? (
@@ -78,7 +95,11 @@ export default function ApiDocsPage() {
         <table>
           <caption>Statuts HTTP</caption>
           <thead>
-            <tr><th scope="col">Statut</th><th scope="col">Cas</th><th scope="col">Exemple</th></tr>
+            <tr>
+              <th scope="col">Statut</th>
+              <th scope="col">Cas</th>
+              <th scope="col">Exemple</th>
+            </tr>
           </thead>
           <tbody>
             {Object.entries(doc.paths["/api/operation/put"].post.responses).map(([status, r]) => {
@@ -87,7 +108,9 @@ export default function ApiDocsPage() {
                 <tr key={status}>
                   <td>{status}</td>
                   <td>{response.description}</td>
-                  <td><code style={{ wordBreak: "break-all" }}>{JSON.stringify(response.content["application/json"].example)}</code></td>
+                  <td>
+                    <code style={{ wordBreak: "break-all" }}>{JSON.stringify(response.content["application/json"].example)}</code>
+                  </td>
                 </tr>
               );
             })}

@@ -25,7 +25,13 @@ export const GET = route<{ vue: string }>("indicators:read", async ({ request, p
   const format = url.searchParams.get("format");
   if (format === "csv" || format === "standard") {
     if (!result.run) return jsonError(404, "Aucun calcul d'indicateurs publié pour l'instant.");
-    const csv = indicatorCsv({ view: vue as IndicatorView, run: result.run, context: result.context, table: result.table, format: format === "csv" ? "excel-fr" : "standard" });
+    const csv = indicatorCsv({
+      view: vue as IndicatorView,
+      run: result.run,
+      context: result.context,
+      table: result.table,
+      format: format === "csv" ? "excel-fr" : "standard",
+    });
     return new Response(csv.body, { headers: { ...csvHeaders(csv.fileName), ...headers } });
   }
   return Response.json(result.json, { headers });

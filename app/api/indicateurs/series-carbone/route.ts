@@ -32,8 +32,15 @@ export const POST = route("indicators:compute", async ({ request, user }) => {
   });
   return Response.json(
     {
-      id: result.id, name: result.name, version: result.version, format: result.format, rowCount: result.rowCount,
-      hourCount: result.hourCount, gapHours: result.gapHours, coversFrom: result.coversFrom, coversTo: result.coversTo,
+      id: result.id,
+      name: result.name,
+      version: result.version,
+      format: result.format,
+      rowCount: result.rowCount,
+      hourCount: result.hourCount,
+      gapHours: result.gapHours,
+      coversFrom: result.coversFrom,
+      coversTo: result.coversTo,
     },
     { status: 201 },
   );

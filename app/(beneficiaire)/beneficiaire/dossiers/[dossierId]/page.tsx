@@ -33,29 +33,53 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
       {d.missing.length > 0 && (
         <div className="fr-mb-4w">
           <h2 className="fr-h5">Ce qu&apos;il reste à faire</h2>
-          <ul>{d.missing.map((m) => <li key={m}>{m}</li>)}</ul>
+          <ul>
+            {d.missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
         </div>
       )}
 
       <h2>Le site</h2>
       <dl>
-        <dt className="fr-text--bold">Site</dt><dd>{d.siteName} — {d.address} (commune INSEE {d.inseeCode})</dd>
-        <dt className="fr-text--bold">Type de site</dt><dd>{SITE_TYPES[d.siteType as SiteType] ?? d.siteType}</dd>
-        <dt className="fr-text--bold">Opérateur</dt><dd>{d.operator.name}</dd>
-        <dt className="fr-text--bold">Canal de collecte</dt><dd>{d.channel === "ADVENIR" ? "Web service ADVENIR" : "GIREVE"}</dd>
+        <dt className="fr-text--bold">Site</dt>
+        <dd>
+          {d.siteName} — {d.address} (commune INSEE {d.inseeCode})
+        </dd>
+        <dt className="fr-text--bold">Type de site</dt>
+        <dd>{SITE_TYPES[d.siteType as SiteType] ?? d.siteType}</dd>
+        <dt className="fr-text--bold">Opérateur</dt>
+        <dd>{d.operator.name}</dd>
+        <dt className="fr-text--bold">Canal de collecte</dt>
+        <dd>{d.channel === "ADVENIR" ? "Web service ADVENIR" : "GIREVE"}</dd>
       </dl>
-      <Link className="fr-btn fr-btn--secondary fr-btn--sm" href={`/beneficiaire/dossiers/${d.id}/modifier`}>Modifier le dossier</Link>
+      <Link className="fr-btn fr-btn--secondary fr-btn--sm" href={`/beneficiaire/dossiers/${d.id}/modifier`}>
+        Modifier le dossier
+      </Link>
 
       <h2 className="fr-mt-6w">Attestation sur l&apos;honneur</h2>
       {signed ? (
         <p>
-          <Badge as="span" severity="success" small>Signée</Badge> le {formatDateTime(d.attestation!.signedAt)} par {d.attestation!.signerName} ({d.attestation!.signerCapacity}).{" "}
-          <Link className="fr-link" href={`/beneficiaire/dossiers/${d.id}/attestation/recu`}>Voir le récépissé</Link>
+          <Badge as="span" severity="success" small>
+            Signée
+          </Badge>{" "}
+          le {formatDateTime(d.attestation!.signedAt)} par {d.attestation!.signerName} ({d.attestation!.signerCapacity}).{" "}
+          <Link className="fr-link" href={`/beneficiaire/dossiers/${d.id}/attestation/recu`}>
+            Voir le récépissé
+          </Link>
         </p>
       ) : (
         <>
-          <Alert small severity="warning" description="Tant que l'attestation n'est pas signée, aucune donnée de recharge de ces stations n'est acceptée." className="fr-mb-2w" />
-          <Link className="fr-btn" href={`/beneficiaire/dossiers/${d.id}/attestation`}>Lire et signer l&apos;attestation</Link>
+          <Alert
+            small
+            severity="warning"
+            description="Tant que l'attestation n'est pas signée, aucune donnée de recharge de ces stations n'est acceptée."
+            className="fr-mb-2w"
+          />
+          <Link className="fr-btn" href={`/beneficiaire/dossiers/${d.id}/attestation`}>
+            Lire et signer l&apos;attestation
+          </Link>
         </>
       )}
 
@@ -99,42 +123,60 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
                 </span>
               ),
               s.withdrawnOn ? (
-                <Link key="w" href={`/beneficiaire/dossiers/${d.id}/stations/${s.id}`}>{`Retirée le ${formatDay(s.withdrawnOn)}`}<span className="fr-sr-only"> : station {s.stationCode}</span></Link>
+                <Link key="w" href={`/beneficiaire/dossiers/${d.id}/stations/${s.id}`}>
+                  {`Retirée le ${formatDay(s.withdrawnOn)}`}
+                  <span className="fr-sr-only"> : station {s.stationCode}</span>
+                </Link>
               ) : (
-                <Link key="a" href={`/beneficiaire/dossiers/${d.id}/stations/${s.id}`}>Corriger ou retirer<span className="fr-sr-only"> la station {s.stationCode}</span></Link>
+                <Link key="a" href={`/beneficiaire/dossiers/${d.id}/stations/${s.id}`}>
+                  Corriger ou retirer<span className="fr-sr-only"> la station {s.stationCode}</span>
+                </Link>
               ),
             ])}
           />
           {d.stations.some((s) => s.activity.flaggedCount > 0) && (
             <p className="fr-text--sm">
-              Les recharges écartées ont été reçues mais leurs données sont peu plausibles (indicateur de qualité) : elles ne sont comptées
-              ni dans les recharges et l&apos;énergie ci-dessus, ni dans les indicateurs. Votre opérateur les voit dans son espace et peut les
-              corriger en les renvoyant.
+              Les recharges écartées ont été reçues mais leurs données sont peu plausibles (indicateur de qualité) : elles ne sont comptées ni dans les
+              recharges et l&apos;énergie ci-dessus, ni dans les indicateurs. Votre opérateur les voit dans son espace et peut les corriger en les renvoyant.
             </p>
           )}
         </>
       )}
       {d.channel === "ADVENIR" ? (
         <section className="fr-mt-4w" aria-labelledby="add-station">
-          <h3 id="add-station" className="fr-h5">Déclarer une station</h3>
+          <h3 id="add-station" className="fr-h5">
+            Déclarer une station
+          </h3>
           <StationForm action={registerStationAction.bind(null, d.id)} />
         </section>
       ) : (
         <section className="fr-mt-4w" aria-labelledby="irve">
-          <h3 id="irve" className="fr-h5">Données statiques IRVE (canal GIREVE)</h3>
+          <h3 id="irve" className="fr-h5">
+            Données statiques IRVE (canal GIREVE)
+          </h3>
           <p>
-            Chaque point de charge est déclaré avec les données du schéma national IRVE, dans les 10 jours ouvrés suivant sa mise en
-            service ou toute modification.
+            Chaque point de charge est déclaré avec les données du schéma national IRVE, dans les 10 jours ouvrés suivant sa mise en service ou toute
+            modification.
             {d.latestDueDate && <> Dernière échéance : {formatDay(d.latestDueDate)}.</>}{" "}
             {d.lateDeclarations > 0 ? (
               <Badge as="span" severity="error" small>{`${d.lateDeclarations} déclaration(s) en retard`}</Badge>
             ) : d.latestDueDate ? (
-              <Badge as="span" severity="success" small>Dans les délais</Badge>
+              <Badge as="span" severity="success" small>
+                Dans les délais
+              </Badge>
             ) : null}
           </p>
           <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-            <li><Link className="fr-btn" href={`/beneficiaire/dossiers/${d.id}/irve`}>Déclarer ou importer des points (CSV IRVE)</Link></li>
-            <li><a className="fr-btn fr-btn--secondary" href={`/beneficiaire/dossiers/${d.id}/irve.csv`} download>Exporter au format IRVE (CSV)</a></li>
+            <li>
+              <Link className="fr-btn" href={`/beneficiaire/dossiers/${d.id}/irve`}>
+                Déclarer ou importer des points (CSV IRVE)
+              </Link>
+            </li>
+            <li>
+              <a className="fr-btn fr-btn--secondary" href={`/beneficiaire/dossiers/${d.id}/irve.csv`} download>
+                Exporter au format IRVE (CSV)
+              </a>
+            </li>
           </ul>
           {d.stations.some((s) => s.points.length > 0) && (
             <DataTable
@@ -148,11 +190,23 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
                   p.deadline ? `${p.deadline.eventKind === "mise_en_service" ? "Mise en service" : "Modification"} du ${formatDay(p.deadline.eventDate)}` : "—",
                   formatDay(p.deadline?.dueDate),
                   formatDay(p.deadline?.declaredOn),
-                  p.deadline ? (p.deadline.late ? <Badge as="span" key="l" severity="error" small>{`En retard de ${p.deadline.daysLate} j`}</Badge> : <Badge as="span" key="o" severity="success" small>Dans les délais</Badge>) : "—",
+                  p.deadline ? (
+                    p.deadline.late ? (
+                      <Badge as="span" key="l" severity="error" small>{`En retard de ${p.deadline.daysLate} j`}</Badge>
+                    ) : (
+                      <Badge as="span" key="o" severity="success" small>
+                        Dans les délais
+                      </Badge>
+                    )
+                  ) : (
+                    "—"
+                  ),
                   p.withdrawnOn ? (
                     `Retiré le ${formatDay(p.withdrawnOn)}`
                   ) : (
-                    <Link key="a" href={`/beneficiaire/dossiers/${d.id}/points/${p.id}`}>Corriger ou retirer<span className="fr-sr-only"> le point {p.idPdcItinerance}</span></Link>
+                    <Link key="a" href={`/beneficiaire/dossiers/${d.id}/points/${p.id}`}>
+                      Corriger ou retirer<span className="fr-sr-only"> le point {p.idPdcItinerance}</span>
+                    </Link>
                   ),
                 ]),
               )}

@@ -14,7 +14,9 @@ export default async function NewDossierPage() {
     <>
       <Breadcrumb currentPageLabel="Nouveau dossier" segments={[{ label: "Mes dossiers", linkProps: { href: "/beneficiaire" } }]} />
       <h1>Nouveau dossier</h1>
-      <p>Renseignez le site subventionné et l&apos;opérateur qui supervise ses points de charge. Vous signerez ensuite l&apos;attestation sur l&apos;honneur.</p>
+      <p>
+        Renseignez le site subventionné et l&apos;opérateur qui supervise ses points de charge. Vous signerez ensuite l&apos;attestation sur l&apos;honneur.
+      </p>
       <DossierForm action={createDossierAction} operators={operators} submitLabel="Créer le dossier" />
     </>
   );

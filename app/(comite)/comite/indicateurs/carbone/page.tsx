@@ -31,12 +31,23 @@ export default async function CarbonPage({ searchParams }: { searchParams: Promi
   const byHourRefusal = unsupported("carbone-par-heure", f);
   const [byHour, byMonth] = run
     ? await Promise.all([
-        byHourRefusal ? null : getCarbonByHour({ runId: run.runId, periodKind: f.periodKind, periodStart: f.periodStart || undefined, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel }),
+        byHourRefusal
+          ? null
+          : getCarbonByHour({
+              runId: run.runId,
+              periodKind: f.periodKind,
+              periodStart: f.periodStart || undefined,
+              meshLevel: f.meshLevel,
+              meshCode: f.meshCode,
+              channel: f.channel,
+            }),
         getCarbonByMonth({ runId: run.runId, meshLevel: f.meshLevel, meshCode: f.meshCode, channel: f.channel }),
       ])
     : [null, null];
   // The grid's intensity is public (France-wide, one value per hour): shown as a published profile.
-  const grid: Cell<(number | null)[]> | null = byHour?.grid ? { secret: false, value: byHour.grid, coverage: { stationsReporting: 0, stationsRegistered: 0, energyKwh: 0, chargeCount: 0 }, revision: null } : null;
+  const grid: Cell<(number | null)[]> | null = byHour?.grid
+    ? { secret: false, value: byHour.grid, coverage: { stationsReporting: 0, stationsRegistered: 0, energyKwh: 0, chargeCount: 0 }, revision: null }
+    : null;
   const monthTable = byMonth ? timeSeriesTable("month", CARBON_BY_MONTH, byMonth.points) : null;
   return (
     <DashboardPage
@@ -46,13 +57,24 @@ export default async function CarbonPage({ searchParams }: { searchParams: Promi
       context={context}
       noRunAction={noRunAction(user)}
     >
-      {byHourRefusal && <p className="fr-text--sm" data-testid="by-hour-unavailable">{byHourRefusal}</p>}
+      {byHourRefusal && (
+        <p className="fr-text--sm" data-testid="by-hour-unavailable">
+          {byHourRefusal}
+        </p>
+      )}
       {byHour && (
         <ChartFigure
           title="Intensité carbone par heure de la journée : recharge et réseau"
           definition={`${byHour.definitions.charging.definition} ${byHour.definitions.grid.definition}`}
           footnote={<CoverageNote cell={byHour.charging} />}
-          chart={{ kind: "line", lineType: "stepAfter", xKey: "heure", unit: "gCO₂/kWh", ariaLabel: "Intensité carbone par heure, recharge et réseau", series: SERIES }}
+          chart={{
+            kind: "line",
+            lineType: "stepAfter",
+            xKey: "heure",
+            unit: "gCO₂/kWh",
+            ariaLabel: "Intensité carbone par heure, recharge et réseau",
+            series: SERIES,
+          }}
           table={hourProfileTable([
             { key: "recharge", code: "carbon_by_hour_charging", label: "Recharge", cell: byHour.charging },
             { key: "reseau", code: "carbon_by_hour_grid", label: "Réseau", cell: grid },

@@ -29,7 +29,14 @@ export default async function MapPage({ searchParams }: { searchParams: Promise<
   const code: IndicatorCode = f.indicator && INDICATORS[f.indicator].kind === "scalar" ? f.indicator : "energy_kwh";
   const def = INDICATORS[code];
   const values = context.run
-    ? await getMeshValues({ runId: context.run.runId, indicator: code, meshLevel: level, periodKind: f.periodKind, periodStart: f.periodStart || undefined, channel: f.channel })
+    ? await getMeshValues({
+        runId: context.run.runId,
+        indicator: code,
+        meshLevel: level,
+        periodKind: f.periodKind,
+        periodStart: f.periodStart || undefined,
+        channel: f.channel,
+      })
     : null;
   const cells: Record<string, MapCell> = Object.fromEntries(
     (values?.areas ?? []).map((a) => [a.code, a.cell.secret ? { value: null, withheld: true } : { value: shown(code, a.cell.value), withheld: false }]),

@@ -17,12 +17,17 @@ function Messages({ caption, list, testId }: { caption: string; list: AdvenirMes
       <table data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
-          <tr><th scope="col">Chemin</th><th scope="col">Message</th></tr>
+          <tr>
+            <th scope="col">Chemin</th>
+            <th scope="col">Message</th>
+          </tr>
         </thead>
         <tbody>
           {list.map((m, i) => (
             <tr key={i}>
-              <td><code>{m.chemin}</code></td>
+              <td>
+                <code>{m.chemin}</code>
+              </td>
               <td>{m.message}</td>
             </tr>
           ))}
@@ -40,26 +45,50 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
   if (!s) notFound();
   return (
     <>
-      <p><Link href="/operateur/envois" className="fr-link fr-icon-arrow-left-line fr-link--icon-left">Tous les envois</Link></p>
+      <p>
+        <Link href="/operateur/envois" className="fr-link fr-icon-arrow-left-line fr-link--icon-left">
+          Tous les envois
+        </Link>
+      </p>
       <h1>Envoi n° {s.id}</h1>
       <p>
         <Badge as="span" severity={s.outcome === "OK" ? "success" : "error"} noIcon>{`${s.outcome} (HTTP ${s.httpStatus})`}</Badge>
       </p>
       <dl className="fr-mb-3w">
-        <dt>Reçu le</dt><dd>{formatDateTime(s.receivedAt)}</dd>
-        <dt>Environnement</dt><dd>{envLabel(s.env)}</dd>
-        <dt>Adresse</dt><dd>{endpointLabel(s.endpoint)} — <code>{s.method} {s.endpoint}</code></dd>
-        <dt>Accès utilisé</dt><dd>{s.credentialUsername ? <code>{s.credentialUsername}</code> : "—"}</dd>
-        <dt>Taille</dt><dd>{formatNumber(s.sizeBytes)} octets, traité en {formatNumber(s.durationMs)} ms</dd>
+        <dt>Reçu le</dt>
+        <dd>{formatDateTime(s.receivedAt)}</dd>
+        <dt>Environnement</dt>
+        <dd>{envLabel(s.env)}</dd>
+        <dt>Adresse</dt>
+        <dd>
+          {endpointLabel(s.endpoint)} —{" "}
+          <code>
+            {s.method} {s.endpoint}
+          </code>
+        </dd>
+        <dt>Accès utilisé</dt>
+        <dd>{s.credentialUsername ? <code>{s.credentialUsername}</code> : "—"}</dd>
+        <dt>Taille</dt>
+        <dd>
+          {formatNumber(s.sizeBytes)} octets, traité en {formatNumber(s.durationMs)} ms
+        </dd>
         <dt>Transactions</dt>
         <dd data-testid="submission-counts">
           {formatNumber(s.received)} reçue(s), {formatNumber(s.stored)} enregistrée(s), {formatNumber(s.unchanged)} inchangée(s)
         </dd>
       </dl>
       <h2>Erreurs</h2>
-      {s.errors.length === 0 ? <p>Aucune erreur.</p> : <Messages caption="Erreurs : rien de cet envoi n'a été enregistré" list={s.errors} testId="submission-errors" />}
+      {s.errors.length === 0 ? (
+        <p>Aucune erreur.</p>
+      ) : (
+        <Messages caption="Erreurs : rien de cet envoi n'a été enregistré" list={s.errors} testId="submission-errors" />
+      )}
       <h2>Avertissements</h2>
-      {s.warnings.length === 0 ? <p>Aucun avertissement.</p> : <Messages caption="Avertissements : données enregistrées mais signalées" list={s.warnings} testId="submission-warnings" />}
+      {s.warnings.length === 0 ? (
+        <p>Aucun avertissement.</p>
+      ) : (
+        <Messages caption="Avertissements : données enregistrées mais signalées" list={s.warnings} testId="submission-warnings" />
+      )}
     </>
   );
 }

@@ -16,7 +16,13 @@ export function ChangeHistory({ changes }: { changes: StationView["changes"] }) 
         c.pointId ? <code key="p">{c.pointId}</code> : "La station",
         formatDay(c.effectiveOn),
         formatDay(c.dueOn),
-        c.daysLate > 0 ? <Badge key="l" as="span" severity="error" small>{`En retard de ${c.daysLate} j`}</Badge> : <Badge key="o" as="span" severity="success" small>Dans le délai</Badge>,
+        c.daysLate > 0 ? (
+          <Badge key="l" as="span" severity="error" small>{`En retard de ${c.daysLate} j`}</Badge>
+        ) : (
+          <Badge key="o" as="span" severity="success" small>
+            Dans le délai
+          </Badge>
+        ),
       ])}
       rowKeys={changes.map((c) => c.id)}
     />

@@ -26,10 +26,17 @@ export default async function AttestationPage({ params }: { params: Promise<{ do
         ]}
       />
       <h1>Attestation sur l&apos;honneur — dossier {d.reference}</h1>
-      <p>Lisez le texte ci-dessous. Votre signature enregistre vos nom et qualité, la date, votre adresse IP, votre navigateur et l&apos;empreinte du texte exact affiché.</p>
+      <p>
+        Lisez le texte ci-dessous. Votre signature enregistre vos nom et qualité, la date, votre adresse IP, votre navigateur et l&apos;empreinte du texte exact
+        affiché.
+      </p>
       <div className="fr-callout fr-mb-4w">
-        <pre style={{ whiteSpace: "pre-wrap", fontFamily: "inherit" }} data-testid="attestation-text">{ATTESTATION_TEXT}</pre>
-        <p className="fr-text--xs fr-mb-0">Version {ATTESTATION_TEXT_VERSION} — empreinte SHA-256 <code>{ATTESTATION_TEXT_SHA256}</code></p>
+        <pre style={{ whiteSpace: "pre-wrap", fontFamily: "inherit" }} data-testid="attestation-text">
+          {ATTESTATION_TEXT}
+        </pre>
+        <p className="fr-text--xs fr-mb-0">
+          Version {ATTESTATION_TEXT_VERSION} — empreinte SHA-256 <code>{ATTESTATION_TEXT_SHA256}</code>
+        </p>
       </div>
       <AttestationForm action={signAttestationAction.bind(null, d.id)} textVersion={ATTESTATION_TEXT_VERSION} defaultSignerName={user.name} />
     </>

@@ -26,8 +26,8 @@ export default async function IrvePage({ params }: { params: Promise<{ dossierId
       />
       <h1>Données statiques IRVE — dossier {d.reference}</h1>
       <p>
-        Déclarez chaque point de charge selon le schéma national IRVE statique (version 2.3), dans les 10 jours ouvrés suivant sa mise
-        en service ou toute modification. Un point déjà déclaré est mis à jour.
+        Déclarez chaque point de charge selon le schéma national IRVE statique (version 2.3), dans les 10 jours ouvrés suivant sa mise en service ou toute
+        modification. Un point déjà déclaré est mis à jour.
       </p>
       <h2>Importer un fichier CSV</h2>
       <IrveImport dossierId={d.id} />

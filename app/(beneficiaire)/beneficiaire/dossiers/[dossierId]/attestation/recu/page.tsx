@@ -30,13 +30,29 @@ export default async function ReceiptPage({ params }: { params: Promise<{ dossie
       </div>
       <h1>Récépissé de signature de l&apos;attestation sur l&apos;honneur</h1>
       <dl data-testid="receipt">
-        <dt className="fr-text--bold">Dossier</dt><dd>{d.reference} — {d.siteName} ({d.beneficiary.name})</dd>
-        <dt className="fr-text--bold">Signataire</dt><dd>{a.signerName}, {a.signerCapacity}{a.onBehalf ? " (signature enregistrée par l'opérateur technique pour le compte du bénéficiaire)" : ""}</dd>
-        <dt className="fr-text--bold">Date de signature</dt><dd>{formatDateTime(a.signedAt)} (heure de Paris)</dd>
-        <dt className="fr-text--bold">Consentement</dt><dd>{a.consent ? "Donné explicitement" : "Non donné"}</dd>
-        <dt className="fr-text--bold">Adresse IP et navigateur</dt><dd>{a.ipAddress ?? "—"} — {a.userAgent || "—"}</dd>
-        <dt className="fr-text--bold">Version du texte</dt><dd>{a.textVersion}</dd>
-        <dt className="fr-text--bold">Empreinte SHA-256 du texte signé</dt><dd><code data-testid="receipt-hash">{a.textSha256}</code></dd>
+        <dt className="fr-text--bold">Dossier</dt>
+        <dd>
+          {d.reference} — {d.siteName} ({d.beneficiary.name})
+        </dd>
+        <dt className="fr-text--bold">Signataire</dt>
+        <dd>
+          {a.signerName}, {a.signerCapacity}
+          {a.onBehalf ? " (signature enregistrée par l'opérateur technique pour le compte du bénéficiaire)" : ""}
+        </dd>
+        <dt className="fr-text--bold">Date de signature</dt>
+        <dd>{formatDateTime(a.signedAt)} (heure de Paris)</dd>
+        <dt className="fr-text--bold">Consentement</dt>
+        <dd>{a.consent ? "Donné explicitement" : "Non donné"}</dd>
+        <dt className="fr-text--bold">Adresse IP et navigateur</dt>
+        <dd>
+          {a.ipAddress ?? "—"} — {a.userAgent || "—"}
+        </dd>
+        <dt className="fr-text--bold">Version du texte</dt>
+        <dd>{a.textVersion}</dd>
+        <dt className="fr-text--bold">Empreinte SHA-256 du texte signé</dt>
+        <dd>
+          <code data-testid="receipt-hash">{a.textSha256}</code>
+        </dd>
       </dl>
       {text && (
         <div className="fr-callout">

@@ -27,11 +27,19 @@ export default async function ChargePointPage({ params }: { params: Promise<{ do
     <>
       <Breadcrumb
         currentPageLabel={p.idPdcItinerance}
-        segments={[{ label: "Mes dossiers", linkProps: { href: "/beneficiaire" } }, { label: s.dossier.reference, linkProps: { href: dossierHref } }]}
+        segments={[
+          { label: "Mes dossiers", linkProps: { href: "/beneficiaire" } },
+          { label: s.dossier.reference, linkProps: { href: dossierHref } },
+        ]}
       />
       <h1>Point de charge {p.idPdcItinerance}</h1>
       <p>
-        Station {s.stationCode}. {p.deadline && <>Dernière déclaration le {formatDay(p.deadline.declaredOn)}, échéance du {formatDay(p.deadline.dueDate)}.</>}{" "}
+        Station {s.stationCode}.{" "}
+        {p.deadline && (
+          <>
+            Dernière déclaration le {formatDay(p.deadline.declaredOn)}, échéance du {formatDay(p.deadline.dueDate)}.
+          </>
+        )}{" "}
         Toute modification se déclare dans les 10 jours ouvrés : la date de mise à jour est le jour de la modification.
       </p>
       {p.withdrawnOn ? (
@@ -40,7 +48,12 @@ export default async function ChargePointPage({ params }: { params: Promise<{ do
         <>
           <section aria-labelledby="corriger">
             <h2 id="corriger">Corriger les données statiques</h2>
-            <IrvePointForm action={correctIrvePointAction.bind(null, s.dossier.id, p.id)} initialValues={p.irve} lockedPointId={p.idPdcItinerance} submitLabel="Enregistrer la correction" />
+            <IrvePointForm
+              action={correctIrvePointAction.bind(null, s.dossier.id, p.id)}
+              initialValues={p.irve}
+              lockedPointId={p.idPdcItinerance}
+              submitLabel="Enregistrer la correction"
+            />
           </section>
           <section aria-labelledby="retirer" className="fr-mt-6w">
             <h2 id="retirer">Retirer le point de charge</h2>
@@ -53,7 +66,11 @@ export default async function ChargePointPage({ params }: { params: Promise<{ do
           </section>
         </>
       )}
-      <p className="fr-mt-4w"><Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={dossierHref}>Retour au dossier {s.dossier.reference}</Link></p>
+      <p className="fr-mt-4w">
+        <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={dossierHref}>
+          Retour au dossier {s.dossier.reference}
+        </Link>
+      </p>
     </>
   );
 }

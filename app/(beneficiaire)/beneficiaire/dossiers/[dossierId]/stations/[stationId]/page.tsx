@@ -22,16 +22,24 @@ export default async function StationPage({ params }: { params: Promise<{ dossie
     <>
       <Breadcrumb
         currentPageLabel={s.stationCode}
-        segments={[{ label: "Mes dossiers", linkProps: { href: "/beneficiaire" } }, { label: s.dossier.reference, linkProps: { href: dossierHref } }]}
+        segments={[
+          { label: "Mes dossiers", linkProps: { href: "/beneficiaire" } },
+          { label: s.dossier.reference, linkProps: { href: dossierHref } },
+        ]}
       />
       <h1>Station {s.stationCode}</h1>
       <p>
-        {formatNumber(s.pointCount)} point(s) de {formatNumber(s.nominalPowerKw)} kW, déclarée le {formatDay(s.createdAt)}. Toute correction
-        ou tout retrait se déclare dans les 10 jours ouvrés suivant le changement sur le terrain (protocole ADVENIR) : indiquez le jour
-        du changement, le portail calcule l&apos;échéance.
+        {formatNumber(s.pointCount)} point(s) de {formatNumber(s.nominalPowerKw)} kW, déclarée le {formatDay(s.createdAt)}. Toute correction ou tout retrait se
+        déclare dans les 10 jours ouvrés suivant le changement sur le terrain (protocole ADVENIR) : indiquez le jour du changement, le portail calcule
+        l&apos;échéance.
       </p>
       {s.withdrawnOn ? (
-        <Alert severity="info" small description={`Station retirée le ${formatDay(s.withdrawnOn)} (déclaré le ${formatDay(s.withdrawnAt)}). Ses données reçues sont conservées.`} className="fr-mb-4w" />
+        <Alert
+          severity="info"
+          small
+          description={`Station retirée le ${formatDay(s.withdrawnOn)} (déclaré le ${formatDay(s.withdrawnAt)}). Ses données reçues sont conservées.`}
+          className="fr-mb-4w"
+        />
       ) : (
         <>
           {s.channel === "ADVENIR" ? (
@@ -46,17 +54,22 @@ export default async function StationPage({ params }: { params: Promise<{ dossie
           ) : (
             <p>
               Une station du canal GIREVE se corrige point par point, par ses données statiques IRVE :{" "}
-              {s.points.filter((p) => !p.withdrawnOn).map((p, i) => (
-                <span key={p.id}>{i > 0 && ", "}<Link href={`${dossierHref}/points/${p.id}`}>{p.idPdcItinerance}</Link></span>
-              ))}
+              {s.points
+                .filter((p) => !p.withdrawnOn)
+                .map((p, i) => (
+                  <span key={p.id}>
+                    {i > 0 && ", "}
+                    <Link href={`${dossierHref}/points/${p.id}`}>{p.idPdcItinerance}</Link>
+                  </span>
+                ))}
               .
             </p>
           )}
           <section aria-labelledby="retirer" className="fr-mt-6w">
             <h2 id="retirer">Retirer la station</h2>
             <p>
-              Pour une station mise hors service définitivement. Rien n&apos;est effacé : les données déjà reçues restent, et
-              l&apos;identifiant reste attaché à cette station.
+              Pour une station mise hors service définitivement. Rien n&apos;est effacé : les données déjà reçues restent, et l&apos;identifiant reste attaché à
+              cette station.
             </p>
             <WithdrawForm
               action={withdrawStationAction.bind(null, s.dossier.id, s.id)}
@@ -69,7 +82,11 @@ export default async function StationPage({ params }: { params: Promise<{ dossie
       )}
       <h2 className="fr-mt-6w">Historique</h2>
       <ChangeHistory changes={s.changes} />
-      <p className="fr-mt-4w"><Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={dossierHref}>Retour au dossier {s.dossier.reference}</Link></p>
+      <p className="fr-mt-4w">
+        <Link className="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={dossierHref}>
+          Retour au dossier {s.dossier.reference}
+        </Link>
+      </p>
     </>
   );
 }

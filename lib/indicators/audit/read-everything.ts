@@ -67,25 +67,20 @@ export async function readEverythingPublished(prisma: PrismaClient): Promise<Har
   return { cells, runs: used };
 }
 
+/** A withheld cell's stored row: its figures and its coverage, never null for a computed cell. */
+type TruthRow = Pick<CellRow, "indicator_code" | "mesh_level" | "mesh_code" | "period_kind" | "period_start" | "channel" | "value" | "series"> & {
+  stations_reporting: number;
+  stations_registered: number;
+  energy_wh: number;
+  charge_count: number;
+};
+
 /** The real figures of the withheld cells (the judge's oracle, never the attacker's). */
 export async function truthOfWithheld(prisma: PrismaClient, runs: string[]): Promise<Map<string, Map<string, number | null>>> {
   const rows = [];
   for (const run of runs)
     rows.push(
-      ...(await queryRows<{
-        indicator_code: string;
-        mesh_level: string;
-        mesh_code: string;
-        period_kind: string;
-        period_start: string;
-        channel: string;
-        value: number | null;
-        series: number[] | null;
-        stations_reporting: number;
-        stations_registered: number;
-        energy_wh: number;
-        charge_count: number;
-      }>(
+      ...(await queryRows<TruthRow>(
         prisma,
         sql`SELECT indicator_code, mesh_level, mesh_code, period_kind, to_char(period_start, 'YYYY-MM-DD') AS period_start, channel, value, series,
             stations_reporting, stations_registered, energy_wh, charge_count

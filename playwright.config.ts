@@ -7,6 +7,7 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? e2eDatabaseUrl();
 process.env.DATABASE_URL = DATABASE_URL;
 process.env.NEXTAUTH_SECRET ??= "e2e-secret-e2e-secret-e2e-secret";
+process.env.QUALICHARGE_JWT_SECRET ??= "e2e-qualicharge-key-e2e-qualicharge-key-0123";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -58,6 +59,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       NEXTAUTH_URL: BASE_URL,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+      QUALICHARGE_JWT_SECRET: process.env.QUALICHARGE_JWT_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
       LOGIN_MAX_FAILURES: "5",
       // Tests make their own data: the demo accounts only, not the demo year of activity.

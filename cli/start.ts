@@ -13,18 +13,18 @@ const root = process.cwd();
 Object.assign(process.env, { NODE_ENV: "production" });
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-function ensureSecret(): void {
-  if (process.env.NEXTAUTH_SECRET) return;
-  // A random secret kept beside the embedded database, so sessions survive restarts. A real
-  // deployment sets NEXTAUTH_SECRET itself (the server refuses to start in production without).
-  const file = path.join(root, ".data", "auth-secret");
+function ensureSecret(name: "NEXTAUTH_SECRET" | "QUALICHARGE_JWT_SECRET", fileName: string): void {
+  if (process.env[name]) return;
+  // A random secret kept beside the embedded database, so sessions and tokens survive restarts. A
+  // real deployment sets it itself (the server refuses to start in production without).
+  const file = path.join(root, ".data", fileName);
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
-    console.log("NEXTAUTH_SECRET absent : secret aléatoire généré dans .data/auth-secret");
+    writeFileSync(file, randomBytes(48).toString("base64"), { mode: 0o600 });
+    console.log(`${name} absent : secret aléatoire généré dans .data/${fileName}`);
   }
   chmodSync(file, 0o600);
-  process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
+  process.env[name] = readFileSync(file, "utf8").trim();
 }
 
 function newestMtime(entry: string): number {
@@ -71,7 +71,8 @@ async function prepareDatabase(): Promise<void> {
 }
 
 async function main() {
-  ensureSecret();
+  ensureSecret("NEXTAUTH_SECRET", "auth-secret");
+  ensureSecret("QUALICHARGE_JWT_SECRET", "qualicharge-jwt-secret");
   buildIfNeeded();
   await prepareDatabase();
   const { startHttpServer } = await import("@/cli/http-server");

@@ -41,7 +41,7 @@ describe("station activity on the dossier page", () => {
       where: { id: t.stations.R320 },
       select: { dossierId: true, dossier: { select: { beneficiaryId: true } } },
     });
-    const view = await getDossierView({ dossierId: station.dossierId, viewer: { role: "beneficiaire", beneficiaryId: station.dossier.beneficiaryId } });
+    const view = await getDossierView({ dossierId: station.dossierId!, viewer: { role: "beneficiaire", beneficiaryId: station.dossier!.beneficiaryId } });
     const byCode = Object.fromEntries(view!.stations.map((s) => [s.stationCode, s.activity]));
     expect(byCode.R320).toMatchObject({ chargeCount: 4, energyWh: 5000 + 3000 + 2000 + 7000, flaggedCount: 2 });
     expect(byCode.R320.flags.map((f) => [f.label, f.count])).toEqual([
@@ -59,7 +59,7 @@ describe("station activity on the dossier page", () => {
       where: { id: t2.stations["ONLY-FLAGGED"] },
       select: { dossierId: true, dossier: { select: { beneficiaryId: true } } },
     });
-    const view2 = await getDossierView({ dossierId: s2.dossierId, viewer: { role: "beneficiaire", beneficiaryId: s2.dossier.beneficiaryId } });
+    const view2 = await getDossierView({ dossierId: s2.dossierId!, viewer: { role: "beneficiaire", beneficiaryId: s2.dossier!.beneficiaryId } });
     expect(view2!.stations[0].activity).toMatchObject({ chargeCount: 0, energyWh: 0, flaggedCount: 1 });
     expect(view2!.stations[0].activity.lastDataAt).not.toBeNull();
     expect(view2!.state).toBe("donnees_recues");

@@ -30,7 +30,13 @@ export async function correctChargePoint(
         },
       })
     : null;
-  if (!point || !point.idPdcItinerance || !canViewDossier(input.viewer, point.station.dossier.beneficiaryId))
+  if (
+    !point ||
+    !point.idPdcItinerance ||
+    !point.station.dossier ||
+    !point.station.dossierId ||
+    !canViewDossier(input.viewer, point.station.dossier.beneficiaryId)
+  )
     throw new AppError("NOT_FOUND", "Point de charge introuvable.");
   if (point.withdrawnOn) throw new AppError("CONFLICT", `Ce point de charge est retiré depuis le ${formatDay(point.withdrawnOn)}.`);
   const row = await validateIrvePoint({ ...input.values, id_pdc_itinerance: point.idPdcItinerance });

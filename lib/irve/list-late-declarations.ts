@@ -41,11 +41,12 @@ export async function listLateDeclarations(): Promise<LateDeclaration[]> {
   } as const;
   const [points, changes] = await Promise.all([
     prisma.chargePoint.findMany({
-      where: { irve: { not: Prisma.AnyNull }, staticDeclaredAt: { not: null } },
+      // The 10-working-day rule binds beneficiaries' dossiers; an operator's QualiCharge declarations are not under it.
+      where: { irve: { not: Prisma.AnyNull }, staticDeclaredAt: { not: null }, station: { dossierId: { not: null } } },
       select: { idPdcItinerance: true, staticDeclaredAt: true, irve: true, station: { select: stationSelect } },
     }),
     prisma.stationChange.findMany({
-      where: { daysLate: { gt: 0 } },
+      where: { daysLate: { gt: 0 }, station: { dossierId: { not: null } } },
       select: {
         kind: true,
         effectiveOn: true,
@@ -59,12 +60,12 @@ export async function listLateDeclarations(): Promise<LateDeclaration[]> {
   ]);
   type StationFacts = (typeof points)[number]["station"];
   const about = (s: StationFacts) => ({
-    dossierReference: s.dossier.reference,
-    operatorName: s.dossier.operator.name,
+    dossierReference: s.dossier!.reference,
+    operatorName: s.dossier!.operator.name,
     stationCode: s.stationCode,
     operatorId: s.operatorId,
     stationId: s.id,
-    beneficiaryId: s.dossier.beneficiaryId,
+    beneficiaryId: s.dossier!.beneficiaryId,
     inseeCode: s.inseeCode,
   });
   const late: LateDeclaration[] = [];

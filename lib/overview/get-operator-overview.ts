@@ -39,8 +39,9 @@ export async function getOperatorOverview({ operatorId }: { operatorId: string }
       pointCount: s.pointCount,
       nominalPowerKw: Number(s.nominalPowerKw),
       withdrawnOn: s.withdrawnOn,
-      dossierReference: s.dossier.reference,
-      attestationSigned: Boolean(s.dossier.attestation?.signedAt),
+      /** Null for a station declared by the operator's QualiCharge client only. */
+      dossierReference: s.dossier?.reference ?? null,
+      attestationSigned: Boolean(s.dossier?.attestation?.signedAt),
     })),
   };
 }

@@ -97,6 +97,30 @@ const schema = z
     ),
     /** Address people write to about the portal (accessibility statement, /accessibilite). */
     CONTACT_EMAIL: z.preprocess((v) => (v === "" ? undefined : v), z.email({ error: "adresse e-mail attendue" }).optional()),
+    /**
+     * Key signing the QualiCharge API's access tokens (HS256, at least 32 characters); required in
+     * production. Rotation: move the current key to QUALICHARGE_JWT_PREVIOUS_SECRETS (comma
+     * separated, still accepted for verification) for the tokens' lifetime, then drop it.
+     */
+    QUALICHARGE_JWT_SECRET: z.string().min(32, "au moins 32 caractères").optional(),
+    QUALICHARGE_JWT_PREVIOUS_SECRETS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    /** Lifetime of a QualiCharge access token, in minutes (QualiCharge: 30). */
+    QUALICHARGE_TOKEN_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    /** Most items in one QualiCharge bulk request (statique, statuses, sessions); beyond: 422. */
+    QUALICHARGE_BULK_MAX: z.coerce.number().int().min(1).max(100_000).default(1000),
     /** Log SQL errors of unexpected failures (never sent to clients). */
     LOG_ERRORS: boolish.default(true),
   })
@@ -106,6 +130,13 @@ const schema = z
         code: "custom",
         path: ["NEXTAUTH_SECRET"],
         message: "obligatoire en production (openssl rand -base64 32)",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.QUALICHARGE_JWT_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["QUALICHARGE_JWT_SECRET"],
+        message: "obligatoire en production (openssl rand -base64 48)",
       });
     }
   });

@@ -22,9 +22,10 @@ export async function findOwnStation(tx: Prisma.TransactionClient, stationId: st
       dossier: { select: { reference: true, beneficiaryId: true } },
     },
   });
-  if (!station || !canViewDossier(viewer, station.dossier.beneficiaryId))
+  // A station without a dossier (declared by an operator's QualiCharge client) is no beneficiary's.
+  if (!station?.dossier || !station.dossierId || !canViewDossier(viewer, station.dossier.beneficiaryId))
     throw new AppError("NOT_FOUND", "Station introuvable.", [{ path: "stationId", message: "Station introuvable" }]);
-  return station;
+  return { ...station, dossier: station.dossier, dossierId: station.dossierId, channel: station.channel ?? "ADVENIR" };
 }
 
 export function assertNotWithdrawn(what: "station" | "point", withdrawnOn: Date | null): void {

@@ -44,12 +44,15 @@ export async function getStationView({ dossierId, stationId, viewer }: { dossier
       },
     },
   });
-  if (!station || station.dossierId !== dossierId || !canViewDossier(viewer, station.dossier.beneficiaryId)) return null;
+  if (!station?.dossier || station.dossierId !== dossierId || !canViewDossier(viewer, station.dossier.beneficiaryId)) return null;
+  const dossier = station.dossier;
   const received = await prisma.$queryRaw<{ n: bigint }[]>`
     SELECT (SELECT count(*) FROM charge_operation WHERE station_id = ${station.id}::uuid)
          + (SELECT count(*) FROM load_curve WHERE station_id = ${station.id}::uuid) AS n`;
   return {
     ...station,
+    dossier,
+    dossierId,
     nominalPowerKw: Number(station.nominalPowerKw),
     dataReceived: Number(received[0]?.n ?? 0) > 0,
     points: station.chargePoints.map((p) => {

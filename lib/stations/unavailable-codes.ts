@@ -28,7 +28,7 @@ export async function takenStationCodes(
     select: { stationCode: true, dossier: { select: { reference: true, beneficiaryId: true } } },
     orderBy: { stationCode: "asc" },
   });
-  return rows.map((r) => ({ code: r.stationCode, ownDossier: r.dossier.beneficiaryId === input.beneficiaryId ? r.dossier.reference : null }));
+  return rows.map((r) => ({ code: r.stationCode, ownDossier: r.dossier && r.dossier.beneficiaryId === input.beneficiaryId ? r.dossier.reference : null }));
 }
 
 /** The form-level message and field errors of taken codes, nothing stored. */

@@ -62,7 +62,7 @@ describe("identifiers", () => {
     const dossier = await prisma.station.findFirstOrThrow({ where: { id: t.stations.R320 }, select: { dossierId: true } });
     // Registered as typed on a system that decomposes accents (E + U+0301), stored composed.
     const [station] = await registerStations({
-      dossierId: dossier.dossierId,
+      dossierId: dossier.dossierId!,
       stations: [{ stationCode: "GARE-E\u0301LYSE\u0301E", pointCount: 2, nominalPowerKw: 22 }],
       actor: "test",
     });

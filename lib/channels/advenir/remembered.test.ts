@@ -38,12 +38,12 @@ describe("remembered credential and stations", () => {
     const t = await rememberedTenant();
     const prisma = await db();
     const station = await prisma.station.findUniqueOrThrow({ where: { id: t.stations.R320 }, select: { dossierId: true } });
-    await prisma.attestation.update({ where: { dossierId: station.dossierId }, data: { signedAt: null } });
+    await prisma.attestation.update({ where: { dossierId: station.dossierId! }, data: { signedAt: null } });
     const refused = await call("operation", body(t.operatorId, "R320", "unsigned"), { auth: t.auth });
     expect(refused.status).toBe(422);
     expect(refused.json.erreurs).toEqual([{ chemin: `${t.operatorId}/R320`, message: expect.stringContaining("n'est pas signée") }]);
     expect(await countRows(t.operatorId)).toEqual({ operations: 1, curves: 0 });
-    await prisma.attestation.update({ where: { dossierId: station.dossierId }, data: { signedAt: new Date() } });
+    await prisma.attestation.update({ where: { dossierId: station.dossierId! }, data: { signedAt: new Date() } });
     expect((await call("operation", body(t.operatorId, "R320", "signed"), { auth: t.auth })).status).toBe(200);
     expect(await countRows(t.operatorId)).toEqual({ operations: 2, curves: 0 });
   });

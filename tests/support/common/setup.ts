@@ -8,6 +8,7 @@ const url = process.env.TEST_DATABASE_URL || "pglite:memory://";
 assertLocalDatabase(url);
 process.env.DATABASE_URL = url;
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret";
+process.env.QUALICHARGE_JWT_SECRET ??= "test-qualicharge-key-test-qualicharge-key-0123";
 process.env.LOG_ERRORS = "false";
 
 // An unexpected console.error fails the test that caused it.

@@ -51,8 +51,8 @@ export function StationsTable({ stations, activityOf }: { stations: Station[]; a
               </>
             )}
           </span>,
-          s.channel === "ADVENIR" ? "StationID (web service)" : "GIREVE",
-          s.dossierReference,
+          s.channel === null ? "API QualiCharge" : s.channel === "ADVENIR" ? "StationID (web service)" : "GIREVE",
+          s.dossierReference ?? "Aucun (déclarée par l'API QualiCharge)",
           `${s.pointCount} × ${String(s.nominalPowerKw).replace(".", ",")} kW`,
           s.attestationSigned ? (
             <Badge key="a" as="span" severity="success" small>

@@ -14,6 +14,8 @@ function countLines(c: IndividualDataCounts): string[] {
     `  courbes de charge      : ${formatNumber(c.loadCurves)}`,
     `  appels à l'API journalisés : ${formatNumber(c.submissions)}`,
     `  accès à l'API actifs   : ${formatNumber(c.activeCredentials)}`,
+    `  statuts des points     : ${formatNumber(c.statuses)}`,
+    `  comptes de l'API QualiCharge actifs : ${formatNumber(c.activeApiUsers)}`,
   ];
 }
 

@@ -18,7 +18,13 @@ export interface IndividualDataCounts {
   loadCurves: number;
   submissions: number;
   activeCredentials: number;
+  /** Statuses of charge points (history and latest), whichever door they came through. */
+  statuses: number;
+  /** Active machine accounts of the QualiCharge API. */
+  activeApiUsers: number;
 }
+
+const NO_COUNTS: IndividualDataCounts = { chargeOperations: 0, loadCurves: 0, submissions: 0, activeCredentials: 0, statuses: 0, activeApiUsers: 0 };
 
 export interface PurgeRecord {
   at: Date;
@@ -39,12 +45,21 @@ export interface ProgrammeStatus {
 type Reader = RawQueryClient;
 
 export async function countIndividualData(client: Reader): Promise<IndividualDataCounts> {
-  const [row] = await queryRows<{ ops: number; curves: number; subs: number; creds: number }>(
+  const [row] = await queryRows<{ ops: number; curves: number; subs: number; creds: number; statuses: number; api_users: number }>(
     client,
     sql`SELECT (SELECT count(*) FROM charge_operation)::int AS ops, (SELECT count(*) FROM load_curve)::int AS curves,
-            (SELECT count(*) FROM submission)::int AS subs, (SELECT count(*) FROM api_credential WHERE revoked_at IS NULL)::int AS creds`,
+            (SELECT count(*) FROM submission)::int AS subs, (SELECT count(*) FROM api_credential WHERE revoked_at IS NULL)::int AS creds,
+            ((SELECT count(*) FROM status_event) + (SELECT count(*) FROM charge_point_status))::int AS statuses,
+            (SELECT count(*) FROM api_user WHERE is_active)::int AS api_users`,
   );
-  return { chargeOperations: row.ops, loadCurves: row.curves, submissions: row.subs, activeCredentials: row.creds };
+  return {
+    chargeOperations: row.ops,
+    loadCurves: row.curves,
+    submissions: row.subs,
+    activeCredentials: row.creds,
+    statuses: row.statuses,
+    activeApiUsers: row.api_users,
+  };
 }
 
 export async function findPurge(prisma: Pick<PrismaClient, "auditLog">): Promise<PurgeRecord | null> {
@@ -55,7 +70,7 @@ export async function findPurge(prisma: Pick<PrismaClient, "auditLog">): Promise
   });
   if (!row) return null;
   const d = (row.details ?? {}) as { counts?: IndividualDataCounts };
-  return { at: row.at, actor: row.actor, counts: d.counts ?? { chargeOperations: 0, loadCurves: 0, submissions: 0, activeCredentials: 0 } };
+  return { at: row.at, actor: row.actor, counts: { ...NO_COUNTS, ...d.counts } };
 }
 
 export function programmeEnded(endDate: string | undefined, now: Date): boolean {

@@ -7,7 +7,7 @@ import { openOwnDatabase } from "@/tests/support/common/own-database";
 import { purgeIndividualData } from "@/lib/programme/purge-individual-data";
 import { getProgrammeStatus } from "@/lib/programme/programme-status";
 import { PURGE_CONFIRMATION } from "@/lib/schemas/programme";
-import { queryRows, sql } from "@/lib/platform/db/sql";
+import { execute, queryRows, sql } from "@/lib/platform/db/sql";
 
 // The purge empties tables for everyone, so this file works on a database of its own: a fresh
 // PostgreSQL database when TEST_DATABASE_URL is set (dropped at the end), else its own PGlite.
@@ -130,7 +130,26 @@ describe("end-of-programme purge of individual data", () => {
     expect(await prisma.energyRegSlot.count()).toBeGreaterThan(0);
     expect(await prisma.energyDepProfile.count()).toBeGreaterThan(0);
     expect(await prisma.chargeStationMonth.count()).toBeGreaterThan(0);
+    // A QualiCharge machine account and a status of one of its points (history and latest).
+    const apiUser = await prisma.apiUser.create({ data: { username: "qc-purge", email: "qc-purge@test.advenir.fr", passwordHash: "x", operatorId } });
+    const point = await prisma.chargePoint.create({
+      data: { stationId: stationIds[0], pointCode: "FRPURE1", idPdcItinerance: "FRPURE1", nominalPowerKw: 22 },
+      select: { id: true, stationId: true },
+    });
+    const at = new Date(Date.UTC(2026, 2, 11, 8));
+    await execute(
+      prisma,
+      sql`INSERT INTO status_event (station_id, charge_point_id, id, horodatage, door, etat_pdc, occupation_pdc)
+          VALUES (${point.stationId}::uuid, ${point.id}::uuid, gen_random_uuid(), ${at}, 'QUALICHARGE', 'en_service', 'libre')`,
+    );
+    await execute(
+      prisma,
+      sql`INSERT INTO charge_point_status (station_id, charge_point_id, status_id, horodatage, door, etat_pdc, occupation_pdc)
+          VALUES (${point.stationId}::uuid, ${point.id}::uuid, gen_random_uuid(), ${at}, 'QUALICHARGE', 'en_service', 'libre')`,
+    );
     const held = (await getProgrammeStatus({}, { prisma })).held;
+    expect(held.statuses).toBe(2);
+    expect(held.activeApiUsers).toBeGreaterThanOrEqual(1);
     // A failed API authentication: the security log keeps the client address that tried.
     await prisma.securityEvent.create({
       data: { login: "x", ipAddress: "198.51.100.7", hourStart: new Date(Date.UTC(2026, 2, 11, 8)), failures: 3, firstAt: new Date(), lastAt: new Date() },
@@ -146,7 +165,9 @@ describe("end-of-programme purge of individual data", () => {
     expect(result.counts.activeCredentials).toBeGreaterThanOrEqual(4);
 
     const status = await getProgrammeStatus({}, { prisma });
-    expect(status.held).toEqual({ chargeOperations: 0, loadCurves: 0, submissions: 0, activeCredentials: 0 });
+    expect(status.held).toEqual({ chargeOperations: 0, loadCurves: 0, submissions: 0, activeCredentials: 0, statuses: 0, activeApiUsers: 0 });
+    // The QualiCharge account's tokens are void: the account is inactive, its password changed at the purge.
+    expect(await prisma.apiUser.findUniqueOrThrow({ where: { id: apiUser.id } })).toMatchObject({ isActive: false, passwordChangedAt: result.at });
     expect(await prisma.energyDepSlot.count()).toBe(0);
     expect(await prisma.energyRegSlot.count()).toBe(0);
     expect(await prisma.energyDepProfile.count()).toBe(0);

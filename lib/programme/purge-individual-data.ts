@@ -14,8 +14,8 @@ import { execute, sql } from "@/lib/platform/db/sql";
  * End of the programme: deletes every piece of individual data — charge operations and load
  * curves (production and sandbox), the submissions log with its raw bodies and error messages
  * (which quote stations, transactions and values), the security log of failed API
- * authentications (client addresses) — and revokes every API credential so that
- * nothing more arrives; deletes the figures of withheld indicator cells (keeping the cells and
+ * authentications (client addresses), the statuses of charge points — and revokes every API
+ * credential and deactivates every QualiCharge API user so that nothing more arrives; deletes the figures of withheld indicator cells (keeping the cells and
  * their "secret statistique" label). Kept: accounts, dossiers, signed attestations, stations and
  * the published indicator figures (aggregated and anonymous), unchanged. One transaction, with the tables locked
  * so that no concurrent write slips in between the count and the deletion; recorded in the
@@ -42,10 +42,12 @@ export async function purgeIndividualData(
   return prisma.$transaction(
     async (tx) => {
       // Writers (the data API, the sandbox wipe, the raw-body purge) wait until this commits.
-      await execute(tx, sql`LOCK TABLE charge_operation, load_curve, submission IN ACCESS EXCLUSIVE MODE`);
-      await execute(tx, sql`LOCK TABLE api_credential IN SHARE ROW EXCLUSIVE MODE`);
+      await execute(tx, sql`LOCK TABLE charge_operation, load_curve, submission, status_event, charge_point_status IN ACCESS EXCLUSIVE MODE`);
+      await execute(tx, sql`LOCK TABLE api_credential, api_user IN SHARE ROW EXCLUSIVE MODE`);
       const counts = await countIndividualData(tx);
       await execute(tx, sql`TRUNCATE charge_operation, load_curve, submission`);
+      // Statuses tell when each point was used: individual data too (QualiCharge door, GIREVE relay).
+      await execute(tx, sql`TRUNCATE status_event, charge_point_status`);
       // The security log holds client addresses (individual data) with the logins they tried.
       await execute(tx, sql`TRUNCATE security_event`);
       // The charge caches are derived from the charges, per station and month, and per
@@ -54,6 +56,8 @@ export async function purgeIndividualData(
       // The figures of withheld indicator cells are individual data too; published ones stay as published.
       await deleteWithheldFigures(tx);
       await execute(tx, sql`UPDATE api_credential SET revoked_at = ${now} WHERE revoked_at IS NULL`);
+      // The QualiCharge API's machine accounts too: their tokens are void from now on.
+      await execute(tx, sql`UPDATE api_user SET is_active = false, password_changed_at = ${now} WHERE is_active`);
       await recordAudit(
         {
           actor: data.actor,

@@ -14,6 +14,7 @@ export const purgeIndividualDataAction = action("individual-data:purge", null, a
     ok: true,
     message:
       `Supprimé : ${formatNumber(counts.chargeOperations)} opération(s), ${formatNumber(counts.loadCurves)} courbe(s), ` +
-      `${formatNumber(counts.submissions)} appel(s) journalisé(s) ; ${formatNumber(counts.activeCredentials)} accès à l'API révoqué(s).`,
+      `${formatNumber(counts.submissions)} appel(s) journalisé(s), ${formatNumber(counts.statuses)} statut(s) ; ` +
+      `${formatNumber(counts.activeCredentials)} accès à l'API révoqué(s), ${formatNumber(counts.activeApiUsers)} compte(s) de l'API QualiCharge désactivé(s).`,
   };
 });

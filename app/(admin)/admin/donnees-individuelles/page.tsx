@@ -39,6 +39,8 @@ export default async function IndividualDataPage() {
           ["Courbes de charge", formatNumber(s.held.loadCurves)],
           ["Appels à l'API journalisés", formatNumber(s.held.submissions)],
           ["Accès à l'API actifs", formatNumber(s.held.activeCredentials)],
+          ["Statuts des points de charge", formatNumber(s.held.statuses)],
+          ["Comptes de l'API QualiCharge actifs", formatNumber(s.held.activeApiUsers)],
         ]}
       />
       <h2>Purger</h2>

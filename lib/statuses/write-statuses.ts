@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import type { DataEnv } from "@/generated/prisma/enums";
+import { rawSql } from "@/lib/platform/db/database";
+
+// Writes statuses of charge points into the core (ADR 0019): the history (status_event,
+// partitioned by month of horodatage) and the latest status of each point
+// (charge_point_status: the greatest horodatage; ties: the last received), in ONE statement
+// (ADR 0005: one round trip, atomic, a named prepared statement on PostgreSQL). The points are
+// resolved by id_pdc_itinerance in the same statement; when any is unknown or decommissioned,
+// nothing is written (all or nothing) and the caller is told. Rows are upserted in
+// charge_point_id order, so concurrent writers of the same points lock them in the same order.
+
+export type Door = "ADVENIR" | "QUALICHARGE" | "GIREVE";
+
+export interface StatusToWrite {
+  idPdcItinerance: string;
+  horodatage: Date;
+  etatPdc: string;
+  occupationPdc: string;
+  etatPriseType2?: string | null;
+  etatPriseTypeComboCcs?: string | null;
+  etatPriseTypeChademo?: string | null;
+  etatPriseTypeEf?: string | null;
+}
+
+/** The call's journal row (table submission), written by the same statement when the write succeeds. */
+export interface CallJournalRow {
+  env: DataEnv | null;
+  operatorId: string | null;
+  apiUserId: string | null;
+  /** Full path pattern, e.g. "/api/v1/dynamique/status/bulk". */
+  endpoint: string;
+  method: string;
+  ipAddress: string | null;
+  receivedAt: Date;
+  durationMs: number;
+  sizeBytes: number;
+  httpStatus: number;
+}
+
+export type WriteStatusesResult = { written: true; ids: string[] } | { written: false };
+
+const WRITE_STATUSES_SQL = `
+WITH input AS (
+  SELECT t.* FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[])
+    WITH ORDINALITY AS t(pdc, horodatage, etat_pdc, occupation_pdc, p2, ccs, chademo, ef, id, ord)
+), resolved AS (
+  SELECT i.*, cp.id AS charge_point_id, cp.station_id
+    FROM input i LEFT JOIN charge_point cp ON cp.id_pdc_itinerance = i.pdc AND cp.decommissioned_at IS NULL
+), verdict AS (
+  SELECT bool_and(charge_point_id IS NOT NULL) AS complete FROM resolved
+), events AS (
+  INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, env, etat_pdc, occupation_pdc,
+                            etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef)
+  SELECT station_id, charge_point_id, horodatage, id, $10::"Door", $11::"DataEnv", etat_pdc, occupation_pdc, p2, ccs, chademo, ef
+    FROM resolved WHERE (SELECT complete FROM verdict)
+), latest AS (
+  INSERT INTO charge_point_status AS s (station_id, charge_point_id, status_id, horodatage, door, etat_pdc, occupation_pdc,
+                                        etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef, received_at)
+  SELECT DISTINCT ON (charge_point_id) station_id, charge_point_id, id, horodatage, $10::"Door", etat_pdc, occupation_pdc, p2, ccs, chademo, ef, now()
+    FROM resolved WHERE (SELECT complete FROM verdict)
+   ORDER BY charge_point_id, horodatage DESC, ord DESC
+  ON CONFLICT (station_id, charge_point_id) DO UPDATE
+     SET status_id = EXCLUDED.status_id, horodatage = EXCLUDED.horodatage, door = EXCLUDED.door, etat_pdc = EXCLUDED.etat_pdc,
+         occupation_pdc = EXCLUDED.occupation_pdc, etat_prise_type_2 = EXCLUDED.etat_prise_type_2,
+         etat_prise_type_combo_ccs = EXCLUDED.etat_prise_type_combo_ccs, etat_prise_type_chademo = EXCLUDED.etat_prise_type_chademo,
+         etat_prise_type_ef = EXCLUDED.etat_prise_type_ef, received_at = EXCLUDED.received_at
+   WHERE s.horodatage <= EXCLUDED.horodatage
+), journal AS (
+  INSERT INTO submission (door, env, operator_id, api_user_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
+                          http_status, outcome, received, stored, unchanged, warnings, errors)
+  SELECT $10::"Door", $13::"DataEnv", $14::uuid, $15::uuid, $16::text, $17::text, $18::text, $19::timestamptz, $20::int, $21::int, $22::int, 'OK',
+         cardinality($1::text[]), cardinality($1::text[]), 0, '[]'::jsonb, '[]'::jsonb
+   WHERE $12::boolean AND (SELECT complete FROM verdict)
+)
+SELECT complete FROM verdict`;
+
+/**
+ * Writes the statuses (all or none) and, when given, the call's journal row with them.
+ * `written: false` when a point is undeclared or decommissioned: nothing was written then.
+ */
+export async function writeStatuses(input: { statuses: StatusToWrite[]; door: Door; env: DataEnv; journal?: CallJournalRow }): Promise<WriteStatusesResult> {
+  const n = input.statuses.length;
+  if (n === 0) return { written: true, ids: [] };
+  const pdc = new Array<string>(n);
+  const horodatage = new Array<string>(n);
+  const etat = new Array<string>(n);
+  const occupation = new Array<string>(n);
+  const p2 = new Array<string | null>(n);
+  const ccs = new Array<string | null>(n);
+  const chademo = new Array<string | null>(n);
+  const ef = new Array<string | null>(n);
+  const ids = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const s = input.statuses[i];
+    pdc[i] = s.idPdcItinerance;
+    horodatage[i] = s.horodatage.toISOString();
+    etat[i] = s.etatPdc;
+    occupation[i] = s.occupationPdc;
+    p2[i] = s.etatPriseType2 ?? null;
+    ccs[i] = s.etatPriseTypeComboCcs ?? null;
+    chademo[i] = s.etatPriseTypeChademo ?? null;
+    ef[i] = s.etatPriseTypeEf ?? null;
+    ids[i] = randomUUID();
+  }
+  const j = input.journal;
+  const sql = await rawSql();
+  const [row] = await sql.query<{ complete: boolean }>(
+    WRITE_STATUSES_SQL,
+    [
+      pdc,
+      horodatage,
+      etat,
+      occupation,
+      p2,
+      ccs,
+      chademo,
+      ef,
+      ids,
+      input.door,
+      input.env,
+      Boolean(j),
+      j?.env ?? null,
+      j?.operatorId ?? null,
+      j?.apiUserId ?? null,
+      j?.endpoint ?? null,
+      j?.method ?? null,
+      j?.ipAddress ?? null,
+      j?.receivedAt.toISOString() ?? null,
+      j?.durationMs ?? null,
+      j?.sizeBytes ?? null,
+      j?.httpStatus ?? null,
+    ],
+    { name: "statuses_write" },
+  );
+  return row?.complete ? { written: true, ids } : { written: false };
+}

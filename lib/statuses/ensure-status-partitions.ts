@@ -11,9 +11,6 @@ export const MONTHS_AHEAD = 3;
 /** Creates the missing partitions from `now`'s month to MONTHS_AHEAD months later; returns how many it created. */
 export async function ensureStatusPartitions(input: { prisma: Pick<PrismaClient, "$queryRawUnsafe">; now: Date }): Promise<number> {
   const first = `${input.now.toISOString().slice(0, 7)}-01`;
-  const [row] = await queryRows<{ created: number }>(
-    input.prisma,
-    sql`SELECT ensure_status_partitions(${first}::date, ${MONTHS_AHEAD + 1}::int) AS created`,
-  );
+  const [row] = await queryRows<{ created: number }>(input.prisma, sql`SELECT ensure_status_partitions(${first}::date, ${MONTHS_AHEAD + 1}::int) AS created`);
   return Number(row?.created ?? 0);
 }

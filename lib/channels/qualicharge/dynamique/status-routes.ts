@@ -73,7 +73,7 @@ async function write(ctx: AuthedContext, statuses: StatusCreate[]): Promise<stri
 }
 
 async function createStatus(ctx: AuthedContext) {
-  const parsed = statusCreate.safeParse(parseJsonBody(await ctx.body()));
+  const parsed = statusCreate.safeParse(parseJsonBody(await ctx.body()), { reportInput: true });
   if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "body"));
   if (!ownsId(ctx.principal, parsed.data.id_pdc_itinerance)) throw insufficientPermissions("You cannot create statuses for this point of charge");
   const ids = await write(ctx, [parsed.data]);
@@ -88,7 +88,7 @@ async function createStatusBulk(ctx: AuthedContext) {
   if (body.length > max)
     throw validationFailed([{ type: "too_long", loc: ["body"], msg: `List should have at most ${max} items after validation, not ${body.length}` }]);
   if (body.length === 0) throw validationFailed([{ type: "too_short", loc: ["body"], msg: "List should have at least 1 item after validation, not 0" }]);
-  const parsed = z.array(statusCreate).safeParse(body);
+  const parsed = z.array(statusCreate).safeParse(body, { reportInput: true });
   if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "body"));
   for (const s of parsed.data)
     if (!ownsId(ctx.principal, s.id_pdc_itinerance)) throw insufficientPermissions("You cannot submit data for an organization you are not assigned to");
@@ -104,7 +104,10 @@ const listQuery = z.object({
 });
 
 async function listStatuses(ctx: AuthedContext) {
-  const parsed = listQuery.safeParse({ from: ctx.query.get("from") ?? undefined, pdc: ctx.query.getAll("pdc"), station: ctx.query.getAll("station") });
+  const parsed = listQuery.safeParse(
+    { from: ctx.query.get("from") ?? undefined, pdc: ctx.query.getAll("pdc"), station: ctx.query.getAll("station") },
+    { reportInput: true },
+  );
   if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "query"));
   const statuses = await listLatestStatuses({
     allUnits: ctx.principal.isSuperuser,
@@ -128,7 +131,7 @@ async function readStatus(ctx: AuthedContext) {
 const historyQuery = z.object({ from: pastDatetimeFilter.optional() });
 
 async function readHistory(ctx: AuthedContext) {
-  const parsed = historyQuery.safeParse({ from: ctx.query.get("from") ?? undefined });
+  const parsed = historyQuery.safeParse({ from: ctx.query.get("from") ?? undefined }, { reportInput: true });
   if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "query"));
   const id = ctx.params.id_pdc_itinerance;
   if (!ownsId(ctx.principal, id)) throw insufficientPermissions("You cannot read statuses of this point of charge");

@@ -45,6 +45,7 @@ async function main() {
     });
   });
   server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log("listening"));
+  process.once("SIGTERM", () => process.exit(0)); // a clean exit, so that a --cpu-prof profile is written
 }
 
 main().catch((e) => {

@@ -47,9 +47,9 @@ export interface ChildServer {
 }
 
 /** Starts a bench server script (`node --import tsx <script>`) on a free port; resolves when it prints "listening". */
-export async function startScript(script: string, env: Record<string, string>): Promise<ChildServer> {
+export async function startScript(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -71,7 +71,8 @@ export async function startPortal(env: Record<string, string>): Promise<{ url: s
     const server = await startServer(env);
     return { url: `http://127.0.0.1:${server.port}`, kind: "the portal's start-up (cli/start.ts)", stop: () => server.stop() };
   }
-  const server = await startScript("bench/qualicharge/door-server.ts", env);
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
+  const server = await startScript("bench/qualicharge/door-server.ts", env, process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean));
   return {
     url: server.url,
     kind: "the portal's Node server with its doors, Next.js stood in (no build: bench/qualicharge/door-server.ts)",

@@ -41,7 +41,11 @@ export const statusSingleSection: BenchSection = {
   async run(ctx: BenchContext) {
     const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
     const seconds = Number(process.env.BENCH_ROUND_SECONDS ?? 10);
-    const baseline = await startScript("bench/qualicharge/baseline-server.ts", { DATABASE_URL: ctx.databaseUrl });
+    const baseline = await startScript(
+      "bench/qualicharge/baseline-server.ts",
+      { DATABASE_URL: ctx.databaseUrl },
+      process.env.BENCH_BASELINE_NODE_ARGS?.split(" ").filter(Boolean),
+    );
     try {
       let n = 0;
       const body = () => JSON.stringify(randomStatus(ctx.points, n++));

@@ -40,6 +40,40 @@ export interface CallJournalRow {
 
 export type WriteStatusesResult = { written: true; ids: string[] } | { written: false };
 
+const UPSERT_LATEST_SET = `
+  ON CONFLICT (station_id, charge_point_id) DO UPDATE
+     SET status_id = EXCLUDED.status_id, horodatage = EXCLUDED.horodatage, door = EXCLUDED.door, etat_pdc = EXCLUDED.etat_pdc,
+         occupation_pdc = EXCLUDED.occupation_pdc, etat_prise_type_2 = EXCLUDED.etat_prise_type_2,
+         etat_prise_type_combo_ccs = EXCLUDED.etat_prise_type_combo_ccs, etat_prise_type_chademo = EXCLUDED.etat_prise_type_chademo,
+         etat_prise_type_ef = EXCLUDED.etat_prise_type_ef, received_at = EXCLUDED.received_at
+   WHERE s.horodatage <= EXCLUDED.horodatage`;
+
+/** The journal's INSERT … SELECT (its FROM and WHERE follow): parameters $10 (door) and $12–$23 (the flag, the call, the count). */
+const JOURNAL_INSERT = `
+  INSERT INTO submission (door, env, operator_id, api_user_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
+                          http_status, outcome, received, stored, unchanged, warnings, errors)
+  SELECT $10::"Door", $13::"DataEnv", $14::uuid, $15::uuid, $16::text, $17::text, $18::text, $19::timestamptz, $20::int, $21::int, $22::int, 'OK',
+         $23::int, $23::int, 0, '[]'::jsonb, '[]'::jsonb`;
+
+// One status (the common single POST): the same writes without unnest, aggregate nor sort,
+// about a fifth cheaper for PostgreSQL. Same parameters as the bulk's, as scalars.
+const WRITE_ONE_STATUS_SQL = `
+WITH point AS (
+  SELECT id, station_id FROM charge_point WHERE id_pdc_itinerance = $1::text AND decommissioned_at IS NULL
+), events AS (
+  INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, env, etat_pdc, occupation_pdc,
+                            etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef)
+  SELECT station_id, id, $2::timestamptz, $9::uuid, $10::"Door", $11::"DataEnv", $3::text, $4::text, $5::text, $6::text, $7::text, $8::text FROM point
+), latest AS (
+  INSERT INTO charge_point_status AS s (station_id, charge_point_id, status_id, horodatage, door, etat_pdc, occupation_pdc,
+                                        etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef, received_at)
+  SELECT station_id, id, $9::uuid, $2::timestamptz, $10::"Door", $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, now() FROM point
+  ${UPSERT_LATEST_SET}
+), journal AS (${JOURNAL_INSERT}
+    FROM point WHERE $12::boolean
+)
+SELECT count(*) = 1 AS complete FROM point`;
+
 const WRITE_STATUSES_SQL = `
 WITH input AS (
   SELECT t.* FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[])
@@ -60,17 +94,8 @@ WITH input AS (
   SELECT DISTINCT ON (charge_point_id) station_id, charge_point_id, id, horodatage, $10::"Door", etat_pdc, occupation_pdc, p2, ccs, chademo, ef, now()
     FROM resolved WHERE (SELECT complete FROM verdict)
    ORDER BY charge_point_id, horodatage DESC, ord DESC
-  ON CONFLICT (station_id, charge_point_id) DO UPDATE
-     SET status_id = EXCLUDED.status_id, horodatage = EXCLUDED.horodatage, door = EXCLUDED.door, etat_pdc = EXCLUDED.etat_pdc,
-         occupation_pdc = EXCLUDED.occupation_pdc, etat_prise_type_2 = EXCLUDED.etat_prise_type_2,
-         etat_prise_type_combo_ccs = EXCLUDED.etat_prise_type_combo_ccs, etat_prise_type_chademo = EXCLUDED.etat_prise_type_chademo,
-         etat_prise_type_ef = EXCLUDED.etat_prise_type_ef, received_at = EXCLUDED.received_at
-   WHERE s.horodatage <= EXCLUDED.horodatage
-), journal AS (
-  INSERT INTO submission (door, env, operator_id, api_user_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
-                          http_status, outcome, received, stored, unchanged, warnings, errors)
-  SELECT $10::"Door", $13::"DataEnv", $14::uuid, $15::uuid, $16::text, $17::text, $18::text, $19::timestamptz, $20::int, $21::int, $22::int, 'OK',
-         cardinality($1::text[]), cardinality($1::text[]), 0, '[]'::jsonb, '[]'::jsonb
+  ${UPSERT_LATEST_SET}
+), journal AS (${JOURNAL_INSERT}
    WHERE $12::boolean AND (SELECT complete FROM verdict)
 )
 SELECT complete FROM verdict`;
@@ -104,34 +129,27 @@ export async function writeStatuses(input: { statuses: StatusToWrite[]; door: Do
     ids[i] = randomUUID();
   }
   const j = input.journal;
+  const one = n === 1;
+  const journalParams = [
+    Boolean(j),
+    j?.env ?? null,
+    j?.operatorId ?? null,
+    j?.apiUserId ?? null,
+    j?.endpoint ?? null,
+    j?.method ?? null,
+    j?.ipAddress ?? null,
+    j?.receivedAt.toISOString() ?? null,
+    j?.durationMs ?? null,
+    j?.sizeBytes ?? null,
+    j?.httpStatus ?? null,
+    n,
+  ];
+  const values = one
+    ? [pdc[0], horodatage[0], etat[0], occupation[0], p2[0], ccs[0], chademo[0], ef[0], ids[0]]
+    : [pdc, horodatage, etat, occupation, p2, ccs, chademo, ef, ids];
   const sql = await rawSql();
-  const [row] = await sql.query<{ complete: boolean }>(
-    WRITE_STATUSES_SQL,
-    [
-      pdc,
-      horodatage,
-      etat,
-      occupation,
-      p2,
-      ccs,
-      chademo,
-      ef,
-      ids,
-      input.door,
-      input.env,
-      Boolean(j),
-      j?.env ?? null,
-      j?.operatorId ?? null,
-      j?.apiUserId ?? null,
-      j?.endpoint ?? null,
-      j?.method ?? null,
-      j?.ipAddress ?? null,
-      j?.receivedAt.toISOString() ?? null,
-      j?.durationMs ?? null,
-      j?.sizeBytes ?? null,
-      j?.httpStatus ?? null,
-    ],
-    { name: "statuses_write" },
-  );
+  const [row] = await sql.query<{ complete: boolean }>(one ? WRITE_ONE_STATUS_SQL : WRITE_STATUSES_SQL, [...values, input.door, input.env, ...journalParams], {
+    name: one ? "statuses_write_one" : "statuses_write",
+  });
   return row?.complete ? { written: true, ids } : { written: false };
 }

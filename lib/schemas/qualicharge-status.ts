@@ -19,23 +19,30 @@ const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[
 
 /** The instant of an ISO date-time string; null when it cannot be read; `aware` whether it names its offset. */
 export function readIsoDatetime(value: string): { instant: Date; aware: boolean } | null {
+  // Computed from the numbers (no string rebuilt nor reparsed): this runs for every status of a bulk.
   const m = ISO_DATETIME.exec(value);
   if (!m) return null;
-  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "00"].map(Number);
-  // Date.parse would roll 2026-02-30 over to March: refuse what is not a calendar date and time.
-  const calendar = new Date(Date.UTC(y, mo - 1, d));
-  if (calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== d || h > 23 || mi > 59 || sec > 59) return null;
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
+  const h = +m[4];
+  const mi = +m[5];
+  const sec = m[6] === undefined ? 0 : +m[6];
+  const ms = m[7] === undefined ? 0 : Math.floor(+`0.${m[7]}` * 1000);
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return null;
+  const local = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  // Date.UTC rolls 2026-02-30 over to March: refuse what is not a calendar date.
+  if (new Date(local).getUTCDate() !== d) return null;
   const offset = m[8];
-  const normalized = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? "00"}${m[7] ? `.${m[7].slice(0, 3).padEnd(3, "0")}` : ""}${offset ? normalizeOffset(offset) : "Z"}`;
-  const instant = new Date(normalized);
-  if (Number.isNaN(instant.getTime())) return null;
-  return { instant, aware: Boolean(offset) };
+  if (offset === undefined) return { instant: new Date(local), aware: false };
+  return { instant: new Date(local - offsetMinutes(offset) * 60_000), aware: true };
 }
 
-function normalizeOffset(offset: string): string {
-  if (offset === "Z" || offset === "z") return "Z";
-  const digits = offset.slice(1).replace(":", "");
-  return `${offset[0]}${digits.slice(0, 2)}:${(digits.slice(2) || "00").padEnd(2, "0")}`;
+function offsetMinutes(offset: string): number {
+  if (offset === "Z" || offset === "z") return 0;
+  const digits = offset.length === 3 ? `${offset.slice(1)}00` : offset.slice(1).replace(":", "");
+  const minutes = +digits.slice(0, 2) * 60 + +digits.slice(2, 4);
+  return offset[0] === "-" ? -minutes : minutes;
 }
 
 /** A timezone-aware instant in the past, at most `maxAgeMs` old (`now` read at each parse). */

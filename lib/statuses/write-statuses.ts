@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataEnv } from "@/generated/prisma/enums";
 import { rawSql } from "@/lib/platform/db/database";
+import type { CallJournalRow } from "@/lib/statuses/call-journal-row";
 
 // Writes statuses of charge points into the core (ADR 0019): the history (status_event,
 // partitioned by month of horodatage) and the latest status of each point
@@ -21,21 +22,6 @@ export interface StatusToWrite {
   etatPriseTypeComboCcs?: string | null;
   etatPriseTypeChademo?: string | null;
   etatPriseTypeEf?: string | null;
-}
-
-/** The call's journal row (table submission), written by the same statement when the write succeeds. */
-export interface CallJournalRow {
-  env: DataEnv | null;
-  operatorId: string | null;
-  apiUserId: string | null;
-  /** Full path pattern, e.g. "/api/v1/dynamique/status/bulk". */
-  endpoint: string;
-  method: string;
-  ipAddress: string | null;
-  receivedAt: Date;
-  durationMs: number;
-  sizeBytes: number;
-  httpStatus: number;
 }
 
 export type WriteStatusesResult = { written: true; ids: string[] } | { written: false };

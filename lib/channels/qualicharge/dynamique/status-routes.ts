@@ -122,7 +122,12 @@ async function listStatuses(ctx: AuthedContext) {
 async function readStatus(ctx: AuthedContext) {
   const id = ctx.params.id_pdc_itinerance;
   if (!ownsId(ctx.principal, id)) throw insufficientPermissions("You cannot read the status of this point of charge");
-  const found = await readLatestStatus({ idPdcItinerance: id });
+  // The call's journal row is written by the read's statement (one round trip, ADR 0005).
+  const found = await readLatestStatus({
+    idPdcItinerance: id,
+    journal: { door: "QUALICHARGE", row: ctx.journalRow(200), noPointErrors: [NO_POINT], noStatusErrors: [NO_STATUS] },
+  });
+  ctx.journaled();
   if (found.kind === "no-point") throw detailError(404, NO_POINT);
   if (found.kind === "no-status") throw detailError(404, NO_STATUS);
   return { status: 200, body: statusRead(found.status) };

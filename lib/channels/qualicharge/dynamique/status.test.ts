@@ -335,6 +335,35 @@ describe("the latest status and the history", () => {
       status: 404,
       json: { detail: "Point of charge does not exist" },
     });
+    // The latest-status reads journal their call in their own statement, failures included.
+    expect((await qc(server.base, "GET", `/dynamique/status/${pdc}`, { auth: t.auth })).status).toBe(200);
+    const prisma = await db();
+    const reads = await prisma.submission.findMany({
+      where: { apiUserId: t.userId, endpoint: "/api/v1/dynamique/status/{id_pdc_itinerance}" },
+      orderBy: { receivedAt: "asc" },
+      select: { door: true, httpStatus: true, outcome: true, errors: true, env: true, operatorId: true, method: true },
+    });
+    expect(reads).toEqual([
+      {
+        door: "QUALICHARGE",
+        httpStatus: 404,
+        outcome: "ECHEC",
+        errors: ["Selected point of charge does not have status record yet"],
+        env: "production",
+        operatorId: t.operatorId,
+        method: "GET",
+      },
+      {
+        door: "QUALICHARGE",
+        httpStatus: 404,
+        outcome: "ECHEC",
+        errors: ["Point of charge does not exist"],
+        env: "production",
+        operatorId: t.operatorId,
+        method: "GET",
+      },
+      { door: "QUALICHARGE", httpStatus: 200, outcome: "OK", errors: [], env: "production", operatorId: t.operatorId, method: "GET" },
+    ]);
   });
 
   it("refuses another operator's point with 403 (latest and history)", async () => {

@@ -80,6 +80,18 @@ export const statusReadsSection: BenchSection = {
       const ms = await timed(`${ctx.baseUrl}/api/v1/dynamique/status/${p.idPdcItinerance}`, ctx.auth);
       if (i >= 20) one.push(ms); // the first calls warm the pool and plans
     }
+    // For information: one point's history of the last 24 hours (status_event itself, pruned by month).
+    const history: number[] = [];
+    const since = encodeURIComponent(new Date(Date.now() - 86_400_000).toISOString());
+    for (let i = 0; i < 110; i++) {
+      const p = ctx.points[Math.floor(Math.random() * ctx.points.length)];
+      const url = `${ctx.baseUrl}/api/v1/dynamique/status/${p.idPdcItinerance}/history?from=${since}`;
+      const t0 = performance.now();
+      const r = await fetch(url, { headers: { authorization: ctx.auth } });
+      await r.arrayBuffer();
+      if (r.status !== 200 && r.status !== 404) throw new Error(`${url}: ${r.status}`);
+      if (i >= 10) history.push(performance.now() - t0);
+    }
     const unitPoints = ctx.points.filter((p) => p.unit === ctx.units[0]).length;
     const list: number[] = [];
     for (let i = 0; i < 23; i++) {
@@ -96,6 +108,7 @@ export const statusReadsSection: BenchSection = {
       "| read | calls | p50 | p99 | max |",
       "|---|---:|---:|---:|---:|",
       `| \`GET /dynamique/status/{id}\` (random points) | ${one.length} | ${fmt(median(one), 1)} ms | ${fmt(oneP99, 1)} ms | ${fmt(Math.max(...one), 1)} ms |`,
+      `| \`GET /dynamique/status/{id}/history?from=\` (last 24 h, random points; no target) | ${history.length} | ${fmt(median(history), 1)} ms | ${fmt(percentile(history, 99), 1)} ms | ${fmt(Math.max(...history), 1)} ms |`,
       `| \`GET /dynamique/status/\`, every point of one unit (${fmt(unitPoints)} points) | ${list.length} | ${fmt(listMedian, 1)} ms | ${fmt(percentile(list, 99), 1)} ms | ${fmt(Math.max(...list), 1)} ms |`,
       "",
       `One point's latest status p99 ${fmt(oneP99, 1)} ms (target < 10 ms: ${verdict(oneP99 < 10)}); one unit's latest statuses median ${fmt(listMedian, 1)} ms (target < 200 ms: ${verdict(listMedian < 200)}).`,

@@ -81,6 +81,9 @@ async function createStatus(ctx: AuthedContext) {
   return { status: 201, body: { id: ids[0] } };
 }
 
+/** A bulk's items (its length is checked before, against QUALICHARGE_BULK_MAX). */
+const statusList = z.array(statusCreate);
+
 async function createStatusBulk(ctx: AuthedContext) {
   const body = parseJsonBody(await ctx.body());
   if (!Array.isArray(body)) throw validationFailed([{ type: "list_type", loc: ["body"], msg: "Input should be a valid list" }]);
@@ -88,7 +91,7 @@ async function createStatusBulk(ctx: AuthedContext) {
   if (body.length > max)
     throw validationFailed([{ type: "too_long", loc: ["body"], msg: `List should have at most ${max} items after validation, not ${body.length}` }]);
   if (body.length === 0) throw validationFailed([{ type: "too_short", loc: ["body"], msg: "List should have at least 1 item after validation, not 0" }]);
-  const parsed = z.array(statusCreate).safeParse(body, { reportInput: true });
+  const parsed = statusList.safeParse(body, { reportInput: true });
   if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "body"));
   for (const s of parsed.data)
     if (!ownsId(ctx.principal, s.id_pdc_itinerance)) throw insufficientPermissions("You cannot submit data for an organization you are not assigned to");

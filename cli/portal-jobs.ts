@@ -1,5 +1,6 @@
 import { purgeRawBodies } from "@/lib/channels/advenir/purge-raw-bodies";
 import { dailyRecompute } from "@/lib/indicators/refresh-indicators";
+import { ensureStatusPartitions, MONTHS_AHEAD } from "@/lib/statuses/ensure-status-partitions";
 import type { Job } from "@/lib/platform/jobs/scheduler";
 
 // The portal's periodic jobs, declared once by the composition (the scheduler in lib/platform/jobs
@@ -19,6 +20,15 @@ export const PORTAL_JOBS: readonly Job[] = [
     label: "Recalcul quotidien des indicateurs",
     schedule: { dailyAt: "04:00" },
     run: ({ prisma, now }) => dailyRecompute({ prisma, now }),
+  },
+  {
+    name: "status-partitions",
+    label: "Partitions mensuelles de l'historique des statuts",
+    schedule: { dailyAt: "03:15" },
+    run: async ({ prisma, now }) => {
+      const created = await ensureStatusPartitions({ prisma, now });
+      return `${created} partition(s) créée(s) ; les statuts ont leurs partitions jusqu'à ${MONTHS_AHEAD} mois à l'avance.`;
+    },
   },
 ];
 

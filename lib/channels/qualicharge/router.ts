@@ -28,6 +28,27 @@ export interface QualichargeContext {
   body(): Promise<RawBody>;
   /** What the journal says of the call's items; handlers of writes fill it. */
   counts: { received: number; stored: number; unchanged: number };
+  /**
+   * The call's journal row as it stands now, answered `httpStatus`, for a hot-path handler that
+   * writes it in its own statement (one round trip per call, ADR 0005); it then calls journaled().
+   */
+  journalRow(httpStatus: number): JournalRow;
+  /** The handler wrote the call's journal row itself: the door writes none. */
+  journaled(): void;
+}
+
+/** What the journal (journal.ts) records of a call, its counts and errors aside. */
+export interface JournalRow {
+  env: QualichargePrincipal["env"] | null;
+  operatorId: string | null;
+  apiUserId: string | null;
+  endpoint: string;
+  method: string;
+  ipAddress: string | null;
+  receivedAt: Date;
+  durationMs: number;
+  sizeBytes: number;
+  httpStatus: number;
 }
 
 export interface QualichargeRoute {

@@ -7,7 +7,7 @@ import { authenticateBearer, requireScope, type QualichargePrincipal } from "@/l
 import { detailError, qualichargeFailure, type QualichargeAnswer } from "@/lib/channels/qualicharge/errors";
 import { recordQualichargeCall } from "@/lib/channels/qualicharge/journal";
 import { readRawBody, type RawBody } from "@/lib/channels/qualicharge/read-request-body";
-import type { Method, QualichargeContext, QualichargeRouter, RouteMatch } from "@/lib/channels/qualicharge/router";
+import type { JournalRow, Method, QualichargeContext, QualichargeRouter, RouteMatch } from "@/lib/channels/qualicharge/router";
 
 // One request of the QualiCharge API, answered by the portal's Node server before Next.js: the
 // route's resolution (404, 405, FastAPI's slash redirect), then the checks in QualiCharge's order
@@ -75,22 +75,51 @@ async function answerRequest(req: IncomingMessage, router: QualichargeRouter, ch
       return body;
     },
     counts: state.counts,
+    journalRow: (httpStatus) => journalRowOf(req, state, httpStatus),
+    journaled: () => {
+      state.journaled = true;
+    },
   };
   return route.handle(ctx);
 }
 
 interface CallState {
+  receivedAt: Date;
+  started: number;
+  journaled: boolean;
   principal: QualichargePrincipal | null;
   endpoint: string;
   sizeBytes: number;
   counts: { received: number; stored: number; unchanged: number };
 }
 
+/** The call's journal row as it stands now (endpoint with its /api/v1 prefix, as stored). */
+function journalRowOf(req: IncomingMessage, state: CallState, httpStatus: number): JournalRow {
+  return {
+    env: state.principal?.env ?? null,
+    operatorId: state.principal?.operatorId ?? null,
+    apiUserId: state.principal?.id ?? null,
+    endpoint: `${QUALICHARGE_PREFIX}${state.endpoint}`,
+    method: req.method ?? "GET",
+    ipAddress: headerOf(req, CLIENT_IP_HEADER),
+    receivedAt: state.receivedAt,
+    durationMs: Math.round(performance.now() - state.started),
+    sizeBytes: state.sizeBytes,
+    httpStatus,
+  };
+}
+
 export async function serveQualicharge(req: IncomingMessage, res: ServerResponse, router: QualichargeRouter): Promise<void> {
-  const receivedAt = new Date();
-  const started = performance.now();
   const guarded = guardBody(req, getEnv().API_BODY_TIMEOUT_MS);
-  const state: CallState = { principal: null, endpoint: "", sizeBytes: 0, counts: { received: 0, stored: 0, unchanged: 0 } };
+  const state: CallState = {
+    receivedAt: new Date(),
+    started: performance.now(),
+    journaled: false,
+    principal: null,
+    endpoint: "",
+    sizeBytes: 0,
+    counts: { received: 0, stored: 0, unchanged: 0 },
+  };
   let answer: QualichargeAnswer;
   try {
     answer = await answerRequest(req, router, guarded.body, state);
@@ -99,22 +128,9 @@ export async function serveQualicharge(req: IncomingMessage, res: ServerResponse
   } finally {
     guarded.done();
   }
-  if (state.principal) {
+  if (state.principal && !state.journaled) {
     try {
-      await recordQualichargeCall({
-        env: state.principal.env,
-        operatorId: state.principal.operatorId,
-        apiUserId: state.principal.id,
-        endpoint: state.endpoint,
-        method: req.method ?? "GET",
-        ipAddress: headerOf(req, CLIENT_IP_HEADER),
-        receivedAt,
-        durationMs: Math.round(performance.now() - started),
-        sizeBytes: state.sizeBytes,
-        httpStatus: answer.status,
-        ...state.counts,
-        errors: errorsOf(answer),
-      });
+      await recordQualichargeCall({ ...journalRowOf(req, state, answer.status), endpoint: state.endpoint, ...state.counts, errors: errorsOf(answer) });
     } catch (e) {
       // The call's answer stands (its data are stored or not by now); the journal is best effort here.
       if (getEnv().LOG_ERRORS) console.error("[qualicharge] journal write failed", e);

@@ -4,7 +4,14 @@ import type { ValidationDetail } from "@/lib/channels/qualicharge/errors";
 // zod's issues written as FastAPI's 422 `detail` items (pydantic's error types where one maps):
 // `loc` starts with where the value came from ("body", "query", "path") and follows the path.
 
+/** A required field that is absent; for an enumeration, known only when parsed with `reportInput: true`. */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === "invalid_type") return issue.input === undefined;
+  return issue.code === "invalid_value" && "input" in issue && issue.input === undefined;
+}
+
 function typeOf(issue: z.core.$ZodIssue): string {
+  if (isMissing(issue)) return "missing";
   switch (issue.code) {
     case "invalid_type":
       return issue.input === undefined ? "missing" : `${issue.expected}_type`;
@@ -18,6 +25,9 @@ function typeOf(issue: z.core.$ZodIssue): string {
       return "enum";
     case "unrecognized_keys":
       return "extra_forbidden";
+    case "custom":
+      // A refinement names pydantic's type in its params (e.g. "timezone_aware", lib/schemas/qualicharge-status.ts).
+      return typeof issue.params?.type === "string" ? issue.params.type : "value_error";
     default:
       return "value_error";
   }
@@ -27,6 +37,6 @@ export function validationDetails(error: z.ZodError, source: "body" | "query" | 
   return error.issues.map((issue) => ({
     type: typeOf(issue),
     loc: [source, ...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-    msg: issue.input === undefined && issue.code === "invalid_type" ? "Field required" : issue.message,
+    msg: isMissing(issue) ? "Field required" : issue.message,
   }));
 }

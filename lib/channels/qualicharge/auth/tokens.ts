@@ -42,14 +42,33 @@ export interface VerifiedToken {
   issuedAt: Date;
 }
 
+// Tokens verified a moment ago are remembered until their expiry (a client sends the same token
+// for its 30 minutes): the signature is checked once, not on every call of the hot path (ADR 0005,
+// "remembered credential"). Keys are the process's configuration: a remembered token stays as
+// valid as its signature was. Bounded; cleared when full.
+const REMEMBERED_MAX = 10_000;
+const remembered = new Map<string, VerifiedToken & { expiresAt: number }>();
+
 /** The token's user and issue time, or a 401 "Authentication failed: …". */
 export async function verifyToken(token: string): Promise<VerifiedToken> {
+  const known = remembered.get(token);
+  if (known) {
+    if (known.expiresAt > Date.now()) return { userId: known.userId, issuedAt: known.issuedAt };
+    remembered.delete(token);
+  }
+  const verified = await verifySignature(token);
+  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+  remembered.set(token, verified);
+  return { userId: verified.userId, issuedAt: verified.issuedAt };
+}
+
+async function verifySignature(token: string): Promise<VerifiedToken & { expiresAt: number }> {
   let expired = false;
   for (const key of keys()) {
     try {
       const { payload } = await jwtVerify(token, key, { algorithms: ["HS256"], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
-      if (typeof payload.sub !== "string" || typeof payload.iat !== "number") break;
-      return { userId: payload.sub, issuedAt: new Date(payload.iat * 1000) };
+      if (typeof payload.sub !== "string" || typeof payload.iat !== "number" || typeof payload.exp !== "number") break;
+      return { userId: payload.sub, issuedAt: new Date(payload.iat * 1000), expiresAt: payload.exp * 1000 };
     } catch (e) {
       if (e instanceof joseErrors.JWTExpired) expired = true;
       // a signature made with another key: try the next one

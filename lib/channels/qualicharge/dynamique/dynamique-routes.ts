@@ -1,4 +1,5 @@
 import type { QualichargeRoute } from "@/lib/channels/qualicharge/router";
+import { statusRoutes } from "@/lib/channels/qualicharge/dynamique/status-routes";
 
 // /dynamique/status/ and /dynamique/session/: reads, single and bulk writes, session check.
-export const dynamiqueRoutes: QualichargeRoute[] = [];
+export const dynamiqueRoutes: QualichargeRoute[] = [...statusRoutes];

@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+// QualiCharge's Status (models/dynamic.py, StatusCreate): a point's operating and occupation
+// state at an instant. `horodatage` is timezone-aware, in the past and at most 24 h old
+// (QualiCharge's API_MAX_STATUS_AGE). The issues carry pydantic's error types in `params.type`
+// so that the door answers the 422 a QualiCharge client expects.
+
+export const ETATS_PDC = ["en_service", "hors_service", "inconnu"] as const;
+export const OCCUPATIONS_PDC = ["libre", "occupe", "reserve", "inconnu"] as const;
+export const ETATS_PRISE = ["fonctionnel", "hors_service", "inconnu"] as const;
+
+/** QualiCharge's pattern of an itinerance id (point or station), as its models declare it. */
+export const ID_ITINERANCE_PATTERN = /(?:(?:^|,)(^[A-Z]{2}[A-Z0-9]{4,33}$|Non concerné))+$/;
+
+export const STATUS_MAX_AGE_MS = 24 * 3_600_000;
+
+/** An ISO 8601 date-time; `aware`: with "Z" or an offset. */
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** The instant of an ISO date-time string; null when it cannot be read; `aware` whether it names its offset. */
+export function readIsoDatetime(value: string): { instant: Date; aware: boolean } | null {
+  // Computed from the numbers (no string rebuilt nor reparsed): this runs for every status of a bulk.
+  const m = ISO_DATETIME.exec(value);
+  if (!m) return null;
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
+  const h = +m[4];
+  const mi = +m[5];
+  const sec = m[6] === undefined ? 0 : +m[6];
+  const ms = m[7] === undefined ? 0 : Math.floor(+`0.${m[7]}` * 1000);
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return null;
+  const local = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  // Date.UTC rolls 2026-02-30 over to March: refuse what is not a calendar date.
+  if (new Date(local).getUTCDate() !== d) return null;
+  const offset = m[8];
+  if (offset === undefined) return { instant: new Date(local), aware: false };
+  return { instant: new Date(local - offsetMinutes(offset) * 60_000), aware: true };
+}
+
+function offsetMinutes(offset: string): number {
+  if (offset === "Z" || offset === "z") return 0;
+  const digits = offset.length === 3 ? `${offset.slice(1)}00` : offset.slice(1).replace(":", "");
+  const minutes = +digits.slice(0, 2) * 60 + +digits.slice(2, 4);
+  return offset[0] === "-" ? -minutes : minutes;
+}
+
+/** A timezone-aware instant in the past, at most `maxAgeMs` old (`now` read at each parse). */
+export function awarePastDatetime(maxAgeMs: number, now: () => number = Date.now) {
+  return z.string().transform((value, ctx) => {
+    const read = readIsoDatetime(value);
+    if (!read) {
+      ctx.addIssue({ code: "custom", message: "Input should be a valid datetime", params: { type: "datetime_parsing" } });
+      return z.NEVER;
+    }
+    if (!read.aware) {
+      ctx.addIssue({ code: "custom", message: "Input should have timezone info", params: { type: "timezone_aware" } });
+      return z.NEVER;
+    }
+    const t = read.instant.getTime();
+    const current = now();
+    if (t >= current) {
+      ctx.addIssue({ code: "custom", message: "Input should be in the past", params: { type: "datetime_past" } });
+      return z.NEVER;
+    }
+    if (t < current - maxAgeMs) {
+      ctx.addIssue({ code: "custom", message: `Value error, ${value} is older than 1 day, 0:00:00`, params: { type: "value_error" } });
+      return z.NEVER;
+    }
+    return read.instant;
+  });
+}
+
+/** A date-time filter of a query (`from`): any ISO date-time in the past (pydantic's PastDatetime). */
+export const pastDatetimeFilter = z.string().transform((value, ctx) => {
+  const read = readIsoDatetime(value);
+  if (!read) {
+    ctx.addIssue({ code: "custom", message: "Input should be a valid datetime", params: { type: "datetime_parsing" } });
+    return z.NEVER;
+  }
+  if (read.instant.getTime() >= Date.now()) {
+    ctx.addIssue({ code: "custom", message: "Input should be in the past", params: { type: "datetime_past" } });
+    return z.NEVER;
+  }
+  return read.instant;
+});
+
+const etatPrise = z.enum(ETATS_PRISE).nullish();
+
+export const statusCreate = z.object({
+  id_pdc_itinerance: z.string().regex(ID_ITINERANCE_PATTERN),
+  etat_pdc: z.enum(ETATS_PDC),
+  occupation_pdc: z.enum(OCCUPATIONS_PDC),
+  horodatage: awarePastDatetime(STATUS_MAX_AGE_MS),
+  etat_prise_type_2: etatPrise,
+  etat_prise_type_combo_ccs: etatPrise,
+  etat_prise_type_chademo: etatPrise,
+  etat_prise_type_ef: etatPrise,
+});
+
+export type StatusCreate = z.infer<typeof statusCreate>;
+
+/** A bulk: 1 to `max` statuses (QUALICHARGE_BULK_MAX). */
+export function statusBulk(max: number) {
+  return z.array(statusCreate).min(1).max(max);
+}

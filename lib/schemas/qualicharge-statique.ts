@@ -164,10 +164,9 @@ export function statiqueSchema(options: StatiqueSchemaOptions) {
       station_deux_roues: laxBool,
       raccordement: oneOf(RACCORDEMENTS),
       // Required but nullable, as QualiCharge: the key must be sent.
-      num_pdl: z
-        .union([z.null(), str().max(64, { error: "String should have at most 64 characters" })], {
-          error: (i) => (i.input === undefined ? "Field required" : "Input should be a valid string"),
-        })
+      num_pdl: str()
+        .max(64, { error: "String should have at most 64 characters" })
+        .nullable()
         .transform((v) => (v ? v : null)),
       date_mise_en_service: z.union([z.null(), z.undefined(), isoDay(options.today)]).transform((v) => v ?? null),
       observations: optionalStr(),

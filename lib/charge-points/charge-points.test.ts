@@ -42,7 +42,13 @@ async function points(ids: string[]) {
   return (await db()).chargePoint.findMany({
     where: { idPdcItinerance: { in: ids } },
     orderBy: { idPdcItinerance: "asc" },
-    select: { id: true, idPdcItinerance: true, stationId: true, nominalPowerKw: true, station: { select: { dossierId: true, channel: true, pointCount: true } } },
+    select: {
+      id: true,
+      idPdcItinerance: true,
+      stationId: true,
+      nominalPowerKw: true,
+      station: { select: { dossierId: true, channel: true, pointCount: true } },
+    },
   });
 }
 
@@ -56,10 +62,10 @@ describe("a GIREVE dossier adopts the points the operator declared through the A
     const result = await declareChargePoints({ dossierId: dossier.id, rows: await irveRows(items), actor: "test" });
     expect(result).toMatchObject({ stations: 1, inserted: 0 });
     const after = await points(items.map((i) => i.id_pdc_itinerance));
-    expect(after.map((p) => [p.id, p.station.dossierId, p.station.channel, p.station.pointCount])).toEqual(
-      before.map((p) => [p.id, dossier.id, "GIREVE", 2]),
-    );
-    const declarations = await (await db()).chargePointDeclaration.findMany({
+    expect(after.map((p) => [p.id, p.station.dossierId, p.station.channel, p.station.pointCount])).toEqual(before.map((p) => [p.id, dossier.id, "GIREVE", 2]));
+    const declarations = await (
+      await db()
+    ).chargePointDeclaration.findMany({
       where: { chargePointId: after[0].id },
       orderBy: { id: "asc" },
       select: { door: true, source: true, dossierId: true, dataSha256: true },

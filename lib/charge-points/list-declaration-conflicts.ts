@@ -1,5 +1,6 @@
 import type { Door } from "@/generated/prisma/enums";
 import { db } from "@/lib/platform/db/database";
+import { IRVE_COLUMNS } from "@/lib/schemas/irve";
 
 // Points whose sources disagree (ADR 0019): for each source that declared a point (an API user,
 // a dossier), its latest declaration; a point is in conflict when these differ, and the listing
@@ -47,7 +48,12 @@ export async function listDeclarationConflicts(input: { limit?: number } = {}): 
   const byPoint = new Map<string, LatestRow[]>();
   for (const r of rows) byPoint.set(r.charge_point_id, [...(byPoint.get(r.charge_point_id) ?? []), r]);
   return [...byPoint.values()].map((latest) => {
-    const names = [...new Set(latest.flatMap((l) => Object.keys(l.data)))].sort();
+    // Fields in the schema's order (others after, alphabetically).
+    const rank = (f: string) => {
+      const i = (IRVE_COLUMNS as readonly string[]).indexOf(f);
+      return i < 0 ? IRVE_COLUMNS.length : i;
+    };
+    const names = [...new Set(latest.flatMap((l) => Object.keys(l.data)))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
     const fields = names
       .filter((field) => new Set(latest.map((l) => l.data[field] ?? "")).size > 1)
       .map((field) => ({ field, values: latest.map((l) => ({ source: l.source, value: l.data[field] ?? "" })) }));

@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { EMAIL, EMI3_POINT, EMI3_STATION, HORAIRES, INSEE_CODE, PDL, emi3Prefix, parseBoolean, parseCoordinates, territoryOf } from "@/lib/schemas/irve-validators";
+import {
+  EMAIL,
+  EMI3_POINT,
+  EMI3_STATION,
+  HORAIRES,
+  INSEE_CODE,
+  PDL,
+  emi3Prefix,
+  parseBoolean,
+  parseCoordinates,
+  territoryOf,
+} from "@/lib/schemas/irve-validators";
 
 // One charge point in the national IRVE static schema v2.3.0 (40 fields), read from text (CSV
 // cells or form inputs). Every error carries the schema's column name as its path.

@@ -52,7 +52,9 @@ describe("Statique", () => {
     expect(issues({ id_station_itinerance: "FRFASE33004" })[0]?.[0]).toBe("id_station_itinerance");
     expect(issues({ id_pdc_itinerance: "FRFASP3300401" })[0]?.[0]).toBe("id_pdc_itinerance");
     expect(issues({ id_pdc_itinerance: "FRFAS-E33" })).toHaveLength(1);
-    expect(issues({ id_pdc_itinerance: "FRXYZE3300401" })).toEqual([["", "Value error, AFIREV prefixes from id_station_itinerance and id_pdc_itinerance do not match"]]);
+    expect(issues({ id_pdc_itinerance: "FRXYZE3300401" })).toEqual([
+      ["", "Value error, AFIREV prefixes from id_station_itinerance and id_pdc_itinerance do not match"],
+    ]);
     expect(issues({ id_station_itinerance: "Non concerné", id_pdc_itinerance: "Non concerné" })).toEqual([]);
   });
 
@@ -86,15 +88,21 @@ describe("Statique", () => {
     expect(issues({ puissance_nominale: "abc" })).toEqual([["puissance_nominale", "Input should be a valid number"]]);
   });
 
-  it.each(["prise_type_ef", "prise_type_2", "prise_type_combo_ccs", "prise_type_chademo", "prise_type_autre", "paiement_acte", "reservation", "station_deux_roues"])(
-    "requires the boolean %s",
-    (field) => {
-      expect(issues({}, [field])).toEqual([[field, "Field required"]]);
-      expect(issues({ [field]: null })).toEqual([[field, "Input should be a valid boolean"]]);
-      expect(issues({ [field]: "peut-être" })).toEqual([[field, "Input should be a valid boolean"]]);
-      expect(schema.parse({ ...valid, [field]: "yes" })[field as "reservation"]).toBe(true);
-    },
-  );
+  it.each([
+    "prise_type_ef",
+    "prise_type_2",
+    "prise_type_combo_ccs",
+    "prise_type_chademo",
+    "prise_type_autre",
+    "paiement_acte",
+    "reservation",
+    "station_deux_roues",
+  ])("requires the boolean %s", (field) => {
+    expect(issues({}, [field])).toEqual([[field, "Field required"]]);
+    expect(issues({ [field]: null })).toEqual([[field, "Input should be a valid boolean"]]);
+    expect(issues({ [field]: "peut-être" })).toEqual([[field, "Input should be a valid boolean"]]);
+    expect(schema.parse({ ...valid, [field]: "yes" })[field as "reservation"]).toBe(true);
+  });
 
   it("requires num_pdl (nullable), at most 64 characters, non-empty when the connection is direct", () => {
     expect(issues({}, ["num_pdl"])).toEqual([["num_pdl", "Field required"]]);

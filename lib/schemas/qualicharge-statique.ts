@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { isValidSiren } from "@/lib/schemas/operators";
-import {
-  ACCESSIBILITES_PMR,
-  CONDITIONS_ACCES,
-  IMPLANTATIONS,
-  IRVE_COLUMNS,
-  RACCORDEMENTS,
-  type IrveColumn,
-} from "@/lib/schemas/irve";
+import { ACCESSIBILITES_PMR, CONDITIONS_ACCES, IMPLANTATIONS, IRVE_COLUMNS, RACCORDEMENTS, type IrveColumn } from "@/lib/schemas/irve";
 import { EMAIL, EMI3_POINT, EMI3_STATION, INSEE_CODE, emi3Prefix, parseCoordinates } from "@/lib/schemas/irve-validators";
 
 // QualiCharge's Statique (../shared/docs/QUALICHARGE.md, "Models"; MTES-MCT/qualicharge
@@ -75,7 +68,8 @@ export function frenchPhone(value: string): string | null {
   if (!m) return null;
   const code = m[1] ?? "33";
   const n = m[2];
-  const groups = code === "33" ? [n.slice(0, 1), n.slice(1, 3), n.slice(3, 5), n.slice(5, 7), n.slice(7)] : [n.slice(0, 3), n.slice(3, 5), n.slice(5, 7), n.slice(7)];
+  const groups =
+    code === "33" ? [n.slice(0, 1), n.slice(1, 3), n.slice(3, 5), n.slice(5, 7), n.slice(7)] : [n.slice(0, 3), n.slice(3, 5), n.slice(5, 7), n.slice(7)];
   return `tel:+${code}-${groups.join("-")}`;
 }
 
@@ -86,13 +80,14 @@ function readCoordinates(value: string): { lon: number; lat: number } | null {
 }
 
 const isoDay = (today: string) =>
-  str().refine(
-    (v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-    },
-    { error: "Input should be a valid date in the format YYYY-MM-DD" },
-  )
+  str()
+    .refine(
+      (v) => {
+        const d = new Date(`${v}T00:00:00Z`);
+        return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+      },
+      { error: "Input should be a valid date in the format YYYY-MM-DD" },
+    )
     .refine((v) => v <= today, { error: (i) => `Value error, ${String(i.input)} is in the future` });
 
 export interface StatiqueSchemaOptions {
@@ -106,7 +101,9 @@ export function statiqueSchema(options: StatiqueSchemaOptions) {
   return z
     .object({
       nom_amenageur: requiredStr(),
-      siren_amenageur: str().refine((v) => v !== "000000000" && isValidSiren(v), { error: (i) => `Value error, ${String(i.input)} is not a valid SIREN number` }),
+      siren_amenageur: str().refine((v) => v !== "000000000" && isValidSiren(v), {
+        error: (i) => `Value error, ${String(i.input)} is not a valid SIREN number`,
+      }),
       contact_amenageur: email(),
       nom_operateur: requiredStr(),
       contact_operateur: email(),

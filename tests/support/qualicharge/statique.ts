@@ -52,5 +52,7 @@ export function statiqueItem(unit: string, overrides: Record<string, unknown> = 
 /** `count` points of one station (same station fields), ids `<unit>E<station>01`, `…02`… */
 export function stationItems(unit: string, count: number, overrides: Record<string, unknown> = {}): Record<string, unknown>[] {
   const station = randomBytes(4).toString("hex").toUpperCase();
-  return Array.from({ length: count }, (_, i) => statiqueItem(unit, { nbre_pdc: count, ...overrides }, { station, point: `${station}${String(i + 1).padStart(2, "0")}` }));
+  return Array.from({ length: count }, (_, i) =>
+    statiqueItem(unit, { nbre_pdc: count, ...overrides }, { station, point: `${station}${String(i + 1).padStart(2, "0")}` }),
+  );
 }

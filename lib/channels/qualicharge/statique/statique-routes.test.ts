@@ -30,7 +30,19 @@ async function pointRow(id: string) {
       staticDeclaredAt: true,
       decommissionedAt: true,
       irve: true,
-      station: { select: { id: true, dossierId: true, channel: true, stationCode: true, operatorId: true, pointCount: true, inseeCode: true, nominalPowerKw: true, decommissionedAt: true } },
+      station: {
+        select: {
+          id: true,
+          dossierId: true,
+          channel: true,
+          stationCode: true,
+          operatorId: true,
+          pointCount: true,
+          inseeCode: true,
+          nominalPowerKw: true,
+          decommissionedAt: true,
+        },
+      },
     },
   });
 }
@@ -57,7 +69,9 @@ describe("POST /statique/", () => {
     expect(declarations).toEqual([
       expect.objectContaining({ door: "QUALICHARGE", source: `api:${t.username}`, apiUserId: t.userId, dataSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
     ]);
-    const journal = await (await db()).submission.findFirst({ where: { apiUserId: t.userId }, select: { received: true, stored: true, unchanged: true, httpStatus: true } });
+    const journal = await (
+      await db()
+    ).submission.findFirst({ where: { apiUserId: t.userId }, select: { received: true, stored: true, unchanged: true, httpStatus: true } });
     expect(journal).toEqual({ received: 1, stored: 1, unchanged: 0, httpStatus: 201 });
   });
 
@@ -92,7 +106,10 @@ describe("POST /statique/", () => {
       status: 422,
       json: { detail: [{ type: "missing", loc: ["body", "num_pdl"], msg: "Field required" }] },
     });
-    expect(await call("POST", "/statique/", { auth: t.auth, rawBody: "{not json" })).toMatchObject({ status: 422, json: { detail: [{ type: "json_invalid" }] } });
+    expect(await call("POST", "/statique/", { auth: t.auth, rawBody: "{not json" })).toMatchObject({
+      status: 422,
+      json: { detail: [{ type: "json_invalid" }] },
+    });
   });
 
   it("refuses a user without the scope", async () => {
@@ -117,7 +134,12 @@ describe("GET /statique/ and /statique/{id}", () => {
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({ limit: 2, offset: 0, total: 3, size: 2, previous: null, next: `${server.base}/api/v1/statique/?limit=2&offset=2` });
     expect(first.json.items.map((i: { id_pdc_itinerance: string }) => i.id_pdc_itinerance)).toEqual(ids.slice(0, 2));
-    expect(first.json.items[0]).toMatchObject({ puissance_nominale: 150, nbre_pdc: expect.any(Number), prise_type_ef: false, coordonneesXY: "[4.156034, 45.679959]" });
+    expect(first.json.items[0]).toMatchObject({
+      puissance_nominale: 150,
+      nbre_pdc: expect.any(Number),
+      prise_type_ef: false,
+      coordonneesXY: "[4.156034, 45.679959]",
+    });
 
     const last = await call("GET", "/statique/?offset=2&limit=2", { auth: t.auth });
     expect(last.json).toMatchObject({ total: 3, size: 1, next: null, previous: `${server.base}/api/v1/statique/?limit=2&offset=0` });
@@ -148,7 +170,10 @@ describe("GET /statique/ and /statique/{id}", () => {
       status: 403,
       json: { message: "Unsufficient permissions: You don't manage this charge point" },
     });
-    expect(await call("GET", `/statique/${t.units[0]}E404`, { auth: t.auth })).toMatchObject({ status: 404, json: { detail: "Requested statique does not exist" } });
+    expect(await call("GET", `/statique/${t.units[0]}E404`, { auth: t.auth })).toMatchObject({
+      status: 404,
+      json: { detail: "Requested statique does not exist" },
+    });
   });
 });
 
@@ -183,7 +208,11 @@ describe("POST /statique/bulk", () => {
     const again = await call("POST", "/statique/bulk", { auth: t.auth, body: [...items.slice(0, 2), { ...items[2], puissance_nominale: 22 }] });
     expect(again.status).toBe(201);
     const prisma = await db();
-    const journal = await prisma.submission.findMany({ where: { apiUserId: t.userId }, orderBy: { id: "asc" }, select: { received: true, stored: true, unchanged: true } });
+    const journal = await prisma.submission.findMany({
+      where: { apiUserId: t.userId },
+      orderBy: { id: "asc" },
+      select: { received: true, stored: true, unchanged: true },
+    });
     expect(journal).toEqual([
       { received: 3, stored: 3, unchanged: 0 },
       { received: 3, stored: 1, unchanged: 2 },
@@ -237,6 +266,31 @@ describe("POST /statique/bulk", () => {
   });
 });
 
+describe("tenancy", () => {
+  it("lets a user write and read the points of each of its units, and refuses another operator's token", async () => {
+    const t = await makeQualichargeTenant({ unitCount: 2 });
+    const other = await makeQualichargeTenant();
+    const items = [...stationItems(t.units[0], 1), ...stationItems(t.units[1], 1)];
+    expect((await call("POST", "/statique/bulk", { auth: t.auth, body: items })).status).toBe(201);
+    for (const item of items) {
+      expect((await call("GET", `/statique/${item.id_pdc_itinerance}`, { auth: t.auth })).status).toBe(200);
+      expect((await call("GET", `/statique/${item.id_pdc_itinerance}`, { auth: other.auth })).status).toBe(403);
+      expect((await call("PUT", `/statique/${item.id_pdc_itinerance}`, { auth: other.auth, body: item })).status).toBe(403);
+    }
+    expect((await call("POST", "/statique/bulk", { auth: other.auth, body: items })).status).toBe(403);
+    expect((await call("GET", "/statique/", { auth: other.auth })).json.total).toBe(0);
+  });
+
+  it("lets a superuser without scopes or units write and read any unit", async () => {
+    const t = await makeQualichargeTenant();
+    const admin = await makeQualichargeTenant({ superuser: true, scopes: [], units: [] });
+    const item = statiqueItem(t.units[0]);
+    expect((await call("POST", "/statique/", { auth: admin.auth, body: item })).status).toBe(201);
+    expect((await call("GET", `/statique/${item.id_pdc_itinerance}`, { auth: admin.auth })).status).toBe(200);
+    expect((await pointRow(item.id_pdc_itinerance as string))!.station.operatorId).toBe(t.operatorId);
+  });
+});
+
 describe("DELETE /statique/{id} and /up", () => {
   it("decommissions softly and idempotently, with the station at its last point, and recommissions", async () => {
     const t = await makeQualichargeTenant();
@@ -278,7 +332,10 @@ describe("DELETE /statique/{id} and /up", () => {
     const other = await makeQualichargeTenant();
     const item = statiqueItem(other.units[0]);
     await call("POST", "/statique/", { auth: other.auth, body: item });
-    expect(await call("DELETE", `/statique/${t.units[0]}E1`, { auth: t.auth })).toMatchObject({ status: 404, json: { detail: "Target charge point does not exist" } });
+    expect(await call("DELETE", `/statique/${t.units[0]}E1`, { auth: t.auth })).toMatchObject({
+      status: 404,
+      json: { detail: "Target charge point does not exist" },
+    });
     expect(await call("POST", `/statique/${t.units[0]}E1/up`, { auth: t.auth })).toMatchObject({ status: 404 });
     expect((await call("DELETE", `/statique/${item.id_pdc_itinerance}`, { auth: t.auth })).status).toBe(403);
     expect((await call("POST", `/statique/${item.id_pdc_itinerance}/up`, { auth: t.auth })).status).toBe(403);

@@ -40,7 +40,15 @@ export const statiqueRoutes: QualichargeRoute[] = [
       // A user without unit sees nothing (QualiCharge filters on an empty list).
       const { total, items } =
         units !== "all" && units.length === 0 ? { total: 0, items: [] } : await listStatiques({ units, offset: page.offset, limit: page.limit });
-      return { status: 200, body: pageOf(items.map((i) => irveToStatique(i.irve)), total, page, ctx.url) };
+      return {
+        status: 200,
+        body: pageOf(
+          items.map((i) => irveToStatique(i.irve)),
+          total,
+          page,
+          ctx.url,
+        ),
+      };
     }),
   },
   {

@@ -106,6 +106,11 @@ describe("the API on a dossier's point", () => {
     await declareChargePoints({ dossierId: dossier.id, rows: await irveRows(items), actor: "test" });
     const [before] = await points([items[0].id_pdc_itinerance]);
     const changed = { ...items[0], puissance_nominale: 300, nom_enseigne: "Autre enseigne" };
+    // Another station named by the API: the point stays in its dossier's station, no station is made.
+    const elsewhere = { ...items[1], id_station_itinerance: `${items[1].id_station_itinerance}Z` };
+    await upsertStatiques({ items: [elsewhere], mode: "upsert", apiUser });
+    expect(await (await db()).station.count({ where: { stationCode: elsewhere.id_station_itinerance } })).toBe(0);
+    expect((await points([items[1].id_pdc_itinerance]))[0].station.dossierId).toBe(dossier.id);
     expect(await upsertStatiques({ items: [changed], mode: "update", apiUser })).toEqual({ ids: [changed.id_pdc_itinerance], stored: 1, unchanged: 0 });
     const [after] = await points([items[0].id_pdc_itinerance]);
     expect([after.stationId, after.station.dossierId, Number(after.nominalPowerKw)]).toEqual([before.stationId, dossier.id, 300]);

@@ -57,12 +57,18 @@ export async function upsertStatiques(input: {
       const items = checkStatiqueBatch(input.items).sort((a, b) => a.id_pdc_itinerance.localeCompare(b.id_pdc_itinerance));
       const op = (i: Statique) => operatorOf.get(i.id_station_itinerance.slice(0, 5))!;
 
+      // Points already in a dossier stay in their station, whatever station the API names.
+      const kept = await tx.$queryRaw<{ pdc: string; station_id: string }[]>`
+        SELECT cp.id_pdc_itinerance AS pdc, cp.station_id::text FROM charge_point cp JOIN station s ON s.id = cp.station_id
+        WHERE cp.id_pdc_itinerance = ANY(${ids}::text[]) AND s.dossier_id IS NOT NULL`;
+      const keptStation = new Map(kept.map((k) => [k.pdc, k.station_id]));
+
       // Stations: found by (operator, code) or created without dossier. A dossier's station keeps
       // the totals its dossier declares; a dossier-less one takes nbre_pdc and the commune.
       const stationKey = (i: Statique) => `${op(i)} ${i.id_station_itinerance}`;
       const stations = new Map<string, Statique>();
       const power = new Map<string, number>();
-      for (const i of items) {
+      for (const i of items.filter((i) => !keptStation.has(i.id_pdc_itinerance))) {
         if (!stations.has(stationKey(i))) stations.set(stationKey(i), i);
         power.set(stationKey(i), Math.max(power.get(stationKey(i)) ?? 0, i.puissance_nominale));
       }
@@ -83,19 +89,19 @@ export async function upsertStatiques(input: {
           SELECT * FROM unnest(
             ${items.map(op)}::uuid[], ${items.map((i) => i.id_station_itinerance)}::text[], ${items.map((i) => i.id_pdc_itinerance)}::text[],
             ${items.map((i) => i.puissance_nominale)}::float8[], ${coordinates.map((c) => c[0])}::float8[], ${coordinates.map((c) => c[1])}::float8[],
-            ${items.map((i) => i.date_mise_en_service)}::date[], ${irve.map((v) => JSON.stringify(v))}::text[]
-          ) AS t(op, station_code, pdc, power, lon, lat, commissioned, irve)
+            ${items.map((i) => i.date_mise_en_service)}::date[], ${irve.map((v) => JSON.stringify(v))}::text[],
+            ${items.map((i) => keptStation.get(i.id_pdc_itinerance) ?? null)}::uuid[]
+          ) AS t(op, station_code, pdc, power, lon, lat, commissioned, irve, kept_station)
         )
         INSERT INTO charge_point AS cp (id, station_id, point_code, id_pdc_itinerance, nominal_power_kw, longitude, latitude, commissioned_on,
                                         static_declared_at, irve, created_at, updated_at)
-        SELECT gen_random_uuid(), s.id, i.pdc, i.pdc, i.power, i.lon, i.lat, i.commissioned, ${now}, i.irve::jsonb, ${now}, ${now}
-        FROM input i JOIN station s ON s.operator_id = i.op AND s.station_code = i.station_code
+        SELECT gen_random_uuid(), coalesce(i.kept_station, s.id), i.pdc, i.pdc, i.power, i.lon, i.lat, i.commissioned, ${now}, i.irve::jsonb, ${now}, ${now}
+        FROM input i LEFT JOIN station s ON i.kept_station IS NULL AND s.operator_id = i.op AND s.station_code = i.station_code
         ON CONFLICT (id_pdc_itinerance) DO UPDATE SET
-          station_id = CASE WHEN EXISTS (SELECT 1 FROM station d WHERE d.id = cp.station_id AND d.dossier_id IS NOT NULL) THEN cp.station_id ELSE EXCLUDED.station_id END,
+          station_id = EXCLUDED.station_id,
           nominal_power_kw = EXCLUDED.nominal_power_kw, longitude = EXCLUDED.longitude, latitude = EXCLUDED.latitude,
           commissioned_on = EXCLUDED.commissioned_on, irve = EXCLUDED.irve, static_declared_at = EXCLUDED.static_declared_at, updated_at = EXCLUDED.updated_at
-        WHERE cp.irve IS DISTINCT FROM EXCLUDED.irve
-           OR (cp.station_id <> EXCLUDED.station_id AND NOT EXISTS (SELECT 1 FROM station d WHERE d.id = cp.station_id AND d.dossier_id IS NOT NULL))
+        WHERE cp.irve IS DISTINCT FROM EXCLUDED.irve OR cp.station_id <> EXCLUDED.station_id
         RETURNING (xmax = 0) AS inserted`;
 
       const points = await tx.$queryRaw<{ id: string; pdc: string; station_id: string }[]>`

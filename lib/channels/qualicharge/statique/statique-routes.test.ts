@@ -256,6 +256,24 @@ describe("POST /statique/bulk", () => {
     expect(await (await db()).chargePoint.count({ where: { idPdcItinerance: items[0].id_pdc_itinerance as string } })).toBe(0);
   });
 
+  it("stores a full bulk (QUALICHARGE_BULK_MAX items) in one go", async () => {
+    const t = await makeQualichargeTenant();
+    const max = Number(process.env.QUALICHARGE_BULK_MAX ?? 1000);
+    const items = Array.from({ length: max / 10 }, () => stationItems(t.units[0], 10)).flat();
+    const r = await call("POST", "/statique/bulk", { auth: t.auth, body: items, gzip: true });
+    expect(r).toMatchObject({ status: 201, json: { size: max } });
+    expect(await (await db()).station.count({ where: { operatorId: t.operatorId } })).toBe(max / 10);
+    // Sent again: nothing changes.
+    expect((await call("POST", "/statique/bulk", { auth: t.auth, body: items, gzip: true })).status).toBe(201);
+    const journal = await (
+      await db()
+    ).submission.findMany({ where: { apiUserId: t.userId }, orderBy: { id: "asc" }, select: { stored: true, unchanged: true } });
+    expect(journal).toEqual([
+      { stored: max, unchanged: 0 },
+      { stored: 0, unchanged: max },
+    ]);
+  });
+
   it("caps a bulk at QUALICHARGE_BULK_MAX (422 beyond)", async () => {
     const t = await makeQualichargeTenant();
     const max = Number(process.env.QUALICHARGE_BULK_MAX ?? 1000);

@@ -23,7 +23,8 @@ const laxBool = z.unknown().transform((v, ctx) => {
     if (TRUE.has(s)) return true;
     if (FALSE.has(s)) return false;
   }
-  ctx.addIssue({ code: "invalid_type", expected: "boolean", input: v, message: v === undefined ? "Field required" : "Input should be a valid boolean" });
+  // expected: pydantic's type name, so that the 422 says "bool_type" as QualiCharge.
+  ctx.addIssue({ code: "invalid_type", expected: "bool", input: v, message: v === undefined ? "Field required" : "Input should be a valid boolean" } as never);
   return z.NEVER;
 });
 
@@ -32,7 +33,7 @@ const laxNumber = (integer: boolean) =>
     const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : NaN;
     if (Number.isFinite(n) && (!integer || Number.isInteger(n))) return n;
     const message = v === undefined ? "Field required" : integer ? "Input should be a valid integer" : "Input should be a valid number";
-    ctx.addIssue({ code: "invalid_type", expected: integer ? "int" : "number", input: v, message } as never);
+    ctx.addIssue({ code: "invalid_type", expected: integer ? "int" : "float", input: v, message } as never);
     return z.NEVER;
   });
 

@@ -12,6 +12,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "indicators:read",
     "declarations:read-late-summary",
     "declarations:read-late",
+    "declarations:read-conflicts",
     "indicators:compute",
     "users:manage",
     "operators:manage",
@@ -38,6 +39,8 @@ describe("role → permission table", () => {
     // The committee counts late declarations; it never lists their dossiers, operators, stations.
     expect(can("comite", "declarations:read-late")).toBe(false);
     expect(can("comite", "declarations:read-late-summary")).toBe(true);
+    // Conflicting declarations name points, dossiers and API users: the admin only.
+    for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "declarations:read-conflicts")).toBe(false);
     expect(can("admin", "individual-data:read")).toBe(true);
     // The security log names logins and client addresses: the admin only, not even the operator whose login was tried.
     for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "security-log:read")).toBe(false);

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "audit:read": ["admin"],
   /** The data API's failed authentications, with the logins and client addresses tried. */
   "security-log:read": ["admin"],
+  /** Points whose static data differ between the sources that declared them (API users, dossiers). */
+  "declarations:read-conflicts": ["admin"],
   "individual-data:read": ["admin"],
   "individual-data:purge": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

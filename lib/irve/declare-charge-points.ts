@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { ParsedIrveRow } from "@/lib/irve/parse-irve-csv";
 import { IRVE_LABELS } from "@/lib/schemas/irve";
 import { takenMessage, type TakenCode } from "@/lib/stations/unavailable-codes";
+import { recordDeclarations } from "@/lib/charge-points/record-declarations";
 
 export interface DeclareResult {
   stations: number;
@@ -21,6 +22,11 @@ export interface DeclareResult {
  * dossier are refused, and nothing is stored; the beneficiary learns which dossier only when it
  * is one of their own (lib/stations/unavailable-codes.ts). A point whose data did not change
  * keeps its declaration date, so deadlines are measured from real changes only.
+ *
+ * Points and stations already in the core without a dossier (declared by the operator through
+ * the QualiCharge API, ADR 0019) are the same points: the dossier adopts them (a station of the
+ * same code joins the dossier, a point joins the dossier's station). Every point's declaration
+ * is recorded (charge_point_declaration, source `dossier:<reference>`).
  */
 export async function declareChargePoints(
   input: { dossierId: string; rows: ParsedIrveRow[]; actor: string; actorUserId?: string | null; now?: Date },
@@ -31,7 +37,7 @@ export async function declareChargePoints(
   if (input.rows.length === 0) return { stations: 0, inserted: 0, updated: 0, unchanged: 0 };
   const dossier = await prisma.dossier.findUnique({
     where: { id: input.dossierId },
-    select: { id: true, operatorId: true, channel: true, inseeCode: true, beneficiaryId: true },
+    select: { id: true, reference: true, operatorId: true, channel: true, inseeCode: true, beneficiaryId: true },
   });
   if (!dossier) throw new AppError("NOT_FOUND", "Dossier introuvable.");
   if (dossier.channel !== "GIREVE")
@@ -77,7 +83,8 @@ export async function declareChargePoints(
         INSERT INTO station (id, dossier_id, operator_id, station_code, channel, point_count, nominal_power_kw, insee_code, created_at)
         SELECT gen_random_uuid(), ${dossier.id}::uuid, ${dossier.operatorId}::uuid, code, 'GIREVE', 1, 0, insee, ${now}
         FROM unnest(${st.map((r) => r.row.id_station_itinerance)}::text[], ${st.map((r) => r.row.code_insee_commune ?? dossier.inseeCode)}::text[]) AS t(code, insee)
-        ON CONFLICT (operator_id, station_code) DO UPDATE SET insee_code = EXCLUDED.insee_code`;
+        ON CONFLICT (operator_id, station_code) DO UPDATE SET insee_code = EXCLUDED.insee_code,
+          dossier_id = coalesce(station.dossier_id, EXCLUDED.dossier_id), channel = coalesce(station.channel, EXCLUDED.channel)`;
 
       const rows = [...input.rows].sort((a, b) => a.row.id_pdc_itinerance.localeCompare(b.row.id_pdc_itinerance));
       const counts = await tx.$queryRaw<{ inserted: bigint; updated: bigint }[]>`
@@ -111,6 +118,17 @@ export async function declareChargePoints(
         UPDATE station s SET point_count = agg.n, nominal_power_kw = agg.max_kw
         FROM (SELECT station_id, count(*)::int AS n, max(nominal_power_kw) AS max_kw FROM charge_point WHERE withdrawn_at IS NULL GROUP BY station_id) agg
         WHERE agg.station_id = s.id AND s.dossier_id = ${dossier.id}::uuid`;
+
+      const points = await tx.$queryRaw<{ id: string; pdc: string }[]>`
+        SELECT id::text, id_pdc_itinerance AS pdc FROM charge_point WHERE id_pdc_itinerance = ANY(${pdcCodes}::text[])`;
+      const idOf = new Map(points.map((p) => [p.pdc, p.id]));
+      await recordDeclarations(tx, {
+        door: "GIREVE",
+        source: `dossier:${dossier.reference}`,
+        dossierId: dossier.id,
+        declarations: rows.map((r) => ({ chargePointId: idOf.get(r.row.id_pdc_itinerance)!, data: r.values })),
+        now,
+      });
 
       const inserted = Number(counts[0]?.inserted ?? 0);
       const updated = Number(counts[0]?.updated ?? 0);

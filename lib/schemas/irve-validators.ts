@@ -14,6 +14,9 @@ export function emi3Prefix(id: string): string {
   return id.slice(0, 5);
 }
 
+/** The schema's "format: email" fields. Deliberately plain: one @, a dot in the domain, no space. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /** INSEE commune code format (the list check is separate: lib/irve/insee.ts). */
 export const INSEE_CODE = /^([013-9]\d|2[AB1-9])\d{3}$/;
 

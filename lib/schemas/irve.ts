@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { EMI3_POINT, EMI3_STATION, HORAIRES, INSEE_CODE, PDL, emi3Prefix, parseBoolean, parseCoordinates, territoryOf } from "@/lib/schemas/irve-validators";
+import {
+  EMAIL,
+  EMI3_POINT,
+  EMI3_STATION,
+  HORAIRES,
+  INSEE_CODE,
+  PDL,
+  emi3Prefix,
+  parseBoolean,
+  parseCoordinates,
+  territoryOf,
+} from "@/lib/schemas/irve-validators";
 
 // One charge point in the national IRVE static schema v2.3.0 (40 fields), read from text (CSV
 // cells or form inputs). Every error carries the schema's column name as its path.
@@ -115,8 +126,6 @@ const optional = () =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-// The schema's "format: email" fields. Deliberately plain: one @, a dot in the domain, no space.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const emailCheck = (c: IrveColumn) =>
   [(v: string | undefined) => !v || EMAIL.test(v), { error: `${L[c]} : adresse e-mail attendue (exemple : contact@operateur.fr)` }] as const;
 const email = (c: IrveColumn, isRequired: boolean) => (isRequired ? required(c).refine(...emailCheck(c)) : optional().refine(...emailCheck(c)));

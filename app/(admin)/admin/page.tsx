@@ -30,6 +30,9 @@ export default async function AdminHome() {
           <Link href="/admin/declarations-en-retard">Déclarations en retard</Link>
         </li>
         <li>
+          <Link href="/admin/declarations-en-conflit">Déclarations en conflit</Link> (points déclarés différemment par l&apos;API QualiCharge et par un dossier)
+        </li>
+        <li>
           <Link href="/admin/indicateurs">Calcul des indicateurs et séries carbone</Link> — <Link href="/comite/indicateurs">tableau de bord du comité</Link>
         </li>
         <li>

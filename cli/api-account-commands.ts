@@ -50,7 +50,12 @@ export const API_ACCOUNT_COMMANDS: Command[] = [
       "operator-id": { type: "string", value: "<UserID>", description: "opérateur qui la détient", required: true },
     },
     async run(v) {
-      const unit = await createOperationalUnit({ code: str(v.code) as string, name: str(v.name) as string, operatorId: str(v["operator-id"]) as string, actor: ACTOR });
+      const unit = await createOperationalUnit({
+        code: str(v.code) as string,
+        name: str(v.name) as string,
+        operatorId: str(v["operator-id"]) as string,
+        actor: ACTOR,
+      });
       return { lines: [`Unité opérationnelle créée : ${unit.code} (${unit.name}).`] };
     },
   },
@@ -74,7 +79,8 @@ export const API_ACCOUNT_COMMANDS: Command[] = [
     name: "api-user:create",
     aliases: ["api-utilisateur:creer"],
     summary: "Crée un utilisateur de l'API QualiCharge (mot de passe généré, affiché une fois).",
-    example: "api-user:create --username recharge-sas-api --email api@recharge.fr --operator-id <UserID> --group recharge-sas --scope all:read --scope all:create",
+    example:
+      "api-user:create --username recharge-sas-api --email api@recharge.fr --operator-id <UserID> --group recharge-sas --scope all:read --scope all:create",
     options: {
       username: { type: "string", value: "<identifiant>", description: "identifiant de connexion (3 à 100 caractères)", required: true },
       email: { type: "string", value: "<adresse>", description: "adresse e-mail de contact", required: true },

@@ -38,7 +38,8 @@ export async function requireGroupUnits(tx: Tx, operatorId: string | null, unitC
 export async function requireUserGroups(tx: Tx, operatorId: string | null, groupIds: string[]): Promise<void> {
   if (groupIds.length === 0) return;
   const groups = await tx.apiGroup.findMany({ where: { id: { in: groupIds } }, select: { id: true, name: true, operatorId: true } });
-  if (groups.length !== groupIds.length) throw new AppError("NOT_FOUND", "Groupe introuvable.", [{ path: "groupIds", message: "Groupes : groupe introuvable" }]);
+  if (groups.length !== groupIds.length)
+    throw new AppError("NOT_FOUND", "Groupe introuvable.", [{ path: "groupIds", message: "Groupes : groupe introuvable" }]);
   const foreign = groups.filter((g) => g.operatorId !== operatorId).map((g) => g.name);
   if (foreign.length > 0)
     throw new AppError("CONFLICT", `Groupe(s) d'un autre opérateur : ${foreign.join(", ")}.`, [

@@ -48,9 +48,9 @@ describe("groups", () => {
     const name = `groupe-${uniqueSuffix()}`;
     const group = await createApiGroup({ name, operatorId: a.operatorId, unitCodes: [a.unit.code], ...actor });
     expect(group.unitCodes).toEqual([a.unit.code]);
-    await expect(createApiGroup({ name: `autre-${uniqueSuffix()}`, operatorId: a.operatorId, unitCodes: [a.unit.code, b.unit.code], ...actor })).rejects.toMatchObject(
-      { code: "CONFLICT", fields: [{ path: "unitCodes", message: expect.stringContaining(b.unit.code) }] },
-    );
+    await expect(
+      createApiGroup({ name: `autre-${uniqueSuffix()}`, operatorId: a.operatorId, unitCodes: [a.unit.code, b.unit.code], ...actor }),
+    ).rejects.toMatchObject({ code: "CONFLICT", fields: [{ path: "unitCodes", message: expect.stringContaining(b.unit.code) }] });
     await expect(updateApiGroup({ groupId: group.id, name, unitCodes: [b.unit.code], ...actor })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(createApiGroup({ name, operatorId: b.operatorId, ...actor })).rejects.toMatchObject({
       code: "CONFLICT",
@@ -98,7 +98,9 @@ describe("API users", () => {
     await expect(
       createApiUser({ username: `${username}-3`, email: `${username}-3@exemple.fr`, operatorId: a.operatorId, groupIds: [groupB.id], ...actor }),
     ).rejects.toMatchObject({ code: "CONFLICT", fields: [{ path: "groupIds" }] });
-    await expect(createApiUser({ username: `${username}-4`, email: `${username}-4@exemple.fr`, scopes: ["all:everything" as "all:read"], ...actor })).rejects.toMatchObject({
+    await expect(
+      createApiUser({ username: `${username}-4`, email: `${username}-4@exemple.fr`, scopes: ["all:everything" as "all:read"], ...actor }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fields: [{ path: "scopes.0" }],
     });
@@ -108,7 +110,16 @@ describe("API users", () => {
     expect(listed.units).toEqual([{ code: a.unit.code, name: "Unité test" }]);
     expect(listed.groups).toEqual([{ id: groupA.id, name: groupA.name, unitCodes: [a.unit.code] }]);
     expect(listed.users).toEqual([
-      { id: user.id, username, email: `${username}@exemple.fr`, scopes: ["static:read", "dynamic:create"], isActive: true, env: "production", lastLoginAt: null, groups: [groupA.name] },
+      {
+        id: user.id,
+        username,
+        email: `${username}@exemple.fr`,
+        scopes: ["static:read", "dynamic:create"],
+        isActive: true,
+        env: "production",
+        lastLoginAt: null,
+        groups: [groupA.name],
+      },
     ]);
     expect(JSON.stringify(listed)).not.toContain("scrypt");
   });

@@ -43,7 +43,10 @@ export async function createApiUser(input: CreateApiUserInput & AuditActor, opti
         select: { id: true, username: true, email: true, operatorId: true, scopes: true, isSuperuser: true, env: true },
       });
       const { id: _id, ...details } = created;
-      await recordAudit({ ...who, action: "api_user.created", targetType: "api_user", targetId: created.id, details: { ...details, groupIds: data.groupIds } }, tx);
+      await recordAudit(
+        { ...who, action: "api_user.created", targetType: "api_user", targetId: created.id, details: { ...details, groupIds: data.groupIds } },
+        tx,
+      );
       return created;
     });
     return { ...user, password };

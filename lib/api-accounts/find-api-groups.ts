@@ -9,6 +9,8 @@ export async function findApiGroupIds(names: string[], options: { prisma?: Prism
   const groups = await prisma.apiGroup.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
   const missing = names.filter((n) => !groups.some((g) => g.name === n));
   if (missing.length > 0)
-    throw new AppError("NOT_FOUND", `Groupe(s) introuvable(s) : ${missing.join(", ")}.`, [{ path: "groupIds", message: `groupe(s) introuvable(s) : ${missing.join(", ")}` }]);
+    throw new AppError("NOT_FOUND", `Groupe(s) introuvable(s) : ${missing.join(", ")}.`, [
+      { path: "groupIds", message: `groupe(s) introuvable(s) : ${missing.join(", ")}` },
+    ]);
   return names.map((n) => groups.find((g) => g.name === n)!.id);
 }

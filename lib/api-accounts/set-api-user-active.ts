@@ -23,7 +23,13 @@ export async function setApiUserActive(input: SetApiUserActiveInput & AuditActor
       select: { id: true, username: true, isActive: true },
     });
     await recordAudit(
-      { ...who, action: data.active ? "api_user.enabled" : "api_user.disabled", targetType: "api_user", targetId: user.id, details: { username: user.username } },
+      {
+        ...who,
+        action: data.active ? "api_user.enabled" : "api_user.disabled",
+        targetType: "api_user",
+        targetId: user.id,
+        details: { username: user.username },
+      },
       tx,
     );
     return updated;

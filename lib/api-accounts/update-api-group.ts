@@ -18,7 +18,10 @@ export async function updateApiGroup(input: UpdateApiGroupInput & AuditActor, op
   const prisma = options.prisma ?? (await db());
   try {
     return await prisma.$transaction(async (tx) => {
-      const group = await tx.apiGroup.findUnique({ where: { id: data.groupId }, select: { id: true, name: true, operatorId: true, units: { select: { unitCode: true } } } });
+      const group = await tx.apiGroup.findUnique({
+        where: { id: data.groupId },
+        select: { id: true, name: true, operatorId: true, units: { select: { unitCode: true } } },
+      });
       if (!group) throw new AppError("NOT_FOUND", "Groupe introuvable.", [{ path: "groupId", message: "Groupe introuvable" }]);
       await requireGroupUnits(tx, group.operatorId, data.unitCodes);
       await tx.apiGroupUnit.deleteMany({ where: { groupId: group.id, unitCode: { notIn: data.unitCodes } } });
@@ -26,7 +29,13 @@ export async function updateApiGroup(input: UpdateApiGroupInput & AuditActor, op
       await tx.apiGroup.update({ where: { id: group.id }, data: { name: data.name } });
       const before = { name: group.name, unitCodes: group.units.map((u) => u.unitCode).sort() };
       await recordAudit(
-        { ...who, action: "api_group.updated", targetType: "api_group", targetId: group.id, details: { before, after: { name: data.name, unitCodes: data.unitCodes } } },
+        {
+          ...who,
+          action: "api_group.updated",
+          targetType: "api_group",
+          targetId: group.id,
+          details: { before, after: { name: data.name, unitCodes: data.unitCodes } },
+        },
         tx,
       );
       return { id: group.id, name: data.name, operatorId: group.operatorId, unitCodes: data.unitCodes };

@@ -32,7 +32,10 @@ export async function updateApiUser(input: UpdateApiUserInput & AuditActor, opti
         select: { id: true, username: true, email: true, operatorId: true, scopes: true, isSuperuser: true, env: true },
       });
       const { id: _id, ...details } = updated;
-      await recordAudit({ ...who, action: "api_user.updated", targetType: "api_user", targetId: user.id, details: { ...details, groupIds: data.groupIds } }, tx);
+      await recordAudit(
+        { ...who, action: "api_user.updated", targetType: "api_user", targetId: user.id, details: { ...details, groupIds: data.groupIds } },
+        tx,
+      );
       return updated;
     });
   } catch (e) {

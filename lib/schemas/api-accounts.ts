@@ -10,10 +10,7 @@ import { GRANTABLE_SCOPES, type GrantableScope } from "@/lib/schemas/qualicharge
 /** "" (an empty select or text field) is "not given". */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-const optionalOperatorId = z.preprocess(
-  blankToUndefined,
-  z.uuid({ error: "Opérateur : choisissez un opérateur dans la liste" }).optional(),
-);
+const optionalOperatorId = z.preprocess(blankToUndefined, z.uuid({ error: "Opérateur : choisissez un opérateur dans la liste" }).optional());
 
 /** The 5-character AFIREV prefix of eMI3 ids ("FRXYZ"), upper-cased on input. */
 export const unitCodeSchema = z
@@ -38,7 +35,10 @@ const groupName = z
   .trim()
   .min(1, { error: "Nom du groupe obligatoire" })
   .max(100, { error: "Nom du groupe : 100 caractères au plus" });
-const unitCodes = z.array(unitCodeSchema).default([]).transform((codes) => [...new Set(codes)].sort());
+const unitCodes = z
+  .array(unitCodeSchema)
+  .default([])
+  .transform((codes) => [...new Set(codes)].sort());
 
 /** A group: its name, its operator (none: the portal's technical operator) and its units. */
 export const createApiGroupSchema = z.object({ name: groupName, operatorId: optionalOperatorId, unitCodes });
@@ -56,7 +56,12 @@ export const apiUsernameSchema = z
 const scopeSchema = z.enum(GRANTABLE_SCOPES as [GrantableScope, ...GrantableScope[]], {
   error: `Droits : ${GRANTABLE_SCOPES.join(", ")} seulement`,
 });
-const personName = (what: string) => z.string().trim().max(150, { error: `${what} : 150 caractères au plus` }).default("");
+const personName = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(150, { error: `${what} : 150 caractères au plus` })
+    .default("");
 
 /** What an API user is given, at creation and on update. */
 const apiUserGrants = {
@@ -78,11 +83,9 @@ const apiUserGrants = {
 export const SUPERUSER_WITH_OPERATOR =
   "Super-utilisateur : réservé aux comptes de l'opérateur technique (sans opérateur de rattachement), car il voit et écrit les points de tous les opérateurs";
 
-export const createApiUserSchema = z
-  .object({ username: apiUsernameSchema, operatorId: optionalOperatorId, ...apiUserGrants })
-  .superRefine((u, ctx) => {
-    if (u.isSuperuser && u.operatorId) ctx.addIssue({ code: "custom", path: ["isSuperuser"], message: SUPERUSER_WITH_OPERATOR });
-  });
+export const createApiUserSchema = z.object({ username: apiUsernameSchema, operatorId: optionalOperatorId, ...apiUserGrants }).superRefine((u, ctx) => {
+  if (u.isSuperuser && u.operatorId) ctx.addIssue({ code: "custom", path: ["isSuperuser"], message: SUPERUSER_WITH_OPERATOR });
+});
 export type CreateApiUserInput = z.input<typeof createApiUserSchema>;
 
 export const updateApiUserSchema = z.object({ userId: z.uuid({ error: "Utilisateur d'API introuvable" }), ...apiUserGrants });

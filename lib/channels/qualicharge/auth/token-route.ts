@@ -21,7 +21,11 @@ async function readForm(body: RawBody, contentType: string): Promise<Map<string,
   const type = contentType.split(";")[0].trim().toLowerCase();
   if (type === "multipart/form-data") {
     try {
-      const form = await new Request("http://form.invalid/", { method: "POST", headers: { "Content-Type": contentType }, body: new Uint8Array(body.bytes) }).formData();
+      const form = await new Request("http://form.invalid/", {
+        method: "POST",
+        headers: { "Content-Type": contentType },
+        body: new Uint8Array(body.bytes),
+      }).formData();
       for (const [name, value] of form.entries()) if (typeof value === "string" && !fields.has(name)) fields.set(name, value);
     } catch {
       // an unreadable multipart body has no fields: the 422 below says which are missing

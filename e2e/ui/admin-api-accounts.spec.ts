@@ -1,3 +1,4 @@
+import type { Locator } from "@playwright/test";
 import { test, expect, DEMO, login, expectAccessible, newUserPage } from "../support/test";
 import { uniqueSuffix } from "@/cli/demo/factories";
 import { expectErrorSummary } from "../support/forms";
@@ -7,12 +8,21 @@ import { expectErrorSummary } from "../support/forms";
 // password is shown once and opens the API (/api/v1/auth/token, then whoami); the operator sees
 // its unit, its user and the user's scopes in its console, without any secret.
 
+/** Ticks or unticks a DSFR checkbox from the keyboard (its label covers the input for the mouse). */
+async function toggle(box: Locator, checked: boolean): Promise<void> {
+  await box.focus();
+  await box.press("Space");
+  await expect(box).toBeChecked({ checked });
+}
+
 test("l'administrateur crée une unité, un groupe et un utilisateur d'API ; l'opérateur les voit dans sa console", async ({
   page,
   browser,
   request,
   consoleErrors,
 }) => {
+  // Three forms with a refusal each, a token, two sessions and three accessibility checks: longer than most journeys.
+  test.setTimeout(120_000);
   const tag = uniqueSuffix();
   const code = `FR${tag.slice(0, 3).toUpperCase()}`;
   const groupName = `groupe-${tag}`;
@@ -36,7 +46,7 @@ test("l'administrateur crée une unité, un groupe et un utilisateur d'API ; l'o
   const groupForm = page.getByRole("form", { name: "Nouveau groupe" });
   await groupForm.getByLabel("Nom du groupe").fill(groupName);
   await groupForm.getByLabel(/^Opérateur du groupe/).selectOption({ label: "Recharge Démo SAS" });
-  await groupForm.getByLabel(new RegExp(`^${code} — Unité ${tag}`)).check();
+  await toggle(groupForm.getByLabel(new RegExp(`^${code} — Unité ${tag}`)), true);
   await groupForm.getByRole("button", { name: "Créer le groupe" }).click();
   await expect(groupForm.getByTestId("form-feedback")).toContainText(`Le groupe « ${groupName} » est créé.`);
   await expect(page.getByRole("table", { name: "Groupes" }).getByRole("row", { name: new RegExp(groupName) })).toContainText(code);
@@ -46,16 +56,16 @@ test("l'administrateur crée une unité, un groupe et un utilisateur d'API ; l'o
   await userForm.getByLabel("Identifiant de connexion").fill(username);
   await userForm.getByLabel("Adresse e-mail de contact").fill(`${username}@exemple.fr`);
   await userForm.getByLabel(/^Opérateur/).selectOption({ label: "Recharge Démo SAS" });
-  await userForm.getByLabel(/^Super-utilisateur : tous les droits/).check();
+  await toggle(userForm.getByLabel(/^Super-utilisateur : tous les droits/), true);
   await userForm.getByRole("button", { name: "Créer l'utilisateur d'API" }).click();
   await expectErrorSummary(page, "api-user", {
     isSuperuser:
       "Super-utilisateur : réservé aux comptes de l'opérateur technique (sans opérateur de rattachement), car il voit et écrit les points de tous les opérateurs",
   });
-  await userForm.getByLabel(/^Super-utilisateur : tous les droits/).uncheck();
-  await userForm.getByLabel(new RegExp(`^${groupName}`)).check();
-  await userForm.getByLabel("static:read", { exact: true }).check();
-  await userForm.getByLabel("dynamic:create", { exact: true }).check();
+  await toggle(userForm.getByLabel(/^Super-utilisateur : tous les droits/), false);
+  await toggle(userForm.getByLabel(new RegExp(`^${groupName}`)), true);
+  await toggle(userForm.getByLabel("static:read", { exact: true }), true);
+  await toggle(userForm.getByLabel("dynamic:create", { exact: true }), true);
   await userForm.getByRole("button", { name: "Créer l'utilisateur d'API" }).click();
   await expect(userForm.getByTestId("issued-login")).toHaveText(username);
   const password = (await userForm.getByTestId("issued-secret").textContent()) ?? "";

@@ -1,6 +1,9 @@
 import type { Locator } from "@playwright/test";
 import { test, expect, DEMO, login, expectAccessible, newUserPage } from "../support/test";
-import { uniqueSuffix } from "@/cli/demo/factories";
+import { makeOperator, uniqueSuffix } from "@/cli/demo/factories";
+import { createOperationalUnit } from "@/lib/api-accounts/create-operational-unit";
+import { createApiGroup } from "@/lib/api-accounts/create-api-group";
+import { createApiUser } from "@/lib/api-accounts/create-api-user";
 import { expectErrorSummary } from "../support/forms";
 
 // The administrator gives the demo operator a machine account of the QualiCharge API: an
@@ -97,4 +100,38 @@ test("l'administrateur crée une unité, un groupe et un utilisateur d'API ; l'o
   await expect(own).toContainText("Actif");
   await expect(operator.locator("body")).not.toContainText(password);
   await expectAccessible(operator);
+});
+
+test("l'administrateur modifie les droits d'un utilisateur d'API et les unités d'un groupe", async ({ page }) => {
+  const tag = uniqueSuffix();
+  const operator = await makeOperator({ name: `Recharge ${tag}` });
+  const [first, second] = [`FR${tag.slice(0, 3).toUpperCase()}`, `FR${tag.slice(3, 6).toUpperCase()}`];
+  for (const code of [first, second]) await createOperationalUnit({ code, name: `Unité ${code}`, operatorId: operator.id, actor: "test" });
+  const group = await createApiGroup({ name: `groupe-${tag}`, operatorId: operator.id, unitCodes: [first], actor: "test" });
+  const user = await createApiUser(
+    { username: `api-${tag}`, email: `api-${tag}@exemple.fr`, operatorId: operator.id, groupIds: [group.id], scopes: ["static:read"], actor: "test" },
+    {},
+  );
+  await login(page, DEMO.admin.email, DEMO.admin.password);
+  await page.goto("/admin/api-qualicharge");
+  await page.getByRole("table", { name: "Utilisateurs d'API" }).getByRole("link", { name: user.username }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Utilisateur d'API ${user.username}`);
+  const userForm = page.getByRole("form", { name: `Modifier l'utilisateur d'API ${user.username}` });
+  await expect(userForm.getByLabel("static:read", { exact: true })).toBeChecked();
+  await toggle(userForm.getByLabel("static:read", { exact: true }), false);
+  await toggle(userForm.getByLabel("manage:read", { exact: true }), true);
+  await userForm.getByRole("button", { name: "Enregistrer l'utilisateur d'API" }).click();
+  await expect(userForm.getByTestId("form-feedback")).toContainText(`L'utilisateur d'API ${user.username} est enregistré.`);
+  await expect(userForm.getByLabel("manage:read", { exact: true })).toBeChecked();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Comptes de l'API QualiCharge" }).click();
+  await expect(page.getByRole("table", { name: "Utilisateurs d'API" }).getByRole("row", { name: new RegExp(user.username) })).toContainText("manage:read");
+  await page.getByRole("table", { name: "Groupes" }).getByRole("link", { name: group.name }).click();
+  const groupForm = page.getByRole("form", { name: `Modifier le groupe ${group.name}` });
+  await toggle(groupForm.getByLabel(new RegExp(`^${second} —`)), true);
+  await groupForm.getByRole("button", { name: "Enregistrer le groupe" }).click();
+  await expect(groupForm.getByTestId("form-feedback")).toContainText(`Le groupe « ${group.name} » est enregistré.`);
+  await page.getByRole("link", { name: "Comptes de l'API QualiCharge" }).click();
+  await expect(page.getByRole("table", { name: "Groupes" }).getByRole("row", { name: new RegExp(group.name) })).toContainText(`${first}, ${second}`);
 });

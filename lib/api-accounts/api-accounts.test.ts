@@ -4,6 +4,7 @@ import { verifySecret } from "@/lib/auth/password";
 import { makeOperator, uniqueSuffix } from "@/cli/demo/factories";
 import { freshUnitCode } from "@/tests/support/qualicharge/tenant";
 import { createOperationalUnit } from "@/lib/api-accounts/create-operational-unit";
+import { updateOperationalUnit } from "@/lib/api-accounts/update-operational-unit";
 import { createApiGroup } from "@/lib/api-accounts/create-api-group";
 import { updateApiGroup } from "@/lib/api-accounts/update-api-group";
 import { createApiUser } from "@/lib/api-accounts/create-api-user";
@@ -36,8 +37,15 @@ describe("operational units", () => {
       code: "CONFLICT",
       fields: [{ path: "code", message: `Code de l'unité : l'unité ${unit.code} existe déjà` }],
     });
+    expect(await updateOperationalUnit({ code: unit.code.toLowerCase(), name: "Unité renommée", ...actor })).toEqual({
+      code: unit.code,
+      name: "Unité renommée",
+      operatorId,
+    });
+    await expect(updateOperationalUnit({ code: freshUnitCode(), name: "x", ...actor })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const prisma = await db();
-    expect(await prisma.auditLog.count({ where: { action: "api_unit.created", targetId: unit.code } })).toBe(1);
+    const audit = await prisma.auditLog.findMany({ where: { targetId: unit.code, targetType: "operational_unit" }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["api_unit.created", "api_unit.updated"]);
   });
 });
 

@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "api_credential.revoked": "Accès API révoqué",
   "api_credential.rotated": "Accès API remplacé (renouvellement)",
   "api_unit.created": "Unité opérationnelle (API QualiCharge) créée",
+  "api_unit.updated": "Unité opérationnelle (API QualiCharge) renommée",
   "api_group.created": "Groupe d'API QualiCharge créé",
   "api_group.updated": "Groupe d'API QualiCharge modifié",
   "api_user.created": "Utilisateur d'API QualiCharge créé",

@@ -19,16 +19,22 @@ export const unitCodeSchema = z
   .toUpperCase()
   .regex(/^FR[A-Z0-9]{3}$/, { error: "Code de l'unité : préfixe AFIREV de 5 caractères, « FR » suivi de 3 lettres ou chiffres (ex. FRXYZ)" });
 
+const unitName = z
+  .string({ error: "Nom de l'unité obligatoire" })
+  .trim()
+  .min(1, { error: "Nom de l'unité obligatoire" })
+  .max(200, { error: "Nom de l'unité : 200 caractères au plus" });
+
 export const createOperationalUnitSchema = z.object({
   code: unitCodeSchema,
-  name: z
-    .string({ error: "Nom de l'unité obligatoire" })
-    .trim()
-    .min(1, { error: "Nom de l'unité obligatoire" })
-    .max(200, { error: "Nom de l'unité : 200 caractères au plus" }),
+  name: unitName,
   operatorId: z.uuid({ error: "Opérateur : choisissez un opérateur dans la liste" }),
 });
 export type CreateOperationalUnitInput = z.input<typeof createOperationalUnitSchema>;
+
+/** A unit's name (its code and operator stay: groups and points refer to them). */
+export const updateOperationalUnitSchema = z.object({ code: unitCodeSchema, name: unitName });
+export type UpdateOperationalUnitInput = z.input<typeof updateOperationalUnitSchema>;
 
 const groupName = z
   .string({ error: "Nom du groupe obligatoire" })

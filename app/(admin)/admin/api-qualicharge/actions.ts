@@ -5,6 +5,7 @@ import { action } from "@/lib/auth/action";
 import { AppError } from "@/lib/platform/errors";
 import type { ActionState } from "@/lib/platform/http/action-state-shared";
 import { createOperationalUnit } from "@/lib/api-accounts/create-operational-unit";
+import { updateOperationalUnit } from "@/lib/api-accounts/update-operational-unit";
 import { createApiGroup } from "@/lib/api-accounts/create-api-group";
 import { updateApiGroup } from "@/lib/api-accounts/update-api-group";
 import { createApiUser } from "@/lib/api-accounts/create-api-user";
@@ -56,6 +57,17 @@ export const createUnitAction = action(
     });
     revalidatePath(PAGE, "layout");
     return { ok: true, message: `L'unité opérationnelle ${unit.code} est créée.` };
+  },
+  options,
+);
+
+export const renameUnitAction = action(
+  "api-accounts:manage",
+  null,
+  async ({ user, values }): Promise<ActionState> => {
+    const unit = await updateOperationalUnit({ code: values.code ?? "", name: values.name ?? "", actor: user.email, actorUserId: user.id });
+    revalidatePath(PAGE, "layout");
+    return { ok: true, message: `L'unité opérationnelle ${unit.code} s'appelle désormais « ${unit.name} ».` };
   },
   options,
 );

@@ -84,7 +84,14 @@ export default async function ApiAccountsPage() {
         testId="api-units"
         headers={["Code AFIREV", "Nom", "Opérateur", "Créée le"]}
         rowKeys={accounts.units.map((u) => u.code)}
-        rows={accounts.units.map((u) => [u.code, u.name, u.operator.name, formatDateTime(u.createdAt)])}
+        rows={accounts.units.map((u) => [
+          <Link key="edit" href={`/admin/api-qualicharge/unites/${u.code}`}>
+            {u.code}
+          </Link>,
+          u.name,
+          u.operator.name,
+          formatDateTime(u.createdAt),
+        ])}
       />
     </>
   );

@@ -102,7 +102,7 @@ test("l'administrateur crée une unité, un groupe et un utilisateur d'API ; l'o
   await expectAccessible(operator);
 });
 
-test("l'administrateur modifie les droits d'un utilisateur d'API et les unités d'un groupe", async ({ page }) => {
+test("l'administrateur modifie les droits d'un utilisateur d'API, les unités d'un groupe et le nom d'une unité", async ({ page }) => {
   const tag = uniqueSuffix();
   const operator = await makeOperator({ name: `Recharge ${tag}` });
   const [first, second] = [`FR${tag.slice(0, 3).toUpperCase()}`, `FR${tag.slice(3, 6).toUpperCase()}`];
@@ -134,4 +134,11 @@ test("l'administrateur modifie les droits d'un utilisateur d'API et les unités 
   await expect(groupForm.getByTestId("form-feedback")).toContainText(`Le groupe « ${group.name} » est enregistré.`);
   await page.getByRole("link", { name: "Comptes de l'API QualiCharge" }).click();
   await expect(page.getByRole("table", { name: "Groupes" }).getByRole("row", { name: new RegExp(group.name) })).toContainText(`${first}, ${second}`);
+
+  await page.getByRole("table", { name: "Unités opérationnelles" }).getByRole("link", { name: second }).click();
+  const unitForm = page.getByRole("form", { name: `Renommer l'unité ${second}` });
+  await unitForm.getByLabel("Nom de l'unité").fill(`Réseau ${tag}`);
+  await unitForm.getByRole("button", { name: "Enregistrer le nom" }).click();
+  await expect(unitForm.getByTestId("form-feedback")).toContainText(`L'unité opérationnelle ${second} s'appelle désormais « Réseau ${tag} ».`);
+  await expect(page.getByText(`Groupes qui la détiennent : ${group.name}.`)).toBeVisible();
 });

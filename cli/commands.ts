@@ -24,6 +24,7 @@ import { parseStationSpec, readStationsCsv } from "@/cli/station-specs";
 import { IRVE_COMMANDS } from "@/cli/irve-commands";
 import { INDICATOR_COMMANDS } from "@/cli/indicator-commands";
 import { PROGRAMME_COMMANDS } from "@/cli/programme-commands";
+import { API_ACCOUNT_COMMANDS } from "@/cli/api-account-commands";
 
 // The admin commands. Each one maps its options onto ONE lib function's input and prints the
 // result; validation is the lib's (zod), errors are translated to option names by main.ts.
@@ -299,7 +300,7 @@ export const COMMANDS: Command[] = [
 
 /** Every command, the IRVE ones included (cli/irve-commands.ts). */
 export function allCommands(): Command[] {
-  return [...COMMANDS, ...IRVE_COMMANDS, ...INDICATOR_COMMANDS, ...PROGRAMME_COMMANDS];
+  return [...COMMANDS, ...IRVE_COMMANDS, ...INDICATOR_COMMANDS, ...PROGRAMME_COMMANDS, ...API_ACCOUNT_COMMANDS];
 }
 
 function safeUser(): string {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/platform/db/database";
 import { verifySecret } from "@/lib/auth/password";
-import { DEMO_ACCOUNTS, DEMO_CREDENTIALS, seedDemo } from "@/cli/demo/seed-demo";
+import { DEMO_ACCOUNTS, DEMO_CREDENTIALS, DEMO_QUALICHARGE, seedDemo } from "@/cli/demo/seed-demo";
 import { makeOperator, makeUser } from "@/cli/demo/factories";
 
 // The seed looks at the whole database, so each case runs on its own fresh in-memory PGlite
@@ -44,6 +44,14 @@ describe("seedDemo", () => {
       expect(stored.secretHash).not.toBe(c.secret);
       expect(await verifySecret(c.secret, stored.secretHash)).toBe(true);
     }
+
+    const apiUser = await prisma.apiUser.findUniqueOrThrow({
+      where: { username: DEMO_QUALICHARGE.user.username },
+      include: { groups: { include: { group: { include: { units: true } } } } },
+    });
+    expect(await verifySecret(DEMO_QUALICHARGE.user.password, apiUser.passwordHash)).toBe(true);
+    expect(apiUser.groups.flatMap((g) => g.group.units.map((u) => u.unitCode))).toEqual(["FRDEM"]);
+    expect(apiUser.isSuperuser).toBe(false);
 
     const dossier = await prisma.dossier.findUniqueOrThrow({
       where: { reference: "ADV-DEMO-0001" },

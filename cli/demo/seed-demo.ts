@@ -1,5 +1,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
+import { createOperationalUnit } from "@/lib/api-accounts/create-operational-unit";
+import { createApiGroup } from "@/lib/api-accounts/create-api-group";
+import { createApiUser } from "@/lib/api-accounts/create-api-user";
 import { makeApiCredential, makeBeneficiary, makeDossier, makeOperator, makeStations, makeUser } from "@/cli/demo/factories";
 
 // Demo data for trying the portal: DEMO ONLY, printed in the README, never for a real deployment.
@@ -19,6 +22,13 @@ export const DEMO_CREDENTIALS = [
   { env: "production", username: "demo-operateur", secret: "Demo-Api-Secret-2026", label: "Démonstration" },
   { env: "sandbox", username: "demo-operateur-bac-a-sable", secret: "Demo-Sandbox-Secret-2026", label: "Démonstration (bac à sable)" },
 ] as const;
+/** The demo operator's machine account of the QualiCharge API (/api/v1): one unit, one group, one user. */
+export const DEMO_QUALICHARGE = {
+  unit: { code: "FRDEM", name: "Recharge Démo — réseau" },
+  group: "recharge-demo",
+  user: { username: "demo-qualicharge", email: "api-qualicharge@demo.advenir.fr", password: "Demo-QualiCharge-2026" },
+  scopes: ["all:create", "all:read", "all:update", "all:delete", "manage:read"],
+} as const;
 export const DEMO_DOSSIER = {
   reference: "ADV-DEMO-0001",
   siteName: "Résidence Les Tilleuls — parking souterrain",
@@ -62,6 +72,11 @@ export async function seedDemo(options: { prisma?: PrismaClient } = {}): Promise
   const common = { prisma, actor: ACTOR };
   const operator = await makeOperator({ ...common, ...DEMO_OPERATOR });
   for (const credential of DEMO_CREDENTIALS) await makeApiCredential({ ...common, operatorId: operator.id, ...credential });
+  const qc = DEMO_QUALICHARGE;
+  await createOperationalUnit({ ...qc.unit, operatorId: operator.id, actor: ACTOR }, { prisma });
+  const group = await createApiGroup({ name: qc.group, operatorId: operator.id, unitCodes: [qc.unit.code], actor: ACTOR }, { prisma });
+  const { password, ...apiUser } = qc.user;
+  await createApiUser({ ...apiUser, operatorId: operator.id, groupIds: [group.id], scopes: [...qc.scopes], actor: ACTOR }, { prisma, password });
   const beneficiary = await makeBeneficiary({ ...common, name: DEMO_BENEFICIARY.name, siren: null });
 
   const [comite, operateur, beneficiaire, admin] = DEMO_ACCOUNTS;

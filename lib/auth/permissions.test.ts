@@ -16,6 +16,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "indicators:compute",
     "users:manage",
     "operators:manage",
+    "api-accounts:manage",
     "dossiers:read-all",
     "audit:read",
     "security-log:read",
@@ -45,5 +46,8 @@ describe("role → permission table", () => {
     // The security log names logins and client addresses: the admin only, not even the operator whose login was tried.
     for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "security-log:read")).toBe(false);
     expect(can("admin", "security-log:read")).toBe(true);
+    // The QualiCharge API's machine accounts (superusers among them) are the technical operator's to manage.
+    for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "api-accounts:manage")).toBe(false);
+    expect(can("admin", "api-accounts:manage")).toBe(true);
   });
 });

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "indicators:compute": ["admin"],
   "users:manage": ["admin"],
   "operators:manage": ["admin"],
+  /** Machine accounts of the QualiCharge API: operational units, groups, API users (ADR 0019). */
+  "api-accounts:manage": ["admin"],
   "dossiers:read-all": ["admin"],
   "audit:read": ["admin"],
   /** The data API's failed authentications, with the logins and client addresses tried. */

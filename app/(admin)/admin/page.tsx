@@ -27,6 +27,9 @@ export default async function AdminHome() {
           <Link href="/admin/comptes">Comptes, opérateurs et bénéficiaires</Link>
         </li>
         <li>
+          <Link href="/admin/api-qualicharge">Comptes de l&apos;API QualiCharge</Link> (unités opérationnelles, groupes, utilisateurs d&apos;API)
+        </li>
+        <li>
           <Link href="/admin/declarations-en-retard">Déclarations en retard</Link>
         </li>
         <li>

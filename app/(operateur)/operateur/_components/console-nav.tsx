@@ -6,6 +6,7 @@ import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
 const ITEMS = [
   { href: "/operateur", text: "Accueil et stations" },
   { href: "/operateur/identifiants", text: "Identifiants d'API" },
+  { href: "/operateur/api-qualicharge", text: "Comptes de l'API QualiCharge" },
   { href: "/operateur/envois", text: "Envois" },
   { href: "/operateur/anomalies", text: "Anomalies" },
   { href: "/operateur/bac-a-sable", text: "Bac à sable" },

@@ -1,8 +1,10 @@
 import type { QualichargeRoute } from "@/lib/channels/qualicharge/router";
 import { authed } from "@/lib/channels/qualicharge/router";
+import { tokenRoute } from "@/lib/channels/qualicharge/auth/token-route";
 
 // POST /auth/token (OAuth2 password flow) and GET /auth/whoami.
 export const authRoutes: QualichargeRoute[] = [
+  tokenRoute,
   {
     method: "GET",
     path: "/auth/whoami",

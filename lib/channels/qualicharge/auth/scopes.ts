@@ -1,25 +1,8 @@
-// QualiCharge's scopes (../shared/docs/QUALICHARGE.md): a user holds a list of them; superusers
-// bypass them. `all:*` names every scope of its family, as in QualiCharge.
+import type { Scope } from "@/lib/schemas/qualicharge-scopes";
 
-export const SCOPES = [
-  "static:create",
-  "static:read",
-  "static:update",
-  "static:delete",
-  "dynamic:create",
-  "dynamic:read",
-  "dynamic:update",
-  "dynamic:delete",
-  "manage:read",
-] as const;
-
-export type Scope = (typeof SCOPES)[number];
-
-export const ALL_SCOPES = ["all:create", "all:read", "all:update", "all:delete"] as const;
-
-export type GrantableScope = Scope | (typeof ALL_SCOPES)[number];
-
-export const GRANTABLE_SCOPES: readonly GrantableScope[] = [...SCOPES, ...ALL_SCOPES];
+// The scope list lives in lib/schemas/qualicharge-scopes.ts (the accounts domain grants them too);
+// the door checks them here.
+export { ALL_SCOPES, GRANTABLE_SCOPES, SCOPES, type GrantableScope, type Scope } from "@/lib/schemas/qualicharge-scopes";
 
 /** Whether `held` grants `needed` (directly or through `all:<action>`). */
 export function grants(held: readonly string[], needed: Scope): boolean {

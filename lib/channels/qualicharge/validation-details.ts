@@ -18,6 +18,9 @@ function typeOf(issue: z.core.$ZodIssue): string {
       return "enum";
     case "unrecognized_keys":
       return "extra_forbidden";
+    case "custom":
+      // A schema's own rule names pydantic's type in its params (lib/schemas/qualicharge-session.ts).
+      return typeof issue.params?.type === "string" ? issue.params.type : "value_error";
     default:
       return "value_error";
   }

@@ -1,4 +1,5 @@
 import type { QualichargeRoute } from "@/lib/channels/qualicharge/router";
+import { sessionRoutes } from "@/lib/channels/qualicharge/dynamique/session-routes";
 
 // /dynamique/status/ and /dynamique/session/: reads, single and bulk writes, session check.
-export const dynamiqueRoutes: QualichargeRoute[] = [];
+export const dynamiqueRoutes: QualichargeRoute[] = [...sessionRoutes];

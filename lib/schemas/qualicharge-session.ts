@@ -70,24 +70,26 @@ const energy = z.preprocess(
 
 /** One session; `now` is read at each parse (the rules are relative to the time of the call). */
 export function sessionSchema(now: () => number = Date.now) {
-  return z
-    .object({
-      id_pdc_itinerance: z
-        .string({ error: (i) => (i.input === undefined ? "Field required" : "Input should be a valid string") })
-        .regex(ID_PDC_PATTERN, `String should match pattern '${ID_PDC_PATTERN.source}'`),
-      start: pastDatetime(now).superRefine((start, ctx) => {
-        if (start.getTime() < now() - SESSION_MAX_AGE_DAYS * DAY_MS)
-          custom(ctx, { type: "value_error", msg: `Value error, ${start.toISOString()} is older than ${SESSION_MAX_AGE_DAYS} days, 0:00:00` });
-      }),
-      end: pastDatetime(now),
-      energy,
-    })
-    .superRefine((s, ctx) => {
-      // pydantic's model validator: runs once the fields are valid; its `loc` is the item itself.
+  const fields = z.object({
+    id_pdc_itinerance: z
+      .string({ error: (i) => (i.input === undefined ? "Field required" : "Input should be a valid string") })
+      .regex(ID_PDC_PATTERN, `String should match pattern '${ID_PDC_PATTERN.source}'`),
+    start: pastDatetime(now).superRefine((start, ctx) => {
+      if (start.getTime() < now() - SESSION_MAX_AGE_DAYS * DAY_MS)
+        custom(ctx, { type: "value_error", msg: `Value error, ${start.toISOString()} is older than ${SESSION_MAX_AGE_DAYS} days, 0:00:00` });
+    }),
+    end: pastDatetime(now),
+    energy,
+  });
+  // pydantic's model validator: runs once every field is valid (a pipe, since zod runs an
+  // object's refinements after some field issues); its `loc` is the item itself.
+  return fields.pipe(
+    z.custom<z.output<typeof fields>>().superRefine((s, ctx) => {
       if (s.start.getTime() > s.end.getTime()) custom(ctx, { type: "value_error", msg: "Value error, A session cannot start after it has ended." });
       else if (s.end.getTime() - s.start.getTime() > SESSION_MAX_DAYS * DAY_MS)
         custom(ctx, { type: "value_error", msg: `Value error, A session cannot last more than ${SESSION_MAX_DAYS} days.` });
-    });
+    }),
+  );
 }
 
 export type Session = z.output<ReturnType<typeof sessionSchema>>;
@@ -98,23 +100,27 @@ export type Session = z.output<ReturnType<typeof sessionSchema>>;
  * with another end or energy the bulk is ambiguous, and refused at the later item.
  */
 export function sessionBulkSchema(now: () => number = Date.now) {
-  return z.array(sessionSchema(now), { error: "Input should be a valid list" }).superRefine((items, ctx) => {
-    const seen = new Map<string, number>();
-    items.forEach((s, i) => {
-      const key = `${s.id_pdc_itinerance}|${Math.floor(s.start.getTime() / 1000)}`;
-      const first = seen.get(key);
-      if (first === undefined) return void seen.set(key, i);
-      const other = items[first];
-      const same =
-        Math.floor(other.end.getTime() / 1000) === Math.floor(s.end.getTime() / 1000) && Math.round(other.energy * 1000) === Math.round(s.energy * 1000);
-      if (!same)
-        custom(
-          ctx,
-          { type: "value_error", msg: `Value error, Duplicate session: item ${first} has the same id_pdc_itinerance and start with another end or energy.` },
-          [i],
-        );
-    });
-  });
+  const list = z.array(sessionSchema(now), { error: "Input should be a valid list" });
+  // A pipe: the duplicates are looked for once every item is valid.
+  return list.pipe(
+    z.custom<z.output<typeof list>>().superRefine((items, ctx) => {
+      const seen = new Map<string, number>();
+      items.forEach((s, i) => {
+        const key = `${s.id_pdc_itinerance}|${Math.floor(s.start.getTime() / 1000)}`;
+        const first = seen.get(key);
+        if (first === undefined) return void seen.set(key, i);
+        const other = items[first];
+        const same =
+          Math.floor(other.end.getTime() / 1000) === Math.floor(s.end.getTime() / 1000) && Math.round(other.energy * 1000) === Math.round(s.energy * 1000);
+        if (!same)
+          custom(
+            ctx,
+            { type: "value_error", msg: `Value error, Duplicate session: item ${first} has the same id_pdc_itinerance and start with another end or energy.` },
+            [i],
+          );
+      });
+    }),
+  );
 }
 
 /** The length check of a bulk, before its items are validated (pydantic's Len on the list). */

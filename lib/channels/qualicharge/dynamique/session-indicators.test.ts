@@ -4,8 +4,8 @@ import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data"
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { listenWithQualichargeDoor, qc } from "@/tests/support/qualicharge/door-server";
 import { makeQualichargeTenant } from "@/tests/support/qualicharge/tenant";
-import { makeQualichargePoints } from "@/tests/support/qualicharge/points";
-import { call, makeTenant, operation } from "@/tests/support/advenir/ingest";
+import { makeQualichargePoints, type MadePoint } from "@/tests/support/qualicharge/points";
+import { call, makeTenant, operation, type Tenant } from "@/tests/support/advenir/ingest";
 
 // The equivalence issue 17 asks for: the same charges posted as QualiCharge sessions (through
 // /api/v1/dynamique/session/bulk) and as ADVENIR operations (/api/operation/put) give the same
@@ -60,7 +60,7 @@ describe("a charge through either door counts the same", () => {
 
     // QualiCharge: one operator, three dossiers (beneficiaries) of two stations.
     const t = await makeQualichargeTenant();
-    const points = [];
+    const points: MadePoint[] = [];
     for (let b = 0; b < 3; b++) points.push(...(await makeQualichargePoints(t, { dossier: true, stations: 2, powerKw: 22 })));
     const bulk = CHARGES.map((c) => ({
       id_pdc_itinerance: points[c.station].idPdcItinerance,
@@ -72,7 +72,7 @@ describe("a charge through either door counts the same", () => {
     expect(posted.status).toBe(201);
 
     // ADVENIR: three operators (one beneficiary each) of two stations.
-    const advenir = [];
+    const advenir: Tenant[] = [];
     for (let b = 0; b < 3; b++) advenir.push(await makeTenant({ stations: ["S1", "S2"], nominalPowerKw: 22, pointCount: 1 }));
     for (const [i, c] of CHARGES.entries()) {
       const tenant = advenir[Math.floor(c.station / 2)];

@@ -14,6 +14,10 @@ import { validationDetails } from "@/lib/channels/qualicharge/validation-details
 // undeclared or decommissioned), with QualiCharge's messages. A session's id derives from its
 // point and start, so a resent session is answered the same id.
 
+// Built once: their rules read the clock at each parse.
+const SESSION = sessionSchema();
+const SESSION_BULK = sessionBulkSchema();
+
 const toInput = (s: Session): SessionInput => ({ idPdcItinerance: s.id_pdc_itinerance, start: s.start, end: s.end, energyKwh: s.energy });
 
 async function store(ctx: AuthedContext, sessions: Session[], unknown: string) {
@@ -33,7 +37,7 @@ const createSession: QualichargeRoute = {
   path: "/dynamique/session/",
   scope: "dynamic:create",
   handle: authed(async (ctx) => {
-    const parsed = sessionSchema().safeParse(parseJsonBody(await ctx.body()), { reportInput: true });
+    const parsed = SESSION.safeParse(parseJsonBody(await ctx.body()), { reportInput: true });
     ctx.counts.received = 1;
     if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "body"));
     requireOwned(ctx.principal, [parsed.data], "You cannot create sessions for this point of charge");
@@ -52,7 +56,7 @@ const createSessionBulk: QualichargeRoute = {
     ctx.counts.received = body.length;
     const tooMany = bulkLengthIssue(body.length, getEnv().QUALICHARGE_BULK_MAX);
     if (tooMany) throw validationFailed([{ ...tooMany, loc: ["body"] }]);
-    const parsed = sessionBulkSchema().safeParse(body, { reportInput: true });
+    const parsed = SESSION_BULK.safeParse(body, { reportInput: true });
     if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "body"));
     requireOwned(ctx.principal, parsed.data, "You cannot submit data for an organization you are not assigned to");
     const items = await store(ctx, parsed.data, "Undeclared attached point(s) of charge, you should create them all first");

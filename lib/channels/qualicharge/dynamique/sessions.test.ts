@@ -5,6 +5,7 @@ import { queryRows, sql } from "@/lib/platform/db/sql";
 import { listenWithQualichargeDoor, qc } from "@/tests/support/qualicharge/door-server";
 import { makeQualichargeTenant } from "@/tests/support/qualicharge/tenant";
 import { makeQualichargePoints } from "@/tests/support/qualicharge/points";
+import { forgetPrincipals } from "@/lib/channels/qualicharge/auth/principal";
 
 // POST /dynamique/session/, /dynamique/session/bulk and GET /dynamique/session/check through the
 // portal's server: every rule of a session and its exact answer, tenancy, existence, the rows
@@ -307,6 +308,25 @@ describe("POST /dynamique/session/", () => {
     const admin = await makeQualichargeTenant({ superuser: true, scopes: [] });
     expect((await qc(server.base, "POST", "/dynamique/session/", { auth: admin.auth, body: session(p.idPdcItinerance) })).status).toBe(201);
     expect(await rowsOf([p.chargePointId])).toMatchObject([{ operatorId: t.operatorId, env: "production" }]);
+  });
+});
+
+describe("environments", () => {
+  it("stores a sandbox user's sessions in the sandbox, under ids of their own, out of production's sight", async () => {
+    const t = await makeQualichargeTenant();
+    const sandbox = await makeQualichargeTenant({ units: t.units, operatorId: t.operatorId });
+    const prisma = await db();
+    await prisma.apiUser.update({ where: { id: sandbox.userId }, data: { env: "sandbox" } });
+    forgetPrincipals();
+    const [p] = await makeQualichargePoints(t);
+    const body = session(p.idPdcItinerance);
+    const inSandbox = await qc(server.base, "POST", "/dynamique/session/", { auth: sandbox.auth, body });
+    const inProduction = await qc(server.base, "POST", "/dynamique/session/", { auth: t.auth, body });
+    expect([inSandbox.status, inProduction.status]).toEqual([201, 201]);
+    expect(inSandbox.json.id).not.toBe(inProduction.json.id);
+    expect((await rowsOf([p.chargePointId])).map((r) => r.env).sort()).toEqual(["production", "sandbox"]);
+    expect((await qc(server.base, "GET", `/dynamique/session/check?session_id=${inSandbox.json.id}`, { auth: t.auth })).status).toBe(404);
+    expect((await qc(server.base, "GET", `/dynamique/session/check?session_id=${inSandbox.json.id}`, { auth: sandbox.auth })).status).toBe(200);
   });
 });
 

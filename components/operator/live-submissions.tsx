@@ -77,11 +77,10 @@ export function LiveSubmissions(props: { initial: LiveSubmissionList; query: str
               <span className="fr-sr-only"> : détail de l&apos;envoi</span> (n° {s.id})
             </Link>,
             envLabel(s.env),
-            <span key="d" data-testid={`submission-endpoint-${s.id}`}>
+            // The label names QualiCharge's routes with their door; the exact call is in the title
+            // (and on the detail page), so that long paths never widen the table.
+            <span key="d" data-testid={`submission-endpoint-${s.id}`} title={`${doorLabel(s.door)} : ${s.method} ${s.endpoint}`}>
               {endpointLabel(s.endpoint)}
-              <span className="fr-text--xs fr-mb-0 fr-hint-text">
-                {doorLabel(s.door)} — {s.method} {s.endpoint}
-              </span>
             </span>,
             <Badge key="b" as="span" small severity={s.outcome === "OK" ? "success" : "error"} noIcon>
               {s.outcome} ({s.httpStatus})

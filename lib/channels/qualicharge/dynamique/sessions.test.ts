@@ -377,6 +377,19 @@ describe("POST /dynamique/session/bulk", () => {
     ]);
   });
 
+  it("takes the same bulk sent twice at once as one (a client's retry racing its first try)", async () => {
+    const t = await makeQualichargeTenant();
+    const points = await makeQualichargePoints(t, { stations: 2, perStation: 2 });
+    const bodies = points.map((p, i) => session(p.idPdcItinerance, { kwh: i + 1 }));
+    const [a, b] = await Promise.all([0, 1].map(() => qc(server.base, "POST", "/dynamique/session/bulk", { auth: t.auth, body: bodies })));
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.json.items).toEqual(a.json.items);
+    expect(await rowsOf(points.map((p) => p.chargePointId))).toHaveLength(4);
+    const counts = await journal(t.operatorId);
+    expect(counts.reduce((n, j) => n + j.stored, 0)).toBe(4);
+    expect(counts.reduce((n, j) => n + j.unchanged, 0)).toBe(4);
+  });
+
   it("caps bulks at QUALICHARGE_BULK_MAX and refuses an empty one or a body that is not a list", async () => {
     expect(getEnv().QUALICHARGE_BULK_MAX).toBe(5);
     const t = await makeQualichargeTenant();

@@ -1,6 +1,7 @@
 import type { DataEnv } from "@/generated/prisma/enums";
 import { rawSql } from "@/lib/platform/db/database";
 import type { SqlExecutor } from "@/lib/platform/db/migrate";
+import { PROGRAMME_TARGET, PURGE_ACTION } from "@/lib/programme/programme-status";
 import { assessOperation } from "@/lib/charges/quality";
 import { sessionId, sessionTransactionId } from "@/lib/charges/session-keys";
 
@@ -13,8 +14,11 @@ import { sessionId, sessionTransactionId } from "@/lib/charges/session-keys";
 // (their caches are kept by the triggers on charge_operation).
 //
 // Two statements: the points are read (the flags need their power), then ONE statement writes
-// every row, all or nothing: it checks again that every point is declared and in service
-// (a point decommissioned meanwhile: nothing written, the caller answers 404), and upserts on
+// every row, all or nothing, through a gate evaluated once its table locks are held: the API
+// user is still active and the end-of-programme purge has not run (the purge deactivates the
+// users and holds charge_operation until it commits, so a call authenticated just before it, or
+// from a user remembered in memory, writes nothing: "closed"), and every point is still
+// declared and in service (a point decommissioned meanwhile: nothing written, 404). It upserts on
 // the natural key: a resent identical session changes nothing (counted unchanged), a session
 // of the same point and start with another end or energy replaces the stored one (the latest
 // sent is the operator's correction). Rows are written in key order, so concurrent bulks that
@@ -31,7 +35,9 @@ export interface SessionInput {
 export type RecordSessionsResult =
   | { kind: "stored"; ids: string[]; stored: number; unchanged: number }
   /** Points never declared, or decommissioned: nothing was written. */
-  | { kind: "unknown-points"; ids: string[] };
+  | { kind: "unknown-points"; ids: string[] }
+  /** The API user was deactivated, or the programme's individual data purged: nothing was written. */
+  | { kind: "closed" };
 
 interface PointRow {
   id_pdc_itinerance: string;
@@ -44,11 +50,14 @@ const POINTS_SQL = `
 SELECT cp.id_pdc_itinerance, cp.id::text, cp.nominal_power_kw::float8 AS power_kw, cp.decommissioned_at IS NOT NULL AS decommissioned
   FROM charge_point cp WHERE cp.id_pdc_itinerance = ANY($1::text[])`;
 
-// $1 env, $2 the distinct points, then one array per column of the rows (sorted by point and transaction id).
+// $1 env, $2 the distinct points, then one array per column of the rows, then $10 the API user.
 const WRITE_SQL = `
 WITH gate AS MATERIALIZED (
-  SELECT NOT EXISTS (SELECT 1 FROM unnest($2::uuid[]) AS p(id)
-                      WHERE NOT EXISTS (SELECT 1 FROM charge_point cp WHERE cp.id = p.id AND cp.decommissioned_at IS NULL)) AS ok
+  SELECT NOT EXISTS (SELECT 1 FROM audit_log
+                      WHERE target_type = '${PROGRAMME_TARGET.targetType}' AND target_id = '${PROGRAMME_TARGET.targetId}' AND action = '${PURGE_ACTION}')
+         AND ($10::uuid IS NULL OR EXISTS (SELECT 1 FROM api_user WHERE id = $10::uuid AND is_active)) AS open,
+         NOT EXISTS (SELECT 1 FROM unnest($2::uuid[]) AS p(id)
+                      WHERE NOT EXISTS (SELECT 1 FROM charge_point cp WHERE cp.id = p.id AND cp.decommissioned_at IS NULL)) AS points_ok
 ),
 written AS (
   INSERT INTO charge_operation AS o
@@ -60,7 +69,7 @@ written AS (
     JOIN charge_point cp ON cp.id = t.point_id
     JOIN station s ON s.id = cp.station_id
     CROSS JOIN gate
-   WHERE gate.ok
+   WHERE gate.open AND gate.points_ok
    ORDER BY cp.station_id, t.transaction_id
   ON CONFLICT (env, operator_id, station_id, transaction_id) DO UPDATE SET
     start_at = EXCLUDED.start_at, stop_at = EXCLUDED.stop_at, start_wh = EXCLUDED.start_wh, stop_wh = EXCLUDED.stop_wh,
@@ -72,7 +81,7 @@ written AS (
                           EXCLUDED.charge_point_id, EXCLUDED.session_id)
   RETURNING 1
 )
-SELECT gate.ok, (SELECT count(*) FROM written)::int AS stored FROM gate`;
+SELECT gate.open, gate.points_ok, (SELECT count(*) FROM written)::int AS stored FROM gate`;
 
 interface Row {
   pointId: string;
@@ -85,7 +94,14 @@ interface Row {
 }
 
 /** Stores the sessions, all or nothing; answers each input's session id, in the input's order. */
-export async function recordSessions(input: { env: DataEnv; sessions: SessionInput[] }, options: { sql?: SqlExecutor } = {}): Promise<RecordSessionsResult> {
+export async function recordSessions(
+  input: {
+    env: DataEnv;
+    /** The QualiCharge API user writing (checked still active under the write's locks). */ apiUserId: string | null;
+    sessions: SessionInput[];
+  },
+  options: { sql?: SqlExecutor } = {},
+): Promise<RecordSessionsResult> {
   const sql = options.sql ?? (await rawSql());
   const wanted = [...new Set(input.sessions.map((s) => s.idPdcItinerance))];
   const points = await sql.query<PointRow>(POINTS_SQL, [wanted], { name: "qc_session_points" });
@@ -114,7 +130,7 @@ export async function recordSessions(input: { env: DataEnv; sessions: SessionInp
     rows.set(row.transactionId, row);
   }
   const sorted = [...rows.values()].sort((a, b) => (a.pointId === b.pointId ? cmp(a.transactionId, b.transactionId) : cmp(a.pointId, b.pointId)));
-  const [result] = await sql.query<{ ok: boolean; stored: number }>(
+  const [result] = await sql.query<{ open: boolean; points_ok: boolean; stored: number }>(
     WRITE_SQL,
     [
       input.env,
@@ -126,11 +142,13 @@ export async function recordSessions(input: { env: DataEnv; sessions: SessionInp
       sorted.map((r) => r.stopWh),
       sorted.map((r) => r.flags.join(",")),
       sorted.map((r) => r.sessionId),
+      input.apiUserId,
     ],
     { name: "qc_session_write" },
   );
+  if (!result.open) return { kind: "closed" };
   // A point decommissioned between the read and the write: nothing was written.
-  if (!result.ok) return { kind: "unknown-points", ids: (await recheck(sql, wanted)) ?? wanted };
+  if (!result.points_ok) return { kind: "unknown-points", ids: (await recheck(sql, wanted)) ?? wanted };
   return { kind: "stored", ids, stored: result.stored, unchanged: input.sessions.length - result.stored };
 }
 

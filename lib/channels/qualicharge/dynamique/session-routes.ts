@@ -3,7 +3,7 @@ import { bulkLengthIssue, sessionBulkSchema, sessionSchema, type Session } from 
 import { recordSessions, type SessionInput } from "@/lib/charges/record-sessions";
 import { findSessionPoint } from "@/lib/charges/find-session";
 import { ownsId, type QualichargePrincipal } from "@/lib/channels/qualicharge/auth/principal";
-import { detailError, insufficientPermissions, validationFailed } from "@/lib/channels/qualicharge/errors";
+import { authenticationFailed, detailError, insufficientPermissions, validationFailed } from "@/lib/channels/qualicharge/errors";
 import { parseJsonBody } from "@/lib/channels/qualicharge/read-request-body";
 import { authed, type AuthedContext, type QualichargeRoute } from "@/lib/channels/qualicharge/router";
 import { validationDetails } from "@/lib/channels/qualicharge/validation-details";
@@ -21,7 +21,9 @@ const SESSION_BULK = sessionBulkSchema();
 const toInput = (s: Session): SessionInput => ({ idPdcItinerance: s.id_pdc_itinerance, start: s.start, end: s.end, energyKwh: s.energy });
 
 async function store(ctx: AuthedContext, sessions: Session[], unknown: string) {
-  const result = await recordSessions({ env: ctx.principal.env, sessions: sessions.map(toInput) });
+  const result = await recordSessions({ env: ctx.principal.env, apiUserId: ctx.principal.id, sessions: sessions.map(toInput) });
+  // Deactivated meanwhile (by an admin, or by the end-of-programme purge): as the next token check would say.
+  if (result.kind === "closed") throw authenticationFailed("User is not active");
   if (result.kind === "unknown-points") throw detailError(404, unknown);
   ctx.counts.stored = result.stored;
   ctx.counts.unchanged = result.unchanged;

@@ -302,6 +302,22 @@ describe("POST /dynamique/session/", () => {
     expect((await qc(server.base, "POST", "/dynamique/session/", { auth: t.auth, body: session(p.idPdcItinerance) })).status).toBe(201);
   });
 
+  it("writes nothing for a user deactivated meanwhile, even while its principal is remembered", async () => {
+    const t = await makeQualichargeTenant();
+    const [p] = await makeQualichargePoints(t);
+    expect((await qc(server.base, "POST", "/dynamique/session/", { auth: t.auth, body: session(p.idPdcItinerance, { startAgo: 5 * 60 * MIN }) })).status).toBe(
+      201,
+    );
+    const prisma = await db();
+    await prisma.apiUser.update({ where: { id: t.userId }, data: { isActive: false } });
+    // The principal is still in memory (10 s): the write's gate reads the user again.
+    expect(await qc(server.base, "POST", "/dynamique/session/", { auth: t.auth, body: session(p.idPdcItinerance) })).toMatchObject({
+      status: 401,
+      json: { message: "Authentication failed: User is not active" },
+    });
+    expect(await rowsOf([p.chargePointId])).toHaveLength(1);
+  });
+
   it("lets a superuser write for any unit, in the superuser's environment", async () => {
     const t = await makeQualichargeTenant();
     const [p] = await makeQualichargePoints(t);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
-import { benchSessionBulks, sessionBulkBodies } from "@/bench/qualicharge/session-bulks";
+import { benchSessionBulks, sessionBulkBodies, sessionBulksSection } from "@/bench/qualicharge/session-bulks";
 import { listenWithQualichargeDoor } from "@/tests/support/qualicharge/door-server";
 import { makeQualichargeTenant } from "@/tests/support/qualicharge/tenant";
 import { makeQualichargePoints } from "@/tests/support/qualicharge/points";
@@ -45,5 +45,17 @@ describe("benchSessionBulks", () => {
     const journal = await prisma.submission.findMany({ where: { operatorId: t.operatorId }, select: { stored: true, unchanged: true } });
     expect(journal.reduce((a, j) => a + j.stored, 0)).toBe(60);
     expect(journal.reduce((a, j) => a + j.unchanged, 0)).toBe(60);
+  });
+
+  it("gives the harness its section: markdown and the 10,000 sessions/s target", async () => {
+    const t = await makeQualichargeTenant();
+    const points = await makeQualichargePoints(t, { stations: 2 });
+    process.env.BENCH_SESSION_BULKS = "2";
+    const section = await sessionBulksSection.run({ baseUrl: server.base, auth: t.auth, points });
+    delete process.env.BENCH_SESSION_BULKS;
+    expect(section.markdown).toMatch(/^### Sessions: POST \/dynamique\/session\/bulk, bulks of 1,000/);
+    expect(section.markdown).toContain("| new sessions | 2 | 2,000 |");
+    expect(section.markdown).toContain("| the same bulks again (unchanged) | 2 | 2,000 |");
+    expect(section.targets).toEqual([{ label: "≥ 10,000 sessions/s in bulks of 1,000", ok: expect.any(Boolean) }]);
   });
 });

@@ -134,3 +134,43 @@ export async function benchSessionBulks(input: SessionBulksInput): Promise<Sessi
   const resent = input.resend ? await pass(url, headers, payloads, bulkSize, concurrency) : null;
   return { bulkSize, bodyBytes: payloads[0]?.byteLength ?? 0, first, resent };
 }
+
+const TARGET_PER_SECOND = 10_000;
+
+const row = (label: string, p: SessionBulksPass) =>
+  `| ${label} | ${p.requests} | ${p.sessions.toLocaleString("en-US")} | ${p.seconds.toFixed(2)} | ${Math.round(p.sessionsPerSecond).toLocaleString("en-US")} | ${Math.round(p.p50Ms)} / ${Math.round(p.p95Ms)} | ${Object.entries(
+    p.statuses,
+  )
+    .map(([s, n]) => `${s}×${n}`)
+    .join(", ")} |`;
+
+/**
+ * The section for `npm run bench:qualicharge` (its BenchSection: a name and run(ctx) → markdown and
+ * targets; typed structurally here, the harness's context holding at least these fields).
+ */
+export const sessionBulksSection = {
+  name: "sessions",
+  async run(ctx: { baseUrl: string; auth: string; points: { idPdcItinerance: string }[] }) {
+    const bulks = Number(process.env.BENCH_SESSION_BULKS ?? 20);
+    const r = await benchSessionBulks({
+      baseUrl: ctx.baseUrl,
+      token: ctx.auth.replace(/^Bearer\s+/i, ""),
+      points: ctx.points.map((p) => p.idPdcItinerance),
+      bulks,
+      resend: true,
+    });
+    const markdown = [
+      `### Sessions: POST /dynamique/session/bulk, bulks of ${r.bulkSize.toLocaleString("en-US")} (${Math.round(r.bodyBytes / 1024)} KiB each), 4 in flight`,
+      "",
+      "| pass | requests | sessions stored | s | sessions/s | latency p50 / p95 (ms) | statuses |",
+      "|---|---:|---:|---:|---:|---:|---|",
+      row("new sessions", r.first),
+      ...(r.resent ? [row("the same bulks again (unchanged)", r.resent)] : []),
+      "",
+    ].join("\n");
+    return {
+      markdown,
+      targets: [{ label: `≥ ${TARGET_PER_SECOND.toLocaleString("en-US")} sessions/s in bulks of 1,000`, ok: r.first.sessionsPerSecond >= TARGET_PER_SECOND }],
+    };
+  },
+};

@@ -4,14 +4,16 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { DataTable } from "@/components/ui/data-table";
-import { endpointLabel, envLabel } from "@/components/operator/labels";
+import { doorLabel, endpointLabel, envLabel } from "@/components/operator/labels";
 import { formatDateTime, formatNumber } from "@/lib/platform/format";
 
 /** A submission as the page and /api/operateur/envois send it (dates as ISO strings in JSON). */
 export interface LiveSubmission {
   id: string;
+  door: string;
   env: string | null;
   endpoint: string;
+  method: string;
   receivedAt: string;
   httpStatus: number;
   outcome: string;
@@ -75,7 +77,11 @@ export function LiveSubmissions(props: { initial: LiveSubmissionList; query: str
               <span className="fr-sr-only"> : détail de l&apos;envoi</span> (n° {s.id})
             </Link>,
             envLabel(s.env),
-            endpointLabel(s.endpoint),
+            // The label names QualiCharge's routes with their door; the exact call is in the title
+            // (and on the detail page), so that long paths never widen the table.
+            <span key="d" data-testid={`submission-endpoint-${s.id}`} title={`${doorLabel(s.door)} : ${s.method} ${s.endpoint}`}>
+              {endpointLabel(s.endpoint)}
+            </span>,
             <Badge key="b" as="span" small severity={s.outcome === "OK" ? "success" : "error"} noIcon>
               {s.outcome} ({s.httpStatus})
             </Badge>,

@@ -6,7 +6,7 @@ import { messages, submissionSelect } from "@/lib/operator-console/submission-fi
 
 export const SUBMISSIONS_PAGE_SIZE = 20;
 
-/** One operator's calls of the data API, newest first, filtered and paginated (never raw bodies). */
+/** One operator's calls of the data APIs (ADVENIR and QualiCharge), newest first, filtered and paginated (never raw bodies). */
 export async function listSubmissions(input: { operatorId: string; filters: SubmissionFilters; pageSize?: number }, options: { prisma?: PrismaClient } = {}) {
   const prisma = options.prisma ?? (await db());
   const { filters } = input;
@@ -15,6 +15,7 @@ export async function listSubmissions(input: { operatorId: string; filters: Subm
     operatorId: input.operatorId,
     ...(filters.env ? { env: filters.env } : {}),
     ...(filters.outcome ? { outcome: filters.outcome } : {}),
+    ...(filters.door ? { door: filters.door } : {}),
     ...(filters.endpoint ? { endpoint: filters.endpoint } : {}),
     ...(filters.du || filters.au
       ? { receivedAt: { ...(filters.du ? { gte: parisMidnight(filters.du) } : {}), ...(filters.au ? { lt: parisNextMidnight(filters.au) } : {}) } }

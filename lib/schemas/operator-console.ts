@@ -13,11 +13,31 @@ function isRealDay(v: string): boolean {
 
 const optionalDay = z.string().regex(DAY).refine(isRealDay).optional().catch(undefined);
 
-export const ENDPOINTS = ["/api/operation/put", "/api/courbe/put"] as const;
+export const ADVENIR_ENDPOINTS = ["/api/operation/put", "/api/courbe/put"] as const;
+/** The QualiCharge API's routes as its journal names them (their path patterns, lib/channels/qualicharge/journal.ts). */
+export const QUALICHARGE_ENDPOINTS = [
+  "/api/v1/dynamique/session/",
+  "/api/v1/dynamique/session/bulk",
+  "/api/v1/dynamique/session/check",
+  "/api/v1/dynamique/status/",
+  "/api/v1/dynamique/status/bulk",
+  "/api/v1/dynamique/status/{id_pdc_itinerance}",
+  "/api/v1/dynamique/status/{id_pdc_itinerance}/history",
+  "/api/v1/statique/",
+  "/api/v1/statique/bulk",
+  "/api/v1/statique/{id_pdc_itinerance}",
+  "/api/v1/statique/{id_pdc_itinerance}/up",
+  "/api/v1/manage/station/siren/{siren}",
+  "/api/v1/auth/whoami",
+] as const;
+export const ENDPOINTS = [...ADVENIR_ENDPOINTS, ...QUALICHARGE_ENDPOINTS] as const;
+/** The doors a call can come through (the submission's `door`). */
+export const DOORS = ["ADVENIR", "QUALICHARGE"] as const;
 
 export const submissionFiltersSchema = z.object({
   env: z.enum(["production", "sandbox"]).optional().catch(undefined),
   outcome: z.enum(["OK", "ECHEC"]).optional().catch(undefined),
+  door: z.enum(DOORS).optional().catch(undefined),
   endpoint: z.enum(ENDPOINTS).optional().catch(undefined),
   /** First day included (YYYY-MM-DD, Paris time). */
   du: optionalDay,

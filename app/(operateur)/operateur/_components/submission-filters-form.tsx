@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SubmissionFilters } from "@/lib/schemas/operator-console";
+import { DOOR_LABELS, ENDPOINT_CHOICES, endpointLabel } from "@/components/operator/labels";
 
 /** The submissions' filters: a GET form, so that a filtered list has its own address. */
 export function SubmissionFiltersForm({ filters }: { filters: SubmissionFilters }) {
@@ -27,13 +28,30 @@ export function SubmissionFiltersForm({ filters }: { filters: SubmissionFilters 
           </select>
         </div>
         <div className="fr-col-12 fr-col-md-4 fr-select-group">
+          <label className="fr-label" htmlFor="filtre-door">
+            API
+          </label>
+          <select className="fr-select" id="filtre-door" name="door" defaultValue={filters.door ?? ""}>
+            <option value="">Toutes</option>
+            <option value="ADVENIR">{DOOR_LABELS.ADVENIR} (/api/operation/put, /api/courbe/put)</option>
+            <option value="QUALICHARGE">{DOOR_LABELS.QUALICHARGE} (/api/v1/…)</option>
+          </select>
+        </div>
+        <div className="fr-col-12 fr-col-md-4 fr-select-group">
           <label className="fr-label" htmlFor="filtre-endpoint">
             Adresse
           </label>
           <select className="fr-select" id="filtre-endpoint" name="endpoint" defaultValue={filters.endpoint ?? ""}>
             <option value="">Toutes</option>
-            <option value="/api/operation/put">Opérations (/api/operation/put)</option>
-            <option value="/api/courbe/put">Courbes (/api/courbe/put)</option>
+            {ENDPOINT_CHOICES.map((group) => (
+              <optgroup key={group.door} label={DOOR_LABELS[group.door]}>
+                {group.endpoints.map((e) => (
+                  <option key={e} value={e}>
+                    {endpointLabel(e)} ({e})
+                  </option>
+                ))}
+              </optgroup>
+            ))}
           </select>
         </div>
         <div className="fr-col-12 fr-col-md-4 fr-input-group">

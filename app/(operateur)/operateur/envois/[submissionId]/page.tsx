@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getSubmission } from "@/lib/operator-console/get-submission";
 import { formatDateTime, formatNumber } from "@/lib/platform/format";
 import type { AdvenirMessage } from "@/lib/schemas/advenir";
-import { endpointLabel, envLabel } from "@/components/operator/labels";
+import { doorLabel, endpointLabel, envLabel } from "@/components/operator/labels";
 
 export const metadata: Metadata = { title: "Détail d'un envoi — Espace opérateur" };
 export const dynamic = "force-dynamic";
@@ -57,6 +57,8 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
       <dl className="fr-mb-3w">
         <dt>Reçu le</dt>
         <dd>{formatDateTime(s.receivedAt)}</dd>
+        <dt>API</dt>
+        <dd data-testid="submission-door">{doorLabel(s.door)}</dd>
         <dt>Environnement</dt>
         <dd>{envLabel(s.env)}</dd>
         <dt>Adresse</dt>
@@ -72,7 +74,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
         <dd>
           {formatNumber(s.sizeBytes)} octets, traité en {formatNumber(s.durationMs)} ms
         </dd>
-        <dt>Transactions</dt>
+        <dt>{s.door === "QUALICHARGE" ? "Éléments" : "Transactions"}</dt>
         <dd data-testid="submission-counts">
           {formatNumber(s.received)} reçue(s), {formatNumber(s.stored)} enregistrée(s), {formatNumber(s.unchanged)} inchangée(s)
         </dd>

@@ -112,6 +112,16 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
           },
         ],
         ["422", invalid(["body", "username"], "Field required", "missing")],
+        [
+          "429",
+          {
+            description: "Trop d'échecs pour cet identifiant ou cette adresse : réessayer après Retry-After",
+            headers: { "Retry-After": { description: "Secondes avant de réessayer", schema: { type: "integer" } } },
+            content: {
+              "application/json": { schema: ref("DetailError"), example: { detail: "Too many failed authentication attempts: retry in 900 seconds" } },
+            },
+          },
+        ],
       ],
     }),
   },

@@ -82,8 +82,10 @@ function operation(o: {
   };
 }
 
-const pdcDenied = (verb: string) => forbidden(`you cannot ${verb} FRABCE0001 (operational unit FRABC)`);
+const notManaged = forbidden("You don't manage this charge point");
+const notAssigned = forbidden("You cannot submit data for an organization you are not assigned to");
 const unknownPdc = detail(404, "Point de recharge inconnu (ou décommissionné)", "Point of charge does not exist");
+const unknownTarget = detail(404, "Point de recharge inconnu", "Target charge point does not exist");
 const page = [
   { name: "offset", in: "query", required: false, schema: { type: "integer", minimum: 0, default: 0 } },
   { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 0, maximum: 100, default: 10 } },
@@ -157,10 +159,10 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       body: { schema: ref("Statique"), example: statiqueExamples[0] },
       responses: [
         ["201", ok("Point créé", ref("StatiqueItemsCreated"), created(1))],
-        ["403", pdcDenied("create FRABCE0001")],
-        detail(404, "Unité opérationnelle inconnue", "OperationalUnit with code FRABC does not exist"),
-        detail(409, "Le point existe déjà", "Statique with id_pdc_itinerance FRXYZE0001 already exists"),
-        ["422", invalid(["body", "siren_amenageur"], "123456789 is not a valid SIREN number")],
+        ["403", notAssigned],
+        detail(404, "Unité opérationnelle inconnue", "OperationalUnit with code FRABC should be created first"),
+        detail(409, "Le point existe déjà", "Charge point FRXYZE0001 already exists"),
+        ["422", invalid(["body", "siren_amenageur"], "Value error, 123456789 is not a valid SIREN number")],
       ],
     }),
   },
@@ -178,11 +180,11 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
         ["201", ok("Points enregistrés", ref("StatiqueItemsCreated"), created(3))],
         detail(
           400,
-          "Champs de station différents entre deux points d'une même station",
-          "Inconsistent station FRXYZP0001: nom_station differs between its points",
+          "Champs de station différents entre deux points d'une même station (ou une coordonnée, deux adresses)",
+          "An error occured while trying to create or update the 'station' table",
         ),
-        ["403", forbidden("you cannot submit data for an organization you are not assigned to")],
-        detail(404, "Unité opérationnelle inconnue : rien n'est enregistré", "OperationalUnit with code FRABC does not exist"),
+        ["403", notAssigned],
+        detail(404, "Unité opérationnelle inconnue : rien n'est enregistré", "Operational units should be created first"),
         ["422", invalid(["body", 2, "puissance_nominale"], "Input should be greater than or equal to 1.3", "greater_than_equal")],
       ],
     }),
@@ -195,7 +197,11 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       description: "Les données statiques d'un point de l'utilisateur.",
       scope: "static:read",
       parameters: [pdcParam],
-      responses: [["200", ok("Le point", ref("Statique"), statiqueExamples[0])], ["403", pdcDenied("read FRABCE0001")], unknownPdc],
+      responses: [
+        ["200", ok("Le point", ref("Statique"), statiqueExamples[0])],
+        ["403", notManaged],
+        detail(404, "Point inconnu ou décommissionné", "Requested statique does not exist"),
+      ],
     }),
     put: operation({
       id: "qualichargeUpdateStatique",
@@ -207,8 +213,8 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       body: { schema: ref("Statique"), example: statiqueExamples[0] },
       responses: [
         ["200", ok("Le point mis à jour", ref("Statique"), statiqueExamples[0])],
-        ["403", pdcDenied("update FRABCE0001")],
-        unknownPdc,
+        ["403", notManaged],
+        detail(404, "Point inconnu ou décommissionné", "Statique with id_pdc_itinerance does not exist"),
         detail(406, "id_pdc_itinerance du chemin et du corps différents", "id_pdc_itinerance does not match request body"),
         ["422", invalid(["body", "coordonneesXY"], "Coordinates are outside France")],
       ],
@@ -222,7 +228,7 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
         "ses données dynamiques sont ensuite refusées (404) jusqu'à sa remise en service (/up).",
       scope: "static:delete",
       parameters: [pdcParam],
-      responses: [["204", noContent], ["403", pdcDenied("delete FRABCE0001")], unknownPdc],
+      responses: [["204", noContent], ["403", notManaged], unknownTarget],
     }),
   },
   "/statique/{id_pdc_itinerance}/up": {
@@ -233,7 +239,7 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       description: "Annule le décommissionnement du point et de sa station.",
       scope: "static:delete",
       parameters: [pdcParam],
-      responses: [["204", noContent], ["403", pdcDenied("update FRABCE0001")], unknownPdc],
+      responses: [["204", noContent], ["403", notManaged], unknownTarget],
     }),
   },
   "/dynamique/status/": {
@@ -262,9 +268,9 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       body: { schema: ref("Status"), example: statusExamples[0] },
       responses: [
         ["201", ok("État enregistré", ref("DynamiqueItemCreated"), { id: UUID_EXAMPLES[0] })],
-        ["403", pdcDenied("create statuses for FRABCE0001")],
+        ["403", forbidden("You cannot create statuses for this point of charge")],
         unknownPdc,
-        ["422", invalid(["body", "horodatage"], "Value error, horodatage is more than 24 hours old")],
+        ["422", invalid(["body", "horodatage"], "Value error, 2026-03-01T08:15:00+01:00 is older than 1 day, 0:00:00")],
       ],
     }),
   },
@@ -278,7 +284,7 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       body: { schema: arrayOf("Status"), example: statusExamples },
       responses: [
         ["201", ok("États enregistrés", ref("DynamiqueItemsCreated"), { size: 2, items: UUID_EXAMPLES })],
-        ["403", forbidden("you cannot submit data for an organization you are not assigned to")],
+        ["403", notAssigned],
         detail(404, "Un point au moins n'est pas déclaré", "Undeclared attached point(s) of charge, you should create them all first"),
         ["422", invalid(["body", 1, "etat_pdc"], "Input should be 'en_service', 'hors_service' or 'inconnu'", "enum")],
       ],
@@ -294,7 +300,7 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       parameters: [pdcParam],
       responses: [
         ["200", ok("Le dernier état", ref("Status"), statusExamples[0])],
-        ["403", pdcDenied("read the status of FRABCE0001")],
+        ["403", forbidden("You cannot read the status of this point of charge")],
         detail(404, "Point inconnu, ou sans état", "Selected point of charge does not have status record yet"),
       ],
     }),
@@ -309,7 +315,7 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       parameters: [pdcParam, fromParam],
       responses: [
         ["200", ok("L'historique", { type: "array", items: ref("Status") }, [statusExamples[0]])],
-        ["403", pdcDenied("read statuses of FRABCE0001")],
+        ["403", forbidden("You cannot read statuses of this point of charge")],
         detail(404, "Point inconnu, ou sans état", "Selected point of charge does not have status record yet"),
         ["422", invalid(["query", "from"], "Input should be a valid datetime", "datetime_from_date_parsing")],
       ],
@@ -325,7 +331,7 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       body: { schema: ref("Session"), example: sessionExamples[0] },
       responses: [
         ["201", ok("Session enregistrée", ref("DynamiqueItemCreated"), { id: UUID_EXAMPLES[0] })],
-        ["403", pdcDenied("create sessions for FRABCE0001")],
+        ["403", forbidden("You cannot create sessions for this point of charge")],
         unknownPdc,
         ["422", invalid(["body", "energy"], "Input should be less than or equal to 1000", "less_than_equal")],
       ],
@@ -341,7 +347,7 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       body: { schema: arrayOf("Session"), example: sessionExamples },
       responses: [
         ["201", ok("Sessions enregistrées", ref("DynamiqueItemsCreated"), { size: 2, items: UUID_EXAMPLES })],
-        ["403", forbidden("you cannot submit data for an organization you are not assigned to")],
+        ["403", notAssigned],
         detail(404, "Un point au moins n'est pas déclaré", "Undeclared attached point(s) of charge, you should create them all first"),
         ["422", invalid(["body", 0, "end"], "Value error, a session cannot last more than 7 days")],
       ],
@@ -357,7 +363,7 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       parameters: [{ name: "session_id", in: "query", required: true, schema: { type: "string", format: "uuid" } }],
       responses: [
         ["200", ok("Session connue", { type: "null" }, null)],
-        detail(404, "Session inconnue", "Session does not exist"),
+        detail(404, "Session inconnue, ou d'un autre opérateur", "Not Found"),
         ["422", invalid(["query", "session_id"], "Field required", "missing")],
       ],
     }),
@@ -373,7 +379,7 @@ export const qualichargeOperations: Record<string, Record<string, Operation>> = 
       responses: [
         ["200", ok("Les stations", { type: "array", items: ref("StationWithPdl") }, stationWithPdlExample)],
         ["403", forbidden("missing scope manage:read")],
-        detail(404, "Aucune station pour ce SIREN", "No station found for this SIREN"),
+        detail(404, "Aucune station pour ce SIREN", "No station corresponds to your request"),
       ],
     }),
   },

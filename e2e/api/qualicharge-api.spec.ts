@@ -157,3 +157,15 @@ test("API QualiCharge : jeton, statique en lot, états, sessions, relectures ; l
   await expect(table.getByRole("row").filter({ hasText: "/api/v1/statique/bulk" })).toContainText("3 / 3 / 0");
   await expect(table.getByRole("row").filter({ hasText: "(403)" })).toHaveCount(0);
 });
+
+test("le document OpenAPI du portail décrit l'API QualiCharge v1, lisible sur /docs/api", async ({ request }) => {
+  const doc = await (await request.get("/api/openapi.json")).json();
+  expect(Object.keys(doc.paths["/api/v1/statique/bulk"])).toEqual(["post"]);
+  expect(doc.paths["/api/v1/statique/bulk"].post.security).toEqual([{ qualichargeOAuth2: ["static:create"] }]);
+  expect(doc.components.securitySchemes.qualichargeOAuth2.flows.password.tokenUrl).toBe("/api/v1/auth/token");
+  const page = await request.get("/docs/api");
+  expect(page.status()).toBe(200);
+  const html = await page.text();
+  expect(html).toContain("API QualiCharge v1");
+  expect(html).toContain("POST /api/v1/dynamique/status/bulk");
+});

@@ -13,12 +13,18 @@ export interface JsonSchemaLike {
   $ref?: string;
   const?: unknown;
   enum?: unknown[];
+  anyOf?: JsonSchemaLike[];
+  pattern?: string;
+  maxLength?: number;
+  format?: string;
 }
 
 const TYPES: Record<string, string> = { integer: "entier", string: "texte", number: "nombre", array: "tableau", object: "objet", boolean: "booléen" };
 
 function typeOf(s: JsonSchemaLike): string {
   if (s.$ref) return s.$ref.split("/").pop() ?? "";
+  if (s.anyOf) return s.anyOf.map(typeOf).join(" ou ");
+  if (s.type === "null") return "null";
   if (s.const !== undefined) return `« ${String(s.const)} »`;
   if (s.type === "array" && s.items) return `tableau de ${typeOf(s.items)}`;
   return s.type ? (TYPES[s.type] ?? s.type) : "—";
@@ -29,6 +35,11 @@ function constraints(s: JsonSchemaLike): string {
   if (s.minimum !== undefined) out.push(`≥ ${s.minimum}`);
   if (s.maximum !== undefined && s.maximum < Number.MAX_SAFE_INTEGER) out.push(`≤ ${s.maximum}`);
   if (s.minItems !== undefined) out.push(`${s.minItems} éléments au moins`);
+  if (s.maxLength !== undefined) out.push(`${s.maxLength} caractères au plus`);
+  if (s.enum) out.push(`parmi : ${s.enum.map((v) => `« ${String(v)} »`).join(", ")}`);
+  if (s.pattern) out.push(`motif ${s.pattern}`);
+  if (s.format) out.push(`format ${s.format}`);
+  for (const alternative of s.anyOf ?? []) if (alternative.type !== "null") out.push(...[constraints(alternative)].filter((c) => c !== "—"));
   return out.join(", ") || "—";
 }
 

@@ -1,10 +1,10 @@
-import { buildOpenApiDocument } from "@/lib/channels/advenir/openapi/build-openapi-document";
+import { buildPortalOpenApiDocument } from "@/app/api/openapi.json/portal-openapi-document";
 
-// The OpenAPI 3.1 document of the ADVENIR web service: public, no authentication.
+// The portal's OpenAPI 3.1 document (the ADVENIR web service and QualiCharge's API v1): public, no authentication.
 export const dynamic = "force-static";
 
 export function GET(): Response {
-  return Response.json(buildOpenApiDocument(), {
+  return Response.json(buildPortalOpenApiDocument(), {
     headers: { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
   });
 }

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buildOpenApiDocument } from "@/lib/channels/advenir/openapi/build-openapi-document";
+import { buildPortalOpenApiDocument } from "@/app/api/openapi.json/portal-openapi-document";
 import { SchemaFields, type JsonSchemaLike } from "@/components/openapi/schema-fields";
+import { QualichargeApiSection } from "@/app/(public)/docs/api/_components/qualicharge-api-section";
 
-// The OpenAPI document rendered as a DSFR page, on the server, with no script nor CDN.
-export const metadata: Metadata = { title: "Documentation de l'API ADVENIR" };
+// The portal's OpenAPI document rendered as a DSFR page, on the server, with no script nor CDN:
+// the ADVENIR web service, then QualiCharge's API v1.
+export const metadata: Metadata = { title: "Documentation des API du portail ADVENIR" };
+
+const ADVENIR_SCHEMES = ["basicAuth", "certificatClient"] as const;
 
 const ENDPOINTS = [
   { path: "/api/operation/put", title: "Opérations de charge", anchor: "operations" },
@@ -25,7 +29,7 @@ function Json({ value, label }: { value: unknown; label: string }) {
 }
 
 export default function ApiDocsPage() {
-  const doc = buildOpenApiDocument();
+  const doc = buildPortalOpenApiDocument();
   const schemas = doc.components.schemas as Record<string, JsonSchemaLike>;
   return (
     <>
@@ -37,7 +41,7 @@ export default function ApiDocsPage() {
       <nav aria-label="Sommaire de la documentation" className="fr-mb-3w">
         <ul>
           <li>
-            <a href="#authentification">Authentification</a>
+            <a href="#advenir">Web service ADVENIR</a> : <a href="#authentification">authentification</a>
           </li>
           {ENDPOINTS.map((e) => (
             <li key={e.anchor}>
@@ -49,14 +53,19 @@ export default function ApiDocsPage() {
           <li>
             <a href="#reponses">Réponses</a>
           </li>
+          <li>
+            <a href="#qualicharge">API QualiCharge v1</a> (<code>/api/v1/…</code>)
+          </li>
         </ul>
       </nav>
 
-      <h2 id="authentification">Authentification</h2>
+      <h2 id="advenir">Web service ADVENIR</h2>
+      <h3 id="authentification">Authentification</h3>
       <ul>
-        {Object.entries(doc.components.securitySchemes).map(([id, s]) => (
+        {ADVENIR_SCHEMES.map((id) => (
           <li key={id}>
-            <strong>{s.type === "http" ? "HTTP Basic" : "Certificat client (TLS mutuel via reverse proxy)"}</strong> : {s.description}
+            <strong>{id === "basicAuth" ? "HTTP Basic" : "Certificat client (TLS mutuel via reverse proxy)"}</strong> :{" "}
+            {doc.components.securitySchemes[id].description}
           </li>
         ))}
       </ul>
@@ -66,14 +75,14 @@ export default function ApiDocsPage() {
         const body = op.requestBody.content["application/json"];
         return (
           <section key={e.anchor} aria-labelledby={e.anchor}>
-            <h2 id={e.anchor}>
+            <h3 id={e.anchor}>
               {e.title} — <code>POST {e.path}</code>
-            </h2>
+            </h3>
             <p>
               {op.summary} (<code>PUT</code> est accepté de la même façon).
             </p>
             <p>{op.description}</p>
-            <h3>Données d&apos;une transaction</h3>
+            <h4>Données d&apos;une transaction</h4>
             {e.anchor === "operations" ? (
               <SchemaFields name="OperationDeCharge" schema={schemas.OperationDeCharge} />
             ) : (
@@ -82,13 +91,13 @@ export default function ApiDocsPage() {
                 <SchemaFields name="PointDeCourbe" schema={schemas.PointDeCourbe} />
               </>
             )}
-            <h3>Exemple de corps</h3>
+            <h4>Exemple de corps</h4>
             <Json value={body.examples.protocole.value} label={`Exemple de corps pour ${e.path}`} />
           </section>
         );
       })}
 
-      <h2 id="reponses">Réponses</h2>
+      <h3 id="reponses">Réponses</h3>
       <SchemaFields name="ReponseOK" schema={schemas.ReponseOK} />
       <SchemaFields name="ReponseECHEC" schema={schemas.ReponseECHEC} />
       <div className="fr-table">
@@ -117,6 +126,8 @@ export default function ApiDocsPage() {
           </tbody>
         </table>
       </div>
+
+      <QualichargeApiSection doc={doc} />
     </>
   );
 }

@@ -80,9 +80,11 @@ function operation(kind: "operation" | "courbe", method: "post" | "put") {
     ],
     requestBody: {
       required: true,
+      // OpenAPI 3.1's media type object has no description: the note on curl -d is the body's.
+      description: "JSON ; envoyé en application/x-www-form-urlencoded (comme le fait curl -d), le corps reste du JSON.",
       content: {
         "application/json": { schema, examples: { protocole: { summary: "Exemple du protocole ADVENIR", value: example } } },
-        "application/x-www-form-urlencoded": { schema, description: "Tel qu'envoyé par curl -d : le corps reste du JSON" },
+        "application/x-www-form-urlencoded": { schema },
       },
     },
     responses: responses(),

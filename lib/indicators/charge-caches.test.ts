@@ -140,13 +140,16 @@ describe("charge caches", () => {
       take: 3,
     });
     await prisma.chargeOperation.update({
-      where: { id: moved.id },
+      where: { stationId_id: { stationId: moved.stationId, id: moved.id } },
       data: { startAt: new Date("2023-04-20T08:00:00Z"), stopAt: new Date("2023-04-20T10:00:00Z") },
     });
     const afterMove = await expectCacheAgrees("partial");
     expect((await energyOf(run.runId, "75"))! - (await energyOf(afterMove.runId, "75"))!).toBeCloseTo(Number(moved.stopWh - moved.startWh) / 1000, 6);
-    await prisma.chargeOperation.update({ where: { id: flagged.id }, data: { qualityFlags: ["energie_incoherente"] } });
-    await prisma.chargeOperation.delete({ where: { id: deleted.id } });
+    await prisma.chargeOperation.update({
+      where: { stationId_id: { stationId: flagged.stationId, id: flagged.id } },
+      data: { qualityFlags: ["energie_incoherente"] },
+    });
+    await prisma.chargeOperation.delete({ where: { stationId_id: { stationId: deleted.stationId, id: deleted.id } } });
     const after = await expectCacheAgrees("partial");
     const removed = [flagged, deleted].reduce((sum, o) => sum + Number(o.stopWh - o.startWh), 0) / 1000;
     expect((await energyOf(afterMove.runId, "75"))! - (await energyOf(after.runId, "75"))!).toBeCloseTo(removed, 6);

@@ -1,3 +1,4 @@
+import type { DataEnv } from "@/generated/prisma/enums";
 import { rawSql } from "@/lib/platform/db/database";
 import { STORED_STATUS_COLUMNS, storedStatus, type StoredStatus, type StoredStatusRow } from "@/lib/statuses/stored-status";
 
@@ -11,7 +12,7 @@ const SQL = `
 SELECT ${STORED_STATUS_COLUMNS}
   FROM station st
   JOIN charge_point cp ON cp.station_id = st.id
-  JOIN charge_point_status s ON s.station_id = cp.station_id AND s.charge_point_id = cp.id
+  JOIN charge_point_status s ON s.station_id = cp.station_id AND s.charge_point_id = cp.id AND s.env = $7::"DataEnv"
  WHERE ($1::boolean OR (st.operator_id IN (SELECT operator_id FROM operational_unit WHERE code = ANY($2::text[]))
                         AND upper(left(cp.id_pdc_itinerance, 5)) = ANY($2::text[])))
    AND s.horodatage >= COALESCE($3::timestamptz, '-infinity'::timestamptz)
@@ -22,6 +23,8 @@ export async function listLatestStatuses(input: {
   /** Every point (a superuser), or only those of `units`. */
   allUnits: boolean;
   units: string[];
+  /** The environment read (see readLatestStatus). */
+  env: DataEnv;
   from?: Date | null;
   pdc?: string[];
   station?: string[];
@@ -31,7 +34,7 @@ export async function listLatestStatuses(input: {
   const sql = await rawSql();
   const rows = await sql.query<StoredStatusRow>(
     SQL,
-    [input.allUnits, input.units, input.from ? input.from.toISOString() : null, pdc.length + station.length > 0, pdc, station],
+    [input.allUnits, input.units, input.from ? input.from.toISOString() : null, pdc.length + station.length > 0, pdc, station, input.env],
     { name: "statuses_latest_many" },
   );
   return rows.map(storedStatus);

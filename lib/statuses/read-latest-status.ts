@@ -1,3 +1,4 @@
+import type { DataEnv } from "@/generated/prisma/enums";
 import { rawSql } from "@/lib/platform/db/database";
 import type { CallJournalRow } from "@/lib/statuses/call-journal-row";
 import { STORED_STATUS_COLUMNS, storedStatus, type StoredStatus, type StoredStatusRow } from "@/lib/statuses/stored-status";
@@ -11,7 +12,7 @@ const SQL = `
 WITH found AS (
   SELECT cp.id AS point_id, s.charge_point_id AS status_point_id, ${STORED_STATUS_COLUMNS}
     FROM charge_point cp
-    LEFT JOIN charge_point_status s ON s.station_id = cp.station_id AND s.charge_point_id = cp.id
+    LEFT JOIN charge_point_status s ON s.station_id = cp.station_id AND s.charge_point_id = cp.id AND s.env = $16::"DataEnv"
    WHERE cp.id_pdc_itinerance = $1::text
 ), outcome AS (
   SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM found) THEN 'no-point'
@@ -30,6 +31,8 @@ export type LatestStatusResult = { kind: "found"; status: StoredStatus } | { kin
 
 export async function readLatestStatus(input: {
   idPdcItinerance: string;
+  /** The environment read: a sandbox client reads its own statuses, never production's. */
+  env: DataEnv;
   /** The call's journal row (its httpStatus when found) and the errors it records otherwise. */
   journal?: { door: "ADVENIR" | "QUALICHARGE" | "GIREVE"; row: CallJournalRow; noPointErrors: unknown[]; noStatusErrors: unknown[] };
 }): Promise<LatestStatusResult> {
@@ -53,6 +56,7 @@ export async function readLatestStatus(input: {
       j?.row.httpStatus ?? null,
       JSON.stringify(j?.noPointErrors ?? []),
       JSON.stringify(j?.noStatusErrors ?? []),
+      input.env,
     ],
     { name: "statuses_latest_one" },
   );

@@ -5,7 +5,7 @@ import type { CallJournalRow } from "@/lib/statuses/call-journal-row";
 
 // Writes statuses of charge points into the core (ADR 0019): the history (status_event,
 // partitioned by month of horodatage) and the latest status of each point
-// (charge_point_status: the greatest horodatage; ties: the last received), in ONE statement
+// (charge_point_status, per environment: the greatest horodatage; ties: the last received), in ONE statement
 // (ADR 0005: one round trip, atomic, a named prepared statement on PostgreSQL). The points are
 // resolved by id_pdc_itinerance in the same statement; when any is unknown or decommissioned,
 // nothing is written (all or nothing) and the caller is told. Rows are upserted in
@@ -27,7 +27,7 @@ export interface StatusToWrite {
 export type WriteStatusesResult = { written: true; ids: string[] } | { written: false };
 
 const UPSERT_LATEST_SET = `
-  ON CONFLICT (station_id, charge_point_id) DO UPDATE
+  ON CONFLICT (station_id, charge_point_id, env) DO UPDATE
      SET status_id = EXCLUDED.status_id, horodatage = EXCLUDED.horodatage, door = EXCLUDED.door, etat_pdc = EXCLUDED.etat_pdc,
          occupation_pdc = EXCLUDED.occupation_pdc, etat_prise_type_2 = EXCLUDED.etat_prise_type_2,
          etat_prise_type_combo_ccs = EXCLUDED.etat_prise_type_combo_ccs, etat_prise_type_chademo = EXCLUDED.etat_prise_type_chademo,
@@ -51,9 +51,9 @@ WITH point AS (
                             etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef)
   SELECT station_id, id, $2::timestamptz, $9::uuid, $10::"Door", $11::"DataEnv", $3::text, $4::text, $5::text, $6::text, $7::text, $8::text FROM point
 ), latest AS (
-  INSERT INTO charge_point_status AS s (station_id, charge_point_id, status_id, horodatage, door, etat_pdc, occupation_pdc,
+  INSERT INTO charge_point_status AS s (station_id, charge_point_id, env, status_id, horodatage, door, etat_pdc, occupation_pdc,
                                         etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef, received_at)
-  SELECT station_id, id, $9::uuid, $2::timestamptz, $10::"Door", $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, now() FROM point
+  SELECT station_id, id, $11::"DataEnv", $9::uuid, $2::timestamptz, $10::"Door", $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, now() FROM point
   ${UPSERT_LATEST_SET}
 ), journal AS (${JOURNAL_INSERT}
     FROM point WHERE $12::boolean
@@ -75,9 +75,9 @@ WITH input AS (
   SELECT station_id, charge_point_id, horodatage, id, $10::"Door", $11::"DataEnv", etat_pdc, occupation_pdc, p2, ccs, chademo, ef
     FROM resolved WHERE (SELECT complete FROM verdict)
 ), latest AS (
-  INSERT INTO charge_point_status AS s (station_id, charge_point_id, status_id, horodatage, door, etat_pdc, occupation_pdc,
+  INSERT INTO charge_point_status AS s (station_id, charge_point_id, env, status_id, horodatage, door, etat_pdc, occupation_pdc,
                                         etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef, received_at)
-  SELECT DISTINCT ON (charge_point_id) station_id, charge_point_id, id, horodatage, $10::"Door", etat_pdc, occupation_pdc, p2, ccs, chademo, ef, now()
+  SELECT DISTINCT ON (charge_point_id) station_id, charge_point_id, $11::"DataEnv", id, horodatage, $10::"Door", etat_pdc, occupation_pdc, p2, ccs, chademo, ef, now()
     FROM resolved WHERE (SELECT complete FROM verdict)
    ORDER BY charge_point_id, horodatage DESC, ord DESC
   ${UPSERT_LATEST_SET}

@@ -27,7 +27,15 @@ export interface QualichargeTenant {
  * user in it with every scope (or `scopes`), and a token for it.
  */
 export async function makeQualichargeTenant(
-  options: { units?: string[]; unitCount?: number; scopes?: string[]; superuser?: boolean; active?: boolean; operatorId?: string } = {},
+  options: {
+    units?: string[];
+    unitCount?: number;
+    scopes?: string[];
+    superuser?: boolean;
+    active?: boolean;
+    operatorId?: string;
+    env?: "production" | "sandbox";
+  } = {},
 ): Promise<QualichargeTenant> {
   const prisma = await db();
   const s = randomBytes(4).toString("hex");
@@ -47,6 +55,7 @@ export async function makeQualichargeTenant(
       scopes: options.scopes ?? [...SCOPES],
       isSuperuser: options.superuser ?? false,
       isActive: options.active ?? true,
+      env: options.env ?? "production",
       operatorId,
       groups: { create: { group: { create: { name: `groupe-${s}`, operatorId, units: { create: units.map((unitCode) => ({ unitCode })) } } } } },
     },

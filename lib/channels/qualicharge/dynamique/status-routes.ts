@@ -115,6 +115,7 @@ async function listStatuses(ctx: AuthedContext) {
   const statuses = await listLatestStatuses({
     allUnits: ctx.principal.isSuperuser,
     units: ctx.principal.units,
+    env: ctx.principal.env,
     from: parsed.data.from ?? null,
     pdc: parsed.data.pdc,
     station: parsed.data.station,
@@ -128,6 +129,7 @@ async function readStatus(ctx: AuthedContext) {
   // The call's journal row is written by the read's statement (one round trip, ADR 0005).
   const found = await readLatestStatus({
     idPdcItinerance: id,
+    env: ctx.principal.env,
     journal: { door: "QUALICHARGE", row: ctx.journalRow(200), noPointErrors: [NO_POINT], noStatusErrors: [NO_STATUS] },
   });
   ctx.journaled();
@@ -143,7 +145,7 @@ async function readHistory(ctx: AuthedContext) {
   if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "query"));
   const id = ctx.params.id_pdc_itinerance;
   if (!ownsId(ctx.principal, id)) throw insufficientPermissions("You cannot read statuses of this point of charge");
-  const found = await readStatusHistory({ idPdcItinerance: id, from: parsed.data.from ?? null });
+  const found = await readStatusHistory({ idPdcItinerance: id, env: ctx.principal.env, from: parsed.data.from ?? null });
   if (found.kind === "no-point") throw detailError(404, NO_POINT);
   if (found.kind === "no-status") throw detailError(404, NO_STATUS);
   return { status: 200, body: found.statuses.map(statusRead) };

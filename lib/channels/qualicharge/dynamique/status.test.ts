@@ -305,6 +305,26 @@ describe("the latest status and the history", () => {
     expect(await latest()).toMatchObject({ occupation_pdc: "inconnu", horodatage: pyTime(newer) });
   });
 
+  it("keeps a sandbox user's statuses apart: they never move the production state, and each reads its own", async () => {
+    const { t, points } = await tenantWithPoints(1);
+    const sandbox = await makeQualichargeTenant({ operatorId: t.operatorId, units: t.units, env: "sandbox" });
+    const pdc = points[0].idPdcItinerance;
+    const older = ago(10);
+    const newer = ago(5);
+    expect((await qc(server.base, "POST", "/dynamique/status/", { auth: t.auth, body: status(pdc, older) })).status).toBe(201);
+    expect((await qc(server.base, "POST", "/dynamique/status/", { auth: sandbox.auth, body: status(pdc, newer, { occupation_pdc: "occupe" }) })).status).toBe(
+      201,
+    );
+    const production = await qc(server.base, "GET", `/dynamique/status/${pdc}`, { auth: t.auth });
+    expect(production.json).toMatchObject({ horodatage: pyTime(older), occupation_pdc: "libre" });
+    const own = await qc(server.base, "GET", `/dynamique/status/${pdc}`, { auth: sandbox.auth });
+    expect(own.json).toMatchObject({ horodatage: pyTime(newer), occupation_pdc: "occupe" });
+    const history = await qc(server.base, "GET", `/dynamique/status/${pdc}/history`, { auth: t.auth });
+    expect(history.json.map((s: { horodatage: string }) => s.horodatage)).toEqual([pyTime(older)]);
+    const list = await qc(server.base, "GET", "/dynamique/status/", { auth: sandbox.auth });
+    expect(list.json.map((s: { horodatage: string }) => s.horodatage)).toEqual([pyTime(newer)]);
+  });
+
   it("lists the history by horodatage from `from`, and answers 404 for an unknown point or one without status", async () => {
     const { t, points } = await tenantWithPoints(2);
     const pdc = points[0].idPdcItinerance;

@@ -4,9 +4,10 @@
 // server on it, and runs the sections in order (BENCH_SECTIONS=name,name to run some):
 //   status-bulk    (a) bulks of 1,000 statuses vs a raw COPY of the same rows (≥ 50 %, ≥ 20,000/s)
 //   status-single  (b) single status POSTs at 32 clients vs a one-INSERT Node server (p99 ≤ 1.5×)
+//   sessions       session bulks of 1,000 (≥ 10,000 sessions/s), then the same bulks again (unchanged)
 //   status-reads   (c) status_event at --rows rows (default 100,000,000): one point's latest status
 //                  (< 10 ms) and every point of one unit (< 200 ms)
-// Another section (say, session bulks) is one more entry of SECTIONS. Figures replace the
+// Another section is one more entry of SECTIONS. Figures replace the
 // <!-- bench:qualicharge --> section of docs/benchmarks.md (BENCH_WRITE_DOCS=0 to only print).
 // Quick run: npm run bench:qualicharge -- --rows 2000000 (with BENCH_ROUND_SECONDS=3).
 import { randomBytes } from "node:crypto";
@@ -18,8 +19,9 @@ import { makeBenchPoints, startPortal } from "./qualicharge/setup";
 import { statusBulkSection } from "./qualicharge/status-bulk";
 import { statusSingleSection } from "./qualicharge/status-single";
 import { statusReadsSection } from "./qualicharge/status-reads";
+import { sessionBulksSection } from "./qualicharge/session-bulks";
 
-const SECTIONS: BenchSection[] = [statusBulkSection, statusSingleSection, statusReadsSection];
+const SECTIONS: BenchSection[] = [statusBulkSection, statusSingleSection, sessionBulksSection, statusReadsSection];
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 

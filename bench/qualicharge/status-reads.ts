@@ -34,7 +34,7 @@ function* rowsOf(ctx: BenchContext, total: number, chunk = 20_000): Generator<Bu
   if (lines.length) yield Buffer.from(lines.join(""));
 }
 
-async function fill(ctx: BenchContext): Promise<{ ms: number; total: number }> {
+async function fill(ctx: BenchContext): Promise<{ ms: number; total: number; bytesPerRow: number }> {
   const client = new pg.Client({ connectionString: ctx.databaseUrl });
   await client.connect();
   try {
@@ -52,11 +52,17 @@ async function fill(ctx: BenchContext): Promise<{ ms: number; total: number }> {
       SELECT cp.station_id, cp.id, e.id, e.horodatage, e.door, e.etat_pdc, e.occupation_pdc
         FROM charge_point cp
         CROSS JOIN LATERAL (SELECT * FROM status_event e WHERE e.charge_point_id = cp.id ORDER BY e.horodatage DESC LIMIT 1) e
-      ON CONFLICT (station_id, charge_point_id) DO UPDATE SET status_id = EXCLUDED.status_id, horodatage = EXCLUDED.horodatage,
+      ON CONFLICT (station_id, charge_point_id, env) DO UPDATE SET status_id = EXCLUDED.status_id, horodatage = EXCLUDED.horodatage,
         etat_pdc = EXCLUDED.etat_pdc, occupation_pdc = EXCLUDED.occupation_pdc
       WHERE charge_point_status.horodatage < EXCLUDED.horodatage`);
     await client.query("ANALYZE status_event; ANALYZE charge_point_status");
-    return { ms: performance.now() - t0, total: missing + Number(rows[0].n) };
+    const ms = performance.now() - t0;
+    // Disk per history row, indexes included (every monthly partition): docs/scaling.md's sizing.
+    const size = await client.query<{ bytes: string }>(
+      `SELECT coalesce(sum(pg_total_relation_size(inhrelid)), 0)::bigint AS bytes FROM pg_inherits WHERE inhparent = 'status_event'::regclass`,
+    );
+    const total = missing + Number(rows[0].n);
+    return { ms, total, bytesPerRow: total > 0 ? Number(size.rows[0].bytes) / total : 0 };
   } finally {
     await client.end();
   }
@@ -103,7 +109,7 @@ export const statusReadsSection: BenchSection = {
     const markdown = [
       "### (c) Reads on a large status history",
       "",
-      `\`status_event\` at **${fmt(filled.total)} rows** (COPY and the latest status of each point: ${fmt(filled.ms / 1000, 1)} s), ${fmt(ctx.points.length)} points.`,
+      `\`status_event\` at **${fmt(filled.total)} rows** (COPY and the latest status of each point: ${fmt(filled.ms / 1000, 1)} s), ${fmt(ctx.points.length)} points; ${fmt(filled.bytesPerRow)} bytes per row on disk, indexes included.`,
       "",
       "| read | calls | p50 | p99 | max |",
       "|---|---:|---:|---:|---:|",

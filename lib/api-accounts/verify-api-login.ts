@@ -1,8 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
-import { getEnv } from "@/lib/platform/env";
 import { decoyHash, verifySecret } from "@/lib/auth/password";
-import { blockedFor, clearFailures, recordFailure, type ThrottlePolicy } from "@/lib/auth/throttle";
+import { blockedFor, clearFailures, machineLoginPolicies, recordFailure } from "@/lib/auth/throttle";
 import { parseInput } from "@/lib/schemas/validation";
 import { apiLoginSchema, type ApiLoginInput } from "@/lib/schemas/api-accounts";
 
@@ -22,15 +21,6 @@ export type ApiLoginOutcome =
 export const userThrottleKey = (username: string) => `qc:user:${username}`;
 export const ipThrottleKey = (ip: string) => `qc:ip:${ip}`;
 
-function policies(): { user: ThrottlePolicy; ip: ThrottlePolicy } {
-  const env = getEnv();
-  const block = env.API_BASIC_BLOCK_SECONDS;
-  return {
-    user: { maxFailures: env.API_BASIC_MAX_FAILURES, windowSeconds: block, blockSeconds: block },
-    ip: { maxFailures: env.API_BASIC_MAX_FAILURES_PER_IP, windowSeconds: block, blockSeconds: block },
-  };
-}
-
 export async function verifyApiLogin(input: ApiLoginInput, options: { prisma?: PrismaClient; now?: Date } = {}): Promise<ApiLoginOutcome> {
   const login = parseInput(apiLoginSchema, input);
   const prisma = options.prisma ?? (await db());
@@ -47,7 +37,7 @@ export async function verifyApiLogin(input: ApiLoginInput, options: { prisma?: P
 
   const ok = await verifySecret(login.password, user?.passwordHash ?? (await decoyHash()));
   if (!ok || !user) {
-    const { user: userPolicy, ip: ipPolicy } = policies();
+    const { user: userPolicy, ip: ipPolicy } = machineLoginPolicies();
     await recordFailure(prisma, userKey, userPolicy, now);
     await recordFailure(prisma, ipKey, ipPolicy, now);
     return { kind: "wrong", operatorId };

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { getEnv } from "@/lib/platform/env";
 
 // Failed-attempt throttling shared by every process (stored in the database): after
 // `maxFailures` failures within `windowSeconds`, the key is blocked for `blockSeconds`.
@@ -37,4 +38,14 @@ export async function recordFailure(prisma: PrismaClient, key: string, policy: T
 
 export async function clearFailures(prisma: PrismaClient, key: string): Promise<void> {
   await prisma.authThrottle.deleteMany({ where: { key } });
+}
+
+/** The throttle of the data APIs' machine logins (ADVENIR Basic auth, QualiCharge's token): per login and per address. */
+export function machineLoginPolicies(): { user: ThrottlePolicy; ip: ThrottlePolicy } {
+  const env = getEnv();
+  const block = env.API_BASIC_BLOCK_SECONDS;
+  return {
+    user: { maxFailures: env.API_BASIC_MAX_FAILURES, windowSeconds: block, blockSeconds: block },
+    ip: { maxFailures: env.API_BASIC_MAX_FAILURES_PER_IP, windowSeconds: block, blockSeconds: block },
+  };
 }

@@ -2,11 +2,10 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { DataEnv } from "@/generated/prisma/enums";
 import { db, rawSql } from "@/lib/platform/db/database";
-import { getEnv } from "@/lib/platform/env";
 import { CLIENT_CERT_FINGERPRINT_HEADER, CLIENT_IP_HEADER } from "@/lib/platform/server/trusted-headers";
 import { AUTH_PATH, IngestError } from "@/lib/channels/advenir/errors";
 import { decoyHash, verifySecret } from "@/lib/auth/password";
-import { clearFailures, recordFailure, type ThrottlePolicy } from "@/lib/auth/throttle";
+import { clearFailures, machineLoginPolicies, recordFailure } from "@/lib/auth/throttle";
 
 // Machine authentication of the ADVENIR data API. Two ways in:
 //   - a client certificate, when the custom server (lib/platform/server/sanitize-headers.ts) set
@@ -54,14 +53,6 @@ export function clientIp(request: { headers: { get(name: string): string | null 
   return request.headers.get(CLIENT_IP_HEADER)?.trim() || "inconnue";
 }
 
-function policies(): { user: ThrottlePolicy; ip: ThrottlePolicy } {
-  const env = getEnv();
-  const block = env.API_BASIC_BLOCK_SECONDS;
-  return {
-    user: { maxFailures: env.API_BASIC_MAX_FAILURES, windowSeconds: block, blockSeconds: block },
-    ip: { maxFailures: env.API_BASIC_MAX_FAILURES_PER_IP, windowSeconds: block, blockSeconds: block },
-  };
-}
 
 function parseBasic(header: string): { username: string; secret: string } | null {
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header.trim());
@@ -234,7 +225,7 @@ export async function authenticateOperator(
   const ok = usable ? await secretMatches(usable, basic.secret) : (await verifySecret(basic.secret, await decoyHash()), false);
   if (!ok || !usable) {
     verified.delete(basic.username);
-    const { user, ip } = policies();
+    const { user, ip } = machineLoginPolicies();
     await recordFailure(prisma, userKey, user, now);
     await recordFailure(prisma, ipKey, ip, now);
     throw new OperatorAuthError("UNAUTHENTICATED", "identifiant ou secret incorrect, ou accès révoqué", {

@@ -1,4 +1,4 @@
-import type { DataEnv } from "@/generated/prisma/enums";
+import type { CallJournalRow } from "@/lib/statuses/call-journal-row";
 import { rawSql } from "@/lib/platform/db/database";
 import { storableText } from "@/lib/schemas/identifiers";
 
@@ -6,18 +6,8 @@ import { storableText } from "@/lib/schemas/identifiers";
 // outcome: the operator reads them in its console with their errors, as for the ADVENIR API.
 // Failed authentications go to the security log instead (lib/security/record-auth-failure.ts).
 
-export interface QualichargeCall {
-  env: DataEnv | null;
-  operatorId: string | null;
-  apiUserId: string | null;
-  /** The route's path pattern under /api/v1, e.g. "/dynamique/status/bulk". */
-  endpoint: string;
-  method: string;
-  ipAddress: string | null;
-  receivedAt: Date;
-  durationMs: number;
-  sizeBytes: number;
-  httpStatus: number;
+/** A call's journal row (endpoint with its /api/v1 prefix, as stored) with its counts and errors. */
+export interface QualichargeCall extends CallJournalRow {
   /** Items received, stored (created or changed) and unchanged, for writes. */
   received: number;
   stored: number;
@@ -42,7 +32,7 @@ export async function recordQualichargeCall(call: QualichargeCall): Promise<void
       call.env,
       call.operatorId,
       call.apiUserId,
-      `/api/v1${call.endpoint}`,
+      call.endpoint,
       call.method,
       call.ipAddress,
       call.receivedAt,

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { CallJournalRow } from "@/lib/statuses/call-journal-row";
 import type { Scope } from "@/lib/channels/qualicharge/auth/scopes";
 import type { QualichargePrincipal } from "@/lib/channels/qualicharge/auth/principal";
 import type { QualichargeAnswer } from "@/lib/channels/qualicharge/errors";
@@ -38,18 +39,7 @@ export interface QualichargeContext {
 }
 
 /** What the journal (journal.ts) records of a call, its counts and errors aside. */
-export interface JournalRow {
-  env: QualichargePrincipal["env"] | null;
-  operatorId: string | null;
-  apiUserId: string | null;
-  endpoint: string;
-  method: string;
-  ipAddress: string | null;
-  receivedAt: Date;
-  durationMs: number;
-  sizeBytes: number;
-  httpStatus: number;
-}
+export type JournalRow = CallJournalRow;
 
 export interface QualichargeRoute {
   method: Method;

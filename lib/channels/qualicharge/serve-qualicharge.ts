@@ -130,7 +130,7 @@ export async function serveQualicharge(req: IncomingMessage, res: ServerResponse
   }
   if (state.principal && !state.journaled) {
     try {
-      await recordQualichargeCall({ ...journalRowOf(req, state, answer.status), endpoint: state.endpoint, ...state.counts, errors: errorsOf(answer) });
+      await recordQualichargeCall({ ...journalRowOf(req, state, answer.status), ...state.counts, errors: errorsOf(answer) });
     } catch (e) {
       // The call's answer stands (its data are stored or not by now); the journal is best effort here.
       if (getEnv().LOG_ERRORS) console.error("[qualicharge] journal write failed", e);

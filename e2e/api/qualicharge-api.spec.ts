@@ -152,9 +152,11 @@ test("API QualiCharge : jeton, statique en lot, états, sessions, relectures ; l
   await expect(browserPage).toHaveURL(/\/operateur$/);
   await browserPage.getByRole("link", { name: "Envois", exact: true }).first().click();
   const table = browserPage.getByTestId("submissions-table");
-  for (const endpoint of ["/api/v1/statique/bulk", "/api/v1/dynamique/status/bulk", "/api/v1/dynamique/session/bulk"])
-    await expect(table.getByRole("row").filter({ hasText: endpoint }).filter({ hasText: "OK (201)" })).toHaveCount(1);
-  await expect(table.getByRole("row").filter({ hasText: "/api/v1/statique/bulk" })).toContainText("3 / 3 / 0");
+  // The console names QualiCharge's routes in French with their door (components/operator/labels.ts).
+  const row = (label: string) => table.getByRole("row").filter({ has: browserPage.getByRole("cell", { name: `QualiCharge : ${label}`, exact: true }) });
+  for (const label of ["Points de charge (statique, lot)", "Statuts (lot)", "Sessions (lot)"])
+    await expect(row(label).filter({ hasText: "OK (201)" })).toHaveCount(1);
+  await expect(row("Points de charge (statique, lot)")).toContainText("3 / 3 / 0");
   await expect(table.getByRole("row").filter({ hasText: "(403)" })).toHaveCount(0);
 });
 

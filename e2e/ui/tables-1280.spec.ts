@@ -58,6 +58,8 @@ test("console opérateur à 1 280 px : stations par pages de 25, envois lisibles
   await expectNoSidewaysScroll(page);
   await expectInsideColumn(page, "submissions-table");
   const detail = table.getByRole("row").nth(1).getByRole("link");
+  // Scrolled down to (the filters above the table grew with the door filter), it is whole: nothing cut sideways.
+  await detail.scrollIntoViewIfNeeded();
   await expect(detail).toBeInViewport({ ratio: 1 });
   await detail.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Envoi n° \d+$/);

@@ -53,7 +53,6 @@ export function clientIp(request: { headers: { get(name: string): string | null 
   return request.headers.get(CLIENT_IP_HEADER)?.trim() || "inconnue";
 }
 
-
 function parseBasic(header: string): { username: string; secret: string } | null {
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header.trim());
   if (!match) return null;

@@ -102,6 +102,11 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
  * A text PostgreSQL can hold in text and jsonb: U+0000 and lone surrogates written as `\uXXXX`
  * (both are refused by the database, and a message quoting a hostile body may carry them).
  */
+export function isStorableText(s: string): boolean {
+  UNSTORABLE.lastIndex = 0;
+  return !UNSTORABLE.test(s);
+}
+
 export function storableText(s: string): string {
   UNSTORABLE.lastIndex = 0;
   return UNSTORABLE.test(s) ? s.replace(UNSTORABLE, escapeCodePoint) : s;

@@ -1,6 +1,7 @@
 import { gunzip } from "node:zlib";
 import { promisify } from "node:util";
 import { getEnv } from "@/lib/platform/env";
+import { isStorableText } from "@/lib/schemas/identifiers";
 import { detailError, validationFailed } from "@/lib/channels/qualicharge/errors";
 
 // The body of a QualiCharge request: at most API_MAX_BODY_BYTES as sent, gzip accepted
@@ -36,16 +37,46 @@ export async function readRawBody(chunks: AsyncIterable<Uint8Array>, contentEnco
   }
 }
 
-/** The JSON value of a body; not JSON → 422 as FastAPI (type json_invalid, loc ["body", position]). */
+/** The path of the first key or string holding U+0000 or a lone UTF-16 surrogate, if any. */
+function unstorableAt(value: unknown, path: (string | number)[]): (string | number)[] | null {
+  if (typeof value === "string") return isStorableText(value) ? null : path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unstorableAt(value[i], [...path, i]);
+      if (found) return found;
+    }
+  } else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isStorableText(key)) return [...path, key];
+      const found = unstorableAt(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+// Only escapes can carry them into JSON text (a raw U+0000 is not JSON; invalid UTF-8 reads as
+// U+FFFD): the walk runs only when the text holds such an escape.
+const SUSPECT_ESCAPE = /\\u(0000|d[89a-f][0-9a-f]{2})/i;
+
+/**
+ * The JSON value of a body; not JSON → 422 as FastAPI (type json_invalid, loc ["body", position]).
+ * A text holding U+0000 or a lone surrogate, which PostgreSQL cannot store, → 422 with its path.
+ */
 export function parseJsonBody(body: RawBody): unknown {
   const text = body.bytes.toString("utf8");
   if (text.trim() === "") throw validationFailed([{ type: "missing", loc: ["body"], msg: "Field required", input: null }]);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (e) {
     const position = /position (\d+)/.exec((e as Error).message)?.[1];
     throw validationFailed([{ type: "json_invalid", loc: ["body", position ? Number(position) : 0], msg: "JSON decode error" }]);
   }
+  const at = SUSPECT_ESCAPE.test(text) ? unstorableAt(value, ["body"]) : null;
+  if (at)
+    throw validationFailed([{ type: "string_unicode", loc: at, msg: "Input should be a valid string: U+0000 and lone UTF-16 surrogates are not accepted" }]);
+  return value;
 }
 
 /** An `application/x-www-form-urlencoded` body (the OAuth2 password flow's form). */

@@ -2,6 +2,7 @@ import { rawSql } from "@/lib/platform/db/database";
 import { getEnv } from "@/lib/platform/env";
 import { verifyApiLogin, type ApiLoginOutcome } from "@/lib/api-accounts/verify-api-login";
 import { recordAuthFailure } from "@/lib/security/record-auth-failure";
+import { isStorableText } from "@/lib/schemas/identifiers";
 import { authenticationFailed, detailError, validationFailed, type QualichargeAnswer, type ValidationDetail } from "@/lib/channels/qualicharge/errors";
 import { parseFormBody, type RawBody } from "@/lib/channels/qualicharge/read-request-body";
 import type { QualichargeContext, QualichargeRoute } from "@/lib/channels/qualicharge/router";
@@ -44,6 +45,14 @@ function formDetails(fields: Map<string, string>): ValidationDetail[] {
     details.push({ type: "string_pattern_mismatch", loc: ["body", "grant_type"], msg: "String should match pattern '^password$'", input: grantType });
   for (const name of ["username", "password"])
     if (!fields.has(name)) details.push({ type: "missing", loc: ["body", name], msg: "Field required", input: null });
+  // A login PostgreSQL cannot hold (U+0000, a lone surrogate) names no account: refused as the JSON bodies are.
+  const username = fields.get("username");
+  if (username !== undefined && !isStorableText(username))
+    details.push({
+      type: "string_unicode",
+      loc: ["body", "username"],
+      msg: "Input should be a valid string: U+0000 and lone UTF-16 surrogates are not accepted",
+    });
   return details;
 }
 

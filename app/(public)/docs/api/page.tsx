@@ -3,6 +3,7 @@ import Link from "next/link";
 import { buildPortalOpenApiDocument } from "@/app/api/openapi.json/portal-openapi-document";
 import { SchemaFields, type JsonSchemaLike } from "@/components/openapi/schema-fields";
 import { QualichargeApiSection } from "@/app/(public)/docs/api/_components/qualicharge-api-section";
+import { Json } from "@/app/(public)/docs/api/_components/json-block";
 
 // The portal's OpenAPI document rendered as a DSFR page, on the server, with no script nor CDN:
 // the ADVENIR web service, then QualiCharge's API v1.
@@ -14,19 +15,6 @@ const ENDPOINTS = [
   { path: "/api/operation/put", title: "Opérations de charge", anchor: "operations" },
   { path: "/api/courbe/put", title: "Courbes de charge", anchor: "courbes" },
 ] as const;
-
-function Json({ value, label }: { value: unknown; label: string }) {
-  return (
-    <pre
-      className="fr-p-2w"
-      style={{ whiteSpace: "pre-wrap", wordBreak: "break-all", background: "var(--background-alt-grey)" }}
-      tabIndex={0}
-      aria-label={label}
-    >
-      <code>{JSON.stringify(value, null, 2)}</code>
-    </pre>
-  );
-}
 
 export default function ApiDocsPage() {
   const doc = buildPortalOpenApiDocument();

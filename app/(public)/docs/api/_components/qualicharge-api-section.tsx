@@ -1,5 +1,6 @@
 import { SchemaFields, type JsonSchemaLike } from "@/components/openapi/schema-fields";
 import type { PortalOpenApiDocument } from "@/app/api/openapi.json/portal-openapi-document";
+import { Json } from "@/app/(public)/docs/api/_components/json-block";
 
 // The QualiCharge part of /docs/api: authentication, the table of endpoints with their scope and
 // answers, then each endpoint with its example body and answers, then the models.
@@ -24,19 +25,6 @@ function exampleOf(response: Operation["responses"][string]): unknown {
 function scopeLabel(scope: string | null): string {
   if (scope === null) return "aucune (identifiant et mot de passe)";
   return scope === "authenticated" ? "jeton valide" : scope;
-}
-
-function Json({ value, label }: { value: unknown; label: string }) {
-  return (
-    <pre
-      className="fr-p-2w"
-      style={{ whiteSpace: "pre-wrap", wordBreak: "break-all", background: "var(--background-alt-grey)" }}
-      tabIndex={0}
-      aria-label={label}
-    >
-      <code>{JSON.stringify(value, null, 2)}</code>
-    </pre>
-  );
 }
 
 export function QualichargeApiSection({ doc }: { doc: PortalOpenApiDocument }) {

@@ -7,6 +7,7 @@ import { getStationActivityByEnv, activityOf } from "@/lib/operator-console/get-
 import { getSandboxSummary } from "@/lib/operator-console/get-sandbox-summary";
 import { findOwnCredential } from "@/lib/operator-console/find-own-credential";
 import { submissionFiltersSchema } from "@/lib/schemas/operator-console";
+import { parisDay } from "@/lib/platform/time/paris-time";
 
 const T0 = 1_700_000_000;
 const all = submissionFiltersSchema.parse({});
@@ -33,7 +34,8 @@ describe("operator console queries", () => {
     expect((await listSubmissions({ operatorId: a.operatorId, filters: { ...all, endpoint: "/api/courbe/put" } })).total).toBe(1);
     expect((await listSubmissions({ operatorId: a.operatorId, filters: { ...all, env: "sandbox" } })).total).toBe(0);
     expect((await listSubmissions({ operatorId: a.operatorId, filters: { ...all, au: "2015-01-01" } })).total).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
+    // The filter reads Paris days: late in the UTC evening, Paris is already on the next day.
+    const today = parisDay(new Date());
     expect((await listSubmissions({ operatorId: a.operatorId, filters: { ...all, du: today, au: today } })).total).toBe(3);
     const page2 = await listSubmissions({ operatorId: a.operatorId, filters: { ...all, page: 2 }, pageSize: 2 });
     expect(page2).toMatchObject({ page: 2, pageCount: 2, total: 3 });

@@ -57,9 +57,12 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     }
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Journal rows of reads and of refused calls need not wait for the disk (ADR 0020): a small
+  // pool of its own, so that the setting never leaks to a data write. Opened on first use.
+  const relaxedPool = new pg.Pool({ connectionString: url, max: 3, options: "-c synchronous_commit=off" });
   const sql: SqlExecutor = {
     exec: async (text) => void (await pool.query(text)),
-    query: async (text, params, options) => (await pool.query({ text, values: params, name: options?.name })).rows,
+    query: async (text, params, options) => (await (options?.relaxedCommit ? relaxedPool : pool).query({ text, values: params, name: options?.name })).rows,
     transaction: (fn) => pgTransaction(pool, fn),
   };
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -69,7 +72,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     kind: "postgres",
     close: async () => {
       await prisma.$disconnect();
-      await pool.end();
+      await Promise.all([pool.end(), relaxedPool.end()]);
     },
   };
 }

@@ -4,13 +4,23 @@ import path from "node:path";
 import type { SqlTransaction } from "@/lib/platform/db/sql-transaction";
 
 /** Plain SQL on either database (lib/platform/db/database.ts): the migration runner, health checks and the data API's hot path. */
+export interface QueryOptions {
+  /** A prepared statement's name (see SqlExecutor.query). */
+  name?: string;
+  /**
+   * Commit without waiting for the WAL flush (synchronous_commit off, ADR 0020): for call-journal
+   * rows only, never for data a client was told is stored. PGlite ignores it.
+   */
+  relaxedCommit?: boolean;
+}
+
 export interface SqlExecutor {
   exec(sql: string): Promise<void>;
   /**
    * `name` makes it a prepared statement on PostgreSQL: parsed and planned once per connection
    * rather than on every call (PGlite, one in-process connection, ignores it).
    */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: { name?: string }): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** PostgreSQL only: `fn` in one transaction on one connection, with COPY (lib/platform/db/sql-transaction.ts). */
   transaction?<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T>;
 }

@@ -51,7 +51,7 @@ async function fill(ctx: BenchContext): Promise<{ ms: number; settleMs: number; 
       INSERT INTO charge_point_status (station_id, charge_point_id, status_id, horodatage, door, etat_pdc, occupation_pdc)
       SELECT cp.station_id, cp.id, e.id, e.horodatage, e.door, e.etat_pdc, e.occupation_pdc
         FROM charge_point cp
-        CROSS JOIN LATERAL (SELECT * FROM status_event e WHERE e.charge_point_id = cp.id ORDER BY e.horodatage DESC LIMIT 1) e
+        CROSS JOIN LATERAL (SELECT * FROM status_event e WHERE e.station_id = cp.station_id AND e.charge_point_id = cp.id ORDER BY e.horodatage DESC LIMIT 1) e
       ON CONFLICT (station_id, charge_point_id, env) DO UPDATE SET status_id = EXCLUDED.status_id, horodatage = EXCLUDED.horodatage,
         etat_pdc = EXCLUDED.etat_pdc, occupation_pdc = EXCLUDED.occupation_pdc
       WHERE charge_point_status.horodatage < EXCLUDED.horodatage`);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getEnv } from "@/lib/platform/env";
 import { ID_ITINERANCE_PATTERN, pastDatetimeFilter, statusCreate, type StatusCreate } from "@/lib/schemas/qualicharge-status";
 import { writeStatuses, type StatusToWrite } from "@/lib/statuses/write-statuses";
+import { writeOneStatus } from "@/lib/statuses/coalesce-status-writes";
 import { readLatestStatus } from "@/lib/statuses/read-latest-status";
 import { readStatusHistory } from "@/lib/statuses/read-status-history";
 import { listLatestStatuses } from "@/lib/statuses/list-latest-statuses";
@@ -76,9 +77,13 @@ async function createStatus(ctx: AuthedContext) {
   const parsed = statusCreate.safeParse(parseJsonBody(await ctx.body()), { reportInput: true });
   if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "body"));
   if (!ownsId(ctx.principal, parsed.data.id_pdc_itinerance)) throw insufficientPermissions("You cannot create statuses for this point of charge");
-  const ids = await write(ctx, [parsed.data]);
-  if (!ids) throw detailError(404, NO_POINT);
-  return { status: 201, body: { id: ids[0] } };
+  ctx.counts.received = 1;
+  // Written with the single statuses of other calls arriving at the same time (one statement for all).
+  const result = await writeOneStatus({ status: toWrite(parsed.data), door: "QUALICHARGE", env: ctx.principal.env, journal: ctx.journalRow(201) });
+  if (!result.written) throw detailError(404, NO_POINT);
+  ctx.counts.stored = 1;
+  ctx.journaled();
+  return { status: 201, body: { id: result.ids[0] } };
 }
 
 /** A bulk's items (its length is checked before, against QUALICHARGE_BULK_MAX). */

@@ -9,7 +9,8 @@ import { randomStatus, type PostedStatus } from "./statuses";
 
 // (a) Status bulks of 1,000 through the portal's server, against a raw COPY of the same rows
 // into the same table (status_event) on the same database in the same run. The HTTP side posts
-// BENCH_BULKS bulks (default 50, i.e. 50,000 statuses) from BENCH_BULK_CLIENTS concurrent
+// BENCH_BULKS bulks (default 200, i.e. 200,000 statuses: a few seconds, so that JIT warm-up and a
+// busy moment weigh little) from BENCH_BULK_CLIENTS concurrent
 // clients (default 2, the machine's cores); the COPY's rows are formatted before its clock
 // starts (the database's part only), in the sandbox environment so that they never collide.
 
@@ -63,15 +64,16 @@ async function copyStatuses(ctx: BenchContext, statuses: PostedStatus[]): Promis
 export const statusBulkSection: BenchSection = {
   name: "status-bulk",
   async run(ctx) {
-    const count = Number(process.env.BENCH_BULKS ?? 50);
+    const count = Number(process.env.BENCH_BULKS ?? 200);
     const clients = Number(process.env.BENCH_BULK_CLIENTS ?? 2);
     const make = () => Array.from({ length: BULK }, (_, i) => randomStatus(ctx.points, i));
     await postBulks(ctx, [make(), make(), make()], 1); // warm-up (JIT, pool, prepared statements)
     const bulks = Array.from({ length: count }, make);
     const rounds: { httpMs: number; copyMs: number }[] = [];
-    // Two rounds, HTTP and COPY alternating, so that a busy moment of the shared machine weighs on both.
-    for (let round = 0; round < 2; round++) {
-      const half = bulks.slice((round * count) / 2, ((round + 1) * count) / 2);
+    // Four rounds, HTTP and COPY alternating, so that a busy moment of the shared machine weighs on both.
+    const ROUNDS = 4;
+    for (let round = 0; round < ROUNDS; round++) {
+      const half = bulks.slice(Math.floor((round * count) / ROUNDS), Math.floor(((round + 1) * count) / ROUNDS));
       const httpMs = await postBulks(ctx, half, clients);
       const copyMs = await copyStatuses(ctx, half.flat());
       rounds.push({ httpMs, copyMs });
@@ -84,7 +86,7 @@ export const statusBulkSection: BenchSection = {
     const markdown = [
       "### (a) Status bulks of 1,000 over HTTP vs a raw COPY",
       "",
-      `${fmt(count)} bulks of ${fmt(BULK)} statuses (${fmt(statuses)} statuses) posted to \`POST /api/v1/dynamique/status/bulk\` by ${clients} concurrent clients, in two rounds alternating with a \`COPY\` of the same rows into \`status_event\`.`,
+      `${fmt(count)} bulks of ${fmt(BULK)} statuses (${fmt(statuses)} statuses) posted to \`POST /api/v1/dynamique/status/bulk\` by ${clients} concurrent clients, in four rounds alternating with a \`COPY\` of the same rows into \`status_event\`.`,
       "",
       "| | time | statuses/s |",
       "|---|---:|---:|",

@@ -1,0 +1,92 @@
+import type { z } from "zod";
+import type { XmlElement } from "@/lib/platform/xml/read-xml";
+import {
+  availabilityStatusMessage,
+  busyStatusMessage,
+  chargeDetailRecordMessage,
+  syntheticStatusMessage,
+  type AvailabilityStatusMessage,
+  type BusyStatusMessage,
+  type ChargeDetailRecordMessage,
+  type SyntheticStatusMessage,
+} from "@/lib/schemas/gireve-emip";
+import { SoapFault } from "@/lib/channels/gireve/emip/soap";
+
+// The body's message, dispatched on its root's local name (with or without eMIP's ToIOP/FromIOP
+// prefix, since senders and GIREVE's relay name the same message both ways), its fields read as
+// text by local name and validated (lib/schemas/gireve-emip.ts). A message that cannot be read
+// is a SOAP Fault naming the offending field's path.
+
+export type DecodedMessage =
+  | { kind: "availability"; root: string; message: AvailabilityStatusMessage }
+  | { kind: "busy"; root: string; message: BusyStatusMessage }
+  | { kind: "synthetic"; root: string; message: SyntheticStatusMessage }
+  | { kind: "cdr"; root: string; message: ChargeDetailRecordMessage };
+
+const KINDS = {
+  SetEVSEAvailabilityStatusRequest: "availability",
+  SetEVSEBusyStatusRequest: "busy",
+  SetEVSESyntheticStatusRequest: "synthetic",
+  SetChargeDetailRecordRequest: "cdr",
+} as const;
+
+/** The message's name without eMIP's direction prefix. */
+export function messageName(local: string): string {
+  return local.replace(/^eMIP_(?:ToIOP|FromIOP)_/, "");
+}
+
+/** Leaf children as text, by local name (the first of each name). */
+function leaves(element: XmlElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of element.children) if (c.children.length === 0 && !(c.local in out)) out[c.local] = c.text;
+  return out;
+}
+
+function fieldsOf(root: XmlElement, kind: DecodedMessage["kind"]): Record<string, unknown> {
+  const fields: Record<string, unknown> = leaves(root);
+  if (kind !== "cdr") return fields;
+  const record = root.children.find((c) => c.local === "chargeDetailRecord");
+  if (!record) return fields;
+  const list = record.children.find((c) => c.local === "meterReportList");
+  fields.chargeDetailRecord = {
+    ...leaves(record),
+    meterReportList: (list?.children ?? []).filter((c) => c.local === "meterReport").map(leaves),
+  };
+  return fields;
+}
+
+function fault(root: string, error: z.ZodError): SoapFault {
+  const issue = error.issues[0];
+  const path = [root, ...issue.path.map(String)].join("/");
+  const message = issue.code === "invalid_type" && issue.input === undefined ? "champ obligatoire manquant" : issue.message;
+  return new SoapFault("Sender", `${path} : ${message}`);
+}
+
+export function decodeMessage(root: XmlElement): DecodedMessage {
+  const name = messageName(root.local);
+  const kind = KINDS[name as keyof typeof KINDS];
+  if (!kind) throw new SoapFault("Sender", `Message eMIP inconnu : ${root.local}.`);
+  const fields = fieldsOf(root, kind);
+  switch (kind) {
+    case "availability": {
+      const parsed = availabilityStatusMessage.safeParse(fields, { reportInput: true });
+      if (!parsed.success) throw fault(root.local, parsed.error);
+      return { kind, root: root.local, message: parsed.data };
+    }
+    case "busy": {
+      const parsed = busyStatusMessage.safeParse(fields, { reportInput: true });
+      if (!parsed.success) throw fault(root.local, parsed.error);
+      return { kind, root: root.local, message: parsed.data };
+    }
+    case "synthetic": {
+      const parsed = syntheticStatusMessage.safeParse(fields, { reportInput: true });
+      if (!parsed.success) throw fault(root.local, parsed.error);
+      return { kind, root: root.local, message: parsed.data };
+    }
+    case "cdr": {
+      const parsed = chargeDetailRecordMessage.safeParse(fields, { reportInput: true });
+      if (!parsed.success) throw fault(root.local, parsed.error);
+      return { kind, root: root.local, message: parsed.data };
+    }
+  }
+}

@@ -142,6 +142,22 @@ describe("the API on a dossier's point", () => {
   });
 });
 
+describe("declarations compared", () => {
+  it("takes the same phone written two ways for agreement, and another number for a conflict", async () => {
+    const { dossier, items } = await setting(1);
+    await upsertStatiques({ items, mode: "upsert", apiUser });
+    // The dossier's IRVE file writes the API's "tel:+33-1-84-71-00-62" as a person would.
+    const asWritten = { ...items[0], telephone_operateur: " 01 84 71 00 62 " };
+    await declareChargePoints({ dossierId: dossier.id, rows: await irveRows([asWritten]), actor: "test" });
+    const conflicts = async () => (await listDeclarationConflicts()).find((c) => c.idPdcItinerance === items[0].id_pdc_itinerance);
+    expect(await conflicts()).toBeUndefined();
+    await declareChargePoints({ dossierId: dossier.id, rows: await irveRows([{ ...asWritten, telephone_operateur: "01 84 71 00 63" }]), actor: "test" });
+    expect((await conflicts())?.fields.map((f) => [f.field, f.values.map((v) => v.value)])).toEqual([
+      ["telephone_operateur", ["tel:+33-1-84-71-00-62", "01 84 71 00 63"]],
+    ]);
+  });
+});
+
 describe("upsertStatiques", () => {
   it("is all or nothing, and a retry leaves the same state", async () => {
     const { items } = await setting(3);

@@ -1,6 +1,7 @@
 import type { Door } from "@/generated/prisma/enums";
 import { db } from "@/lib/platform/db/database";
 import { IRVE_COLUMNS } from "@/lib/schemas/irve";
+import { comparableDeclaration } from "@/lib/charge-points/record-declarations";
 
 // Points whose sources disagree (ADR 0019): for each source that declared a point (an API user,
 // a dossier), its latest declaration; a point is in conflict when these differ, and the listing
@@ -54,8 +55,10 @@ export async function listDeclarationConflicts(input: { limit?: number } = {}): 
       return i < 0 ? IRVE_COLUMNS.length : i;
     };
     const names = [...new Set(latest.flatMap((l) => Object.keys(l.data)))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    // Compared in their comparable form (one phone format), shown as each source wrote them.
+    const comparable = latest.map((l) => comparableDeclaration(l.data));
     const fields = names
-      .filter((field) => new Set(latest.map((l) => l.data[field] ?? "")).size > 1)
+      .filter((field) => new Set(comparable.map((c) => c[field] ?? "")).size > 1)
       .map((field) => ({ field, values: latest.map((l) => ({ source: l.source, value: l.data[field] ?? "" })) }));
     return {
       chargePointId: latest[0].charge_point_id,

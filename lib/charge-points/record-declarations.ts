@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Door } from "@/generated/prisma/enums";
+import { frenchPhone } from "@/lib/schemas/qualicharge-statique";
 
 // Every declaration of a point's static data, by whichever door (ADR 0019): who declared what,
 // and when. The data is the point's IRVE record as text (charge_point.irve), so that two doors'
@@ -23,8 +24,25 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/**
+ * What two declarations compare on: each field trimmed, and the phone in one written form (a
+ * dossier's IRVE file says "01 84 71 00 62" where QualiCharge's API answers
+ * "tel:+33-1-84-71-00-62": the same number, not a conflict).
+ */
+export function comparableDeclaration(data: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, value] of Object.entries(data)) {
+    const v = typeof value === "string" ? value.trim() : value;
+    out[field] = field === "telephone_operateur" && typeof v === "string" ? (frenchPhone(v) ?? v) : v;
+  }
+  return out;
+}
+
+/** The hash of a declaration's comparable form: equal for two sources that agree. */
 export function declarationSha256(data: Record<string, string>): string {
-  return createHash("sha256").update(canonicalJson(data), "utf8").digest("hex");
+  return createHash("sha256")
+    .update(canonicalJson(comparableDeclaration(data)), "utf8")
+    .digest("hex");
 }
 
 /** Records the declarations of one source, in the caller's transaction; returns how many were new. */

@@ -1,5 +1,5 @@
 import { PrismaClient } from "@/generated/prisma/client";
-import { databaseUrl } from "@/lib/platform/env";
+import { databaseUrl, getEnv } from "@/lib/platform/env";
 import { applyMigrations, type SqlExecutor } from "@/lib/platform/db/migrate";
 import { pgTransaction } from "@/lib/platform/db/sql-transaction";
 
@@ -60,6 +60,10 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   // Journal rows of reads and of refused calls need not wait for the disk (ADR 0020): a small
   // pool of its own, so that the setting never leaks to a data write. Opened on first use.
   const relaxedPool = new pg.Pool({ connectionString: url, max: 3, options: "-c synchronous_commit=off" });
+  // An idle connection the server drops (a restart, a failover) is an "error" event of its pool,
+  // which would end the process if nobody listened: the pool forgets that connection and the next
+  // query opens another.
+  for (const p of [pool, relaxedPool]) p.on("error", (e) => getEnv().LOG_ERRORS && console.error("[db] idle connection lost", e.message));
   const sql: SqlExecutor = {
     exec: async (text) => void (await pool.query(text)),
     query: async (text, params, options) => (await (options?.relaxedCommit ? relaxedPool : pool).query({ text, values: params, name: options?.name })).rows,

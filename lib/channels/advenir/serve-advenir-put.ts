@@ -3,6 +3,7 @@ import { answerAdvenirPut } from "@/lib/channels/advenir/handle-put";
 import { advenirFailure, answerHeaders, type AdvenirAnswer } from "@/lib/channels/advenir/advenir-response";
 import type { Endpoint } from "@/lib/channels/advenir/normalize-body";
 import { getEnv } from "@/lib/platform/env";
+import { discardRest } from "@/lib/platform/server/discard-body";
 import type { HeaderSource } from "@/lib/channels/advenir/operator-basic";
 import { guardBody } from "@/lib/platform/server/guarded-body";
 
@@ -51,11 +52,16 @@ export async function serveAdvenirPut(req: IncomingMessage, res: ServerResponse,
   } finally {
     guarded.done();
   }
+  // A body refused because the server is busy (503) is read to its end and thrown away (bounded
+  // like any body), so that the client, still sending, receives the 503 and its Retry-After
+  // rather than a reset connection, and may retry on the same connection.
+  const env = getEnv();
+  if (answer.status === 503 && !req.complete) await discardRest(req, { maxBytes: env.API_MAX_BODY_BYTES, timeoutMs: env.API_BODY_TIMEOUT_MS });
   if (res.destroyed || !res.writable) return; // the client is gone
   const text = JSON.stringify(answer.body);
   const headers: Record<string, string | number> = { ...answerHeaders(answer), "Content-Length": Buffer.byteLength(text) };
-  // After a 413 (or any answer given before the whole body came in), the rest of the body is never
-  // read: the connection cannot carry another request.
+  // After a 413 (or any other answer given before the whole body came in), the rest of the body
+  // is never read: the connection cannot carry another request.
   if (answer.status === 413 || !req.complete) headers.Connection = "close";
   res.writeHead(answer.status, headers);
   res.end(text);

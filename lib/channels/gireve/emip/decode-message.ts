@@ -62,31 +62,26 @@ function fault(root: string, error: z.ZodError): SoapFault {
   return new SoapFault("Sender", `${path} : ${message}`);
 }
 
+/** The fields validated by `schema`, or the Fault naming the first offending field. */
+function validated<T>(schema: z.ZodType<T, unknown>, root: XmlElement, fields: Record<string, unknown>): T {
+  const parsed = schema.safeParse(fields, { reportInput: true });
+  if (!parsed.success) throw fault(root.local, parsed.error);
+  return parsed.data;
+}
+
 export function decodeMessage(root: XmlElement): DecodedMessage {
   const name = messageName(root.local);
   const kind = KINDS[name as keyof typeof KINDS];
   if (!kind) throw new SoapFault("Sender", `Message eMIP inconnu : ${root.local}.`);
   const fields = fieldsOf(root, kind);
   switch (kind) {
-    case "availability": {
-      const parsed = availabilityStatusMessage.safeParse(fields, { reportInput: true });
-      if (!parsed.success) throw fault(root.local, parsed.error);
-      return { kind, root: root.local, message: parsed.data };
-    }
-    case "busy": {
-      const parsed = busyStatusMessage.safeParse(fields, { reportInput: true });
-      if (!parsed.success) throw fault(root.local, parsed.error);
-      return { kind, root: root.local, message: parsed.data };
-    }
-    case "synthetic": {
-      const parsed = syntheticStatusMessage.safeParse(fields, { reportInput: true });
-      if (!parsed.success) throw fault(root.local, parsed.error);
-      return { kind, root: root.local, message: parsed.data };
-    }
-    case "cdr": {
-      const parsed = chargeDetailRecordMessage.safeParse(fields, { reportInput: true });
-      if (!parsed.success) throw fault(root.local, parsed.error);
-      return { kind, root: root.local, message: parsed.data };
-    }
+    case "availability":
+      return { kind, root: root.local, message: validated(availabilityStatusMessage, root, fields) };
+    case "busy":
+      return { kind, root: root.local, message: validated(busyStatusMessage, root, fields) };
+    case "synthetic":
+      return { kind, root: root.local, message: validated(syntheticStatusMessage, root, fields) };
+    case "cdr":
+      return { kind, root: root.local, message: validated(chargeDetailRecordMessage, root, fields) };
   }
 }

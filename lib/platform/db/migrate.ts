@@ -3,7 +3,6 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SqlTransaction } from "@/lib/platform/db/sql-transaction";
 
-/** Plain SQL on either database (lib/platform/db/database.ts): the migration runner, health checks and the data API's hot path. */
 export interface QueryOptions {
   /** A prepared statement's name (see SqlExecutor.query). */
   name?: string;
@@ -14,6 +13,7 @@ export interface QueryOptions {
   relaxedCommit?: boolean;
 }
 
+/** Plain SQL on either database (lib/platform/db/database.ts): the migration runner, health checks and the data API's hot path. */
 export interface SqlExecutor {
   exec(sql: string): Promise<void>;
   /**

@@ -13,6 +13,10 @@ import { StatiqueRefused } from "@/lib/charge-points/statique-errors";
 import { makeDossier } from "@/cli/demo/factories";
 import { freshUnitCode } from "@/tests/support/qualicharge/tenant";
 import { stationItems } from "@/tests/support/qualicharge/statique";
+import { recordSessions } from "@/lib/charges/record-sessions";
+import { writeStatuses } from "@/lib/statuses/write-statuses";
+import { readLatestStatus } from "@/lib/statuses/read-latest-status";
+import { readStatusHistory } from "@/lib/statuses/read-status-history";
 
 // One point per id_pdc_itinerance whichever door declared it (ADR 0019): the API's statique and a
 // GIREVE dossier's IRVE declaration meet on the same rows, each declaration is kept, and the
@@ -79,16 +83,40 @@ describe("a GIREVE dossier adopts the points the operator declared through the A
     expect((await listDeclarationConflicts()).some((c) => c.chargePointId === after[0].id)).toBe(false);
   });
 
-  it("moves a dossier-less point into the dossier's station of another code", async () => {
+  it("moves a dossier-less point into the dossier's station of another code, with its sessions and statuses", async () => {
     const { dossier, items } = await setting(1);
     await upsertStatiques({ items, mode: "upsert", apiUser });
     const [before] = await points([items[0].id_pdc_itinerance]);
+    const pdc = items[0].id_pdc_itinerance;
+    const session = { idPdcItinerance: pdc, start: new Date(Date.now() - 5 * 3_600_000), end: new Date(Date.now() - 4 * 3_600_000), energyKwh: 12.5 };
+    expect((await recordSessions({ env: "production", apiUserId: null, sessions: [session] })).kind).toBe("stored");
+    const at = new Date(Date.now() - 3_600_000);
+    expect(
+      (
+        await writeStatuses({
+          statuses: [{ idPdcItinerance: pdc, horodatage: at, etatPdc: "en_service", occupationPdc: "occupe" }],
+          door: "QUALICHARGE",
+          env: "production",
+        })
+      ).written,
+    ).toBe(true);
+
     const moved = { ...items[0], id_station_itinerance: `${items[0].id_station_itinerance}X` };
     await declareChargePoints({ dossierId: dossier.id, rows: await irveRows([moved]), actor: "test" });
-    const [after] = await points([items[0].id_pdc_itinerance]);
+    const [after] = await points([pdc]);
     expect(after.id).toBe(before.id);
     expect(after.stationId).not.toBe(before.stationId);
     expect(after.station.dossierId).toBe(dossier.id);
+
+    // The session followed its point: sent again, it is the same charge, not a second one.
+    const charges = () => db().then((p) => p.chargeOperation.findMany({ where: { chargePointId: after.id }, select: { stationId: true, stopWh: true } }));
+    expect(await charges()).toEqual([{ stationId: after.stationId, stopWh: 12_500n }]);
+    expect(await recordSessions({ env: "production", apiUserId: null, sessions: [session] })).toMatchObject({ kind: "stored", stored: 0, unchanged: 1 });
+    expect(await charges()).toHaveLength(1);
+    // Its latest status and its history are still found.
+    expect(await readLatestStatus({ idPdcItinerance: pdc, env: "production" })).toMatchObject({ kind: "found", status: { occupationPdc: "occupe" } });
+    const history = await readStatusHistory({ idPdcItinerance: pdc, env: "production" });
+    expect(history.kind === "found" && history.statuses.map((s) => s.horodatage.getTime())).toEqual([at.getTime()]);
   });
 
   it("still refuses a point of another dossier", async () => {
@@ -155,6 +183,47 @@ describe("declarations compared", () => {
     expect((await conflicts())?.fields.map((f) => [f.field, f.values.map((v) => v.value)])).toEqual([
       ["telephone_operateur", ["tel:+33-1-84-71-00-62", "01 84 71 00 63"]],
     ]);
+  });
+});
+
+describe("a point moved by the API", () => {
+  it("takes its sessions to its new dossier-less station, and merges a copy already there", async () => {
+    const unit = freshUnitCode();
+    const operator = await makeDossier({ channel: "GIREVE", signed: true });
+    await (await db()).operationalUnit.create({ data: { code: unit, name: unit, operatorId: operator.operatorId } });
+    const [item] = stationItems(unit, 1).map((i) => schema.parse(i)) as Statique[];
+    await upsertStatiques({ items: [item], mode: "upsert", apiUser });
+    const [first] = await points([item.id_pdc_itinerance]);
+    const start = Date.now() - 6 * 3_600_000;
+    const session = (k: number) => ({
+      idPdcItinerance: item.id_pdc_itinerance,
+      start: new Date(start + k * 3_600_000),
+      end: new Date(start + k * 3_600_000 + 1_800_000),
+      energyKwh: 5 + k,
+    });
+    await recordSessions({ env: "production", apiUserId: null, sessions: [session(0), session(1)] });
+    // A copy of session 1 under the station the point moves to, as an earlier move could leave it.
+    const other = { ...item, id_station_itinerance: `${item.id_station_itinerance}Y` };
+    await upsertStatiques({ items: [other], mode: "upsert", apiUser });
+    const [second] = await points([item.id_pdc_itinerance]);
+    expect(second.stationId).not.toBe(first.stationId);
+    const prisma = await db();
+    const rows = () =>
+      prisma.chargeOperation.findMany({
+        where: { chargePointId: first.id },
+        select: { stationId: true, transactionId: true },
+        orderBy: { transactionId: "asc" },
+      });
+    expect((await rows()).map((r) => r.stationId)).toEqual([second.stationId, second.stationId]);
+    await prisma.chargeOperation.updateMany({
+      where: { chargePointId: first.id, transactionId: (await rows())[1].transactionId },
+      data: { stationId: first.stationId },
+    });
+    await recordSessions({ env: "production", apiUserId: null, sessions: [session(1)] }); // lands under the current station
+    expect(await rows()).toHaveLength(3);
+    // Moving back: the copies merge, one charge per session.
+    await upsertStatiques({ items: [item], mode: "upsert", apiUser });
+    expect((await rows()).map((r) => r.stationId)).toEqual([first.stationId, first.stationId]);
   });
 });
 

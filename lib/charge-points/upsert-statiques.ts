@@ -1,6 +1,7 @@
 import { db } from "@/lib/platform/db/database";
 import { statiqueToIrve, type Statique } from "@/lib/schemas/qualicharge-statique";
 import { checkStatiqueBatch } from "@/lib/charge-points/check-statique-batch";
+import { followMovedPoints, movedPoints } from "@/lib/charge-points/follow-moved-points";
 import { recordDeclarations } from "@/lib/charge-points/record-declarations";
 import { StatiqueRefused } from "@/lib/charge-points/statique-errors";
 
@@ -57,6 +58,8 @@ export async function upsertStatiques(input: {
       const items = checkStatiqueBatch(input.items).sort((a, b) => a.id_pdc_itinerance.localeCompare(b.id_pdc_itinerance));
       const op = (i: Statique) => operatorOf.get(i.id_station_itinerance.slice(0, 5))!;
 
+      const stationsBefore = await tx.$queryRaw<{ id: string; station_id: string }[]>`
+        SELECT id::text, station_id::text FROM charge_point WHERE id_pdc_itinerance = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
       // Points already in a dossier stay in their station, whatever station the API names.
       const kept = await tx.$queryRaw<{ pdc: string; station_id: string }[]>`
         SELECT cp.id_pdc_itinerance AS pdc, cp.station_id::text FROM charge_point cp JOIN station s ON s.id = cp.station_id
@@ -106,6 +109,7 @@ export async function upsertStatiques(input: {
 
       const points = await tx.$queryRaw<{ id: string; pdc: string; station_id: string }[]>`
         SELECT id::text, id_pdc_itinerance AS pdc, station_id::text FROM charge_point WHERE id_pdc_itinerance = ANY(${ids}::text[])`;
+      await followMovedPoints(tx, movedPoints(stationsBefore, points));
       const touched = [...new Set(points.map((p) => p.station_id))];
       // Power of a station: its strongest point in service; a dossier's station also counts them.
       // A station with a point in service is in service (a new point recommissions it).

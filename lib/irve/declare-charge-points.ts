@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { ParsedIrveRow } from "@/lib/irve/parse-irve-csv";
 import { IRVE_LABELS } from "@/lib/schemas/irve";
 import { takenMessage, type TakenCode } from "@/lib/stations/unavailable-codes";
+import { followMovedPoints, movedPoints } from "@/lib/charge-points/follow-moved-points";
 import { recordDeclarations } from "@/lib/charge-points/record-declarations";
 
 export interface DeclareResult {
@@ -87,6 +88,8 @@ export async function declareChargePoints(
           dossier_id = coalesce(station.dossier_id, EXCLUDED.dossier_id), channel = coalesce(station.channel, EXCLUDED.channel)`;
 
       const rows = [...input.rows].sort((a, b) => a.row.id_pdc_itinerance.localeCompare(b.row.id_pdc_itinerance));
+      const stationsBefore = await tx.$queryRaw<{ id: string; station_id: string }[]>`
+        SELECT id::text, station_id::text FROM charge_point WHERE id_pdc_itinerance = ANY(${pdcCodes}::text[]) ORDER BY id FOR UPDATE`;
       const counts = await tx.$queryRaw<{ inserted: bigint; updated: bigint }[]>`
         WITH input AS (
           SELECT * FROM unnest(
@@ -119,8 +122,9 @@ export async function declareChargePoints(
         FROM (SELECT station_id, count(*)::int AS n, max(nominal_power_kw) AS max_kw FROM charge_point WHERE withdrawn_at IS NULL GROUP BY station_id) agg
         WHERE agg.station_id = s.id AND s.dossier_id = ${dossier.id}::uuid`;
 
-      const points = await tx.$queryRaw<{ id: string; pdc: string }[]>`
-        SELECT id::text, id_pdc_itinerance AS pdc FROM charge_point WHERE id_pdc_itinerance = ANY(${pdcCodes}::text[])`;
+      const points = await tx.$queryRaw<{ id: string; pdc: string; station_id: string }[]>`
+        SELECT id::text, id_pdc_itinerance AS pdc, station_id::text FROM charge_point WHERE id_pdc_itinerance = ANY(${pdcCodes}::text[])`;
+      await followMovedPoints(tx, movedPoints(stationsBefore, points));
       const idOf = new Map(points.map((p) => [p.pdc, p.id]));
       await recordDeclarations(tx, {
         door: "GIREVE",

@@ -60,8 +60,8 @@ describe("committee dashboard reads", () => {
     const deps = await listMeshAreas({ runId, meshLevel: "departement" });
     expect(deps).toEqual(
       expect.arrayContaining([
-        { code: "29", name: "Finistère" },
-        { code: "2A", name: "Corse-du-Sud" },
+        { code: "29", name: "Finistère", published: true },
+        { code: "2A", name: "Corse-du-Sud", published: false },
       ]),
     );
     const runs = await listIndicatorRuns();
@@ -95,6 +95,11 @@ describe("committee dashboard reads", () => {
       channel: "all",
     });
     expect(dashboardQuery(ctx.filters)).toBe(`type=month&periode=2023-02-01&maille=departement&zone=${ctx.areas[0].code}&canal=all`);
+    // By région, the first area by code (Île-de-France, 11) has every cell withheld: the pages open
+    // on the first one with figures, Bretagne (53), and still list all three.
+    const regions = await getDashboardContext(parseDashboardParams({ type: "month", maille: "region" }));
+    expect(regions.areas.map((a) => a.code)).toEqual(["11", "53", "94"]);
+    expect(regions.filters.meshCode).toBe("53");
     expect([periodLabel("month", "2023-02-01"), periodLabel("quarter", "2023-04-01"), periodLabel("year", "2023-01-01")]).toEqual([
       "février 2023",
       "2e trimestre 2023",

@@ -22,7 +22,7 @@ export interface DashboardContext {
  * Resolves the committee pages' parameters. A period asked is served by the run published for
  * it, or not at all ("missing": never another period under its name); without a period, the
  * latest published period. An area asked must have data in that run (never another area);
- * without one, the first area of the level. Reads only run metadata and the period and area
+ * without one, the first area of the level with figures (not every cell withheld). Reads only run metadata and the period and area
  * lists (a few hundred rows at most).
  */
 export async function getDashboardContext(params: DashboardParams, options: { prisma?: PrismaClient } = {}): Promise<DashboardContext> {
@@ -38,8 +38,12 @@ export async function getDashboardContext(params: DashboardParams, options: { pr
   const latest = periods.at(-1);
   const run = asked || latest ? await resolveRun({ periodKind: params.periodKind, periodStart: asked ?? latest }, options.prisma) : newest;
   const areaRun = run ?? newest;
-  const areas = params.meshLevel === "national" ? [] : await listMeshAreas({ runId: areaRun.runId, meshLevel: params.meshLevel }, options);
-  const meshCode = params.meshLevel === "national" ? "FR" : (params.meshCode ?? areas[0]?.code ?? "");
+  const listed = params.meshLevel === "national" ? [] : await listMeshAreas({ runId: areaRun.runId, meshLevel: params.meshLevel }, options);
+  const areas = listed.map(({ code, name }) => ({ code, name }));
+  // Without an area asked, the first one with figures: an area whose every cell is withheld
+  // would open the committee's pages on nothing but "secret".
+  const firstArea = listed.find((a) => a.published) ?? listed[0];
+  const meshCode = params.meshLevel === "national" ? "FR" : (params.meshCode ?? firstArea?.code ?? "");
   const missingOf = (message: string) => ({ run: null, filters: { ...base, periodStart: asked ?? "", meshCode }, periods, areas, missing: message });
   let periodStart: string;
   if (asked) {

@@ -47,7 +47,7 @@ export async function listPublishedPeriods(input: { periodKind: PeriodKind }, op
 export async function listMeshAreas(
   input: { runId: string; meshLevel: Exclude<MeshLevel, "national"> },
   options: { prisma?: PrismaClient } = {},
-): Promise<{ code: string; name: string }[]> {
+): Promise<{ code: string; name: string; published: boolean }[]> {
   const prisma = options.prisma ?? (await db());
   const names =
     input.meshLevel === "region"
@@ -55,11 +55,13 @@ export async function listMeshAreas(
       : input.meshLevel === "departement"
         ? sql`SELECT code, name FROM departement`
         : sql`SELECT insee_code AS code, name FROM commune`;
-  return queryRows<{ code: string; name: string }>(
+  // `published`: the area has at least one cell not withheld in the run (what the pages default to).
+  return queryRows<{ code: string; name: string; published: boolean }>(
     prisma,
-    sql`WITH c AS (SELECT DISTINCT mesh_code FROM indicator_value
-                 WHERE run_id = ${input.runId}::uuid AND mesh_level = ${input.meshLevel} AND indicator_code = 'energy_kwh')
-     SELECT c.mesh_code AS code, coalesce(n.name, c.mesh_code) AS name
+    sql`WITH c AS (SELECT mesh_code, bool_or(NOT withheld) AS published FROM indicator_value
+                 WHERE run_id = ${input.runId}::uuid AND mesh_level = ${input.meshLevel} AND indicator_code = 'energy_kwh'
+                 GROUP BY mesh_code)
+     SELECT c.mesh_code AS code, coalesce(n.name, c.mesh_code) AS name, c.published
        FROM c LEFT JOIN (${names}) n ON n.code = c.mesh_code
       ORDER BY c.mesh_code`,
   );

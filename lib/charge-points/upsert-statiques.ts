@@ -58,13 +58,14 @@ export async function upsertStatiques(input: {
       const items = checkStatiqueBatch(input.items).sort((a, b) => a.id_pdc_itinerance.localeCompare(b.id_pdc_itinerance));
       const op = (i: Statique) => operatorOf.get(i.id_station_itinerance.slice(0, 5))!;
 
-      const stationsBefore = await tx.$queryRaw<{ id: string; station_id: string }[]>`
-        SELECT id::text, station_id::text FROM charge_point WHERE id_pdc_itinerance = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
-      // Points already in a dossier stay in their station, whatever station the API names.
-      const kept = await tx.$queryRaw<{ pdc: string; station_id: string }[]>`
-        SELECT cp.id_pdc_itinerance AS pdc, cp.station_id::text FROM charge_point cp JOIN station s ON s.id = cp.station_id
-        WHERE cp.id_pdc_itinerance = ANY(${ids}::text[]) AND s.dossier_id IS NOT NULL`;
-      const keptStation = new Map(kept.map((k) => [k.pdc, k.station_id]));
+      // The points already known, locked: where they are now (their records follow them if
+      // their station changes), and which are in a dossier (they stay in their station, whatever
+      // station the API names).
+      const stationsBefore = await tx.$queryRaw<{ id: string; pdc: string; station_id: string; in_dossier: boolean }[]>`
+        SELECT cp.id::text, cp.id_pdc_itinerance AS pdc, cp.station_id::text, s.dossier_id IS NOT NULL AS in_dossier
+        FROM charge_point cp JOIN station s ON s.id = cp.station_id
+        WHERE cp.id_pdc_itinerance = ANY(${ids}::text[]) ORDER BY cp.id FOR UPDATE OF cp`;
+      const keptStation = new Map(stationsBefore.filter((p) => p.in_dossier).map((p) => [p.pdc, p.station_id]));
 
       // Stations: found by (operator, code) or created without dossier. A dossier's station keeps
       // the totals its dossier declares; a dossier-less one takes nbre_pdc and the commune.

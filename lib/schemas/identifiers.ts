@@ -98,15 +98,16 @@ export function displayText(raw: string): string {
 
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/**
- * A text PostgreSQL can hold in text and jsonb: U+0000 and lone surrogates written as `\uXXXX`
- * (both are refused by the database, and a message quoting a hostile body may carry them).
- */
+/** Whether PostgreSQL can hold this text in text and jsonb (no U+0000, no lone surrogate). */
 export function isStorableText(s: string): boolean {
   UNSTORABLE.lastIndex = 0;
   return !UNSTORABLE.test(s);
 }
 
+/**
+ * A text PostgreSQL can hold in text and jsonb: U+0000 and lone surrogates written as `\uXXXX`
+ * (both are refused by the database, and a message quoting a hostile body may carry them).
+ */
 export function storableText(s: string): string {
   UNSTORABLE.lastIndex = 0;
   return UNSTORABLE.test(s) ? s.replace(UNSTORABLE, escapeCodePoint) : s;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DataEnv } from "@/generated/prisma/enums";
 import { rawSql } from "@/lib/platform/db/database";
 import type { CallJournalRow } from "@/lib/statuses/call-journal-row";
-import { writeStatuses, type Door, type StatusToWrite, type WriteStatusesResult } from "@/lib/statuses/write-statuses";
+import { UPSERT_LATEST_SET, writeStatuses, type Door, type StatusToWrite, type WriteStatusesResult } from "@/lib/statuses/write-statuses";
 
 // Single-status calls arriving together are written by one statement (natural batching): a call
 // finding fewer than MAX_IN_FLIGHT statements running goes at once, alone; the others wait for
@@ -52,12 +52,7 @@ WITH input AS (
   SELECT DISTINCT ON (charge_point_id) station_id, charge_point_id, $11::"DataEnv", id, horodatage, $10::"Door", etat_pdc, occupation_pdc, p2, ccs, chademo, ef, now()
     FROM resolved
    ORDER BY charge_point_id, horodatage DESC, ord DESC
-  ON CONFLICT (station_id, charge_point_id, env) DO UPDATE
-     SET status_id = EXCLUDED.status_id, horodatage = EXCLUDED.horodatage, door = EXCLUDED.door, etat_pdc = EXCLUDED.etat_pdc,
-         occupation_pdc = EXCLUDED.occupation_pdc, etat_prise_type_2 = EXCLUDED.etat_prise_type_2,
-         etat_prise_type_combo_ccs = EXCLUDED.etat_prise_type_combo_ccs, etat_prise_type_chademo = EXCLUDED.etat_prise_type_chademo,
-         etat_prise_type_ef = EXCLUDED.etat_prise_type_ef, received_at = EXCLUDED.received_at
-   WHERE s.horodatage <= EXCLUDED.horodatage
+  ${UPSERT_LATEST_SET}
 ), journal AS (
   INSERT INTO submission (door, env, operator_id, api_user_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
                           http_status, outcome, received, stored, unchanged, warnings, errors)

@@ -26,7 +26,8 @@ export interface StatusToWrite {
 
 export type WriteStatusesResult = { written: true; ids: string[] } | { written: false };
 
-const UPSERT_LATEST_SET = `
+/** The latest-status upsert's conflict clause (greatest horodatage wins; ties: the later write). */
+export const UPSERT_LATEST_SET = `
   ON CONFLICT (station_id, charge_point_id, env) DO UPDATE
      SET status_id = EXCLUDED.status_id, horodatage = EXCLUDED.horodatage, door = EXCLUDED.door, etat_pdc = EXCLUDED.etat_pdc,
          occupation_pdc = EXCLUDED.occupation_pdc, etat_prise_type_2 = EXCLUDED.etat_prise_type_2,

@@ -37,6 +37,9 @@ export async function readRawBody(chunks: AsyncIterable<Uint8Array>, contentEnco
   }
 }
 
+/** Pydantic-style message for a string PostgreSQL cannot store (JSON bodies and the token's form). */
+export const UNSTORABLE_TEXT_MESSAGE = "Input should be a valid string: U+0000 and lone UTF-16 surrogates are not accepted";
+
 /** The path of the first key or string holding U+0000 or a lone UTF-16 surrogate, if any. */
 function unstorableAt(value: unknown, path: (string | number)[]): (string | number)[] | null {
   if (typeof value === "string") return isStorableText(value) ? null : path;
@@ -74,8 +77,7 @@ export function parseJsonBody(body: RawBody): unknown {
     throw validationFailed([{ type: "json_invalid", loc: ["body", position ? Number(position) : 0], msg: "JSON decode error" }]);
   }
   const at = SUSPECT_ESCAPE.test(text) ? unstorableAt(value, ["body"]) : null;
-  if (at)
-    throw validationFailed([{ type: "string_unicode", loc: at, msg: "Input should be a valid string: U+0000 and lone UTF-16 surrogates are not accepted" }]);
+  if (at) throw validationFailed([{ type: "string_unicode", loc: at, msg: UNSTORABLE_TEXT_MESSAGE }]);
   return value;
 }
 

@@ -4,7 +4,7 @@ import { verifyApiLogin, type ApiLoginOutcome } from "@/lib/api-accounts/verify-
 import { recordAuthFailure } from "@/lib/security/record-auth-failure";
 import { isStorableText } from "@/lib/schemas/identifiers";
 import { authenticationFailed, detailError, validationFailed, type QualichargeAnswer, type ValidationDetail } from "@/lib/channels/qualicharge/errors";
-import { parseFormBody, type RawBody } from "@/lib/channels/qualicharge/read-request-body";
+import { parseFormBody, UNSTORABLE_TEXT_MESSAGE, type RawBody } from "@/lib/channels/qualicharge/read-request-body";
 import type { QualichargeContext, QualichargeRoute } from "@/lib/channels/qualicharge/router";
 import { issueToken } from "@/lib/channels/qualicharge/auth/tokens";
 
@@ -51,7 +51,7 @@ function formDetails(fields: Map<string, string>): ValidationDetail[] {
     details.push({
       type: "string_unicode",
       loc: ["body", "username"],
-      msg: "Input should be a valid string: U+0000 and lone UTF-16 surrogates are not accepted",
+      msg: UNSTORABLE_TEXT_MESSAGE,
     });
   return details;
 }

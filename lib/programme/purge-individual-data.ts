@@ -43,7 +43,7 @@ export async function purgeIndividualData(
     async (tx) => {
       // Writers (the data API, the sandbox wipe, the raw-body purge) wait until this commits.
       await execute(tx, sql`LOCK TABLE charge_operation, load_curve, submission, status_event, charge_point_status IN ACCESS EXCLUSIVE MODE`);
-      await execute(tx, sql`LOCK TABLE api_credential, api_user IN SHARE ROW EXCLUSIVE MODE`);
+      await execute(tx, sql`LOCK TABLE api_credential, api_user, gireve_relay_account IN SHARE ROW EXCLUSIVE MODE`);
       const counts = await countIndividualData(tx);
       await execute(tx, sql`TRUNCATE charge_operation, load_curve, submission`);
       // Statuses tell when each point was used: individual data too (QualiCharge door, GIREVE relay).
@@ -58,6 +58,9 @@ export async function purgeIndividualData(
       await execute(tx, sql`UPDATE api_credential SET revoked_at = ${now} WHERE revoked_at IS NULL`);
       // The QualiCharge API's machine accounts too: their tokens are void from now on.
       await execute(tx, sql`UPDATE api_user SET is_active = false, password_changed_at = ${now} WHERE is_active`);
+      // The GIREVE relay's accounts, and the EVSEs it named that no dossier declares (ADR 0023).
+      await execute(tx, sql`UPDATE gireve_relay_account SET revoked_at = ${now} WHERE revoked_at IS NULL`);
+      await execute(tx, sql`TRUNCATE gireve_unknown_evse`);
       await recordAudit(
         {
           actor: data.actor,

@@ -5,11 +5,12 @@ import { getEnv } from "@/lib/platform/env";
 import { createPortalServer } from "@/lib/platform/server/portal-server";
 import { advenirDoor, advenirSocketFailureBody } from "@/lib/channels/advenir/advenir-door";
 import { qualichargeDoor } from "@/lib/channels/qualicharge/qualicharge-door";
+import { gireveDoor } from "@/lib/channels/gireve/gireve-door";
 
-/** The portal's own Node server with both doors, as cli/http-server.ts composes it, Next.js stood in for. */
+/** The portal's own Node server with its three doors, as cli/http-server.ts composes it, Next.js stood in for. */
 export async function listenWithQualichargeDoor(): Promise<{ server: http.Server; base: string; close(): Promise<void> }> {
   const server = createPortalServer(getEnv(), {
-    doors: [advenirDoor, qualichargeDoor],
+    doors: [advenirDoor, qualichargeDoor, gireveDoor],
     handleOther: (_req, res) => res.writeHead(404).end("next"),
     socketFailureBody: advenirSocketFailureBody,
   });

@@ -1,0 +1,268 @@
+import type { PrismaClient, Prisma } from "@/generated/prisma/client";
+import type { DataEnv } from "@/generated/prisma/enums";
+import { db } from "@/lib/platform/db/database";
+import { relayPointSql } from "@/lib/gireve-relay/relay-point";
+import { assessCurve, assessOperation } from "@/lib/charges/quality";
+import { indexEnergy } from "@/lib/charges/index-energy";
+import { PROGRAMME_TARGET, PURGE_ACTION } from "@/lib/programme/programme-status";
+import type { RelayCallJournal } from "@/lib/statuses/write-relay-status";
+
+// GIREVE's charge detail records (eMIP CDRs) written into the core as charges (ADR 0023), one
+// transaction per record with its journal row:
+//   - one charge per serviceSessionId (charge_operation, door GIREVE, transaction_id = the id),
+//     created by the FINAL record (start, end, energy: start_wh 0, stop_wh = energy), with the
+//     quality flags of the one rule set (lib/charges/quality.ts) at the point's power;
+//   - INTERMEDIATE records are the points of its load curve (load_curve, door GIREVE): time =
+//     endTime, value = energy since the start, from an origin (startTime, 0); the final record is
+//     the curve's last point and drops the intermediates outside its start and end; a decreasing
+//     series flags the curve index_decroissant (out of the indicators, which then read the charge);
+//   - the same record again is harmless (unchanged); an intermediate with another value for a time
+//     already recorded is ignored (the first reading stands); an intermediate arriving after the
+//     final is kept only when it fits (inside the session, not above the final energy, not
+//     decreasing); a second final with other values is refused (eMIP 10701): the first stands.
+// The session's rows are serialised by an advisory lock on their key, so that two records of one
+// session arriving together never lose one another's points.
+
+export interface ChargeDetail {
+  idPdcItinerance: string;
+  operatorCode: string;
+  serviceSessionId: string;
+  nature: "final" | "intermediate";
+  start: Date;
+  end: Date;
+  /** Energy since the session's start, in Wh. */
+  energyWh: number;
+}
+
+export type RecordChargeDetailResult =
+  /** Not a point the relay may report on: nothing written (lib/gireve-relay/relay-point.ts says why). */
+  | { kind: "refused" }
+  /** The programme's individual data were purged: nothing written. */
+  | { kind: "closed" }
+  | { kind: "stored" | "unchanged"; operatorId: string; warnings: string[] }
+  /** A final record already received with other values (eMIP 10701), or a session of another door: nothing written. */
+  | { kind: "conflict"; operatorId: string; message: string };
+
+interface PointRow {
+  id: string;
+  station_id: string;
+  operator_id: string;
+  power_kw: number;
+}
+
+interface OperationRow {
+  start_s: number;
+  stop_s: number;
+  energy_wh: number;
+  door: string;
+}
+
+interface CurveRow {
+  start_s: number;
+  offsets: number[];
+  values: number[];
+  door: string;
+}
+
+const KEY = `env = $1::"DataEnv" AND operator_id = $2::uuid AND station_id = $3::uuid AND transaction_id = $4`;
+
+/** Stores the record and its journal row in one transaction. */
+export async function recordChargeDetail(
+  input: { record: ChargeDetail; env: DataEnv; journal: RelayCallJournal },
+  options: { prisma?: PrismaClient } = {},
+): Promise<RecordChargeDetailResult> {
+  const prisma = options.prisma ?? (await db());
+  return prisma.$transaction(async (tx) => {
+    const r = input.record;
+    const [point] = await tx.$queryRawUnsafe<PointRow[]>(
+      `SELECT id::text, station_id::text, operator_id::text, power_kw FROM (${relayPointSql("$1::text", "$2::text")}) AS p`,
+      r.idPdcItinerance,
+      r.operatorCode,
+    );
+    if (!point) return { kind: "refused" } as const;
+    const [purged] = await tx.$queryRawUnsafe<{ yes: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM audit_log WHERE target_type = $1 AND target_id = $2 AND action = $3) AS yes`,
+      PROGRAMME_TARGET.targetType,
+      PROGRAMME_TARGET.targetId,
+      PURGE_ACTION,
+    );
+    if (purged.yes) return { kind: "closed" } as const;
+    const key = [input.env, point.operator_id, point.station_id, r.serviceSessionId] as const;
+    await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 18))::text`, key.join("|"));
+    const [operation] = await tx.$queryRawUnsafe<OperationRow[]>(
+      `SELECT extract(epoch FROM start_at)::float8 AS start_s, extract(epoch FROM stop_at)::float8 AS stop_s,
+              (stop_wh - start_wh)::float8 AS energy_wh, door::text AS door FROM charge_operation WHERE ${KEY}`,
+      ...key,
+    );
+    const [curve] = await tx.$queryRawUnsafe<CurveRow[]>(
+      `SELECT extract(epoch FROM start_at)::float8 AS start_s, offsets_s AS offsets, values_wh::float8[] AS values, door::text AS door
+         FROM load_curve WHERE ${KEY}`,
+      ...key,
+    );
+    const outcome = decide(r, operation ?? null, curve ?? null, point.power_kw);
+    if (outcome.kind === "conflict") {
+      await journal(tx, input, point.operator_id, { stored: 0, errors: [outcome.message], warnings: [] });
+      return { kind: "conflict", operatorId: point.operator_id, message: outcome.message } as const;
+    }
+    if (outcome.operation) {
+      const o = outcome.operation;
+      await tx.$executeRawUnsafe(
+        `INSERT INTO charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, quality_flags, door, charge_point_id)
+         VALUES ($1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($5), to_timestamp($6), 0, $7::bigint, $8::text[], 'GIREVE', $9::uuid)`,
+        ...key,
+        o.startS,
+        o.stopS,
+        o.energyWh,
+        o.flags,
+        point.id,
+      );
+    }
+    if (outcome.curve) {
+      const c = outcome.curve;
+      await tx.$executeRawUnsafe(
+        `INSERT INTO load_curve AS c (env, operator_id, station_id, transaction_id, start_at, stop_at, point_count, energy_wh, offsets_s, values_wh, quality_flags, door)
+         VALUES ($1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($5), to_timestamp($6), $7::int, $8::bigint, $9::int[], $10::bigint[], $11::text[], 'GIREVE')
+         ON CONFLICT (env, operator_id, station_id, transaction_id) DO UPDATE SET
+           start_at = EXCLUDED.start_at, stop_at = EXCLUDED.stop_at, point_count = EXCLUDED.point_count, energy_wh = EXCLUDED.energy_wh,
+           offsets_s = EXCLUDED.offsets_s, values_wh = EXCLUDED.values_wh, quality_flags = EXCLUDED.quality_flags, received_at = now()
+         WHERE c.door = 'GIREVE'`,
+        ...key,
+        c.startS,
+        c.startS + c.offsets[c.offsets.length - 1],
+        c.offsets.length,
+        c.energyWh,
+        c.offsets,
+        c.values,
+        c.flags,
+      );
+    }
+    const stored = outcome.operation || outcome.curve ? 1 : 0;
+    await journal(tx, input, point.operator_id, { stored, errors: [], warnings: outcome.warnings });
+    return { kind: stored ? "stored" : "unchanged", operatorId: point.operator_id, warnings: outcome.warnings } as const;
+  });
+}
+
+interface Decision {
+  kind: "write" | "conflict";
+  message: string;
+  warnings: string[];
+  operation?: { startS: number; stopS: number; energyWh: number; flags: string[] };
+  curve?: { startS: number; offsets: number[]; values: number[]; energyWh: number | null; flags: string[] };
+}
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+const wh = (v: number) => `${v} Wh`;
+
+/** The intermediate readings of a stored curve, as absolute times (s) → Wh (the origin left out). */
+function readingsOf(curve: CurveRow | null, operation: OperationRow | null): Map<number, number> {
+  const readings = new Map<number, number>();
+  if (!curve) return readings;
+  for (let i = 0; i < curve.offsets.length; i++) {
+    if (curve.offsets[i] === 0 && curve.values[i] === 0) continue;
+    const t = curve.start_s + curve.offsets[i];
+    // The final record's point is the charge's, not a reading.
+    if (operation && t === operation.stop_s && curve.values[i] === operation.energy_wh) continue;
+    readings.set(t, curve.values[i]);
+  }
+  return readings;
+}
+
+/** The curve from an origin (startS, 0) through the readings, with its energy and flags. */
+function curveOf(startS: number, readings: Map<number, number>, powerKw: number): NonNullable<Decision["curve"]> {
+  const times = [...readings.keys()].filter((t) => t > startS).sort((a, b) => a - b);
+  const timestamps = [startS, ...times];
+  const values = [0, ...times.map((t) => readings.get(t)!)];
+  const { energyWh, decrease } = indexEnergy(values, (i) => i);
+  const flags = assessCurve({ timestamps, values, energyWh, decrease }, powerKw).flags;
+  return { startS, offsets: timestamps.map((t) => t - startS), values, energyWh, flags };
+}
+
+/** What the record changes, given the session's stored charge and curve. Pure: the rules above. */
+export function decide(r: ChargeDetail, operation: OperationRow | null, curve: CurveRow | null, powerKw: number): Decision {
+  const startS = seconds(r.start);
+  const endS = seconds(r.end);
+  const warnings: string[] = [];
+  if ((operation && operation.door !== "GIREVE") || (curve && curve.door !== "GIREVE"))
+    return { kind: "conflict", warnings, message: `session ${r.serviceSessionId} déjà reçue par un autre canal pour ce point : rien n'a été enregistré` };
+  const readings = readingsOf(curve, operation);
+
+  if (r.nature === "final") {
+    if (operation) {
+      if (operation.start_s === startS && operation.stop_s === endS && operation.energy_wh === r.energyWh) return { kind: "write", message: "", warnings };
+      return {
+        kind: "conflict",
+        warnings,
+        message:
+          `relevé final déjà reçu pour la session ${r.serviceSessionId} avec d'autres valeurs ` +
+          `(${wh(operation.energy_wh)} du ${new Date(operation.start_s * 1000).toISOString()} au ${new Date(operation.stop_s * 1000).toISOString()}) : le premier est conservé`,
+      };
+    }
+    const flags = assessOperation({ startS, stopS: endS, startWh: 0, stopWh: r.energyWh }, powerKw).flags;
+    const out: Decision = { kind: "write", message: "", warnings, operation: { startS, stopS: endS, energyWh: r.energyWh, flags } };
+    if (readings.size > 0) {
+      for (const t of [...readings.keys()]) if (t <= startS || t >= endS) readings.delete(t);
+      readings.set(endS, r.energyWh);
+      out.curve = curveOf(startS, readings, powerKw);
+    }
+    return out;
+  }
+
+  // An intermediate record.
+  const known = readings.get(endS);
+  if (known !== undefined) {
+    if (known !== r.energyWh) warnings.push(`relevé intermédiaire de ${r.end.toISOString()} déjà reçu avec ${wh(known)} : ${wh(r.energyWh)} ignoré`);
+    return { kind: "write", message: "", warnings };
+  }
+  if (operation) {
+    const before = Math.max(0, ...[...readings].filter(([t]) => t < endS).map(([, v]) => v));
+    const after = Math.min(operation.energy_wh, ...[...readings].filter(([t]) => t > endS).map(([, v]) => v));
+    const fits = startS === operation.start_s && endS > operation.start_s && endS < operation.stop_s && r.energyWh >= before && r.energyWh <= after;
+    if (!fits) {
+      warnings.push(
+        `relevé intermédiaire reçu après le relevé final et incohérent avec lui : ignoré (l'énergie de la charge reste ${wh(operation.energy_wh)})`,
+      );
+      return { kind: "write", message: "", warnings };
+    }
+    readings.set(endS, r.energyWh);
+    readings.set(operation.stop_s, operation.energy_wh);
+    return { kind: "write", message: "", warnings, curve: curveOf(operation.start_s, readings, powerKw) };
+  }
+  const origin = curve ? Math.min(curve.start_s, startS) : startS;
+  if (curve && curve.start_s !== startS)
+    warnings.push(`début de session différent des relevés précédents : ${r.start.toISOString()} (le plus ancien est retenu)`);
+  if (endS <= origin) {
+    warnings.push(`relevé intermédiaire daté du début de la session ou avant : ignoré`);
+    return { kind: "write", message: "", warnings };
+  }
+  readings.set(endS, r.energyWh);
+  return { kind: "write", message: "", warnings, curve: curveOf(origin, readings, powerKw) };
+}
+
+async function journal(
+  tx: Prisma.TransactionClient,
+  input: { env: DataEnv; journal: RelayCallJournal },
+  operatorId: string,
+  o: { stored: number; errors: string[]; warnings: string[] },
+): Promise<void> {
+  const j = input.journal;
+  const items = (messages: string[]) => messages.map((message) => ({ chemin: "chargeDetailRecord", message }));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO submission (door, env, operator_id, relay_account_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
+                             http_status, outcome, received, stored, unchanged, warnings, errors)
+     VALUES ('GIREVE', $1::"DataEnv", $2::uuid, $3::uuid, $4, $5, $6, $7::timestamptz, $8::int, $9::int, 200, $10, 1, $11::int, $12::int, $13::jsonb, $14::jsonb)`,
+    input.env,
+    operatorId,
+    j.relayAccountId,
+    j.endpoint,
+    j.method,
+    j.ipAddress,
+    j.receivedAt,
+    j.durationMs,
+    j.sizeBytes,
+    o.errors.length ? "ECHEC" : "OK",
+    o.stored,
+    o.errors.length ? 0 : 1 - o.stored,
+    JSON.stringify([...j.warnings, ...items(o.warnings)]),
+    JSON.stringify(items(o.errors)),
+  );
+}

@@ -55,6 +55,7 @@ interface OperationRow {
   stop_s: number;
   energy_wh: number;
   door: string;
+  flags: string[];
 }
 
 interface CurveRow {
@@ -91,7 +92,7 @@ export async function recordChargeDetail(
     await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 18))::text`, key.join("|"));
     const [operation] = await tx.$queryRawUnsafe<OperationRow[]>(
       `SELECT extract(epoch FROM start_at)::float8 AS start_s, extract(epoch FROM stop_at)::float8 AS stop_s,
-              (stop_wh - start_wh)::float8 AS energy_wh, door::text AS door FROM charge_operation WHERE ${KEY}`,
+              (stop_wh - start_wh)::float8 AS energy_wh, door::text AS door, quality_flags AS flags FROM charge_operation WHERE ${KEY}`,
       ...key,
     );
     const [curve] = await tx.$queryRawUnsafe<CurveRow[]>(
@@ -167,13 +168,17 @@ function readingsOf(curve: CurveRow | null, operation: OperationRow | null): Map
   return readings;
 }
 
-/** The curve from an origin (startS, 0) through the readings, with its energy and flags. */
-function curveOf(startS: number, readings: Map<number, number>, powerKw: number): NonNullable<Decision["curve"]> {
+/**
+ * The curve from an origin (startS, 0) through the readings, with its energy and flags; with the
+ * charge's own flags too once the final is known (an implausible charge stays out of the
+ * indicators whichever of its curve or its record they read).
+ */
+function curveOf(startS: number, readings: Map<number, number>, powerKw: number, chargeFlags: string[] = []): NonNullable<Decision["curve"]> {
   const times = [...readings.keys()].filter((t) => t > startS).sort((a, b) => a - b);
   const timestamps = [startS, ...times];
   const values = [0, ...times.map((t) => readings.get(t)!)];
   const { energyWh, decrease } = indexEnergy(values, (i) => i);
-  const flags = assessCurve({ timestamps, values, energyWh, decrease }, powerKw).flags;
+  const flags = [...new Set<string>([...assessCurve({ timestamps, values, energyWh, decrease }, powerKw).flags, ...chargeFlags])];
   return { startS, offsets: timestamps.map((t) => t - startS), values, energyWh, flags };
 }
 
@@ -202,7 +207,7 @@ export function decide(r: ChargeDetail, operation: OperationRow | null, curve: C
     if (readings.size > 0) {
       for (const t of [...readings.keys()]) if (t <= startS || t >= endS) readings.delete(t);
       readings.set(endS, r.energyWh);
-      out.curve = curveOf(startS, readings, powerKw);
+      out.curve = curveOf(startS, readings, powerKw, flags);
     }
     return out;
   }
@@ -225,7 +230,7 @@ export function decide(r: ChargeDetail, operation: OperationRow | null, curve: C
     }
     readings.set(endS, r.energyWh);
     readings.set(operation.stop_s, operation.energy_wh);
-    return { kind: "write", message: "", warnings, curve: curveOf(operation.start_s, readings, powerKw) };
+    return { kind: "write", message: "", warnings, curve: curveOf(operation.start_s, readings, powerKw, operation.flags) };
   }
   const origin = curve ? Math.min(curve.start_s, startS) : startS;
   if (curve && curve.start_s !== startS)

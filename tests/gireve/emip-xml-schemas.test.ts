@@ -7,7 +7,15 @@ import { availabilityStatusMessage, busyStatusMessage, chargeDetailRecord, charg
 import { AVAILABILITY, BUSY } from "@/lib/schemas/gireve-emip-codes";
 import { openEnvelope, SoapFault } from "@/lib/channels/gireve/emip/soap";
 import { decodeMessage, messageName } from "@/lib/channels/gireve/emip/decode-message";
-import { AUTHORISATION_NS, DYNAMIC_NS, SOAP12, availabilityStatus, busyStatus, chargeDetailRecord as cdrEnvelope, envelope } from "@/tests/support/gireve/envelopes";
+import {
+  AUTHORISATION_NS,
+  DYNAMIC_NS,
+  SOAP12,
+  availabilityStatus,
+  busyStatus,
+  chargeDetailRecord as cdrEnvelope,
+  envelope,
+} from "@/tests/support/gireve/envelopes";
 
 // The published XML Schemas and WSDL of the GIREVE endpoint (public/api/gireve-emip*.xsd,
 // gireve-emip.wsdl, docs/api-gireve.md) say what the reader (lib/schemas/gireve-emip.ts,
@@ -80,7 +88,12 @@ describe("the GIREVE endpoint's XML Schemas", () => {
   });
 
   it("declares each message under the three names the endpoint dispatches, and its answer named alike", () => {
-    const byKind = { SetEVSEAvailabilityStatusRequest: dynamic, SetEVSEBusyStatusRequest: dynamic, SetEVSESyntheticStatusRequest: dynamic, SetChargeDetailRecordRequest: authorisation };
+    const byKind = {
+      SetEVSEAvailabilityStatusRequest: dynamic,
+      SetEVSEBusyStatusRequest: dynamic,
+      SetEVSESyntheticStatusRequest: dynamic,
+      SetChargeDetailRecordRequest: authorisation,
+    };
     const requests: string[] = [];
     for (const [name, schema] of Object.entries(byKind)) {
       const g = globals(schema);
@@ -94,7 +107,11 @@ describe("the GIREVE endpoint's XML Schemas", () => {
         expect(() => decodeMessage({ ns: "", local: request, children: [], text: "" })).toThrow(/champ obligatoire manquant/);
       }
       // Nothing else is declared as a request.
-      expect(Object.keys(g).filter((n) => n.endsWith("Request") && messageName(n) === name).sort()).toEqual(requests.filter((r) => r.endsWith(name)).sort());
+      expect(
+        Object.keys(g)
+          .filter((n) => n.endsWith("Request") && messageName(n) === name)
+          .sort(),
+      ).toEqual(requests.filter((r) => r.endsWith(name)).sort());
     }
     // The envelope's profile admits exactly those twelve in its body.
     const body = descendants(soapProfile, XS, "element").find((e) => attr(e, "name") === "Body")!;
@@ -113,9 +130,7 @@ describe("the GIREVE endpoint's XML Schemas", () => {
     const expected = (table: Record<number, { name: string }>) =>
       [
         `0*[1-${Object.keys(table).length}]`,
-        ...Object.values(table).map((e) =>
-          [...e.name].map((c) => `[${c.toUpperCase()}${c.toLowerCase()}]`).join(""),
-        ),
+        ...Object.values(table).map((e) => [...e.name].map((c) => `[${c.toUpperCase()}${c.toLowerCase()}]`).join("")),
       ].join("|");
     expect(pattern("AvailabilityStatus")).toBe(expected(AVAILABILITY));
     expect(pattern("BusyStatus")).toBe(expected(BUSY));
@@ -124,15 +139,38 @@ describe("the GIREVE endpoint's XML Schemas", () => {
   it("declares every field the test envelopes send (tests/support/gireve/envelopes.ts), and the reader accepts them", () => {
     const at = "2026-03-01T10:00:00";
     const cases = [
-      { xml: busyStatus({ operatorId: "FR*A68", evseId: "FR*A68*E680210015", at, busy: 2, transactionId: "T-1" }), schema: dynamic, type: "SetEVSEBusyStatusRequest" },
-      { xml: availabilityStatus({ operatorId: "FR*A68", evseId: "FR*A68*E680210015", at, availability: "InService" }), schema: dynamic, type: "SetEVSEAvailabilityStatusRequest" },
       {
-        xml: cdrEnvelope({ operatorId: "FR*A68", evseId: "FR*A68*E680210015", sessionId: "S-1", nature: "final", start: `${at}Z`, end: "2026-03-01T11:00:00Z", energy: 12.3, energyUnit: "kWh" }),
+        xml: busyStatus({ operatorId: "FR*A68", evseId: "FR*A68*E680210015", at, busy: 2, transactionId: "T-1" }),
+        schema: dynamic,
+        type: "SetEVSEBusyStatusRequest",
+      },
+      {
+        xml: availabilityStatus({ operatorId: "FR*A68", evseId: "FR*A68*E680210015", at, availability: "InService" }),
+        schema: dynamic,
+        type: "SetEVSEAvailabilityStatusRequest",
+      },
+      {
+        xml: cdrEnvelope({
+          operatorId: "FR*A68",
+          evseId: "FR*A68*E680210015",
+          sessionId: "S-1",
+          nature: "final",
+          start: `${at}Z`,
+          end: "2026-03-01T11:00:00Z",
+          energy: 12.3,
+          energyUnit: "kWh",
+        }),
         schema: authorisation,
         type: "SetChargeDetailRecordRequest",
       },
       {
-        xml: envelope("eMIP_ToIOP_SetEVSESyntheticStatusRequest", DYNAMIC_NS, { partnerId: "FR*A68", operatorId: "FR*A68", EVSEId: "FR*A68*E1", busyStatusEventDate: at, busyStatus: 1 }),
+        xml: envelope("eMIP_ToIOP_SetEVSESyntheticStatusRequest", DYNAMIC_NS, {
+          partnerId: "FR*A68",
+          operatorId: "FR*A68",
+          EVSEId: "FR*A68*E1",
+          busyStatusEventDate: at,
+          busyStatus: 1,
+        }),
         schema: dynamic,
         type: "SetEVSESyntheticStatusRequest",
       },

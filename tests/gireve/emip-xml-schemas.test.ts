@@ -64,8 +64,8 @@ function readerFields(schema: z.ZodObject): Record<string, boolean> {
 const IGNORED_SYNTHETIC = ["availabilityStatusUntil", "availabilityStatusComment", "busyStatusUntil", "busyStatusComment"];
 const IGNORED_RECORD = ["userIdType", "userId", "userContractIdAlias"];
 
-const MESSAGES = [
-  { schema: dynamic, type: "SetEVSEAvailabilityStatusRequest", reader: availabilityStatusMessage, ignored: [] as string[] },
+const MESSAGES: { schema: XmlElement; type: string; reader: unknown; ignored: readonly string[] }[] = [
+  { schema: dynamic, type: "SetEVSEAvailabilityStatusRequest", reader: availabilityStatusMessage, ignored: [] as readonly string[] },
   { schema: dynamic, type: "SetEVSEBusyStatusRequest", reader: busyStatusMessage, ignored: [] },
   { schema: dynamic, type: "SetEVSESyntheticStatusRequest", reader: syntheticStatusMessage, ignored: IGNORED_SYNTHETIC },
   { schema: authorisation, type: "SetChargeDetailRecordRequest", reader: chargeDetailRecordMessage, ignored: [] },
@@ -198,7 +198,7 @@ describe("the GIREVE endpoint's WSDL", () => {
       [DYNAMIC_NS, "gireve-emip-dynamic.xsd"],
       [AUTHORISATION_NS, "gireve-emip-authorisation.xsd"],
     ]);
-    const known = { [DYNAMIC_NS]: globals(dynamic), [AUTHORISATION_NS]: globals(authorisation) };
+    const known: Record<string, Record<string, string>> = { [DYNAMIC_NS]: globals(dynamic), [AUTHORISATION_NS]: globals(authorisation) };
     const prefixes = Object.fromEntries(Object.entries(wsdl.attributes!).flatMap(([k, v]) => (k.startsWith("xmlns:") ? [[k.slice(6), v]] : [])));
     const messages = kids(wsdl, WSDL, "message");
     expect(messages).toHaveLength(24);

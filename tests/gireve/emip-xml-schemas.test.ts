@@ -65,7 +65,7 @@ const IGNORED_SYNTHETIC = ["availabilityStatusUntil", "availabilityStatusComment
 const IGNORED_RECORD = ["userIdType", "userId", "userContractIdAlias"];
 
 const MESSAGES: { schema: XmlElement; type: string; reader: unknown; ignored: readonly string[] }[] = [
-  { schema: dynamic, type: "SetEVSEAvailabilityStatusRequest", reader: availabilityStatusMessage, ignored: [] as readonly string[] },
+  { schema: dynamic, type: "SetEVSEAvailabilityStatusRequest", reader: availabilityStatusMessage, ignored: [] },
   { schema: dynamic, type: "SetEVSEBusyStatusRequest", reader: busyStatusMessage, ignored: [] },
   { schema: dynamic, type: "SetEVSESyntheticStatusRequest", reader: syntheticStatusMessage, ignored: IGNORED_SYNTHETIC },
   { schema: authorisation, type: "SetChargeDetailRecordRequest", reader: chargeDetailRecordMessage, ignored: [] },

@@ -22,6 +22,14 @@ describe("readXml", () => {
     ]);
   });
 
+  it("keeps attributes only when asked, by qualified name", () => {
+    const text = `<x:r xmlns:x="urn:x" name="a" x:type="t"><c b="1"/></x:r>`;
+    expect(readXml(text).attributes).toBeUndefined();
+    const root = readXml(text, undefined, { attributes: true });
+    expect(root.attributes).toEqual({ "xmlns:x": "urn:x", name: "a", "x:type": "t" });
+    expect(root.children[0].attributes).toEqual({ b: "1" });
+  });
+
   it("refuses any DOCTYPE: external entities (XXE) and entity expansion (billion laughs) never run", () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><r>&xxe;</r>`;
     const laughs =

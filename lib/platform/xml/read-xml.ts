@@ -7,8 +7,9 @@ import { SaxesParser } from "saxes";
 //   (saxes knows only XML's five predefined entities and character references anyway);
 // - documents over `maxBytes`, nesting deeper than `maxDepth`, more than `maxElements` elements,
 //   any text over `maxTextLength` characters: a bounded amount of work and memory per message.
-// Attributes are read (SOAP's encodingStyle and the like) but kept nowhere: eMIP carries
-// everything in elements.
+// Attributes are read (SOAP's encodingStyle and the like) but kept nowhere, unless asked for
+// (`{ attributes: true }`): eMIP carries everything in elements; the portal's own XML Schemas
+// (public/api/*.xsd, checked by tests) name their declarations in attributes.
 
 export interface XmlElement {
   /** Namespace URI ("" when none). */
@@ -17,6 +18,13 @@ export interface XmlElement {
   children: XmlElement[];
   /** The element's own text (character data and CDATA), untrimmed. */
   text: string;
+  /** The element's attributes by qualified name (xmlns declarations included), only when read with `{ attributes: true }`. */
+  attributes?: Record<string, string>;
+}
+
+export interface XmlReadOptions {
+  /** Keep each element's attributes (XmlElement.attributes). */
+  attributes?: boolean;
 }
 
 export interface XmlLimits {
@@ -41,7 +49,7 @@ export class XmlRefused extends Error {
 }
 
 /** The document's root element; throws XmlRefused for anything unsafe or not well-formed. */
-export function readXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
+export function readXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS, options: XmlReadOptions = {}): XmlElement {
   if (Buffer.byteLength(text) > limits.maxBytes) throw new XmlRefused("size", `document larger than ${limits.maxBytes} bytes`);
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
@@ -63,6 +71,7 @@ export function readXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): X
     if (++elements > limits.maxElements) refuse(new XmlRefused("elements", `more than ${limits.maxElements} elements`));
     if (stack.length >= limits.maxDepth) refuse(new XmlRefused("depth", `nesting deeper than ${limits.maxDepth}`));
     const element: XmlElement = { ns: tag.uri ?? "", local: tag.local ?? tag.name, children: [], text: "" };
+    if (options.attributes) element.attributes = Object.fromEntries(Object.values(tag.attributes).map((a) => [a.name, a.value]));
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
     else root = element;

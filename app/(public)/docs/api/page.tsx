@@ -3,10 +3,12 @@ import Link from "next/link";
 import { buildPortalOpenApiDocument } from "@/app/api/openapi.json/portal-openapi-document";
 import { SchemaFields, type JsonSchemaLike } from "@/components/openapi/schema-fields";
 import { QualichargeApiSection } from "@/app/(public)/docs/api/_components/qualicharge-api-section";
+import { GireveEmipSection } from "@/app/(public)/docs/api/_components/gireve-emip-section";
 import { Json } from "@/app/(public)/docs/api/_components/json-block";
 
 // The portal's OpenAPI document rendered as a DSFR page, on the server, with no script nor CDN:
-// the ADVENIR web service, then QualiCharge's API v1.
+// the ADVENIR web service, then QualiCharge's API v1; then the GIREVE channel (SOAP, not in the
+// OpenAPI document), which links to its WSDL and XML Schemas.
 export const metadata: Metadata = { title: "Documentation des API du portail ADVENIR" };
 
 const ADVENIR_SCHEMES = ["basicAuth", "certificatClient"] as const;
@@ -43,6 +45,9 @@ export default function ApiDocsPage() {
           </li>
           <li>
             <a href="#qualicharge">API QualiCharge v1</a> (<code>/api/v1/…</code>)
+          </li>
+          <li>
+            <a href="#gireve">Canal GIREVE (eMIP)</a> (<code>POST /api/gireve/emip</code>, SOAP 1.2)
           </li>
         </ul>
       </nav>
@@ -116,6 +121,8 @@ export default function ApiDocsPage() {
       </div>
 
       <QualichargeApiSection doc={doc} />
+
+      <GireveEmipSection />
     </>
   );
 }

@@ -35,6 +35,7 @@ export function endpointLabel(endpoint: string): string {
   if (endpoint === "/api/courbe/put") return "Courbes";
   if (endpoint in QUALICHARGE_LABELS) return `QualiCharge : ${QUALICHARGE_LABELS[endpoint]}`;
   if (endpoint.startsWith("/api/v1/")) return `QualiCharge : ${endpoint.slice("/api/v1".length)}`;
+  if (endpoint === "/api/gireve/emip") return "GIREVE : message eMIP (statut ou relevé de charge)";
   return endpoint;
 }
 
@@ -42,4 +43,5 @@ export function endpointLabel(endpoint: string): string {
 export const ENDPOINT_CHOICES: { door: string; endpoints: string[] }[] = [
   { door: "ADVENIR", endpoints: ["/api/operation/put", "/api/courbe/put"] },
   { door: "QUALICHARGE", endpoints: Object.keys(QUALICHARGE_LABELS) },
+  { door: "GIREVE", endpoints: ["/api/gireve/emip"] },
 ];

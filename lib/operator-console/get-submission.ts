@@ -11,14 +11,16 @@ export async function getSubmission(input: { operatorId: string; submissionId: s
     select: { ...submissionSelect, ipAddress: true, credentialId: true, apiUserId: true },
   });
   if (!row) return null;
-  // Who called: the ADVENIR credential, or the QualiCharge API user (each only if the operator's).
+  // Who called: the ADVENIR credential, or the QualiCharge API user (each only if the operator's);
+  // for GIREVE, the relay (its account is the portal's, not the operator's: not named).
   const credential = row.credentialId
     ? await prisma.apiCredential.findFirst({ where: { id: row.credentialId, operatorId: input.operatorId }, select: { username: true } })
     : row.apiUserId
       ? await prisma.apiUser.findFirst({ where: { id: row.apiUserId, operatorId: input.operatorId }, select: { username: true } })
       : null;
   const { warnings, errors, id, credentialId: _c, apiUserId: _u, ...rest } = row;
-  return { ...rest, id: id.toString(), credentialUsername: credential?.username ?? null, warnings: messages(warnings), errors: messages(errors) };
+  const caller = row.door === "GIREVE" ? "relais GIREVE" : (credential?.username ?? null);
+  return { ...rest, id: id.toString(), credentialUsername: caller, warnings: messages(warnings), errors: messages(errors) };
 }
 
 export type SubmissionDetail = NonNullable<Awaited<ReturnType<typeof getSubmission>>>;

@@ -30,9 +30,11 @@ export const QUALICHARGE_ENDPOINTS = [
   "/api/v1/manage/station/siren/{siren}",
   "/api/v1/auth/whoami",
 ] as const;
-export const ENDPOINTS = [...ADVENIR_ENDPOINTS, ...QUALICHARGE_ENDPOINTS] as const;
+/** GIREVE's eMIP relay (lib/channels/gireve/serve-gireve.ts): one endpoint, one message per call. */
+export const GIREVE_ENDPOINTS = ["/api/gireve/emip"] as const;
+export const ENDPOINTS = [...ADVENIR_ENDPOINTS, ...QUALICHARGE_ENDPOINTS, ...GIREVE_ENDPOINTS] as const;
 /** The doors a call can come through (the submission's `door`). */
-export const DOORS = ["ADVENIR", "QUALICHARGE"] as const;
+export const DOORS = ["ADVENIR", "QUALICHARGE", "GIREVE"] as const;
 
 export const submissionFiltersSchema = z.object({
   env: z.enum(["production", "sandbox"]).optional().catch(undefined),

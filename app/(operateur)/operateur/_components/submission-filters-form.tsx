@@ -35,6 +35,7 @@ export function SubmissionFiltersForm({ filters }: { filters: SubmissionFilters 
             <option value="">Toutes</option>
             <option value="ADVENIR">{DOOR_LABELS.ADVENIR} (/api/operation/put, /api/courbe/put)</option>
             <option value="QUALICHARGE">{DOOR_LABELS.QUALICHARGE} (/api/v1/…)</option>
+            <option value="GIREVE">{DOOR_LABELS.GIREVE} (relais eMIP, /api/gireve/emip)</option>
           </select>
         </div>
         <div className="fr-col-12 fr-col-md-4 fr-select-group">

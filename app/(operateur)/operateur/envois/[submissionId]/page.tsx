@@ -74,7 +74,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ sub
         <dd>
           {formatNumber(s.sizeBytes)} octets, traité en {formatNumber(s.durationMs)} ms
         </dd>
-        <dt>{s.door === "QUALICHARGE" ? "Éléments" : "Transactions"}</dt>
+        <dt>{s.door === "QUALICHARGE" ? "Éléments" : s.door === "GIREVE" ? "Messages" : "Transactions"}</dt>
         <dd data-testid="submission-counts">
           {formatNumber(s.received)} reçue(s), {formatNumber(s.stored)} enregistrée(s), {formatNumber(s.unchanged)} inchangée(s)
         </dd>

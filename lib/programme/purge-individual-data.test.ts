@@ -147,6 +147,9 @@ describe("end-of-programme purge of individual data", () => {
       sql`INSERT INTO charge_point_status (station_id, charge_point_id, status_id, horodatage, door, etat_pdc, occupation_pdc)
           VALUES (${point.stationId}::uuid, ${point.id}::uuid, gen_random_uuid(), ${at}, 'QUALICHARGE', 'en_service', 'libre')`,
     );
+    // The GIREVE relay's account and an EVSE it named that no dossier declares.
+    const relay = await prisma.gireveRelayAccount.create({ data: { username: "relay-purge", secretHash: "x" } });
+    await prisma.gireveUnknownEvse.create({ data: { env: "production", evseId: "FRPUREE9", rawEvseId: "FR*PUR*E9", operatorCode: "FRPUR", reason: "test" } });
     const held = (await getProgrammeStatus({}, { prisma })).held;
     expect(held.statuses).toBe(2);
     expect(held.activeApiUsers).toBeGreaterThanOrEqual(1);
@@ -168,6 +171,9 @@ describe("end-of-programme purge of individual data", () => {
     expect(status.held).toEqual({ chargeOperations: 0, loadCurves: 0, submissions: 0, activeCredentials: 0, statuses: 0, activeApiUsers: 0 });
     // The QualiCharge account's tokens are void: the account is inactive, its password changed at the purge.
     expect(await prisma.apiUser.findUniqueOrThrow({ where: { id: apiUser.id } })).toMatchObject({ isActive: false, passwordChangedAt: result.at });
+    // The relay can no longer send, and the list of unknown EVSEs is gone.
+    expect(await prisma.gireveRelayAccount.findUniqueOrThrow({ where: { id: relay.id } })).toMatchObject({ revokedAt: result.at });
+    expect(await prisma.gireveUnknownEvse.count()).toBe(0);
     expect(await prisma.energyDepSlot.count()).toBe(0);
     expect(await prisma.energyRegSlot.count()).toBe(0);
     expect(await prisma.energyDepProfile.count()).toBe(0);

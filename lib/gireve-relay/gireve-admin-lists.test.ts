@@ -71,7 +71,15 @@ describe("unknown EVSEs", () => {
           firstSeenAt: ahead(-60),
           lastSeenAt: ahead(1),
         },
-        { env: "sandbox", evseId: newer, rawEvseId: `=FR*XYZ*E${s}2`, operatorCode: "FRABC", operatorId: null, reason: "opérateur inconnu", lastSeenAt: ahead(2) },
+        {
+          env: "sandbox",
+          evseId: newer,
+          rawEvseId: `=FR*XYZ*E${s}2`,
+          operatorCode: "FRABC",
+          operatorId: null,
+          reason: "opérateur inconnu",
+          lastSeenAt: ahead(2),
+        },
       ],
     });
 
@@ -98,6 +106,8 @@ describe("unknown EVSEs", () => {
     expect(lines[3]).toContain(`production,${older},FR*XYZ*E${s}1,FRXYZ,${operator.name},aucun dossier consentant ne déclare ce point,3,`);
     // French Excel: byte-order mark and semicolons.
     expect(formatUnknownEvsesCsv(exported.items.slice(0, 1), 1, "excel-fr")).toMatch(/^\uFEFF.*\r\nEnvironnement;EVSE \(forme IRVE\);/);
-    expect(unknownEvsesExportTitle(12, 10)).toBe("Points (EVSE) inconnus du canal GIREVE — 12 point(s), du plus récemment vu au plus ancien, les 10 plus récents exportés");
+    expect(unknownEvsesExportTitle(12, 10)).toBe(
+      "Points (EVSE) inconnus du canal GIREVE — 12 point(s), du plus récemment vu au plus ancien, les 10 plus récents exportés",
+    );
   });
 });

@@ -27,12 +27,18 @@ describe("relay accounts after the purge", () => {
     const other = await createRelayAccount({ env: "production" }, who, { prisma });
     await prisma.auditLog.create({ data: { ...PROGRAMME_TARGET, action: PURGE_ACTION, actor: "test" } });
 
-    await expect(createRelayAccount({ env: "production" }, who, { prisma })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(CLOSED) });
+    await expect(createRelayAccount({ env: "production" }, who, { prisma })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(CLOSED),
+    });
     await expect(rotateRelaySecret({ accountId: account.id, ...who }, { prisma })).rejects.toMatchObject({ message: expect.stringMatching(CLOSED) });
     await expect(setRelayCertificate({ accountId: other.id, certFingerprint: randomBytes(32).toString("hex"), ...who }, { prisma })).rejects.toMatchObject({
       message: expect.stringMatching(CLOSED),
     });
-    expect(await setRelayCertificate({ accountId: account.id, certFingerprint: null, ...who }, { prisma })).toMatchObject({ changed: true, certFingerprint: null });
+    expect(await setRelayCertificate({ accountId: account.id, certFingerprint: null, ...who }, { prisma })).toMatchObject({
+      changed: true,
+      certFingerprint: null,
+    });
     expect(await revokeRelayAccount({ accountId: other.id, ...who }, { prisma })).toMatchObject({ alreadyRevoked: false });
     expect(await prisma.gireveRelayAccount.count()).toBe(2);
   });

@@ -181,9 +181,10 @@ describe("setRelayCertificate", () => {
 describe("listRelayAccounts", () => {
   it("lists active accounts before revoked ones, with their certificate, never the secret's hash", async () => {
     const fp = fingerprint();
+    // The revoked account is the newer one: active accounts still come first.
+    const active = await createRelayAccount({ env: "sandbox", label: `actif ${uniqueSuffix()}`, certFingerprint: fp }, who);
     const revoked = await createRelayAccount({ env: "production", label: `révoqué ${uniqueSuffix()}` }, who);
     await revokeRelayAccount({ accountId: revoked.id, ...who });
-    const active = await createRelayAccount({ env: "sandbox", label: `actif ${uniqueSuffix()}`, certFingerprint: fp }, who);
     const list = await listRelayAccounts();
     const mine = list.filter((a) => a.id === active.id || a.id === revoked.id);
     expect(mine.map((a) => a.id)).toEqual([active.id, revoked.id]);

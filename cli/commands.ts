@@ -25,6 +25,7 @@ import { IRVE_COMMANDS } from "@/cli/irve-commands";
 import { INDICATOR_COMMANDS } from "@/cli/indicator-commands";
 import { PROGRAMME_COMMANDS } from "@/cli/programme-commands";
 import { API_ACCOUNT_COMMANDS } from "@/cli/api-account-commands";
+import { GIREVE_RELAY_COMMANDS } from "@/cli/gireve-relay-commands";
 
 // The admin commands. Each one maps its options onto ONE lib function's input and prints the
 // result; validation is the lib's (zod), errors are translated to option names by main.ts.
@@ -298,9 +299,9 @@ export const COMMANDS: Command[] = [
   },
 ];
 
-/** Every command, the IRVE ones included (cli/irve-commands.ts). */
+/** Every command, each family's from its own file (cli/*-commands.ts). */
 export function allCommands(): Command[] {
-  return [...COMMANDS, ...IRVE_COMMANDS, ...INDICATOR_COMMANDS, ...PROGRAMME_COMMANDS, ...API_ACCOUNT_COMMANDS];
+  return [...COMMANDS, ...IRVE_COMMANDS, ...INDICATOR_COMMANDS, ...PROGRAMME_COMMANDS, ...API_ACCOUNT_COMMANDS, ...GIREVE_RELAY_COMMANDS];
 }
 
 function safeUser(): string {

@@ -2,7 +2,7 @@
 // Exit codes: 0 done, 1 refused or failed (French message), 2 bad command line.
 import { isAppError, type AppError } from "@/lib/platform/errors";
 import { CliUsageError, optionForField, parseOptions } from "@/cli/args";
-import { findCommand } from "@/cli/commands";
+import { allCommands, findCommand } from "@/cli/commands";
 import type { Command } from "@/cli/command";
 import { commandHelp, usage } from "@/cli/help";
 
@@ -27,14 +27,29 @@ export function describeAppError(e: AppError, command: Command): string {
   return [head, ...fields].join("\n");
 }
 
+/** "gireve-relay create …" is "gireve-relay:create …": a family's verb may also come as a second word. */
+function commandWords(argv: string[]): string[] {
+  const [family, verb, ...rest] = argv;
+  if (family && verb && !verb.startsWith("-") && !findCommand(family) && findCommand(`${family}:${verb}`)) return [`${family}:${verb}`, ...rest];
+  return argv;
+}
+
 export async function runCli(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = commandWords(argv);
   if (!name || name === "--help" || name === "-h" || name === "help") {
     out(usage());
     return name ? 0 : 2;
   }
   const command = findCommand(name);
   if (!command) {
+    // A family without its verb ("gireve-relay --help"): its commands' help.
+    const family = allCommands().filter((c) => c.name.startsWith(`${name}:`));
+    if (family.length > 0) {
+      const help = family.map(commandHelp).join("\n\n");
+      if (rest.includes("--help") || rest.includes("-h")) out(help);
+      else err(`Précisez la commande : ${family.map((c) => c.name.slice(name.length + 1)).join(", ")}.\n\n${help}`);
+      return rest.includes("--help") || rest.includes("-h") ? 0 : 2;
+    }
     err(`Commande inconnue : ${name}. Lancez « npm run cli -- --help » pour la liste des commandes.`);
     return 2;
   }

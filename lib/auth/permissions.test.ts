@@ -17,6 +17,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "users:manage",
     "operators:manage",
     "api-accounts:manage",
+    "gireve:manage",
     "dossiers:read-all",
     "audit:read",
     "security-log:read",
@@ -49,5 +50,8 @@ describe("role → permission table", () => {
     // The QualiCharge API's machine accounts (superusers among them) are the technical operator's to manage.
     for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "api-accounts:manage")).toBe(false);
     expect(can("admin", "api-accounts:manage")).toBe(true);
+    // The GIREVE relay's accounts, its calls and the unknown EVSEs (operators' points): the admin only.
+    for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "gireve:manage")).toBe(false);
+    expect(can("admin", "gireve:manage")).toBe(true);
   });
 });

@@ -18,6 +18,11 @@ export const PERMISSIONS = {
   "operators:manage": ["admin"],
   /** Machine accounts of the QualiCharge API: operational units, groups, API users (ADR 0019). */
   "api-accounts:manage": ["admin"],
+  /**
+   * The GIREVE channel (ADR 0023): the relay's machine accounts (create, revoke, rotate, certificate),
+   * the journal of its calls and the EVSEs it named that no dossier declares (individual data).
+   */
+  "gireve:manage": ["admin"],
   "dossiers:read-all": ["admin"],
   "audit:read": ["admin"],
   /** The data API's failed authentications, with the logins and client addresses tried. */

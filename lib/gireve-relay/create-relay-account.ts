@@ -7,6 +7,9 @@ import { generateSecret, hashSecret } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUniqueViolation, uniqueViolationFields } from "@/lib/platform/db/unique-violation";
 import { assertNotPurged } from "@/lib/programme/programme-status";
+import { parseInput } from "@/lib/schemas/validation";
+import { actorSchema } from "@/lib/schemas/audit";
+import { createRelayAccountSchema } from "@/lib/schemas/gireve-relay";
 
 // The GIREVE relay's machine accounts (ADR 0023): GIREVE authenticates with a client certificate
 // through the trusted proxy, or with HTTP Basic as a fallback. The secret is returned once and
@@ -25,7 +28,7 @@ export interface RelayAccountSpec {
   env: DataEnv;
   label?: string;
   username?: string;
-  /** SHA-256 of the relay's client certificate, hex (lower-cased here). */
+  /** SHA-256 of the relay's client certificate, hex (colons allowed; lower-cased here). */
   certFingerprint?: string | null;
   secret?: string;
 }
@@ -37,22 +40,24 @@ export function generateRelayUsername(env: DataEnv): string {
 
 export async function createRelayAccount(
   spec: RelayAccountSpec,
-  who: { actor: string; actorUserId?: string | null },
+  actor: { actor: string; actorUserId?: string | null },
   options: { prisma?: PrismaClient } = {},
 ): Promise<IssuedRelayAccount> {
+  const who = parseInput(actorSchema, actor);
+  const data = parseInput(createRelayAccountSchema, spec);
   const prisma = options.prisma ?? (await db());
-  const secret = spec.secret ?? generateSecret();
+  const secret = data.secret ?? generateSecret();
   const secretHash = await hashSecret(secret);
   try {
     return await prisma.$transaction(async (tx) => {
       await assertNotPurged(tx, "Aucun accès au relais GIREVE ne peut plus être délivré.");
       const account = await tx.gireveRelayAccount.create({
         data: {
-          username: spec.username ?? generateRelayUsername(spec.env),
+          username: data.username ?? generateRelayUsername(data.env),
           secretHash,
-          env: spec.env,
-          label: spec.label ?? "",
-          certFingerprint: spec.certFingerprint ? spec.certFingerprint.toLowerCase() : null,
+          env: data.env,
+          label: data.label ?? "",
+          certFingerprint: data.certFingerprint ?? null,
         },
         select: { id: true, username: true, env: true, label: true },
       });
@@ -62,7 +67,7 @@ export async function createRelayAccount(
           action: "gireve_relay.created",
           targetType: "gireve_relay_account",
           targetId: account.id,
-          details: { username: account.username, env: account.env, certificate: Boolean(spec.certFingerprint) },
+          details: { username: account.username, env: account.env, certificate: Boolean(data.certFingerprint) },
         },
         tx,
       );

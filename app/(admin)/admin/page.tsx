@@ -30,6 +30,9 @@ export default async function AdminHome() {
           <Link href="/admin/api-qualicharge">Comptes de l&apos;API QualiCharge</Link> (unités opérationnelles, groupes, utilisateurs d&apos;API)
         </li>
         <li>
+          <Link href="/admin/gireve">Canal GIREVE</Link> (accès du relais, appels reçus, points inconnus)
+        </li>
+        <li>
           <Link href="/admin/declarations-en-retard">Déclarations en retard</Link>
         </li>
         <li>

@@ -5,7 +5,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { FormFeedback, fieldProps, fieldState } from "@/components/forms/form-feedback";
 import { formatDateTime } from "@/lib/platform/format";
-import { ConfirmSubmit } from "./confirm-submit";
+import { ConfirmSubmit } from "@/components/forms/confirm-submit";
 import { CopyBlock } from "@/components/ui/copy-block";
 import { INITIAL_CREDENTIAL_STATE, type CredentialActionState } from "./credential-state";
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { INITIAL_ACTION_STATE, type ActionState } from "@/lib/platform/http/action-state-shared";
-import { ConfirmSubmit } from "./confirm-submit";
+import { ConfirmSubmit } from "@/components/forms/confirm-submit";
 
 /** "Vider le bac à sable", confirmed in a second step. */
 export function WipeSandboxForm({ action, empty }: { action: (state: ActionState, form: FormData) => Promise<ActionState>; empty: boolean }) {

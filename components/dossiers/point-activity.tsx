@@ -80,7 +80,7 @@ export function PointActivitySection({ activity, hrefOfPage, csvHref }: { activi
           )}
           <PageLinks page={charges.page} pageCount={charges.pageCount} hrefOf={hrefOfPage} label="Pages des recharges du point" />
           <p className="fr-mt-2w">
-            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={csvHref} download>
+            <a className="fr-btn fr-btn--secondary fr-btn--sm" href={csvHref} download>
               Exporter les recharges du point (CSV)
             </a>
           </p>

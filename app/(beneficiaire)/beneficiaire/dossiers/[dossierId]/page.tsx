@@ -198,8 +198,9 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
               rowKeys={d.stations.flatMap((s) => s.points.map((p) => p.id))}
               rows={d.stations.flatMap((s) =>
                 s.points.map((p) => [
-                  <Link key="p" href={`/beneficiaire/dossiers/${d.id}/points/${p.id}`} title={`Statut et recharges du point ${p.idPdcItinerance}`}>
+                  <Link key="p" href={`/beneficiaire/dossiers/${d.id}/points/${p.id}`}>
                     <code>{p.idPdcItinerance}</code>
+                    <span className="fr-sr-only"> : statut et recharges</span>
                   </Link>,
                   formatNumber(p.nominalPowerKw),
                   p.report.status ? (

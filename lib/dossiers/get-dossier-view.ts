@@ -2,6 +2,7 @@ import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/platform/db/database";
 import { dossierState, missingSteps, type DossierFacts } from "@/lib/dossiers/dossier-status";
 import { getStationActivity, noActivity } from "@/lib/dossiers/get-station-activity";
+import { getPointReports } from "@/lib/dossiers/get-point-reports";
 import { declarationDeadline } from "@/lib/irve/declaration-deadline";
 
 export interface Viewer {
@@ -16,7 +17,8 @@ export function canViewDossier(viewer: Viewer, dossierBeneficiaryId: string): bo
 
 /**
  * A dossier as its beneficiary sees it: state, what is missing, attestation, stations with
- * whether data arrives (aggregates only), and for GIREVE the points with their deadlines.
+ * whether data arrives (aggregates only), and for GIREVE the points with their deadlines, their
+ * latest status and when they last reported.
  * Null when it does not exist or is not the viewer's, so pages answer "not found" either way.
  */
 export async function getDossierView({ dossierId, viewer }: { dossierId: string; viewer: Viewer }) {
@@ -69,10 +71,13 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
     },
   });
   if (!dossier || !canViewDossier(viewer, dossier.beneficiaryId)) return null;
-  const activity = await getStationActivity(
-    prisma,
-    dossier.stations.map((s) => s.id),
-  );
+  const [activity, reports] = await Promise.all([
+    getStationActivity(
+      prisma,
+      dossier.stations.map((s) => s.id),
+    ),
+    getPointReports(dossier.stations.flatMap((s) => s.chargePoints.map((p) => ({ stationId: s.id, chargePointId: p.id })))),
+  ]);
   const stations = dossier.stations.map((s) => ({
     id: s.id,
     stationCode: s.stationCode,
@@ -88,6 +93,8 @@ export async function getDossierView({ dossierId, viewer }: { dossierId: string;
         idPdcItinerance: p.idPdcItinerance,
         nominalPowerKw: Number(p.nominalPowerKw),
         withdrawnOn: p.withdrawnOn,
+        /** Latest status and last report (production data). */
+        report: reports.get(p.id) ?? { status: null, lastReportAt: null },
         deadline: p.staticDeclaredAt
           ? declarationDeadline({ commissionedOn: irve.date_mise_en_service || null, changedOn: irve.date_maj || null, declaredAt: p.staticDeclaredAt })
           : null,

@@ -28,3 +28,14 @@ export function formatLongDay(d: Date | string): string {
 export function formatNumber(n: number): string {
   return number.format(n);
 }
+
+/** "1 h 05 min", "45 min", "30 s": a duration given in seconds, rounded to the minute past one minute. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return "—";
+  if (Math.round(seconds) < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return `${number.format(h)} h ${String(m).padStart(2, "0")} min`;
+}

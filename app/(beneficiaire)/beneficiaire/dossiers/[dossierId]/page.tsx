@@ -12,6 +12,8 @@ import { SITE_TYPES, type SiteType } from "@/lib/schemas/dossiers";
 import { formatDateTime, formatDay, formatNumber } from "@/lib/platform/format";
 import { DataTable } from "@/components/ui/data-table";
 import { StationForm } from "@/components/dossiers/station-form";
+import { EtatBadge } from "@/components/dossiers/point-activity";
+import { occupationPdcLabel } from "@/lib/statuses/status-labels";
 import { registerStationAction } from "../actions";
 
 export const metadata: Metadata = { title: "Dossier" };
@@ -180,13 +182,36 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
           </ul>
           {d.stations.some((s) => s.points.length > 0) && (
             <DataTable
-              caption="Points de charge déclarés et délais de déclaration"
-              headers={["Point (id_pdc_itinerance)", "Puissance (kW)", "Événement", "Échéance", "Déclaré le", "Délai", "Correction ou retrait"]}
+              caption="Points de charge déclarés, leur dernier statut et leurs délais de déclaration"
+              multiline
+              headers={[
+                "Point (id_pdc_itinerance)",
+                "Puissance (kW)",
+                "Dernier statut",
+                "Dernier signalement",
+                "Événement",
+                "Échéance",
+                "Déclaré le",
+                "Délai",
+                "Correction ou retrait",
+              ]}
               rowKeys={d.stations.flatMap((s) => s.points.map((p) => p.id))}
               rows={d.stations.flatMap((s) =>
                 s.points.map((p) => [
-                  <code key="p">{p.idPdcItinerance}</code>,
+                  <Link key="p" href={`/beneficiaire/dossiers/${d.id}/points/${p.id}`}>
+                    <code>{p.idPdcItinerance}</code>
+                    <span className="fr-sr-only"> : statut et recharges</span>
+                  </Link>,
                   formatNumber(p.nominalPowerKw),
+                  p.report.status ? (
+                    <span key="s">
+                      <EtatBadge etatPdc={p.report.status.etatPdc} /> {occupationPdcLabel(p.report.status.occupationPdc)}, le{" "}
+                      {formatDateTime(p.report.status.horodatage)}
+                    </span>
+                  ) : (
+                    "Aucun statut reçu"
+                  ),
+                  p.report.lastReportAt ? formatDateTime(p.report.lastReportAt) : "Aucune donnée reçue",
                   p.deadline ? `${p.deadline.eventKind === "mise_en_service" ? "Mise en service" : "Modification"} du ${formatDay(p.deadline.eventDate)}` : "—",
                   formatDay(p.deadline?.dueDate),
                   formatDay(p.deadline?.declaredOn),

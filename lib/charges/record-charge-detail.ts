@@ -1,6 +1,6 @@
-import type { PrismaClient, Prisma } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import type { DataEnv } from "@/generated/prisma/enums";
-import { db } from "@/lib/platform/db/database";
+import { db, rawSql } from "@/lib/platform/db/database";
 import { relayPointSql } from "@/lib/gireve-relay/relay-point";
 import { assessCurve, assessOperation } from "@/lib/charges/quality";
 import { indexEnergy } from "@/lib/charges/index-energy";
@@ -67,80 +67,88 @@ interface CurveRow {
 
 const KEY = `env = $1::"DataEnv" AND operator_id = $2::uuid AND station_id = $3::uuid AND transaction_id = $4`;
 
+/** The point, whether the programme's data were purged, and the session's lock taken: $1 IRVE id, $2 unit, $3 env, $4 session. */
+const POINT_SQL = `
+SELECT p.id::text, p.station_id::text, p.operator_id::text, p.power_kw,
+       EXISTS (SELECT 1 FROM audit_log WHERE target_type = '${PROGRAMME_TARGET.targetType}' AND target_id = '${PROGRAMME_TARGET.targetId}'
+                                         AND action = '${PURGE_ACTION}') AS purged,
+       pg_advisory_xact_lock(hashtextextended($3 || '|' || p.station_id::text || '|' || $4, 18))::text AS locked
+  FROM (${relayPointSql("$1::text", "$2::text")}) AS p`;
+
+/** The session's stored charge and curve, as JSON (one round trip). */
+const SESSION_SQL = `
+SELECT (SELECT json_build_object('start_s', extract(epoch FROM start_at), 'stop_s', extract(epoch FROM stop_at),
+                                 'energy_wh', stop_wh - start_wh, 'door', door, 'flags', quality_flags)
+          FROM charge_operation WHERE ${KEY}) AS operation,
+       (SELECT json_build_object('start_s', extract(epoch FROM start_at), 'offsets', offsets_s, 'values', values_wh, 'door', door)
+          FROM load_curve WHERE ${KEY}) AS curve`;
+
+const INSERT_OPERATION_SQL = `
+INSERT INTO charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, quality_flags, door, charge_point_id)
+VALUES ($1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($5::float8), to_timestamp($6::float8), 0, $7::bigint, $8::text[], 'GIREVE', $9::uuid)`;
+
+const UPSERT_CURVE_SQL = `
+INSERT INTO load_curve AS c (env, operator_id, station_id, transaction_id, start_at, stop_at, point_count, energy_wh, offsets_s, values_wh, quality_flags, door)
+VALUES ($1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($5::float8), to_timestamp($6::float8), $7::int, $8::bigint, $9::int[], $10::bigint[], $11::text[], 'GIREVE')
+ON CONFLICT (env, operator_id, station_id, transaction_id) DO UPDATE SET
+  start_at = EXCLUDED.start_at, stop_at = EXCLUDED.stop_at, point_count = EXCLUDED.point_count, energy_wh = EXCLUDED.energy_wh,
+  offsets_s = EXCLUDED.offsets_s, values_wh = EXCLUDED.values_wh, quality_flags = EXCLUDED.quality_flags, received_at = now()
+WHERE c.door = 'GIREVE'`;
+
+const JOURNAL_SQL = `
+INSERT INTO submission (door, env, operator_id, relay_account_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
+                        http_status, outcome, received, stored, unchanged, warnings, errors)
+VALUES ('GIREVE', $1::"DataEnv", $2::uuid, $3::uuid, $4, $5, $6, $7::timestamptz, $8::int, $9::int, 200, $10, 1, $11::int, $12::int, $13::jsonb, $14::jsonb)`;
+
+/** What the record's transaction runs its statements on. */
+interface Tx {
+  query<T>(text: string, params: unknown[], name: string): Promise<T[]>;
+}
+
+/**
+ * `fn` in one transaction: on PostgreSQL on a pooled connection of its own, with prepared
+ * statements; on PGlite (one in-process connection) through Prisma, which serialises transactions.
+ */
+async function inTransaction<T>(fn: (tx: Tx) => Promise<T>, prisma?: PrismaClient): Promise<T> {
+  const sql = await rawSql();
+  if (sql.transaction && !prisma) return sql.transaction((tx) => fn({ query: (text, params, name) => tx.query(text, params, { name }) }));
+  return (prisma ?? (await db())).$transaction((tx) => fn({ query: (text, params) => tx.$queryRawUnsafe(text, ...params) }));
+}
+
 /** Stores the record and its journal row in one transaction. */
 export async function recordChargeDetail(
   input: { record: ChargeDetail; env: DataEnv; journal: RelayCallJournal },
   options: { prisma?: PrismaClient } = {},
 ): Promise<RecordChargeDetailResult> {
-  const prisma = options.prisma ?? (await db());
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const r = input.record;
-    const [point] = await tx.$queryRawUnsafe<PointRow[]>(
-      `SELECT id::text, station_id::text, operator_id::text, power_kw FROM (${relayPointSql("$1::text", "$2::text")}) AS p`,
-      r.idPdcItinerance,
-      r.operatorCode,
+    const [point] = await tx.query<PointRow & { purged: boolean }>(
+      POINT_SQL,
+      [r.idPdcItinerance, r.operatorCode, input.env, r.serviceSessionId],
+      "gireve_cdr_point",
     );
     if (!point) return { kind: "refused" } as const;
-    const [purged] = await tx.$queryRawUnsafe<{ yes: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM audit_log WHERE target_type = $1 AND target_id = $2 AND action = $3) AS yes`,
-      PROGRAMME_TARGET.targetType,
-      PROGRAMME_TARGET.targetId,
-      PURGE_ACTION,
-    );
-    if (purged.yes) return { kind: "closed" } as const;
+    if (point.purged) return { kind: "closed" } as const;
     const key = [input.env, point.operator_id, point.station_id, r.serviceSessionId] as const;
-    await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 18))::text`, key.join("|"));
-    const [operation] = await tx.$queryRawUnsafe<OperationRow[]>(
-      `SELECT extract(epoch FROM start_at)::float8 AS start_s, extract(epoch FROM stop_at)::float8 AS stop_s,
-              (stop_wh - start_wh)::float8 AS energy_wh, door::text AS door, quality_flags AS flags FROM charge_operation WHERE ${KEY}`,
-      ...key,
-    );
-    const [curve] = await tx.$queryRawUnsafe<CurveRow[]>(
-      `SELECT extract(epoch FROM start_at)::float8 AS start_s, offsets_s AS offsets, values_wh::float8[] AS values, door::text AS door
-         FROM load_curve WHERE ${KEY}`,
-      ...key,
-    );
-    const outcome = decide(r, operation ?? null, curve ?? null, point.power_kw);
+    const [stored] = await tx.query<{ operation: OperationRow | null; curve: CurveRow | null }>(SESSION_SQL, [...key], "gireve_cdr_session");
+    const outcome = decide(r, stored.operation, stored.curve, Number(point.power_kw));
     if (outcome.kind === "conflict") {
       await journal(tx, input, point.operator_id, { stored: 0, errors: [outcome.message], warnings: [] });
       return { kind: "conflict", operatorId: point.operator_id, message: outcome.message } as const;
     }
     if (outcome.operation) {
       const o = outcome.operation;
-      await tx.$executeRawUnsafe(
-        `INSERT INTO charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, quality_flags, door, charge_point_id)
-         VALUES ($1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($5), to_timestamp($6), 0, $7::bigint, $8::text[], 'GIREVE', $9::uuid)`,
-        ...key,
-        o.startS,
-        o.stopS,
-        o.energyWh,
-        o.flags,
-        point.id,
-      );
+      await tx.query(INSERT_OPERATION_SQL, [...key, o.startS, o.stopS, o.energyWh, o.flags, point.id], "gireve_cdr_operation");
     }
     if (outcome.curve) {
       const c = outcome.curve;
-      await tx.$executeRawUnsafe(
-        `INSERT INTO load_curve AS c (env, operator_id, station_id, transaction_id, start_at, stop_at, point_count, energy_wh, offsets_s, values_wh, quality_flags, door)
-         VALUES ($1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($5), to_timestamp($6), $7::int, $8::bigint, $9::int[], $10::bigint[], $11::text[], 'GIREVE')
-         ON CONFLICT (env, operator_id, station_id, transaction_id) DO UPDATE SET
-           start_at = EXCLUDED.start_at, stop_at = EXCLUDED.stop_at, point_count = EXCLUDED.point_count, energy_wh = EXCLUDED.energy_wh,
-           offsets_s = EXCLUDED.offsets_s, values_wh = EXCLUDED.values_wh, quality_flags = EXCLUDED.quality_flags, received_at = now()
-         WHERE c.door = 'GIREVE'`,
-        ...key,
-        c.startS,
-        c.startS + c.offsets[c.offsets.length - 1],
-        c.offsets.length,
-        c.energyWh,
-        c.offsets,
-        c.values,
-        c.flags,
-      );
+      const stopS = c.startS + c.offsets[c.offsets.length - 1];
+      await tx.query(UPSERT_CURVE_SQL, [...key, c.startS, stopS, c.offsets.length, c.energyWh, c.offsets, c.values, c.flags], "gireve_cdr_curve");
     }
-    const stored = outcome.operation || outcome.curve ? 1 : 0;
-    await journal(tx, input, point.operator_id, { stored, errors: [], warnings: outcome.warnings });
-    return { kind: stored ? "stored" : "unchanged", operatorId: point.operator_id, warnings: outcome.warnings } as const;
-  });
+    const written = outcome.operation || outcome.curve ? 1 : 0;
+    await journal(tx, input, point.operator_id, { stored: written, errors: [], warnings: outcome.warnings });
+    return { kind: written ? "stored" : "unchanged", operatorId: point.operator_id, warnings: outcome.warnings } as const;
+  }, options.prisma);
 }
 
 interface Decision {
@@ -244,30 +252,31 @@ export function decide(r: ChargeDetail, operation: OperationRow | null, curve: C
 }
 
 async function journal(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   input: { env: DataEnv; journal: RelayCallJournal },
   operatorId: string,
   o: { stored: number; errors: string[]; warnings: string[] },
 ): Promise<void> {
   const j = input.journal;
   const items = (messages: string[]) => messages.map((message) => ({ chemin: "chargeDetailRecord", message }));
-  await tx.$executeRawUnsafe(
-    `INSERT INTO submission (door, env, operator_id, relay_account_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
-                             http_status, outcome, received, stored, unchanged, warnings, errors)
-     VALUES ('GIREVE', $1::"DataEnv", $2::uuid, $3::uuid, $4, $5, $6, $7::timestamptz, $8::int, $9::int, 200, $10, 1, $11::int, $12::int, $13::jsonb, $14::jsonb)`,
-    input.env,
-    operatorId,
-    j.relayAccountId,
-    j.endpoint,
-    j.method,
-    j.ipAddress,
-    j.receivedAt,
-    j.durationMs,
-    j.sizeBytes,
-    o.errors.length ? "ECHEC" : "OK",
-    o.stored,
-    o.errors.length ? 0 : 1 - o.stored,
-    JSON.stringify([...j.warnings, ...items(o.warnings)]),
-    JSON.stringify(items(o.errors)),
+  await tx.query(
+    JOURNAL_SQL,
+    [
+      input.env,
+      operatorId,
+      j.relayAccountId,
+      j.endpoint,
+      j.method,
+      j.ipAddress,
+      j.receivedAt.toISOString(),
+      j.durationMs,
+      j.sizeBytes,
+      o.errors.length ? "ECHEC" : "OK",
+      o.stored,
+      o.errors.length ? 0 : 1 - o.stored,
+      JSON.stringify([...j.warnings, ...items(o.warnings)]),
+      JSON.stringify(items(o.errors)),
+    ],
+    "gireve_cdr_journal",
   );
 }

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { DataEnv } from "@/generated/prisma/enums";
-import { db } from "@/lib/platform/db/database";
+import { db, rawSql } from "@/lib/platform/db/database";
 import { decoyHash, verifySecret } from "@/lib/auth/password";
 import { clearFailures, machineLoginPolicies, recordFailure } from "@/lib/auth/throttle";
 
@@ -104,8 +104,9 @@ export async function authenticateRelay(request: { fingerprint: string | null; a
 
   const hit = remembered.get(basic.username);
   if (hit && hit.expires > Date.now() && timingSafeEqual(hit.digest, digestOf(basic.secret))) {
-    // Still valid in the database (not revoked, same hash): one indexed read, no scrypt.
-    const [row] = await prisma.$queryRawUnsafe<AccountRow[]>(`${ACCOUNT_SQL} WHERE username = $1`, basic.username);
+    // Still valid in the database (not revoked, same hash): one indexed read (a prepared
+    // statement, on every call of the relay), no scrypt.
+    const [row] = await (await rawSql()).query<AccountRow>(`${ACCOUNT_SQL} WHERE username = $1`, [basic.username], { name: "gireve_relay_account" });
     if (row && !row.revoked && row.secret_hash === hit.secretHash) return hit.principal;
     remembered.delete(basic.username);
   }

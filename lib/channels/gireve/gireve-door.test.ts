@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawSql } from "@/lib/platform/db/database";
 import { listenWithQualichargeDoor } from "@/tests/support/qualicharge/door-server";
@@ -105,6 +106,22 @@ describe("statuses", () => {
       [1, 0],
       [0, 1],
     ]);
+  });
+
+  it("gives a late busy-only event the availability the point had at its time, from the history", async () => {
+    const s = await makeGireveSetup();
+    const [p] = s.points;
+    const [t1, t2, t3] = [hoursAgo(3), hoursAgo(2), hoursAgo(1)];
+    await send(s, availabilityStatus({ operatorId: s.emi3OperatorId, evseId: p.evseId, at: t1.toISOString(), availability: 2 }));
+    await send(s, availabilityStatus({ operatorId: s.emi3OperatorId, evseId: p.evseId, at: t3.toISOString(), availability: 1 }));
+    expect((await send(s, busyStatus({ operatorId: s.emi3OperatorId, evseId: p.evseId, at: t2.toISOString(), busy: 2 }))).requestStatus).toBe(1);
+    expect((await history(p.chargePointId)).map((e) => [e.etat_pdc, e.occupation_pdc])).toEqual([
+      ["en_service", "inconnu"],
+      ["en_service", "occupe"],
+      ["hors_service", "inconnu"],
+    ]);
+    expect(await latest(p.chargePointId)).toMatchObject({ etat_pdc: "hors_service", occupation_pdc: "inconnu" });
+    expect((await journal(s.operatorId, s.relay.id)).map((r) => r.stored)).toEqual([1, 1, 1]);
   });
 
   it("stores a synthetic status at the later of its dates, with both states; planned and deleted are states of their own", async () => {
@@ -354,10 +371,12 @@ describe("the relay's authentication", () => {
     expect((await send(s, xml)).status).toBe(200);
     await query(`UPDATE gireve_relay_account SET revoked_at = now() WHERE id = $1::uuid`, [s.relay.id]);
     expect((await send(s, xml)).status).toBe(401);
-    const fingerprint = "ab".repeat(32);
+    const fingerprint = randomBytes(32).toString("hex");
     const account = await createRelayAccount({ env: "production", certFingerprint: fingerprint.toUpperCase() }, { actor: "test" });
     await expect(authenticateRelay({ fingerprint, authorization: null, ip: "127.0.0.1" })).resolves.toMatchObject({ id: account.id, method: "certificate" });
-    await expect(authenticateRelay({ fingerprint: "cd".repeat(32), authorization: null, ip: "127.0.0.1" })).rejects.toMatchObject({ status: 401 });
+    await expect(authenticateRelay({ fingerprint: randomBytes(32).toString("hex"), authorization: null, ip: "127.0.0.1" })).rejects.toMatchObject({
+      status: 401,
+    });
   });
 
   it("writes a sandbox relay's messages in the sandbox, apart from production", async () => {

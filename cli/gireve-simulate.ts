@@ -7,7 +7,14 @@
 // 2 bad command line.
 import { writeFileSync } from "node:fs";
 import { isAppError } from "@/lib/platform/errors";
-import { relayEnvelope, relayTraffic, simulatedEvseIds, summarizeRelayTraffic, type RelayTrafficSpec } from "@/lib/channels/gireve/simulate/relay-traffic";
+import {
+  relayEnvelope,
+  relayTraffic,
+  simulatedEvseIds,
+  simulatedPointPowerKw,
+  summarizeRelayTraffic,
+  type RelayTrafficSpec,
+} from "@/lib/channels/gireve/simulate/relay-traffic";
 import { listDossierEvses } from "@/lib/channels/gireve/simulate/list-dossier-evses";
 import { CliUsageError } from "@/cli/args";
 import { parseSimulateArgs, SIMULATE_OPTIONS, type SimulateArgs } from "@/cli/gireve/simulate-args";
@@ -75,13 +82,17 @@ export async function runSimulate(argv: string[], io: Io): Promise<number> {
   }
   try {
     if (args.mode === "prepare") return await prepare(args, io);
-    let evseIds = args.dossier ? await listDossierEvses({ reference: args.dossier }) : simulatedEvseIds(args.operator!, args.points!);
-    if (args.points !== undefined) evseIds = evseIds.slice(0, args.points);
+    // A dossier's points with their declared powers; generated ids with the simulation's own.
+    let points = args.dossier
+      ? await listDossierEvses({ reference: args.dossier })
+      : simulatedEvseIds(args.operator!, args.points!).map((evseId, i) => ({ evseId, nominalPowerKw: simulatedPointPowerKw(i) }));
+    if (args.points !== undefined) points = points.slice(0, args.points);
+    const evseIds = points.map((p) => p.evseId);
     if (evseIds.length === 0) {
       io.err(`Le dossier ${args.dossier} n'a aucun point déclaré avec un identifiant eMI3.`);
       return 1;
     }
-    const spec: RelayTrafficSpec = { evseIds, start: args.start, days: args.days, seed: args.seed };
+    const spec: RelayTrafficSpec = { evseIds, pointPowersKw: points.map((p) => p.nominalPowerKw), start: args.start, days: args.days, seed: args.seed };
     const summary = summarizeRelayTraffic(spec);
     io.out(
       `Trafic simulé : ${fmt(evseIds.length)} EVSE du ${summary.start} au ${summary.end} (graine ${summary.seed}) : ${fmt(summary.envelopes)} enveloppes ` +

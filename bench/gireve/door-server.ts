@@ -7,11 +7,12 @@ import { db } from "@/lib/platform/db/database";
 import { createPortalServer } from "@/lib/platform/server/portal-server";
 import { advenirDoor, advenirSocketFailureBody } from "@/lib/channels/advenir/advenir-door";
 import { qualichargeDoor } from "@/lib/channels/qualicharge/qualicharge-door";
+import { gireveDoor } from "@/lib/channels/gireve/gireve-door";
 
 async function main() {
   await db(); // migrations applied, pool open, as at the portal's start
   const server = createPortalServer(getEnv(), {
-    doors: [advenirDoor, qualichargeDoor],
+    doors: [advenirDoor, qualichargeDoor, gireveDoor],
     handleOther: (_req, res) => res.writeHead(404).end(),
     socketFailureBody: advenirSocketFailureBody,
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { listDossierEvses } from "@/lib/channels/gireve/simulate/list-dossier-evses";
+import { simulatedPointPowerKw } from "@/lib/channels/gireve/simulate/relay-traffic";
 import { prepareSimulation } from "@/cli/gireve/prepare-simulation";
 import { runSimulate } from "@/cli/gireve-simulate";
 
@@ -19,7 +20,10 @@ describe("prepareSimulation", () => {
     expect(dossier.stations.map((s) => s.pointCount).sort()).toEqual([10, 2]);
     expect(await prisma.operationalUnit.findUnique({ where: { code: unit }, select: { operatorId: true } })).toEqual({ operatorId: dossier.operatorId });
     expect(await prisma.gireveRelayAccount.count({ where: { username: prepared.relay.username, env: "production" } })).toBe(1);
-    expect(await listDossierEvses({ reference: prepared.dossierReference })).toEqual(prepared.evseIds);
+    const listed = await listDossierEvses({ reference: prepared.dossierReference });
+    expect(listed.map((p) => p.evseId)).toEqual(prepared.evseIds);
+    // Each point declares the power its simulated sessions draw, so that none is flagged as beyond it.
+    expect(listed.map((p) => p.nominalPowerKw)).toEqual(prepared.evseIds.map((_, i) => simulatedPointPowerKw(i)));
     expect(prepared.evseIds[0]).toBe(`${prepared.operatorId}*ESIM00001`);
 
     const out: string[] = [];

@@ -9,19 +9,20 @@ import { createOperationalUnit } from "@/lib/api-accounts/create-operational-uni
 import { createRelayAccount } from "@/lib/gireve-relay/create-relay-account";
 import { readOperatorId } from "@/lib/schemas/gireve-emip-ids";
 import type { IrveColumn } from "@/lib/schemas/irve";
-import { simulatedEvseIds } from "@/lib/channels/gireve/simulate/relay-traffic";
+import { simulatedEvseIds, simulatedPointPowerKw } from "@/lib/channels/gireve/simulate/relay-traffic";
 import { makeDossier, makeOperator, uniqueSuffix } from "@/cli/demo/factories";
 import { ACTOR } from "@/cli/command";
 
 // What the relay simulator needs on the portal's side, made with the demo factories and the lib
 // functions the pages use: an operator holding an operational unit (the EVSEs' prefix), a GIREVE
 // dossier with a signed attestation and `points` charge points declared with IRVE static data
-// (stations of up to 10 points, ids FR<unit>ESIM00001…), and a relay account (production).
+// (stations of up to 10 points, ids FR<unit>ESIM00001…, each of the power its simulated sessions
+// draw), and a relay account (production).
 
 const POINTS_PER_STATION = 10;
 
 /** The static data of one simulated point (the national schema's example, with the simulation's ids). */
-function irveRow(unit: string, station: number, stationPoints: number, evseId: string): Record<IrveColumn, string> {
+function irveRow(unit: string, station: number, stationPoints: number, evseId: string, powerKw: number): Record<IrveColumn, string> {
   return {
     nom_amenageur: "Aménageur simulé",
     siren_amenageur: "130025265",
@@ -40,10 +41,10 @@ function irveRow(unit: string, station: number, stationPoints: number, evseId: s
     nbre_pdc: String(stationPoints),
     id_pdc_itinerance: evseId.replace(/\*/g, ""),
     id_pdc_local: "",
-    puissance_nominale: "22",
+    puissance_nominale: String(powerKw),
     prise_type_ef: "true",
     prise_type_2: "true",
-    prise_type_combo_ccs: "false",
+    prise_type_combo_ccs: powerKw >= 50 ? "true" : "false",
     prise_type_chademo: "false",
     prise_type_autre: "false",
     gratuit: "false",
@@ -100,7 +101,7 @@ export async function prepareSimulation(input: { points: number; operator?: stri
   const rows = evseIds.map((evseId, i) => {
     const station = Math.floor(i / POINTS_PER_STATION) + 1;
     const stationPoints = Math.min(POINTS_PER_STATION, evseIds.length - (station - 1) * POINTS_PER_STATION);
-    return irveRow(unit, station, stationPoints, evseId);
+    return irveRow(unit, station, stationPoints, evseId, simulatedPointPowerKw(i));
   });
   const parsed = await parseIrveCsv(formatIrveCsv(rows), { today: parisDay(new Date()) });
   if (parsed.errors.length > 0) throw new Error(`Données statiques simulées refusées : ${parsed.errors[0].column} ${parsed.errors[0].message}`);

@@ -33,6 +33,7 @@ export interface SimulatedOutage {
 export interface EvsePlan {
   index: number;
   evseId: string;
+  pointKw: number;
   operatorId: string;
   outages: SimulatedOutage[];
   sessions: SimulatedSession[];
@@ -85,12 +86,21 @@ export function evseIdOfIrve(idPdcItinerance: string): string {
   return `${m[1]}*${m[2]}*E${m[3]}`;
 }
 
-const POINT_POWERS_KW = [3.7, 7.4, 7.4, 11, 22, 22, 22, 50, 150] as const;
+const POINT_POWERS_KW = [22, 7.4, 11, 3.7, 22, 50, 7.4, 22, 150] as const;
+
+/**
+ * The nominal power (kW) of the simulated point of rank `index` when none is given: a mix of AC
+ * and DC points, the same whatever the seed, so that the points prepared for a simulation
+ * (cli/gireve/prepare-simulation.ts) declare the power their sessions draw.
+ */
+export function simulatedPointPowerKw(index: number): number {
+  return POINT_POWERS_KW[index % POINT_POWERS_KW.length];
+}
 const VEHICLE_POWERS_KW = [3.7, 7.4, 11, 11, 22, 50, 100, 150] as const;
 
-export function planEvse(index: number, evseId: string, from: number, to: number, seed: number): EvsePlan {
+/** `pointKw`: the point's nominal power, which no session exceeds (simulatedPointPowerKw by default). */
+export function planEvse(index: number, evseId: string, from: number, to: number, seed: number, pointKw = simulatedPointPowerKw(index)): EvsePlan {
   const rng = seededRandom(subSeed(seed, index, 1));
-  const pointKw = pick(rng, POINT_POWERS_KW);
   const fast = pointKw >= 50;
   const outages: SimulatedOutage[] = [];
   const firstDay = Math.floor(from / DAY) * DAY;
@@ -113,7 +123,8 @@ export function planEvse(index: number, evseId: string, from: number, to: number
     for (const start of starts) {
       const vehicleKw = pick(rng, VEHICLE_POWERS_KW);
       const neededKwh = 4 + rng() * 46;
-      const powerKw = Math.min(150, Math.max(3.7, Math.min(pointKw, vehicleKw) * (0.85 + 0.15 * rng())));
+      const maxKw = Math.max(3.7, Math.min(150, pointKw));
+      const powerKw = Math.min(maxKw, Math.max(3.7, Math.min(pointKw, vehicleKw) * (0.85 + 0.15 * rng())));
       const minutes = Math.min(600, Math.max(10, (neededKwh / powerKw) * 60));
       const steps = Math.ceil(minutes / 5);
       const end = start + steps * READING_STEP_MS;
@@ -123,7 +134,7 @@ export function planEvse(index: number, evseId: string, from: number, to: number
       const readings: number[] = [];
       let wh = 0;
       for (let s = 0; s < steps; s++) {
-        wh += Math.min(150, Math.max(3.7, powerKw * (0.95 + 0.1 * rng()))) * 1000 * (READING_STEP_MS / HOUR);
+        wh += Math.min(maxKw, Math.max(3.7, powerKw * (0.95 + 0.1 * rng()))) * 1000 * (READING_STEP_MS / HOUR);
         readings.push(Math.round(wh));
       }
       const session: SimulatedSession = {
@@ -141,5 +152,5 @@ export function planEvse(index: number, evseId: string, from: number, to: number
       freeFrom = end + 15 * MINUTE;
     }
   }
-  return { index, evseId, operatorId: operatorOfEvse(evseId), outages, sessions, reservedAhead };
+  return { index, evseId, pointKw, operatorId: operatorOfEvse(evseId), outages, sessions, reservedAhead };
 }

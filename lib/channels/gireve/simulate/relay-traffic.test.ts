@@ -66,7 +66,13 @@ describe("relay traffic simulator", () => {
         expect(hours).toBeLessThanOrEqual(10);
         expect(s.energyWh / 1000 / hours).toBeGreaterThan(s.powerKw * 0.9);
         expect(s.energyWh / 1000 / hours).toBeLessThan(s.powerKw * 1.1);
+        // Never beyond the point's nominal power (+ 1 Wh of rounding per reading).
+        expect(s.powerKw).toBeLessThanOrEqual(e.pointPowerKw);
+        expect(s.energyWh).toBeLessThanOrEqual(e.pointPowerKw * 1000 * hours + hours * 12);
       }
+    expect(new Set(summary.evses.map((e) => e.pointPowerKw)).size).toBeGreaterThan(3);
+    const given = summarizeRelayTraffic({ ...spec, pointPowersKw: spec.evseIds.map(() => 7.4) });
+    expect(given.evses.every((e) => e.pointPowerKw === 7.4 && e.sessionList.every((s) => s.powerKw <= 7.4))).toBe(true);
   });
 
   it("reads the meter every 5 minutes, cumulative and increasing, and the final CDR carries the last reading", () => {

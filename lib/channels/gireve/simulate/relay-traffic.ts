@@ -17,6 +17,7 @@ export {
   evseIdOfIrve,
   operatorOfEvse,
   simulatedEvseIds,
+  simulatedPointPowerKw,
   type SimulatedOutage,
   type SimulatedSession,
 } from "@/lib/channels/gireve/simulate/evse-plan";
@@ -35,6 +36,8 @@ export interface RelayTrafficSpec {
   start: Date;
   days: number;
   seed?: number;
+  /** Nominal power (kW) of each EVSE, in the order of `evseIds`: no session exceeds it (simulatedPointPowerKw by default). */
+  pointPowersKw?: number[];
   /** Share of messages sent twice (default 1 %). */
   duplicateRate?: number;
   /** Share of messages held back 10–60 minutes (default 1 %). */
@@ -66,6 +69,8 @@ export interface RelayMessage {
 
 export interface EvseSummary {
   evseId: string;
+  /** Nominal power of the point (kW): no session exceeds it. */
+  pointPowerKw: number;
   sessions: number;
   /** Sum of the final CDRs' energies (Wh). */
   finalEnergyWh: number;
@@ -165,7 +170,7 @@ export function* relayTraffic(spec: RelayTrafficSpec): Generator<RelayMessage> {
   const { from, to, seed, rates } = normalise(spec);
   const heads = new MinHeap<{ key: number; order: number; message: RelayMessage; rest: Iterator<RelayMessage> }>();
   spec.evseIds.forEach((evseId, index) => {
-    const rest = evseMessages(planEvse(index, evseId, from, to, seed), rates, from, seed);
+    const rest = evseMessages(planEvse(index, evseId, from, to, seed, spec.pointPowersKw?.[index]), rates, from, seed);
     const first = rest.next();
     if (!first.done) heads.push({ key: first.value.sendAt, order: index, message: first.value, rest });
   });
@@ -198,9 +203,10 @@ export function summarizeRelayTraffic(spec: RelayTrafficSpec): RelayTrafficSumma
     }
   }
   const evses = spec.evseIds.map((evseId, index): EvseSummary => {
-    const plan = planEvse(index, evseId, from, to, seed);
+    const plan = planEvse(index, evseId, from, to, seed, spec.pointPowersKw?.[index]);
     return {
       evseId,
+      pointPowerKw: plan.pointKw,
       sessions: plan.sessions.length,
       finalEnergyWh: plan.sessions.reduce((sum, s) => sum + s.energyWh, 0),
       outages: plan.outages,

@@ -30,6 +30,12 @@ function assertLocal(url: string) {
   if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(u.hostname)) throw new Error(`Refusing to benchmark a non-local database (${u.hostname}).`);
 }
 
+/** The message's kind, for the latencies by kind: its name without eMIP's prefix, and a CDR's nature. */
+function messageKind(envelope: string): string {
+  const name = /<m:eMIP_\w+?_Set(\w+?)Request/.exec(envelope)?.[1] ?? "?";
+  return name === "ChargeDetailRecord" ? (envelope.includes("<CDRNature>1<") ? "final CDR" : "intermediate CDR") : name;
+}
+
 /** Envelopes from `next` until `seconds` have passed. */
 function* forSeconds(next: () => string, seconds: number): Generator<string> {
   const deadline = performance.now() + seconds * 1000;
@@ -52,6 +58,12 @@ function merge(rounds: SendStats[]) {
     byStatus,
     failures,
     samples: rounds.flatMap((r) => r.samples).slice(0, 3),
+    byKind: Object.fromEntries(
+      [...new Set(rounds.flatMap((r) => Object.keys(r.latenciesByKind)))].sort().map((k) => {
+        const l = rounds.flatMap((r) => r.latenciesByKind[k] ?? []);
+        return [k, { n: l.length, p50: quantile(l, 0.5), p99: quantile(l, 0.99) }];
+      }),
+    ),
   };
 }
 
@@ -99,7 +111,7 @@ async function main() {
     const portalMix = benchMix(prepared.evseIds, 1);
     const baselineMix = benchMix(prepared.evseIds, 2);
     const toPortal = (s: number) =>
-      sendEnvelopes({ url: `${portal.url}${PATH}`, authorization, concurrency: CONCURRENCY, envelopes: forSeconds(portalMix, s) });
+      sendEnvelopes({ url: `${portal.url}${PATH}`, authorization, concurrency: CONCURRENCY, envelopes: forSeconds(portalMix, s), kindOf: messageKind });
     const toBaseline = (s: number) => sendEnvelopes({ url: `${baseline.url}/`, concurrency: CONCURRENCY, envelopes: forSeconds(baselineMix, s) });
     await toPortal(3);
     await toBaseline(3);
@@ -137,6 +149,10 @@ async function main() {
       row("minimal Node server: same XML reader, one INSERT per envelope", b),
       "",
       `Envelopes/s portal / minimal: **${fmt(ratio * 100)} %** (target ≥ 50 %: ${stubTarget ? "not measured: stub target" : verdict(ok)}).`,
+      "",
+      `Portal latency by message: ${Object.entries(p.byKind)
+        .map(([k, v]) => `${k} p50 ${fmt(v.p50, 1)} ms / p99 ${fmt(v.p99, 1)} ms (${fmt(v.n)})`)
+        .join("; ")}.`,
       ...(p.samples.length ? ["", `Portal failures, e.g.: ${p.samples.join(" / ")}`] : []),
     ].join("\n");
     console.log(`\n${markdown}`);

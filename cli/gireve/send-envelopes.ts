@@ -19,6 +19,8 @@ export interface SendStats {
   /** The first few fault reasons and network errors, to show. */
   samples: string[];
   latenciesMs: number[];
+  /** Latencies by the kind `kindOf` gives each envelope (empty without kindOf). */
+  latenciesByKind: Record<string, number[]>;
   elapsedMs: number;
 }
 
@@ -29,6 +31,8 @@ export interface SendOptions {
   concurrency: number;
   envelopes: Iterable<string>;
   timeoutMs?: number;
+  /** A kind per envelope (e.g. its message's name), to keep latencies by kind. */
+  kindOf?: (envelope: string) => string;
   /** Called with the running counts (the same object, updated in place). */
   onAnswer?: (stats: SendStats) => void;
 }
@@ -52,7 +56,7 @@ function post(url: URL, agent: http.Agent, headers: Record<string, string>, body
 }
 
 export function emptyStats(): SendStats {
-  return { sent: 0, byRequestStatus: {}, faults: 0, httpErrors: {}, networkErrors: 0, samples: [], latenciesMs: [], elapsedMs: 0 };
+  return { sent: 0, byRequestStatus: {}, faults: 0, httpErrors: {}, networkErrors: 0, samples: [], latenciesMs: [], latenciesByKind: {}, elapsedMs: 0 };
 }
 
 export async function sendEnvelopes(options: SendOptions): Promise<SendStats> {
@@ -69,7 +73,9 @@ export async function sendEnvelopes(options: SendOptions): Promise<SendStats> {
       const t0 = performance.now();
       try {
         const answer = await post(url, agent, headers, next.value, options.timeoutMs ?? 30_000);
-        stats.latenciesMs.push(performance.now() - t0);
+        const latency = performance.now() - t0;
+        stats.latenciesMs.push(latency);
+        if (options.kindOf) (stats.latenciesByKind[options.kindOf(next.value)] ??= []).push(latency);
         if (answer.status === 200) {
           const code = REQUEST_STATUS.exec(answer.text)?.[1] ?? "?";
           stats.byRequestStatus[code] = (stats.byRequestStatus[code] ?? 0) + 1;

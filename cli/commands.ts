@@ -15,6 +15,7 @@ import { signAttestation } from "@/lib/attestations/sign-attestation";
 import { ATTESTATION_TEXT_VERSION } from "@/lib/attestations/attestation-text";
 import { seedDemo } from "@/cli/demo/seed-demo";
 import { seedDemoActivity } from "@/cli/demo/seed-demo-activity";
+import { seedDemoGireve } from "@/cli/demo/seed-demo-relay";
 import { SITE_TYPES } from "@/lib/schemas/dossiers";
 import type { CreateUserInput } from "@/lib/schemas/users";
 import type { CreateDossierInput } from "@/lib/schemas/dossiers";
@@ -293,7 +294,7 @@ export const COMMANDS: Command[] = [
     async run() {
       const result = await seedDemo();
       const lines = [result.message];
-      if (result.status === "created") lines.push(await seedDemoActivity());
+      if (result.status === "created") lines.push(await seedDemoActivity(), await seedDemoGireve());
       return { lines, exitCode: result.status === "refused" ? 1 : 0 };
     },
   },

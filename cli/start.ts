@@ -65,6 +65,10 @@ async function prepareDatabase(): Promise<void> {
       const { seedDemoActivity } = await import("@/cli/demo/seed-demo-activity");
       console.log(await seedDemoActivity());
     }
+    if (result.status === "created") {
+      const { seedDemoGireve } = await import("@/cli/demo/seed-demo-relay");
+      console.log(await seedDemoGireve({ prisma }));
+    }
   }
   await closeDb();
   console.log(`Base de données prête (${databaseUrl().startsWith("pglite:") ? "PGlite embarquée" : "PostgreSQL"}).`);

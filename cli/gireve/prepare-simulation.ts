@@ -22,7 +22,7 @@ import { ACTOR } from "@/cli/command";
 const POINTS_PER_STATION = 10;
 
 /** The static data of one simulated point (the national schema's example, with the simulation's ids). */
-function irveRow(unit: string, station: number, stationPoints: number, evseId: string, powerKw: number): Record<IrveColumn, string> {
+export function irveRow(unit: string, station: number, stationPoints: number, evseId: string, powerKw: number): Record<IrveColumn, string> {
   return {
     nom_amenageur: "Aménageur simulé",
     siren_amenageur: "130025265",

@@ -83,22 +83,28 @@ SELECT (SELECT json_build_object('start_s', extract(epoch FROM start_at), 'stop_
        (SELECT json_build_object('start_s', extract(epoch FROM start_at), 'offsets', offsets_s, 'values', values_wh, 'door', door)
           FROM load_curve WHERE ${KEY}) AS curve`;
 
-const INSERT_OPERATION_SQL = `
-INSERT INTO charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, quality_flags, door, charge_point_id)
-VALUES ($1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($5::float8), to_timestamp($6::float8), 0, $7::bigint, $8::text[], 'GIREVE', $9::uuid)`;
-
-const UPSERT_CURVE_SQL = `
-INSERT INTO load_curve AS c (env, operator_id, station_id, transaction_id, start_at, stop_at, point_count, energy_wh, offsets_s, values_wh, quality_flags, door)
-VALUES ($1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($5::float8), to_timestamp($6::float8), $7::int, $8::bigint, $9::int[], $10::bigint[], $11::text[], 'GIREVE')
-ON CONFLICT (env, operator_id, station_id, transaction_id) DO UPDATE SET
-  start_at = EXCLUDED.start_at, stop_at = EXCLUDED.stop_at, point_count = EXCLUDED.point_count, energy_wh = EXCLUDED.energy_wh,
-  offsets_s = EXCLUDED.offsets_s, values_wh = EXCLUDED.values_wh, quality_flags = EXCLUDED.quality_flags, received_at = now()
-WHERE c.door = 'GIREVE'`;
-
-const JOURNAL_SQL = `
+/**
+ * The record's writes and its journal row in one statement: the charge ($10), the curve ($18)
+ * when the decision has them, the journal row always. $1–$4 the session's key.
+ */
+const WRITE_SQL = `
+WITH operation AS (
+  INSERT INTO charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, quality_flags, door, charge_point_id)
+  SELECT $1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($5::float8), to_timestamp($6::float8), 0, $7::bigint, $8::text[], 'GIREVE', $9::uuid
+   WHERE $10::boolean
+), curve AS (
+  INSERT INTO load_curve AS c (env, operator_id, station_id, transaction_id, start_at, stop_at, point_count, energy_wh, offsets_s, values_wh, quality_flags, door)
+  SELECT $1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($11::float8), to_timestamp($12::float8), $13::int, $14::bigint, $15::int[], $16::bigint[], $17::text[], 'GIREVE'
+   WHERE $18::boolean
+  ON CONFLICT (env, operator_id, station_id, transaction_id) DO UPDATE SET
+    start_at = EXCLUDED.start_at, stop_at = EXCLUDED.stop_at, point_count = EXCLUDED.point_count, energy_wh = EXCLUDED.energy_wh,
+    offsets_s = EXCLUDED.offsets_s, values_wh = EXCLUDED.values_wh, quality_flags = EXCLUDED.quality_flags, received_at = now()
+  WHERE c.door = 'GIREVE'
+)
 INSERT INTO submission (door, env, operator_id, relay_account_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
                         http_status, outcome, received, stored, unchanged, warnings, errors)
-VALUES ('GIREVE', $1::"DataEnv", $2::uuid, $3::uuid, $4, $5, $6, $7::timestamptz, $8::int, $9::int, 200, $10, 1, $11::int, $12::int, $13::jsonb, $14::jsonb)`;
+VALUES ('GIREVE', $1::"DataEnv", $2::uuid, $19::uuid, $20, $21, $22, $23::timestamptz, $24::int, $25::int, 200, $26, 1, $27::int, $28::int,
+        $29::jsonb, $30::jsonb)`;
 
 /** What the record's transaction runs its statements on. */
 interface Tx {
@@ -132,21 +138,10 @@ export async function recordChargeDetail(
     const key = [input.env, point.operator_id, point.station_id, r.serviceSessionId] as const;
     const [stored] = await tx.query<{ operation: OperationRow | null; curve: CurveRow | null }>(SESSION_SQL, [...key], "gireve_cdr_session");
     const outcome = decide(r, stored.operation, stored.curve, Number(point.power_kw));
-    if (outcome.kind === "conflict") {
-      await journal(tx, input, point.operator_id, { stored: 0, errors: [outcome.message], warnings: [] });
-      return { kind: "conflict", operatorId: point.operator_id, message: outcome.message } as const;
-    }
-    if (outcome.operation) {
-      const o = outcome.operation;
-      await tx.query(INSERT_OPERATION_SQL, [...key, o.startS, o.stopS, o.energyWh, o.flags, point.id], "gireve_cdr_operation");
-    }
-    if (outcome.curve) {
-      const c = outcome.curve;
-      const stopS = c.startS + c.offsets[c.offsets.length - 1];
-      await tx.query(UPSERT_CURVE_SQL, [...key, c.startS, stopS, c.offsets.length, c.energyWh, c.offsets, c.values, c.flags], "gireve_cdr_curve");
-    }
+    const conflict = outcome.kind === "conflict";
     const written = outcome.operation || outcome.curve ? 1 : 0;
-    await journal(tx, input, point.operator_id, { stored: written, errors: [], warnings: outcome.warnings });
+    await write(tx, { key, pointId: point.id, outcome, journal: input.journal, stored: written, errors: conflict ? [outcome.message] : [] });
+    if (conflict) return { kind: "conflict", operatorId: point.operator_id, message: outcome.message } as const;
     return { kind: written ? "stored" : "unchanged", operatorId: point.operator_id, warnings: outcome.warnings } as const;
   }, options.prisma);
 }
@@ -251,19 +246,31 @@ export function decide(r: ChargeDetail, operation: OperationRow | null, curve: C
   return { kind: "write", message: "", warnings, curve: curveOf(origin, readings, powerKw) };
 }
 
-async function journal(
+async function write(
   tx: Tx,
-  input: { env: DataEnv; journal: RelayCallJournal },
-  operatorId: string,
-  o: { stored: number; errors: string[]; warnings: string[] },
+  w: { key: readonly [DataEnv, string, string, string]; pointId: string; outcome: Decision; journal: RelayCallJournal; stored: number; errors: string[] },
 ): Promise<void> {
-  const j = input.journal;
+  const { operation: o, curve: c } = w.outcome;
+  const j = w.journal;
   const items = (messages: string[]) => messages.map((message) => ({ chemin: "chargeDetailRecord", message }));
   await tx.query(
-    JOURNAL_SQL,
+    WRITE_SQL,
     [
-      input.env,
-      operatorId,
+      ...w.key,
+      o?.startS ?? null,
+      o?.stopS ?? null,
+      o?.energyWh ?? null,
+      o?.flags ?? null,
+      w.pointId,
+      Boolean(o),
+      c?.startS ?? null,
+      c ? c.startS + c.offsets[c.offsets.length - 1] : null,
+      c?.offsets.length ?? null,
+      c?.energyWh ?? null,
+      c?.offsets ?? null,
+      c?.values ?? null,
+      c?.flags ?? null,
+      Boolean(c),
       j.relayAccountId,
       j.endpoint,
       j.method,
@@ -271,12 +278,12 @@ async function journal(
       j.receivedAt.toISOString(),
       j.durationMs,
       j.sizeBytes,
-      o.errors.length ? "ECHEC" : "OK",
-      o.stored,
-      o.errors.length ? 0 : 1 - o.stored,
-      JSON.stringify([...j.warnings, ...items(o.warnings)]),
-      JSON.stringify(items(o.errors)),
+      w.errors.length ? "ECHEC" : "OK",
+      w.stored,
+      w.errors.length ? 0 : 1 - w.stored,
+      JSON.stringify([...j.warnings, ...items(w.outcome.warnings)]),
+      JSON.stringify(items(w.errors)),
     ],
-    "gireve_cdr_journal",
+    "gireve_cdr_write",
   );
 }

@@ -11,7 +11,8 @@ import { clearFailures, machineLoginPolicies, recordFailure } from "@/lib/auth/t
 //     constant time, against a decoy hash for an unknown login; failures throttled per login and
 //     per client address (429 + Retry-After), as every machine login of the portal.
 // The relay sends one message per call, many per second: a verified secret is remembered for a
-// few minutes as an HMAC under a process key, tied to the stored hash (a rotation voids it).
+// few minutes as an HMAC under a process key, tied to the stored hash (a rotation voids it), its
+// account read again every few seconds (RECHECK_MS), not on every call.
 
 export interface RelayPrincipal {
   id: string;
@@ -34,6 +35,8 @@ export class RelayAuthError extends Error {
 }
 
 const CACHE_TTL_MS = 5 * 60_000;
+/** How long a remembered secret is trusted without reading its account again. */
+const RECHECK_MS = 5_000;
 const cacheKey = randomBytes(32);
 const digestOf = (secret: string) => createHmac("sha256", cacheKey).update(secret).digest();
 
@@ -41,6 +44,8 @@ interface Remembered {
   digest: Buffer;
   secretHash: string;
   expires: number;
+  /** When the account was last read and found usable. */
+  checkedAt: number;
   principal: RelayPrincipal;
 }
 const remembered = new Map<string, Remembered>();
@@ -104,10 +109,15 @@ export async function authenticateRelay(request: { fingerprint: string | null; a
 
   const hit = remembered.get(basic.username);
   if (hit && hit.expires > Date.now() && timingSafeEqual(hit.digest, digestOf(basic.secret))) {
-    // Still valid in the database (not revoked, same hash): one indexed read (a prepared
-    // statement, on every call of the relay), no scrypt.
+    // Checked against the database (not revoked, same hash) at most every RECHECK_MS: one indexed
+    // read, no scrypt. A revocation or a new secret in this process forgets at once
+    // (forgetRelaySecrets); in another instance of the portal it takes effect within RECHECK_MS.
+    if (hit.checkedAt + RECHECK_MS > Date.now()) return hit.principal;
     const [row] = await (await rawSql()).query<AccountRow>(`${ACCOUNT_SQL} WHERE username = $1`, [basic.username], { name: "gireve_relay_account" });
-    if (row && !row.revoked && row.secret_hash === hit.secretHash) return hit.principal;
+    if (row && !row.revoked && row.secret_hash === hit.secretHash) {
+      hit.checkedAt = Date.now();
+      return hit.principal;
+    }
     remembered.delete(basic.username);
   }
 
@@ -133,6 +143,12 @@ export async function authenticateRelay(request: { fingerprint: string | null; a
   await touch(usable.id);
   const principal: RelayPrincipal = { id: usable.id, username: usable.username, env: usable.env, method: "basic" };
   if (remembered.size > 1_000) remembered.clear();
-  remembered.set(basic.username, { digest: digestOf(basic.secret), secretHash: usable.secret_hash, expires: Date.now() + CACHE_TTL_MS, principal });
+  remembered.set(basic.username, {
+    digest: digestOf(basic.secret),
+    secretHash: usable.secret_hash,
+    expires: Date.now() + CACHE_TTL_MS,
+    checkedAt: Date.now(),
+    principal,
+  });
   return principal;
 }

@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/platform/env";
 import { AppError } from "@/lib/platform/errors";
 import { formatLongDay } from "@/lib/platform/format";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { forgetRelaySecrets } from "@/lib/gireve-relay/authenticate-relay";
 import { deleteWithheldFigures } from "@/lib/programme/delete-withheld-figures";
 import { parseInput } from "@/lib/schemas/validation";
 import { purgeIndividualDataSchema, type PurgeIndividualDataInput } from "@/lib/schemas/programme";
@@ -39,7 +40,7 @@ export async function purgeIndividualData(
       `Le programme n'est pas terminé : la purge des données individuelles n'est possible qu'à partir du ${formatLongDay(endDate)}.`,
     );
   }
-  return prisma.$transaction(
+  const purged = await prisma.$transaction(
     async (tx) => {
       // Writers (the data API, the sandbox wipe, the raw-body purge) wait until this commits.
       await execute(tx, sql`LOCK TABLE charge_operation, load_curve, submission, status_event, charge_point_status IN ACCESS EXCLUSIVE MODE`);
@@ -75,4 +76,7 @@ export async function purgeIndividualData(
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+  // The relay's secrets this process remembers are void with its revoked accounts.
+  forgetRelaySecrets();
+  return purged;
 }

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { rawSql } from "@/lib/platform/db/database";
 import { listenWithQualichargeDoor } from "@/tests/support/qualicharge/door-server";
 import { basicAuth, makeGireveSetup, makeRelayAccount, postEnvelope, type GireveSetup } from "@/tests/support/gireve/relay";
 import { availabilityStatus, busyStatus, chargeDetailRecord, envelope, DYNAMIC_NS } from "@/tests/support/gireve/envelopes";
 import { authenticateRelay } from "@/lib/gireve-relay/authenticate-relay";
 import { createRelayAccount } from "@/lib/gireve-relay/create-relay-account";
+import { revokeRelayAccount } from "@/lib/gireve-relay/revoke-relay-account";
 import { REQUEST_STATUS } from "@/lib/channels/gireve/emip/request-status";
 
 // The GIREVE door end to end on the portal's own Node server: statuses and charge detail records
@@ -369,7 +370,8 @@ describe("the relay's authentication", () => {
     expect((await postEnvelope(server.base, xml, { auth: basicAuth(s.relay.username, "wrong") })).status).toBe(401);
     // Revoked after a successful call (its secret remembered): refused at once.
     expect((await send(s, xml)).status).toBe(200);
-    await query(`UPDATE gireve_relay_account SET revoked_at = now() WHERE id = $1::uuid`, [s.relay.id]);
+    // Revoked by the admin (this process forgets the secret at once).
+    await revokeRelayAccount({ accountId: s.relay.id, actor: "test" });
     expect((await send(s, xml)).status).toBe(401);
     const fingerprint = randomBytes(32).toString("hex");
     const account = await createRelayAccount({ env: "production", certFingerprint: fingerprint.toUpperCase() }, { actor: "test" });
@@ -377,6 +379,22 @@ describe("the relay's authentication", () => {
     await expect(authenticateRelay({ fingerprint: randomBytes(32).toString("hex"), authorization: null, ip: "127.0.0.1" })).rejects.toMatchObject({
       status: 401,
     });
+  });
+
+  it("reads a remembered account again within seconds: a revocation made by another instance takes effect", async () => {
+    const relay = await makeRelayAccount();
+    const request = { fingerprint: null, authorization: relay.auth, ip: "127.0.0.1" };
+    await expect(authenticateRelay(request)).resolves.toMatchObject({ id: relay.id });
+    // Another instance of the portal revokes it (this process's memory is not told).
+    await query(`UPDATE gireve_relay_account SET revoked_at = now() WHERE id = $1::uuid`, [relay.id]);
+    await expect(authenticateRelay(request)).resolves.toMatchObject({ id: relay.id });
+    const now = Date.now();
+    const later = vi.spyOn(Date, "now").mockReturnValue(now + 6_000);
+    try {
+      await expect(authenticateRelay(request)).rejects.toMatchObject({ status: 401 });
+    } finally {
+      later.mockRestore();
+    }
   });
 
   it("writes a sandbox relay's messages in the sandbox, apart from production", async () => {

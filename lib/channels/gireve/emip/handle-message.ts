@@ -1,7 +1,8 @@
 import type { DataEnv } from "@/generated/prisma/enums";
 import { AVAILABILITY, BUSY } from "@/lib/schemas/gireve-emip-codes";
 import { METER_TYPE, type ChargeDetailRecordMessage } from "@/lib/schemas/gireve-emip";
-import { writeRelayStatus, type RelayCallJournal, type RelayStatus } from "@/lib/statuses/write-relay-status";
+import type { RelayCallJournal, RelayStatus } from "@/lib/statuses/write-relay-status";
+import { writeRelayStatusCoalesced } from "@/lib/statuses/coalesce-relay-status-writes";
 import { recordChargeDetail, type ChargeDetail } from "@/lib/charges/record-charge-detail";
 import { explainRefusal, recordUnknownEvse } from "@/lib/gireve-relay/relay-point";
 import type { RelayPrincipal } from "@/lib/gireve-relay/authenticate-relay";
@@ -129,7 +130,7 @@ export async function handleMessage(decoded: DecodedMessage, principal: RelayPri
     }
   }
   const status = statusOf(decoded, now);
-  const result = await writeRelayStatus({ status, env: principal.env, journal });
+  const result = await writeRelayStatusCoalesced({ status, env: principal.env, journal });
   if (!result.written) return refused(principal.env, decoded.message.EVSEId, status.operatorCode, `${decoded.root}/EVSEId`);
   return { requestStatus: REQUEST_STATUS.ok, operatorId: result.operatorId, refusal: null };
 }

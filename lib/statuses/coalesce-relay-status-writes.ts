@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import type { DataEnv } from "@/generated/prisma/enums";
+import { rawSql } from "@/lib/platform/db/database";
+import { relayPointSql } from "@/lib/gireve-relay/relay-point";
+import { UPSERT_LATEST_SET } from "@/lib/statuses/write-statuses";
+import { writeRelayStatus, type RelayCallJournal, type RelayStatus, type WriteRelayStatusResult } from "@/lib/statuses/write-relay-status";
+
+// GIREVE's statuses arriving together written by one statement (natural batching, as the
+// QualiCharge door's single statuses, ADR 0021): a message finding fewer than MAX_IN_FLIGHT
+// statements running goes at once, alone; the others wait for the next free slot and go together,
+// up to MAX_BATCH, one commit for all. Nothing waits on a timer. The relay sends one status per
+// call, thousands of points each a few times an hour: batching is what keeps the database's work
+// per message close to one INSERT's (issue 18's benchmark).
+//
+// Each message keeps its own outcome and journal row, as if written alone
+// (lib/statuses/write-relay-status.ts has the rules): a batch holds each point once (a second
+// message of a point waits for the next batch, so their order stands); a message the batch cannot
+// settle (a late event lacking a field, which needs the history) or a batch whose statement fails
+// is written again alone.
+
+const MAX_IN_FLIGHT = 4;
+const MAX_BATCH = 64;
+
+interface Pending {
+  status: RelayStatus;
+  journal: RelayCallJournal;
+  resolve(result: WriteRelayStatusResult): void;
+  reject(error: unknown): void;
+}
+
+interface Lane {
+  pending: Pending[];
+  inFlight: number;
+}
+
+const WRITE_BATCH_SQL = `
+WITH input AS (
+  SELECT t.* FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::uuid[], $8::uuid[], $9::text[], $10::text[],
+                         $11::text[], $12::timestamptz[], $13::int[], $14::int[], $15::jsonb[])
+    WITH ORDINALITY AS t(pdc, unit, horodatage, etat, occupation, id, j_relay, j_endpoint, j_method, j_ip, j_received, j_duration, j_size,
+                         j_warnings, ord)
+), point AS (
+  SELECT i.*, p.id AS cp_id, p.station_id, p.operator_id
+    FROM input i CROSS JOIN LATERAL (${relayPointSql("i.pdc", "i.unit")}) AS p
+), latest AS MATERIALIZED (
+  SELECT st.charge_point_id, st.horodatage, st.etat_pdc, st.occupation_pdc, st.door
+    FROM charge_point_status st JOIN point p ON st.station_id = p.station_id AND st.charge_point_id = p.cp_id
+   WHERE st.env = $7::"DataEnv"
+   ORDER BY st.station_id, st.charge_point_id
+     FOR UPDATE OF st
+), merged AS (
+  SELECT p.*, coalesce(p.etat, l.etat_pdc, 'inconnu') AS m_etat, coalesce(p.occupation, l.occupation_pdc, 'inconnu') AS m_occupation,
+         coalesce(l.horodatage > p.horodatage AND (p.etat IS NULL OR p.occupation IS NULL), false) AS needs_history,
+         coalesce(l.horodatage = p.horodatage AND l.door = 'GIREVE', false) AS same_time, l.etat_pdc AS l_etat, l.occupation_pdc AS l_occupation
+    FROM point p LEFT JOIN latest l ON l.charge_point_id = p.cp_id
+), settled AS (
+  SELECT * FROM merged WHERE NOT needs_history
+), fresh AS (
+  SELECT * FROM settled WHERE NOT (same_time AND l_etat = m_etat AND l_occupation = m_occupation)
+), events AS (
+  INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, env, etat_pdc, occupation_pdc)
+  SELECT station_id, cp_id, horodatage, id, 'GIREVE', $7::"DataEnv", m_etat, m_occupation FROM fresh
+), upserted AS (
+  INSERT INTO charge_point_status AS s (station_id, charge_point_id, env, status_id, horodatage, door, etat_pdc, occupation_pdc, received_at)
+  SELECT station_id, cp_id, $7::"DataEnv", id, horodatage, 'GIREVE', m_etat, m_occupation, now() FROM fresh ORDER BY station_id, cp_id
+  ${UPSERT_LATEST_SET}
+), journal AS (
+  INSERT INTO submission (door, env, operator_id, relay_account_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
+                          http_status, outcome, received, stored, unchanged, warnings, errors)
+  SELECT 'GIREVE', $7::"DataEnv", s.operator_id, s.j_relay, s.j_endpoint, s.j_method, s.j_ip, s.j_received, s.j_duration, s.j_size, 200, 'OK',
+         1, f.n, 1 - f.n, s.j_warnings, '[]'::jsonb
+    FROM settled s CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM fresh WHERE fresh.ord = s.ord) AS f
+)
+SELECT m.ord::int AS ord, m.operator_id::text AS operator_id, m.needs_history, EXISTS (SELECT 1 FROM fresh f WHERE f.ord = m.ord) AS stored
+  FROM merged m`;
+
+const g = globalThis as unknown as { __relayStatusLanes?: Map<DataEnv, Lane> };
+
+/** Writes one relayed status (and its journal row), with the messages arriving at the same time. */
+export function writeRelayStatusCoalesced(input: { status: RelayStatus; env: DataEnv; journal: RelayCallJournal }): Promise<WriteRelayStatusResult> {
+  g.__relayStatusLanes ??= new Map();
+  let lane = g.__relayStatusLanes.get(input.env);
+  if (!lane) g.__relayStatusLanes.set(input.env, (lane = { pending: [], inFlight: 0 }));
+  const current = lane;
+  return new Promise((resolve, reject) => {
+    current.pending.push({ status: input.status, journal: input.journal, resolve, reject });
+    pump(current, input.env);
+  });
+}
+
+/** The next batch: up to MAX_BATCH pending messages in arrival order, one per point. */
+function takeBatch(lane: Lane): Pending[] {
+  const batch: Pending[] = [];
+  const points = new Set<string>();
+  const rest: Pending[] = [];
+  for (const p of lane.pending) {
+    if (batch.length < MAX_BATCH && !points.has(p.status.idPdcItinerance)) {
+      points.add(p.status.idPdcItinerance);
+      batch.push(p);
+    } else rest.push(p);
+  }
+  lane.pending = rest;
+  return batch;
+}
+
+function pump(lane: Lane, env: DataEnv): void {
+  while (lane.inFlight < MAX_IN_FLIGHT && lane.pending.length > 0) {
+    const batch = takeBatch(lane);
+    lane.inFlight++;
+    void run(batch, env).finally(() => {
+      lane.inFlight--;
+      pump(lane, env);
+    });
+  }
+}
+
+async function run(batch: Pending[], env: DataEnv): Promise<void> {
+  if (batch.length === 1) return alone(batch[0], env);
+  let rows: Map<number, { operator_id: string; needs_history: boolean; stored: boolean }>;
+  try {
+    rows = await writeBatch(batch, env);
+  } catch {
+    // Nothing of the batch was written (one statement): each message alone, with its own outcome.
+    await Promise.all(batch.map((p) => alone(p, env)));
+    return;
+  }
+  await Promise.all(
+    batch.map((p, i) => {
+      const row = rows.get(i + 1);
+      if (!row) return p.resolve({ written: false });
+      if (row.needs_history) return alone(p, env);
+      p.resolve({ written: true, stored: row.stored, operatorId: row.operator_id });
+    }),
+  );
+}
+
+async function alone(p: Pending, env: DataEnv): Promise<void> {
+  try {
+    p.resolve(await writeRelayStatus({ status: p.status, env, journal: p.journal }));
+  } catch (e) {
+    p.reject(e);
+  }
+}
+
+async function writeBatch(batch: Pending[], env: DataEnv) {
+  const column = <T>(f: (p: Pending) => T) => batch.map(f);
+  const sql = await rawSql();
+  const rows = await sql.query<{ ord: number; operator_id: string; needs_history: boolean; stored: boolean }>(
+    WRITE_BATCH_SQL,
+    [
+      column((p) => p.status.idPdcItinerance),
+      column((p) => p.status.operatorCode),
+      column((p) => p.status.horodatage.toISOString()),
+      column((p) => p.status.etatPdc),
+      column((p) => p.status.occupationPdc),
+      column(() => randomUUID()),
+      env,
+      column((p) => p.journal.relayAccountId),
+      column((p) => p.journal.endpoint),
+      column((p) => p.journal.method),
+      column((p) => p.journal.ipAddress),
+      column((p) => p.journal.receivedAt.toISOString()),
+      column((p) => p.journal.durationMs),
+      column((p) => p.journal.sizeBytes),
+      column((p) => JSON.stringify(p.journal.warnings)),
+    ],
+    { name: "gireve_status_write_batch" },
+  );
+  return new Map(rows.map((r) => [r.ord, r]));
+}

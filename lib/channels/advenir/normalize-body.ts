@@ -187,4 +187,3 @@ export function normalizeCurve(ts: number[], vs: number[], ctx: ItemContext, out
   const { energyWh, decrease } = indexEnergy(values, ranks ?? ((i) => i));
   return { stationCode: ctx.stationCode, transactionId: ctx.transactionId, path: ctx.path, timestamps, values, energyWh, decrease };
 }
-

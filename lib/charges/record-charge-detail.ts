@@ -5,7 +5,7 @@ import { relayPointSql } from "@/lib/gireve-relay/relay-point";
 import { assessCurve, assessOperation } from "@/lib/charges/quality";
 import { indexEnergy } from "@/lib/charges/index-energy";
 import { PROGRAMME_TARGET, PURGE_ACTION } from "@/lib/programme/programme-status";
-import type { RelayCallJournal } from "@/lib/statuses/write-relay-status";
+import { relayJournalParams, type RelayCallJournal } from "@/lib/statuses/write-relay-status";
 
 // GIREVE's charge detail records (eMIP CDRs) written into the core as charges (ADR 0023), one
 // transaction per record with its journal row:
@@ -271,13 +271,7 @@ async function write(
       c?.values ?? null,
       c?.flags ?? null,
       Boolean(c),
-      j.relayAccountId,
-      j.endpoint,
-      j.method,
-      j.ipAddress,
-      j.receivedAt.toISOString(),
-      j.durationMs,
-      j.sizeBytes,
+      ...relayJournalParams(j),
       w.errors.length ? "ECHEC" : "OK",
       w.stored,
       w.errors.length ? 0 : 1 - w.stored,

@@ -3,6 +3,7 @@ import type { DataEnv } from "@/generated/prisma/enums";
 import { db, rawSql } from "@/lib/platform/db/database";
 import { decoyHash, verifySecret } from "@/lib/auth/password";
 import { clearFailures, machineLoginPolicies, recordFailure } from "@/lib/auth/throttle";
+import { parseBasicAuthorization } from "@/lib/platform/http/basic-auth";
 
 // Authentication of the GIREVE relay (ADR 0023), as the ADVENIR API authenticates operators:
 //   - a client certificate, when the portal's server set x-portal-client-cert-sha256 (only for a
@@ -55,15 +56,6 @@ export function forgetRelaySecrets(): void {
   remembered.clear();
 }
 
-function parseBasic(header: string): { username: string; secret: string } | null {
-  const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header.trim());
-  if (!match) return null;
-  const decoded = Buffer.from(match[1], "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
-  if (colon <= 0) return null;
-  return { username: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
-}
-
 interface AccountRow {
   id: string;
   username: string;
@@ -104,7 +96,7 @@ export async function authenticateRelay(request: { fingerprint: string | null; a
         : "authentification requise : certificat client ou identifiants HTTP Basic (Authorization)",
       "",
     );
-  const basic = parseBasic(request.authorization);
+  const basic = parseBasicAuthorization(request.authorization);
   if (!basic) throw new RelayAuthError(401, "en-tête Authorization invalide : « Basic » suivi de identifiant:secret en base64 attendu", "");
 
   const hit = remembered.get(basic.username);

@@ -36,6 +36,11 @@ export interface RelayCallJournal {
   warnings: { chemin: string; message: string }[];
 }
 
+/** The journal row's call fields, in the order the GIREVE statements take them (relay account, endpoint, method, address, reception, duration, size). */
+export function relayJournalParams(j: RelayCallJournal): unknown[] {
+  return [j.relayAccountId, j.endpoint, j.method, j.ipAddress, j.receivedAt.toISOString(), j.durationMs, j.sizeBytes];
+}
+
 export type WriteRelayStatusResult =
   | { written: true; stored: boolean; operatorId: string }
   /** Not a point the relay may report on for this operator: nothing written (lib/gireve-relay/relay-point.ts says why). */
@@ -100,13 +105,7 @@ export async function writeRelayStatus(input: { status: RelayStatus; env: DataEn
         occupation,
         randomUUID(),
         input.env,
-        j.relayAccountId,
-        j.endpoint,
-        j.method,
-        j.ipAddress,
-        j.receivedAt.toISOString(),
-        j.durationMs,
-        j.sizeBytes,
+        ...relayJournalParams(j),
         JSON.stringify(j.warnings),
       ],
       { name: "gireve_status_write" },

@@ -6,6 +6,7 @@ import { CLIENT_CERT_FINGERPRINT_HEADER, CLIENT_IP_HEADER } from "@/lib/platform
 import { AUTH_PATH, IngestError } from "@/lib/channels/advenir/errors";
 import { decoyHash, verifySecret } from "@/lib/auth/password";
 import { clearFailures, machineLoginPolicies, recordFailure } from "@/lib/auth/throttle";
+import { parseBasicAuthorization } from "@/lib/platform/http/basic-auth";
 
 // Machine authentication of the ADVENIR data API. Two ways in:
 //   - a client certificate, when the custom server (lib/platform/server/sanitize-headers.ts) set
@@ -51,15 +52,6 @@ export class OperatorAuthError extends IngestError {
 /** The client address set by the custom server (never the client's own forwarding headers). */
 export function clientIp(request: { headers: { get(name: string): string | null } }): string {
   return request.headers.get(CLIENT_IP_HEADER)?.trim() || "inconnue";
-}
-
-function parseBasic(header: string): { username: string; secret: string } | null {
-  const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header.trim());
-  if (!match) return null;
-  const decoded = Buffer.from(match[1], "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
-  if (colon <= 0) return null;
-  return { username: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
 // scrypt costs tens of milliseconds by design; an operator's client posts many times with the
@@ -153,7 +145,7 @@ export async function authenticateOperator(
   options: { prisma?: PrismaClient; fromMemory?: boolean } = {},
 ): Promise<OperatorPrincipal> {
   if (options.fromMemory && !request.headers.get(CLIENT_CERT_FINGERPRINT_HEADER)) {
-    const basic = parseBasic(request.headers.get("authorization") ?? "");
+    const basic = parseBasicAuthorization(request.headers.get("authorization") ?? "");
     const hit = basic && recall(basic);
     if (hit) {
       const { credential } = hit;
@@ -192,7 +184,7 @@ export async function authenticateOperator(
         : "authentification requise : identifiants HTTP Basic (Authorization) ou certificat client",
     );
   }
-  const basic = parseBasic(header);
+  const basic = parseBasicAuthorization(header);
   if (!basic) throw new OperatorAuthError("UNAUTHENTICATED", "en-tête Authorization invalide : « Basic » suivi de identifiant:secret en base64 attendu");
 
   const ipKey = `basic:ip:${clientIp(request)}`;

@@ -10,7 +10,7 @@ import { DEFAULT_XML_LIMITS } from "@/lib/platform/xml/read-xml";
 import { storableText } from "@/lib/schemas/identifiers";
 import { authenticateRelay, RelayAuthError, type RelayPrincipal } from "@/lib/gireve-relay/authenticate-relay";
 import { recordAuthFailure } from "@/lib/security/record-auth-failure";
-import type { RelayCallJournal } from "@/lib/statuses/write-relay-status";
+import { relayJournalParams, type RelayCallJournal } from "@/lib/statuses/write-relay-status";
 import { answerEnvelope, faultEnvelope, openEnvelope, SoapFault } from "@/lib/channels/gireve/emip/soap";
 import { decodeMessage } from "@/lib/channels/gireve/emip/decode-message";
 import { handleMessage, type MessageOutcome } from "@/lib/channels/gireve/emip/handle-message";
@@ -73,13 +73,7 @@ async function journalApart(journal: RelayCallJournal, env: string, operatorId: 
     [
       env,
       operatorId,
-      journal.relayAccountId,
-      journal.endpoint,
-      journal.method,
-      journal.ipAddress,
-      journal.receivedAt,
-      Math.round(journal.durationMs),
-      journal.sizeBytes,
+      ...relayJournalParams(journal),
       httpStatus,
       JSON.stringify([{ chemin: storableText(error.chemin), message: storableText(error.message) }]),
     ],

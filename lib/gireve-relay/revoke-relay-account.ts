@@ -12,7 +12,7 @@ import { forgetRelaySecrets } from "@/lib/gireve-relay/authenticate-relay";
  * One conditional update, so an account is revoked once and audited once (revoking twice changes
  * nothing the second time). Its certificate fingerprint is released (kept in the audit row) so the
  * certificate can be bound to another account. The secrets this process remembers are forgotten;
- * other instances check the stored account on every remembered call and refuse it too.
+ * other instances read the stored account again within 5 s (RECHECK_MS) and refuse it too.
  */
 export async function revokeRelayAccount(input: RelayAccountRef & AuditActor, options: { prisma?: PrismaClient } = {}) {
   const who = parseInput(actorSchema, input);

@@ -409,3 +409,33 @@ describe("the relay's authentication", () => {
     expect(row.env).toBe("sandbox");
   });
 });
+
+describe("ambiguous and impossible records", () => {
+  it("refuses a field given twice with two values and an energy beyond any measure, accepts an old record and a repeated identical field", async () => {
+    const s = await makeGireveSetup();
+    const [p] = s.points;
+    const at = hoursAgo(1).toISOString();
+    const twoEvses = busyStatus({ operatorId: s.emi3OperatorId, evseId: p.evseId, at, busy: 1 }).replace(
+      `<EVSEId>${p.evseId}</EVSEId>`,
+      `<EVSEId>${p.evseId}</EVSEId><EVSEId>${s.points[1].evseId}</EVSEId>`,
+    );
+    const ambiguous = await send(s, twoEvses);
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.text).toContain("eMIP_ToIOP_SetEVSEBusyStatusRequest/EVSEId : champ présent deux fois avec deux valeurs différentes");
+    const sameTwice = busyStatus({ operatorId: s.emi3OperatorId, evseId: p.evseId, at, busy: 1 }).replace(
+      `<EVSEId>${p.evseId}</EVSEId>`,
+      `<EVSEId>${p.evseId}</EVSEId><EVSEId>${p.evseId}</EVSEId>`,
+    );
+    expect((await send(s, sameTwice)).requestStatus).toBe(1);
+    const record = (start: string, end: string, energy: string | number) =>
+      chargeDetailRecord({ operatorId: s.emi3OperatorId, evseId: p.evseId, sessionId: `S-${start}`, nature: "final", start, end, energy: energy as number });
+    const huge = await send(s, record(hoursAgo(3).toISOString(), hoursAgo(2).toISOString(), "99999999999999999999999"));
+    expect(huge.status).toBe(400);
+    expect(huge.text).toContain("énergie hors de toute mesure");
+    // A 2023 session relayed late: stored (charges have no history partition to fit in).
+    expect((await send(s, record("2023-06-01T08:00:00Z", "2023-06-01T09:00:00Z", 7000))).requestStatus).toBe(1);
+    const tooOld = await send(s, record("2009-12-31T08:00:00Z", "2009-12-31T09:00:00Z", 7000));
+    expect(tooOld.status).toBe(400);
+    expect(tooOld.text).toContain("date antérieure au 1er janvier 2010");
+  });
+});

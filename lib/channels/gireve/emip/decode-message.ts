@@ -35,22 +35,39 @@ export function messageName(local: string): string {
   return local.replace(/^eMIP_(?:ToIOP|FromIOP)_/, "");
 }
 
-/** Leaf children as text, by local name (the first of each name). */
-function leaves(element: XmlElement): Record<string, string> {
+/**
+ * Leaf children as text, by local name. A field given twice with the same text is one field; with
+ * two different texts it is ambiguous (which one did the sender mean?) and refused, never resolved
+ * by taking the first or the last.
+ */
+function leaves(element: XmlElement, path: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const c of element.children) if (c.children.length === 0 && !(c.local in out)) out[c.local] = c.text;
+  for (const c of element.children) {
+    if (c.children.length > 0) continue;
+    if (c.local in out && out[c.local] !== c.text)
+      throw new SoapFault("Sender", `${path}/${c.local} : champ présent deux fois avec deux valeurs différentes (ambigu)`);
+    out[c.local] = c.text;
+  }
   return out;
 }
 
+/** The one child of that name; two are ambiguous. */
+function single(parent: XmlElement, local: string, path: string): XmlElement | undefined {
+  const found = parent.children.filter((c) => c.local === local);
+  if (found.length > 1) throw new SoapFault("Sender", `${path}/${local} : élément présent ${found.length} fois, une seule fois attendu (ambigu)`);
+  return found[0];
+}
+
 function fieldsOf(root: XmlElement, kind: DecodedMessage["kind"]): Record<string, unknown> {
-  const fields: Record<string, unknown> = leaves(root);
+  const fields: Record<string, unknown> = leaves(root, root.local);
   if (kind !== "cdr") return fields;
-  const record = root.children.find((c) => c.local === "chargeDetailRecord");
+  const path = `${root.local}/chargeDetailRecord`;
+  const record = single(root, "chargeDetailRecord", root.local);
   if (!record) return fields;
-  const list = record.children.find((c) => c.local === "meterReportList");
+  const list = single(record, "meterReportList", path);
   fields.chargeDetailRecord = {
-    ...leaves(record),
-    meterReportList: (list?.children ?? []).filter((c) => c.local === "meterReport").map(leaves),
+    ...leaves(record, path),
+    meterReportList: (list?.children ?? []).filter((c) => c.local === "meterReport").map((r, i) => leaves(r, `${path}/meterReportList/${i}`)),
   };
   return fields;
 }

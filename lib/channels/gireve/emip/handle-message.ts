@@ -1,6 +1,7 @@
 import type { DataEnv } from "@/generated/prisma/enums";
 import { AVAILABILITY, BUSY } from "@/lib/schemas/gireve-emip-codes";
 import { METER_TYPE, type ChargeDetailRecordMessage } from "@/lib/schemas/gireve-emip";
+import { MIN_TIMESTAMP_S } from "@/lib/schemas/advenir";
 import type { RelayCallJournal, RelayStatus } from "@/lib/statuses/write-relay-status";
 import { writeRelayStatusCoalesced } from "@/lib/statuses/coalesce-relay-status-writes";
 import { recordChargeDetail, type ChargeDetail } from "@/lib/charges/record-charge-detail";
@@ -24,12 +25,16 @@ export interface MessageOutcome {
 }
 
 /** Statuses before this are refused: the history's first partition (QualiCharge's floor). */
-const FIRST_STATUS_DAY = Date.UTC(2024, 0, 1);
+const FIRST_STATUS_DAY = { ms: Date.UTC(2024, 0, 1), label: "1er janvier 2024" };
+/** A record before this is refused, as the ADVENIR door refuses such operations (2010-01-01). */
+const FIRST_RECORD_DAY = { ms: MIN_TIMESTAMP_S * 1000, label: "1er janvier 2010" };
 /** A status or record dated further ahead than this is impossible (clocks may drift a little). */
 const FUTURE_TOLERANCE_MS = 60 * 60_000;
+/** Beyond this an energy cannot be stored exactly (Wh in a float): impossible, not implausible (1,000 kWh and more are flagged). */
+const MAX_STORABLE_WH = Number.MAX_SAFE_INTEGER;
 
-function checkTime(at: Date, path: string, now: Date): void {
-  if (at.getTime() < FIRST_STATUS_DAY) throw new SoapFault("Sender", `${path} : date antérieure au 01/01/2024, non acceptée`);
+function checkTime(at: Date, path: string, now: Date, floor = FIRST_STATUS_DAY): void {
+  if (at.getTime() < floor.ms) throw new SoapFault("Sender", `${path} : date antérieure au ${floor.label}, non acceptée`);
   if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw new SoapFault("Sender", `${path} : date dans le futur (${at.toISOString()})`);
 }
 
@@ -75,8 +80,10 @@ export function chargeDetailOf(decoded: { root: string; message: ChargeDetailRec
     throw new SoapFault("Sender", `${path}/meterReportList/${index}/meterUnit : unité d'énergie inconnue ${JSON.stringify(report.meterUnit)} (Wh ou kWh)`);
   const energyWh = Math.round(report.meterValue * factor);
   if (energyWh < 0) throw new SoapFault("Sender", `${path}/meterReportList/${index}/meterValue : énergie négative`);
-  checkTime(r.startTime, `${path}/startTime`, now);
-  checkTime(r.endTime, `${path}/endTime`, now);
+  if (energyWh > MAX_STORABLE_WH)
+    throw new SoapFault("Sender", `${path}/meterReportList/${index}/meterValue : énergie hors de toute mesure (${report.meterValue})`);
+  checkTime(r.startTime, `${path}/startTime`, now, FIRST_RECORD_DAY);
+  checkTime(r.endTime, `${path}/endTime`, now, FIRST_RECORD_DAY);
   if (r.endTime.getTime() < r.startTime.getTime()) throw new SoapFault("Sender", `${path}/endTime : antérieure à startTime`);
   return {
     idPdcItinerance: r.EVSEId.irve,

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { DataEnv } from "@/generated/prisma/enums";
 import { rawSql } from "@/lib/platform/db/database";
+import { ALONE, naturalBatches } from "@/lib/platform/batching/natural-batches";
 import { relayPointSql } from "@/lib/gireve-relay/relay-point";
 import { UPSERT_LATEST_SET } from "@/lib/statuses/write-statuses";
 import { writeRelayStatus, type RelayCallJournal, type RelayStatus, type WriteRelayStatusResult } from "@/lib/statuses/write-relay-status";
 
-// GIREVE's statuses arriving together written by one statement (natural batching, as the
+// GIREVE's statuses arriving together written by one statement (lib/platform/batching/natural-batches.ts, as the
 // QualiCharge door's single statuses, ADR 0021): a message finding fewer than MAX_IN_FLIGHT
 // statements running goes at once, alone; the others wait for the next free slot and go together,
 // up to MAX_BATCH, one commit for all. Nothing waits on a timer. The relay sends one status per
@@ -23,16 +24,10 @@ import { writeRelayStatus, type RelayCallJournal, type RelayStatus, type WriteRe
 const MAX_IN_FLIGHT = 2;
 const MAX_BATCH = 64;
 
-interface Pending {
+interface Item {
   status: RelayStatus;
+  env: DataEnv;
   journal: RelayCallJournal;
-  resolve(result: WriteRelayStatusResult): void;
-  reject(error: unknown): void;
-}
-
-interface Lane {
-  pending: Pending[];
-  inFlight: number;
 }
 
 const WRITE_BATCH_SQL = `
@@ -76,76 +71,29 @@ WITH input AS (
 SELECT m.ord::int AS ord, m.operator_id::text AS operator_id, m.needs_history, EXISTS (SELECT 1 FROM fresh f WHERE f.ord = m.ord) AS stored
   FROM merged m`;
 
-const g = globalThis as unknown as { __relayStatusLanes?: Map<DataEnv, Lane> };
+// One batcher per process (kept on globalThis: a module loaded twice must not split the lanes).
+const g = globalThis as unknown as { __relayStatusBatches?: (lane: string, item: Item) => Promise<WriteRelayStatusResult> };
+function batches() {
+  g.__relayStatusBatches ??= naturalBatches<Item, WriteRelayStatusResult>({
+    maxInFlight: MAX_IN_FLIGHT,
+    maxBatch: MAX_BATCH,
+    // One message per point in a batch: a point's messages keep their order.
+    distinctBy: (p) => p.status.idPdcItinerance,
+    write: writeBatch,
+    alone: (p) => writeRelayStatus(p),
+  });
+  return g.__relayStatusBatches;
+}
 
 /** Writes one relayed status (and its journal row), with the messages arriving at the same time. */
 export function writeRelayStatusCoalesced(input: { status: RelayStatus; env: DataEnv; journal: RelayCallJournal }): Promise<WriteRelayStatusResult> {
-  g.__relayStatusLanes ??= new Map();
-  let lane = g.__relayStatusLanes.get(input.env);
-  if (!lane) g.__relayStatusLanes.set(input.env, (lane = { pending: [], inFlight: 0 }));
-  const current = lane;
-  return new Promise((resolve, reject) => {
-    current.pending.push({ status: input.status, journal: input.journal, resolve, reject });
-    pump(current, input.env);
-  });
+  return batches()(input.env, input);
 }
 
-/** The next batch: up to MAX_BATCH pending messages in arrival order, one per point. */
-function takeBatch(lane: Lane): Pending[] {
-  const batch: Pending[] = [];
-  const points = new Set<string>();
-  const rest: Pending[] = [];
-  for (const p of lane.pending) {
-    if (batch.length < MAX_BATCH && !points.has(p.status.idPdcItinerance)) {
-      points.add(p.status.idPdcItinerance);
-      batch.push(p);
-    } else rest.push(p);
-  }
-  lane.pending = rest;
-  return batch;
-}
-
-function pump(lane: Lane, env: DataEnv): void {
-  while (lane.inFlight < MAX_IN_FLIGHT && lane.pending.length > 0) {
-    const batch = takeBatch(lane);
-    lane.inFlight++;
-    void run(batch, env).finally(() => {
-      lane.inFlight--;
-      pump(lane, env);
-    });
-  }
-}
-
-async function run(batch: Pending[], env: DataEnv): Promise<void> {
-  if (batch.length === 1) return alone(batch[0], env);
-  let rows: Map<number, { operator_id: string; needs_history: boolean; stored: boolean }>;
-  try {
-    rows = await writeBatch(batch, env);
-  } catch {
-    // Nothing of the batch was written (one statement): each message alone, with its own outcome.
-    await Promise.all(batch.map((p) => alone(p, env)));
-    return;
-  }
-  await Promise.all(
-    batch.map((p, i) => {
-      const row = rows.get(i + 1);
-      if (!row) return p.resolve({ written: false });
-      if (row.needs_history) return alone(p, env);
-      p.resolve({ written: true, stored: row.stored, operatorId: row.operator_id });
-    }),
-  );
-}
-
-async function alone(p: Pending, env: DataEnv): Promise<void> {
-  try {
-    p.resolve(await writeRelayStatus({ status: p.status, env, journal: p.journal }));
-  } catch (e) {
-    p.reject(e);
-  }
-}
-
-async function writeBatch(batch: Pending[], env: DataEnv) {
-  const column = <T>(f: (p: Pending) => T) => batch.map(f);
+/** The batch in one statement (its items share a lane: one environment); a late partial event is left to `alone`. */
+async function writeBatch(batch: Item[]): Promise<(WriteRelayStatusResult | typeof ALONE)[]> {
+  const { env } = batch[0];
+  const column = <T>(f: (p: Item) => T) => batch.map(f);
   const sql = await rawSql();
   const rows = await sql.query<{ ord: number; operator_id: string; needs_history: boolean; stored: boolean }>(
     WRITE_BATCH_SQL,
@@ -168,5 +116,10 @@ async function writeBatch(batch: Pending[], env: DataEnv) {
     ],
     { name: "gireve_status_write_batch" },
   );
-  return new Map(rows.map((r) => [r.ord, r]));
+  const byOrd = new Map(rows.map((r) => [r.ord, r]));
+  return batch.map((_, i) => {
+    const row = byOrd.get(i + 1);
+    if (!row) return { written: false };
+    return row.needs_history ? ALONE : { written: true, stored: row.stored, operatorId: row.operator_id };
+  });
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { DataEnv } from "@/generated/prisma/enums";
 import { rawSql } from "@/lib/platform/db/database";
+import { naturalBatches } from "@/lib/platform/batching/natural-batches";
 import type { CallJournalRow } from "@/lib/statuses/call-journal-row";
 import { UPSERT_LATEST_SET, writeStatuses, type Door, type StatusToWrite, type WriteStatusesResult } from "@/lib/statuses/write-statuses";
 
-// Single-status calls arriving together are written by one statement (natural batching): a call
+// Single-status calls arriving together are written by one statement (lib/platform/batching/natural-batches.ts): a call
 // finding fewer than MAX_IN_FLIGHT statements running goes at once, alone; the others wait for
 // the next free slot and go together, up to MAX_BATCH. Nothing waits on a timer, so a lone call
 // is never delayed; under load, one statement and one commit serve many calls, which keeps the
@@ -20,16 +21,11 @@ import { UPSERT_LATEST_SET, writeStatuses, type Door, type StatusToWrite, type W
 const MAX_IN_FLIGHT = 4;
 const MAX_BATCH = 64;
 
-interface Pending {
+interface Item {
   status: StatusToWrite;
+  door: Door;
+  env: DataEnv;
   journal: CallJournalRow | undefined;
-  resolve(result: WriteStatusesResult): void;
-  reject(error: unknown): void;
-}
-
-interface Lane {
-  pending: Pending[];
-  inFlight: number;
 }
 
 const WRITE_BATCH_SQL = `
@@ -61,57 +57,29 @@ WITH input AS (
 )
 SELECT ord::int AS ord FROM resolved`;
 
-const g = globalThis as unknown as { __statusLanes?: Map<string, Lane> };
+// One batcher per process (kept on globalThis: a module loaded twice must not split the lanes).
+const g = globalThis as unknown as { __statusBatches?: (lane: string, item: Item) => Promise<WriteStatusesResult> };
+function batches() {
+  g.__statusBatches ??= naturalBatches<Item, WriteStatusesResult>({
+    maxInFlight: MAX_IN_FLIGHT,
+    maxBatch: MAX_BATCH,
+    write: writeBatch,
+    // Nothing of a failed batch was written (one statement): each call alone, with its own outcome.
+    alone: (p) => writeStatuses({ statuses: [p.status], door: p.door, env: p.env, journal: p.journal }),
+  });
+  return g.__statusBatches;
+}
 
 /** Writes one call's status (and its journal row), with the calls arriving at the same time. */
 export function writeOneStatus(input: { status: StatusToWrite; door: Door; env: DataEnv; journal?: CallJournalRow }): Promise<WriteStatusesResult> {
-  g.__statusLanes ??= new Map();
-  const key = `${input.door}|${input.env}`;
-  let lane = g.__statusLanes.get(key);
-  if (!lane) g.__statusLanes.set(key, (lane = { pending: [], inFlight: 0 }));
-  const current = lane;
-  return new Promise((resolve, reject) => {
-    current.pending.push({ status: input.status, journal: input.journal, resolve, reject });
-    pump(current, input.door, input.env);
-  });
+  return batches()(`${input.door}|${input.env}`, { status: input.status, door: input.door, env: input.env, journal: input.journal });
 }
 
-function pump(lane: Lane, door: Door, env: DataEnv): void {
-  while (lane.inFlight < MAX_IN_FLIGHT && lane.pending.length > 0) {
-    const batch = lane.pending.splice(0, MAX_BATCH);
-    lane.inFlight++;
-    void run(batch, door, env).finally(() => {
-      lane.inFlight--;
-      pump(lane, door, env);
-    });
-  }
-}
-
-async function run(batch: Pending[], door: Door, env: DataEnv): Promise<void> {
-  if (batch.length === 1) return alone(batch[0], door, env);
-  let stored: Set<number>;
-  let ids: string[];
-  try {
-    ({ stored, ids } = await writeBatch(batch, door, env));
-  } catch {
-    // Nothing of the batch was written (one statement): each call alone, with its own outcome.
-    await Promise.all(batch.map((p) => alone(p, door, env)));
-    return;
-  }
-  batch.forEach((p, i) => p.resolve(stored.has(i + 1) ? { written: true, ids: [ids[i]] } : { written: false }));
-}
-
-async function alone(p: Pending, door: Door, env: DataEnv): Promise<void> {
-  try {
-    p.resolve(await writeStatuses({ statuses: [p.status], door, env, journal: p.journal }));
-  } catch (e) {
-    p.reject(e);
-  }
-}
-
-async function writeBatch(batch: Pending[], door: Door, env: DataEnv): Promise<{ stored: Set<number>; ids: string[] }> {
+/** The batch in one statement (its items share a lane: one door, one environment). */
+async function writeBatch(batch: Item[]): Promise<WriteStatusesResult[]> {
+  const { door, env } = batch[0];
   const ids = batch.map(() => randomUUID());
-  const column = <T>(f: (p: Pending) => T) => batch.map(f);
+  const column = <T>(f: (p: Item) => T) => batch.map(f);
   const sql = await rawSql();
   const rows = await sql.query<{ ord: number }>(
     WRITE_BATCH_SQL,
@@ -141,5 +109,6 @@ async function writeBatch(batch: Pending[], door: Door, env: DataEnv): Promise<{
     ],
     { name: "statuses_write_batch" },
   );
-  return { stored: new Set(rows.map((r) => r.ord)), ids };
+  const stored = new Set(rows.map((r) => r.ord));
+  return batch.map((_, i) => (stored.has(i + 1) ? { written: true, ids: [ids[i]] } : { written: false }));
 }

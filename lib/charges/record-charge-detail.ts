@@ -4,7 +4,7 @@ import { db, rawSql } from "@/lib/platform/db/database";
 import { relayPointSql } from "@/lib/gireve-relay/relay-point";
 import { assessCurve, assessOperation } from "@/lib/charges/quality";
 import { indexEnergy } from "@/lib/charges/index-energy";
-import { PROGRAMME_TARGET, PURGE_ACTION } from "@/lib/programme/programme-status";
+import { PURGE_RECORDED_SQL } from "@/lib/programme/programme-status";
 import { relayJournalParams, type RelayCallJournal } from "@/lib/statuses/write-relay-status";
 
 // GIREVE's charge detail records (eMIP CDRs) written into the core as charges (ADR 0023), one
@@ -70,8 +70,7 @@ const KEY = `env = $1::"DataEnv" AND operator_id = $2::uuid AND station_id = $3:
 /** The point, whether the programme's data were purged, and the session's lock taken: $1 IRVE id, $2 unit, $3 env, $4 session. */
 const POINT_SQL = `
 SELECT p.id::text, p.station_id::text, p.operator_id::text, p.power_kw,
-       EXISTS (SELECT 1 FROM audit_log WHERE target_type = '${PROGRAMME_TARGET.targetType}' AND target_id = '${PROGRAMME_TARGET.targetId}'
-                                         AND action = '${PURGE_ACTION}') AS purged,
+       ${PURGE_RECORDED_SQL} AS purged,
        pg_advisory_xact_lock(hashtextextended($3 || '|' || p.station_id::text || '|' || $4, 18))::text AS locked
   FROM (${relayPointSql("$1::text", "$2::text")}) AS p`;
 

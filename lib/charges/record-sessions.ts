@@ -1,7 +1,7 @@
 import type { DataEnv } from "@/generated/prisma/enums";
 import { rawSql } from "@/lib/platform/db/database";
 import type { SqlExecutor } from "@/lib/platform/db/migrate";
-import { PROGRAMME_TARGET, PURGE_ACTION } from "@/lib/programme/programme-status";
+import { PURGE_RECORDED_SQL } from "@/lib/programme/programme-status";
 import { assessOperation } from "@/lib/charges/quality";
 import { sessionId, sessionTransactionId } from "@/lib/charges/session-keys";
 
@@ -53,8 +53,7 @@ SELECT cp.id_pdc_itinerance, cp.id::text, cp.nominal_power_kw::float8 AS power_k
 // $1 env, $2 the distinct points, then one array per column of the rows, then $10 the API user.
 const WRITE_SQL = `
 WITH gate AS MATERIALIZED (
-  SELECT NOT EXISTS (SELECT 1 FROM audit_log
-                      WHERE target_type = '${PROGRAMME_TARGET.targetType}' AND target_id = '${PROGRAMME_TARGET.targetId}' AND action = '${PURGE_ACTION}')
+  SELECT NOT ${PURGE_RECORDED_SQL}
          AND ($10::uuid IS NULL OR EXISTS (SELECT 1 FROM api_user WHERE id = $10::uuid AND is_active)) AS open,
          NOT EXISTS (SELECT 1 FROM unnest($2::uuid[]) AS p(id)
                       WHERE NOT EXISTS (SELECT 1 FROM charge_point cp WHERE cp.id = p.id AND cp.decommissioned_at IS NULL)) AS points_ok

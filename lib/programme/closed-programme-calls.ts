@@ -1,4 +1,4 @@
-import { PROGRAMME_TARGET, PURGE_ACTION } from "@/lib/programme/programme-status";
+import { PURGE_RECORDED_SQL } from "@/lib/programme/programme-status";
 
 // After the end-of-programme purge the submissions log is gone with the rest of the individual
 // data, and must not fill up again with who called from where: a refused call is then only
@@ -6,8 +6,7 @@ import { PROGRAMME_TARGET, PURGE_ACTION } from "@/lib/programme/programme-status
 // check is part of the statement, which waits on the purge's table locks and so sees it.
 /** A CTE `purged(yes)`: whether the end-of-programme purge has been recorded. */
 export const PURGED_CTE = `purged AS (
-  SELECT EXISTS (SELECT 1 FROM audit_log
-                  WHERE target_type = '${PROGRAMME_TARGET.targetType}' AND target_id = '${PROGRAMME_TARGET.targetId}' AND action = '${PURGE_ACTION}') AS yes
+  SELECT ${PURGE_RECORDED_SQL} AS yes
 )`;
 
 /** A CTE `counted` counting one call ($endpoint, $status) in closed_programme_call when purged. */

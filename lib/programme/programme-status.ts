@@ -13,6 +13,10 @@ import { queryRows, sql, type RawQueryClient } from "@/lib/platform/db/sql";
 export const PURGE_ACTION = "donnees_individuelles:purge";
 export const PROGRAMME_TARGET = { targetType: "programme", targetId: "ADVENIR" } as const;
 
+/** SQL: whether the purge has been recorded (a boolean expression, for the writers' gates). */
+export const PURGE_RECORDED_SQL = `EXISTS (SELECT 1 FROM audit_log
+                  WHERE target_type = '${PROGRAMME_TARGET.targetType}' AND target_id = '${PROGRAMME_TARGET.targetId}' AND action = '${PURGE_ACTION}')`;
+
 export interface IndividualDataCounts {
   chargeOperations: number;
   loadCurves: number;

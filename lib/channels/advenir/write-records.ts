@@ -2,7 +2,7 @@ import type { DataEnv } from "@/generated/prisma/enums";
 import type { SqlExecutor } from "@/lib/platform/db/migrate";
 import type { SqlTransaction } from "@/lib/platform/db/sql-transaction";
 import { BinaryCopyWriter, encodedFields, uuidBytes } from "@/lib/platform/db/binary-copy";
-import { PROGRAMME_TARGET, PURGE_ACTION } from "@/lib/programme/programme-status";
+import { PURGE_RECORDED_SQL } from "@/lib/programme/programme-status";
 import { SUBMISSION_INPUT_COLUMNS, submissionInputs, submissionPlaceholders, type SubmissionInput } from "@/lib/channels/advenir/record-submission";
 
 // Stores a body's rows with its submission row, all or nothing, deciding by the keys present
@@ -89,8 +89,7 @@ const lockKey = "hashtext($2::text || $1::text)";
  * Parameters: $2 operator, $3 the rows' stations; `p` names the others.
  */
 const gateSelect = (p: { credential: string; secretHash: string; userKey: string; ipKey: string; codes: string; powers: string }) => `
-  SELECT EXISTS (SELECT 1 FROM audit_log
-                  WHERE target_type = '${PROGRAMME_TARGET.targetType}' AND target_id = '${PROGRAMME_TARGET.targetId}' AND action = '${PURGE_ACTION}')
+  SELECT ${PURGE_RECORDED_SQL}
          OR (${p.credential}::uuid IS NOT NULL
              AND NOT EXISTS (SELECT 1 FROM api_credential WHERE id = ${p.credential}::uuid AND revoked_at IS NULL)) AS closed,
          ${p.secretHash}::text IS NOT NULL

@@ -1,14 +1,13 @@
-import type { PrismaClient } from "@/generated/prisma/client";
 import type { DataEnv } from "@/generated/prisma/enums";
 import { db, rawSql } from "@/lib/platform/db/database";
-import { relayPointSql } from "@/lib/gireve-relay/relay-point";
+import { LOCKED_READ_SQL, readRelaySession, type SessionRead } from "@/lib/charges/read-relay-sessions";
 import { assessCurve, assessOperation } from "@/lib/charges/quality";
 import { indexEnergy } from "@/lib/charges/index-energy";
 import { PURGE_RECORDED_SQL } from "@/lib/programme/programme-status";
 import { relayJournalParams, type RelayCallJournal } from "@/lib/statuses/write-relay-status";
 
-// GIREVE's charge detail records (eMIP CDRs) written into the core as charges (ADR 0023), one
-// transaction per record with its journal row:
+// GIREVE's charge detail records (eMIP CDRs) written into the core as charges (ADR 0023), each
+// record's writes in one statement with its journal row:
 //   - one charge per serviceSessionId (charge_operation, door GIREVE, transaction_id = the id),
 //     created by the FINAL record (start, end, energy: start_wh 0, stop_wh = energy), with the
 //     quality flags of the one rule set (lib/charges/quality.ts) at the point's power;
@@ -20,8 +19,14 @@ import { relayJournalParams, type RelayCallJournal } from "@/lib/statuses/write-
 //     already recorded is ignored (the first reading stands); an intermediate arriving after the
 //     final is kept only when it fits (inside the session, not above the final energy, not
 //     decreasing); a second final with other values is refused (eMIP 10701): the first stands.
-// The session's rows are serialised by an advisory lock on their key, so that two records of one
-// session arriving together never lose one another's points.
+// Two statements per record and no explicit transaction: the first reads the point and the
+// session's stored state; Node decides (`decide`, pure); the second writes the decision and the
+// journal row only if, under the session's advisory lock, it reads the same state again
+// (gireve_session_state, migration 20261206120000, takes the lock and reads with a fresh snapshot).
+// Two records of one session arriving together: the later finds the state changed, writes nothing
+// and is decided again on the new state, so neither loses the other's points; after a few such
+// attempts it takes the lock for its read, decision and write, in one transaction, as one record
+// of a session the relay keeps sending in parallel must still get in.
 
 export interface ChargeDetail {
   idPdcItinerance: string;
@@ -43,13 +48,6 @@ export type RecordChargeDetailResult =
   /** A final record already received with other values (eMIP 10701), or a session of another door: nothing written. */
   | { kind: "conflict"; operatorId: string; message: string };
 
-interface PointRow {
-  id: string;
-  station_id: string;
-  operator_id: string;
-  power_kw: number;
-}
-
 interface OperationRow {
   start_s: number;
   stop_s: number;
@@ -65,84 +63,139 @@ interface CurveRow {
   door: string;
 }
 
-const KEY = `env = $1::"DataEnv" AND operator_id = $2::uuid AND station_id = $3::uuid AND transaction_id = $4`;
-
-/** The point, whether the programme's data were purged, and the session's lock taken: $1 IRVE id, $2 unit, $3 env, $4 session. */
-const POINT_SQL = `
-SELECT p.id::text, p.station_id::text, p.operator_id::text, p.power_kw,
-       ${PURGE_RECORDED_SQL} AS purged,
-       pg_advisory_xact_lock(hashtextextended($3 || '|' || p.station_id::text || '|' || $4, 18))::text AS locked
-  FROM (${relayPointSql("$1::text", "$2::text")}) AS p`;
-
-/** The session's stored charge and curve, as JSON (one round trip). */
-const SESSION_SQL = `
-SELECT (SELECT json_build_object('start_s', extract(epoch FROM start_at), 'stop_s', extract(epoch FROM stop_at),
-                                 'energy_wh', stop_wh - start_wh, 'door', door, 'flags', quality_flags)
-          FROM charge_operation WHERE ${KEY}) AS operation,
-       (SELECT json_build_object('start_s', extract(epoch FROM start_at), 'offsets', offsets_s, 'values', values_wh, 'door', door)
-          FROM load_curve WHERE ${KEY}) AS curve`;
-
 /**
- * The record's writes and its journal row in one statement: the charge ($10), the curve ($18)
- * when the decision has them, the journal row always. $1–$4 the session's key.
+ * The record's writes and its journal row in one statement, all or nothing on `guard`: the
+ * programme not purged and the session's state, read again under its lock, the one decided on ($5).
+ * Only the tables the decision writes are in it (a statement's triggers fire even when it writes
+ * no row): the charge ($6–$10) with `operation`, the curve (next seven), inserted or updated as the
+ * state read says, the journal row always (the last twelve). $1–$4 the session's key. Returns a
+ * row when it wrote.
  */
-const WRITE_SQL = `
-WITH operation AS (
+function writeSql(parts: WriteForm): string {
+  let n = 5;
+  const next = (count: number) => Array.from({ length: count }, () => ++n);
+  const ctes = [
+    `guard AS (
+  SELECT NOT ${PURGE_RECORDED_SQL} AND gireve_session_state($1::"DataEnv", $2::uuid, $3::uuid, $4, true) = $5::text AS ok
+)`,
+  ];
+  if (parts.operation) {
+    const [start, stop, energy, flags, point] = next(5);
+    ctes.push(`operation AS (
   INSERT INTO charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, quality_flags, door, charge_point_id)
-  SELECT $1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($5::float8), to_timestamp($6::float8), 0, $7::bigint, $8::text[], 'GIREVE', $9::uuid
-   WHERE $10::boolean
-), curve AS (
-  INSERT INTO load_curve AS c (env, operator_id, station_id, transaction_id, start_at, stop_at, point_count, energy_wh, offsets_s, values_wh, quality_flags, door)
-  SELECT $1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($11::float8), to_timestamp($12::float8), $13::int, $14::bigint, $15::int[], $16::bigint[], $17::text[], 'GIREVE'
-   WHERE $18::boolean
-  ON CONFLICT (env, operator_id, station_id, transaction_id) DO UPDATE SET
-    start_at = EXCLUDED.start_at, stop_at = EXCLUDED.stop_at, point_count = EXCLUDED.point_count, energy_wh = EXCLUDED.energy_wh,
-    offsets_s = EXCLUDED.offsets_s, values_wh = EXCLUDED.values_wh, quality_flags = EXCLUDED.quality_flags, received_at = now()
-  WHERE c.door = 'GIREVE'
-)
+  SELECT $1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($${start}::float8), to_timestamp($${stop}::float8), 0, $${energy}::bigint, $${flags}::text[],
+         'GIREVE', $${point}::uuid
+   WHERE (SELECT ok FROM guard)
+)`);
+  }
+  if (parts.curve === "insert") {
+    const [start, stop, count, energy, offsets, values, flags] = next(7);
+    ctes.push(`curve AS (
+  INSERT INTO load_curve (env, operator_id, station_id, transaction_id, start_at, stop_at, point_count, energy_wh, offsets_s, values_wh, quality_flags, door)
+  SELECT $1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($${start}::float8), to_timestamp($${stop}::float8), $${count}::int, $${energy}::bigint,
+         $${offsets}::int[], $${values}::bigint[], $${flags}::text[], 'GIREVE'
+   WHERE (SELECT ok FROM guard)
+  ON CONFLICT (env, operator_id, station_id, transaction_id) DO NOTHING
+)`);
+  }
+  if (parts.curve === "update") {
+    const [start, stop, count, energy, offsets, values, flags] = next(7);
+    ctes.push(`curve AS (
+  UPDATE load_curve SET start_at = to_timestamp($${start}::float8), stop_at = to_timestamp($${stop}::float8), point_count = $${count}::int,
+         energy_wh = $${energy}::bigint, offsets_s = $${offsets}::int[], values_wh = $${values}::bigint[], quality_flags = $${flags}::text[], received_at = now()
+   WHERE env = $1::"DataEnv" AND operator_id = $2::uuid AND station_id = $3::uuid AND transaction_id = $4 AND door = 'GIREVE' AND (SELECT ok FROM guard)
+)`);
+  }
+  const [relay, endpoint, method, ip, receivedAt, duration, size, outcome, stored, unchanged, warnings, errors] = next(12);
+  return `
+WITH ${ctes.join(", ")}
 INSERT INTO submission (door, env, operator_id, relay_account_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
                         http_status, outcome, received, stored, unchanged, warnings, errors)
-VALUES ('GIREVE', $1::"DataEnv", $2::uuid, $19::uuid, $20, $21, $22, $23::timestamptz, $24::int, $25::int, 200, $26, 1, $27::int, $28::int,
-        $29::jsonb, $30::jsonb)`;
-
-/** What the record's transaction runs its statements on. */
-interface Tx {
-  query<T>(text: string, params: unknown[], name: string): Promise<T[]>;
+SELECT 'GIREVE', $1::"DataEnv", $2::uuid, $${relay}::uuid, $${endpoint}, $${method}, $${ip}, $${receivedAt}::timestamptz, $${duration}::int, $${size}::int,
+       200, $${outcome}, 1, $${stored}::int, $${unchanged}::int, $${warnings}::jsonb, $${errors}::jsonb
+ WHERE (SELECT ok FROM guard)
+RETURNING 1 AS written`;
 }
 
-/**
- * `fn` in one transaction: on PostgreSQL on a pooled connection of its own, with prepared
- * statements; on PGlite (one in-process connection) through Prisma, which serialises transactions.
- */
-async function inTransaction<T>(fn: (tx: Tx) => Promise<T>, prisma?: PrismaClient): Promise<T> {
+/** What a write writes besides the journal row. */
+interface WriteForm {
+  operation: boolean;
+  curve: "insert" | "update" | null;
+}
+const formName = (f: WriteForm) => `${f.operation ? "operation" : "no_operation"}_${f.curve ?? "no_curve"}`;
+
+/** The six forms of the write, by name (each a prepared statement). */
+const WRITE_SQL = new Map(
+  [false, true].flatMap((operation) =>
+    (["insert", "update", null] as const).map((curve) => [formName({ operation, curve }), writeSql({ operation, curve })] as const),
+  ),
+);
+
+/** Attempts without a transaction before the record takes its session's lock from read to write. */
+const MAX_OPTIMISTIC_ATTEMPTS = 3;
+
+/** How a record's attempt runs its statements: pooled (optimistic) or in one transaction (locked). */
+type Query = <T>(text: string, params: unknown[], name: string) => Promise<T[]>;
+
+/** Stores the record and its journal row, or nothing (refused, closed). */
+export async function recordChargeDetail(input: { record: ChargeDetail; env: DataEnv; journal: RelayCallJournal }): Promise<RecordChargeDetailResult> {
   const sql = await rawSql();
-  if (sql.transaction && !prisma) return sql.transaction((tx) => fn({ query: (text, params, name) => tx.query(text, params, { name }) }));
-  return (prisma ?? (await db())).$transaction((tx) => fn({ query: (text, params) => tx.$queryRawUnsafe(text, ...params) }));
+  const pooled: Query = (text, params, name) => sql.query(text, params, { name });
+  const item = { ...input.record, env: input.env };
+  for (let attempt = 1; attempt <= MAX_OPTIMISTIC_ATTEMPTS; attempt++) {
+    const result = await attemptRecord(input, () => readRelaySession(item), pooled);
+    if (result !== "changed") return result;
+  }
+  // Records of one session keep arriving together: this one waits for the session's lock and
+  // keeps it from its read to its write.
+  return inTransaction(async (query) => {
+    const result = await attemptRecord(
+      input,
+      async () =>
+        (await query<SessionRead>(LOCKED_READ_SQL, [item.idPdcItinerance, item.operatorCode, item.env, item.serviceSessionId], "gireve_cdr_read_locked"))[0] ??
+        null,
+      query,
+    );
+    if (result === "changed") throw new Error(`session ${item.serviceSessionId}: state changed under its lock`);
+    return result;
+  });
 }
 
-/** Stores the record and its journal row in one transaction. */
-export async function recordChargeDetail(
+/** `fn` in one transaction: on PostgreSQL on a pooled connection of its own; on PGlite (one in-process connection) through Prisma, which serialises transactions. */
+async function inTransaction<T>(fn: (query: Query) => Promise<T>): Promise<T> {
+  const sql = await rawSql();
+  if (sql.transaction) return sql.transaction((tx) => fn((text, params, name) => tx.query(text, params, { name })));
+  return (await db()).$transaction((tx) => fn((text, params) => tx.$queryRawUnsafe(text, ...params)));
+}
+
+/** One read, decision and write; "changed" when the session changed between the read and the write (nothing written). */
+async function attemptRecord(
   input: { record: ChargeDetail; env: DataEnv; journal: RelayCallJournal },
-  options: { prisma?: PrismaClient } = {},
-): Promise<RecordChargeDetailResult> {
-  return inTransaction(async (tx) => {
-    const r = input.record;
-    const [point] = await tx.query<PointRow & { purged: boolean }>(
-      POINT_SQL,
-      [r.idPdcItinerance, r.operatorCode, input.env, r.serviceSessionId],
-      "gireve_cdr_point",
-    );
-    if (!point) return { kind: "refused" } as const;
-    if (point.purged) return { kind: "closed" } as const;
-    const key = [input.env, point.operator_id, point.station_id, r.serviceSessionId] as const;
-    const [stored] = await tx.query<{ operation: OperationRow | null; curve: CurveRow | null }>(SESSION_SQL, [...key], "gireve_cdr_session");
-    const outcome = decide(r, stored.operation, stored.curve, Number(point.power_kw));
-    const conflict = outcome.kind === "conflict";
-    const written = outcome.operation || outcome.curve ? 1 : 0;
-    await write(tx, { key, pointId: point.id, outcome, journal: input.journal, stored: written, errors: conflict ? [outcome.message] : [] });
-    if (conflict) return { kind: "conflict", operatorId: point.operator_id, message: outcome.message } as const;
-    return { kind: written ? "stored" : "unchanged", operatorId: point.operator_id, warnings: outcome.warnings } as const;
-  }, options.prisma);
+  read: () => Promise<SessionRead | null>,
+  query: Query,
+): Promise<RecordChargeDetailResult | "changed"> {
+  const r = input.record;
+  const point = await read();
+  if (!point) return { kind: "refused" };
+  if (point.purged) return { kind: "closed" };
+  const stored = JSON.parse(point.state) as { operation: OperationRow | null; curve: CurveRow | null };
+  const outcome = decide(r, stored.operation, stored.curve, Number(point.power_kw));
+  const conflict = outcome.kind === "conflict";
+  const written = outcome.operation || outcome.curve ? 1 : 0;
+  const done = await write(query, {
+    key: [input.env, point.operator_id, point.station_id, r.serviceSessionId],
+    pointId: point.id,
+    state: point.state,
+    curveStored: stored.curve !== null,
+    outcome,
+    journal: input.journal,
+    stored: written,
+    errors: conflict ? [outcome.message] : [],
+  });
+  // Not done: the session changed since it was read (or the programme closed); decided again.
+  if (!done) return "changed";
+  if (conflict) return { kind: "conflict", operatorId: point.operator_id, message: outcome.message };
+  return { kind: written ? "stored" : "unchanged", operatorId: point.operator_id, warnings: outcome.warnings };
 }
 
 interface Decision {
@@ -245,31 +298,32 @@ export function decide(r: ChargeDetail, operation: OperationRow | null, curve: C
   return { kind: "write", message: "", warnings, curve: curveOf(origin, readings, powerKw) };
 }
 
+/** Writes the decision and its journal row if the session's state is still `state`; false when it is not (nothing written). */
 async function write(
-  tx: Tx,
-  w: { key: readonly [DataEnv, string, string, string]; pointId: string; outcome: Decision; journal: RelayCallJournal; stored: number; errors: string[] },
-): Promise<void> {
+  query: Query,
+  w: {
+    key: readonly [DataEnv, string, string, string];
+    pointId: string;
+    state: string;
+    /** Whether the session's curve exists (the state read): the curve is then updated, else inserted. */
+    curveStored: boolean;
+    outcome: Decision;
+    journal: RelayCallJournal;
+    stored: number;
+    errors: string[];
+  },
+): Promise<boolean> {
   const { operation: o, curve: c } = w.outcome;
   const j = w.journal;
   const items = (messages: string[]) => messages.map((message) => ({ chemin: "chargeDetailRecord", message }));
-  await tx.query(
-    WRITE_SQL,
+  const form = formName({ operation: Boolean(o), curve: c ? (w.curveStored ? "update" : "insert") : null });
+  const rows = await query(
+    WRITE_SQL.get(form)!,
     [
       ...w.key,
-      o?.startS ?? null,
-      o?.stopS ?? null,
-      o?.energyWh ?? null,
-      o?.flags ?? null,
-      w.pointId,
-      Boolean(o),
-      c?.startS ?? null,
-      c ? c.startS + c.offsets[c.offsets.length - 1] : null,
-      c?.offsets.length ?? null,
-      c?.energyWh ?? null,
-      c?.offsets ?? null,
-      c?.values ?? null,
-      c?.flags ?? null,
-      Boolean(c),
+      w.state,
+      ...(o ? [o.startS, o.stopS, o.energyWh, o.flags, w.pointId] : []),
+      ...(c ? [c.startS, c.startS + c.offsets[c.offsets.length - 1], c.offsets.length, c.energyWh, c.offsets, c.values, c.flags] : []),
       ...relayJournalParams(j),
       w.errors.length ? "ECHEC" : "OK",
       w.stored,
@@ -277,6 +331,7 @@ async function write(
       JSON.stringify([...j.warnings, ...items(w.outcome.warnings)]),
       JSON.stringify(items(w.errors)),
     ],
-    "gireve_cdr_write",
+    `gireve_cdr_${form}`,
   );
+  return rows.length === 1;
 }

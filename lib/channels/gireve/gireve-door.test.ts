@@ -274,6 +274,28 @@ describe("charge detail records", () => {
     expect(rows[5].errors[0].message).toContain("relevé final déjà reçu");
   });
 
+  it("loses no reading when a session's records arrive together: each is decided again on what the others stored", async () => {
+    const s = await makeGireveSetup({ powerKw: 22 });
+    const [p] = s.points;
+    const start = new Date(Math.floor(hoursAgo(6).getTime() / 60_000) * 60_000);
+    const cdr = (nature: "final" | "intermediate", minutes: number, energy: number) =>
+      chargeDetailRecord({ operatorId: s.emi3OperatorId, evseId: p.evseId, sessionId: "S-9", nature, start: start.toISOString(), end: at(start, minutes), energy });
+    // Twelve readings and the final, all at once, in no order: every one answered 1 and kept.
+    const minutes = Array.from({ length: 12 }, (_, i) => 5 * (i + 1));
+    const answers = await Promise.all([...minutes.map((m) => send(s, cdr("intermediate", m, m * 100))), send(s, cdr("final", 65, 6500))]);
+    expect(answers.map((a) => a.requestStatus)).toEqual(Array(13).fill(1));
+    expect(await curve(s, "S-9")).toEqual({
+      offsets: [0, ...minutes.map((m) => m * 60), 3900],
+      values: [0, ...minutes.map((m) => m * 100), 6500],
+      flags: [],
+      energy: 6500,
+    });
+    expect((await charge(s, "S-9"))!.energy).toBe("6500");
+    // One journal row per call, each with what it stored.
+    const rows = await journal(s.operatorId, s.relay.id);
+    expect(rows.filter((r) => r.outcome === "OK" && r.stored === 1)).toHaveLength(13);
+  });
+
   it("flags a curve whose cumulative energy decreases, keeps the duplicate reading's first value, and never stores the user's identifier", async () => {
     const s = await makeGireveSetup();
     const [p] = s.points;

@@ -39,7 +39,8 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith(".json"))) {
     console.log(`${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
     for (const file of report.testResults ?? [])
       for (const test of file.assertionResults ?? [])
-        if (test.status === "failed") failures.push(`${name}: ${test.fullName} (${path.relative(process.cwd(), file.name)})\n    ${firstLines(test.failureMessages?.[0])}`);
+        if (test.status === "failed")
+          failures.push(`${name}: ${test.fullName} (${path.relative(process.cwd(), file.name)})\n    ${firstLines(test.failureMessages?.[0])}`);
   } else {
     const s = report.stats;
     passed += s.expected + s.flaky;

@@ -279,7 +279,15 @@ describe("charge detail records", () => {
     const [p] = s.points;
     const start = new Date(Math.floor(hoursAgo(6).getTime() / 60_000) * 60_000);
     const cdr = (nature: "final" | "intermediate", minutes: number, energy: number) =>
-      chargeDetailRecord({ operatorId: s.emi3OperatorId, evseId: p.evseId, sessionId: "S-9", nature, start: start.toISOString(), end: at(start, minutes), energy });
+      chargeDetailRecord({
+        operatorId: s.emi3OperatorId,
+        evseId: p.evseId,
+        sessionId: "S-9",
+        nature,
+        start: start.toISOString(),
+        end: at(start, minutes),
+        energy,
+      });
     // Twelve readings and the final, all at once, in no order: every one answered 1 and kept.
     const minutes = Array.from({ length: 12 }, (_, i) => 5 * (i + 1));
     const answers = await Promise.all([...minutes.map((m) => send(s, cdr("intermediate", m, m * 100))), send(s, cdr("final", 65, 6500))]);

@@ -1,10 +1,9 @@
 import type { DataEnv } from "@/generated/prisma/enums";
-import { db, rawSql } from "@/lib/platform/db/database";
 import { LOCKED_READ_SQL, readRelaySession, type SessionRead } from "@/lib/charges/read-relay-sessions";
+import { inRecordTransaction, writeRelayRecord, writeRelayRecordsWith, type RecordWrite } from "@/lib/charges/write-relay-records";
 import { assessCurve, assessOperation } from "@/lib/charges/quality";
 import { indexEnergy } from "@/lib/charges/index-energy";
-import { PURGE_RECORDED_SQL } from "@/lib/programme/programme-status";
-import { relayJournalParams, type RelayCallJournal } from "@/lib/statuses/write-relay-status";
+import type { RelayCallJournal } from "@/lib/statuses/write-relay-status";
 
 // GIREVE's charge detail records (eMIP CDRs) written into the core as charges (ADR 0023), each
 // record's writes in one statement with its journal row:
@@ -19,10 +18,12 @@ import { relayJournalParams, type RelayCallJournal } from "@/lib/statuses/write-
 //     already recorded is ignored (the first reading stands); an intermediate arriving after the
 //     final is kept only when it fits (inside the session, not above the final energy, not
 //     decreasing); a second final with other values is refused (eMIP 10701): the first stands.
-// Two statements per record and no explicit transaction: the first reads the point and the
-// session's stored state; Node decides (`decide`, pure); the second writes the decision and the
-// journal row only if, under the session's advisory lock, it reads the same state again
-// (gireve_session_state, migration 20261206120000, takes the lock and reads with a fresh snapshot).
+// Two statements per record and no explicit transaction, each shared with the records arriving
+// together: the first reads the point and the session's stored state
+// (lib/charges/read-relay-sessions.ts); Node decides (`decide`, pure); the second writes the
+// decision and the journal row only if, under the session's advisory lock, it reads the same state
+// again (lib/charges/write-relay-records.ts; gireve_session_state, migration 20261206120000, takes
+// the lock and reads with a fresh snapshot).
 // Two records of one session arriving together: the later finds the state changed, writes nothing
 // and is decided again on the new state, so neither loses the other's points; after a few such
 // attempts it takes the lock for its read, decision and write, in one transaction, as one record
@@ -63,116 +64,36 @@ interface CurveRow {
   door: string;
 }
 
-/**
- * The record's writes and its journal row in one statement, all or nothing on `guard`: the
- * programme not purged and the session's state, read again under its lock, the one decided on ($5).
- * Only the tables the decision writes are in it (a statement's triggers fire even when it writes
- * no row): the charge ($6–$10) with `operation`, the curve (next seven), inserted or updated as the
- * state read says, the journal row always (the last twelve). $1–$4 the session's key. Returns a
- * row when it wrote.
- */
-function writeSql(parts: WriteForm): string {
-  let n = 5;
-  const next = (count: number) => Array.from({ length: count }, () => ++n);
-  const ctes = [
-    `guard AS (
-  SELECT NOT ${PURGE_RECORDED_SQL} AND gireve_session_state($1::"DataEnv", $2::uuid, $3::uuid, $4, true) = $5::text AS ok
-)`,
-  ];
-  if (parts.operation) {
-    const [start, stop, energy, flags, point] = next(5);
-    ctes.push(`operation AS (
-  INSERT INTO charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, quality_flags, door, charge_point_id)
-  SELECT $1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($${start}::float8), to_timestamp($${stop}::float8), 0, $${energy}::bigint, $${flags}::text[],
-         'GIREVE', $${point}::uuid
-   WHERE (SELECT ok FROM guard)
-)`);
-  }
-  if (parts.curve === "insert") {
-    const [start, stop, count, energy, offsets, values, flags] = next(7);
-    ctes.push(`curve AS (
-  INSERT INTO load_curve (env, operator_id, station_id, transaction_id, start_at, stop_at, point_count, energy_wh, offsets_s, values_wh, quality_flags, door)
-  SELECT $1::"DataEnv", $2::uuid, $3::uuid, $4, to_timestamp($${start}::float8), to_timestamp($${stop}::float8), $${count}::int, $${energy}::bigint,
-         $${offsets}::int[], $${values}::bigint[], $${flags}::text[], 'GIREVE'
-   WHERE (SELECT ok FROM guard)
-  ON CONFLICT (env, operator_id, station_id, transaction_id) DO NOTHING
-)`);
-  }
-  if (parts.curve === "update") {
-    const [start, stop, count, energy, offsets, values, flags] = next(7);
-    ctes.push(`curve AS (
-  UPDATE load_curve SET start_at = to_timestamp($${start}::float8), stop_at = to_timestamp($${stop}::float8), point_count = $${count}::int,
-         energy_wh = $${energy}::bigint, offsets_s = $${offsets}::int[], values_wh = $${values}::bigint[], quality_flags = $${flags}::text[], received_at = now()
-   WHERE env = $1::"DataEnv" AND operator_id = $2::uuid AND station_id = $3::uuid AND transaction_id = $4 AND door = 'GIREVE' AND (SELECT ok FROM guard)
-)`);
-  }
-  const [relay, endpoint, method, ip, receivedAt, duration, size, outcome, stored, unchanged, warnings, errors] = next(12);
-  return `
-WITH ${ctes.join(", ")}
-INSERT INTO submission (door, env, operator_id, relay_account_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
-                        http_status, outcome, received, stored, unchanged, warnings, errors)
-SELECT 'GIREVE', $1::"DataEnv", $2::uuid, $${relay}::uuid, $${endpoint}, $${method}, $${ip}, $${receivedAt}::timestamptz, $${duration}::int, $${size}::int,
-       200, $${outcome}, 1, $${stored}::int, $${unchanged}::int, $${warnings}::jsonb, $${errors}::jsonb
- WHERE (SELECT ok FROM guard)
-RETURNING 1 AS written`;
-}
-
-/** What a write writes besides the journal row. */
-interface WriteForm {
-  operation: boolean;
-  curve: "insert" | "update" | null;
-}
-const formName = (f: WriteForm) => `${f.operation ? "operation" : "no_operation"}_${f.curve ?? "no_curve"}`;
-
-/** The six forms of the write, by name (each a prepared statement). */
-const WRITE_SQL = new Map(
-  [false, true].flatMap((operation) =>
-    (["insert", "update", null] as const).map((curve) => [formName({ operation, curve }), writeSql({ operation, curve })] as const),
-  ),
-);
-
 /** Attempts without a transaction before the record takes its session's lock from read to write. */
 const MAX_OPTIMISTIC_ATTEMPTS = 3;
 
-/** How a record's attempt runs its statements: pooled (optimistic) or in one transaction (locked). */
-type Query = <T>(text: string, params: unknown[], name: string) => Promise<T[]>;
-
 /** Stores the record and its journal row, or nothing (refused, closed). */
 export async function recordChargeDetail(input: { record: ChargeDetail; env: DataEnv; journal: RelayCallJournal }): Promise<RecordChargeDetailResult> {
-  const sql = await rawSql();
-  const pooled: Query = (text, params, name) => sql.query(text, params, { name });
   const item = { ...input.record, env: input.env };
   for (let attempt = 1; attempt <= MAX_OPTIMISTIC_ATTEMPTS; attempt++) {
-    const result = await attemptRecord(input, () => readRelaySession(item), pooled);
+    const result = await attemptRecord(input, () => readRelaySession(item), writeRelayRecord);
     if (result !== "changed") return result;
   }
   // Records of one session keep arriving together: this one waits for the session's lock and
   // keeps it from its read to its write.
-  return inTransaction(async (query) => {
+  return inRecordTransaction(async (query) => {
     const result = await attemptRecord(
       input,
       async () =>
         (await query<SessionRead>(LOCKED_READ_SQL, [item.idPdcItinerance, item.operatorCode, item.env, item.serviceSessionId], "gireve_cdr_read_locked"))[0] ??
         null,
-      query,
+      async (w) => (await writeRelayRecordsWith(query, [w]))[0],
     );
     if (result === "changed") throw new Error(`session ${item.serviceSessionId}: state changed under its lock`);
     return result;
   });
 }
 
-/** `fn` in one transaction: on PostgreSQL on a pooled connection of its own; on PGlite (one in-process connection) through Prisma, which serialises transactions. */
-async function inTransaction<T>(fn: (query: Query) => Promise<T>): Promise<T> {
-  const sql = await rawSql();
-  if (sql.transaction) return sql.transaction((tx) => fn((text, params, name) => tx.query(text, params, { name })));
-  return (await db()).$transaction((tx) => fn((text, params) => tx.$queryRawUnsafe(text, ...params)));
-}
-
 /** One read, decision and write; "changed" when the session changed between the read and the write (nothing written). */
 async function attemptRecord(
   input: { record: ChargeDetail; env: DataEnv; journal: RelayCallJournal },
   read: () => Promise<SessionRead | null>,
-  query: Query,
+  write: (w: RecordWrite) => Promise<boolean>,
 ): Promise<RecordChargeDetailResult | "changed"> {
   const r = input.record;
   const point = await read();
@@ -182,15 +103,22 @@ async function attemptRecord(
   const outcome = decide(r, stored.operation, stored.curve, Number(point.power_kw));
   const conflict = outcome.kind === "conflict";
   const written = outcome.operation || outcome.curve ? 1 : 0;
-  const done = await write(query, {
-    key: [input.env, point.operator_id, point.station_id, r.serviceSessionId],
-    pointId: point.id,
+  const items = (messages: string[]) => messages.map((message) => ({ chemin: "chargeDetailRecord", message }));
+  const { operation: o, curve: c } = outcome;
+  const done = await write({
+    env: input.env,
+    operatorId: point.operator_id,
+    stationId: point.station_id,
+    session: r.serviceSessionId,
     state: point.state,
-    curveStored: stored.curve !== null,
-    outcome,
+    operation: o ? { ...o, pointId: point.id } : null,
+    curve: c ? { ...c, form: stored.curve ? "update" : "insert", stopS: c.startS + c.offsets[c.offsets.length - 1] } : null,
     journal: input.journal,
+    outcome: conflict ? "ECHEC" : "OK",
     stored: written,
-    errors: conflict ? [outcome.message] : [],
+    unchanged: conflict ? 0 : 1 - written,
+    warnings: [...input.journal.warnings, ...items(outcome.warnings)],
+    errors: items(conflict ? [outcome.message] : []),
   });
   // Not done: the session changed since it was read (or the programme closed); decided again.
   if (!done) return "changed";
@@ -296,42 +224,4 @@ export function decide(r: ChargeDetail, operation: OperationRow | null, curve: C
   }
   readings.set(endS, r.energyWh);
   return { kind: "write", message: "", warnings, curve: curveOf(origin, readings, powerKw) };
-}
-
-/** Writes the decision and its journal row if the session's state is still `state`; false when it is not (nothing written). */
-async function write(
-  query: Query,
-  w: {
-    key: readonly [DataEnv, string, string, string];
-    pointId: string;
-    state: string;
-    /** Whether the session's curve exists (the state read): the curve is then updated, else inserted. */
-    curveStored: boolean;
-    outcome: Decision;
-    journal: RelayCallJournal;
-    stored: number;
-    errors: string[];
-  },
-): Promise<boolean> {
-  const { operation: o, curve: c } = w.outcome;
-  const j = w.journal;
-  const items = (messages: string[]) => messages.map((message) => ({ chemin: "chargeDetailRecord", message }));
-  const form = formName({ operation: Boolean(o), curve: c ? (w.curveStored ? "update" : "insert") : null });
-  const rows = await query(
-    WRITE_SQL.get(form)!,
-    [
-      ...w.key,
-      w.state,
-      ...(o ? [o.startS, o.stopS, o.energyWh, o.flags, w.pointId] : []),
-      ...(c ? [c.startS, c.startS + c.offsets[c.offsets.length - 1], c.offsets.length, c.energyWh, c.offsets, c.values, c.flags] : []),
-      ...relayJournalParams(j),
-      w.errors.length ? "ECHEC" : "OK",
-      w.stored,
-      w.errors.length ? 0 : 1 - w.stored,
-      JSON.stringify([...j.warnings, ...items(w.outcome.warnings)]),
-      JSON.stringify(items(w.errors)),
-    ],
-    `gireve_cdr_${form}`,
-  );
-  return rows.length === 1;
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/platform/db/database";
 import { verifySecret } from "@/lib/auth/password";
 import { cli } from "@/tests/support/cli/run-cli";
 import { makeOperator, uniqueSuffix } from "@/cli/demo/factories";
-import { freshUnitCode } from "@/tests/support/qualicharge/tenant";
+import { unusedUnitCode } from "@/tests/support/qualicharge/tenant";
 import { usage } from "@/cli/help";
 
 // The QualiCharge API's machine accounts from the command line: unit, group, user (password
@@ -12,7 +12,7 @@ import { usage } from "@/cli/help";
 describe("API account commands", () => {
   it("creates a unit, a group and a user whose printed password is the stored one; lists them without secret", async () => {
     const operator = await makeOperator();
-    const code = freshUnitCode();
+    const code = await unusedUnitCode();
     const s = uniqueSuffix();
     const unit = await cli(["api-unit:create", "--code", code.toLowerCase(), "--name", "Unité CLI", "--operator-id", operator.id]);
     expect(unit).toMatchObject({ code: 0, err: "" });

@@ -4,7 +4,7 @@ import { createOperationalUnit } from "@/lib/api-accounts/create-operational-uni
 import { summarizeRelayTraffic, simulatedEvseIds, simulatedPointPowerKw } from "@/lib/channels/gireve/simulate/relay-traffic";
 import { makeBeneficiary, makeOperator, uniqueSuffix } from "@/cli/demo/factories";
 import { seedDemoRelay } from "@/cli/demo/seed-demo-relay";
-import { freshUnitCode } from "@/tests/support/qualicharge/tenant";
+import { unusedUnitCode } from "@/tests/support/qualicharge/tenant";
 
 // The demo's GIREVE dossier is fed through the door's own reading and storage: every simulated
 // message accepted, the charges stored those the simulator made, the points' latest statuses set.
@@ -14,7 +14,7 @@ describe("the demo's GIREVE dossier", () => {
     const prisma = await db();
     const operator = await makeOperator({ name: `Opérateur démo GIREVE ${uniqueSuffix()}` });
     const beneficiary = await makeBeneficiary();
-    const unit = freshUnitCode();
+    const unit = await unusedUnitCode();
     await createOperationalUnit({ code: unit, name: "Démo", operatorId: operator.id, actor: "test" });
     const now = new Date(Date.UTC(2026, 10, 20, 15, 30));
     const reference = `ADV-DEMO-G-${uniqueSuffix().toUpperCase()}`;

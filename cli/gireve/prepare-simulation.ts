@@ -73,6 +73,19 @@ function freshUnitCode(): string {
   return `FR${Array.from({ length: 3 }, () => alphabet[randomInt(alphabet.length)]).join("")}`;
 }
 
+/** The given unit for the operator, or a fresh code not taken yet (another is drawn while the drawn one is taken). */
+async function claimUnit(given: string | null, operatorId: string, prisma?: PrismaClient): Promise<string> {
+  for (;;) {
+    const code = given ?? freshUnitCode();
+    try {
+      await createOperationalUnit({ code, name: `Unité simulée ${code}`, operatorId, actor: ACTOR }, { prisma });
+      return code;
+    } catch (e) {
+      if (given || !(e instanceof AppError && e.code === "CONFLICT")) throw e;
+    }
+  }
+}
+
 export interface PreparedSimulation {
   dossierReference: string;
   /** eMI3 form, FR*ABC. */
@@ -83,11 +96,11 @@ export interface PreparedSimulation {
 
 export async function prepareSimulation(input: { points: number; operator?: string }, options: { prisma?: PrismaClient } = {}): Promise<PreparedSimulation> {
   const prisma = options.prisma;
-  const unit = input.operator ? readOperatorId(input.operator) : freshUnitCode();
-  if (!unit) throw new AppError("INVALID_INPUT", `Identifiant d'opérateur eMI3 invalide : ${input.operator}.`);
+  const given = input.operator ? readOperatorId(input.operator) : null;
+  if (input.operator && !given) throw new AppError("INVALID_INPUT", `Identifiant d'opérateur eMI3 invalide : ${input.operator}.`);
+  const operator = await makeOperator({ prisma, actor: ACTOR, name: `Opérateur simulé ${given ?? uniqueSuffix()}` });
+  const unit = await claimUnit(given, operator.id, prisma);
   const operatorId = `${unit.slice(0, 2)}*${unit.slice(2)}`;
-  const operator = await makeOperator({ prisma, actor: ACTOR, name: `Opérateur simulé ${unit}` });
-  await createOperationalUnit({ code: unit, name: `Unité simulée ${unit}`, operatorId: operator.id, actor: ACTOR }, { prisma });
   const dossier = await makeDossier({
     prisma,
     actor: ACTOR,

@@ -1,6 +1,5 @@
 import { test, expect, DEMO, login, expectAccessible, expectForbidden, newUserPage } from "../support/test";
 import { makeDossier, makeOperator, uniqueSuffix } from "@/cli/demo/factories";
-import { db } from "@/lib/platform/db/database";
 import { parisDay } from "@/lib/platform/time/paris-time";
 import { parseIrveCsv } from "@/lib/irve/parse-irve-csv";
 import { formatIrveCsv } from "@/lib/irve/format-irve-csv";
@@ -8,7 +7,7 @@ import { declareChargePoints } from "@/lib/irve/declare-charge-points";
 import { upsertStatiques } from "@/lib/charge-points/upsert-statiques";
 import { isInFrance } from "@/lib/reference-data/is-in-france";
 import { statiqueSchema, statiqueToIrve } from "@/lib/schemas/qualicharge-statique";
-import { freshUnitCode } from "@/tests/support/qualicharge/tenant";
+import { claimFreshUnit } from "@/tests/support/qualicharge/tenant";
 import { statiqueItem } from "@/tests/support/qualicharge/statique";
 
 // A point declared differently by its operator's API user and by a beneficiary's dossier: the
@@ -17,8 +16,7 @@ test("déclarations en conflit : l'administrateur voit les champs divergents de 
   const today = parisDay(new Date());
   const operator = await makeOperator({ name: `Opérateur Conflit ${uniqueSuffix()}` });
   const dossier = await makeDossier({ operatorId: operator.id, channel: "GIREVE", signed: true, reference: `ADV-CONFLIT-${uniqueSuffix().toUpperCase()}` });
-  const unit = freshUnitCode();
-  await (await db()).operationalUnit.create({ data: { code: unit, name: unit, operatorId: operator.id } });
+  const unit = await claimFreshUnit(operator.id);
   const item = statiqueSchema({ today, isInFrance }).parse(statiqueItem(unit));
   const parsed = await parseIrveCsv(formatIrveCsv([statiqueToIrve(item)]), { today });
   await declareChargePoints({ dossierId: dossier.id, rows: parsed.valid, actor: "test" });

@@ -11,7 +11,7 @@ import { listDeclarationConflicts } from "@/lib/charge-points/list-declaration-c
 import { listStationsBySiren } from "@/lib/charge-points/list-stations-by-siren";
 import { StatiqueRefused } from "@/lib/charge-points/statique-errors";
 import { makeDossier } from "@/cli/demo/factories";
-import { freshUnitCode } from "@/tests/support/qualicharge/tenant";
+import { claimFreshUnit, freshUnitCode } from "@/tests/support/qualicharge/tenant";
 import { stationItems } from "@/tests/support/qualicharge/statique";
 import { recordSessions } from "@/lib/charges/record-sessions";
 import { writeStatuses } from "@/lib/statuses/write-statuses";
@@ -29,8 +29,7 @@ const apiUser = { id: "00000000-0000-4000-8000-000000000001", username: "qc-test
 /** A GIREVE dossier whose operator holds a fresh operational unit, and statique items of that unit. */
 async function setting(count: number, overrides: Record<string, unknown> = {}) {
   const dossier = await makeDossier({ channel: "GIREVE", signed: true });
-  const unit = freshUnitCode();
-  await (await db()).operationalUnit.create({ data: { code: unit, name: unit, operatorId: dossier.operatorId } });
+  const unit = await claimFreshUnit(dossier.operatorId);
   const items: Statique[] = stationItems(unit, count, overrides).map((i) => schema.parse(i));
   return { dossier, unit, items };
 }
@@ -188,9 +187,8 @@ describe("declarations compared", () => {
 
 describe("a point moved by the API", () => {
   it("takes its sessions to its new dossier-less station, and merges a copy already there", async () => {
-    const unit = freshUnitCode();
     const operator = await makeDossier({ channel: "GIREVE", signed: true });
-    await (await db()).operationalUnit.create({ data: { code: unit, name: unit, operatorId: operator.operatorId } });
+    const unit = await claimFreshUnit(operator.operatorId);
     const [item] = stationItems(unit, 1).map((i) => schema.parse(i)) as Statique[];
     await upsertStatiques({ items: [item], mode: "upsert", apiUser });
     const [first] = await points([item.id_pdc_itinerance]);

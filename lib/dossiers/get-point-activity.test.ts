@@ -139,7 +139,9 @@ describe("a GIREVE point's status and charges, as its beneficiary sees them", ()
     const [p] = s.points;
     const d = await dossierOf(s);
     const n = CHARGES_PAGE_SIZE + 2;
-    for (let i = 0; i < n; i++) await send(s.relay.auth, cdr(s, p, `S-${String(i).padStart(2, "0")}`, hoursAgo(100 - i), 30, 1_000 + i));
+    // The starts are fixed once: read again later, "100 hours ago" may be a second further on.
+    const starts = Array.from({ length: n }, (_, i) => hoursAgo(100 - i));
+    for (let i = 0; i < n; i++) await send(s.relay.auth, cdr(s, p, `S-${String(i).padStart(2, "0")}`, starts[i], 30, 1_000 + i));
     const first = await getPointActivity({ dossierId: d.id, pointId: p.chargePointId, viewer: d.viewer });
     expect(first!.charges).toMatchObject({ total: n, page: 1, pageCount: 2 });
     expect(first!.charges.items).toHaveLength(CHARGES_PAGE_SIZE);
@@ -155,7 +157,7 @@ describe("a GIREVE point's status and charges, as its beneficiary sees them", ()
     expect(lines[0]).toBe(`Recharges du point de charge ${p.idPdcItinerance} (dossier ${d.reference}) — données de production — ${n} recharge(s)`);
     expect(lines[1]).toBe("Début,Fin,Durée (min),Énergie (kWh),Indicateurs de qualité,Identifiant de la recharge,Canal,Reçue le");
     expect(lines).toHaveLength(2 + n);
-    const start = hoursAgo(100 - (n - 1));
+    const start = starts[n - 1];
     expect(lines[2]).toMatch(new RegExp(`^${start.toISOString()},${minutesAfter(start, 30).toISOString()},30,1.021,,S-${n - 1},GIREVE,\\d{4}-`));
   });
 

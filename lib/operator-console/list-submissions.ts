@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import type { SubmissionFilters } from "@/lib/schemas/operator-console";
 import { parisMidnight, parisNextMidnight } from "@/lib/platform/time/paris-time";
@@ -21,16 +21,24 @@ export async function listSubmissions(input: { operatorId: string; filters: Subm
       ? { receivedAt: { ...(filters.du ? { gte: parisMidnight(filters.du) } : {}), ...(filters.au ? { lt: parisNextMidnight(filters.au) } : {}) } }
       : {}),
   };
-  const total = await prisma.submission.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(filters.page, pageCount);
-  const rows = await prisma.submission.findMany({
-    where,
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-    select: submissionSelect,
-  });
+  // The count and the page read one snapshot: read apart, a call journaled between them showed
+  // on the live list as a row under "Aucun envoi ne correspond." until the next refresh.
+  const { total, page, pageCount, rows } = await prisma.$transaction(
+    async (tx) => {
+      const total = await tx.submission.count({ where });
+      const pageCount = Math.max(1, Math.ceil(total / pageSize));
+      const page = Math.min(filters.page, pageCount);
+      const rows = await tx.submission.findMany({
+        where,
+        orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+        select: submissionSelect,
+      });
+      return { total, page, pageCount, rows };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
   const items = rows.map(({ warnings, errors, id, ...r }) => {
     const errorList = messages(errors);
     return { ...r, id: id.toString(), warningCount: messages(warnings).length, errorCount: errorList.length, firstError: errorList[0] ?? null };

@@ -50,16 +50,20 @@ function recordWrite(s: Awaited<ReturnType<typeof makeGireveSetup>>, read: { sta
   };
 }
 
+/** The session's read as a record of the setup's `point`-th point would have it. */
+async function readSession(s: Awaited<ReturnType<typeof makeGireveSetup>>, point: number, session: string) {
+  return (await readRelaySession({ idPdcItinerance: s.points[point].idPdcItinerance, operatorCode: s.unit, env: "production", serviceSessionId: session }))!;
+}
+
 describe("guarded writes of GIREVE records", () => {
   it("writes a record decided on its session's state, then nothing for one decided on the state before", async () => {
     const s = await makeGireveSetup();
     const session = `S-${randomUUID()}`;
-    const item = { idPdcItinerance: s.points[0].idPdcItinerance, operatorCode: s.unit, env: "production" as const, serviceSessionId: session };
-    const before = (await readRelaySession(item))!;
+    const before = await readSession(s, 0, session);
     expect(JSON.parse(before.state)).toEqual({ operation: null, curve: null });
     expect(await writeRelayRecord(recordWrite(s, before, session))).toBe(true);
     expect(await sessionRows(before.station_id, session, s.relay.id)).toEqual({ curves: 1, charges: 0, calls: 1 });
-    expect(JSON.parse((await readRelaySession(item))!.state).curve).toMatchObject({ offsets: [0, 300], values: [0, 900], door: "GIREVE" });
+    expect(JSON.parse((await readSession(s, 0, session)).state).curve).toMatchObject({ offsets: [0, 300], values: [0, 900], door: "GIREVE" });
     // The same decision again, on the state it no longer has: refused whole.
     expect(await writeRelayRecord(recordWrite(s, before, session))).toBe(false);
     expect(await sessionRows(before.station_id, session, s.relay.id)).toEqual({ curves: 1, charges: 0, calls: 1 });
@@ -68,23 +72,13 @@ describe("guarded writes of GIREVE records", () => {
   it("writes in a transaction, holding the session's lock, on either database", async () => {
     const s = await makeGireveSetup();
     const session = `S-${randomUUID()}`;
-    const read = (await readRelaySession({
-      idPdcItinerance: s.points[0].idPdcItinerance,
-      operatorCode: s.unit,
-      env: "production",
-      serviceSessionId: session,
-    }))!;
+    const read = await readSession(s, 0, session);
     const written = await inRecordTransaction((query) => writeRelayRecordsWith(query, [recordWrite(s, read, session)]));
     expect(written).toEqual([true]);
     expect(await sessionRows(read.station_id, session, s.relay.id)).toEqual({ curves: 1, charges: 0, calls: 1 });
     // A failing transaction writes nothing.
     const other = `S-${randomUUID()}`;
-    const otherRead = (await readRelaySession({
-      idPdcItinerance: s.points[1].idPdcItinerance,
-      operatorCode: s.unit,
-      env: "production",
-      serviceSessionId: other,
-    }))!;
+    const otherRead = await readSession(s, 1, other);
     await expect(
       inRecordTransaction(async (query) => {
         await writeRelayRecordsWith(query, [recordWrite(s, otherRead, other)]);

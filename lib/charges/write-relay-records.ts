@@ -132,6 +132,9 @@ export async function inRecordTransaction<T>(fn: (query: Query) => Promise<T>): 
   return (await db()).$transaction((tx) => fn((text, params) => tx.$queryRawUnsafe(text, ...params)));
 }
 
+/** The pool's connections (the database opened when the statement runs, as tests reopen it). */
+const pooled: Query = async (text, params, name) => (await rawSql()).query(text, params, { name });
+
 // One batcher per process (kept on globalThis: a module loaded twice must not split it). A batch
 // holds one record per session (a second waits for the next batch: it is decided on the first's
 // result); one statement in flight, the others wait and go together.
@@ -139,7 +142,6 @@ const g = globalThis as unknown as { __relayRecordWrites?: (lane: string, item: 
 
 /** Writes one record (with the records arriving at the same time); false when its session changed since it was read. */
 export function writeRelayRecord(item: RecordWrite): Promise<boolean> {
-  const pooled: Query = async (text, params, name) => (await rawSql()).query(text, params, { name });
   g.__relayRecordWrites ??= naturalBatches<RecordWrite, boolean>({
     maxInFlight: 1,
     maxBatch: 64,

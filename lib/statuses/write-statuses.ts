@@ -35,29 +35,31 @@ export const UPSERT_LATEST_SET = `
          etat_prise_type_ef = EXCLUDED.etat_prise_type_ef, received_at = EXCLUDED.received_at
    WHERE s.horodatage <= EXCLUDED.horodatage`;
 
-/** The journal's INSERT … SELECT (its FROM and WHERE follow): parameters $10 (door) and $12–$23 (the flag, the call, the count). */
+// Parameters shared by both statements: $1 door, $2 environment, $3 whether to journal, $4–$13
+// the call's journal row, $14 the count of statuses; the statuses follow from $15.
+/** The journal's INSERT … SELECT (its FROM and WHERE follow). */
 const JOURNAL_INSERT = `
   INSERT INTO submission (door, env, operator_id, api_user_id, endpoint, method, ip_address, received_at, duration_ms, size_bytes,
                           http_status, outcome, received, stored, unchanged, warnings, errors)
-  SELECT $10::"Door", $13::"DataEnv", $14::uuid, $15::uuid, $16::text, $17::text, $18::text, $19::timestamptz, $20::int, $21::int, $22::int, 'OK',
-         $23::int, $23::int, 0, '[]'::jsonb, '[]'::jsonb`;
+  SELECT $1::"Door", $4::"DataEnv", $5::uuid, $6::uuid, $7::text, $8::text, $9::text, $10::timestamptz, $11::int, $12::int, $13::int, 'OK',
+         $14::int, $14::int, 0, '[]'::jsonb, '[]'::jsonb`;
 
 // One status (the common single POST): the same writes without unnest, aggregate nor sort,
 // about a fifth cheaper for PostgreSQL. Same parameters as the bulk's, as scalars.
 const WRITE_ONE_STATUS_SQL = `
 WITH point AS (
-  SELECT id, station_id FROM charge_point WHERE id_pdc_itinerance = $1::text AND decommissioned_at IS NULL
+  SELECT id, station_id FROM charge_point WHERE id_pdc_itinerance = $15::text AND decommissioned_at IS NULL
 ), events AS (
   INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, env, etat_pdc, occupation_pdc,
                             etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef)
-  SELECT station_id, id, $2::timestamptz, $9::uuid, $10::"Door", $11::"DataEnv", $3::text, $4::text, $5::text, $6::text, $7::text, $8::text FROM point
+  SELECT station_id, id, $16::timestamptz, $23::uuid, $1::"Door", $2::"DataEnv", $17::text, $18::text, $19::text, $20::text, $21::text, $22::text FROM point
 ), latest AS (
   INSERT INTO charge_point_status AS s (station_id, charge_point_id, env, status_id, horodatage, door, etat_pdc, occupation_pdc,
                                         etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef, received_at)
-  SELECT station_id, id, $11::"DataEnv", $9::uuid, $2::timestamptz, $10::"Door", $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, now() FROM point
+  SELECT station_id, id, $2::"DataEnv", $23::uuid, $16::timestamptz, $1::"Door", $17::text, $18::text, $19::text, $20::text, $21::text, $22::text, now() FROM point
   ${UPSERT_LATEST_SET}
 ), journal AS (${JOURNAL_INSERT}
-    FROM point WHERE $12::boolean
+    FROM point WHERE $3::boolean
 )
 SELECT count(*) = 1 AS complete FROM point`;
 
@@ -66,7 +68,9 @@ SELECT count(*) = 1 AS complete FROM point`;
 // a 1,000-status bulk over 10,000 points, 2.5 ms this way, and growing with the table).
 const WRITE_STATUSES_SQL = `
 WITH input AS (
-  SELECT t.* FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[])
+  SELECT t.pdc, t.horodatage, t.etat_pdc, t.occupation_pdc, t.p2, t.ccs, t.chademo, t.ef, t.id, t.ord
+    FROM ROWS FROM (json_to_recordset($15::json)
+      AS (pdc text, horodatage timestamptz, etat_pdc text, occupation_pdc text, p2 text, ccs text, chademo text, ef text, id uuid))
     WITH ORDINALITY AS t(pdc, horodatage, etat_pdc, occupation_pdc, p2, ccs, chademo, ef, id, ord)
 ), resolved AS (
   SELECT i.*, cp.id AS charge_point_id, cp.station_id
@@ -78,17 +82,17 @@ WITH input AS (
 ), events AS (
   INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, env, etat_pdc, occupation_pdc,
                             etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef)
-  SELECT station_id, charge_point_id, horodatage, id, $10::"Door", $11::"DataEnv", etat_pdc, occupation_pdc, p2, ccs, chademo, ef
+  SELECT station_id, charge_point_id, horodatage, id, $1::"Door", $2::"DataEnv", etat_pdc, occupation_pdc, p2, ccs, chademo, ef
     FROM resolved WHERE (SELECT complete FROM verdict)
 ), latest AS (
   INSERT INTO charge_point_status AS s (station_id, charge_point_id, env, status_id, horodatage, door, etat_pdc, occupation_pdc,
                                         etat_prise_type_2, etat_prise_type_combo_ccs, etat_prise_type_chademo, etat_prise_type_ef, received_at)
-  SELECT DISTINCT ON (charge_point_id) station_id, charge_point_id, $11::"DataEnv", id, horodatage, $10::"Door", etat_pdc, occupation_pdc, p2, ccs, chademo, ef, now()
+  SELECT DISTINCT ON (charge_point_id) station_id, charge_point_id, $2::"DataEnv", id, horodatage, $1::"Door", etat_pdc, occupation_pdc, p2, ccs, chademo, ef, now()
     FROM resolved WHERE (SELECT complete FROM verdict)
    ORDER BY charge_point_id, horodatage DESC, ord DESC
   ${UPSERT_LATEST_SET}
 ), journal AS (${JOURNAL_INSERT}
-   WHERE $12::boolean AND (SELECT complete FROM verdict)
+   WHERE $3::boolean AND (SELECT complete FROM verdict)
 )
 SELECT complete FROM verdict`;
 
@@ -99,30 +103,11 @@ SELECT complete FROM verdict`;
 export async function writeStatuses(input: { statuses: StatusToWrite[]; door: Door; env: DataEnv; journal?: CallJournalRow }): Promise<WriteStatusesResult> {
   const n = input.statuses.length;
   if (n === 0) return { written: true, ids: [] };
-  const pdc = new Array<string>(n);
-  const horodatage = new Array<string>(n);
-  const etat = new Array<string>(n);
-  const occupation = new Array<string>(n);
-  const p2 = new Array<string | null>(n);
-  const ccs = new Array<string | null>(n);
-  const chademo = new Array<string | null>(n);
-  const ef = new Array<string | null>(n);
-  const ids = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const s = input.statuses[i];
-    pdc[i] = s.idPdcItinerance;
-    horodatage[i] = s.horodatage.toISOString();
-    etat[i] = s.etatPdc;
-    occupation[i] = s.occupationPdc;
-    p2[i] = s.etatPriseType2 ?? null;
-    ccs[i] = s.etatPriseTypeComboCcs ?? null;
-    chademo[i] = s.etatPriseTypeChademo ?? null;
-    ef[i] = s.etatPriseTypeEf ?? null;
-    ids[i] = randomUUID();
-  }
+  const ids = Array.from({ length: n }, () => randomUUID());
   const j = input.journal;
-  const one = n === 1;
-  const journalParams = [
+  const shared = [
+    input.door,
+    input.env,
     Boolean(j),
     j?.env ?? null,
     j?.operatorId ?? null,
@@ -136,12 +121,36 @@ export async function writeStatuses(input: { statuses: StatusToWrite[]; door: Do
     j?.httpStatus ?? null,
     n,
   ];
-  const values = one
-    ? [pdc[0], horodatage[0], etat[0], occupation[0], p2[0], ccs[0], chademo[0], ef[0], ids[0]]
-    : [pdc, horodatage, etat, occupation, p2, ccs, chademo, ef, ids];
   const sql = await rawSql();
-  const [row] = await sql.query<{ complete: boolean }>(one ? WRITE_ONE_STATUS_SQL : WRITE_STATUSES_SQL, [...values, input.door, input.env, ...journalParams], {
-    name: one ? "statuses_write_one" : "statuses_write",
-  });
+  if (n === 1) {
+    const s = input.statuses[0];
+    const values = [
+      s.idPdcItinerance,
+      s.horodatage.toISOString(),
+      s.etatPdc,
+      s.occupationPdc,
+      s.etatPriseType2 ?? null,
+      s.etatPriseTypeComboCcs ?? null,
+      s.etatPriseTypeChademo ?? null,
+      s.etatPriseTypeEf ?? null,
+      ids[0],
+    ];
+    const [row] = await sql.query<{ complete: boolean }>(WRITE_ONE_STATUS_SQL, [...shared, ...values], { name: "statuses_write_one" });
+    return row?.complete ? { written: true, ids } : { written: false };
+  }
+  // The bulk as one JSON text (one native JSON.stringify): node-postgres escaping nine arrays
+  // element by element was a fifth of the server's busy time during bulks.
+  const rows = input.statuses.map((s, i) => ({
+    pdc: s.idPdcItinerance,
+    horodatage: s.horodatage.toISOString(),
+    etat_pdc: s.etatPdc,
+    occupation_pdc: s.occupationPdc,
+    p2: s.etatPriseType2 ?? null,
+    ccs: s.etatPriseTypeComboCcs ?? null,
+    chademo: s.etatPriseTypeChademo ?? null,
+    ef: s.etatPriseTypeEf ?? null,
+    id: ids[i],
+  }));
+  const [row] = await sql.query<{ complete: boolean }>(WRITE_STATUSES_SQL, [...shared, JSON.stringify(rows)], { name: "statuses_write" });
   return row?.complete ? { written: true, ids } : { written: false };
 }

@@ -1,6 +1,7 @@
 import { purgeRawBodies } from "@/lib/channels/advenir/purge-raw-bodies";
 import { dailyRecompute } from "@/lib/indicators/refresh-indicators";
 import { ensureStatusPartitions, MONTHS_AHEAD } from "@/lib/statuses/ensure-status-partitions";
+import { dailyQosComputation } from "@/lib/quality-of-service/daily-qos";
 import type { Job } from "@/lib/platform/jobs/scheduler";
 
 // The portal's periodic jobs, declared once by the composition (the scheduler in lib/platform/jobs
@@ -29,6 +30,12 @@ export const PORTAL_JOBS: readonly Job[] = [
       const created = await ensureStatusPartitions({ prisma, now });
       return `${created} partition(s) créée(s) ; les statuts ont leurs partitions jusqu'à ${MONTHS_AHEAD} mois à l'avance.`;
     },
+  },
+  {
+    name: "qos-daily",
+    label: "Calcul quotidien de la qualité de service (statuts des deux derniers jours)",
+    schedule: { dailyAt: "04:30" },
+    run: dailyQosComputation,
   },
 ];
 

@@ -24,6 +24,14 @@ const schema = z
      *  stations or fewer distinct beneficiaries than these is withheld ("secret statistique"). */
     ANON_MIN_STATIONS: z.coerce.number().int().min(1).default(5),
     ANON_MIN_BENEFICIARIES: z.coerce.number().int().min(1).default(3),
+    /** Quality of service (docs/indicators.md): hours a status stays in force without a newer one;
+     *  beyond, the point is silent (neither available nor out of service). */
+    QOS_STATUS_VALIDITY_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(168),
     /** Port and address the portal listens on (cli/http-server.ts). */
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().default("0.0.0.0"),

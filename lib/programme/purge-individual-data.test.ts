@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
+import { computeQosDays } from "@/lib/quality-of-service/compute-qos-days";
 import { addOperations, makeIndicatorStations } from "@/tests/support/indicators/make-indicator-stations";
 import { makeApiCredential } from "@/cli/demo/factories";
 import { openOwnDatabase } from "@/tests/support/common/own-database";
@@ -147,6 +148,12 @@ describe("end-of-programme purge of individual data", () => {
       sql`INSERT INTO charge_point_status (station_id, charge_point_id, status_id, horodatage, door, etat_pdc, occupation_pdc)
           VALUES (${point.stationId}::uuid, ${point.id}::uuid, gen_random_uuid(), ${at}, 'QUALICHARGE', 'en_service', 'libre')`,
     );
+    // Its quality of service, computed from that status (per point and station: individual data).
+    await prisma.chargePoint.update({ where: { id: point.id }, data: { createdAt: new Date(Date.UTC(2026, 2, 1)) } });
+    await computeQosDays({ fromDay: "2026-03-11", toDay: "2026-03-12", validitySeconds: 3600 }, { prisma });
+    const qosRows = async () =>
+      (await queryRows<{ n: number }>(prisma, sql`SELECT ((SELECT count(*) FROM qos_point_day) + (SELECT count(*) FROM qos_station_day))::int AS n`))[0].n;
+    expect(await qosRows()).toBeGreaterThanOrEqual(2);
     // The GIREVE relay's account and an EVSE it named that no dossier declares.
     const relay = await prisma.gireveRelayAccount.create({ data: { username: "relay-purge", secretHash: "x" } });
     await prisma.gireveUnknownEvse.create({ data: { env: "production", evseId: "FRPUREE9", rawEvseId: "FR*PUR*E9", operatorCode: "FRPUR", reason: "test" } });
@@ -179,6 +186,7 @@ describe("end-of-programme purge of individual data", () => {
     expect(await prisma.energyDepProfile.count()).toBe(0);
     expect(await prisma.chargeStationMonth.count()).toBe(0);
     expect(await prisma.energyDirty.count()).toBe(0);
+    expect(await qosRows()).toBe(0);
     expect(status.purge).toMatchObject({ actor: "admin@test", counts: held });
     const audit = await prisma.auditLog.findMany({ where: { action: "donnees_individuelles:purge" } });
     expect(audit).toHaveLength(1);

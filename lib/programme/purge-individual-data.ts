@@ -49,6 +49,8 @@ export async function purgeIndividualData(
       await execute(tx, sql`TRUNCATE charge_operation, load_curve, submission`);
       // Statuses tell when each point was used: individual data too (QualiCharge door, GIREVE relay).
       await execute(tx, sql`TRUNCATE status_event, charge_point_status`);
+      // Quality of service per point and station is computed from them: individual data too.
+      await execute(tx, sql`TRUNCATE qos_point_day, qos_station_day, qos_outage`);
       // The security log holds client addresses (individual data) with the logins they tried.
       await execute(tx, sql`TRUNCATE security_event`);
       // The charge caches are derived from the charges, per station and month, and per

@@ -1,0 +1,201 @@
+import { parisMidnight } from "@/lib/platform/time/paris-time";
+import { db } from "@/lib/platform/db/database";
+import { execute, queryRows, sql } from "@/lib/platform/db/sql";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { timelineCtes, type TimelineRange } from "@/lib/quality-of-service/status-timeline-sql";
+
+// The daily computation of quality of service from statuses (issue 19, ADR 0024), for a range of
+// Paris days at once (one day every night; a month when it is recomputed): per point and day the
+// time in each state, per station and day the saturated time, and the out-of-service episodes
+// that overlap the range. One transaction: a recomputed day replaces its rows whole.
+//
+// Rules (docs/indicators.md, "Qualité de service"):
+// - a status is in force from its `horodatage` until the point's next status, for at most
+//   `validitySeconds` (QOS_STATUS_VALIDITY_HOURS): after that, and before the point's first
+//   status, the point is silent; `inconnu` and silent time are counted apart, never as available;
+// - the days are Paris days (23 or 25 hours when the clocks change);
+// - an episode out of service starts at the first `hors_service` status after the point was in
+//   service (or after its first status) and ends at its next `en_service` status, whatever came
+//   between (`inconnu`, silence); it is open (censored) as long as no such status has come.
+
+export interface QosDaysResult {
+  fromDay: string;
+  toDay: string;
+  pointDays: number;
+  stationDays: number;
+  outages: number;
+  durationMs: number;
+}
+
+function range(fromDay: string, toDay: string): TimelineRange {
+  return { fromDay, toDay, start: parisMidnight(fromDay), end: parisMidnight(toDay) };
+}
+
+function daysSql(r: TimelineRange, validitySeconds: number) {
+  return sql`
+WITH ${timelineCtes(r)},
+qos_days AS (
+  SELECT d::date AS day, d AT TIME ZONE 'Europe/Paris' AS d_from, (d + interval '1 day') AT TIME ZONE 'Europe/Paris' AS d_to
+    FROM generate_series(${r.fromDay}::date::timestamp, ${r.toDay}::date::timestamp - interval '1 day', interval '1 day') AS d
+), point_days AS (
+  SELECT p.id AS point_id, p.station_id, d.day, d.d_from, d.d_to,
+         greatest(d.d_from, p.life_from) AS f, least(d.d_to, p.life_to) AS t
+    FROM qos_points p JOIN qos_days d ON d.d_from < p.life_to AND d.d_to > p.life_from
+), segments AS (
+  SELECT e.point_id, e.etat_pdc, e.occupation_pdc, greatest(e.horodatage, ${r.start}::timestamptz) AS s_from,
+         least(coalesce(e.next_at, ${r.end}::timestamptz), e.horodatage + ${validitySeconds}::double precision * interval '1 second',
+               ${r.end}::timestamptz) AS s_to
+    FROM qos_events e
+), pieces AS (
+  SELECT s.point_id, pd.station_id, pd.day, s.etat_pdc, s.occupation_pdc,
+         greatest(s.s_from, pd.f) AS p_from, least(s.s_to, pd.t) AS p_to
+    FROM segments s
+    CROSS JOIN LATERAL generate_series((s.s_from AT TIME ZONE 'Europe/Paris')::date::timestamp,
+                                       ((s.s_to - interval '1 millisecond') AT TIME ZONE 'Europe/Paris')::date::timestamp,
+                                       interval '1 day') AS g(day)
+    JOIN point_days pd ON pd.point_id = s.point_id AND pd.day = g.day::date
+   WHERE s.s_to > s.s_from AND greatest(s.s_from, pd.f) < least(s.s_to, pd.t)
+), point_sums AS (
+  SELECT pd.point_id, pd.day, extract(epoch FROM pd.t - pd.f)::double precision AS total_s,
+         coalesce(sum(extract(epoch FROM pc.p_to - pc.p_from)) FILTER (WHERE pc.etat_pdc = 'en_service'), 0)::double precision AS en_s,
+         coalesce(sum(extract(epoch FROM pc.p_to - pc.p_from)) FILTER (WHERE pc.etat_pdc = 'hors_service'), 0)::double precision AS hs_s,
+         coalesce(sum(extract(epoch FROM pc.p_to - pc.p_from)) FILTER (WHERE pc.etat_pdc = 'inconnu'), 0)::double precision AS inc_s,
+         coalesce(sum(extract(epoch FROM pc.p_to - pc.p_from))
+                  FILTER (WHERE pc.etat_pdc = 'en_service' AND pc.occupation_pdc = 'occupe'), 0)::double precision AS occ_s
+    FROM point_days pd LEFT JOIN pieces pc ON pc.point_id = pd.point_id AND pc.day = pd.day
+   GROUP BY pd.point_id, pd.day, pd.f, pd.t
+), received AS (
+  SELECT e.point_id, (e.horodatage AT TIME ZONE 'Europe/Paris')::date AS day, count(*)::int AS n,
+         sum(greatest(0, extract(epoch FROM e.received_at - e.horodatage)))::double precision AS delay_s
+    FROM qos_events e WHERE e.in_range
+   GROUP BY 1, 2
+), edges AS (
+  SELECT station_id, day, p_from AS at, 1 AS delta FROM pieces WHERE occupation_pdc = 'occupe'
+  UNION ALL
+  SELECT station_id, day, p_to, -1 FROM pieces WHERE occupation_pdc = 'occupe'
+), sweep AS (
+  SELECT station_id, day, at,
+         sum(delta) OVER (PARTITION BY station_id, day ORDER BY at, delta ROWS UNBOUNDED PRECEDING) AS occupied,
+         lead(at) OVER (PARTITION BY station_id, day ORDER BY at, delta) AS next_at
+    FROM edges
+), station_days AS (
+  SELECT station_id, day, count(*)::int AS points, extract(epoch FROM max(d_to) - min(d_from))::double precision AS total_s
+    FROM point_days GROUP BY station_id, day
+), station_sums AS (
+  SELECT sd.station_id, sd.day, sd.points, sd.total_s,
+         coalesce(sum(extract(epoch FROM sw.next_at - sw.at)) FILTER (WHERE sw.occupied >= sd.points), 0)::double precision AS saturated_s
+    FROM station_days sd LEFT JOIN sweep sw ON sw.station_id = sd.station_id AND sw.day = sd.day
+   GROUP BY sd.station_id, sd.day, sd.points, sd.total_s
+), gone_points AS (
+  DELETE FROM qos_point_day q
+   WHERE q.day >= ${r.fromDay}::date AND q.day < ${r.toDay}::date
+     AND NOT EXISTS (SELECT 1 FROM point_sums s WHERE s.point_id = q.charge_point_id AND s.day = q.day)
+), written_points AS (
+  INSERT INTO qos_point_day AS q (day, charge_point_id, total_s, en_service_s, hors_service_s, inconnu_s, silent_s, occupied_s,
+                                  status_count, delay_sum_s, computed_at)
+  SELECT s.day, s.point_id, s.total_s, s.en_s, s.hs_s, s.inc_s, greatest(0, s.total_s - s.en_s - s.hs_s - s.inc_s), s.occ_s,
+         coalesce(r.n, 0), coalesce(r.delay_s, 0), now()
+    FROM point_sums s LEFT JOIN received r ON r.point_id = s.point_id AND r.day = s.day
+  ON CONFLICT (day, charge_point_id) DO UPDATE
+     SET total_s = EXCLUDED.total_s, en_service_s = EXCLUDED.en_service_s, hors_service_s = EXCLUDED.hors_service_s,
+         inconnu_s = EXCLUDED.inconnu_s, silent_s = EXCLUDED.silent_s, occupied_s = EXCLUDED.occupied_s,
+         status_count = EXCLUDED.status_count, delay_sum_s = EXCLUDED.delay_sum_s, computed_at = EXCLUDED.computed_at
+  RETURNING 1
+), gone_stations AS (
+  DELETE FROM qos_station_day q
+   WHERE q.day >= ${r.fromDay}::date AND q.day < ${r.toDay}::date
+     AND NOT EXISTS (SELECT 1 FROM station_sums s WHERE s.station_id = q.station_id AND s.day = q.day)
+), written_stations AS (
+  INSERT INTO qos_station_day (day, station_id, points, total_s, saturated_s, computed_at)
+  SELECT day, station_id, points, total_s, saturated_s, now() FROM station_sums
+  ON CONFLICT (day, station_id) DO UPDATE
+     SET points = EXCLUDED.points, total_s = EXCLUDED.total_s, saturated_s = EXCLUDED.saturated_s, computed_at = EXCLUDED.computed_at
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM written_points)::int AS point_days, (SELECT count(*) FROM written_stations)::int AS station_days`;
+}
+
+// The episodes overlapping the range, each with its true start (found before the range when the
+// point was out of service at its start) and its end (found after the range when it came later).
+function outagesSql(r: TimelineRange) {
+  return sql`
+WITH ${timelineCtes(r)},
+carried AS (
+  SELECT e.point_id,
+         (SELECT min(h.horodatage) FROM status_event h
+           WHERE h.station_id = p.station_id AND h.charge_point_id = p.id AND h.env = 'production' AND h.etat_pdc = 'hors_service'
+             AND h.horodatage <= e.horodatage
+             AND h.horodatage > coalesce((SELECT max(v.horodatage) FROM status_event v
+                                           WHERE v.station_id = p.station_id AND v.charge_point_id = p.id AND v.env = 'production'
+                                             AND v.etat_pdc = 'en_service' AND v.horodatage < e.horodatage), '-infinity')) AS started_at
+    FROM qos_events e JOIN qos_points p ON p.id = e.point_id
+   WHERE NOT e.in_range AND e.etat_pdc <> 'en_service'
+), runs AS (
+  SELECT e.point_id, e.service_run,
+         min(e.horodatage) FILTER (WHERE e.etat_pdc = 'hors_service') AS first_out,
+         bool_or(NOT e.in_range) AS holds_prior
+    FROM qos_events e GROUP BY e.point_id, e.service_run
+), episodes AS (
+  SELECT r.point_id, coalesce(CASE WHEN r.holds_prior THEN c.started_at END, r.first_out) AS started_at,
+         coalesce(n.back_at,
+                  (SELECT min(x.horodatage) FROM status_event x
+                    WHERE x.station_id = p.station_id AND x.charge_point_id = p.id AND x.env = 'production'
+                      AND x.etat_pdc = 'en_service' AND x.horodatage >= ${r.end}::timestamptz)) AS restored_at
+    FROM runs r
+    JOIN qos_points p ON p.id = r.point_id
+    LEFT JOIN carried c ON r.holds_prior AND c.point_id = r.point_id
+    LEFT JOIN LATERAL (SELECT min(e2.horodatage) AS back_at FROM qos_events e2
+                        WHERE e2.point_id = r.point_id AND e2.service_run = r.service_run + 1) n ON true
+), gone AS (
+  DELETE FROM qos_outage o USING qos_points p
+   WHERE o.charge_point_id = p.id AND o.started_at < ${r.end}::timestamptz
+     AND (o.restored_at IS NULL OR o.restored_at >= ${r.start}::timestamptz)
+   RETURNING o.charge_point_id, o.started_at
+)
+SELECT e.point_id, e.started_at, e.restored_at, (SELECT count(*) FROM gone)::int AS gone
+  FROM episodes e WHERE e.started_at IS NOT NULL`;
+}
+
+const INSERT_OUTAGES = (rows: { point_id: string; started_at: Date; restored_at: Date | null }[]) => sql`
+  INSERT INTO qos_outage (charge_point_id, started_at, restored_at, computed_at)
+  SELECT t.p, t.s, t.r, now()
+    FROM unnest(${rows.map((x) => x.point_id)}::uuid[], ${rows.map((x) => x.started_at)}::timestamptz[],
+                ${rows.map((x) => x.restored_at)}::timestamptz[]) AS t(p, s, r)
+  ON CONFLICT (charge_point_id, started_at) DO UPDATE SET restored_at = EXCLUDED.restored_at, computed_at = EXCLUDED.computed_at`;
+
+/** Computes the Paris days [fromDay, toDay) (toDay excluded) and stores them, replacing what was computed before. */
+export async function computeQosDays(
+  input: { fromDay: string; toDay: string; validitySeconds: number },
+  options: { prisma?: PrismaClient } = {},
+): Promise<QosDaysResult> {
+  if (!(input.fromDay < input.toDay)) throw new Error(`Plage de jours vide : ${input.fromDay} → ${input.toDay}`);
+  const prisma = options.prisma ?? (await db());
+  const r = range(input.fromDay, input.toDay);
+  const t = Date.now();
+  return prisma.$transaction(
+    async (tx) => {
+      // One computation at a time: two writers of the same days would interleave their rows.
+      await execute(tx, sql`LOCK TABLE qos_point_day, qos_station_day, qos_outage IN SHARE ROW EXCLUSIVE MODE`);
+      const [days] = await queryRows<{ point_days: number; station_days: number }>(tx, daysSql(r, input.validitySeconds));
+      // The delete runs in the query that reads the episodes (same snapshot), the insert after it.
+      const episodes = await queryRows<{ point_id: string; started_at: Date; restored_at: Date | null }>(tx, outagesSql(r));
+      if (episodes.length > 0) await execute(tx, INSERT_OUTAGES(episodes));
+      return {
+        fromDay: input.fromDay,
+        toDay: input.toDay,
+        pointDays: days.point_days,
+        stationDays: days.station_days,
+        outages: episodes.length,
+        durationMs: Date.now() - t,
+      };
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
+}
+
+/** The Paris days of a month ("YYYY-MM"): its first day and the first day of the next. */
+export function monthDays(month: string): { fromDay: string; toDay: string } {
+  const fromDay = `${month}-01`;
+  const next = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 10);
+  return { fromDay, toDay: next };
+}

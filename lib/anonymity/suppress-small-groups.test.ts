@@ -57,6 +57,18 @@ describe("suppressSmallGroups", () => {
     expect(out.every((o) => o.secret)).toBe(true);
   });
 
+  it("withholds groups the caller names first, counting their stations in the withheld union", () => {
+    // "b" passes here but not in another period: withheld, and with the small "c" the two gather 6 stations: "a" stays published.
+    const groups = [group("a", 8, 4), group("b", 5, 3), group("c", 1, 1)];
+    expect(suppressSmallGroups(groups, T, new Set(["b"]))).toEqual([
+      { key: "a", secret: false, count: 8, stationCount: 8 },
+      { key: "b", secret: true, reason: "primaire" },
+      { key: "c", secret: true, reason: "primaire" },
+    ]);
+    expect(suppressSmallGroups(groups, T).map((o) => o.secret)).toEqual([false, true, true]);
+    expect(suppressSmallGroups(groups, T)[1]).toEqual({ key: "b", secret: true, reason: "secondaire" });
+  });
+
   it("publishes nothing when the total itself is too small", () => {
     const groups = [group("11", 3, 2), group("84", 1, 1)];
     expect(suppressSmallGroups(groups, T)).toEqual([

@@ -40,13 +40,17 @@ export function totalPasses(groups: Group[], t: Thresholds): boolean {
   );
 }
 
-/** Each group published with its count, or withheld with the reason; in the order given. */
-export function suppressSmallGroups<K extends string>(groups: Group<K>[], t: Thresholds): Suppressed<K>[] {
+/**
+ * Each group published with its count, or withheld with the reason; in the order given.
+ * `withheldFirst`: groups withheld as primary for a reason of the caller's (too small in another
+ * period), with their stations still counted in what the withheld groups gather together.
+ */
+export function suppressSmallGroups<K extends string>(groups: Group<K>[], t: Thresholds, withheldFirst: ReadonlySet<K> = new Set()): Suppressed<K>[] {
   const reason = new Map<K, "primaire" | "secondaire">();
   if (!totalPasses(groups, t)) {
     for (const g of groups) reason.set(g.key, "primaire");
   } else {
-    for (const g of groups) if (!passes(g.stations, g.beneficiaries, t)) reason.set(g.key, "primaire");
+    for (const g of groups) if (withheldFirst.has(g.key) || !passes(g.stations, g.beneficiaries, t)) reason.set(g.key, "primaire");
     const withheld = () => groups.filter((g) => reason.has(g.key));
     const needsMore = () => {
       const w = withheld();

@@ -1,0 +1,140 @@
+import { db } from "@/lib/platform/db/database";
+import { queryRows, sql } from "@/lib/platform/db/sql";
+import { getEnv } from "@/lib/platform/env";
+import { parisMidnight } from "@/lib/platform/time/paris-time";
+import { suppressSmallGroups, type Group } from "@/lib/anonymity/suppress-small-groups";
+import { cellsSql, yearPassSql, type CellRow } from "@/lib/quality-of-service/qos-cells-sql";
+import { periodContaining, type QosPeriod } from "@/lib/quality-of-service/qos-period";
+import type { QosLevel } from "@/lib/schemas/quality-of-service";
+
+// Quality-of-service figures of one period by the codes of one level, computed from the daily
+// rows (compute-qos-days.ts). Who reads decides what is withheld (docs/indicators.md, "Qualité
+// de service"):
+// - the committee: a cell is published when it covers at least ANON_MIN_STATIONS stations and
+//   ANON_MIN_BENEFICIARIES owners (aménageurs), in every period of the same kind of its year (so
+//   that a month is never a quarter minus published months); operators are companies: their
+//   cells only need the stations. Among the siblings of one parent the withheld cells are never
+//   alone and together pass the thresholds (lib/anonymity), so that parent minus published
+//   children reveals no cell. Months, quarters and years only: days and weeks are too small;
+// - an operator: its own points, every figure (its own data).
+
+export interface QosFigures {
+  points: number;
+  stations: number;
+  /** q1: time en_service ÷ time with a known state (en_service + hors_service). */
+  availability: number | null;
+  /** Shares of the points' time: `inconnu`, and silent (no status in force). */
+  unknownShare: number | null;
+  silentShare: number | null;
+  /** q2: time occupied ÷ time en_service. */
+  utilisation: number | null;
+  /** q3: time every point of a station is occupied ÷ the stations' time. */
+  saturation: number | null;
+  /** Mean delay between a status's horodatage and its reception, in seconds. */
+  freshnessSeconds: number | null;
+  /** Time to restore of the episodes ended in the period, in hours. */
+  restored: number;
+  restoreMeanHours: number | null;
+  restoreMedianHours: number | null;
+  restoreP90Hours: number | null;
+  /** Episodes still open at the period's end (censored), and the share of points out of service for more than 7 days then. */
+  openAtEnd: number;
+  outOver7DaysShare: number | null;
+  /** The period's daily availability: its distribution over the days. */
+  daily: { min: number | null; max: number | null; mean: number | null; stddev: number | null; last: number | null };
+}
+
+export type QosCell =
+  | { code: string; label: string; parent: string; secret: false; figures: QosFigures }
+  | { code: string; label: string; parent: string; secret: true; reason: "primaire" | "secondaire" };
+
+export interface QosCells {
+  level: QosLevel;
+  period: QosPeriod;
+  cells: QosCell[];
+  thresholds: { minStations: number; minOwners: number };
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+const hours = (s: number | null) => (s === null ? null : s / 3600);
+
+export function figuresOf(r: CellRow): QosFigures {
+  return {
+    points: r.points,
+    stations: r.stations.length,
+    availability: ratio(r.en_s, r.en_s + r.hs_s),
+    unknownShare: ratio(r.inc_s, r.total_s),
+    silentShare: ratio(r.silent_s, r.total_s),
+    utilisation: ratio(r.occ_s, r.en_s),
+    saturation: ratio(r.saturated_s, r.station_total_s),
+    freshnessSeconds: ratio(r.delay_s, r.statuses),
+    restored: r.restored,
+    restoreMeanHours: hours(r.ttr_mean_s),
+    restoreMedianHours: hours(r.ttr_median_s),
+    restoreP90Hours: hours(r.ttr_p90_s),
+    openAtEnd: r.open_at_end,
+    outOver7DaysShare: ratio(r.out_over_7_days, r.points),
+    daily: { min: r.day_min, max: r.day_max, mean: r.day_mean, stddev: r.day_stddev, last: r.day_last },
+  };
+}
+
+async function labels(level: QosLevel): Promise<Map<string, string>> {
+  const prisma = await db();
+  const rows = await queryRows<{ code: string; label: string }>(
+    prisma,
+    {
+      national: sql`SELECT 'FR' AS code, 'France entière' AS label`,
+      region: sql`SELECT code, name AS label FROM region`,
+      departement: sql`SELECT code, name || ' (' || code || ')' AS label FROM departement`,
+      commune: sql`SELECT insee_code AS code, name || ' (' || insee_code || ')' AS label FROM commune`,
+      operateur: sql`SELECT ou.code, o.name || ' — ' || ou.name || ' (' || ou.code || ')' AS label
+                       FROM operational_unit ou JOIN operator o ON o.id = ou.operator_id
+                     UNION ALL SELECT 'op:' || id::text, name FROM operator`,
+      amenageur: sql`SELECT NULL::text AS code, NULL::text AS label WHERE false`,
+    }[level],
+  );
+  return new Map(rows.map((r) => [r.code, r.label]));
+}
+
+/** The cells of `level` for `period`: every figure of the operator's own points, or the committee's publishable figures. */
+export async function readQosCells(input: { level: QosLevel; period: QosPeriod; operatorId?: string }): Promise<QosCells> {
+  const { level, period } = input;
+  const own = input.operatorId !== undefined;
+  if (!own && (period.kind === "day" || period.kind === "week")) throw new Error("Le comité lit des mois, des trimestres et des années.");
+  const env = getEnv();
+  const thresholds = { minStations: env.ANON_MIN_STATIONS, minOwners: level === "operateur" ? 1 : env.ANON_MIN_BENEFICIARIES };
+  const prisma = await db();
+  const range = { ...period, start: parisMidnight(period.fromDay), end: parisMidnight(period.toDay) };
+  const [rows, names] = await Promise.all([queryRows<CellRow>(prisma, cellsSql(level, range, input.operatorId ?? null)), labels(level)]);
+  const label = (code: string) => names.get(code) ?? (code === "?" ? "Non localisé" : code);
+  if (own)
+    return {
+      level,
+      period,
+      thresholds,
+      cells: rows.map((r) => ({ code: r.code, label: label(r.code), parent: r.parent, secret: false, figures: figuresOf(r) })),
+    };
+
+  const year = periodContaining("year", period.fromDay);
+  const passRows = await queryRows<{ code: string; passes: boolean }>(
+    prisma,
+    yearPassSql(level, year, period.kind as "month" | "quarter" | "year", thresholds.minStations, thresholds.minOwners),
+  );
+  const passesYear = new Map(passRows.map((r) => [r.code, r.passes]));
+  const byParent = new Map<string, CellRow[]>();
+  for (const r of rows) byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
+  const verdicts = new Map<string, { secret: false } | { secret: true; reason: "primaire" | "secondaire" }>();
+  for (const siblings of byParent.values()) {
+    const groups: Group[] = siblings.map((r) => ({ key: r.code, count: r.points, stations: new Set(r.stations), beneficiaries: new Set(r.owners) }));
+    // A code too small in another period of the same kind of its year is withheld in all of them.
+    const failingYear = new Set(siblings.filter((r) => !passesYear.get(r.code)).map((r) => r.code));
+    for (const v of suppressSmallGroups(groups, { minStations: thresholds.minStations, minBeneficiaries: thresholds.minOwners }, failingYear))
+      verdicts.set(v.key, v.secret ? { secret: true, reason: v.reason } : { secret: false });
+  }
+  const cells: QosCell[] = rows.map((r) => {
+    const v = verdicts.get(r.code)!;
+    const base = { code: r.code, label: label(r.code), parent: r.parent };
+    return v.secret ? { ...base, secret: true, reason: v.reason } : { ...base, secret: false, figures: figuresOf(r) };
+  });
+  return { level, period, thresholds, cells };
+}

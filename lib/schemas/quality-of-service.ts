@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// The committee's and operators' choices on the quality-of-service pages (query strings).
+
+export const QOS_PERIOD_KINDS = ["day", "week", "month", "quarter", "year"] as const;
+export type QosPeriodKind = (typeof QOS_PERIOD_KINDS)[number];
+
+export const QOS_LEVELS = ["national", "region", "departement", "commune", "operateur", "amenageur"] as const;
+export type QosLevel = (typeof QOS_LEVELS)[number];
+
+export const QOS_PERIOD_LABELS: Record<QosPeriodKind, string> = {
+  day: "Jour",
+  week: "Semaine",
+  month: "Mois",
+  quarter: "Trimestre",
+  year: "Année",
+};
+
+export const QOS_LEVEL_LABELS: Record<QosLevel, string> = {
+  national: "France entière",
+  region: "Région",
+  departement: "Département",
+  commune: "Commune",
+  operateur: "Opérateur (unité d'exploitation)",
+  amenageur: "Aménageur (SIREN)",
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** ?periode=month&debut=2026-11-01&maille=departement: each optional, defaults chosen by the page. */
+export const qosQuery = z.object({
+  periode: z.enum(QOS_PERIOD_KINDS).catch("month"),
+  debut: z
+    .string()
+    .regex(DAY)
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d))
+    .optional()
+    .catch(undefined),
+  maille: z.enum(QOS_LEVELS).catch("departement"),
+});
+export type QosQuery = z.infer<typeof qosQuery>;

@@ -14,6 +14,7 @@ import { registerStations } from "@/lib/stations/register-stations";
 import { signAttestation } from "@/lib/attestations/sign-attestation";
 import { ATTESTATION_TEXT_VERSION } from "@/lib/attestations/attestation-text";
 import { seedDemo } from "@/cli/demo/seed-demo";
+import { QOS_COMMANDS } from "@/cli/qos-commands";
 import { seedDemoActivity } from "@/cli/demo/seed-demo-activity";
 import { seedDemoGireve } from "@/cli/demo/seed-demo-relay";
 import { SITE_TYPES } from "@/lib/schemas/dossiers";
@@ -302,7 +303,7 @@ export const COMMANDS: Command[] = [
 
 /** Every command, each family's from its own file (cli/*-commands.ts). */
 export function allCommands(): Command[] {
-  return [...COMMANDS, ...IRVE_COMMANDS, ...INDICATOR_COMMANDS, ...PROGRAMME_COMMANDS, ...API_ACCOUNT_COMMANDS, ...GIREVE_RELAY_COMMANDS];
+  return [...COMMANDS, ...IRVE_COMMANDS, ...INDICATOR_COMMANDS, ...PROGRAMME_COMMANDS, ...API_ACCOUNT_COMMANDS, ...GIREVE_RELAY_COMMANDS, ...QOS_COMMANDS];
 }
 
 function safeUser(): string {

@@ -11,6 +11,7 @@ import { handleMessage } from "@/lib/channels/gireve/emip/handle-message";
 import { relayEnvelope, relayTraffic, simulatedEvseIds, simulatedPointPowerKw } from "@/lib/channels/gireve/simulate/relay-traffic";
 import { irveRow } from "@/cli/gireve/prepare-simulation";
 import { makeDossier } from "@/cli/demo/factories";
+import { dailyQosComputation } from "@/lib/quality-of-service/daily-qos";
 import { DEMO_BENEFICIARY, DEMO_OPERATOR, DEMO_QUALICHARGE } from "@/cli/demo/seed-demo";
 
 // The demo's GIREVE dossier: the demo beneficiary's second site, collected through GIREVE, its
@@ -34,7 +35,9 @@ export async function seedDemoGireve(options: { prisma?: PrismaClient } = {}): P
   const prisma = options.prisma ?? (await db());
   const operator = await prisma.operator.findUniqueOrThrow({ where: { siren: DEMO_OPERATOR.siren }, select: { id: true } });
   const beneficiary = await prisma.beneficiary.findFirstOrThrow({ where: { name: DEMO_BENEFICIARY.name }, select: { id: true } });
-  return seedDemoRelay({ operatorId: operator.id, beneficiaryId: beneficiary.id, unit: DEMO_QUALICHARGE.unit.code }, { prisma });
+  const relayed = await seedDemoRelay({ operatorId: operator.id, beneficiaryId: beneficiary.id, unit: DEMO_QUALICHARGE.unit.code }, { prisma });
+  // The nightly quality-of-service computation over the days of that traffic (the operator's page shows them).
+  return `${relayed}\n${await dailyQosComputation({ prisma, now: new Date() })}`;
 }
 
 /** Seeds a GIREVE dossier and two days of relayed traffic; returns what it did, in French. */

@@ -37,5 +37,18 @@ export const qosQuery = z.object({
     .optional()
     .catch(undefined),
   maille: z.enum(QOS_LEVELS).catch("departement"),
+  /** The indicator of the map and the ranking (lib/quality-of-service/qos-catalogue.ts). */
+  indicateur: z.string().max(40).optional().catch(undefined),
 });
 export type QosQuery = z.infer<typeof qosQuery>;
+
+/** The CSV downloads: the same choices, plus which table. */
+export const qosCsvQuery = qosQuery.extend({ vue: z.enum(["tableau", "tendance"]).catch("tableau") });
+
+/** The page's query string with `vue`: the href of a CSV download. */
+export function qosCsvHref(base: string, q: QosQuery, vue: "tableau" | "tendance", format: "csv" | "standard"): string {
+  const p = new URLSearchParams({ vue, periode: q.periode, maille: q.maille, format });
+  if (q.debut) p.set("debut", q.debut);
+  if (q.indicateur) p.set("indicateur", q.indicateur);
+  return `${base}?${p.toString()}`;
+}

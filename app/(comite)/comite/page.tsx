@@ -29,6 +29,9 @@ export default async function CommitteeHome() {
           </li>
         ))}
         <li>
+          <Link href="/comite/qualite-de-service">Qualité de service : disponibilité, remise en service, occupation, par territoire et par opérateur</Link>
+        </li>
+        <li>
           <Link href="/comite/declarations-en-retard">Déclarations en retard : nombres anonymes par région et par ancienneté</Link>
         </li>
       </ul>

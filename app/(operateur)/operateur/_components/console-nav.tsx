@@ -9,6 +9,7 @@ const ITEMS = [
   { href: "/operateur/api-qualicharge", text: "Comptes de l'API QualiCharge" },
   { href: "/operateur/envois", text: "Envois" },
   { href: "/operateur/anomalies", text: "Anomalies" },
+  { href: "/operateur/qualite-de-service", text: "Qualité de service" },
   { href: "/operateur/bac-a-sable", text: "Bac à sable" },
 ] as const;
 

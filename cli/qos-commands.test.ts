@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { cli } from "@/tests/support/cli/run-cli";
+import { db } from "@/lib/platform/db/database";
+import { execute, queryRows, sql } from "@/lib/platform/db/sql";
+import { makeQualichargeTenant } from "@/tests/support/qualicharge/tenant";
+import { makeQualichargePoints } from "@/tests/support/qualicharge/points";
+
+describe("qos:compute", () => {
+  it("computes a month of Paris days and says what it wrote", async () => {
+    const prisma = await db();
+    await execute(prisma, sql`SELECT ensure_status_partitions('2026-01-01'::date, 3)`);
+    const [p] = await makeQualichargePoints(await makeQualichargeTenant());
+    await prisma.chargePoint.update({ where: { id: p.chargePointId }, data: { createdAt: new Date("2025-12-01T00:00:00Z") } });
+    // In service from 1 February 2026, midnight in Paris.
+    await execute(
+      prisma,
+      sql`INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, etat_pdc, occupation_pdc)
+          VALUES (${p.stationId}::uuid, ${p.chargePointId}::uuid, '2026-01-31T23:00:00Z', ${randomUUID()}::uuid, 'QUALICHARGE', 'en_service', 'libre')`,
+    );
+    const r = await cli(["qualite:calculer", "--month", "2026-02"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Qualité de service du 2026-02-01 au 2026-03-01 \(exclu\) : \d+ point\(s\)-jour\(s\)/);
+    const [row] = await queryRows<{ days: number; en: number }>(
+      prisma,
+      sql`SELECT count(*)::int AS days, sum(en_service_s)::float8 AS en FROM qos_point_day WHERE charge_point_id = ${p.chargePointId}::uuid`,
+    );
+    // 28 days; 7 days of validity (the default) from the only status.
+    expect(row).toEqual({ days: 28, en: 7 * 86_400 });
+  });
+
+  it("refuses a malformed or empty range, naming the option", async () => {
+    expect((await cli(["qos:compute", "--month", "2026-13"])).err).toContain("--month : mois attendu au format AAAA-MM");
+    expect((await cli(["qos:compute", "--from", "2026-02-10", "--to", "2026-02-01"])).err).toContain("--to doit suivre --from");
+    const none = await cli(["qos:compute"]);
+    expect(none.code).toBe(2); // a usage error
+    expect(none.err).toContain("Indiquez --month AAAA-MM, ou --from et --to");
+  });
+});

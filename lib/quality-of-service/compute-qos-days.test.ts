@@ -144,18 +144,21 @@ describe("computeQosDays: time in each state per point and Paris day", () => {
     expect(await outages(p)).toEqual([{ started_at: at("2026-11-10 10:00+01"), restored_at: null }]);
   });
 
-  it("counts a point from its declaration to its decommissioning, and not before its first status", async () => {
-    const [p, never] = await points(2);
+  it("counts a point from its declaration (or its first status, when earlier) to its decommissioning, once it has sent a status", async () => {
+    const [p, never, early] = await points(3);
     const prisma = await db();
     await prisma.chargePoint.update({
       where: { id: p.chargePointId },
       data: { createdAt: at("2026-11-10 06:00+01"), decommissionedAt: at("2026-11-10 18:00+01") },
     });
+    await prisma.chargePoint.update({ where: { id: early.chargePointId }, data: { createdAt: at("2026-11-10 10:00+01") } });
     await history(p, [["2026-11-10 08:00+01", "en_service", "libre"]]);
     await history(never, [["2026-11-12 08:00+01", "en_service", "libre"]]);
+    await history(early, [["2026-11-10 09:30+01", "en_service", "libre"]]); // stamped before the point was declared
     await compute("2026-11-10", "2026-11-11");
     expect(await pointDay(p, "2026-11-10")).toMatchObject({ total_s: 12 * H, en_service_s: 10 * H, silent_s: 2 * H });
     expect(await pointDay(never, "2026-11-10")).toBeUndefined();
+    expect(await pointDay(early, "2026-11-10")).toMatchObject({ total_s: 14.5 * H, en_service_s: 14.5 * H, silent_s: 0 });
   });
 });
 

@@ -42,28 +42,33 @@ qos_days AS (
          greatest(d.d_from, p.life_from) AS f, least(d.d_to, p.life_to) AS t
     FROM qos_points p JOIN qos_days d ON d.d_from < p.life_to AND d.d_to > p.life_from
 ), segments AS (
-  SELECT e.point_id, e.etat_pdc, e.occupation_pdc, greatest(e.horodatage, ${r.start}::timestamptz) AS s_from,
+  SELECT e.point_id, p.station_id, e.etat_pdc, e.occupation_pdc, greatest(e.horodatage, p.life_from) AS s_from,
          least(coalesce(e.next_at, ${r.end}::timestamptz), e.horodatage + ${validitySeconds}::double precision * interval '1 second',
-               ${r.end}::timestamptz) AS s_to
-    FROM qos_events e
+               p.life_to) AS s_to
+    FROM qos_events e JOIN qos_points p ON p.id = e.point_id
+), bounded AS (
+  SELECT s.*, (s.s_from AT TIME ZONE 'Europe/Paris')::date AS first_day, ((s.s_to - interval '1 millisecond') AT TIME ZONE 'Europe/Paris')::date AS last_day
+    FROM segments s WHERE s.s_to > s.s_from
 ), pieces AS (
-  SELECT s.point_id, pd.station_id, pd.day, s.etat_pdc, s.occupation_pdc,
-         greatest(s.s_from, pd.f) AS p_from, least(s.s_to, pd.t) AS p_to
-    FROM segments s
-    CROSS JOIN LATERAL generate_series((s.s_from AT TIME ZONE 'Europe/Paris')::date::timestamp,
-                                       ((s.s_to - interval '1 millisecond') AT TIME ZONE 'Europe/Paris')::date::timestamp,
-                                       interval '1 day') AS g(day)
-    JOIN point_days pd ON pd.point_id = s.point_id AND pd.day = g.day::date
-   WHERE s.s_to > s.s_from AND greatest(s.s_from, pd.f) < least(s.s_to, pd.t)
+  -- Most segments start and end on the same Paris day; the others are cut at each midnight.
+  SELECT point_id, station_id, etat_pdc, occupation_pdc, first_day AS day, s_from AS p_from, s_to AS p_to
+    FROM bounded WHERE first_day = last_day
+  UNION ALL
+  SELECT b.point_id, b.station_id, b.etat_pdc, b.occupation_pdc, g.day::date,
+         greatest(b.s_from, g.day AT TIME ZONE 'Europe/Paris'), least(b.s_to, (g.day + interval '1 day') AT TIME ZONE 'Europe/Paris')
+    FROM bounded b CROSS JOIN LATERAL generate_series(b.first_day::timestamp, b.last_day::timestamp, interval '1 day') AS g(day)
+   WHERE b.first_day <> b.last_day
+), point_pieces AS (
+  SELECT point_id, day,
+         sum(extract(epoch FROM p_to - p_from)) FILTER (WHERE etat_pdc = 'en_service')::double precision AS en_s,
+         sum(extract(epoch FROM p_to - p_from)) FILTER (WHERE etat_pdc = 'hors_service')::double precision AS hs_s,
+         sum(extract(epoch FROM p_to - p_from)) FILTER (WHERE etat_pdc = 'inconnu')::double precision AS inc_s,
+         sum(extract(epoch FROM p_to - p_from)) FILTER (WHERE etat_pdc = 'en_service' AND occupation_pdc = 'occupe')::double precision AS occ_s
+    FROM pieces GROUP BY point_id, day
 ), point_sums AS (
   SELECT pd.point_id, pd.day, extract(epoch FROM pd.t - pd.f)::double precision AS total_s,
-         coalesce(sum(extract(epoch FROM pc.p_to - pc.p_from)) FILTER (WHERE pc.etat_pdc = 'en_service'), 0)::double precision AS en_s,
-         coalesce(sum(extract(epoch FROM pc.p_to - pc.p_from)) FILTER (WHERE pc.etat_pdc = 'hors_service'), 0)::double precision AS hs_s,
-         coalesce(sum(extract(epoch FROM pc.p_to - pc.p_from)) FILTER (WHERE pc.etat_pdc = 'inconnu'), 0)::double precision AS inc_s,
-         coalesce(sum(extract(epoch FROM pc.p_to - pc.p_from))
-                  FILTER (WHERE pc.etat_pdc = 'en_service' AND pc.occupation_pdc = 'occupe'), 0)::double precision AS occ_s
-    FROM point_days pd LEFT JOIN pieces pc ON pc.point_id = pd.point_id AND pc.day = pd.day
-   GROUP BY pd.point_id, pd.day, pd.f, pd.t
+         coalesce(pp.en_s, 0) AS en_s, coalesce(pp.hs_s, 0) AS hs_s, coalesce(pp.inc_s, 0) AS inc_s, coalesce(pp.occ_s, 0) AS occ_s
+    FROM point_days pd LEFT JOIN point_pieces pp ON pp.point_id = pd.point_id AND pp.day = pd.day
 ), received AS (
   SELECT e.point_id, (e.horodatage AT TIME ZONE 'Europe/Paris')::date AS day, count(*)::int AS n,
          sum(greatest(0, extract(epoch FROM e.received_at - e.horodatage)))::double precision AS delay_s
@@ -131,21 +136,21 @@ carried AS (
     FROM qos_events e JOIN qos_points p ON p.id = e.point_id
    WHERE NOT e.in_range AND e.etat_pdc <> 'en_service'
 ), runs AS (
-  SELECT e.point_id, e.service_run,
+  SELECT e.point_id, e.service_run, min(e.horodatage) AS run_start,
          min(e.horodatage) FILTER (WHERE e.etat_pdc = 'hors_service') AS first_out,
          bool_or(NOT e.in_range) AS holds_prior
     FROM qos_events e GROUP BY e.point_id, e.service_run
 ), episodes AS (
   SELECT r.point_id, coalesce(CASE WHEN r.holds_prior THEN c.started_at END, r.first_out) AS started_at,
-         coalesce(n.back_at,
+         coalesce(n.run_start,
                   (SELECT min(x.horodatage) FROM status_event x
                     WHERE x.station_id = p.station_id AND x.charge_point_id = p.id AND x.env = 'production'
                       AND x.etat_pdc = 'en_service' AND x.horodatage >= ${r.end}::timestamptz)) AS restored_at
     FROM runs r
     JOIN qos_points p ON p.id = r.point_id
     LEFT JOIN carried c ON r.holds_prior AND c.point_id = r.point_id
-    LEFT JOIN LATERAL (SELECT min(e2.horodatage) AS back_at FROM qos_events e2
-                        WHERE e2.point_id = r.point_id AND e2.service_run = r.service_run + 1) n ON true
+    LEFT JOIN runs n ON n.point_id = r.point_id AND n.service_run = r.service_run + 1
+   WHERE r.first_out IS NOT NULL OR (r.holds_prior AND c.started_at IS NOT NULL)
 ), gone AS (
   DELETE FROM qos_outage o USING qos_points p
    WHERE o.charge_point_id = p.id AND o.started_at < ${r.end}::timestamptz
@@ -176,6 +181,8 @@ export async function computeQosDays(
     async (tx) => {
       // One computation at a time: two writers of the same days would interleave their rows.
       await execute(tx, sql`LOCK TABLE qos_point_day, qos_station_day, qos_outage IN SHARE ROW EXCLUSIVE MODE`);
+      // A month is millions of statuses to order by point and time: sort in memory, not on disk.
+      await execute(tx, sql`SET LOCAL work_mem = '256MB'`);
       const [days] = await queryRows<{ point_days: number; station_days: number }>(tx, daysSql(r, input.validitySeconds));
       // The delete runs in the query that reads the episodes (same snapshot), the insert after it.
       const episodes = await queryRows<{ point_id: string; started_at: Date; restored_at: Date | null }>(tx, outagesSql(r));

@@ -5,8 +5,9 @@ import { sql, type SqlFragment } from "@/lib/platform/db/sql";
 // Production statuses only (the sandbox is a client's test ground).
 //
 //   qos_points  the points that report statuses, alive during the range: a point counts from its
-//               creation (declaration) to its decommissioning or withdrawal, once it has sent a
-//               first status before the range's end;
+//               declaration, or from its first status when that came first (a status may be
+//               stamped up to a day before it is sent), to its decommissioning or withdrawal, once
+//               it has sent a first status before the range's end;
 //   qos_events  per point, the status in force at the range's start (the last one stamped
 //               before it) then every status stamped in the range, in the order of `horodatage`
 //               (ties: the last received wins, as for the latest status, ADR 0019), each with
@@ -24,9 +25,8 @@ export interface TimelineRange {
 
 export function timelineCtes(range: TimelineRange): SqlFragment {
   return sql`
-qos_points AS (
-  SELECT cp.id, cp.station_id,
-         greatest(${range.start}::timestamptz, cp.created_at) AS life_from,
+qos_candidates AS (
+  SELECT cp.id, cp.station_id, cp.created_at,
          least(${range.end}::timestamptz, coalesce(cp.decommissioned_at, 'infinity'),
                coalesce(cp.withdrawn_on::timestamp AT TIME ZONE 'Europe/Paris', 'infinity')) AS life_to
     FROM charge_point cp
@@ -38,7 +38,7 @@ qos_points AS (
                     AND f.horodatage < ${range.end}::timestamptz)
 ), qos_raw AS (
   SELECT p.id AS point_id, e.horodatage, e.etat_pdc, e.occupation_pdc, e.received_at, e.id, false AS in_range
-    FROM qos_points p
+    FROM qos_candidates p
     CROSS JOIN LATERAL (
       SELECT s.horodatage, s.etat_pdc, s.occupation_pdc, s.received_at, s.id
         FROM status_event s
@@ -51,9 +51,12 @@ qos_points AS (
     ) e
   UNION ALL
   SELECT p.id, s.horodatage, s.etat_pdc, s.occupation_pdc, s.received_at, s.id, true
-    FROM qos_points p
+    FROM qos_candidates p
     JOIN status_event s ON s.station_id = p.station_id AND s.charge_point_id = p.id AND s.env = 'production'
                        AND s.horodatage >= ${range.start}::timestamptz AND s.horodatage < ${range.end}::timestamptz
+), qos_points AS (
+  SELECT p.id, p.station_id, greatest(${range.start}::timestamptz, least(p.created_at, f.first_at)) AS life_from, p.life_to
+    FROM qos_candidates p JOIN (SELECT point_id, min(horodatage) AS first_at FROM qos_raw GROUP BY point_id) f ON f.point_id = p.id
 ), qos_events AS (
   SELECT r.*, lead(r.horodatage) OVER w AS next_at,
          count(*) FILTER (WHERE r.etat_pdc = 'en_service') OVER (w ROWS UNBOUNDED PRECEDING) AS service_run

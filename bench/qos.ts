@@ -53,7 +53,9 @@ function* statusChunks(points: { id: string; station_id: string }[], start: numb
         const occupation = etat === "en_service" ? (k % 2 ? "occupe" : "libre") : etat === "inconnu" ? "inconnu" : "libre";
         const h = new Date(Math.floor(t));
         const received = new Date(Math.floor(t) + 1000 + Math.floor(rand() * 60_000));
-        lines.push(`${p.station_id}\t${p.id}\t${h.toISOString()}\t${randomUUID()}\tQUALICHARGE\tproduction\t${etat}\t${occupation}\t${received.toISOString()}\n`);
+        lines.push(
+          `${p.station_id}\t${p.id}\t${h.toISOString()}\t${randomUUID()}\tQUALICHARGE\tproduction\t${etat}\t${occupation}\t${received.toISOString()}\n`,
+        );
       }
       if (lines.length >= 20_000) {
         yield Buffer.from(lines.join(""));
@@ -130,9 +132,7 @@ async function main() {
     const load = await timed(async () => {
       await pipeline(
         Readable.from(statusChunks(points, start.getTime())),
-        client.query(
-          copyFrom("COPY status_event (station_id, charge_point_id, horodatage, id, door, env, etat_pdc, occupation_pdc, received_at) FROM STDIN"),
-        ),
+        client.query(copyFrom("COPY status_event (station_id, charge_point_id, horodatage, id, door, env, etat_pdc, occupation_pdc, received_at) FROM STDIN")),
       );
       await client.query("VACUUM ANALYZE status_event");
       await client.query("ANALYZE station; ANALYZE charge_point");

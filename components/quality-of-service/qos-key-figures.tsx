@@ -12,14 +12,23 @@ function text(cell: QosCell | null, pick: (typeof QOS_INDICATORS)[number]): stri
   return formatQosValue(pick.unit, pick.value(cell.figures));
 }
 
-export function QosKeyFigures(props: { national: QosCell | null; previous: QosCell | null; own?: QosCell | null; validityHours: number; keys: string[] }) {
+export function QosKeyFigures(props: {
+  national: QosCell | null;
+  previous: QosCell | null;
+  own?: QosCell | null;
+  validityHours: number;
+  keys: string[];
+  /** Whose `own` figures are ("Vos points" by default), and whose the previous period's are ("France entière"). */
+  ownLabel?: string;
+  previousLabel?: string;
+}) {
   const shown = QOS_INDICATORS.filter((i) => props.keys.includes(i.key));
   const coverage = props.own ?? props.national;
   return (
     <>
       {coverage && !coverage.secret && (
         <p className="fr-text--sm" data-testid="qos-coverage">
-          {props.own ? "Vos points" : "France entière"} : {formatNumber(coverage.figures.points)} point(s) de charge de{" "}
+          {props.own ? (props.ownLabel ?? "Vos points") : "France entière"} : {formatNumber(coverage.figures.points)} point(s) de charge de{" "}
           {formatNumber(coverage.figures.stations)} station(s) transmettant leurs statuts.
         </p>
       )}
@@ -35,14 +44,16 @@ export function QosKeyFigures(props: { national: QosCell | null; previous: QosCe
                   </h3>
                   {props.own !== undefined && (
                     <p className="fr-h4 fr-mb-1w" data-testid={`qos-own-${i.key}`}>
-                      Vos points : {text(props.own, i)}
+                      {props.ownLabel ?? "Vos points"} : {text(props.own, i)}
                     </p>
                   )}
                   <p className={props.own !== undefined ? "fr-text--lg fr-mb-1w" : "fr-h4 fr-mb-1w"} data-testid={`qos-national-${i.key}`}>
                     {props.own !== undefined ? "France entière : " : ""}
                     {text(props.national, i)}
                   </p>
-                  <p className="fr-text--xs fr-mb-1w">Période précédente (France entière) : {text(props.previous, i)}</p>
+                  <p className="fr-text--xs fr-mb-1w">
+                    Période précédente ({props.previousLabel ?? "France entière"}) : {text(props.previous, i)}
+                  </p>
                   <p className="fr-card__desc fr-text--sm">{i.definition(props.validityHours)}</p>
                 </div>
               </div>

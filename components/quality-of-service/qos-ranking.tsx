@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
 import { QOS_INDICATORS, formatQosValue, type QosIndicator } from "@/lib/quality-of-service/qos-catalogue";
@@ -8,7 +9,7 @@ import type { QosCell } from "@/lib/quality-of-service/read-qos-cells";
 
 const COLUMNS = ["disponibilite", "remise_en_service_mediane", "hors_service_7j", "sans_statut"];
 
-export function QosRanking(props: { cells: QosCell[]; indicator: QosIndicator; caption: string }) {
+export function QosRanking(props: { cells: QosCell[]; indicator: QosIndicator; caption: string; hrefOf?: (code: string) => string }) {
   const ranked = rankQosCells(props.cells, props.indicator);
   const shown = QOS_INDICATORS.filter((i) => COLUMNS.includes(i.key) || i.key === props.indicator.key);
   return ranked.length === 0 ? (
@@ -22,7 +23,11 @@ export function QosRanking(props: { cells: QosCell[]; indicator: QosIndicator; c
       rows={ranked.map(({ rank, cell }) =>
         cell.secret
           ? ["—", cell.label, ...shown.map(() => SECRET_LABEL)]
-          : [rank === null ? "—" : String(rank), cell.label, ...shown.map((i) => formatQosValue(i.unit, i.value(cell.figures)))],
+          : [
+              rank === null ? "—" : String(rank),
+              props.hrefOf ? <Link href={props.hrefOf(cell.code)}>{cell.label}</Link> : cell.label,
+              ...shown.map((i) => formatQosValue(i.unit, i.value(cell.figures))),
+            ],
       )}
     />
   );

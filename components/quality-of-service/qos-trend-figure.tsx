@@ -11,10 +11,12 @@ export function QosTrendFigure(props: {
   definition: string;
   rows: { periode: string; national: CsvValue; own?: CsvValue }[];
   withOwn: boolean;
+  /** The name of the second series ("Vos points", an operator's name). */
+  ownLabel?: string;
   csv: { excel: string; standard: string };
 }) {
   const series: Series[] = [
-    ...(props.withOwn ? [{ key: "own", label: "Vos points", colour: "#000091" }] : []),
+    ...(props.withOwn ? [{ key: "own", label: props.ownLabel ?? "Vos points", colour: "#000091" }] : []),
     { key: "national", label: "France entière", colour: props.withOwn ? "#e1000f" : "#000091" },
   ];
   // The chart draws numbers only: a withheld figure is a gap.
@@ -30,7 +32,7 @@ export function QosTrendFigure(props: {
       chart={<SeriesChart kind="line" data={data} xKey="periode" series={series} unit="%" ariaLabel={props.title} />}
       columns={[
         { key: "periode", label: "Période" },
-        ...(props.withOwn ? [{ key: "own", label: "Vos points (%)" }] : []),
+        ...(props.withOwn ? [{ key: "own", label: `${props.ownLabel ?? "Vos points"} (%)` }] : []),
         { key: "national", label: "France entière (%)" },
       ]}
       rows={props.rows}

@@ -72,6 +72,15 @@ test("qualité de service : le comité lit les chiffres publiés, la carte, le c
   // Code, zone, points, stations, then availability in percent (rounded to 0.01).
   expect(csv).toMatch(/\r\n75,Paris \(75\),6,6,99\.51,/);
 
+  // The operator's history, from the ranking: its published figure of each month.
+  await page.getByTestId("qos-ranking").getByRole("link", { name: new RegExp(`\\(${unit}\\)`) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`(${unit})`);
+  await expect(page.getByTestId("qos-own-disponibilite")).toContainText("99,5 %");
+  await expectAccessible(page);
+  const historyHref = await page.getByRole("link", { name: /^CSV standard/ }).getAttribute("href");
+  const history = await (await page.request.get(historyHref!)).text();
+  expect(history).toContain("\r\njuin 2025,2025-06-01,2025-07-01,6,6,99.51,");
+
   // The operator: its own figures, down to one day.
   const operator = await makeUser({ role: "operateur", operatorId });
   await page.context().clearCookies();

@@ -35,7 +35,7 @@ export interface QosDashboard {
   thresholds: { minStations: number; minOwners: number };
 }
 
-const TREND_LENGTH: Record<QosPeriodKind, number> = { day: 14, week: 12, month: 12, quarter: 4, year: 5 };
+export const TREND_LENGTH: Record<QosPeriodKind, number> = { day: 14, week: 12, month: 12, quarter: 4, year: 5 };
 
 async function nationalOf(period: QosPeriod): Promise<QosCell | null> {
   if (!COMMITTEE_KINDS.includes(period.kind)) return null;

@@ -52,3 +52,8 @@ export function qosCsvHref(base: string, q: QosQuery, vue: "tableau" | "tendance
   if (q.indicateur) p.set("indicateur", q.indicateur);
   return `${base}?${p.toString()}`;
 }
+
+/** An operator's code on the committee's pages: its operational unit, or "op:" and its id when its points have none. */
+export const qosOperatorCode = z
+  .string()
+  .regex(/^(FR[A-Z0-9]{3}|op:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, "Code d'opérateur inconnu.");

@@ -95,7 +95,12 @@ export default async function QualityOfServicePage({ searchParams }: { searchPar
           )}
           <h2>Classement des opérateurs</h2>
           {operators && (
-            <QosRanking cells={operators.cells} indicator={indicator} caption={`Opérateurs classés par ${indicator.label.toLowerCase()}, ${d.label}`} />
+            <QosRanking
+              cells={operators.cells}
+              indicator={indicator}
+              caption={`Opérateurs classés par ${indicator.label.toLowerCase()}, ${d.label}`}
+              hrefOf={(code) => `/comite/qualite-de-service/operateurs/${encodeURIComponent(code)}?periode=${d.kind}&debut=${d.period!.fromDay}`}
+            />
           )}
         </>
       )}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/session";
+import { getEnv } from "@/lib/platform/env";
+import { getOperatorQosHistory } from "@/lib/quality-of-service/get-operator-qos-history";
+import { qosIndicator, qosNumber } from "@/lib/quality-of-service/qos-catalogue";
+import { qosOperatorCode, qosQuery } from "@/lib/schemas/quality-of-service";
+import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
+import { QosKeyFigures } from "@/components/quality-of-service/qos-key-figures";
+import { QosTrendFigure } from "@/components/quality-of-service/qos-trend-figure";
+
+export const metadata: Metadata = { title: "Qualité de service d'un opérateur" };
+export const dynamic = "force-dynamic";
+
+const KEY_FIGURES = ["disponibilite", "remise_en_service_mediane", "hors_service_7j", "occupation", "sans_statut", "fraicheur"];
+
+// One operator's historised quality of service for the committee (issue 19): published figures
+// only, withheld as in the ranking.
+export default async function OperatorQualityOfServicePage(props: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requirePermission("indicators:read");
+  const code = qosOperatorCode.safeParse(decodeURIComponent((await props.params).code));
+  if (!code.success) notFound();
+  const query = qosQuery.parse(await props.searchParams);
+  const h = await getOperatorQosHistory(code.data, query);
+  if (!h.label || !h.period) notFound();
+  const availability = qosIndicator("disponibilite");
+  const share = (c: (typeof h.trend)[number]["own"]) => (!c ? null : c.secret ? SECRET_LABEL : qosNumber("share", availability.value(c.figures)));
+  const csvBase = `/api/qualite-de-service/operateurs/${encodeURIComponent(h.code)}?periode=${h.kind}&debut=${h.period.fromDay}`;
+  const last = h.trend[h.trend.length - 1];
+  return (
+    <>
+      <p>
+        <Link href={`/comite/qualite-de-service?periode=${h.kind}&debut=${h.period.fromDay}&maille=operateur`}>Retour au tableau de bord</Link>
+      </p>
+      <h1>Qualité de service : {h.label}</h1>
+      <p>
+        Chiffres publiés de cet opérateur (unité d&apos;exploitation {h.code.startsWith("op:") ? "non renseignée" : h.code}), comparés à la France entière. Un
+        chiffre couvrant moins de {getEnv().ANON_MIN_STATIONS} stations, ou qui permettrait d&apos;en déduire un autre, est remplacé par « {SECRET_LABEL} ».
+      </p>
+      <h2>{h.periodLabel}</h2>
+      <QosKeyFigures
+        national={last.national}
+        previous={h.trend.length > 1 ? h.trend[h.trend.length - 2].own : null}
+        own={h.current}
+        validityHours={getEnv().QOS_STATUS_VALIDITY_HOURS}
+        keys={KEY_FIGURES}
+        ownLabel={h.label}
+        previousLabel={h.label}
+      />
+      <h2>Historique</h2>
+      <QosTrendFigure
+        title={`Taux de disponibilité de ${h.label} et de la France entière, jusqu'à ${h.periodLabel}`}
+        definition={availability.definition(getEnv().QOS_STATUS_VALIDITY_HOURS)}
+        withOwn
+        ownLabel={h.label}
+        rows={h.trend.map((t) => ({ periode: t.label, own: share(t.own), national: share(t.national) }))}
+        csv={{ excel: `${csvBase}&format=csv`, standard: `${csvBase}&format=standard` }}
+      />
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 import { db } from "@/lib/platform/db/database";
-import { queryRows, sql } from "@/lib/platform/db/sql";
+import { execute, queryRows, sql, type RawQueryClient } from "@/lib/platform/db/sql";
 import { getEnv } from "@/lib/platform/env";
 import { parisMidnight } from "@/lib/platform/time/paris-time";
 import { suppressSmallGroups, type Group } from "@/lib/anonymity/suppress-small-groups";
@@ -55,6 +55,15 @@ export interface QosCells {
   thresholds: { minStations: number; minOwners: number };
 }
 
+/** Runs `fn` in a read transaction without JIT compilation: these aggregates take longer to compile than to run. */
+async function withoutJit<T>(fn: (tx: RawQueryClient) => Promise<T>): Promise<T> {
+  const prisma = await db();
+  return prisma.$transaction(async (tx) => {
+    await execute(tx, sql`SET LOCAL jit = off`);
+    return fn(tx);
+  });
+}
+
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 const hours = (s: number | null) => (s === null ? null : s / 3600);
 
@@ -103,9 +112,8 @@ export async function readQosCells(input: { level: QosLevel; period: QosPeriod; 
   if (!own && (period.kind === "day" || period.kind === "week")) throw new Error("Le comité lit des mois, des trimestres et des années.");
   const env = getEnv();
   const thresholds = { minStations: env.ANON_MIN_STATIONS, minOwners: level === "operateur" ? 1 : env.ANON_MIN_BENEFICIARIES };
-  const prisma = await db();
   const range = { ...period, start: parisMidnight(period.fromDay), end: parisMidnight(period.toDay) };
-  const [rows, names] = await Promise.all([queryRows<CellRow>(prisma, cellsSql(level, range, input.operatorId ?? null)), labels(level)]);
+  const [rows, names] = await Promise.all([withoutJit((tx) => queryRows<CellRow>(tx, cellsSql(level, range, input.operatorId ?? null))), labels(level)]);
   const label = (code: string) => names.get(code) ?? (code === "?" ? "Non localisé" : code);
   if (own)
     return {
@@ -116,9 +124,11 @@ export async function readQosCells(input: { level: QosLevel; period: QosPeriod; 
     };
 
   const year = periodContaining("year", period.fromDay);
-  const passRows = await queryRows<{ code: string; passes: boolean }>(
-    prisma,
-    yearPassSql(level, year, period.kind as "month" | "quarter" | "year", thresholds.minStations, thresholds.minOwners),
+  const passRows = await withoutJit((tx) =>
+    queryRows<{ code: string; passes: boolean }>(
+      tx,
+      yearPassSql(level, year, period.kind as "month" | "quarter" | "year", thresholds.minStations, thresholds.minOwners),
+    ),
   );
   const passesYear = new Map(passRows.map((r) => [r.code, r.passes]));
   const byParent = new Map<string, CellRow[]>();

@@ -7,7 +7,8 @@ import { sql, type SqlFragment } from "@/lib/platform/db/sql";
 //   qos_points  the points that report statuses, alive during the range: a point counts from its
 //               declaration, or from its first status when that came first (a status may be
 //               stamped up to a day before it is sent), to its decommissioning or withdrawal, once
-//               it has sent a first status before the range's end;
+//               it has sent a first status before the range's end (it has a status in force at the
+//               range's start or a status in the range: qos_raw);
 //   qos_events  per point, the status in force at the range's start (the last one stamped
 //               before it) then every status stamped in the range, in the order of `horodatage`
 //               (ties: the last received wins, as for the latest status, ADR 0019), each with
@@ -33,9 +34,6 @@ qos_candidates AS (
    WHERE cp.created_at < ${range.end}::timestamptz
      AND (cp.decommissioned_at IS NULL OR cp.decommissioned_at > ${range.start}::timestamptz)
      AND (cp.withdrawn_on IS NULL OR cp.withdrawn_on > ${range.fromDay}::date)
-     AND EXISTS (SELECT 1 FROM status_event f
-                  WHERE f.station_id = cp.station_id AND f.charge_point_id = cp.id AND f.env = 'production'
-                    AND f.horodatage < ${range.end}::timestamptz)
 ), qos_raw AS (
   SELECT p.id AS point_id, e.horodatage, e.etat_pdc, e.occupation_pdc, e.received_at, e.id, false AS in_range
     FROM qos_candidates p
@@ -50,10 +48,17 @@ qos_candidates AS (
        LIMIT 1
     ) e
   UNION ALL
+  -- Each point's statuses by its own range of the primary key (OFFSET 0 keeps it a lateral index
+  -- scan: a join would read whole monthly partitions for one day).
   SELECT p.id, s.horodatage, s.etat_pdc, s.occupation_pdc, s.received_at, s.id, true
     FROM qos_candidates p
-    JOIN status_event s ON s.station_id = p.station_id AND s.charge_point_id = p.id AND s.env = 'production'
-                       AND s.horodatage >= ${range.start}::timestamptz AND s.horodatage < ${range.end}::timestamptz
+    CROSS JOIN LATERAL (
+      SELECT s.horodatage, s.etat_pdc, s.occupation_pdc, s.received_at, s.id
+        FROM status_event s
+       WHERE s.station_id = p.station_id AND s.charge_point_id = p.id AND s.env = 'production'
+         AND s.horodatage >= ${range.start}::timestamptz AND s.horodatage < ${range.end}::timestamptz
+      OFFSET 0
+    ) s
 ), qos_points AS (
   SELECT p.id, p.station_id, greatest(${range.start}::timestamptz, least(p.created_at, f.first_at)) AS life_from, p.life_to
     FROM qos_candidates p JOIN (SELECT point_id, min(horodatage) AS first_at FROM qos_raw GROUP BY point_id) f ON f.point_id = p.id

@@ -1,6 +1,9 @@
 import { purgeRawBodies } from "@/lib/channels/advenir/purge-raw-bodies";
 import { dailyRecompute } from "@/lib/indicators/refresh-indicators";
 import { ensureStatusPartitions, MONTHS_AHEAD } from "@/lib/statuses/ensure-status-partitions";
+import { sendMonthlyReminders } from "@/lib/monthly-sending/send-monthly-reminders";
+import { createSmtpMailer } from "@/lib/platform/mail/smtp-mailer";
+import { getEnv } from "@/lib/platform/env";
 import type { Job } from "@/lib/platform/jobs/scheduler";
 
 // The portal's periodic jobs, declared once by the composition (the scheduler in lib/platform/jobs
@@ -28,6 +31,22 @@ export const PORTAL_JOBS: readonly Job[] = [
     run: async ({ prisma, now }) => {
       const created = await ensureStatusPartitions({ prisma, now });
       return `${created} partition(s) créée(s) ; les statuts ont leurs partitions jusqu'à ${MONTHS_AHEAD} mois à l'avance.`;
+    },
+  },
+  {
+    // Office hours, so that an operator reads it the day it is sent; one e-mail per operator and month.
+    name: "monthly-sending-reminders",
+    label: "Rappels de la règle d'envoi mensuel (stations en retard)",
+    schedule: { dailyAt: "09:00" },
+    run: ({ prisma, now }) => {
+      const env = getEnv();
+      return sendMonthlyReminders({
+        prisma,
+        now,
+        mailer: createSmtpMailer(env),
+        months: env.MONTHLY_SENDING_MAX_SILENCE_MONTHS,
+        consoleUrl: env.NEXTAUTH_URL ? new URL("/operateur", env.NEXTAUTH_URL).toString() : null,
+      });
     },
   },
 ];

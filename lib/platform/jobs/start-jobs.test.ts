@@ -13,11 +13,12 @@ function grantingTable(): PrismaClient {
 }
 
 describe("the portal's scheduler", () => {
-  it("is the one scheduler: the daily indicator recomputation, the raw-body purge and the status partitions are its jobs", () => {
+  it("is the one scheduler: the daily indicator recomputation, the raw-body purge, the status partitions and the monthly-sending reminders are its jobs", () => {
     expect(PORTAL_JOBS.map((j) => [j.name, j.label, j.schedule])).toEqual([
       ["raw-body-purge", "Purge des corps bruts expirés", { dailyAt: "03:30" }],
       ["indicator-recompute", "Recalcul quotidien des indicateurs", { dailyAt: "04:00" }],
       ["status-partitions", "Partitions mensuelles de l'historique des statuts", { dailyAt: "03:15" }],
+      ["monthly-sending-reminders", "Rappels de la règle d'envoi mensuel (stations en retard)", { dailyAt: "09:00" }],
     ]);
   });
 

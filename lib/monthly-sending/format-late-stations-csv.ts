@@ -1,7 +1,7 @@
 import { formatCsv, type CsvFormat } from "@/lib/platform/csv/format-csv";
 import type { StationSending } from "@/lib/monthly-sending/list-sending-statuses";
 import { formatDay } from "@/lib/platform/format";
-import { thresholdLabel } from "@/lib/monthly-sending/reminder-message";
+import { moreThan } from "@/lib/monthly-sending/reminder-message";
 
 export const LATE_STATIONS_CSV_HEADER = [
   "Opérateur",
@@ -34,7 +34,7 @@ export function formatLateStationsCsv(rows: StationSending[], input: { format: C
     ]),
     {
       format: input.format,
-      preamble: [`Stations sans envoi de données depuis plus de ${thresholdLabel(input.months)} au ${day(input.day)} — ${rows.length} station(s)`],
+      preamble: [`Stations sans envoi de données depuis ${moreThan(input.months)} au ${day(input.day)} — ${rows.length} station(s)`],
     },
   );
 }

@@ -6,7 +6,7 @@ import { summarizeLateOperators } from "@/lib/monthly-sending/summarize-late-ope
 import { formatLateStationsCsv } from "@/lib/monthly-sending/format-late-stations-csv";
 import { makeUser } from "@/cli/demo/factories";
 import { calendarDaysBetween } from "@/lib/monthly-sending/sending-deadline";
-import { parisDay } from "@/lib/platform/time/paris-time";
+import { addCalendarDays, parisDay } from "@/lib/platform/time/paris-time";
 
 const DAY = 86_400_000;
 const T0 = 1_700_000_000;
@@ -79,6 +79,11 @@ describe("monthly-sending rule on the stored data", () => {
     expect(list.some((s) => s.operatorId === other.operatorId)).toBe(false);
     // The threshold: two months leave SILENT-40 on time, never the station silent for 100 days.
     expect((await listLateStations({ scope: { operatorId: t.operatorId }, months: 2 })).map((s) => s.stationCode)).toEqual(["NEVER"]);
+    // From the end of the programme on, nothing is to be sent: no station is bound (the day before, still).
+    const today = parisDay(new Date());
+    expect(await listSendingStatuses({ scope: { operatorId: t.operatorId }, months: 1, programmeEnd: today })).toEqual([]);
+    const tomorrow = addCalendarDays(today, 1);
+    expect(await listSendingStatuses({ scope: { operatorId: t.operatorId }, months: 1, programmeEnd: tomorrow })).toHaveLength(4);
   });
 
   it("answers a beneficiary's scope (one dossier, or all its dossiers) and the admin's", async () => {
@@ -114,7 +119,7 @@ describe("monthly-sending rule on the stored data", () => {
 
     const mineOnly = all.filter((s) => s.operatorId === t.operatorId);
     const fr = formatLateStationsCsv(mineOnly, { format: "excel-fr", months: 1, day: "2026-12-06" });
-    expect(fr.startsWith("\uFEFFStations sans envoi de données depuis plus de un mois au 06/12/2026 — 2 station(s)\r\n")).toBe(true);
+    expect(fr.startsWith("\uFEFFStations sans envoi de données depuis plus d'un mois au 06/12/2026 — 2 station(s)\r\n")).toBe(true);
     expect(fr).toContain(`;NEVER;;`);
     expect(fr).toMatch(/;SILENT-40;\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d;/);
     const std = formatLateStationsCsv(mineOnly, { format: "standard", months: 1, day: "2026-12-06" });

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/platform/db/database";
 import { getEnv } from "@/lib/platform/env";
 import { sendingStatus, type SendingStatus } from "@/lib/monthly-sending/sending-deadline";
+import { programmeEnded } from "@/lib/programme/programme-status";
 
 /** Whose stations: one operator's (its console), one beneficiary's (optionally one dossier), or all (admin). */
 export type SendingScope = { operatorId: string } | { beneficiaryId: string; dossierId?: string } | { all: true };
@@ -39,11 +40,15 @@ interface Row {
  * Last data: the newest received_at of its production charges and curves, whatever the door (two
  * index descents per station: migration 20261206130000). A charge re-sent identical is not
  * written again (received_at unchanged): sending nothing new is sending nothing.
+ * From the end of the programme (PROGRAMME_END_DATE) nothing is to be sent any more: no station is bound.
  */
 export async function listSendingStatuses(
-  input: { scope: SendingScope; now?: Date; months?: number },
+  input: { scope: SendingScope; now?: Date; months?: number; programmeEnd?: string | null },
   options: { prisma?: PrismaClient } = {},
 ): Promise<StationSending[]> {
+  const now = input.now ?? new Date();
+  const endDate = input.programmeEnd === undefined ? getEnv().PROGRAMME_END_DATE : (input.programmeEnd ?? undefined);
+  if (programmeEnded(endDate, now)) return [];
   const prisma = options.prisma ?? (await db());
   const scope = input.scope;
   const operatorId = "operatorId" in scope ? scope.operatorId : null;
@@ -64,7 +69,6 @@ export async function listSendingStatuses(
        AND (${operatorId}::uuid IS NULL OR s.operator_id = ${operatorId}::uuid)
        AND (${beneficiaryId}::uuid IS NULL OR d.beneficiary_id = ${beneficiaryId}::uuid)
        AND (${dossierId}::uuid IS NULL OR d.id = ${dossierId}::uuid)`;
-  const now = input.now ?? new Date();
   const months = input.months ?? getEnv().MONTHLY_SENDING_MAX_SILENCE_MONTHS;
   return rows
     .map((r) => {
@@ -94,6 +98,9 @@ export async function listSendingStatuses(
 }
 
 /** The late ones only (same order). */
-export async function listLateStations(input: { scope: SendingScope; now?: Date; months?: number }, options: { prisma?: PrismaClient } = {}) {
+export async function listLateStations(
+  input: { scope: SendingScope; now?: Date; months?: number; programmeEnd?: string | null },
+  options: { prisma?: PrismaClient } = {},
+) {
   return (await listSendingStatuses(input, options)).filter((s) => s.late);
 }

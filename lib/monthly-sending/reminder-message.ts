@@ -2,9 +2,14 @@ import type { MailMessage } from "@/lib/platform/mail/smtp-mailer";
 import { formatDay, formatNumber } from "@/lib/platform/format";
 import type { StationSending } from "@/lib/monthly-sending/list-sending-statuses";
 
-/** How long a station may stay silent, in words ("un mois", "2 mois"). */
-export function thresholdLabel(months: number): string {
-  return months === 1 ? "un mois" : `${formatNumber(months)} mois`;
+/** Beyond how long a station is late, in words: "plus d'un mois", "plus de 2 mois". */
+export function moreThan(months: number): string {
+  return months === 1 ? "plus d'un mois" : `plus de ${formatNumber(months)} mois`;
+}
+
+/** When a station must send again, before "sa dernière donnée": "le même jour du mois suivant", "le même jour, 2 mois après". */
+export function sameDayLater(months: number): string {
+  return months === 1 ? "le même jour du mois suivant" : `le même jour, ${formatNumber(months)} mois après`;
 }
 
 /** What a late station's line says: since when it is silent and why that day. */
@@ -25,12 +30,12 @@ export function reminderMessage(input: {
   const lines = input.stations.map((s) => `- ${s.stationCode} (dossier ${s.dossierReference}, ${s.beneficiaryName}) : ${silenceLabel(s)}`);
   return {
     to: input.to,
-    subject: `ADVENIR — ${formatNumber(n)} station(s) sans envoi de données depuis plus de ${thresholdLabel(input.months)}`,
+    subject: `ADVENIR — ${formatNumber(n)} station(s) sans envoi de données depuis ${moreThan(input.months)}`,
     text: [
       "Bonjour,",
       "",
       `Le protocole de collecte ADVENIR (§3.1) demande d'envoyer les données de recharge au moins une fois par mois. ` +
-        `Le portail n'a rien reçu depuis plus de ${thresholdLabel(input.months)} pour ${formatNumber(n)} station(s) de ${input.operatorName} :`,
+        `Le portail n'a rien reçu depuis ${moreThan(input.months)} pour ${formatNumber(n)} station(s) de ${input.operatorName} :`,
       "",
       ...lines,
       "",

@@ -6,6 +6,7 @@ import { db } from "@/lib/platform/db/database";
 // Issue 19, the monthly-sending rule: a station registered and signed 60 days ago that never sent
 // is late; its sister station sent today is not. The operator sees the late one first with a
 // notice, the admin lists it and downloads it as CSV, the beneficiary sees it in its dossier.
+// Three short journeys, each with its own data, so that each holds on a busy machine.
 async function operatorWithLateStation() {
   const suffix = uniqueSuffix();
   const operator = await makeOperator({ name: `Opérateur Silencieux ${suffix}` });
@@ -43,13 +44,8 @@ async function operatorWithLateStation() {
   return { operator, operatorUser, beneficiaryUser, dossier, late, fresh };
 }
 
-test("règle d'envoi mensuel : l'opérateur voit d'abord sa station en retard, l'administrateur la liste et l'exporte, le bénéficiaire la voit", async ({
-  browser,
-  consoleErrors,
-}) => {
-  const { operator, operatorUser, beneficiaryUser, dossier, late, fresh } = await operatorWithLateStation();
-
-  // The operator: a notice, then its late stations, before the list of all its stations.
+test("envoi mensuel : l'opérateur voit d'abord sa station en retard, avec un avertissement", async ({ browser, consoleErrors }) => {
+  const { operatorUser, dossier, late, fresh } = await operatorWithLateStation();
   const op = await newUserPage(browser, consoleErrors);
   await login(op, operatorUser.email, operatorUser.password);
   await expect(op).toHaveURL(/\/operateur$/);
@@ -59,19 +55,23 @@ test("règle d'envoi mensuel : l'opérateur voit d'abord sa station en retard, l
   await expect(lateTable).toContainText(dossier.reference);
   await expect(lateTable).toContainText("Aucune (compte depuis le");
   await expect(lateTable).not.toContainText(fresh);
+  // Its late stations come before the list of all its stations.
   const lateTop = (await lateTable.boundingBox())!.y;
   const allTop = (await op.getByTestId("stations-table").boundingBox())!.y;
   expect(lateTop).toBeLessThan(allTop);
   await expectAccessible(op);
-  // Not its page: the admin's list.
+  // The admin's list is not its page.
   await expectForbidden(op, consoleErrors, "/admin/envois-en-retard", "opérateur");
   expect((await op.request.get("/admin/envois-en-retard.csv")).status()).toBe(403);
+});
 
-  // The admin: the late operators and stations, no SMTP configured here (said so), the CSV exports.
+test("envoi mensuel : l'administrateur liste les opérateurs et stations en retard et les exporte en CSV", async ({ browser, consoleErrors }) => {
+  const { operator, operatorUser, dossier, late, fresh } = await operatorWithLateStation();
   const admin = await newUserPage(browser, consoleErrors);
   await login(admin, DEMO.admin.email, DEMO.admin.password);
   await admin.getByRole("link", { name: "Envois en retard" }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Envois en retard");
+  // No SMTP server in these tests: the page says no reminder leaves.
   await expect(admin.getByText("Aucun serveur SMTP n'est configuré")).toBeVisible();
   await expect(admin.getByTestId("late-operators-table")).toContainText(operator.name);
   await expect(admin.getByTestId("late-operators-table")).toContainText(operatorUser.email);
@@ -89,8 +89,10 @@ test("règle d'envoi mensuel : l'opérateur voit d'abord sa station en retard, l
   const [standard] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: /^Stations en retard en CSV standard/ }).click()]);
   const std = readFileSync((await standard.path())!, "utf8");
   expect(std).toMatch(new RegExp(`,${late},,\\d{4}-\\d{2}-\\d{2}T[^,]+Z,\\d{4}-\\d{2}-\\d{2},\\d+\\r\\n`));
+});
 
-  // The beneficiary: which station of its dossier sends nothing.
+test("envoi mensuel : le bénéficiaire voit, dans son dossier, la station qui n'envoie rien", async ({ browser, consoleErrors }) => {
+  const { beneficiaryUser, dossier, late, fresh } = await operatorWithLateStation();
   const ben = await newUserPage(browser, consoleErrors);
   await login(ben, beneficiaryUser.email, beneficiaryUser.password);
   await ben.goto(`/beneficiaire/dossiers/${dossier.id}`);

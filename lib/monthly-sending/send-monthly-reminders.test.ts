@@ -5,6 +5,7 @@ import { db } from "@/lib/platform/db/database";
 import { makeUser } from "@/cli/demo/factories";
 import { createSmtpMailer, smtpConfigured, smtpServerLabel } from "@/lib/platform/mail/smtp-mailer";
 import { sendMonthlyReminders } from "@/lib/monthly-sending/send-monthly-reminders";
+import { PORTAL_JOBS } from "@/cli/portal-jobs";
 
 // The reminders run at a fixed `now` in 2020: the stations of this file were registered and signed
 // on 1 January 2020, so they are late on 15 March 2020, while the data of the other tests sharing
@@ -113,5 +114,13 @@ describe("monthly-sending reminders", () => {
     const report = await sendMonthlyReminders({ prisma, now: new Date("2020-06-15T08:00:00Z"), mailer: null, months: 1, consoleUrl: null });
     expect(report).toMatch(/^Aucun serveur SMTP configuré : aucun e-mail envoyé \(\d+ opérateur\(s\) en retard\)\.$/);
     expect(await prisma.monthlySendingReminder.count({ where: { operatorId: op.operatorId, period: "2020-06" } })).toBe(0);
+  });
+
+  it("is one of the portal's jobs, daily at 09:00 Paris time, with the SMTP settings of the environment (none in tests)", async () => {
+    const job = PORTAL_JOBS.find((j) => j.name === "monthly-sending-reminders")!;
+    expect(job.schedule).toEqual({ dailyAt: "09:00" });
+    const op = await lateOperator(1);
+    expect(await job.run({ prisma: await db(), now: new Date("2020-07-15T07:00:00Z") })).toMatch(/^Aucun serveur SMTP configuré : aucun e-mail envoyé/);
+    expect(smtp.mails.filter((m) => m.to.includes(op.emails[0]))).toHaveLength(0);
   });
 });

@@ -15,6 +15,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { listSendingStatuses } from "@/lib/monthly-sending/list-sending-statuses";
 import { moreThan, sameDayLater } from "@/lib/monthly-sending/reminder-message";
 import { getEnv } from "@/lib/platform/env";
+import { smtpConfigured } from "@/lib/platform/mail/smtp-mailer";
 import { LateStationsTable } from "@/components/monthly-sending/late-stations-table";
 
 const STATIONS_PER_PAGE = 25;
@@ -84,7 +85,8 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
             Une station est en retard quand le portail n&apos;en a reçu aucune donnée de production (opération ou courbe de charge, quelle que soit la voie)
             depuis {moreThan(months)} : elle doit envoyer au plus tard {sameDayLater(months)} sa dernière donnée (le dernier jour du mois quand ce jour
             n&apos;existe pas), heure de Paris. Une station qui n&apos;a jamais rien envoyé compte depuis son enregistrement, ou la signature de
-            l&apos;attestation de son dossier si elle est postérieure. Un rappel par e-mail est envoyé au plus une fois par mois.
+            l&apos;attestation de son dossier si elle est postérieure.
+            {smtpConfigured() && " Un rappel par e-mail est envoyé à vos comptes opérateur au plus une fois par mois tant qu'une station reste en retard."}
           </p>
           <LateStationsTable rows={late} caption="Stations en retard d'envoi" />
         </section>

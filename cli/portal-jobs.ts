@@ -53,3 +53,6 @@ export const PORTAL_JOBS: readonly Job[] = [
 
 /** The indicator recomputation's job (the admin page quotes its time). */
 export const INDICATOR_RECOMPUTE_JOB = PORTAL_JOBS[1];
+
+/** The monthly-sending reminders' job (the admin's late-sendings page quotes its time). */
+export const MONTHLY_REMINDERS_JOB = PORTAL_JOBS[3];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { PORTAL_JOBS } from "@/cli/portal-jobs";
+import { MONTHLY_REMINDERS_JOB, PORTAL_JOBS } from "@/cli/portal-jobs";
 import { createScheduler, type Job } from "@/lib/platform/jobs/scheduler";
 
 // The scheduler's timers, on fake timers and a stand-in for the jobs table that grants every
@@ -20,6 +20,7 @@ describe("the portal's scheduler", () => {
       ["status-partitions", "Partitions mensuelles de l'historique des statuts", { dailyAt: "03:15" }],
       ["monthly-sending-reminders", "Rappels de la règle d'envoi mensuel (stations en retard)", { dailyAt: "09:00" }],
     ]);
+    expect(MONTHLY_REMINDERS_JOB.name).toBe("monthly-sending-reminders");
   });
 
   afterEach(() => vi.useRealTimers());

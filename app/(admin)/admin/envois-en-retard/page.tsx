@@ -8,6 +8,8 @@ import { moreThan, sameDayLater } from "@/lib/monthly-sending/reminder-message";
 import { smtpServerLabel } from "@/lib/platform/mail/smtp-mailer";
 import { getEnv } from "@/lib/platform/env";
 import { formatDateTime, formatNumber } from "@/lib/platform/format";
+import { describeSchedule } from "@/lib/platform/jobs/job-schedule";
+import { MONTHLY_REMINDERS_JOB } from "@/cli/portal-jobs";
 import { DataTable } from "@/components/ui/data-table";
 import { LateStationsTable } from "@/components/monthly-sending/late-stations-table";
 
@@ -47,7 +49,7 @@ export default async function LateSendingsPage() {
           small
           severity="info"
           className="fr-mb-4w"
-          description={`Rappels par e-mail : chaque jour à 9 h (heure de Paris), au plus un par opérateur et par mois, aux comptes opérateur actifs, par le serveur SMTP ${smtp}.`}
+          description={`Rappels par e-mail : ${describeSchedule(MONTHLY_REMINDERS_JOB.schedule)}, au plus un par opérateur et par mois, aux comptes opérateur actifs, par le serveur SMTP ${smtp}.`}
         />
       ) : (
         <Alert

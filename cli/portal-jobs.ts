@@ -1,6 +1,9 @@
 import { purgeRawBodies } from "@/lib/channels/advenir/purge-raw-bodies";
 import { dailyRecompute } from "@/lib/indicators/refresh-indicators";
 import { ensureStatusPartitions, MONTHS_AHEAD } from "@/lib/statuses/ensure-status-partitions";
+import { sendMonthlyReminders } from "@/lib/monthly-sending/send-monthly-reminders";
+import { createSmtpMailer } from "@/lib/platform/mail/smtp-mailer";
+import { getEnv } from "@/lib/platform/env";
 import { dailyQosComputation } from "@/lib/quality-of-service/daily-qos";
 import type { Job } from "@/lib/platform/jobs/scheduler";
 
@@ -32,6 +35,22 @@ export const PORTAL_JOBS: readonly Job[] = [
     },
   },
   {
+    // Office hours, so that an operator reads it the day it is sent; one e-mail per operator and month.
+    name: "monthly-sending-reminders",
+    label: "Rappels de la règle d'envoi mensuel (stations en retard)",
+    schedule: { dailyAt: "09:00" },
+    run: ({ prisma, now }) => {
+      const env = getEnv();
+      return sendMonthlyReminders({
+        prisma,
+        now,
+        mailer: createSmtpMailer(env),
+        months: env.MONTHLY_SENDING_MAX_SILENCE_MONTHS,
+        consoleUrl: env.NEXTAUTH_URL ? new URL("/operateur", env.NEXTAUTH_URL).toString() : null,
+      });
+    },
+  },
+  {
     name: "qos-daily",
     label: "Calcul quotidien de la qualité de service (statuts des deux derniers jours)",
     schedule: { dailyAt: "04:30" },
@@ -40,4 +59,7 @@ export const PORTAL_JOBS: readonly Job[] = [
 ];
 
 /** The indicator recomputation's job (the admin page quotes its time). */
-export const INDICATOR_RECOMPUTE_JOB = PORTAL_JOBS[1];
+export const INDICATOR_RECOMPUTE_JOB = PORTAL_JOBS.find((j) => j.name === "indicator-recompute")!;
+
+/** The monthly-sending reminders' job (the admin's late-sendings page quotes its time). */
+export const MONTHLY_REMINDERS_JOB = PORTAL_JOBS.find((j) => j.name === "monthly-sending-reminders")!;

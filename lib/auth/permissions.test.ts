@@ -12,6 +12,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "indicators:read",
     "declarations:read-late-summary",
     "declarations:read-late",
+    "monthly-sending:read-late",
     "declarations:read-conflicts",
     "indicators:compute",
     "users:manage",
@@ -44,6 +45,9 @@ describe("role → permission table", () => {
     // Conflicting declarations name points, dossiers and API users: the admin only.
     for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "declarations:read-conflicts")).toBe(false);
     expect(can("admin", "individual-data:read")).toBe(true);
+    // Late stations of every operator, with their contacts: the admin only (each operator sees its own in its console).
+    for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "monthly-sending:read-late")).toBe(false);
+    expect(can("admin", "monthly-sending:read-late")).toBe(true);
     // The security log names logins and client addresses: the admin only, not even the operator whose login was tried.
     for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "security-log:read")).toBe(false);
     expect(can("admin", "security-log:read")).toBe(true);

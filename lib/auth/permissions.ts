@@ -13,6 +13,12 @@ export const PERMISSIONS = {
   "declarations:read-late-summary": ["comite", "admin"],
   /** The late declarations themselves: dossiers, operators, stations. Individual data. */
   "declarations:read-late": ["admin"],
+  /**
+   * The monthly-sending rule (protocol §3.1, lib/monthly-sending) across operators: every late
+   * station, its operator's contacts and reminders. Operators read their own late stations through
+   * "operator:console", beneficiaries theirs through "dossiers:manage-own".
+   */
+  "monthly-sending:read-late": ["admin"],
   "indicators:compute": ["admin"],
   "users:manage": ["admin"],
   "operators:manage": ["admin"],

@@ -48,4 +48,20 @@ describe("environment validation", () => {
       expect(() => getEnv(), bad).toThrow(/PROGRAMME_END_DATE: date (invalide|attendue au format AAAA-MM-JJ)/);
     }
   });
+  it("reads the monthly-sending threshold in months (default one) and requires a sender once SMTP is set", async () => {
+    expect((await freshEnv({ MONTHLY_SENDING_MAX_SILENCE_MONTHS: undefined })).getEnv().MONTHLY_SENDING_MAX_SILENCE_MONTHS).toBe(1);
+    expect((await freshEnv({ MONTHLY_SENDING_MAX_SILENCE_MONTHS: "2" })).getEnv().MONTHLY_SENDING_MAX_SILENCE_MONTHS).toBe(2);
+    for (const bad of ["0", "1.5", "13"]) {
+      const { getEnv } = await freshEnv({ MONTHLY_SENDING_MAX_SILENCE_MONTHS: bad });
+      expect(() => getEnv(), bad).toThrow(/MONTHLY_SENDING_MAX_SILENCE_MONTHS/);
+    }
+    delete process.env.MONTHLY_SENDING_MAX_SILENCE_MONTHS;
+    expect((await freshEnv({ SMTP_URL: "", SMTP_HOST: "", SMTP_FROM: "" })).getEnv().SMTP_URL).toBeUndefined();
+    await expect(freshEnv({ SMTP_URL: "smtp://localhost:2525", SMTP_FROM: undefined }).then((m) => m.getEnv())).rejects.toThrow(/SMTP_FROM: obligatoire/);
+    await expect(freshEnv({ SMTP_URL: "http://x", SMTP_FROM: "a@b.fr" }).then((m) => m.getEnv())).rejects.toThrow(/SMTP_URL: doit commencer par smtp/);
+    expect((await freshEnv({ SMTP_URL: undefined, SMTP_HOST: "mail.example.fr", SMTP_FROM: "Portail <a@b.fr>" })).getEnv()).toMatchObject({
+      SMTP_HOST: "mail.example.fr",
+      SMTP_PORT: 587,
+    });
+  });
 });

@@ -129,6 +129,24 @@ const schema = z
       .default(30),
     /** Most items in one QualiCharge bulk request (statique, statuses, sessions); beyond: 422. */
     QUALICHARGE_BULK_MAX: z.coerce.number().int().min(1).max(100_000).default(1000),
+    /** Monthly-sending rule (protocol §3.1, lib/monthly-sending): a station whose last production data
+     *  (or, never having sent, its start) is older than this many calendar months is late. */
+    MONTHLY_SENDING_MAX_SILENCE_MONTHS: z.coerce.number().int().min(1).max(12).default(1),
+    /** Outgoing mail (reminders of the monthly-sending rule). Either SMTP_URL (smtp:// or smtps://,
+     *  credentials included), or SMTP_HOST with SMTP_PORT, SMTP_USER, SMTP_PASSWORD. Neither: no e-mail
+     *  is sent (the admin's page says so). SMTP_FROM is the sender, required once SMTP is set. */
+    SMTP_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "doit commencer par smtp:// ou smtps://")
+        .optional(),
+    ),
+    SMTP_HOST: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_USER: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+    SMTP_PASSWORD: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
+    SMTP_FROM: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
     /** Log SQL errors of unexpected failures (never sent to clients). */
     LOG_ERRORS: boolish.default(true),
   })
@@ -139,6 +157,9 @@ const schema = z
         path: ["NEXTAUTH_SECRET"],
         message: "obligatoire en production (openssl rand -base64 32)",
       });
+    }
+    if ((env.SMTP_URL || env.SMTP_HOST) && !env.SMTP_FROM) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_FROM"], message: "obligatoire avec SMTP_URL ou SMTP_HOST (expéditeur des e-mails)" });
     }
     if (env.NODE_ENV === "production" && !env.QUALICHARGE_JWT_SECRET) {
       ctx.addIssue({

@@ -157,6 +157,11 @@ describe("end-of-programme purge of individual data", () => {
     // The GIREVE relay's account and an EVSE it named that no dossier declares.
     const relay = await prisma.gireveRelayAccount.create({ data: { username: "relay-purge", secretHash: "x" } });
     await prisma.gireveUnknownEvse.create({ data: { env: "production", evseId: "FRPUREE9", rawEvseId: "FR*PUR*E9", operatorCode: "FRPUR", reason: "test" } });
+    // A monthly-sending reminder: which operator was late which month, and who was told.
+    const reminded = await prisma.operator.findFirstOrThrow({ select: { id: true } });
+    await prisma.monthlySendingReminder.create({
+      data: { operatorId: reminded.id, period: "2026-03", status: "sent", lateStations: 1, recipients: ["op@test.fr"] },
+    });
     const held = (await getProgrammeStatus({}, { prisma })).held;
     expect(held.statuses).toBe(2);
     expect(held.activeApiUsers).toBeGreaterThanOrEqual(1);
@@ -181,6 +186,7 @@ describe("end-of-programme purge of individual data", () => {
     // The relay can no longer send, and the list of unknown EVSEs is gone.
     expect(await prisma.gireveRelayAccount.findUniqueOrThrow({ where: { id: relay.id } })).toMatchObject({ revokedAt: result.at });
     expect(await prisma.gireveUnknownEvse.count()).toBe(0);
+    expect(await prisma.monthlySendingReminder.count()).toBe(0);
     expect(await prisma.energyDepSlot.count()).toBe(0);
     expect(await prisma.energyRegSlot.count()).toBe(0);
     expect(await prisma.energyDepProfile.count()).toBe(0);

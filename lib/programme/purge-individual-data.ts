@@ -64,6 +64,8 @@ export async function purgeIndividualData(
       // The GIREVE relay's accounts, and the EVSEs it named that no dossier declares (ADR 0023).
       await execute(tx, sql`UPDATE gireve_relay_account SET revoked_at = ${now} WHERE revoked_at IS NULL`);
       await execute(tx, sql`TRUNCATE gireve_unknown_evse`);
+      // The monthly-sending reminders (which operator was late which month, sent to whom): derived from the charges.
+      await execute(tx, sql`TRUNCATE monthly_sending_reminder`);
       await recordAudit(
         {
           actor: data.actor,

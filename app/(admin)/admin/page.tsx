@@ -36,6 +36,9 @@ export default async function AdminHome() {
           <Link href="/admin/declarations-en-retard">Déclarations en retard</Link>
         </li>
         <li>
+          <Link href="/admin/envois-en-retard">Envois en retard</Link> (règle d&apos;envoi au moins mensuel : stations silencieuses, rappels aux opérateurs)
+        </li>
+        <li>
           <Link href="/admin/declarations-en-conflit">Déclarations en conflit</Link> (points déclarés différemment par l&apos;API QualiCharge et par un dossier)
         </li>
         <li>

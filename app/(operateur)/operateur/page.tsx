@@ -11,6 +11,12 @@ import { PageLinks } from "@/components/ui/page-links";
 import { pageOf, pageParam } from "@/lib/platform/pagination";
 import { countOperatorAuthFailures } from "@/lib/security/list-security-events";
 import { formatNumber } from "@/lib/platform/format";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { listSendingStatuses } from "@/lib/monthly-sending/list-sending-statuses";
+import { moreThan, sameDayLater } from "@/lib/monthly-sending/reminder-message";
+import { getEnv } from "@/lib/platform/env";
+import { smtpConfigured } from "@/lib/platform/mail/smtp-mailer";
+import { LateStationsTable } from "@/components/monthly-sending/late-stations-table";
 
 const STATIONS_PER_PAGE = 25;
 
@@ -21,7 +27,13 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
   const user = await requirePermission("operator:console");
   if (!user.operatorId) return <p>Votre compte n&apos;est rattaché à aucun opérateur : contactez l&apos;opérateur technique.</p>;
   const op = await getOperatorOverview({ operatorId: user.operatorId });
-  const [activity, refused] = await Promise.all([getStationActivityByEnv({ operatorId: op.id }), countOperatorAuthFailures(op.id)]);
+  const months = getEnv().MONTHLY_SENDING_MAX_SILENCE_MONTHS;
+  const [activity, refused, sending] = await Promise.all([
+    getStationActivityByEnv({ operatorId: op.id }),
+    countOperatorAuthFailures(op.id),
+    listSendingStatuses({ scope: { operatorId: op.id }, months }),
+  ]);
+  const late = sending.filter((s) => s.late);
   const firstStation = op.stations.find((s) => s.channel === "ADVENIR" && s.attestationSigned) ?? op.stations.find((s) => s.channel === "ADVENIR");
   const examples = buildCurlExamples({ origin: await requestOrigin(), userId: op.id, stationCode: firstStation?.stationCode ?? null });
   const activeCredentials = op.credentials.filter((c) => !c.revokedAt).length;
@@ -29,6 +41,20 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>Espace opérateur — {op.name}</h1>
+      {late.length > 0 && (
+        <Alert
+          severity="warning"
+          as="h2"
+          className="fr-mb-4w"
+          title={`${formatNumber(late.length)} station(s) sans envoi depuis ${moreThan(months)}`}
+          description={
+            <>
+              Le protocole ADVENIR demande d&apos;envoyer les données de recharge au moins une fois par mois. Voyez{" "}
+              <a href="#envois-en-retard">les stations en retard</a> ci-dessous.
+            </>
+          }
+        />
+      )}
       <p>
         Votre identifiant ADVENIR (<code>UserID</code>), à placer en tête de chaque envoi : <code data-testid="operator-user-id">{op.id}</code>
       </p>
@@ -51,6 +77,20 @@ export default async function OperatorHome({ searchParams }: { searchParams: Pro
             (refused.blocked > 0 ? `, et ${formatNumber(refused.blocked)} tentative(s) pendant un blocage` : "") +
             ". Si ce n'est pas vous, changez le secret concerné dans vos identifiants d'API."}
       </p>
+
+      {late.length > 0 && (
+        <section aria-labelledby="envois-en-retard">
+          <h2 id="envois-en-retard">Stations en retard d&apos;envoi</h2>
+          <p>
+            Une station est en retard quand le portail n&apos;en a reçu aucune donnée de production (opération ou courbe de charge, quelle que soit la voie)
+            depuis {moreThan(months)} : elle doit envoyer au plus tard {sameDayLater(months)} sa dernière donnée (le dernier jour du mois quand ce jour
+            n&apos;existe pas), heure de Paris. Une station qui n&apos;a jamais rien envoyé compte depuis son enregistrement, ou la signature de
+            l&apos;attestation de son dossier si elle est postérieure.
+            {smtpConfigured() && " Un rappel par e-mail est envoyé à vos comptes opérateur au plus une fois par mois tant qu'une station reste en retard."}
+          </p>
+          <LateStationsTable rows={late} caption="Stations en retard d'envoi" />
+        </section>
+      )}
 
       <h2 id="stations">Stations déclarées chez vous</h2>
       {op.stations.length === 0 ? (

@@ -15,6 +15,9 @@ import { StationForm } from "@/components/dossiers/station-form";
 import { EtatBadge } from "@/components/dossiers/point-activity";
 import { occupationPdcLabel } from "@/lib/statuses/status-labels";
 import { registerStationAction } from "../actions";
+import { listSendingStatuses } from "@/lib/monthly-sending/list-sending-statuses";
+import { silenceLabel, moreThan } from "@/lib/monthly-sending/reminder-message";
+import { getEnv } from "@/lib/platform/env";
 
 export const metadata: Metadata = { title: "Dossier" };
 
@@ -27,6 +30,12 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
   const d = await orNotFound(findOwnDossier({ dossierId, viewer: user }));
   const step = STEPS.indexOf(d.state) + 1;
   const signed = Boolean(d.attestation?.signedAt);
+  // The monthly-sending rule: which of the dossier's stations send nothing (beneficiary's own dossier only, as findOwnDossier checked).
+  const months = getEnv().MONTHLY_SENDING_MAX_SILENCE_MONTHS;
+  const silent = user.beneficiaryId
+    ? (await listSendingStatuses({ scope: { beneficiaryId: user.beneficiaryId, dossierId: d.id }, months })).filter((s) => s.late)
+    : [];
+  const silentIds = new Set(silent.map((s) => s.stationId));
   return (
     <>
       <Breadcrumb currentPageLabel={d.reference} segments={[{ label: "Mes dossiers", linkProps: { href: "/beneficiaire" } }]} />
@@ -86,6 +95,29 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
       )}
 
       <h2 className="fr-mt-6w">Stations</h2>
+      {silent.length > 0 && (
+        <Alert
+          severity="warning"
+          as="h3"
+          className="fr-mb-2w"
+          title={`${formatNumber(silent.length)} station(s) n'envoient rien depuis ${moreThan(months)}`}
+          description={
+            <>
+              <p>
+                Votre opérateur ({d.operator.name}) doit transmettre les données de recharge au moins une fois par mois. Le portail n&apos;a rien reçu pour :
+              </p>
+              <ul data-testid="silent-stations">
+                {silent.map((s) => (
+                  <li key={s.stationId}>
+                    <code>{s.stationCode}</code> : {silenceLabel(s)}
+                  </li>
+                ))}
+              </ul>
+              <p>L&apos;opérateur en est averti dans son espace ; vous pouvez aussi le contacter.</p>
+            </>
+          }
+        />
+      )}
       {d.stations.length === 0 ? (
         <p>Aucune station déclarée.</p>
       ) : (
@@ -108,7 +140,17 @@ export default async function DossierPage({ params }: { params: Promise<{ dossie
               <code key="c">{s.stationCode}</code>,
               String(s.pointCount),
               formatNumber(s.nominalPowerKw),
-              s.activity.lastDataAt ? formatDateTime(s.activity.lastDataAt) : "Aucune donnée reçue",
+              <span key="l">
+                {s.activity.lastDataAt ? formatDateTime(s.activity.lastDataAt) : "Aucune donnée reçue"}
+                {silentIds.has(s.id) && (
+                  <>
+                    {" "}
+                    <Badge as="span" severity="warning" small>
+                      Sans envoi
+                    </Badge>
+                  </>
+                )}
+              </span>,
               formatNumber(s.activity.chargeCount),
               formatNumber(Math.round(s.activity.energyWh / 100) / 10),
               s.activity.flaggedCount === 0 ? (

@@ -54,6 +54,8 @@ export const usageQuerySchema = z.object({
       .optional(),
   ),
   format: z.enum(["csv", "standard"]).optional(),
+  /** The CSV of the whole view, or of the hourly chart (u5) only. */
+  vue: z.enum(["tout", "u5"]).default("tout"),
 });
 
 export type UsageQuery = z.output<typeof usageQuerySchema>;
@@ -64,5 +66,12 @@ export function parseUsageQuery(params: URLSearchParams | Record<string, string 
     const v = params instanceof URLSearchParams ? params.get(k) : params[k];
     return Array.isArray(v) ? v[0] : (v ?? undefined);
   };
-  return usageQuerySchema.safeParse({ maille: get("maille"), zone: get("zone"), type: get("type"), periode: get("periode"), format: get("format") });
+  return usageQuerySchema.safeParse({
+    maille: get("maille"),
+    zone: get("zone"),
+    type: get("type"),
+    periode: get("periode"),
+    format: get("format"),
+    vue: get("vue"),
+  });
 }

@@ -7,14 +7,12 @@ import type { UsageLevel, UsagePeriodKind } from "@/lib/schemas/usage-indicators
 import { POWER_CLASSES, type PowerClass } from "@/lib/quality-of-service/sessions/power-classes";
 import { usageCellsSql, type UsageCellRow } from "@/lib/quality-of-service/sessions/usage-cells-sql";
 import { usagePeriod, type UsagePeriod } from "@/lib/quality-of-service/sessions/usage-period";
+import { U14_KEYS, type U14Key } from "@/lib/quality-of-service/sessions/usage-catalogue";
 import { suppressUsageCells, type SuppressionNode } from "@/lib/quality-of-service/sessions/suppress-usage-cells";
 
 // QualiCharge's usage indicators computed from the sessions and charges stored in the core, for
 // one period, at every level, under the anonymity rule. Withheld cells leave this function without
 // any figure: only their level, code, name and the kind of secret.
-
-export const U14_KEYS = ["dc_direct", "dc_indirect", "dc_inconnu", "ac_direct", "ac_indirect", "ac_inconnu"] as const;
-export type U14Key = (typeof U14_KEYS)[number];
 
 export interface UsageFigures {
   i1: number;
@@ -160,8 +158,10 @@ export async function computeUsageIndicators(
   const cells: UsageCell[] = raw
     .filter((c) => !c.hidden)
     .map((c): UsageCell => {
-      const id: CellId = { level: c.level, code: c.code, name: c.name, operatorName: c.operatorName };
       const s = secrecy.get(c.key)!;
+      // A withheld unit does not name its operator, a withheld aménageur is its SIREN only.
+      const name = s.secret && c.level === "amenageur" ? null : c.name;
+      const id: CellId = { level: c.level, code: c.code, name, operatorName: s.secret ? null : c.operatorName };
       return s.secret ? { ...id, secret: true, reason: s.reason } : { ...id, secret: false, figures: c.figures };
     })
     .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.code.localeCompare(b.code));

@@ -8,6 +8,7 @@ import { recordSessions } from "@/lib/charges/record-sessions";
 import { readUsageCells, computeUsageIndicators, type RawUsageCell } from "@/lib/quality-of-service/sessions/compute-usage-indicators";
 import { usagePeriod } from "@/lib/quality-of-service/sessions/usage-period";
 import { makeQualichargeTenant } from "@/tests/support/qualicharge/tenant";
+import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 
 // The usage indicators against hand computations: real sessions of real points (fixtures/), the
 // expected figures computed here in plain TypeScript from the fixture files, never by the code
@@ -322,6 +323,36 @@ describe("usage indicators (QualiCharge codes) from real sessions", () => {
     expect(hours(march.figures.u5)).toEqual({ 1: 1, 3: 1 });
     expect(usagePeriod("day", "2024-03-31").hours).toBe(23);
     expect(march.figures.loadFactor).toBeCloseTo(2 / (22 * 23), 12);
+  });
+});
+
+describe("usage indicators by area", () => {
+  it("places points by their station's commune, département and région; an unknown code by its département prefix, or nowhere", async () => {
+    await ensureReferenceData();
+    // A day of the 2000s of this run only: the areas' figures hold this test's sessions alone.
+    const day = new Date(Date.UTC(2000, 0, 1) + (randomBytes(4).readUInt32BE() % 3600) * 86_400_000).toISOString().slice(0, 10);
+    const tenant = await makeQualichargeTenant();
+    const unit = tenant.units[0];
+    const points = await makePoints(unit, tenant.operatorId, [
+      { kw: 22, irve: { code_insee_commune: "2B049" } }, // Calenzana, Haute-Corse, Corse
+      { kw: 22, irve: { code_insee_commune: "2B049" } },
+      { kw: 11, irve: { code_insee_commune: "2B999" } }, // no such commune: Haute-Corse by its prefix
+      { kw: 11, irve: { code_insee_commune: "00000" } }, // no such département: national only
+    ]);
+    const start = new Date(`${day}T10:00:00Z`);
+    for (const p of points) await insertCharge(p, tenant.operatorId, start, new Date(start.getTime() + 3_600_000), 5000, "QUALICHARGE");
+    const cells = await readUsageCells(usagePeriod("day", day));
+    const u10 = (level: string, code: string) => cells.find((c) => c.level === level && c.code === code)?.figures.u10;
+    expect(u10("commune", "2B049")).toBe(2);
+    expect(cells.find((c) => c.level === "commune" && c.code === "2B049")?.name).toBe("Calenzana");
+    expect(u10("commune", "2B?")).toBe(1); // the département's unplaced child, never shown
+    expect(u10("departement", "2B")).toBe(3);
+    expect(u10("region", "94")).toBe(3);
+    expect(u10("region", "?")).toBe(1);
+    expect(u10("national", "FR")).toBe(4);
+    expect(u10("unite", unit)).toBe(4);
+    // A point without an aménageur's SIREN is in the aménageurs' unplaced child.
+    expect(u10("amenageur", "?")).toBe(4);
   });
 });
 

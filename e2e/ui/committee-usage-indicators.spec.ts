@@ -14,7 +14,8 @@ import { execute, sql } from "@/lib/platform/db/sql";
 //
 // By hand: 6 sessions at 07:10 UTC (08:10 in Paris, winter time), 3 at 17:30 UTC (18:30), one of
 // 0.4 kWh at 12:00 UTC (13:00): u10 = 10 sessions, u11 = 9 successful (the 0.4 kWh one is not),
-// u5 = 6 at 8 h, 1 at 13 h, 3 at 18 h; i1 = 6 points, i7 = 6 × 22 = 132 kW.
+// u5 = 6 at 8 h, 1 at 13 h, 3 at 18 h; i1 = 6 points, i7 = 6 × 22 = 132 kW; energy 6 × 12 + 3 × 8 + 0.4 =
+// 96.4 kWh, load factor 96.4 ÷ (132 × 24) = 3.04 %.
 test("le comité lit les indicateurs d'usage d'une unité opérationnelle, leur tableau et leur CSV", async ({ page }) => {
   const operatorName = `Opérateur usages ${uniqueSuffix()}`;
   const operator = await makeOperator({ name: operatorName });
@@ -87,4 +88,12 @@ test("le comité lit les indicateurs d'usage d'une unité opérationnelle, leur 
   expect(lines).toContain(`${unit};${unit} — ${operatorName};u10;Sessions;;10;sessions`);
   expect(lines).toContain(`${unit};${unit} — ${operatorName};u5;Sessions par heure de la journée;8 h;6;sessions`);
   expect(lines).toContain(`${unit};${unit} — ${operatorName};u9;Énergie par classe de puissance;de 7,4 à 22 kW;96,4;kWh`);
+
+  // The régions of that day: Bretagne holds the six stations, published, linking to its detail.
+  await page.goto("/comite/qualite-de-service/usages?type=day&periode=2016-03-15&maille=region");
+  const bretagne = page.getByTestId("usage-areas").getByRole("row").filter({ hasText: "Bretagne (53)" });
+  await expect(bretagne.getByRole("cell")).toHaveText(["Bretagne (53)", "6", "10", "9", "90", "96,4", "3,04"]);
+  await bretagne.getByRole("link", { name: "Bretagne (53)" }).click();
+  await expect(page.getByTestId("usage-scope")).toHaveText("Bretagne (53) — 15 mars 2016");
+  await expectAccessible(page);
 });

@@ -38,7 +38,13 @@ export default async function UsageIndicatorsPage({ searchParams }: { searchPara
   const view = await getUsageView(parsed.data);
   const q = view.query;
   const t = view.indicators.thresholds;
-  const csv = (vue: string) => ({ excel: link(q, { format: "csv", vue }, `${PATH}/csv`), standard: link(q, { format: "standard", vue }, `${PATH}/csv`) });
+  const csvOf = (query: UsageQuery, vue: string) => ({
+    excel: link(query, { format: "csv", vue }, `${PATH}/csv`),
+    standard: link(query, { format: "standard", vue }, `${PATH}/csv`),
+  });
+  const csv = (vue: string) => csvOf(q, vue);
+  // The level's table: every area, whatever zone was asked for.
+  const areasCsv = csvOf({ ...q, zone: undefined }, "tout");
   return (
     <>
       {title}
@@ -53,38 +59,35 @@ export default async function UsageIndicatorsPage({ searchParams }: { searchPara
         {formatNumber(t.minStations)} stations, avec le nom de son opérateur. D&apos;autres zones sont retenues pour qu&apos;une zone en « secret statistique »
         ne se déduise pas de la zone qui la contient.
       </p>
-      <UsageFilters action={PATH} query={q} zones={view.areas.map((a) => ({ code: a.code, label: areaLabel(a) }))} />
+      <UsageFilters action={PATH} query={q} zones={q.maille === "national" ? [] : view.areas.map((a) => ({ code: a.code, label: areaLabel(a) }))} />
       <h2 className="fr-h4" data-testid="usage-scope">
         {view.cell ? areaLabel(view.cell) : USAGE_LEVEL_LABELS[q.maille]} — {view.periodLabel}
       </h2>
       {view.cell ? (
         <UsageCellFigures cell={view.cell} csv={csv("tout")} hoursCsv={csv("u5")} />
-      ) : q.maille !== "national" && !q.zone ? (
-        view.areas.length === 0 ? (
-          <p>Aucune donnée pour ce niveau et cette période.</p>
-        ) : (
-          <>
-            <UsageAreasTable
-              areas={view.areas}
-              caption={`${USAGE_LEVEL_LABELS[q.maille]} : indicateurs principaux, ${view.periodLabel}`}
-              hrefOf={(code) => link({ ...q, zone: code }, {})}
-            />
-            <ul>
-              <li>
-                <a className="fr-link fr-link--download" href={csv("tout").excel} download>
-                  CSV pour Excel<span className="fr-link__detail">toutes les zones du niveau, séparateur ; et virgule décimale</span>
-                </a>
-              </li>
-              <li>
-                <a className="fr-link fr-link--download" href={csv("tout").standard} download>
-                  CSV standard<span className="fr-link__detail">toutes les zones du niveau, séparateur , et point décimal</span>
-                </a>
-              </li>
-            </ul>
-          </>
-        )
+      ) : q.maille === "national" || view.areas.length === 0 ? (
+        <p>Aucune donnée pour cette période.</p>
       ) : (
-        <p>Aucune donnée pour cette zone et cette période.</p>
+        <>
+          {q.zone && <p>Aucune donnée pour la zone {q.zone} à ce niveau et pour cette période : voici les zones du niveau.</p>}
+          <UsageAreasTable
+            areas={view.areas}
+            caption={`${USAGE_LEVEL_LABELS[q.maille]} : indicateurs principaux, ${view.periodLabel}`}
+            hrefOf={(code) => link({ ...q, zone: code }, {})}
+          />
+          <ul>
+            <li>
+              <a className="fr-link fr-link--download" href={areasCsv.excel} download>
+                CSV pour Excel<span className="fr-link__detail">toutes les zones du niveau, séparateur ; et virgule décimale</span>
+              </a>
+            </li>
+            <li>
+              <a className="fr-link fr-link--download" href={areasCsv.standard} download>
+                CSV standard<span className="fr-link__detail">toutes les zones du niveau, séparateur , et point décimal</span>
+              </a>
+            </li>
+          </ul>
+        </>
       )}
     </>
   );

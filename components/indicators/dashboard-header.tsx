@@ -10,6 +10,7 @@ export const DASHBOARD_PAGES = [
   { href: "/comite/indicateurs/reseau", label: "Réseau électrique" },
   { href: "/comite/indicateurs/carbone", label: "Carbone" },
   { href: "/comite/indicateurs/carte", label: "Carte" },
+  { href: "/comite/qualite-de-service/usages", label: "Usages (codes QualiCharge)" },
 ] as const;
 
 /** Links between the committee pages, keeping the current filters. */

@@ -1,0 +1,169 @@
+import "server-only";
+import { db } from "@/lib/platform/db/database";
+import { getEnv } from "@/lib/platform/env";
+import { queryRows, type RawQueryClient } from "@/lib/platform/db/sql";
+import type { Thresholds } from "@/lib/anonymity/suppress-small-groups";
+import type { UsageLevel, UsagePeriodKind } from "@/lib/schemas/usage-indicators";
+import { POWER_CLASSES, type PowerClass } from "@/lib/quality-of-service/sessions/power-classes";
+import { usageCellsSql, type UsageCellRow } from "@/lib/quality-of-service/sessions/usage-cells-sql";
+import { usagePeriod, type UsagePeriod } from "@/lib/quality-of-service/sessions/usage-period";
+import { U14_KEYS, type U14Key } from "@/lib/quality-of-service/sessions/usage-catalogue";
+import { suppressUsageCells, type SuppressionNode } from "@/lib/quality-of-service/sessions/suppress-usage-cells";
+
+// QualiCharge's usage indicators computed from the sessions and charges stored in the core, for
+// one period, at every level, under the anonymity rule. Withheld cells leave this function without
+// any figure: only their level, code, name and the kind of secret.
+
+export interface UsageFigures {
+  i1: number;
+  i4: number;
+  i7: number;
+  t1: Record<PowerClass, number>;
+  e4: number;
+  /** Sessions per Paris hour of start (0–23); null where hourly figures are not published (communes). */
+  u5: number[] | null;
+  u6: Record<PowerClass, number>;
+  u9: Record<PowerClass, number>;
+  u10: number;
+  u11: number;
+  u12: Record<PowerClass, number>;
+  u13: Record<PowerClass, number>;
+  u14: Record<U14Key, number>;
+  /** Energy ÷ (installed power × hours of the period); null without installed power. */
+  loadFactor: number | null;
+  /** u11 ÷ u10; null without sessions. */
+  successRate: number | null;
+}
+
+interface CellId {
+  level: UsageLevel;
+  code: string;
+  name: string | null;
+  /** The operator holding an operational unit (published with its unit). */
+  operatorName: string | null;
+}
+
+export type UsageCell = CellId & ({ secret: false; figures: UsageFigures } | { secret: true; reason: "primaire" | "secondaire" });
+
+export interface UsageIndicators {
+  period: UsagePeriod;
+  thresholds: Thresholds;
+  /** Every cell shown at some level (cells of unplaced stations are not), national first. */
+  cells: UsageCell[];
+}
+
+const NATIONAL = "FR";
+/** The code of a child made of the stations a level cannot place. */
+const UNPLACED = "?";
+
+/** Level, code and parent of a row, from its GROUPING bits (usage-cells-sql.ts). */
+function placeOf(r: UsageCellRow): { level: UsageLevel; code: string; parent: string | null } {
+  switch (r.g) {
+    case 31:
+      return { level: "national", code: NATIONAL, parent: null };
+    case 15:
+      return { level: "region", code: r.reg ?? UNPLACED, parent: `national:${NATIONAL}` };
+    case 7:
+      return { level: "departement", code: r.dep ?? UNPLACED, parent: `region:${r.reg ?? UNPLACED}` };
+    case 3:
+      return { level: "commune", code: r.commune ?? `${r.dep ?? ""}${UNPLACED}`, parent: `departement:${r.dep ?? UNPLACED}` };
+    case 29:
+      return { level: "unite", code: r.ou ?? UNPLACED, parent: `national:${NATIONAL}` };
+    case 30:
+      return { level: "amenageur", code: r.siren ?? UNPLACED, parent: `national:${NATIONAL}` };
+    default:
+      throw new Error(`usage cells: unexpected grouping ${r.g}`);
+  }
+}
+
+const perClass = (values: number[]) => Object.fromEntries(POWER_CLASSES.map((c, i) => [c, Number(values[i] ?? 0)])) as Record<PowerClass, number>;
+
+function figuresOf(r: UsageCellRow, level: UsageLevel, period: UsagePeriod): UsageFigures {
+  const u9 = perClass(r.u9);
+  const energy = Object.values(u9).reduce((a, b) => a + b, 0);
+  const i7 = Number(r.i7);
+  const u10 = Number(r.u10);
+  return {
+    i1: Number(r.i1),
+    i4: Number(r.i4),
+    i7,
+    t1: perClass(r.t1),
+    e4: Number(r.e4),
+    // Hourly profiles are not published for communes (as the programme's profiles: a few
+    // stations' hours are close to their users' habits).
+    u5: level === "commune" ? null : Array.from({ length: 24 }, (_, h) => Number(r.u5?.[String(h)] ?? 0)),
+    u6: perClass(r.u6),
+    u9,
+    u10,
+    u11: Number(r.u11),
+    u12: perClass(r.u12),
+    u13: perClass(r.u13),
+    u14: Object.fromEntries(U14_KEYS.map((k, i) => [k, Number(r.u14[i] ?? 0)])) as Record<U14Key, number>,
+    loadFactor: i7 > 0 ? energy / (i7 * period.hours) : null,
+    successRate: u10 > 0 ? Number(r.u11) / u10 : null,
+  };
+}
+
+const LEVEL_ORDER: UsageLevel[] = ["national", "region", "departement", "commune", "unite", "amenageur"];
+
+/** A cell before the anonymity rule: its figures, the stations and owners that reported. For tests and the rule. */
+export interface RawUsageCell extends CellId {
+  key: string;
+  parent: string | null;
+  /** Made of the stations a level cannot place: in the arithmetic, never shown. */
+  hidden: boolean;
+  figures: UsageFigures;
+  stations: Set<string>;
+  owners: Set<string>;
+}
+
+/** Every cell of the period, unsuppressed. Never shown as such: computeUsageIndicators applies the rule. */
+export async function readUsageCells(period: UsagePeriod, client?: RawQueryClient): Promise<RawUsageCell[]> {
+  const rows = await queryRows<UsageCellRow>(client ?? (await db()), usageCellsSql(period));
+  return rows.map((r) => {
+    const { level, code, parent } = placeOf(r);
+    return {
+      key: `${level}:${code}`,
+      parent,
+      level,
+      code,
+      hidden: code.endsWith(UNPLACED),
+      name: r.name,
+      operatorName: level === "unite" ? r.operator_name : null,
+      figures: figuresOf(r, level, period),
+      stations: new Set(r.stations ?? []),
+      owners: new Set(r.owners ?? []),
+    };
+  });
+}
+
+export async function computeUsageIndicators(
+  input: { kind: UsagePeriodKind; day: string },
+  options: { client?: RawQueryClient; thresholds?: Thresholds } = {},
+): Promise<UsageIndicators> {
+  const period = usagePeriod(input.kind, input.day);
+  const env = options.thresholds ? null : getEnv();
+  const thresholds = options.thresholds ?? { minStations: env!.ANON_MIN_STATIONS, minBeneficiaries: env!.ANON_MIN_BENEFICIARIES };
+  const raw = await readUsageCells(period, options.client);
+  const nodes: SuppressionNode[] = raw.map((c) => ({
+    key: c.key,
+    parent: c.parent,
+    level: c.level,
+    hidden: c.hidden,
+    weight: c.figures.u10,
+    stations: c.stations,
+    owners: c.owners,
+  }));
+  const secrecy = suppressUsageCells(nodes, thresholds);
+  const cells: UsageCell[] = raw
+    .filter((c) => !c.hidden)
+    .map((c): UsageCell => {
+      const s = secrecy.get(c.key)!;
+      // A withheld unit does not name its operator, a withheld aménageur is its SIREN only.
+      const name = s.secret && c.level === "amenageur" ? null : c.name;
+      const id: CellId = { level: c.level, code: c.code, name, operatorName: s.secret ? null : c.operatorName };
+      return s.secret ? { ...id, secret: true, reason: s.reason } : { ...id, secret: false, figures: c.figures };
+    })
+    .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.code.localeCompare(b.code));
+  return { period, thresholds, cells };
+}

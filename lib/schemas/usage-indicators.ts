@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+// Inputs of the usage indicators computed from sessions (QualiCharge's codes, issue 19): the
+// level, the area and the period the committee asks for, as the page and its CSV route read them
+// from the query string (`maille`, `zone`, `type`, `periode`, `format`).
+
+/** QualiCharge's levels, EPCI left out (no maintained commune → EPCI table in the portal yet). */
+export const USAGE_LEVELS = ["national", "region", "departement", "commune", "unite", "amenageur"] as const;
+export type UsageLevel = (typeof USAGE_LEVELS)[number];
+
+export const USAGE_LEVEL_LABELS: Record<UsageLevel, string> = {
+  national: "France entière",
+  region: "Région",
+  departement: "Département",
+  commune: "Commune",
+  unite: "Unité opérationnelle (opérateur)",
+  amenageur: "Aménageur (SIREN)",
+};
+
+export const USAGE_PERIOD_KINDS = ["day", "week", "month", "quarter", "year"] as const;
+export type UsagePeriodKind = (typeof USAGE_PERIOD_KINDS)[number];
+
+export const USAGE_PERIOD_LABELS: Record<UsagePeriodKind, string> = {
+  day: "Jour",
+  week: "Semaine",
+  month: "Mois",
+  quarter: "Trimestre",
+  year: "Année",
+};
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const usageQuerySchema = z.object({
+  maille: z.enum(USAGE_LEVELS, { error: "maille inconnue" }).default("national"),
+  /** The area's code at that level (INSEE code, operational unit, SIREN); none: every area of the level. */
+  zone: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{2,14}$/, { error: "zone : code attendu (lettres et chiffres)" })
+      .optional(),
+  ),
+  type: z.enum(USAGE_PERIOD_KINDS, { error: "type de période inconnu" }).default("month"),
+  /** Any day of the period (Paris calendar); the period is the one containing it. */
+  periode: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "période : date attendue au format AAAA-MM-JJ" })
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+        error: "période : date inexistante",
+      })
+      .optional(),
+  ),
+  format: z.enum(["csv", "standard"]).optional(),
+  /** The CSV of the whole view, or of the hourly chart (u5) only. */
+  vue: z.enum(["tout", "u5"]).default("tout"),
+});
+
+export type UsageQuery = z.output<typeof usageQuerySchema>;
+
+/** The query from a page's searchParams or a URL's: the first value of each field. */
+export function parseUsageQuery(params: URLSearchParams | Record<string, string | string[] | undefined>) {
+  const get = (k: string) => {
+    const v = params instanceof URLSearchParams ? params.get(k) : params[k];
+    return Array.isArray(v) ? v[0] : (v ?? undefined);
+  };
+  return usageQuerySchema.safeParse({
+    maille: get("maille"),
+    zone: get("zone"),
+    type: get("type"),
+    periode: get("periode"),
+    format: get("format"),
+    vue: get("vue"),
+  });
+}

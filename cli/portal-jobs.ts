@@ -2,6 +2,7 @@ import { purgeRawBodies } from "@/lib/channels/advenir/purge-raw-bodies";
 import { dailyRecompute } from "@/lib/indicators/refresh-indicators";
 import { ensureStatusPartitions, MONTHS_AHEAD } from "@/lib/statuses/ensure-status-partitions";
 import { dailyQosComputation } from "@/lib/quality-of-service/daily-qos";
+import { dailyDataQuality } from "@/lib/data-quality/daily-data-quality";
 import type { Job } from "@/lib/platform/jobs/scheduler";
 
 // The portal's periodic jobs, declared once by the composition (the scheduler in lib/platform/jobs
@@ -36,6 +37,12 @@ export const PORTAL_JOBS: readonly Job[] = [
     label: "Calcul quotidien de la qualité de service (statuts des deux derniers jours)",
     schedule: { dailyAt: "04:30" },
     run: dailyQosComputation,
+  },
+  {
+    name: "data-quality-daily",
+    label: "Contrôle quotidien de la qualité des données (deux derniers jours)",
+    schedule: { dailyAt: "04:45" },
+    run: dailyDataQuality,
   },
 ];
 

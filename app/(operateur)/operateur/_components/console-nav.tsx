@@ -9,6 +9,7 @@ const ITEMS = [
   { href: "/operateur/api-qualicharge", text: "Comptes de l'API QualiCharge" },
   { href: "/operateur/envois", text: "Envois" },
   { href: "/operateur/anomalies", text: "Anomalies" },
+  { href: "/operateur/qualite-des-donnees", text: "Qualité des données" },
   { href: "/operateur/bac-a-sable", text: "Bac à sable" },
 ] as const;
 

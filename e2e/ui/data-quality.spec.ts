@@ -9,7 +9,7 @@ import { craftPoints, ensureCommune, makeDqTenant } from "@/tests/support/data-q
 // Issue 19, data quality per operator: an operator whose unit declares 8 points, 2 of them with a
 // power written in W (7,000 "kW"), reads yesterday's report: rule S1 fails at 2 / 8 = 25 % against
 // its 1 % tolerance, and it downloads the two offending points; the admin sees the operator in its
-// list. The day is computed by the spec (the server's nightly job is off in the browser tests).
+// list, and its report. The day is computed by the spec (the server's nightly job is off in the browser tests).
 
 test("qualité des données : l'opérateur lit sa règle non respectée et télécharge ses lignes ; l'administrateur le voit", async ({ browser, consoleErrors }) => {
   await ensureCommune();
@@ -55,5 +55,14 @@ test("qualité des données : l'opérateur lit sa règle non respectée et tél�
   await expect(adminPage.getByRole("heading", { level: 1 })).toHaveText("Qualité des données par opérateur");
   const line = adminPage.getByTestId("quality-operators").getByRole("row").filter({ hasText: operator.name });
   await expect(line.filter({ hasText: `Unité ${tenant.unit}` })).toContainText("S1");
+  await expectAccessible(adminPage);
+  // The operator's own report, as the operator reads it.
+  await line.first().getByRole("link", { name: operator.name }).click();
+  await expect(adminPage.getByRole("heading", { level: 1 })).toHaveText(`Qualité des données : ${operator.name}`);
+  const adminS1 = adminPage
+    .getByTestId(`quality-unit-${tenant.unit}`)
+    .getByRole("row")
+    .filter({ has: adminPage.getByRole("cell", { name: "S1", exact: true }) });
+  await expect(adminS1).toContainText(/25\s%\s\(2 sur 8\)/);
   await expectAccessible(adminPage);
 });

@@ -164,3 +164,9 @@ export async function exportDayResults(day: string): Promise<ResultExportRow[]> 
     passed: r.passed,
   }));
 }
+
+/** The operator whose report the admin opens, or null when there is none of that id. */
+export async function findReportOperator(operatorId: string): Promise<{ id: string; name: string } | null> {
+  const prisma = await db();
+  return prisma.operator.findUnique({ where: { id: operatorId }, select: { id: true, name: true } });
+}

@@ -18,3 +18,6 @@ export type OffendersQuery = z.infer<typeof offendersQuerySchema>;
 /** The admin's list and export: a day (the latest computed by default). */
 export const qualityListQuerySchema = z.object({ jour: day("Jour"), format: z.string().optional() });
 export type QualityListQuery = z.infer<typeof qualityListQuerySchema>;
+
+/** The operator of the admin's detail page and its CSV (a path segment). */
+export const reportOperatorIdSchema = z.uuid({ error: "Opérateur introuvable" });

@@ -13,6 +13,7 @@ vi.mock("next-auth", () => ({ getServerSession: async () => (session.userId ? { 
 
 const { GET: offendersCsv } = await import("@/app/(operateur)/operateur/qualite-des-donnees/lignes.csv/route");
 const { GET: adminCsv } = await import("@/app/(admin)/admin/qualite-des-donnees.csv/route");
+const { GET: adminOffendersCsv } = await import("@/app/(admin)/admin/qualite-des-donnees/[operatorId]/lignes.csv/route");
 
 const DAY = "2026-11-12";
 const NOON = new Date("2026-11-12T11:00:00Z");
@@ -121,6 +122,23 @@ describe("the operator's data-quality report", () => {
     expect(text.split("\r\n")[1]).toBe("Jour,Opérateur,Périmètre,Règle,Libellé,Lignes contrôlées,Lignes en défaut,Part (%),Tolérance (%),Respectée");
     expect(text).toContain(`,Unité ${a.unit},S1,Puissance nominale hors limites,3,1,33.3333,1,false`);
     expect(text).toContain(`,Unité ${b.unit},S1,Puissance nominale hors limites,2,1,50,1,false`);
+  });
+});
+
+describe("an operator's offending rows for the admin", () => {
+  const params = (operatorId: string) => ({ params: Promise.resolve({ operatorId }) });
+
+  it("gives the admin any operator's rows, and nobody else", async () => {
+    session.userId = admin;
+    const res = await adminOffendersCsv(get(`/admin/qualite-des-donnees/${b.operatorId}/lignes.csv?jour=${DAY}&format=standard`), params(b.operatorId));
+    expect(res.status).toBe(200);
+    const rows = (await res.text()).split("\r\n").filter((l) => l.startsWith("S1,"));
+    expect(rows).toEqual([expect.stringContaining(`,Unité ${b.unit},${b.unit}E`)]);
+    expect((await adminOffendersCsv(get(`/admin/qualite-des-donnees/x/lignes.csv`), params("pas-un-uuid"))).status).toBe(404);
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect((await adminOffendersCsv(get(`/admin/qualite-des-donnees/${unknown}/lignes.csv`), params(unknown))).status).toBe(404);
+    session.userId = userA;
+    expect((await adminOffendersCsv(get(`/admin/qualite-des-donnees/${b.operatorId}/lignes.csv`), params(b.operatorId))).status).toBe(403);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/lib/auth/session";
 import { listOperatorsQuality } from "@/lib/data-quality/read-report";
 import { scopeLabel } from "@/lib/data-quality/format-data-quality-csv";
@@ -39,7 +40,9 @@ export default async function AdminDataQualityPage({ searchParams }: { searchPar
             headers={["Opérateur", "Périmètre", "Règles contrôlées", "Règles non respectées"]}
             rowKeys={lines.map((l) => `${l.operatorId}-${l.scopeKind}-${l.scopeCode}`)}
             rows={lines.map((l) => [
-              l.operatorName,
+              <Link key="o" href={`/admin/qualite-des-donnees/${l.operatorId}`}>
+                {l.operatorName}
+              </Link>,
               scopeLabel(l.scopeKind, l.scopeCode),
               String(l.checkedRules),
               l.failedRules.length === 0 ? "Aucune" : l.failedRules.join(", "),

@@ -5,6 +5,7 @@ import { sendMonthlyReminders } from "@/lib/monthly-sending/send-monthly-reminde
 import { createSmtpMailer } from "@/lib/platform/mail/smtp-mailer";
 import { getEnv } from "@/lib/platform/env";
 import { dailyQosComputation } from "@/lib/quality-of-service/daily-qos";
+import { dailyDataQuality } from "@/lib/data-quality/daily-data-quality";
 import type { Job } from "@/lib/platform/jobs/scheduler";
 
 // The portal's periodic jobs, declared once by the composition (the scheduler in lib/platform/jobs
@@ -55,6 +56,12 @@ export const PORTAL_JOBS: readonly Job[] = [
     label: "Calcul quotidien de la qualité de service (statuts des deux derniers jours)",
     schedule: { dailyAt: "04:30" },
     run: dailyQosComputation,
+  },
+  {
+    name: "data-quality-daily",
+    label: "Contrôle quotidien de la qualité des données (deux derniers jours)",
+    schedule: { dailyAt: "04:45" },
+    run: dailyDataQuality,
   },
 ];
 

@@ -5,7 +5,7 @@ import type { Role } from "@/generated/prisma/enums";
 // The expected table, written out independently of lib/auth/permissions.ts.
 const EXPECTED: Record<Role, Permission[]> = {
   beneficiaire: ["account:manage-own", "dossiers:manage-own", "attestations:sign-own"],
-  operateur: ["account:manage-own", "operator:console", "operator:credentials"],
+  operateur: ["account:manage-own", "operator:console", "operator:credentials", "data-quality:read-own"],
   comite: ["account:manage-own", "indicators:read", "declarations:read-late-summary"],
   admin: [
     "account:manage-own",
@@ -24,6 +24,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     "security-log:read",
     "individual-data:read",
     "individual-data:purge",
+    "data-quality:read-all",
   ],
 };
 
@@ -57,5 +58,8 @@ describe("role → permission table", () => {
     // The GIREVE relay's accounts, its calls and the unknown EVSEs (operators' points): the admin only.
     for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "gireve:manage")).toBe(false);
     expect(can("admin", "gireve:manage")).toBe(true);
+    // An operator reads its own data-quality report; every operator's is the admin's.
+    for (const role of ["beneficiaire", "comite", "admin"] as const) expect(can(role, "data-quality:read-own")).toBe(false);
+    for (const role of ["beneficiaire", "operateur", "comite"] as const) expect(can(role, "data-quality:read-all")).toBe(false);
   });
 });

@@ -8,6 +8,10 @@ export const PERMISSIONS = {
   "attestations:sign-own": ["beneficiaire"],
   "operator:console": ["operateur"],
   "operator:credentials": ["operateur"],
+  /** The operator's own data-quality report and the rows of its data breaking the rules (docs/data-quality.md). */
+  "data-quality:read-own": ["operateur"],
+  /** Every operator's data-quality results (aggregates per unit and operator). */
+  "data-quality:read-all": ["admin"],
   "indicators:read": ["comite", "admin"],
   /** Late declarations counted per région, operator count and age: anonymous (lib/anonymity). */
   "declarations:read-late-summary": ["comite", "admin"],

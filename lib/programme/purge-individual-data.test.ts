@@ -154,6 +154,19 @@ describe("end-of-programme purge of individual data", () => {
     const qosRows = async () =>
       (await queryRows<{ n: number }>(prisma, sql`SELECT ((SELECT count(*) FROM qos_point_day) + (SELECT count(*) FROM qos_station_day))::int AS n`))[0].n;
     expect(await qosRows()).toBeGreaterThanOrEqual(2);
+    // A data-quality result of the operator (an aggregate, kept) and a row that broke it (individual, purged).
+    await execute(
+      prisma,
+      sql`INSERT INTO data_quality_result (day, scope_kind, scope_code, operator_id, rule_code, checked, breaking, share, tolerance, passed)
+          VALUES ('2026-03-11', 'operator', ${operatorId}, ${operatorId}::uuid, 'D1', 10, 1, 0.1, 0.001, false)`,
+    );
+    await execute(
+      prisma,
+      sql`INSERT INTO data_quality_offender (day, scope_kind, scope_code, operator_id, rule_code, rank, ref, at, detail)
+          VALUES ('2026-03-11', 'operator', ${operatorId}, ${operatorId}::uuid, 'D1', 1, 'ST / T1', ${at}, '1200 kWh')`,
+    );
+    const dqRows = async (table: "data_quality_result" | "data_quality_offender") =>
+      (await queryRows<{ n: number }>(prisma, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE operator_id = ${operatorId}::uuid`))[0].n;
     // The GIREVE relay's account and an EVSE it named that no dossier declares.
     const relay = await prisma.gireveRelayAccount.create({ data: { username: "relay-purge", secretHash: "x" } });
     await prisma.gireveUnknownEvse.create({ data: { env: "production", evseId: "FRPUREE9", rawEvseId: "FR*PUR*E9", operatorCode: "FRPUR", reason: "test" } });
@@ -193,6 +206,8 @@ describe("end-of-programme purge of individual data", () => {
     expect(await prisma.chargeStationMonth.count()).toBe(0);
     expect(await prisma.energyDirty.count()).toBe(0);
     expect(await qosRows()).toBe(0);
+    expect(await dqRows("data_quality_offender")).toBe(0);
+    expect(await dqRows("data_quality_result")).toBe(1);
     expect(status.purge).toMatchObject({ actor: "admin@test", counts: held });
     const audit = await prisma.auditLog.findMany({ where: { action: "donnees_individuelles:purge" } });
     expect(audit).toHaveLength(1);

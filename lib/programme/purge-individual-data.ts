@@ -51,6 +51,9 @@ export async function purgeIndividualData(
       await execute(tx, sql`TRUNCATE status_event, charge_point_status`);
       // Quality of service per point and station is computed from them: individual data too.
       await execute(tx, sql`TRUNCATE qos_point_day, qos_station_day, qos_outage`);
+      // The rows breaking a data-quality rule name points, charges and statuses: individual data.
+      // The shares per unit and operator (data_quality_result) are aggregates and stay.
+      await execute(tx, sql`TRUNCATE data_quality_offender`);
       // The security log holds client addresses (individual data) with the logins they tried.
       await execute(tx, sql`TRUNCATE security_event`);
       // The charge caches are derived from the charges, per station and month, and per

@@ -51,6 +51,9 @@ export default async function AdminHome() {
           <Link href="/admin/securite">Journal de sécurité</Link> (authentifications refusées de l&apos;API)
         </li>
         <li>
+          <Link href="/admin/qualite-des-donnees">Qualité des données par opérateur</Link> (règles de QualiCharge, export CSV)
+        </li>
+        <li>
           <Link href="/admin/donnees-individuelles">Fin du programme : purge des données individuelles</Link>
         </li>
       </ul>

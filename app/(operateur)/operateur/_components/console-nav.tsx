@@ -10,6 +10,7 @@ const ITEMS = [
   { href: "/operateur/envois", text: "Envois" },
   { href: "/operateur/anomalies", text: "Anomalies" },
   { href: "/operateur/qualite-de-service", text: "Qualité de service" },
+  { href: "/operateur/qualite-des-donnees", text: "Qualité des données" },
   { href: "/operateur/bac-a-sable", text: "Bac à sable" },
 ] as const;
 

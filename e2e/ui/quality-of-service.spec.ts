@@ -73,7 +73,10 @@ test("qualité de service : le comité lit les chiffres publiés, la carte, le c
   expect(csv).toMatch(/\r\n75,Paris \(75\),6,6,99\.51,/);
 
   // The operator's history, from the ranking: its published figure of each month.
-  await page.getByTestId("qos-ranking").getByRole("link", { name: new RegExp(`\\(${unit}\\)`) }).click();
+  await page
+    .getByTestId("qos-ranking")
+    .getByRole("link", { name: new RegExp(`\\(${unit}\\)`) })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`(${unit})`);
   await expect(page.getByTestId("qos-own-disponibilite")).toContainText("99,5 %");
   await expectAccessible(page);

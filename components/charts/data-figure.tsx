@@ -2,6 +2,7 @@
 
 import { useId, type ReactNode } from "react";
 import { Table } from "@codegouvfr/react-dsfr/Table";
+import { CsvDownloadLinks } from "@/components/ui/csv-download-links";
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -44,20 +45,7 @@ export function DataFigure(props: {
         />
       </details>
       <p className="fr-mt-1w fr-mb-1v">Télécharger les données :</p>
-      <ul className="fr-mb-0">
-        <li>
-          <a className="fr-link fr-link--download" href={props.csv.excel} download>
-            CSV pour Excel<span className="fr-link__detail">séparateur ; et virgule décimale</span>
-            <span className="fr-sr-only"> ({props.title})</span>
-          </a>
-        </li>
-        <li>
-          <a className="fr-link fr-link--download" href={props.csv.standard} download>
-            CSV standard<span className="fr-link__detail">séparateur , et point décimal</span>
-            <span className="fr-sr-only"> ({props.title})</span>
-          </a>
-        </li>
-      </ul>
+      <CsvDownloadLinks csv={props.csv} title={props.title} className="fr-mb-0" />
     </figure>
   );
 }

@@ -3,6 +3,7 @@ import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
 import { QOS_INDICATORS, formatQosValue } from "@/lib/quality-of-service/qos-catalogue";
 import type { QosCell } from "@/lib/quality-of-service/read-qos-cells";
 import { formatNumber } from "@/lib/platform/format";
+import { CsvDownloadLinks } from "@/components/ui/csv-download-links";
 
 // The figures of every cell of the level (the CSV files hold the same rows, with the daily
 // distribution of availability too).
@@ -21,20 +22,7 @@ export function QosCellsTable(props: { caption: string; zoneLabel: string; cells
       ) : (
         <DataTable caption={props.caption} headers={headers} rows={rows} rowKeys={props.cells.map((c) => c.code)} testId="qos-cells" />
       )}
-      <ul className="fr-mb-4w">
-        <li>
-          <a className="fr-link fr-link--download" href={props.csv.excel} download>
-            CSV pour Excel<span className="fr-link__detail">séparateur ; et virgule décimale</span>
-            <span className="fr-sr-only"> ({props.caption})</span>
-          </a>
-        </li>
-        <li>
-          <a className="fr-link fr-link--download" href={props.csv.standard} download>
-            CSV standard<span className="fr-link__detail">séparateur , et point décimal</span>
-            <span className="fr-sr-only"> ({props.caption})</span>
-          </a>
-        </li>
-      </ul>
+      <CsvDownloadLinks csv={props.csv} title={props.caption} className="fr-mb-4w" />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
 import { formatQosValue, qosNumber, type QosIndicator } from "@/lib/quality-of-service/qos-catalogue";
 import type { QosCell } from "@/lib/quality-of-service/read-qos-cells";
 import { getBoundaries } from "@/lib/reference-data/get-boundaries";
+import { CsvDownloadLinks } from "@/components/ui/csv-download-links";
 
 // One indicator on the map of France by département or région, with its data table and CSV.
 
@@ -43,20 +44,7 @@ export function QosMapFigure(props: {
           rows={props.cells.map((c) => [c.label, c.secret ? SECRET_LABEL : formatQosValue(i.unit, i.value(c.figures))])}
         />
       </details>
-      <ul>
-        <li>
-          <a className="fr-link fr-link--download" href={props.csv.excel} download>
-            CSV pour Excel<span className="fr-link__detail">séparateur ; et virgule décimale</span>
-            <span className="fr-sr-only"> ({props.title})</span>
-          </a>
-        </li>
-        <li>
-          <a className="fr-link fr-link--download" href={props.csv.standard} download>
-            CSV standard<span className="fr-link__detail">séparateur , et point décimal</span>
-            <span className="fr-sr-only"> ({props.title})</span>
-          </a>
-        </li>
-      </ul>
+      <CsvDownloadLinks csv={props.csv} title={props.title} />
     </figure>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { QOS_PERIOD_KINDS, QOS_PERIOD_LABELS, type QosPeriodKind } from "@/lib/schemas/quality-of-service";
 
 // Inputs of the usage indicators computed from sessions (QualiCharge's codes, issue 19): the
 // level, the area and the period the committee asks for, as the page and its CSV route read them
@@ -17,16 +18,10 @@ export const USAGE_LEVEL_LABELS: Record<UsageLevel, string> = {
   amenageur: "Aménageur (SIREN)",
 };
 
-export const USAGE_PERIOD_KINDS = ["day", "week", "month", "quarter", "year"] as const;
-export type UsagePeriodKind = (typeof USAGE_PERIOD_KINDS)[number];
-
-export const USAGE_PERIOD_LABELS: Record<UsagePeriodKind, string> = {
-  day: "Jour",
-  week: "Semaine",
-  month: "Mois",
-  quarter: "Trimestre",
-  year: "Année",
-};
+/** The periods of the quality-of-service pages (one list for both). */
+export const USAGE_PERIOD_KINDS = QOS_PERIOD_KINDS;
+export type UsagePeriodKind = QosPeriodKind;
+export const USAGE_PERIOD_LABELS: Record<UsagePeriodKind, string> = QOS_PERIOD_LABELS;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

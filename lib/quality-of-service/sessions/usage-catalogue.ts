@@ -85,4 +85,4 @@ export const U14_LABELS: Record<U14Key, string> = {
   ac_inconnu: "AC, raccordement non renseigné",
 };
 
-export const SECRET_LABEL = "secret statistique";
+export { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";

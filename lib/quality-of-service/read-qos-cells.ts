@@ -58,10 +58,14 @@ export interface QosCells {
 /** Runs `fn` in a read transaction without JIT compilation: these aggregates take longer to compile than to run. */
 async function withoutJit<T>(fn: (tx: RawQueryClient) => Promise<T>): Promise<T> {
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
-    await execute(tx, sql`SET LOCAL jit = off`);
-    return fn(tx);
-  });
+  return prisma.$transaction(
+    async (tx) => {
+      await execute(tx, sql`SET LOCAL jit = off`);
+      return fn(tx);
+    },
+    // A busy database may take more than Prisma's 2 s to give a connection (a nightly computation runs).
+    { maxWait: 30_000, timeout: 120_000 },
+  );
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);

@@ -4,6 +4,7 @@ import { makeDossier, makeOperator, makeStations, uniqueSuffix } from "@/cli/dem
 import { addOperations } from "@/tests/support/indicators/make-indicator-stations";
 import { computeIndicators } from "@/lib/indicators/compute-indicators";
 import { db } from "@/lib/platform/db/database";
+import { PORTAL_JOBS } from "@/cli/portal-jobs";
 
 // Issue 15, "Recalculer maintenant": the fields start on the months that have data (not the
 // previous and current years), and a run that would replace months published with figures by
@@ -77,9 +78,10 @@ test("tâches planifiées : la page montre, pour chaque tâche, sa dernière ex�
       "échec : connexion perdue",
       "16/01/2031 04:00",
     ]);
-    // The third job: the status history's monthly partitions, created ahead (issue 17).
+    // Then the status history's monthly partitions (issue 17), the monthly-sending reminders, the
+    // quality of service and the data quality (issue 19): every declared job, in its order.
     await expect(rows.nth(2).locator("td").first()).toHaveText(/partitions/i);
-    await expect(rows).toHaveCount(3);
+    await expect(rows.locator("td:first-child")).toHaveText(PORTAL_JOBS.map((j) => j.label));
     await expectAccessible(page);
   } finally {
     await prisma.scheduledJob.delete({ where: { name: "indicator-recompute" } });

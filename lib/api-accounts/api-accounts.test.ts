@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { verifySecret } from "@/lib/auth/password";
 import { makeOperator, uniqueSuffix } from "@/cli/demo/factories";
-import { freshUnitCode } from "@/tests/support/qualicharge/tenant";
+import { unusedUnitCode } from "@/tests/support/qualicharge/tenant";
 import { createOperationalUnit } from "@/lib/api-accounts/create-operational-unit";
 import { updateOperationalUnit } from "@/lib/api-accounts/update-operational-unit";
 import { createApiGroup } from "@/lib/api-accounts/create-api-group";
@@ -21,7 +21,7 @@ const actor = { actor: "test" };
 
 async function operatorWithUnit() {
   const operator = await makeOperator();
-  const unit = await createOperationalUnit({ code: freshUnitCode().toLowerCase(), name: "Unité test", operatorId: operator.id, ...actor });
+  const unit = await createOperationalUnit({ code: (await unusedUnitCode()).toLowerCase(), name: "Unité test", operatorId: operator.id, ...actor });
   return { operatorId: operator.id, unit };
 }
 
@@ -42,7 +42,8 @@ describe("operational units", () => {
       name: "Unité renommée",
       operatorId,
     });
-    await expect(updateOperationalUnit({ code: freshUnitCode(), name: "x", ...actor })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A code no unit holds (a random one may be another test's on a shared database).
+    await expect(updateOperationalUnit({ code: await unusedUnitCode(), name: "x", ...actor })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const prisma = await db();
     const audit = await prisma.auditLog.findMany({ where: { targetId: unit.code, targetType: "operational_unit" }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["api_unit.created", "api_unit.updated"]);
@@ -64,7 +65,7 @@ describe("groups", () => {
       code: "CONFLICT",
       fields: [{ path: "name", message: `Nom du groupe : le groupe « ${name} » existe déjà` }],
     });
-    const second = await createOperationalUnit({ code: freshUnitCode(), name: "Deuxième", operatorId: a.operatorId, ...actor });
+    const second = await createOperationalUnit({ code: await unusedUnitCode(), name: "Deuxième", operatorId: a.operatorId, ...actor });
     const updated = await updateApiGroup({ groupId: group.id, name: `${name}-bis`, unitCodes: [second.code], ...actor });
     expect(updated).toMatchObject({ name: `${name}-bis`, unitCodes: [second.code] });
     const prisma = await db();

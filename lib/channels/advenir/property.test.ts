@@ -60,12 +60,14 @@ function paths(value: Json, prefix: (string | number)[] = []): (string | number)
 
 function mutate(body: Json, m: { at: number; kind: string; value: Json; key: string }): Json {
   const all = paths(body);
-  if (all.length === 0) return m.kind === "replace" ? m.value : body;
+  if (all.length === 0) return m.kind === "replace" ? structuredClone(m.value) : body;
   const path = all[m.at % all.length];
   let parent = body as Record<string | number, Json>;
   for (const p of path.slice(0, -1)) parent = parent[p] as Record<string | number, Json>;
   const last = path[path.length - 1];
-  if (m.kind === "replace") parent[last] = m.value;
+  // A copy: the arbitrary's constants are shared between runs, and a later mutation of this body
+  // would otherwise change them (once, into a cycle that JSON.stringify refuses).
+  if (m.kind === "replace") parent[last] = structuredClone(m.value);
   else if (m.kind === "delete") {
     if (Array.isArray(parent)) parent.splice(last as number, 1);
     else delete parent[last];

@@ -4,6 +4,9 @@ import { makeApiCredential, makeOperator, makeUser, uniqueSuffix } from "@/cli/d
 // Issue 15: the operator console's list of submissions follows the API calls without a reload
 // (react-query polling /api/operateur/envois); without JavaScript the page is complete.
 test("la liste des envois se met à jour seule ; sans JavaScript elle reste complète", async ({ browser, consoleErrors }) => {
+  // Two browser contexts, a wait for the 10-second polling and an axe pass: on a loaded 2-core
+  // machine the journey took 61 s of the default 60 (CI of 2026-12-06: every step slow, none stuck).
+  test.setTimeout(120_000);
   const operator = await makeOperator({ name: `Opérateur en direct ${uniqueSuffix()}` });
   const user = await makeUser({ role: "operateur", operatorId: operator.id });
   const credential = await makeApiCredential({ operatorId: operator.id, env: "production" });

@@ -7,10 +7,14 @@ import type { QosLevel, QosPeriodKind, QosQuery } from "@/lib/schemas/quality-of
 // What a quality-of-service page shows for a choice of period and level: the national cell of
 // the period and of the one before, the cells of the level, and the national trend over the
 // periods before (12 months, 4 quarters or 5 years). The committee reads publishable figures
-// of months, quarters and years; an operator reads its own points' figures (and the committee's
-// national figures to compare), days and weeks included.
+// of months; an operator reads its own points' figures (and the committee's
+// national figures to compare), every kind of period.
 
-export const COMMITTEE_KINDS: readonly QosPeriodKind[] = ["month", "quarter", "year"];
+/**
+ * The committee reads months only: its figures hold additive counts (points, episodes), so a
+ * quarter or a year published beside its months would give a withheld month as the difference.
+ */
+export const COMMITTEE_KINDS: readonly QosPeriodKind[] = ["month"];
 
 export interface QosTrendPoint {
   period: QosPeriod;

@@ -125,7 +125,7 @@ SELECT s.*, dist.day_min, dist.day_max, dist.day_mean, dist.day_stddev, dist.day
 /**
  * Per code, whether every period of `kind` in the range [fromDay, toDay) (the year around the
  * period shown) gathers the thresholds: a code withheld in one month of the year is withheld in
- * all its months, so that no month is the difference of a quarter and published months.
+ * all its months (read-qos-cells.ts).
  */
 export function yearPassSql(
   level: QosLevel,

@@ -126,7 +126,8 @@ describe("readQosCells", () => {
     expect(a.figures.availability).toBe(1);
   });
 
-  it("refuses days and weeks to the committee", async () => {
-    await expect(readQosCells({ level: "national", period: periodContaining("week", "2026-11-10") })).rejects.toThrow(/mois, des trimestres/);
+  it("gives the committee months only (a quarter beside its months would give a withheld month by difference)", async () => {
+    for (const kind of ["day", "week", "quarter", "year"] as const)
+      await expect(readQosCells({ level: "national", period: periodContaining(kind, "2026-11-10") })).rejects.toThrow(/Le comité lit des mois/);
   });
 });

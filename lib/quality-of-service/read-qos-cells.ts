@@ -10,12 +10,13 @@ import type { QosLevel } from "@/lib/schemas/quality-of-service";
 // Quality-of-service figures of one period by the codes of one level, computed from the daily
 // rows (compute-qos-days.ts). Who reads decides what is withheld (docs/indicators.md, "Qualité
 // de service"):
-// - the committee: a cell is published when it covers at least ANON_MIN_STATIONS stations and
-//   ANON_MIN_BENEFICIARIES owners (aménageurs), in every period of the same kind of its year (so
-//   that a month is never a quarter minus published months); operators are companies: their
-//   cells only need the stations. Among the siblings of one parent the withheld cells are never
-//   alone and together pass the thresholds (lib/anonymity), so that parent minus published
-//   children reveals no cell. Months, quarters and years only: days and weeks are too small;
+// - the committee reads months only (no quarter or year beside them, which would give a withheld
+//   month by difference of additive counts). A cell is published when it covers at least
+//   ANON_MIN_STATIONS stations and ANON_MIN_BENEFICIARIES owners (aménageurs) in every month of its
+//   year (a code is published all year or not at all: no cell appears and vanishes from one month
+//   to the next); operators are companies: their cells only need the stations. Among the siblings
+//   of one parent the withheld cells are never alone and together pass the thresholds
+//   (lib/anonymity), so that parent minus published children reveals no cell;
 // - an operator: its own points, every figure (its own data).
 
 export interface QosFigures {
@@ -113,7 +114,8 @@ async function labels(level: QosLevel): Promise<Map<string, string>> {
 export async function readQosCells(input: { level: QosLevel; period: QosPeriod; operatorId?: string }): Promise<QosCells> {
   const { level, period } = input;
   const own = input.operatorId !== undefined;
-  if (!own && (period.kind === "day" || period.kind === "week")) throw new Error("Le comité lit des mois, des trimestres et des années.");
+  if (!own && period.kind !== "month")
+    throw new Error("Le comité lit des mois : un trimestre ou une année publiés à côté de leurs mois donneraient par différence un mois retenu.");
   const env = getEnv();
   const thresholds = { minStations: env.ANON_MIN_STATIONS, minOwners: level === "operateur" ? 1 : env.ANON_MIN_BENEFICIARIES };
   const range = { ...period, start: parisMidnight(period.fromDay), end: parisMidnight(period.toDay) };
@@ -129,10 +131,7 @@ export async function readQosCells(input: { level: QosLevel; period: QosPeriod; 
 
   const year = periodContaining("year", period.fromDay);
   const passRows = await withoutJit((tx) =>
-    queryRows<{ code: string; passes: boolean }>(
-      tx,
-      yearPassSql(level, year, period.kind as "month" | "quarter" | "year", thresholds.minStations, thresholds.minOwners),
-    ),
+    queryRows<{ code: string; passes: boolean }>(tx, yearPassSql(level, year, "month", thresholds.minStations, thresholds.minOwners)),
   );
   const passesYear = new Map(passRows.map((r) => [r.code, r.passes]));
   const byParent = new Map<string, CellRow[]>();

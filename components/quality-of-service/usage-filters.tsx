@@ -1,4 +1,4 @@
-import { USAGE_LEVELS, USAGE_LEVEL_LABELS, USAGE_PERIOD_KINDS, USAGE_PERIOD_LABELS, type UsageQuery } from "@/lib/schemas/usage-indicators";
+import { USAGE_COMMITTEE_KINDS, USAGE_LEVELS, USAGE_LEVEL_LABELS, USAGE_PERIOD_LABELS, type UsageQuery } from "@/lib/schemas/usage-indicators";
 
 // The usage page's filters: a plain GET form (every view is a link, no JavaScript needed). The
 // area list is the level shown; another level's areas are listed once it is shown.
@@ -12,7 +12,7 @@ export function UsageFilters(props: { action: string; query: UsageQuery; zones: 
             Type de période
           </label>
           <select className="fr-select" id="u-type" name="type" defaultValue={q.type}>
-            {USAGE_PERIOD_KINDS.map((k) => (
+            {USAGE_COMMITTEE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {USAGE_PERIOD_LABELS[k]}
               </option>

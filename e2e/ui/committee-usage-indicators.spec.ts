@@ -7,15 +7,16 @@ import { db } from "@/lib/platform/db/database";
 import { execute, sql } from "@/lib/platform/db/sql";
 
 // Issue 19, usage indicators with QualiCharge's codes: the committee member opens the page for one
-// operational unit and one day, reads figures equal to a hand count of the sessions made here, the
-// hourly chart's table and the CSV. Its own day (15 March 2016, no other test's) and unit: six
+// operational unit and one month, reads figures equal to a hand count of the sessions made here, the
+// hourly chart's table and the CSV (the committee reads months only). Its own month (March 2016,
+// sessions on the 15th, no other test's) and unit: six
 // points of six stations of three aménageurs (the national cell passes K = 5, B = 3; the unit,
 // an operator's, is published with its operator's name from 5 stations).
 //
 // By hand: 6 sessions at 07:10 UTC (08:10 in Paris, winter time), 3 at 17:30 UTC (18:30), one of
 // 0.4 kWh at 12:00 UTC (13:00): u10 = 10 sessions, u11 = 9 successful (the 0.4 kWh one is not),
 // u5 = 6 at 8 h, 1 at 13 h, 3 at 18 h; i1 = 6 points, i7 = 6 × 22 = 132 kW; energy 6 × 12 + 3 × 8 + 0.4 =
-// 96.4 kWh, load factor 96.4 ÷ (132 × 24) = 3.04 %.
+// 96.4 kWh, load factor 96.4 ÷ (132 × 743 h: March 2016, clocks forward on the 27th) = 0.098 % → 0.1.
 test("le comité lit les indicateurs d'usage d'une unité opérationnelle, leur tableau et leur CSV", async ({ page }) => {
   const operatorName = `Opérateur usages ${uniqueSuffix()}`;
   const operator = await makeOperator({ name: operatorName });
@@ -55,9 +56,9 @@ test("le comité lit les indicateurs d'usage d'une unité opérationnelle, leur 
 
   const member = await makeUser({ role: "comite" });
   await login(page, member.email, member.password);
-  await page.goto(`/comite/qualite-de-service/usages?type=day&periode=2016-03-15&maille=unite&zone=${unit}`);
+  await page.goto(`/comite/qualite-de-service/usages?type=month&periode=2016-03-15&maille=unite&zone=${unit}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Qualité de service : indicateurs d'usage (codes QualiCharge)");
-  await expect(page.getByTestId("usage-scope")).toHaveText(`${unit} — ${operatorName} — 15 mars 2016`);
+  await expect(page.getByTestId("usage-scope")).toHaveText(`${unit} — ${operatorName} — mars 2016`);
 
   const figures = page.getByTestId("usage-indicators");
   const valueOf = (code: string, label: string) => figures.getByRole("row").filter({ hasText: code }).filter({ hasText: label }).getByRole("cell").nth(3);
@@ -80,20 +81,20 @@ test("le comité lit les indicateurs d'usage d'une unité opérationnelle, leur 
     page.waitForEvent("download"),
     page.getByRole("link", { name: /^CSV pour Excel.*tous les indicateurs de la zone/ }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe(`usages_indicateurs_day_2016-03-15_unite_${unit}_excel-fr.csv`);
+  expect(download.suggestedFilename()).toBe(`usages_indicateurs_month_2016-03-01_unite_${unit}_excel-fr.csv`);
   const text = readFileSync((await download.path())!, "utf8");
-  expect(text.startsWith("\uFEFFIndicateurs d'usage (codes QualiCharge) — 15 mars 2016")).toBe(true);
+  expect(text.startsWith("\uFEFFIndicateurs d'usage (codes QualiCharge) — mars 2016")).toBe(true);
   const lines = text.split("\r\n");
   expect(lines[1]).toBe("Zone (code);Zone;Code QualiCharge;Indicateur;Détail;Valeur;Unité");
   expect(lines).toContain(`${unit};${unit} — ${operatorName};u10;Sessions;;10;sessions`);
   expect(lines).toContain(`${unit};${unit} — ${operatorName};u5;Sessions par heure de la journée;8 h;6;sessions`);
   expect(lines).toContain(`${unit};${unit} — ${operatorName};u9;Énergie par classe de puissance;de 7,4 à 22 kW;96,4;kWh`);
 
-  // The régions of that day: Bretagne holds the six stations, published, linking to its detail.
-  await page.goto("/comite/qualite-de-service/usages?type=day&periode=2016-03-15&maille=region");
+  // The régions of that month: Bretagne holds the six stations, published, linking to its detail.
+  await page.goto("/comite/qualite-de-service/usages?type=month&periode=2016-03-15&maille=region");
   const bretagne = page.getByTestId("usage-areas").getByRole("row").filter({ hasText: "Bretagne (53)" });
-  await expect(bretagne.getByRole("cell")).toHaveText(["Bretagne (53)", "6", "10", "9", "90", "96,4", "3,04"]);
+  await expect(bretagne.getByRole("cell")).toHaveText(["Bretagne (53)", "6", "10", "9", "90", "96,4", "0,1"]);
   await bretagne.getByRole("link", { name: "Bretagne (53)" }).click();
-  await expect(page.getByTestId("usage-scope")).toHaveText("Bretagne (53) — 15 mars 2016");
+  await expect(page.getByTestId("usage-scope")).toHaveText("Bretagne (53) — mars 2016");
   await expectAccessible(page);
 });

@@ -23,6 +23,13 @@ export const USAGE_PERIOD_KINDS = QOS_PERIOD_KINDS;
 export type UsagePeriodKind = QosPeriodKind;
 export const USAGE_PERIOD_LABELS: Record<UsagePeriodKind, string> = QOS_PERIOD_LABELS;
 
+/**
+ * The committee reads months only: sessions and energy add up over days and months, so a day,
+ * week, quarter or year published beside its months would give a withheld cell by difference
+ * (the suppression protects the areas of one period, not periods of different kinds).
+ */
+export const USAGE_COMMITTEE_KINDS = ["month"] as const satisfies readonly UsagePeriodKind[];
+
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 export const usageQuerySchema = z.object({
@@ -36,7 +43,7 @@ export const usageQuerySchema = z.object({
       .regex(/^[A-Za-z0-9]{2,14}$/, { error: "zone : code attendu (lettres et chiffres)" })
       .optional(),
   ),
-  type: z.enum(USAGE_PERIOD_KINDS, { error: "type de période inconnu" }).default("month"),
+  type: z.enum(USAGE_COMMITTEE_KINDS, { error: "type de période : le comité lit des mois" }).default("month"),
   /** Any day of the period (Paris calendar); the period is the one containing it. */
   periode: z.preprocess(
     blankToUndefined,

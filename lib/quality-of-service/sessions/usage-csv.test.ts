@@ -25,9 +25,9 @@ const figures: UsageFigures = {
 
 function view(cells: UsageCell[], cell: UsageCell | null, vue: "tout" | "u5" = "tout"): UsageView {
   return {
-    query: { maille: "region", zone: cell?.code, type: "day", periode: "2016-03-15", vue },
-    periodLabel: "15 mars 2016",
-    indicators: { period: usagePeriod("day", "2016-03-15"), thresholds: { minStations: 5, minBeneficiaries: 3 }, cells },
+    query: { maille: "region", zone: cell?.code, type: "month", periode: "2016-03-15", vue },
+    periodLabel: "mars 2016",
+    indicators: { period: usagePeriod("month", "2016-03-15"), thresholds: { minStations: 5, minBeneficiaries: 3 }, cells },
     areas: cells,
     cell,
     computedAt: new Date("2026-12-06T09:00:00Z"),
@@ -41,13 +41,13 @@ describe("usageCsv", () => {
   it("writes one row per figure beside its QualiCharge code, shares in %, and a withheld area as one secret row", () => {
     const { body, fileName } = usageCsv(view([published, withheld], null), "standard");
     const lines = body.split("\r\n");
-    expect(lines[0]).toMatch(/^Indicateurs d'usage \(codes QualiCharge\) — 15 mars 2016 — Région : toutes les zones/);
+    expect(lines[0]).toMatch(/^Indicateurs d'usage \(codes QualiCharge\) — mars 2016 — Région : toutes les zones/);
     expect(lines[1]).toBe("Zone (code),Zone,Code QualiCharge,Indicateur,Détail,Valeur,Unité");
     expect(lines).toContain("53,Bretagne (53),u10,Sessions,,6,sessions");
     expect(lines).toContain("53,Bretagne (53),q5,Taux de réussite des sessions,,83.3,%");
     expect(lines).toContain("53,Bretagne (53),u5,Sessions par heure de la journée,8 h,6,sessions");
     expect(lines.filter((l) => l.startsWith("94,"))).toEqual(["94,Corse (94),,,,secret statistique,"]);
-    expect(fileName).toBe("usages_indicateurs_day_2016-03-15_region_toutes_standard.csv");
+    expect(fileName).toBe("usages_indicateurs_month_2016-03-01_region_toutes_standard.csv");
   });
 
   it("gives the hourly chart's rows alone with vue=u5, in French Excel's format", () => {

@@ -53,7 +53,18 @@ export function qosCsvHref(base: string, q: QosQuery, vue: "tableau" | "tendance
   return `${base}?${p.toString()}`;
 }
 
+/** A path segment decoded once, or left as it is when it is not valid percent-encoding ("%" alone). */
+function decodedSegment(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
 /** An operator's code on the committee's pages: its operational unit, or "op:" and its id when its points have none. */
-export const qosOperatorCode = z
-  .string()
-  .regex(/^(FR[A-Z0-9]{3}|op:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, "Code d'opérateur inconnu.");
+export const qosOperatorCode = z.preprocess(
+  decodedSegment,
+  z.string().regex(/^(FR[A-Z0-9]{3}|op:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, "Code d'opérateur inconnu."),
+);

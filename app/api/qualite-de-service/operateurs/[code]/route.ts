@@ -11,7 +11,7 @@ export const runtime = "nodejs";
 // GET /api/qualite-de-service/operateurs/<code>?periode=&debut=&format=standard
 // One operator's published figures per period, as CSV.
 export const GET = route<{ code: string }>("indicators:read", async ({ request, params }) => {
-  const code = qosOperatorCode.safeParse(decodeURIComponent(params.code));
+  const code = qosOperatorCode.safeParse(params.code);
   if (!code.success) return jsonError(404, "Opérateur inconnu.");
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const history = await getOperatorQosHistory(code.data, qosQuery.parse(search));

@@ -22,7 +22,7 @@ export default async function OperatorQualityOfServicePage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requirePermission("indicators:read");
-  const code = qosOperatorCode.safeParse(decodeURIComponent((await props.params).code));
+  const code = qosOperatorCode.safeParse((await props.params).code);
   if (!code.success) notFound();
   const query = qosQuery.parse(await props.searchParams);
   const h = await getOperatorQosHistory(code.data, query);

@@ -6,6 +6,7 @@ import { createSmtpMailer } from "@/lib/platform/mail/smtp-mailer";
 import { getEnv } from "@/lib/platform/env";
 import { dailyQosComputation } from "@/lib/quality-of-service/daily-qos";
 import { dailyDataQuality } from "@/lib/data-quality/daily-data-quality";
+import { describePublications, publishClosedMonths } from "@/lib/quality-of-service/publish-closed-months";
 import type { Job } from "@/lib/platform/jobs/scheduler";
 
 // The portal's periodic jobs, declared once by the composition (the scheduler in lib/platform/jobs
@@ -56,6 +57,13 @@ export const PORTAL_JOBS: readonly Job[] = [
     label: "Calcul quotidien de la qualité de service (statuts des deux derniers jours)",
     schedule: { dailyAt: "04:30" },
     run: dailyQosComputation,
+  },
+  {
+    // After the night's computation: a closed month's figures are published once, as they stand.
+    name: "qos-publication",
+    label: "Publication de la qualité de service des mois clos",
+    schedule: { dailyAt: "05:00" },
+    run: async ({ prisma, now }) => describePublications(await publishClosedMonths({ prisma, now, publishedBy: "tâche quotidienne" })),
   },
   {
     name: "data-quality-daily",

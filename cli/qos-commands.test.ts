@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { cli } from "@/tests/support/cli/run-cli";
 import { db } from "@/lib/platform/db/database";
@@ -36,5 +36,38 @@ describe("qos:compute", () => {
     const none = await cli(["qos:compute"]);
     expect(none.code).toBe(2); // a usage error
     expect(none.err).toContain("Indiquez --month AAAA-MM, ou --from et --to");
+  });
+});
+
+describe("qos:publish", () => {
+  it("publishes a computed month once, says so, and publishes again only with --replace", async () => {
+    const prisma = await db();
+    // A month of a far year no other test writes statuses in.
+    const month = `${2900 + randomInt(99)}-0${1 + randomInt(9)}`;
+    await execute(prisma, sql`SELECT ensure_status_partitions((${`${month}-01`}::date - interval '1 month')::date, 3)`);
+    const [p] = await makeQualichargePoints(await makeQualichargeTenant());
+    await prisma.chargePoint.update({ where: { id: p.chargePointId }, data: { createdAt: new Date(`${month}-01T00:00:00Z`) } });
+    expect((await cli(["qos:publish", "--month", month])).out).toContain(`Qualité de service de ${month} : non publiée : aucun jour calculé`);
+    await execute(
+      prisma,
+      sql`INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, etat_pdc, occupation_pdc)
+          VALUES (${p.stationId}::uuid, ${p.chargePointId}::uuid, ${new Date(`${month}-02T12:00:00Z`)}, ${randomUUID()}::uuid, 'QUALICHARGE', 'en_service', 'libre')`,
+    );
+    expect((await cli(["qos:compute", "--month", month])).code).toBe(0);
+    const first = await cli(["qualite:publier", "--month", month]);
+    expect(first.err).toBe("");
+    // Cells of every level, this point's ones withheld (fewer than 5 stations).
+    expect(first.out).toMatch(new RegExp(`^Qualité de service de ${month} : publiée \\(\\d+ cellule\\(s\\), dont \\d+ secrète\\(s\\)\\)\\.$`));
+    const [own] = await queryRows<{ withheld: boolean }>(
+      prisma,
+      sql`SELECT c.withheld FROM qos_published_cell c JOIN qos_publication p ON p.id = c.publication_id
+           WHERE p.month = ${`${month}-01`}::date AND p.superseded_at IS NULL AND c.level = 'commune' AND c.code = '75101'`,
+    );
+    expect(own).toEqual({ withheld: true });
+    expect((await cli(["qos:publish", "--month", month])).out).toContain("déjà publiée, laissée telle quelle");
+    expect((await cli(["qos:publish", "--month", month, "--replace"])).out).toContain("inchangée");
+    const bad = await cli(["qos:publish", "--month", "2026-13"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--month : mois attendu au format AAAA-MM, reçu « 2026-13 »");
   });
 });

@@ -3,6 +3,7 @@ import { CliUsageError, type OptionValues } from "@/cli/args";
 import type { Command } from "@/cli/command";
 import { getEnv } from "@/lib/platform/env";
 import { computeQosDays, monthDays } from "@/lib/quality-of-service/compute-qos-days";
+import { publishQosMonth, type PublishOutcome } from "@/lib/quality-of-service/publish-qos-month";
 
 // Quality of service from the command line: the nightly job's computation over any range of
 // Paris days (a month recomputed after statuses arrived late, a backfill).
@@ -30,6 +31,14 @@ function rangeOf(v: OptionValues): { fromDay: string; toDay: string } {
   return { fromDay: from, toDay: to };
 }
 
+const OUTCOMES: Record<PublishOutcome, string> = {
+  publie: "publiée",
+  remplace: "publiée à nouveau ; la publication précédente reste conservée, remplacée",
+  inchange: "inchangée : les chiffres calculés sont ceux déjà publiés",
+  deja_publie: "déjà publiée, laissée telle quelle (ajoutez --replace pour publier les chiffres recalculés)",
+  sans_donnees: "non publiée : aucun jour calculé pour ce mois (lancez d'abord qos:compute)",
+};
+
 export const QOS_COMMANDS: Command[] = [
   {
     name: "qos:compute",
@@ -49,6 +58,23 @@ export const QOS_COMMANDS: Command[] = [
           `Qualité de service du ${r.fromDay} au ${r.toDay} (exclu) : ${r.pointDays} point(s)-jour(s), ${r.stationDays} station(s)-jour(s), ${r.outages} épisode(s) hors service, en ${r.durationMs} ms.`,
         ],
       };
+    },
+  },
+  {
+    name: "qos:publish",
+    aliases: ["qualite:publier"],
+    summary: "Publie au comité la qualité de service d'un mois (une fois ; --replace publie à nouveau des chiffres recalculés, en gardant l'ancienne).",
+    example: "qos:publish --month 2026-11",
+    options: {
+      month: { type: "string", value: "<AAAA-MM>", description: "le mois à publier" },
+      replace: { type: "boolean", description: "remplacer une publication existante" },
+    },
+    async run(v) {
+      const month = str(v.month);
+      if (month === undefined || !MONTH.safeParse(month).success) throw new CliUsageError(`--month : mois attendu au format AAAA-MM, reçu « ${month ?? ""} ».`);
+      const r = await publishQosMonth({ month: `${month}-01`, publishedBy: "ligne de commande", replace: v.replace === true });
+      const counts = r.publicationId ? ` (${r.cells} cellule(s), dont ${r.withheld} secrète(s))` : "";
+      return { lines: [`Qualité de service de ${month} : ${OUTCOMES[r.outcome]}${counts}.`] };
     },
   },
 ];

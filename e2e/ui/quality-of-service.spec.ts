@@ -4,23 +4,26 @@ import { makeUser } from "@/cli/demo/factories";
 import { db } from "@/lib/platform/db/database";
 import { execute, sql } from "@/lib/platform/db/sql";
 import { parisMidnight } from "@/lib/platform/time/paris-time";
-import { computeQosDays } from "@/lib/quality-of-service/compute-qos-days";
+import { computeQosDays, monthDays } from "@/lib/quality-of-service/compute-qos-days";
+import { publishQosMonth } from "@/lib/quality-of-service/publish-qos-month";
 import { makeQualichargeTenant } from "@/tests/support/qualicharge/tenant";
 import { makeQualichargePoints } from "@/tests/support/qualicharge/points";
 
-// Issue 19: quality of service, for the committee and for an operator. Six one-point stations
-// in Paris (six aménageurs) in June 2025, a month no other journey writes statuses in: in service
-// all month (a status every five days, within the week a status holds), point i out of service
-// on 10 June from midnight for i + 1 hours. By hand:
+// Issue 19: quality of service, for the committee and for an operator. Each journey has six
+// one-point stations in Paris (six aménageurs) in a month of 2025 no other journey writes
+// statuses in (June for the committee, July for the operator): in service all month (a status
+// every five days, within the week a status holds), point i out of service on the 10th from
+// midnight for i + 1 hours. By hand:
 //   availability, June: 1 − (1 + … + 6) h ÷ (6 × 30 × 24 h) = 1 − 21/4320 = 99.51 % → "99,5 %";
-//   10 June alone: 1 − 21/(6 × 24) = 85.42 % → "85,4 %";
+//   July: 1 − 21/(6 × 31 × 24) = 1 − 21/4464 = 99.53 % → "99,5 %";
+//   the 10th alone: 1 − 21/(6 × 24) = 85.42 % → "85,4 %";
 //   time to restore, median of 1…6 h: 3.5 h → "3,5 h".
 
 const DAY_MS = 86_400_000;
 
-async function juneOfSixStations(): Promise<{ operatorId: string; unit: string }> {
+async function monthOfSixStations(month: string): Promise<{ operatorId: string; unit: string }> {
   const prisma = await db();
-  await execute(prisma, sql`SELECT ensure_status_partitions('2025-05-01'::date, 3)`);
+  await execute(prisma, sql`SELECT ensure_status_partitions('2025-05-01'::date, 4)`);
   const tenant = await makeQualichargeTenant();
   const points = await makeQualichargePoints(tenant, { stations: 6, inseeCode: "75101" });
   const status = (p: (typeof points)[number], at: Date, etat: string) =>
@@ -29,23 +32,27 @@ async function juneOfSixStations(): Promise<{ operatorId: string; unit: string }
       sql`INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, etat_pdc, occupation_pdc, received_at)
           VALUES (${p.stationId}::uuid, ${p.chargePointId}::uuid, ${at}, ${randomUUID()}::uuid, 'QUALICHARGE', ${etat}, 'libre', ${new Date(at.getTime() + 20_000)})`,
     );
-  const june = parisMidnight("2025-06-01");
+  const start = parisMidnight(`${month}-01`);
   for (const [i, p] of points.entries()) {
     await prisma.chargePoint.update({
       where: { id: p.chargePointId },
       data: { createdAt: new Date("2025-01-01T00:00:00Z"), irve: { siren_amenageur: String(randomInt(100_000_000, 999_999_999)) } },
     });
-    for (const day of [0, 5, 15, 20, 25]) await status(p, new Date(june.getTime() + day * DAY_MS), "en_service");
-    const tenth = new Date(june.getTime() + 9 * DAY_MS);
+    for (const day of [0, 5, 15, 20, 25]) await status(p, new Date(start.getTime() + day * DAY_MS), "en_service");
+    const tenth = new Date(start.getTime() + 9 * DAY_MS);
     await status(p, tenth, "hors_service");
     await status(p, new Date(tenth.getTime() + (i + 1) * 3_600_000), "en_service");
   }
-  await computeQosDays({ fromDay: "2025-06-01", toDay: "2025-07-01", validitySeconds: 168 * 3600 });
+  await computeQosDays({ ...monthDays(month), validitySeconds: 168 * 3600 });
   return { operatorId: tenant.operatorId, unit: tenant.units[0] };
 }
 
-test("qualité de service : le comité lit les chiffres publiés, la carte, le classement et leurs CSV ; l'opérateur lit les siens", async ({ page }) => {
-  const { operatorId, unit } = await juneOfSixStations();
+test("qualité de service : le comité lit les chiffres publiés du mois clos, la carte, le classement, l'historique d'un opérateur et leurs CSV", async ({
+  page,
+}) => {
+  const { unit } = await monthOfSixStations("2025-06");
+  // The nightly job publishes a closed month once (lib/quality-of-service/publish-closed-months.ts).
+  expect((await publishQosMonth({ month: "2025-06-01", publishedBy: "test" })).outcome).toBe("publie");
 
   const member = await makeUser({ role: "comite" });
   await login(page, member.email, member.password);
@@ -58,6 +65,7 @@ test("qualité de service : le comité lit les chiffres publiés, la carte, le c
   await page.getByLabel("Maille du tableau").selectOption("departement");
   await page.getByRole("button", { name: "Afficher" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "France entière, juin 2025" })).toBeVisible();
+  await expect(page.getByTestId("qos-publication")).toContainText("Chiffres publiés le ");
   await expect(page.getByTestId("qos-national-disponibilite")).toHaveText("99,5 %");
   await expect(page.getByTestId("qos-national-remise_en_service_mediane")).toHaveText("3,5 h");
   await expect(page.getByTestId("qos-coverage")).toContainText("6 point(s) de charge de 6 station(s)");
@@ -84,23 +92,28 @@ test("qualité de service : le comité lit les chiffres publiés, la carte, le c
   const history = await (await page.request.get(historyHref!)).text();
   expect(history).toContain("\r\njuin 2025,2025-06-01,2025-07-01,6,6,99.51,");
 
-  // The operator: its own figures, down to one day.
+  // A month not published is not read, not even as CSV.
+  expect((await page.request.get("/api/qualite-de-service?vue=tableau&periode=month&debut=2025-05-01")).status()).toBe(404);
+});
+
+test("qualité de service : l'opérateur lit les chiffres de ses points, du mois au jour, et leur CSV", async ({ page }) => {
+  const { operatorId, unit } = await monthOfSixStations("2025-07");
   const operator = await makeUser({ role: "operateur", operatorId });
-  await page.context().clearCookies();
   await login(page, operator.email, operator.password);
   await page.getByRole("link", { name: "Qualité de service" }).click();
-  await page.goto("/operateur/qualite-de-service?periode=month&debut=2025-06-01&maille=operateur");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Qualité de service de vos points de charge");
+  await page.goto("/operateur/qualite-de-service?periode=month&debut=2025-07-01&maille=operateur");
+  await expect(page.getByRole("heading", { level: 2, name: "Vos points, juillet 2025" })).toBeVisible();
   await expect(page.getByTestId("qos-own-disponibilite")).toHaveText("Vos points : 99,5 %");
-  await expect(page.getByTestId("qos-national-disponibilite")).toHaveText("France entière : 99,5 %");
   await expect(page.getByTestId("qos-cells")).toContainText(unit);
   await expectAccessible(page);
-  await page.goto("/operateur/qualite-de-service?periode=day&debut=2025-06-10&maille=national");
-  await expect(page.getByRole("heading", { level: 2, name: "Vos points, 10 juin 2025" })).toBeVisible();
+  await page.goto("/operateur/qualite-de-service?periode=day&debut=2025-07-10&maille=national");
+  await expect(page.getByRole("heading", { level: 2, name: "Vos points, 10 juillet 2025" })).toBeVisible();
   await expect(page.getByTestId("qos-own-disponibilite")).toHaveText("Vos points : 85,4 %");
   const ownCsv = await (
-    await page.request.get("/api/operateur/qualite-de-service?vue=tableau&periode=day&debut=2025-06-10&maille=national&format=standard")
+    await page.request.get("/api/operateur/qualite-de-service?vue=tableau&periode=day&debut=2025-07-10&maille=national&format=standard")
   ).text();
   expect(ownCsv).toMatch(/\r\nFR,France entière,6,6,85\.42,/);
   // An operator never reads the committee's CSV.
-  expect((await page.request.get("/api/qualite-de-service?vue=tableau&periode=month&debut=2025-06-01")).status()).toBe(403);
+  expect((await page.request.get("/api/qualite-de-service?vue=tableau&periode=month&debut=2025-07-01")).status()).toBe(403);
 });

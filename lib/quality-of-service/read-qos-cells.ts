@@ -8,8 +8,9 @@ import { periodContaining, type QosPeriod } from "@/lib/quality-of-service/qos-p
 import type { QosLevel } from "@/lib/schemas/quality-of-service";
 
 // Quality-of-service figures of one period by the codes of one level, computed from the daily
-// rows (compute-qos-days.ts). Who reads decides what is withheld (docs/indicators.md, "Qualité
-// de service"):
+// rows (compute-qos-days.ts). The committee never reads these live: its figures are the ones
+// published once a month is closed (publish-qos-month.ts stores them, read-published-qos.ts
+// reads them). Who reads decides what is withheld (docs/indicators.md, "Qualité de service"):
 // - the committee reads months only (no quarter or year beside them, which would give a withheld
 //   month by difference of additive counts). A cell is published when it covers at least
 //   ANON_MIN_STATIONS stations and ANON_MIN_BENEFICIARIES owners (aménageurs) in every month of its
@@ -57,7 +58,7 @@ export interface QosCells {
 }
 
 /** Runs `fn` in a read transaction without JIT compilation: these aggregates take longer to compile than to run. */
-async function withoutJit<T>(fn: (tx: RawQueryClient) => Promise<T>): Promise<T> {
+export async function withoutJit<T>(fn: (tx: RawQueryClient) => Promise<T>): Promise<T> {
   const prisma = await db();
   return prisma.$transaction(
     async (tx) => {
@@ -92,10 +93,9 @@ export function figuresOf(r: CellRow): QosFigures {
   };
 }
 
-async function labels(level: QosLevel): Promise<Map<string, string>> {
-  const prisma = await db();
+async function labels(client: RawQueryClient, level: QosLevel): Promise<Map<string, string>> {
   const rows = await queryRows<{ code: string; label: string }>(
-    prisma,
+    client,
     {
       national: sql`SELECT 'FR' AS code, 'France entière' AS label`,
       region: sql`SELECT code, name AS label FROM region`,
@@ -111,7 +111,21 @@ async function labels(level: QosLevel): Promise<Map<string, string>> {
 }
 
 /** The cells of `level` for `period`: every figure of the operator's own points, or the committee's publishable figures. */
-export async function readQosCells(input: { level: QosLevel; period: QosPeriod; operatorId?: string }): Promise<QosCells> {
+export function readQosCells(input: QosCellsQuery): Promise<QosCells> {
+  return withoutJit((tx) => readQosCellsIn(tx, input));
+}
+
+export interface QosCellsQuery {
+  level: QosLevel;
+  period: QosPeriod;
+  operatorId?: string;
+}
+
+/**
+ * readQosCells inside the caller's transaction (one snapshot for several levels: the
+ * publication, publish-qos-month.ts). JIT should be off in it (see withoutJit).
+ */
+export async function readQosCellsIn(tx: RawQueryClient, input: QosCellsQuery): Promise<QosCells> {
   const { level, period } = input;
   const own = input.operatorId !== undefined;
   if (!own && period.kind !== "month")
@@ -119,7 +133,8 @@ export async function readQosCells(input: { level: QosLevel; period: QosPeriod; 
   const env = getEnv();
   const thresholds = { minStations: env.ANON_MIN_STATIONS, minOwners: level === "operateur" ? 1 : env.ANON_MIN_BENEFICIARIES };
   const range = { ...period, start: parisMidnight(period.fromDay), end: parisMidnight(period.toDay) };
-  const [rows, names] = await Promise.all([withoutJit((tx) => queryRows<CellRow>(tx, cellsSql(level, range, input.operatorId ?? null))), labels(level)]);
+  const rows = await queryRows<CellRow>(tx, cellsSql(level, range, input.operatorId ?? null));
+  const names = await labels(tx, level);
   const label = (code: string) => names.get(code) ?? (code === "?" ? "Non localisé" : code);
   if (own)
     return {
@@ -130,9 +145,7 @@ export async function readQosCells(input: { level: QosLevel; period: QosPeriod; 
     };
 
   const year = periodContaining("year", period.fromDay);
-  const passRows = await withoutJit((tx) =>
-    queryRows<{ code: string; passes: boolean }>(tx, yearPassSql(level, year, "month", thresholds.minStations, thresholds.minOwners)),
-  );
+  const passRows = await queryRows<{ code: string; passes: boolean }>(tx, yearPassSql(level, year, "month", thresholds.minStations, thresholds.minOwners));
   const passesYear = new Map(passRows.map((r) => [r.code, r.passes]));
   const byParent = new Map<string, CellRow[]>();
   for (const r of rows) byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);

@@ -1,4 +1,5 @@
 import { route } from "@/lib/auth/route";
+import { jsonError } from "@/lib/platform/http/json-error";
 import { csvFormatOf, csvHeaders } from "@/lib/platform/csv/format-csv";
 import { getQosDashboard } from "@/lib/quality-of-service/get-qos-dashboard";
 import { qosCsv } from "@/lib/quality-of-service/qos-csv";
@@ -13,6 +14,8 @@ export const runtime = "nodejs";
 export const GET = route("indicators:read", async ({ request }) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const q = qosCsvQuery.parse(params);
-  const csv = qosCsv(await getQosDashboard(q), q.vue, csvFormatOf(params.format), "comite");
+  const d = await getQosDashboard(q);
+  if (!d.publication) return jsonError(404, `Qualité de service non publiée${d.label ? ` pour ${d.label}` : ""} : chaque mois est publié une fois clos.`);
+  const csv = qosCsv(d, q.vue, csvFormatOf(params.format), "comite");
   return new Response(csv.body, { headers: csvHeaders(csv.fileName) });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/session";
 import { COMMITTEE_KINDS, getQosDashboard } from "@/lib/quality-of-service/get-qos-dashboard";
-import { readQosCells } from "@/lib/quality-of-service/read-qos-cells";
+import { readPublishedQosCells } from "@/lib/quality-of-service/read-published-qos";
 import { qosIndicator, qosNumber } from "@/lib/quality-of-service/qos-catalogue";
 import { QOS_LEVEL_LABELS, qosCsvHref, qosQuery, type QosLevel } from "@/lib/schemas/quality-of-service";
 import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
@@ -11,7 +11,8 @@ import { QosTrendFigure } from "@/components/quality-of-service/qos-trend-figure
 import { QosCellsTable } from "@/components/quality-of-service/qos-cells-table";
 import { QosMapFigure } from "@/components/quality-of-service/qos-map-figure";
 import { QosRanking } from "@/components/quality-of-service/qos-ranking";
-import { formatNumber } from "@/lib/platform/format";
+import { formatDateTime, formatNumber } from "@/lib/platform/format";
+import { PUBLICATION_DAY_OF_MONTH } from "@/lib/quality-of-service/publish-closed-months";
 
 export const metadata: Metadata = { title: "Qualité de service" };
 export const dynamic = "force-dynamic";
@@ -21,7 +22,8 @@ const KEY_FIGURES = ["disponibilite", "remise_en_service_mediane", "hors_service
 const CSV = "/api/qualite-de-service";
 
 // The committee's quality-of-service dashboard (issue 19): national figures and their trend, the
-// table of a level, the map of an indicator, the operators' ranking. Published figures only.
+// table of a level, the map of an indicator, the operators' ranking. The figures of closed
+// months as they were published (lib/quality-of-service/publish-qos-month.ts), never recomputed.
 export default async function QualityOfServicePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("indicators:read");
   const query = qosQuery.parse(await searchParams);
@@ -29,8 +31,8 @@ export default async function QualityOfServicePage({ searchParams }: { searchPar
   const d = await getQosDashboard({ ...query, maille: level });
   const indicator = qosIndicator(query.indicateur);
   const mapLevel = level === "region" ? "region" : "departement";
-  const [mapCells, operators] = d.period
-    ? await Promise.all([readQosCells({ level: mapLevel, period: d.period }), readQosCells({ level: "operateur", period: d.period })])
+  const [mapCells, operators] = d.publication
+    ? await Promise.all([readPublishedQosCells(mapLevel, d.publication.month), readPublishedQosCells("operateur", d.publication.month)])
     : [null, null];
   const q = { ...query, periode: d.kind, maille: level, debut: d.period?.fromDay };
   const href = (vue: "tableau" | "tendance", maille: QosLevel = level) => ({
@@ -59,10 +61,20 @@ export default async function QualityOfServicePage({ searchParams }: { searchPar
         periodStart={d.period?.fromDay ?? null}
       />
       {!d.period ? (
-        <p>Aucune qualité de service n&apos;a encore été calculée : le calcul a lieu chaque nuit dès que des statuts sont reçus.</p>
+        <p>
+          Aucune qualité de service n&apos;a encore été publiée : chaque mois est publié le {PUBLICATION_DAY_OF_MONTH} du mois suivant, une fois ses statuts
+          reçus et calculés.
+        </p>
+      ) : !d.publication ? (
+        <p>La qualité de service de {d.label} n&apos;est pas publiée : choisissez un mois publié.</p>
       ) : (
         <>
           <h2>France entière, {d.label}</h2>
+          <p data-testid="qos-publication">
+            Chiffres publiés le {formatDateTime(d.publication.publishedAt)}
+            {d.publication.firstPublishedAt && <> (publication corrigée : première publication le {formatDateTime(d.publication.firstPublishedAt)})</>}. Ils ne
+            changent plus, même si des statuts arrivent en retard.
+          </p>
           <QosKeyFigures national={d.national} previous={d.previousNational} validityHours={d.validityHours} keys={KEY_FIGURES} />
           <h2>Évolution</h2>
           <QosTrendFigure

@@ -1,0 +1,198 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PORTAL_JOBS } from "@/cli/portal-jobs";
+import { db } from "@/lib/platform/db/database";
+import { execute, queryRows, sql } from "@/lib/platform/db/sql";
+import { addCalendarDays, parisLocalToUtc, parisMidnight } from "@/lib/platform/time/paris-time";
+import { createScheduler } from "@/lib/platform/jobs/scheduler";
+import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
+import { computeQosDays } from "@/lib/quality-of-service/compute-qos-days";
+import { periodContaining } from "@/lib/quality-of-service/qos-period";
+import { readQosCells, type QosCell } from "@/lib/quality-of-service/read-qos-cells";
+import { publishQosMonth } from "@/lib/quality-of-service/publish-qos-month";
+import { publishableFrom } from "@/lib/quality-of-service/publish-closed-months";
+import { readPublishedQosCells, readPublishedQosCode, readQosPublicationInfo } from "@/lib/quality-of-service/read-published-qos";
+import { makeQualichargeTenant, type QualichargeTenant } from "@/tests/support/qualicharge/tenant";
+import { makeQualichargePoints, type MadePoint } from "@/tests/support/qualicharge/points";
+
+// The committee's quality of service is published once a month is closed and stays as
+// published. Each test draws a month of a far year no other test writes statuses in (years
+// 2500–2899 here, 2040–2439 for read-qos-cells), and publishes in a shared database: its
+// assertions hold whatever other tests publish.
+
+const H = 3_600_000;
+const DAY = 86_400_000;
+const BASTIA = "2B033";
+const CORTE = "2B096";
+
+let tenant: QualichargeTenant;
+beforeAll(async () => {
+  await ensureReferenceData({ prisma: await db() });
+});
+// Each test its own operator: its operational unit's cell holds its points only (other tests'
+// points, declared long ago, count in every later month as silent points).
+beforeEach(async () => {
+  tenant = await makeQualichargeTenant();
+});
+
+function farMonth(fromYear: number) {
+  return periodContaining("month", `${fromYear + randomInt(400)}-${String(1 + randomInt(11)).padStart(2, "0")}-01`);
+}
+
+/** One-point stations in the commune, each of its own aménageur, in service from the month's start. */
+async function stationsIn(inseeCode: string, stations: number, monthStart: Date): Promise<MadePoint[]> {
+  const prisma = await db();
+  const made = await makeQualichargePoints(tenant, { stations, inseeCode });
+  for (const p of made) {
+    await prisma.chargePoint.update({
+      where: { id: p.chargePointId },
+      data: { createdAt: new Date(monthStart.getTime() - 365 * DAY), irve: { siren_amenageur: String(randomInt(100_000_000, 999_999_999)) } },
+    });
+    await status(p, monthStart, "en_service");
+  }
+  return made;
+}
+
+async function status(p: MadePoint, at: Date, etat: string) {
+  await execute(
+    await db(),
+    sql`INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, etat_pdc, occupation_pdc, received_at)
+        VALUES (${p.stationId}::uuid, ${p.chargePointId}::uuid, ${at}, ${randomUUID()}::uuid, 'QUALICHARGE', ${etat}, 'libre', ${at})`,
+  );
+}
+
+async function outage(p: MadePoint, from: Date, hours: number) {
+  await status(p, from, "hors_service");
+  await status(p, new Date(from.getTime() + hours * H), "en_service");
+}
+
+const compute = (p: { fromDay: string; toDay: string }) => computeQosDays({ ...p, validitySeconds: 40 * 86_400 });
+
+async function partitionsFor(month: { fromDay: string }) {
+  await execute(await db(), sql`SELECT ensure_status_partitions((${month.fromDay}::date - interval '1 month')::date, 4)`);
+}
+
+describe("publishQosMonth", () => {
+  it("stores the month's figures as computed, keeps them when the days are recomputed, and publishes again only when asked", async () => {
+    const month = farMonth(2500);
+    await partitionsFor(month);
+    const start = parisMidnight(month.fromDay);
+    const hoursInMonth = (parisMidnight(month.toDay).getTime() - start.getTime()) / H;
+    const bastia = await stationsIn(BASTIA, 5, start);
+    const [corte] = await stationsIn(CORTE, 1, start);
+    await outage(bastia[0], new Date(start.getTime() + 9 * DAY), 2);
+    await compute(month);
+
+    const first = await publishQosMonth({ month: month.fromDay, publishedBy: "test" });
+    expect(first.outcome).toBe("publie");
+    // By hand, the operator's 6 points, 2 hours out of service: 1 − 2 ÷ (6 × hours of the month).
+    const ownCell = async (read: () => Promise<QosCell[]>) => {
+      const cell = (await read()).find((c) => c.code === tenant.units[0]);
+      expect(cell?.secret).toBe(false);
+      return cell && !cell.secret ? cell.figures : null;
+    };
+    const published = await ownCell(async () => (await readPublishedQosCells("operateur", month.fromDay))!.cells);
+    expect(published?.points).toBe(6);
+    expect(published?.availability).toBeCloseTo(1 - 2 / (6 * hoursInMonth), 12);
+    // Corte withheld (1 station), Bastia withheld with it (else Corte would be 2B minus Bastia),
+    // as computed live at publication, neither with a figure stored.
+    const live = (await readQosCells({ level: "commune", period: month })).cells.filter((c) => c.code === BASTIA || c.code === CORTE);
+    const communes = (await readPublishedQosCells("commune", month.fromDay))!.cells.filter((c) => c.code === BASTIA || c.code === CORTE);
+    expect(communes).toEqual(live);
+    expect(communes.map((c) => [c.code, c.secret && c.reason])).toEqual([
+      [BASTIA, "secondaire"],
+      [CORTE, "primaire"],
+    ]);
+    const stored = await queryRows<{ code: string; figures: unknown }>(
+      await db(),
+      sql`SELECT c.code, c.figures FROM qos_published_cell c
+           WHERE c.publication_id = ${first.publicationId}::uuid AND c.level = 'commune' AND c.code IN (${BASTIA}, ${CORTE})`,
+    );
+    expect(stored.map((r) => r.figures)).toEqual([null, null]);
+    const dep = (await readPublishedQosCells("departement", month.fromDay))!.cells.find((c) => c.code === "2B")!;
+    expect(dep.secret).toBe(false);
+
+    // A status arrives late: Corte's point was out 5 hours on the 20th. The days are recomputed;
+    // the live figure changes, the published one does not.
+    await outage(corte, new Date(start.getTime() + 19 * DAY), 5);
+    await compute(month);
+    const recomputed = await ownCell(async () => (await readQosCells({ level: "operateur", period: month, operatorId: tenant.operatorId })).cells);
+    expect(recomputed?.availability).toBeCloseTo(1 - 7 / (6 * hoursInMonth), 12);
+    expect((await publishQosMonth({ month: month.fromDay, publishedBy: "test" })).outcome).toBe("deja_publie");
+    const still = await ownCell(async () => (await readPublishedQosCells("operateur", month.fromDay))!.cells);
+    expect(still?.availability).toBeCloseTo(1 - 2 / (6 * hoursInMonth), 12);
+
+    // Published again on purpose: the new figures, the first publication kept and dated.
+    const second = await publishQosMonth({ month: month.fromDay, publishedBy: "test", replace: true });
+    expect(second.outcome).toBe("remplace");
+    const now = (await readPublishedQosCode("operateur", tenant.units[0], [month.fromDay])).get(month.fromDay)!;
+    expect(!now.secret && now.figures.availability).toBeCloseTo(1 - 7 / (6 * hoursInMonth), 12);
+    const versions = await queryRows<{ id: string; superseded: boolean }>(
+      await db(),
+      sql`SELECT id, superseded_at IS NOT NULL AS superseded FROM qos_publication WHERE month = ${month.fromDay}::date ORDER BY published_at`,
+    );
+    expect(versions).toEqual([
+      { id: first.publicationId, superseded: true },
+      { id: second.publicationId, superseded: false },
+    ]);
+    const oldCells = await queryRows<{ n: number }>(
+      await db(),
+      sql`SELECT count(*)::int AS n FROM qos_published_cell WHERE publication_id = ${first.publicationId}::uuid`,
+    );
+    expect(oldCells[0].n).toBe(first.cells);
+    const info = (await readQosPublicationInfo(month.fromDay))!;
+    expect(info.firstPublishedAt).not.toBeNull();
+    expect(info.publishedAt.getTime()).toBeGreaterThan(info.firstPublishedAt!.getTime());
+    // Nothing changed since: publishing again is not a new publication.
+    expect((await publishQosMonth({ month: month.fromDay, publishedBy: "test", replace: true })).outcome).toBe("inchange");
+  });
+
+  it("publishes once under a concurrent double publication, and not at all without computed days", async () => {
+    const month = farMonth(2500);
+    await partitionsFor(month);
+    const start = parisMidnight(month.fromDay);
+    await stationsIn(BASTIA, 5, start);
+    expect((await publishQosMonth({ month: month.fromDay, publishedBy: "test" })).outcome).toBe("sans_donnees");
+    expect(await readPublishedQosCells("national", month.fromDay)).toBeNull();
+    await compute(month);
+    const outcomes = await Promise.all([1, 2].map(() => publishQosMonth({ month: month.fromDay, publishedBy: "test" })));
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(["deja_publie", "publie"]);
+    const [{ n }] = await queryRows<{ n: number }>(await db(), sql`SELECT count(*)::int AS n FROM qos_publication WHERE month = ${month.fromDay}::date`);
+    expect(n).toBe(1);
+  });
+});
+
+describe("the nightly publication", () => {
+  it("publishes a closed month at 05:00 from the 3rd of the next month, never the month in progress", async () => {
+    const prisma = await db();
+    const month = farMonth(2100);
+    const next = periodContaining("month", month.toDay);
+    await partitionsFor(month);
+    const start = parisMidnight(month.fromDay);
+    await stationsIn(BASTIA, 5, start);
+    // The month and the first two days of the next are computed.
+    await compute({ fromDay: month.fromDay, toDay: addCalendarDays(next.fromDay, 2) });
+    expect(publishableFrom(month.fromDay)).toBe(addCalendarDays(next.fromDay, 2));
+
+    const job = PORTAL_JOBS.find((j) => j.name === "qos-publication")!;
+    await prisma.scheduledJob.deleteMany({ where: { name: job.name } });
+    const at = (day: string, time: string) => new Date(parisLocalToUtc(day, time)[0]);
+    let clock = at(addCalendarDays(next.fromDay, 1), "04:00"); // the 2nd: the job waits for 05:00
+    const scheduler = createScheduler({ prisma, jobs: [job], now: () => clock, log: { error: () => {}, log: () => {} } });
+    expect(await scheduler.tick()).toEqual([]);
+    clock = at(addCalendarDays(next.fromDay, 1), "05:00"); // runs, but the month is not closed yet
+    expect(await scheduler.tick()).toEqual(["qos-publication"]);
+    expect(await readPublishedQosCells("national", month.fromDay)).toBeNull();
+    clock = at(addCalendarDays(next.fromDay, 2), "04:59"); // the 3rd, before the hour
+    expect(await scheduler.tick()).toEqual([]);
+    clock = at(addCalendarDays(next.fromDay, 2), "05:00");
+    expect(await scheduler.tick()).toEqual(["qos-publication"]);
+    const own = (await readPublishedQosCells("operateur", month.fromDay))!.cells.find((c) => c.code === tenant.units[0])!;
+    expect(!own.secret && own.figures.availability).toBe(1);
+    expect(await readPublishedQosCells("national", next.fromDay)).toBeNull();
+    const run = await prisma.scheduledJob.findUnique({ where: { name: job.name } });
+    expect(run?.lastOutcome).toBe("success");
+    expect(run?.lastMessage).toContain(`${month.fromDay.slice(0, 7)} (`);
+    await prisma.scheduledJob.deleteMany({ where: { name: job.name } });
+  });
+});

@@ -31,6 +31,8 @@ export function QosFilters(props: {
   kind: QosPeriodKind;
   level: QosLevel;
   periodStart: string | null;
+  /** What the level chooses ("Maille du tableau" unless said). */
+  levelLabel?: string;
 }) {
   // One entry per period of the chosen kind that holds data, named by its period.
   const seen = new Set<string>();
@@ -66,7 +68,7 @@ export function QosFilters(props: {
         <Select
           id="qos-maille"
           name="maille"
-          label="Maille du tableau"
+          label={props.levelLabel ?? "Maille du tableau"}
           value={props.level}
           options={props.levels.map((l) => ({ value: l, label: QOS_LEVEL_LABELS[l] }))}
         />

@@ -88,9 +88,14 @@ test("qualité de service : le comité lit les chiffres publiés du mois clos, l
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`(${unit})`);
   await expect(page.getByTestId("qos-own-disponibilite")).toContainText("99,5 %");
   await expectAccessible(page);
-  const historyHref = await page.getByRole("link", { name: /^CSV standard/ }).getAttribute("href");
+  const historyHref = await page.getByRole("link", { name: /^CSV standard.*et de la France entière/ }).getAttribute("href");
   const history = await (await page.request.get(historyHref!)).text();
   expect(history).toContain("\r\njuin 2025,2025-06-01,2025-07-01,6,6,99.51,");
+  // Its map by région: Île-de-France, its only région, published (it is the operator's national figure).
+  await expect(page.getByRole("heading", { level: 3, name: /de .* par région, juin 2025/ })).toBeVisible();
+  await expect(page.locator('path[data-code="11"]')).not.toHaveAttribute("fill", "url(#secret)");
+  const mapHref = await page.getByRole("link", { name: /^CSV standard.*par région/ }).getAttribute("href");
+  expect(await (await page.request.get(mapHref!)).text()).toMatch(/\r\n11,Île-de-France,6,6,99\.51,/);
 
   // A month not published is not read, not even as CSV.
   expect((await page.request.get("/api/qualite-de-service?vue=tableau&periode=month&debut=2025-05-01")).status()).toBe(404);

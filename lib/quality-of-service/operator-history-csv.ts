@@ -2,6 +2,10 @@ import { csvFileName, formatCsv, type CsvFormat } from "@/lib/platform/csv/forma
 import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
 import { QOS_INDICATORS, qosNumber } from "@/lib/quality-of-service/qos-catalogue";
 import type { OperatorQosHistory } from "@/lib/quality-of-service/get-operator-qos-history";
+import { qosTableColumns, qosTableRow } from "@/lib/quality-of-service/qos-table";
+import type { QosCell } from "@/lib/quality-of-service/read-qos-cells";
+import type { OperatorMapLevel } from "@/lib/quality-of-service/operator-map-cells";
+import { QOS_LEVEL_LABELS } from "@/lib/schemas/quality-of-service";
 
 /** One operator's figures per period of the trend, as published to the committee. */
 export function operatorHistoryCsv(h: OperatorQosHistory, format: CsvFormat): { fileName: string; body: string } {
@@ -16,5 +20,22 @@ export function operatorHistoryCsv(h: OperatorQosHistory, format: CsvFormat): { 
   return {
     fileName: csvFileName(["qualite-de-service", "operateur", h.code.replace(":", "-"), h.kind, h.period?.fromDay ?? ""]),
     body: formatCsv(header, rows, { format, preamble: [`Qualité de service de ${h.label ?? h.code} par période jusqu'à ${h.periodLabel} (chiffres publiés)`] }),
+  };
+}
+
+/** One operator's published cells of a month by région or département (its map), every indicator. */
+export function operatorMapCsv(h: OperatorQosHistory, level: OperatorMapLevel, cells: QosCell[], format: CsvFormat): { fileName: string; body: string } {
+  const columns = qosTableColumns(QOS_LEVEL_LABELS[level]);
+  const rows = cells.map((c) => {
+    const row = qosTableRow(c);
+    return columns.map((col) => row[col.key]);
+  });
+  return {
+    fileName: csvFileName(["qualite-de-service", "operateur", h.code.replace(":", "-"), level, h.period?.fromDay ?? ""]),
+    body: formatCsv(
+      columns.map((c) => c.label),
+      rows,
+      { format, preamble: [`Qualité de service de ${h.label ?? h.code} par ${QOS_LEVEL_LABELS[level].toLowerCase()}, ${h.periodLabel} (chiffres publiés)`] },
+    ),
   };
 }

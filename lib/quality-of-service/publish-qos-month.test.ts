@@ -11,7 +11,7 @@ import { periodContaining } from "@/lib/quality-of-service/qos-period";
 import { readQosCells, type QosCell } from "@/lib/quality-of-service/read-qos-cells";
 import { publishQosMonth } from "@/lib/quality-of-service/publish-qos-month";
 import { publishableFrom } from "@/lib/quality-of-service/publish-closed-months";
-import { readPublishedQosCells, readPublishedQosCode, readQosPublicationInfo } from "@/lib/quality-of-service/read-published-qos";
+import { readPublishedOperatorMap, readPublishedQosCells, readPublishedQosCode, readQosPublicationInfo } from "@/lib/quality-of-service/read-published-qos";
 import { makeQualichargeTenant, type QualichargeTenant } from "@/tests/support/qualicharge/tenant";
 import { makeQualichargePoints, type MadePoint } from "@/tests/support/qualicharge/points";
 
@@ -111,6 +111,12 @@ describe("publishQosMonth", () => {
     expect(stored.map((r) => r.figures)).toEqual([null, null]);
     const dep = (await readPublishedQosCells("departement", month.fromDay))!.cells.find((c) => c.code === "2B")!;
     expect(dep.secret).toBe(false);
+    // The operator's map by région: Corse, its only région, is its national figure (published).
+    const corse = await ownCell(async () =>
+      (await readPublishedOperatorMap(tenant.units[0], "region", month.fromDay)).map((c) => ({ ...c, code: tenant.units[0] })),
+    );
+    expect(corse?.availability).toBeCloseTo(1 - 2 / (6 * hoursInMonth), 12);
+    expect((await readPublishedOperatorMap(tenant.units[0], "region", month.fromDay)).map((c) => [c.code, c.label])).toEqual([["94", "Corse"]]);
 
     // A status arrives late: Corte's point was out 5 hours on the 20th. The days are recomputed;
     // the live figure changes, the published one does not.

@@ -6,6 +6,8 @@ import { getEnv } from "@/lib/platform/env";
 import { periodContaining } from "@/lib/quality-of-service/qos-period";
 import { readQosCellsIn, type QosCell } from "@/lib/quality-of-service/read-qos-cells";
 import type { QosLevel } from "@/lib/schemas/quality-of-service";
+import type { QosCellLevel } from "@/lib/quality-of-service/qos-cells-sql";
+import { operatorMapCellsIn } from "@/lib/quality-of-service/operator-map-cells";
 
 // Publication of one Paris month's quality of service (ADR 0030): every committee level's cells,
 // after the anonymity rules, stored as they are published. The committee reads these, never the
@@ -27,7 +29,7 @@ export interface PublishResult {
 }
 
 /** SHA-256 of the cells in a canonical order (level, code): what makes two publications the same. */
-export function cellsDigest(cells: { level: QosLevel; cell: QosCell }[]): string {
+export function cellsDigest(cells: { level: QosCellLevel; cell: QosCell }[]): string {
   const canonical = [...cells]
     .sort((a, b) => (a.level === b.level ? (a.cell.code < b.cell.code ? -1 : a.cell.code > b.cell.code ? 1 : 0) : a.level < b.level ? -1 : 1))
     .map(({ level, cell }) => [level, cell.code, cell.parent, cell.label, cell.secret ? cell.reason : cell.figures]);
@@ -73,8 +75,23 @@ export async function publishQosMonth(
       );
       if (!has_days) return { month: input.month, outcome: "sans_donnees", publicationId: null, cells: 0, withheld: 0 };
 
-      const cells: { level: QosLevel; cell: QosCell }[] = [];
-      for (const level of PUBLISHED_QOS_LEVELS) for (const cell of (await readQosCellsIn(tx, { level, period })).cells) cells.push({ level, cell });
+      const cells: { level: QosCellLevel; cell: QosCell }[] = [];
+      const byLevel = new Map<QosCellLevel, Map<string, QosCell>>();
+      const add = (level: QosCellLevel, list: QosCell[]) => {
+        for (const cell of list) cells.push({ level, cell });
+        byLevel.set(level, new Map(list.map((c) => [c.code, c])));
+      };
+      for (const level of PUBLISHED_QOS_LEVELS) add(level, (await readQosCellsIn(tx, { level, period })).cells);
+      // Each operator's map by région (operator-map-cells.ts).
+      const zoneLabels = new Map((await readQosCellsIn(tx, { level: "region", period })).cells.map((c) => [c.code, c.label]));
+      add(
+        "operateur_region",
+        await operatorMapCellsIn(
+          tx,
+          { level: "region", period, minStations: env.ANON_MIN_STATIONS, zoneLabels },
+          { zones: byLevel.get("region")!, parents: byLevel.get("operateur")! },
+        ),
+      );
       const digest = cellsDigest(cells);
       if (current && current.content_sha256 === digest) return unchanged(current, "inchange");
 

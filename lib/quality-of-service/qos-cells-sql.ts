@@ -5,14 +5,21 @@ import type { QosLevel } from "@/lib/schemas/quality-of-service";
 // Paris days grouped by the code of a level, each point with its station, its owner (for the
 // anonymity thresholds) and the code of its parent (for the suppression among siblings).
 
+/** The levels of the cells: those of the pages, and one operator's cells by région ("<operator>|<région>", operator-map-cells.ts). */
+export type QosCellLevel = QosLevel | "operateur_region";
+
+const OPERATOR = sql`coalesce(ou.code, 'op:' || s.operator_id::text)`;
+
 /** Each level's code and its parent's, as SQL expressions over the joins of `pointsOf`. */
-const CODES: Record<QosLevel, { code: SqlFragment; parent: SqlFragment }> = {
+const CODES: Record<QosCellLevel, { code: SqlFragment; parent: SqlFragment }> = {
   national: { code: sql`'FR'`, parent: sql`'FR'` },
   region: { code: sql`coalesce(dep.region_code, '?')`, parent: sql`'FR'` },
   departement: { code: sql`coalesce(c.departement_code, '?')`, parent: sql`coalesce(dep.region_code, '?')` },
   commune: { code: sql`s.insee_code`, parent: sql`coalesce(c.departement_code, '?')` },
   // An operator's operational unit (the AFIREV prefix of its points); a point without one is the operator's own.
-  operateur: { code: sql`coalesce(ou.code, 'op:' || s.operator_id::text)`, parent: sql`'FR'` },
+  operateur: { code: OPERATOR, parent: sql`'FR'` },
+  // One operator's régions are the children of its national cell.
+  operateur_region: { code: sql`${OPERATOR} || '|' || coalesce(dep.region_code, '?')`, parent: OPERATOR },
   amenageur: { code: sql`coalesce(nullif(cp.irve->>'siren_amenageur', ''), '?')`, parent: sql`'FR'` },
 };
 
@@ -21,7 +28,7 @@ const CODES: Record<QosLevel, { code: SqlFragment; parent: SqlFragment }> = {
  * (the aménageur's SIREN, else the dossier's beneficiary, else the operator: the stations of
  * unknown owner of one operator count as one owner, never as many).
  */
-export function pointsOf(level: QosLevel, range: { fromDay: string; toDay: string }, operatorId: string | null): SqlFragment {
+export function pointsOf(level: QosCellLevel, range: { fromDay: string; toDay: string }, operatorId: string | null): SqlFragment {
   const { code, parent } = CODES[level];
   return sql`
 qos_pd AS (
@@ -71,7 +78,7 @@ export interface CellRow {
 }
 
 /** One row per code: sums, the distribution of daily availability, saturation and episodes. */
-export function cellsSql(level: QosLevel, range: { fromDay: string; toDay: string; start: Date; end: Date }, operatorId: string | null): SqlFragment {
+export function cellsSql(level: QosCellLevel, range: { fromDay: string; toDay: string; start: Date; end: Date }, operatorId: string | null): SqlFragment {
   return sql`
 WITH ${pointsOf(level, range, operatorId)},
 point_codes AS (
@@ -128,7 +135,7 @@ SELECT s.*, dist.day_min, dist.day_max, dist.day_mean, dist.day_stddev, dist.day
  * all its months (read-qos-cells.ts).
  */
 export function yearPassSql(
-  level: QosLevel,
+  level: QosCellLevel,
   year: { fromDay: string; toDay: string },
   kind: "month" | "quarter" | "year",
   minStations: number,

@@ -3,6 +3,8 @@ import { queryRows, sql } from "@/lib/platform/db/sql";
 import { periodContaining } from "@/lib/quality-of-service/qos-period";
 import type { QosCell, QosCells, QosFigures } from "@/lib/quality-of-service/read-qos-cells";
 import type { QosLevel } from "@/lib/schemas/quality-of-service";
+import type { QosCellLevel } from "@/lib/quality-of-service/qos-cells-sql";
+import type { OperatorMapLevel } from "@/lib/quality-of-service/operator-map-cells";
 
 // The committee's quality-of-service figures: the cells of the publication in force of each month
 // (publish-qos-month.ts), as they were published.
@@ -31,7 +33,7 @@ function cellOf(r: CellRecord): QosCell {
   return r.withheld ? { ...base, secret: true, reason: r.withheld_reason ?? "primaire" } : { ...base, secret: false, figures: r.figures! };
 }
 
-async function readCells(level: QosLevel, months: string[], code: string | null): Promise<CellRecord[]> {
+async function readCells(level: QosCellLevel, months: string[], code: string | { prefix: string } | null): Promise<CellRecord[]> {
   if (months.length === 0) return [];
   return queryRows<CellRecord>(
     await db(),
@@ -39,7 +41,7 @@ async function readCells(level: QosLevel, months: string[], code: string | null)
                p.anon_min_stations AS min_stations, p.anon_min_owners AS min_owners
           FROM qos_publication p JOIN qos_published_cell c ON c.publication_id = p.id
          WHERE p.superseded_at IS NULL AND p.month = ANY(${months}::date[]) AND c.level = ${level}
-           ${code === null ? sql.empty : sql`AND c.code = ${code}`}
+           ${code === null ? sql.empty : typeof code === "string" ? sql`AND c.code = ${code}` : sql`AND starts_with(c.code, ${code.prefix})`}
          ORDER BY c.code`,
   );
 }
@@ -64,6 +66,12 @@ export async function readPublishedQosCells(level: QosLevel, month: string): Pro
 /** One code's published cell in each of `months` (absent months: not published, or the code had no point then). */
 export async function readPublishedQosCode(level: QosLevel, code: string, months: string[]): Promise<Map<string, QosCell>> {
   return new Map((await readCells(level, months, code)).map((r) => [r.month, cellOf(r)]));
+}
+
+/** One operator's published cells by région (operator-map-cells.ts), coded by région. */
+export async function readPublishedOperatorMap(code: string, level: OperatorMapLevel, month: string): Promise<QosCell[]> {
+  const rows = await readCells(`operateur_${level}`, [month], { prefix: `${code}|` });
+  return rows.map((r) => ({ ...cellOf(r), code: r.code.slice(code.length + 1) }));
 }
 
 /** The published months ("YYYY-MM-01"), newest first. */

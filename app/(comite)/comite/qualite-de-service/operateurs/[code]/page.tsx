@@ -5,7 +5,11 @@ import { requirePermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/platform/env";
 import { getOperatorQosHistory } from "@/lib/quality-of-service/get-operator-qos-history";
 import { qosIndicator, qosNumber } from "@/lib/quality-of-service/qos-catalogue";
-import { qosOperatorCode, qosQuery } from "@/lib/schemas/quality-of-service";
+import { QOS_LEVEL_LABELS, qosOperatorCode, qosQuery } from "@/lib/schemas/quality-of-service";
+import { COMMITTEE_KINDS } from "@/lib/quality-of-service/get-qos-dashboard";
+import { listPublishedQosMonths, readPublishedOperatorMap } from "@/lib/quality-of-service/read-published-qos";
+import { QosFilters } from "@/components/quality-of-service/qos-filters";
+import { QosMapFigure } from "@/components/quality-of-service/qos-map-figure";
 import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
 import { QosKeyFigures } from "@/components/quality-of-service/qos-key-figures";
 import { QosTrendFigure } from "@/components/quality-of-service/qos-trend-figure";
@@ -15,8 +19,10 @@ export const dynamic = "force-dynamic";
 
 const KEY_FIGURES = ["disponibilite", "remise_en_service_mediane", "hors_service_7j", "occupation", "sans_statut", "fraicheur"];
 
-// One operator's historised quality of service for the committee (issue 19): published figures
-// only, withheld as in the ranking.
+// One operator's historised quality of service for the committee (issue 19), and its map by
+// région: published figures only, withheld as in the ranking and, on the map, so that no cell is
+// the difference of the région's or the operator's figure and the others
+// (lib/quality-of-service/operator-map-cells.ts).
 export default async function OperatorQualityOfServicePage(props: {
   params: Promise<{ code: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -27,9 +33,14 @@ export default async function OperatorQualityOfServicePage(props: {
   const query = qosQuery.parse(await props.searchParams);
   const h = await getOperatorQosHistory(code.data, query);
   if (!h.label || !h.period) notFound();
+  // By région only: see lib/quality-of-service/operator-map-cells.ts.
+  const mapLevel = "region";
+  const [months, mapCells] = await Promise.all([listPublishedQosMonths(), readPublishedOperatorMap(h.code, mapLevel, h.period.fromDay)]);
+  const indicator = qosIndicator(query.indicateur);
   const availability = qosIndicator("disponibilite");
   const share = (c: (typeof h.trend)[number]["own"]) => (!c ? null : c.secret ? SECRET_LABEL : qosNumber("share", availability.value(c.figures)));
   const csvBase = `/api/qualite-de-service/operateurs/${encodeURIComponent(h.code)}?periode=${h.kind}&debut=${h.period.fromDay}`;
+  const mapCsv = `${csvBase}&vue=carte`;
   const last = h.trend[h.trend.length - 1];
   return (
     <>
@@ -41,6 +52,17 @@ export default async function OperatorQualityOfServicePage(props: {
         Chiffres publiés de cet opérateur (unité d&apos;exploitation {h.code.startsWith("op:") ? "non renseignée" : h.code}), comparés à la France entière. Un
         chiffre couvrant moins de {getEnv().ANON_MIN_STATIONS} stations, ou qui permettrait d&apos;en déduire un autre, est remplacé par « {SECRET_LABEL} ».
       </p>
+      <QosFilters
+        action={`/comite/qualite-de-service/operateurs/${encodeURIComponent(h.code)}`}
+        query={{ ...query, periode: h.kind, debut: h.period.fromDay, maille: mapLevel }}
+        kinds={COMMITTEE_KINDS}
+        levels={["region"]}
+        months={months}
+        kind={h.kind}
+        level={mapLevel}
+        periodStart={h.period.fromDay}
+        levelLabel="Maille de la carte"
+      />
       <h2>{h.periodLabel}</h2>
       <QosKeyFigures
         national={last.national}
@@ -59,6 +81,15 @@ export default async function OperatorQualityOfServicePage(props: {
         ownLabel={h.label}
         rows={h.trend.map((t) => ({ periode: t.label, own: share(t.own), national: share(t.national) }))}
         csv={{ excel: `${csvBase}&format=csv`, standard: `${csvBase}&format=standard` }}
+      />
+      <h2>Carte</h2>
+      <QosMapFigure
+        title={`${indicator.label} de ${h.label} par ${QOS_LEVEL_LABELS[mapLevel].toLowerCase()}, ${h.periodLabel}`}
+        indicator={indicator}
+        level={mapLevel}
+        cells={mapCells}
+        validityHours={getEnv().QOS_STATUS_VALIDITY_HOURS}
+        csv={{ excel: `${mapCsv}&format=csv`, standard: `${mapCsv}&format=standard` }}
       />
     </>
   );

@@ -1,0 +1,132 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { knownFromMargins, suppressOperatorMatrix, type MatrixCell, type OperatorMapMargins } from "@/lib/quality-of-service/operator-map-cells";
+import type { QosCell, QosFigures } from "@/lib/quality-of-service/read-qos-cells";
+
+// The committee's map of one operator by région, attacked as the committee could: every
+// published région (all operators) and every published operator (the ranking) is a margin; a
+// margin minus the published cells of its line (the operators of one région, or one operator's
+// régions) must never be a single withheld cell, nor withheld cells gathering fewer than 5
+// stations together. A cell alone in its line is its margin, known already: the attacker knows
+// it too.
+
+const MIN = 5;
+const rule = { minStations: MIN, passesYear: () => true };
+
+function cell(code: string, secret: boolean): QosCell {
+  return secret
+    ? { code, label: code, parent: "", secret: true, reason: "primaire" }
+    : { code, label: code, parent: "", secret: false, figures: {} as QosFigures };
+}
+
+/** `stations` stations of operator `op` in région `reg`. */
+function made(op: string, reg: string, stations: number): MatrixCell {
+  return { code: `${op}|${reg}`, parent: op, points: stations, stations: Array.from({ length: stations }, (_, i) => `${op}-${reg}-${i}`) };
+}
+
+/** The margins as published: withheld when they gather fewer than 5 stations, or when said. */
+function marginsOf(rows: MatrixCell[], secret: { zones?: string[]; parents?: string[] } = {}): OperatorMapMargins {
+  const stations = (key: (r: MatrixCell) => string) => {
+    const m = new Map<string, number>();
+    for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + r.stations.length);
+    return m;
+  };
+  return {
+    zones: new Map([...stations((r) => r.code.split("|")[1])].map(([z, n]) => [z, cell(z, n < MIN || secret.zones?.includes(z) === true)])),
+    parents: new Map([...stations((r) => r.parent)].map(([p, n]) => [p, cell(p, n < MIN || secret.parents?.includes(p) === true)])),
+  };
+}
+
+/**
+ * What an attacker deduces with the map that it could not without it: per line with a published
+ * margin, withheld cells told apart by difference. Cells the margins give by difference alone
+ * are known without the map; when the rest of a line gathers fewer than 5 stations,
+ * the margins alone give it away (the ranking beside the régions' table): the map can only
+ * withhold it, which is checked.
+ */
+function leaks(rows: MatrixCell[], margins: OperatorMapMargins, withheld: Map<string, string>): string[] {
+  const lines = new Map<string, MatrixCell[]>();
+  for (const r of rows) for (const key of [`zone:${r.code.split("|")[1]}`, `parent:${r.parent}`]) lines.set(key, [...(lines.get(key) ?? []), r]);
+  const margin = (key: string) => (key.startsWith("zone:") ? margins.zones.get(key.slice(5)) : margins.parents.get(key.slice(7)));
+  const pinned = knownFromMargins([...lines].map(([key, line]) => ({ margin: margin(key), line })));
+  const found: string[] = [];
+  for (const [key, line] of lines) {
+    if (margin(key)!.secret) continue;
+    const rest = line.filter((r) => !pinned.has(r.code));
+    if (rest.length === 0) continue;
+    if (new Set(rest.flatMap((r) => r.stations)).size < MIN) {
+      if (rest.some((r) => !withheld.has(r.code))) found.push(`${key}: published beside the margins that give it`);
+      continue;
+    }
+    const hidden = rest.filter((r) => withheld.has(r.code));
+    if (hidden.length === 0) continue;
+    if (hidden.length === 1 || new Set(hidden.flatMap((r) => r.stations)).size < MIN) found.push(`${key}: ${hidden.map((r) => r.code).join(", ")}`);
+  }
+  // By repeated difference from the published cells too: no withheld cell comes out.
+  const withPublished = [...lines].map(([key, line]) => ({ margin: margin(key), line: line.filter((r) => withheld.has(r.code)) }));
+  for (const code of knownFromMargins(withPublished)) if (!pinned.has(code)) found.push(`${code}: deduced step by step`);
+  return found;
+}
+
+describe("the map of one operator by région", () => {
+  it("withholds a second operator of a région beside a small one, so that the région minus the published operators is not the small one", () => {
+    const rows = [made("FRAAA", "84", 2), made("FRBBB", "84", 30), made("FRCCC", "84", 30), made("FRBBB", "76", 9), made("FRCCC", "76", 9)];
+    const margins = marginsOf(rows);
+    const withheld = suppressOperatorMatrix(rows, margins, rule);
+    // FRAAA is the ranking's too (2 stations: withheld there); here it is alone in its row.
+    expect(withheld.get("FRAAA|84")).toBe("primaire");
+    // Auvergne-Rhône-Alpes: one more operator withheld (the smaller by points, then by name), then
+    // in its row one more région (Occitanie), in Occitanie's column the other operator, and in
+    // that one's row its Auvergne-Rhône-Alpes: each withheld cell has a withheld partner in both
+    // of its lines.
+    expect(withheld.get("FRBBB|84")).toBe("secondaire");
+    expect(withheld.get("FRBBB|76")).toBe("secondaire");
+    expect(withheld.get("FRCCC|76")).toBe("secondaire");
+    expect(withheld.get("FRCCC|84")).toBe("secondaire");
+    expect(leaks(rows, margins, withheld)).toEqual([]);
+  });
+
+  it("withholds a second région of the operator beside a small one, so that its national figure minus the others is not the small one", () => {
+    const rows = [made("FRAAA", "84", 2), made("FRAAA", "76", 12), made("FRAAA", "11", 20)];
+    const margins = marginsOf(rows);
+    const withheld = suppressOperatorMatrix(rows, margins, rule);
+    // Each région has one operator: its cell is the région's, known already; the small one's
+    // région is withheld (2 stations) and so is its cell, which nothing else can protect.
+    expect(withheld.get("FRAAA|84")).toBe("primaire");
+    expect(leaks(rows, margins, withheld)).toEqual([]);
+  });
+
+  it("withholds every cell under a withheld margin: a withheld région, or an operator withheld in the ranking", () => {
+    const rows = [made("FRAAA", "84", 9), made("FRAAA", "76", 9), made("FRBBB", "84", 9), made("FRBBB", "76", 9)];
+    const withheld = suppressOperatorMatrix(rows, marginsOf(rows, { zones: ["76"], parents: ["FRBBB"] }), rule);
+    expect(withheld.get("FRAAA|76")).toBe("primaire");
+    expect(withheld.get("FRBBB|84")).toBe("primaire");
+    expect(withheld.get("FRBBB|76")).toBe("primaire");
+    // FRAAA|76 withheld alone in FRAAA's row would be its national figure minus 84.
+    expect(withheld.get("FRAAA|84")).toBe("secondaire");
+  });
+
+  it("withholds a cell too small in another month of its year, and one more of its lines", () => {
+    const rows = [made("FRAAA", "84", 9), made("FRAAA", "76", 9), made("FRBBB", "84", 9), made("FRBBB", "76", 9)];
+    const withheld = suppressOperatorMatrix(rows, marginsOf(rows), { minStations: MIN, passesYear: (code) => code !== "FRAAA|76" });
+    expect(withheld.get("FRAAA|76")).toBe("primaire");
+    expect([...withheld.keys()].sort()).toEqual(["FRAAA|76", "FRAAA|84", "FRBBB|76", "FRBBB|84"]);
+  });
+
+  it("never leaves a withheld cell that a published margin minus the known cells of its line gives, on any table", () => {
+    const table = fc.array(
+      fc.record({ op: fc.constantFrom("FRAAA", "FRBBB", "FRCCC", "FRDDD"), reg: fc.constantFrom("84", "76", "11", "93"), n: fc.integer({ min: 1, max: 12 }) }),
+      { minLength: 1, maxLength: 16 },
+    );
+    fc.assert(
+      fc.property(table, (entries) => {
+        const byCode = new Map<string, MatrixCell>();
+        for (const e of entries) byCode.set(`${e.op}|${e.reg}`, made(e.op, e.reg, e.n));
+        const rows = [...byCode.values()];
+        const margins = marginsOf(rows);
+        expect(leaks(rows, margins, suppressOperatorMatrix(rows, margins, rule))).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,124 @@
+import { queryRows, type RawQueryClient } from "@/lib/platform/db/sql";
+import { parisMidnight } from "@/lib/platform/time/paris-time";
+import { suppressSmallGroups, type Group } from "@/lib/anonymity/suppress-small-groups";
+import { cellsSql, yearPassSql, type CellRow } from "@/lib/quality-of-service/qos-cells-sql";
+import { periodContaining, type QosPeriod } from "@/lib/quality-of-service/qos-period";
+import { figuresOf, type QosCell } from "@/lib/quality-of-service/read-qos-cells";
+
+// Each operator's cells by région for the committee's map of one operator (issue 19), coded
+// "<operator>|<région>". They are the cells of a table of operators × régions whose margins are
+// published elsewhere: the régions' cells (all operators) and each operator's national cell (the
+// ranking). By département the margins would include these régions, published by this table: a
+// joint protection of both tables is not built, so one operator's map stops at régions. So a withheld cell must not be
+// the difference of a margin and the published cells of its row or of its column:
+// - a cell is withheld when it covers fewer than `minStations` stations (operators are
+//   companies: no owner threshold), when a margin it adds up to is withheld, or when its code was
+//   too small in another month of the year;
+// - then, in every column (the operators in one zone) and every row (one operator's zones within
+//   one parent), the withheld cells are never alone and together pass the threshold
+//   (lib/anonymity), repeated until no row or column asks for more. A cell the margins alone give
+//   (alone in a line, or the last unknown one of a line) is known already: it is never withheld
+//   to protect another.
+// Limit: this protects the table against its own margins, line by line; it is not a linear audit
+// of every published table together (an operator present in one département only is, by its
+// national cell, already that département's cell: the map adds nothing to what the ranking and
+// the département map publish, and cannot take it back).
+
+export type OperatorMapLevel = "region";
+
+export interface OperatorMapMargins {
+  /** The published cells of the zones (all operators), by zone code. */
+  zones: ReadonlyMap<string, QosCell>;
+  /** The published national cell of each operator, by its code. */
+  parents: ReadonlyMap<string, QosCell>;
+}
+
+export async function operatorMapCellsIn(
+  tx: RawQueryClient,
+  input: { level: OperatorMapLevel; period: QosPeriod; minStations: number; zoneLabels: ReadonlyMap<string, string> },
+  margins: OperatorMapMargins,
+): Promise<QosCell[]> {
+  const { period, minStations } = input;
+  const cellLevel = "operateur_region";
+  const range = { ...period, start: parisMidnight(period.fromDay), end: parisMidnight(period.toDay) };
+  const rows = await queryRows<CellRow>(tx, cellsSql(cellLevel, range, null));
+  const year = periodContaining("year", period.fromDay);
+  const passes = new Map(
+    (await queryRows<{ code: string; passes: boolean }>(tx, yearPassSql(cellLevel, year, "month", minStations, 1))).map((r) => [r.code, r.passes]),
+  );
+  const withheld = suppressOperatorMatrix(rows, margins, { minStations, passesYear: (code) => passes.get(code) === true });
+  const zoneOf = (code: string) => code.slice(code.indexOf("|") + 1);
+  return rows.map((r) => {
+    const base = { code: r.code, label: input.zoneLabels.get(zoneOf(r.code)) ?? zoneOf(r.code), parent: r.parent };
+    const reason = withheld.get(r.code);
+    return reason ? { ...base, secret: true, reason } : { ...base, secret: false, figures: figuresOf(r) };
+  });
+}
+
+export interface MatrixCell {
+  /** "<operator>|<zone>". */
+  code: string;
+  /** The operator's code (its national cell). */
+  parent: string;
+  points: number;
+  stations: string[];
+}
+
+/** The withheld cells of the operators × zones table and why (the rules above). Pure. */
+export function suppressOperatorMatrix(
+  rows: MatrixCell[],
+  margins: OperatorMapMargins,
+  rule: { minStations: number; passesYear: (code: string) => boolean },
+): Map<string, "primaire" | "secondaire"> {
+  const { minStations } = rule;
+  const zoneOf = (code: string) => code.slice(code.indexOf("|") + 1);
+  const withheld = new Map<string, "primaire" | "secondaire">();
+  for (const r of rows) {
+    const zone = margins.zones.get(zoneOf(r.code));
+    const parent = margins.parents.get(r.parent);
+    if (r.stations.length < minStations || !rule.passesYear(r.code) || !zone || zone.secret || !parent || parent.secret) withheld.set(r.code, "primaire");
+  }
+  const groupOf = (r: MatrixCell): Group => ({ key: r.code, count: r.points, stations: new Set(r.stations), beneficiaries: new Set(["operator"]) });
+  const columns = [...groupBy(rows, (r) => zoneOf(r.code))].map(([zone, line]) => ({ margin: margins.zones.get(zone), line }));
+  const rowsOf = [...groupBy(rows, (r) => r.parent)].map(([parent, line]) => ({ margin: margins.parents.get(parent), line }));
+  // Cells the margins alone give (a line's margin minus its other cells, when these are known,
+  // starting with a cell alone in its line) are known without the map: they protect nothing and
+  // are left out of their lines (the margin minus them is what can be deduced).
+  const known = knownFromMargins([...columns, ...rowsOf]);
+  const lines = [...columns, ...rowsOf].map(({ line }) => line.filter((r) => !known.has(r.code)));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const line of lines) {
+      const first = new Set(line.filter((r) => withheld.has(r.code)).map((r) => r.code));
+      for (const v of suppressSmallGroups(line.map(groupOf), { minStations, minBeneficiaries: 1 }, first))
+        if (v.secret && !withheld.has(v.key)) {
+          withheld.set(v.key, "secondaire");
+          changed = true;
+        }
+    }
+  }
+  return withheld;
+}
+
+/** The cells deducible from the published margins alone, by repeated difference. */
+export function knownFromMargins(lines: { margin: QosCell | undefined; line: MatrixCell[] }[]): Set<string> {
+  const known = new Set<string>();
+  const published = lines.filter((l) => l.margin && !l.margin.secret);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const { line } of published) {
+      const unknown = line.filter((r) => !known.has(r.code));
+      if (unknown.length === 1) {
+        known.add(unknown[0].code);
+        changed = true;
+      }
+    }
+  }
+  return known;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const t of items) m.set(key(t), [...(m.get(key(t)) ?? []), t]);
+  return m;
+}

@@ -11,11 +11,12 @@ import { makeQualichargePoints } from "@/tests/support/qualicharge/points";
 
 // Issue 19: quality of service, for the committee and for an operator. Each journey has six
 // one-point stations in Paris (six aménageurs) in a month of 2025 no other journey writes
-// statuses in (June for the committee, July for the operator): in service all month (a status
+// statuses in (June for the committee's dashboard, May for an operator's history, July for the
+// operator's own page): in service all month (a status
 // every five days, within the week a status holds), point i out of service on the 10th from
 // midnight for i + 1 hours. By hand:
 //   availability, June: 1 − (1 + … + 6) h ÷ (6 × 30 × 24 h) = 1 − 21/4320 = 99.51 % → "99,5 %";
-//   July: 1 − 21/(6 × 31 × 24) = 1 − 21/4464 = 99.53 % → "99,5 %";
+//   May and July: 1 − 21/(6 × 31 × 24) = 1 − 21/4464 = 99.53 % → "99,5 %";
 //   the 10th alone: 1 − 21/(6 × 24) = 85.42 % → "85,4 %";
 //   time to restore, median of 1…6 h: 3.5 h → "3,5 h".
 
@@ -23,7 +24,7 @@ const DAY_MS = 86_400_000;
 
 async function monthOfSixStations(month: string): Promise<{ operatorId: string; unit: string }> {
   const prisma = await db();
-  await execute(prisma, sql`SELECT ensure_status_partitions('2025-05-01'::date, 4)`);
+  await execute(prisma, sql`SELECT ensure_status_partitions('2025-04-01'::date, 5)`);
   const tenant = await makeQualichargeTenant();
   const points = await makeQualichargePoints(tenant, { stations: 6, inseeCode: "75101" });
   const status = (p: (typeof points)[number], at: Date, etat: string) =>
@@ -80,25 +81,33 @@ test("qualité de service : le comité lit les chiffres publiés du mois clos, l
   // Code, zone, points, stations, then availability in percent (rounded to 0.01).
   expect(csv).toMatch(/\r\n75,Paris \(75\),6,6,99\.51,/);
 
-  // The operator's history, from the ranking: its published figure of each month.
-  await page
-    .getByTestId("qos-ranking")
-    .getByRole("link", { name: new RegExp(`\\(${unit}\\)`) })
-    .click();
+  // The ranking links to each operator's history.
+  await expect(page.getByTestId("qos-ranking").getByRole("link", { name: new RegExp(`\\(${unit}\\)`) })).toHaveAttribute(
+    "href",
+    `/comite/qualite-de-service/operateurs/${unit}?periode=month&debut=2025-06-01`,
+  );
+
+  // A month not published is not read, not even as CSV.
+  expect((await page.request.get("/api/qualite-de-service?vue=tableau&periode=month&debut=2025-04-01")).status()).toBe(404);
+});
+
+test("qualité de service : le comité lit l'historique publié d'un opérateur, sa carte par région et leurs CSV", async ({ page }) => {
+  const { unit } = await monthOfSixStations("2025-05");
+  expect((await publishQosMonth({ month: "2025-05-01", publishedBy: "test" })).outcome).toBe("publie");
+  const member = await makeUser({ role: "comite" });
+  await login(page, member.email, member.password);
+  await page.goto(`/comite/qualite-de-service/operateurs/${unit}?periode=month&debut=2025-05-01`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`(${unit})`);
   await expect(page.getByTestId("qos-own-disponibilite")).toContainText("99,5 %");
   await expectAccessible(page);
   const historyHref = await page.getByRole("link", { name: /^CSV standard.*et de la France entière/ }).getAttribute("href");
   const history = await (await page.request.get(historyHref!)).text();
-  expect(history).toContain("\r\njuin 2025,2025-06-01,2025-07-01,6,6,99.51,");
+  expect(history).toContain("\r\nmai 2025,2025-05-01,2025-06-01,6,6,99.53,");
   // Its map by région: Île-de-France, its only région, published (it is the operator's national figure).
-  await expect(page.getByRole("heading", { level: 3, name: /de .* par région, juin 2025/ })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: /de .* par région, mai 2025/ })).toBeVisible();
   await expect(page.locator('path[data-code="11"]')).not.toHaveAttribute("fill", "url(#secret)");
   const mapHref = await page.getByRole("link", { name: /^CSV standard.*par région/ }).getAttribute("href");
-  expect(await (await page.request.get(mapHref!)).text()).toMatch(/\r\n11,Île-de-France,6,6,99\.51,/);
-
-  // A month not published is not read, not even as CSV.
-  expect((await page.request.get("/api/qualite-de-service?vue=tableau&periode=month&debut=2025-05-01")).status()).toBe(404);
+  expect(await (await page.request.get(mapHref!)).text()).toMatch(/\r\n11,Île-de-France,6,6,99\.53,/);
 });
 
 test("qualité de service : l'opérateur lit les chiffres de ses points, du mois au jour, et leur CSV", async ({ page }) => {

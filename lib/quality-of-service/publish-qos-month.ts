@@ -8,6 +8,7 @@ import { readQosCellsIn, type QosCell } from "@/lib/quality-of-service/read-qos-
 import type { QosLevel } from "@/lib/schemas/quality-of-service";
 import type { QosCellLevel } from "@/lib/quality-of-service/qos-cells-sql";
 import { operatorMapCellsIn } from "@/lib/quality-of-service/operator-map-cells";
+import { operatorsToWithholdIn } from "@/lib/quality-of-service/audit-ranking-in";
 
 // Publication of one Paris month's quality of service (ADR 0030): every committee level's cells,
 // after the anonymity rules, stored as they are published. The committee reads these, never the
@@ -81,7 +82,30 @@ export async function publishQosMonth(
         for (const cell of list) cells.push({ level, cell });
         byLevel.set(level, new Map(list.map((c) => [c.code, c])));
       };
-      for (const level of PUBLISHED_QOS_LEVELS) add(level, (await readQosCellsIn(tx, { level, period })).cells);
+      const computed = new Map<QosLevel, QosCell[]>();
+      for (const level of PUBLISHED_QOS_LEVELS) computed.set(level, (await readQosCellsIn(tx, { level, period })).cells);
+      // The ranking beside the tables by zone: withhold the operators whose figures would give a
+      // withheld zone (or another operator) by difference (ranking-audit.ts).
+      const national = computed.get("national")![0];
+      if (national) {
+        const more = await operatorsToWithholdIn(
+          tx,
+          period,
+          {
+            national,
+            operators: computed.get("operateur")!,
+            zones: { region: computed.get("region")!, departement: computed.get("departement")!, commune: computed.get("commune")! },
+          },
+          env.ANON_MIN_STATIONS,
+        );
+        computed.set(
+          "operateur",
+          computed
+            .get("operateur")!
+            .map((c) => (more.has(c.code) && !c.secret ? { code: c.code, label: c.label, parent: c.parent, secret: true, reason: "secondaire" } : c)),
+        );
+      }
+      for (const level of PUBLISHED_QOS_LEVELS) add(level, computed.get(level)!);
       // Each operator's map by région (operator-map-cells.ts).
       const zoneLabels = new Map((await readQosCellsIn(tx, { level: "region", period })).cells.map((c) => [c.code, c.label]));
       add(

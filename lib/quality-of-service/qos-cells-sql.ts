@@ -5,8 +5,12 @@ import type { QosLevel } from "@/lib/schemas/quality-of-service";
 // Paris days grouped by the code of a level, each point with its station, its owner (for the
 // anonymity thresholds) and the code of its parent (for the suppression among siblings).
 
-/** The levels of the cells: those of the pages, and one operator's cells by région ("<operator>|<région>", operator-map-cells.ts). */
-export type QosCellLevel = QosLevel | "operateur_region";
+/**
+ * The levels of the cells: those of the pages, and one operator's cells by région
+ * ("<operator>|<région>", operator-map-cells.ts) or, for the ranking's audit only
+ * (ranking-audit.ts), by département or commune.
+ */
+export type QosCellLevel = QosLevel | "operateur_region" | "operateur_departement" | "operateur_commune";
 
 const OPERATOR = sql`coalesce(ou.code, 'op:' || s.operator_id::text)`;
 
@@ -20,6 +24,8 @@ const CODES: Record<QosCellLevel, { code: SqlFragment; parent: SqlFragment }> = 
   operateur: { code: OPERATOR, parent: sql`'FR'` },
   // One operator's régions are the children of its national cell.
   operateur_region: { code: sql`${OPERATOR} || '|' || coalesce(dep.region_code, '?')`, parent: OPERATOR },
+  operateur_departement: { code: sql`${OPERATOR} || '|' || coalesce(c.departement_code, '?')`, parent: OPERATOR },
+  operateur_commune: { code: sql`${OPERATOR} || '|' || s.insee_code`, parent: OPERATOR },
   amenageur: { code: sql`coalesce(nullif(cp.irve->>'siren_amenageur', ''), '?')`, parent: sql`'FR'` },
 };
 
@@ -148,4 +154,14 @@ per_period AS (
     FROM qos_pd GROUP BY 1, 2
 )
 SELECT code, bool_and(stations >= ${minStations} AND owners >= ${minOwners}) AS passes FROM per_period GROUP BY code`;
+}
+
+/** What each operator does in each zone of a level: its stations there ("<operator>|<zone>"). */
+export function operatorZonesSql(
+  level: "operateur_region" | "operateur_departement" | "operateur_commune",
+  range: { fromDay: string; toDay: string },
+): SqlFragment {
+  return sql`
+WITH ${pointsOf(level, range, null)}
+SELECT code, count(DISTINCT station_id)::int AS stations FROM qos_pd GROUP BY code`;
 }

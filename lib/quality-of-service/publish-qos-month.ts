@@ -107,7 +107,7 @@ export async function publishQosMonth(
       }
       for (const level of PUBLISHED_QOS_LEVELS) add(level, computed.get(level)!);
       // Each operator's map by région (operator-map-cells.ts).
-      const zoneLabels = new Map((await readQosCellsIn(tx, { level: "region", period })).cells.map((c) => [c.code, c.label]));
+      const zoneLabels = new Map(computed.get("region")!.map((c) => [c.code, c.label]));
       add(
         "operateur_region",
         await operatorMapCellsIn(

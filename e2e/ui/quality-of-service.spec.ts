@@ -48,7 +48,7 @@ async function monthOfSixStations(month: string): Promise<{ operatorId: string; 
   return { operatorId: tenant.operatorId, unit: tenant.units[0] };
 }
 
-test("qualité de service : le comité lit les chiffres publiés du mois clos, la carte, le classement, l'historique d'un opérateur et leurs CSV", async ({
+test("qualité de service : le comité lit les chiffres publiés du mois clos, la carte, le classement et leurs CSV", async ({
   page,
 }) => {
   const { unit } = await monthOfSixStations("2025-06");

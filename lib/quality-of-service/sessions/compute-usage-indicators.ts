@@ -8,7 +8,8 @@ import { POWER_CLASSES, type PowerClass } from "@/lib/quality-of-service/session
 import { usageCellsSql, type UsageCellRow } from "@/lib/quality-of-service/sessions/usage-cells-sql";
 import { usagePeriod, type UsagePeriod } from "@/lib/quality-of-service/sessions/usage-period";
 import { U14_KEYS, type U14Key } from "@/lib/quality-of-service/sessions/usage-catalogue";
-import { suppressUsageCells, type SuppressionNode } from "@/lib/quality-of-service/sessions/suppress-usage-cells";
+import { suppressUsageCells, type Secrecy, type SuppressionNode } from "@/lib/quality-of-service/sessions/suppress-usage-cells";
+import { protectRanking, type AuditLevel } from "@/lib/quality-of-service/ranking-audit";
 
 // QualiCharge's usage indicators computed from the sessions and charges stored in the core, for
 // one period, at every level, under the anonymity rule. Withheld cells leave this function without
@@ -117,24 +118,49 @@ export interface RawUsageCell extends CellId {
   owners: Set<string>;
 }
 
+/** GROUPING bits of the rows that are an operational unit in one zone (usage-cells-sql.ts), with the zone's level. */
+const PAIR_LEVELS: Record<number, "region" | "departement" | "commune"> = { 13: "region", 5: "departement", 1: "commune" };
+
+/** What each operational unit does in each zone: its reporting stations there. */
+interface UnitZone {
+  level: "region" | "departement" | "commune";
+  unit: string;
+  zone: string;
+  stations: number;
+}
+
 /** Every cell of the period, unsuppressed. Never shown as such: computeUsageIndicators applies the rule. */
 export async function readUsageCells(period: UsagePeriod, client?: RawQueryClient): Promise<RawUsageCell[]> {
+  return (await readUsageRows(period, client)).cells;
+}
+
+async function readUsageRows(period: UsagePeriod, client?: RawQueryClient): Promise<{ cells: RawUsageCell[]; pairs: UnitZone[] }> {
   const rows = await queryRows<UsageCellRow>(client ?? (await db()), usageCellsSql(period));
-  return rows.map((r) => {
-    const { level, code, parent } = placeOf(r);
-    return {
-      key: `${level}:${code}`,
-      parent,
-      level,
-      code,
-      hidden: code.endsWith(UNPLACED),
-      name: r.name,
-      operatorName: level === "unite" ? r.operator_name : null,
-      figures: figuresOf(r, level, period),
-      stations: new Set(r.stations ?? []),
-      owners: new Set(r.owners ?? []),
-    };
-  });
+  const pairs = rows
+    .filter((r) => PAIR_LEVELS[r.g])
+    .map((r) => {
+      const level = PAIR_LEVELS[r.g];
+      const zone = level === "region" ? (r.reg ?? UNPLACED) : level === "departement" ? (r.dep ?? UNPLACED) : (r.commune ?? `${r.dep ?? ""}${UNPLACED}`);
+      return { level, unit: r.ou ?? UNPLACED, zone, stations: (r.stations ?? []).length };
+    });
+  const cells = rows
+    .filter((r) => !PAIR_LEVELS[r.g])
+    .map((r) => {
+      const { level, code, parent } = placeOf(r);
+      return {
+        key: `${level}:${code}`,
+        parent,
+        level,
+        code,
+        hidden: code.endsWith(UNPLACED),
+        name: r.name,
+        operatorName: level === "unite" ? r.operator_name : null,
+        figures: figuresOf(r, level, period),
+        stations: new Set(r.stations ?? []),
+        owners: new Set(r.owners ?? []),
+      };
+    });
+  return { cells, pairs };
 }
 
 export async function computeUsageIndicators(
@@ -144,7 +170,7 @@ export async function computeUsageIndicators(
   const period = usagePeriod(input.kind, input.day);
   const env = options.thresholds ? null : getEnv();
   const thresholds = options.thresholds ?? { minStations: env!.ANON_MIN_STATIONS, minBeneficiaries: env!.ANON_MIN_BENEFICIARIES };
-  const raw = await readUsageCells(period, options.client);
+  const { cells: raw, pairs } = await readUsageRows(period, options.client);
   const nodes: SuppressionNode[] = raw.map((c) => ({
     key: c.key,
     parent: c.parent,
@@ -155,6 +181,8 @@ export async function computeUsageIndicators(
     owners: c.owners,
   }));
   const secrecy = suppressUsageCells(nodes, thresholds);
+  // The units beside the tables by zone: withhold those whose figures would give a withheld zone.
+  for (const unit of unitsToWithhold(raw, pairs, secrecy, thresholds.minStations)) secrecy.set(`unite:${unit}`, { secret: true, reason: "secondaire" });
   const cells: UsageCell[] = raw
     .filter((c) => !c.hidden)
     .map((c): UsageCell => {
@@ -166,4 +194,21 @@ export async function computeUsageIndicators(
     })
     .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.code.localeCompare(b.code));
   return { period, thresholds, cells };
+}
+
+/** The ranking's audit (lib/quality-of-service/ranking-audit.ts) on the units and the tables by zone. */
+function unitsToWithhold(raw: RawUsageCell[], pairs: UnitZone[], secrecy: Map<string, Secrecy>, minStations: number): Set<string> {
+  // A hidden cell (stations a level cannot place) that the rule lets through is known by difference.
+  const published = (c: RawUsageCell) => secrecy.get(c.key)?.secret === false;
+  const byLevel = (level: UsageLevel) => raw.filter((c) => c.level === level);
+  const isPublished = new Map(raw.map((c) => [c.key, published(c)]));
+  const parentOf = (c: RawUsageCell) => (c.parent ?? "").slice((c.parent ?? "").indexOf(":") + 1);
+  const parentLevel = { region: "national", departement: "region", commune: "departement" } as const;
+  const levels: AuditLevel[] = (["region", "departement", "commune"] as const).map((level) => ({
+    entries: pairs.filter((p) => p.level === level).map((p) => ({ op: p.unit, zone: p.zone, stations: p.stations })),
+    zones: byLevel(level).map((c) => ({ code: c.code, parent: parentOf(c), published: published(c) })),
+    parentPublished: (code) => isPublished.get(`${parentLevel[level]}:${code}`) === true,
+  }));
+  const units = byLevel("unite").map((c) => ({ code: c.code, stations: c.stations, points: c.figures.u10, withheld: !published(c) }));
+  return protectRanking(levels, units, minStations);
 }

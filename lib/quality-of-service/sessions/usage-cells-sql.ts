@@ -29,11 +29,15 @@ function perClass(aggregate: (cls: SqlFragment) => SqlFragment, type: "int" | "f
 }
 
 const KEYS = sql`reg, dep, commune, ou, siren`;
-/** The six levels, each with `extra` (an hour column) or nothing more. */
-const SETS = (extra: SqlFragment | null) => {
-  const sets = [sql``, sql`reg`, sql`reg, dep`, sql`reg, dep, commune`, sql`ou`, sql`siren`].map((keys) =>
-    extra ? (keys.isEmpty ? extra : sql`${keys}, ${extra}`) : keys,
-  );
+/**
+ * The six levels, each with `extra` (an hour column) or nothing more; with `pairs`, also each
+ * operational unit by région, département and commune (GROUPING 13, 5 and 1: not cells, what the
+ * ranking's audit needs, lib/quality-of-service/ranking-audit.ts).
+ */
+const SETS = (extra: SqlFragment | null, pairs = false) => {
+  const levels = [sql``, sql`reg`, sql`reg, dep`, sql`reg, dep, commune`, sql`ou`, sql`siren`];
+  if (pairs) levels.push(sql`ou, reg`, sql`ou, reg, dep`, sql`ou, reg, dep, commune`);
+  const sets = levels.map((keys) => (extra ? (keys.isEmpty ? extra : sql`${keys}, ${extra}`) : keys));
   return sql`GROUPING SETS (${sql.join(sets.map((k) => sql`(${k})`))})`;
 };
 
@@ -160,7 +164,7 @@ cells AS (
          array_agg(DISTINCT owner) FILTER (WHERE reporting) AS owners,
          max(nom_amenageur) AS nom_amenageur
     FROM facts
-   GROUP BY ${SETS(null)}
+   GROUP BY ${SETS(null, true)}
 ),
 hourly AS (
   SELECT GROUPING(${KEYS}) AS g, ${KEYS}, h, count(*)::int AS n

@@ -398,3 +398,36 @@ describe("usage indicators under the anonymity rule", () => {
     expect(cells.filter((c) => c.level === "amenageur" && !c.secret)).toEqual([]);
   });
 });
+
+describe("usage indicators: units beside the tables by zone", () => {
+  it("withholds a unit whose figure minus its published région would give a withheld région", async () => {
+    await ensureReferenceData();
+    // A day of 2010–2018 of this run only (points declared in 2019 count by their sessions alone).
+    const day = new Date(Date.UTC(2010, 0, 1) + (randomBytes(4).readUInt32BE() % 3000) * 86_400_000).toISOString().slice(0, 10);
+    const a = await makeQualichargeTenant();
+    const b = await makeQualichargeTenant();
+    const stations = (n: number, commune: string) =>
+      Array.from({ length: n }, () => ({
+        kw: 22,
+        irve: { siren_amenageur: String(100_000_000 + randomBytes(3).readUIntBE(0, 3)), code_insee_commune: commune },
+      }));
+    // Unit A: 2 stations in Ajaccio (Corse, its only unit there) and 6 in Rennes (Bretagne, alone
+    // there); unit B: 6 in Caen (Normandie).
+    const aPoints = await makePoints(a.units[0], a.operatorId, [...stations(2, "2A004"), ...stations(6, "35238")]);
+    const bPoints = await makePoints(b.units[0], b.operatorId, stations(6, "14118"));
+    const start = new Date(`${day}T08:00:00Z`);
+    for (const p of aPoints) await insertCharge(p, a.operatorId, start, new Date(start.getTime() + 3_600_000), 7000, "QUALICHARGE");
+    for (const p of bPoints) await insertCharge(p, b.operatorId, start, new Date(start.getTime() + 3_600_000), 7000, "QUALICHARGE");
+
+    const { cells } = await computeUsageIndicators({ kind: "day", day }, { thresholds: { minStations: 5, minBeneficiaries: 3 } });
+    const cell = (level: string, code: string) => cells.find((c) => c.level === level && c.code === code)!;
+    // Corse is withheld (2 stations), with Normandie beside it (never alone among France's régions);
+    // Bretagne is published: it is unit A's 6 stations there.
+    expect(cell("region", "94")).toMatchObject({ secret: true, reason: "primaire" });
+    expect(cell("region", "28")).toMatchObject({ secret: true, reason: "secondaire" });
+    expect(cell("region", "53").secret).toBe(false);
+    // Unit A published would give Corse as A − Bretagne: withheld, and unit B beside it.
+    expect(cell("unite", a.units[0])).toMatchObject({ secret: true, reason: "secondaire" });
+    expect(cell("unite", b.units[0])).toMatchObject({ secret: true, reason: "secondaire" });
+  });
+});

@@ -39,7 +39,6 @@ CREATE TABLE "tiruert_statement" (
     "sha256" TEXT NOT NULL,
     "energy_wh" BIGINT NOT NULL,
     "certified_wh" DECIMAL(20,2) NOT NULL,
-    "region_code" TEXT,
     "filed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "filed_by" TEXT NOT NULL,
     "filed_by_user_id" UUID,
@@ -48,3 +47,7 @@ CREATE TABLE "tiruert_statement" (
     CONSTRAINT "tiruert_statement_quarter_check" CHECK ("quarter" BETWEEN 1 AND 4 AND "version" >= 1)
 );
 CREATE UNIQUE INDEX "tiruert_statement_siren_year_quarter_version_key" ON "tiruert_statement" ("siren", "year", "quarter", "version");
+
+-- A statement reads the production charges of its points ending in the quarter: one index range
+-- per point (charges without a point, and sandbox rows, are not indexed).
+CREATE INDEX "charge_operation_tiruert_point_stop_idx" ON "charge_operation" ("charge_point_id", "stop_at") WHERE "env" = 'production' AND "charge_point_id" IS NOT NULL;

@@ -28,3 +28,48 @@ export type RenewableShareInput = z.output<typeof renewableShareSchema>;
 
 /** A year whose share the admin removes (a value entered by mistake). */
 export const removeRenewableShareSchema = z.object({ year });
+
+const siren = z
+  .string({ error: "SIREN requis" })
+  .trim()
+  .regex(/^\d{9}$/, "SIREN de 9 chiffres attendu");
+const quarter = z.coerce.number({ error: "trimestre attendu" }).int("trimestre attendu").min(1, "trimestre de 1 à 4").max(4, "trimestre de 1 à 4");
+
+/** The page of one quarter's statement: /…/tiruert/etats/[siren]/[annee]/[trimestre]. */
+export const statementRefSchema = z.object({ siren, year, quarter });
+
+/** Filing (or correcting) a statement: the latest version the person saw, for idempotence. */
+export const fileStatementSchema = z.object({
+  siren,
+  year,
+  quarter,
+  expectedVersion: z.coerce.number({ error: "version attendue" }).int("version entière attendue").min(0, "version positive attendue"),
+});
+export type FileStatementFormInput = z.output<typeof fileStatementSchema>;
+
+const METER_CODES = ["mid_ac", "dc_conforme", "pdl_dedie"] as const;
+
+/**
+ * The registration form: a checkbox `point:<chargePointId>` per point and a select
+ * `meter:<chargePointId>`; read as the list of checked points with their meter type.
+ */
+export const registerPointsSchema = z
+  .record(z.string(), z.string())
+  .transform((values) =>
+    Object.keys(values)
+      .filter((k) => k.startsWith("point:") && values[k] === "on")
+      .map((k) => ({ chargePointId: k.slice(6), meterType: values[`meter:${k.slice(6)}`] ?? "" })),
+  )
+  .pipe(
+    z
+      .array(
+        z.object({
+          chargePointId: z.uuid("identifiant de point invalide"),
+          meterType: z.enum(METER_CODES, { error: "choisissez le type de compteur du point" }),
+        }),
+      )
+      .min(1, "cochez au moins un point")
+      .max(1000, "1 000 points au plus par enregistrement"),
+  )
+  .transform((points) => ({ points }));
+export type RegisterPointsFormInput = z.output<typeof registerPointsSchema>;

@@ -157,3 +157,21 @@ describe("canonical JSON", () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}');
   });
 });
+
+describe("form schemas", () => {
+  it("reads the registration form's checked points and names the field of each error in French", async () => {
+    const { registerPointsSchema, fileStatementSchema } = await import("@/lib/schemas/tiruert");
+    const { parseInput } = await import("@/lib/schemas/validation");
+    const id = "0b5c9a4e-3a52-4c1e-9d7e-1f2a3b4c5d6e";
+    expect(parseInput(registerPointsSchema, { [`point:${id}`]: "on", [`meter:${id}`]: "mid_ac", "meter:other": "mid_ac" })).toEqual({
+      points: [{ chargePointId: id, meterType: "mid_ac" }],
+    });
+    expect(() => parseInput(registerPointsSchema, { [`point:${id}`]: "on", [`meter:${id}`]: "" })).toThrow(
+      "0.meterType : choisissez le type de compteur du point",
+    );
+    expect(() => parseInput(registerPointsSchema, {})).toThrow("cochez au moins un point");
+    expect(() => parseInput(fileStatementSchema, { siren: "12345", year: "2024", quarter: "5", expectedVersion: "0" })).toThrow(
+      "siren : SIREN de 9 chiffres attendu ; quarter : trimestre de 1 à 4",
+    );
+  });
+});

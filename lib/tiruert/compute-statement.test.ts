@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import Ajv2020 from "ajv/dist/2020";
 import { db } from "@/lib/platform/db/database";
 import { execute, sql } from "@/lib/platform/db/sql";
 import { computeStatement } from "@/lib/tiruert/compute-statement";
@@ -19,6 +22,16 @@ import { loadRealPoints, type RealPoints } from "@/tests/support/tiruert/real-po
 // certified 396,860 Wh × 25 % = 99,215 Wh.
 
 const E = "953900123";
+
+// The published JSON Schema of the document (docs/tiruert-statement.schema.json) checks every statement computed here.
+// Formats (date-time, date) are documentation here: no format plugin is a dependency.
+const validate = new Ajv2020({ strict: true, allErrors: true, validateFormats: false }).compile(
+  JSON.parse(readFileSync(path.join(import.meta.dirname, "../../docs/tiruert-statement.schema.json"), "utf8")),
+);
+function expectValid(content: unknown) {
+  validate(content);
+  expect(validate.errors ?? []).toEqual([]);
+}
 
 async function registerAll(r: RealPoints) {
   const prisma = await db();
@@ -84,11 +97,15 @@ describe("a statement on real sessions", () => {
       [id("FRETIE59244A13"), 78_500, ["qualite:energie_excessive"]],
     ]);
     expect(s.q4Correction).toMatchObject({ status: "en_attente", shareYears: [2022, 2023], missingYears: [2022, 2023] });
+    expectValid(s);
 
     // Q1 2025: 22.67 + 34.75 + 3.9 + 2.6 kWh, no correction outside Q4.
     const q1 = await computeStatement({ siren: r.siren[E], year: 2025, quarter: 1 });
     expect(q1.totals).toMatchObject({ sessions: 4, energyWh: 63_920, certifiedWh: 15_980 });
     expect(q1.q4Correction).toBeNull();
+    expectValid(q1);
+    expect(validate({ ...q1, totals: { ...q1.totals, provisionalSharePercent: 30 } })).toBe(false);
+    expect(validate.errors?.[0]).toMatchObject({ instancePath: "/totals/provisionalSharePercent" });
     // The other aménageur registered nothing: an empty statement.
     expect((await computeStatement({ siren: Object.values(r.siren).find((x) => x !== r.siren[E])!, year: 2024, quarter: 4 })).totals.points).toBe(0);
   });
@@ -125,6 +142,7 @@ describe("a statement on real sessions", () => {
         { quarter: 4, energyWh: 396_860, source: "ce-etat" },
       ],
     });
+    expectValid(s);
     await prisma.tiruertRenewableShare.deleteMany({ where: { year: { in: [2022, 2023] } } });
   });
 

@@ -73,3 +73,6 @@ export const registerPointsSchema = z
   )
   .transform((points) => ({ points }));
 export type RegisterPointsFormInput = z.output<typeof registerPointsSchema>;
+
+/** A filed version's id in the export paths (/api/tiruert/etats/[id]/…). */
+export const statementIdSchema = z.object({ id: z.uuid("identifiant d'état invalide") });

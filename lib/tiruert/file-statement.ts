@@ -60,6 +60,8 @@ export async function fileStatement(input: FileStatementInput): Promise<FileStat
   }
   if (input.expectedVersion > current)
     throw new AppError("CONFLICT", `Version ${input.expectedVersion} inconnue : la dernière version déposée est ${current}.`);
+  if (current === 0 && (await prisma.tiruertPoint.count({ where: { siren: input.siren } })) === 0)
+    throw new AppError("CONFLICT", "Aucun point n'est enregistré pour cet aménageur : enregistrez ses points ouverts au public avant de déposer un état.");
   const content = await computeStatement({
     ...q,
     siren: input.siren,

@@ -170,6 +170,8 @@ describe("form schemas", () => {
       "0.meterType : choisissez le type de compteur du point",
     );
     expect(() => parseInput(registerPointsSchema, {})).toThrow("cochez au moins un point");
+    const { statementIdSchema } = await import("@/lib/schemas/tiruert");
+    expect(() => parseInput(statementIdSchema, { id: "1" })).toThrow("id : identifiant d'état invalide");
     expect(() => parseInput(fileStatementSchema, { siren: "12345", year: "2024", quarter: "5", expectedVersion: "0" })).toThrow(
       "siren : SIREN de 9 chiffres attendu ; quarter : trimestre de 1 à 4",
     );

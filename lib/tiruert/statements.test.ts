@@ -140,13 +140,22 @@ describe("filing", () => {
     await expect(
       fileStatement({ actor, siren: r.siren[E], year: 2024, quarter: 4, expectedVersion: 0, now: new Date("2024-12-31T22:59:59Z") }),
     ).rejects.toThrow("Le trimestre T4 2024 n'est pas terminé");
+    const empty = { ...actor, role: "beneficiaire" as const, operatorId: null, beneficiaryId: (await makeBeneficiary()).id };
+    const emptySiren = (await actorSirens(empty))[0];
+    await expect(fileStatement({ actor: empty, siren: emptySiren, year: 2024, quarter: 4, expectedVersion: 0, now: AFTER_Q4_2024 })).rejects.toThrow(
+      "Aucun point n'est enregistré pour cet aménageur",
+    );
     const other = await makeOperator();
     await expect(
       fileStatement({ actor: { ...actor, operatorId: other.id }, siren: r.siren[E], year: 2024, quarter: 4, expectedVersion: 0, now: AFTER_Q4_2024 }),
     ).rejects.toThrow("État introuvable.");
     const filed = await fileStatement({ actor, siren: r.siren[E], year: 2024, quarter: 4, expectedVersion: 0, now: AFTER_Q4_2024 });
     await expect(getFiledStatement({ actor: { ...actor, operatorId: other.id }, id: filed.id })).rejects.toThrow("État introuvable.");
-    // The admin reads every statement.
+    // The admin reads every statement, even once its points are gone; the committee reads none.
+    const prisma = await db();
+    await prisma.tiruertPoint.deleteMany({ where: { siren: r.siren[E] } });
     expect((await getFiledStatement({ actor: { role: "admin", operatorId: null, beneficiaryId: null }, id: filed.id })).siren).toBe(r.siren[E]);
+    await expect(getFiledStatement({ actor: { role: "comite", operatorId: null, beneficiaryId: null }, id: filed.id })).rejects.toThrow("État introuvable.");
+    await expect(getFiledStatement({ actor, id: "pas-un-uuid" })).rejects.toThrow("État introuvable.");
   });
 });

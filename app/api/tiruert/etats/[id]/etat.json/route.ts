@@ -1,4 +1,6 @@
 import { route } from "@/lib/auth/route";
+import { parseInput } from "@/lib/schemas/validation";
+import { statementIdSchema } from "@/lib/schemas/tiruert";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/platform/errors";
 import { getFiledStatement } from "@/lib/tiruert/list-statements";
@@ -14,7 +16,8 @@ export const dynamic = "force-dynamic";
 export const GET = route<{ id: string }>("account:manage-own", async ({ user, params }) => {
   if (!can(user.role, "tiruert:prepare-own") && !can(user.role, "tiruert:read-all"))
     throw new AppError("FORBIDDEN", "Vous n'avez pas accès à cette ressource.");
-  const s = await getFiledStatement({ actor: tiruertActor(user), id: params.id });
+  const { id } = parseInput(statementIdSchema, params);
+  const s = await getFiledStatement({ actor: tiruertActor(user), id });
   return new Response(canonicalJson(s.content), {
     headers: {
       "content-type": "application/json; charset=utf-8",

@@ -4,8 +4,14 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/auth/action";
 import type { ActionState } from "@/lib/platform/http/action-state-shared";
-import { fileStatementSchema, registerPointsSchema, type FileStatementFormInput, type RegisterPointsFormInput } from "@/lib/schemas/tiruert";
-import { registerPoints } from "@/lib/tiruert/register-points";
+import {
+  fileStatementSchema,
+  registerPointsSchema,
+  unregisterPointSchema,
+  type FileStatementFormInput,
+  type RegisterPointsFormInput,
+} from "@/lib/schemas/tiruert";
+import { registerPoints, unregisterPoint } from "@/lib/tiruert/register-points";
 import { fileStatement } from "@/lib/tiruert/file-statement";
 import { tiruertActor } from "@/lib/tiruert/format";
 import type { Quarter } from "@/lib/tiruert/quarter";
@@ -18,6 +24,16 @@ export const registerPointsAction = action<ActionState, [], RegisterPointsFormIn
   revalidatePath(tiruertBase(user.role), "layout");
   return { ok: true, message: `${registered} point${registered > 1 ? "s" : ""} enregistré${registered > 1 ? "s" : ""} dans le dispositif.` };
 });
+
+export const unregisterPointAction = action<ActionState, [], { chargePointId: string }>(
+  "tiruert:prepare-own",
+  unregisterPointSchema,
+  async ({ user, input }) => {
+    await unregisterPoint({ actor: tiruertActor(user), chargePointId: input.chargePointId });
+    revalidatePath(tiruertBase(user.role), "layout");
+    return { ok: true, message: "Point retiré du dispositif." };
+  },
+);
 
 export const fileStatementAction = action<ActionState, [], FileStatementFormInput>("tiruert:prepare-own", fileStatementSchema, async ({ user, input }) => {
   const r = await fileStatement({

@@ -4,7 +4,8 @@ import { listRegistrablePoints } from "@/lib/tiruert/register-points";
 import { METER_TYPES } from "@/lib/tiruert/meter-types";
 import { tiruertActor } from "@/lib/tiruert/format";
 import { RegisterPointsForm } from "@/components/tiruert/register-points-form";
-import { registerPointsAction } from "./actions";
+import { UnregisterPointForm } from "@/components/tiruert/unregister-point-form";
+import { registerPointsAction, unregisterPointAction } from "./actions";
 
 /** Registration of the actor's public points, with the meter type of each. */
 export async function TiruertPointsPage({ user, base }: { user: CurrentUser; base: string }) {
@@ -36,6 +37,12 @@ export async function TiruertPointsPage({ user, base }: { user: CurrentUser; bas
             refusal: p.eligibility.eligible ? (p.siren ? null : "aucun SIREN d'aménageur") : p.eligibility.reason,
             registeredMeter: p.registered?.meterType ?? null,
           }))}
+        />
+      )}
+      {points.some((p) => p.registered) && (
+        <UnregisterPointForm
+          action={unregisterPointAction}
+          points={points.filter((p) => p.registered).map((p) => ({ chargePointId: p.chargePointId, idPdcItinerance: p.idPdcItinerance }))}
         />
       )}
     </>

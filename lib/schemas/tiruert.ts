@@ -76,3 +76,6 @@ export type RegisterPointsFormInput = z.output<typeof registerPointsSchema>;
 
 /** A filed version's id in the export paths (/api/tiruert/etats/[id]/…). */
 export const statementIdSchema = z.object({ id: z.uuid("identifiant d'état invalide") });
+
+/** Taking a registered point out of the scheme. */
+export const unregisterPointSchema = z.object({ chargePointId: z.uuid("choisissez un point enregistré") });

@@ -117,3 +117,26 @@ export async function registerPoints(input: RegisterPointsInput): Promise<{ regi
   });
   return { registered: input.points.length };
 }
+
+/** Takes a registered point out of the scheme (filed statements keep it in their content); audited. */
+export async function unregisterPoint(input: { actor: TiruertActor & { label: string; userId?: string | null }; chargePointId: string }): Promise<void> {
+  const [point] = await readPoints(input.actor, [input.chargePointId]);
+  if (!point?.registered)
+    throw new AppError("NOT_FOUND", "Point enregistré introuvable.", [{ path: "chargePointId", message: "point non enregistré ou qui n'est pas le vôtre" }]);
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.tiruertPoint.deleteMany({ where: { chargePointId: input.chargePointId } });
+    if (count === 0) return; // withdrawn meanwhile by another request: one audit row only
+    await recordAudit(
+      {
+        actor: input.actor.label,
+        actorUserId: input.actor.userId,
+        action: "tiruert.point.unregistered",
+        targetType: "tiruert_point",
+        targetId: point.idPdcItinerance,
+        details: { meterType: point.registered?.meterType ?? null },
+      },
+      tx,
+    );
+  });
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { execute, sql } from "@/lib/platform/db/sql";
 import { makeBeneficiary, makeDossier, makeOperator } from "@/cli/demo/factories";
-import { listRegistrablePoints, registerPoints } from "@/lib/tiruert/register-points";
+import { listRegistrablePoints, registerPoints, unregisterPoint } from "@/lib/tiruert/register-points";
 import { fileStatement } from "@/lib/tiruert/file-statement";
 import { getFiledStatement, listSessionsReceivedAfter, listVersions, stateOf } from "@/lib/tiruert/list-statements";
 import { actorSirens } from "@/lib/tiruert/scope";
@@ -61,6 +61,19 @@ describe("registration of points", () => {
       meterType: "pdl_dedie",
     });
     expect(await prisma.auditLog.count({ where: { action: "tiruert.point.registered", targetId: r.points.FRETIE13001A12.idPdcItinerance } })).toBe(1);
+
+    // Taken out of the scheme, audited; another operator cannot, and a second withdrawal is refused.
+    const other = await makeOperator();
+    await expect(
+      unregisterPoint({
+        actor: { role: "operateur", operatorId: other.id, beneficiaryId: null, label: "autre@test" },
+        chargePointId: r.points.FRETIE13001A12.chargePointId,
+      }),
+    ).rejects.toThrow("Point enregistré introuvable.");
+    await unregisterPoint({ actor, chargePointId: r.points.FRETIE13001A12.chargePointId });
+    expect(await prisma.tiruertPoint.count({ where: { siren: r.siren[E] } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: "tiruert.point.unregistered", targetId: r.points.FRETIE13001A12.idPdcItinerance } })).toBe(1);
+    await expect(unregisterPoint({ actor, chargePointId: r.points.FRETIE13001A12.chargePointId })).rejects.toThrow("Point enregistré introuvable.");
   });
 
   it("lets another operator see and register none of them, and a beneficiary only its own SIREN's", async () => {

@@ -126,6 +126,10 @@ describe("filing", () => {
           SELECT 'production', s.operator_id, s.id, 'LATE-1', '2024-12-31T10:00:00Z', '2024-12-31T11:00:00Z', 0, 12000, 'QUALICHARGE', cp.id, '2025-01-11T08:00:00Z'
             FROM charge_point cp JOIN station s ON s.id = cp.station_id WHERE cp.id = ${r.points.FRETIE13001A12.chargePointId}::uuid`,
     );
+    // Locked in the database too: an UPDATE of a filed version is refused.
+    await expect(execute(prisma, sql`UPDATE tiruert_statement SET energy_wh = 1 WHERE id = ${results[0].id}::uuid`)).rejects.toThrow(
+      "is filed and cannot be changed",
+    );
     const again = await getFiledStatement({ actor, id: results[0].id });
     expect(again.sha256).toBe(filed.sha256);
     expect(again.content.totals.energyWh).toBe(480_170);

@@ -48,6 +48,15 @@ CREATE TABLE "tiruert_statement" (
 );
 CREATE UNIQUE INDEX "tiruert_statement_siren_year_quarter_version_key" ON "tiruert_statement" ("siren", "year", "quarter", "version");
 
+-- A filed version is locked in the database too: no UPDATE, whoever runs it (a correction is a
+-- new row). Deleting stays possible (the end-of-programme purge, a tenant's removal).
+CREATE FUNCTION tiruert_statement_locked() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'tiruert_statement % is filed and cannot be changed: file a new version', OLD.id USING ERRCODE = 'check_violation';
+END;
+$$;
+CREATE TRIGGER "tiruert_statement_locked" BEFORE UPDATE ON "tiruert_statement" FOR EACH ROW EXECUTE FUNCTION tiruert_statement_locked();
+
 -- A statement reads the production charges of its points ending in the quarter: one index range
 -- per point (charges without a point, and sandbox rows, are not indexed).
 CREATE INDEX "charge_operation_tiruert_point_stop_idx" ON "charge_operation" ("charge_point_id", "stop_at") WHERE "env" = 'production' AND "charge_point_id" IS NOT NULL;

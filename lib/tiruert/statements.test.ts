@@ -4,6 +4,7 @@ import { execute, sql } from "@/lib/platform/db/sql";
 import { makeBeneficiary, makeDossier, makeOperator } from "@/cli/demo/factories";
 import { listRegistrablePoints, registerPoints, unregisterPoint } from "@/lib/tiruert/register-points";
 import { fileStatement } from "@/lib/tiruert/file-statement";
+import { computeStatement } from "@/lib/tiruert/compute-statement";
 import { getFiledStatement, listSessionsReceivedAfter, listVersions, stateOf } from "@/lib/tiruert/list-statements";
 import { actorSirens } from "@/lib/tiruert/scope";
 import { contentSha256 } from "@/lib/tiruert/statement-content";
@@ -149,6 +150,33 @@ describe("filing", () => {
     expect(stateOf([])).toBe("brouillon");
     // A stale form (expected version 3 when 2 is the latest) is refused.
     await expect(fileStatement({ ...input, expectedVersion: 3 })).rejects.toThrow("Version 3 inconnue : la dernière version déposée est 2.");
+  });
+
+  it("corrects Q4 with the energies of the year's quarters as filed, not as recomputed", async () => {
+    const r = await registered();
+    const actor = operatorActor(r);
+    const siren = r.siren[E];
+    // Q1 2025: 22.67 + 34.75 + 3.9 + 2.6 kWh, filed on 10 April 2025.
+    const q1 = await fileStatement({ actor, siren, year: 2025, quarter: 1, expectedVersion: 0, now: new Date("2025-04-10T12:00:00Z") });
+    expect(q1).toMatchObject({ kind: "filed", version: 1 });
+    // A Q1 session (ending 31 March 22:00 Paris) received on 12 April, after that filing and within 15 days:
+    // recomputed, Q1 would be 70,920 Wh; the Q4 correction uses the 63,920 Wh filed.
+    const prisma = await db();
+    await execute(
+      prisma,
+      sql`INSERT INTO charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, door, charge_point_id, received_at)
+          SELECT 'production', s.operator_id, s.id, 'LATE-Q1', '2025-03-31T19:00:00Z', '2025-03-31T20:00:00Z', 0, 7000, 'QUALICHARGE', cp.id, '2025-04-12T08:00:00Z'
+            FROM charge_point cp JOIN station s ON s.id = cp.station_id WHERE cp.id = ${r.points.FRETIE13063B13.chargePointId}::uuid`,
+    );
+    expect((await computeStatement({ siren, year: 2025, quarter: 1, receivedUpTo: new Date("2026-01-10T12:00:00Z") })).totals.energyWh).toBe(70_920);
+    const q4 = await fileStatement({ actor, siren, year: 2025, quarter: 4, expectedVersion: 0, now: new Date("2026-01-10T12:00:00Z") });
+    const content = (await getFiledStatement({ actor, id: q4.id })).content;
+    expect(content.q4Correction?.quarters).toEqual([
+      { quarter: 1, energyWh: 63_920, source: "depose" },
+      { quarter: 2, energyWh: 0, source: "calcule" },
+      { quarter: 3, energyWh: 0, source: "calcule" },
+      { quarter: 4, energyWh: 0, source: "ce-etat" },
+    ]);
   });
 
   it("refuses a quarter not yet over, and a SIREN that is not the actor's (404)", async () => {

@@ -41,6 +41,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "sandbox.wiped": "Bac à sable vidé",
   "carbon_series.imported": "Série carbone importée",
   "donnees_individuelles:purge": "Purge des données individuelles",
+  "tiruert.renewable_share.set": "TIRUERT : part renouvelable de l'électricité enregistrée",
+  "tiruert.renewable_share.remove": "TIRUERT : part renouvelable de l'électricité supprimée",
+  "tiruert.point.registered": "TIRUERT : point enregistré",
+  "tiruert.point.unregistered": "TIRUERT : point retiré du dispositif",
+  "tiruert.statement.filed": "TIRUERT : état trimestriel déposé",
 };
 
 export const AUDIT_TARGET_LABELS: Record<string, string> = {
@@ -57,6 +62,9 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   charge_point: "Point de charge",
   carbon_series: "Série carbone",
   programme: "Programme",
+  tiruert_renewable_share: "Part renouvelable (TIRUERT)",
+  tiruert_point: "Point TIRUERT",
+  tiruert_statement: "État TIRUERT",
 };
 
 export function actionLabel(action: string): string {

@@ -4,9 +4,9 @@ import type { Role } from "@/generated/prisma/enums";
 
 // The expected table, written out independently of lib/auth/permissions.ts.
 const EXPECTED: Record<Role, Permission[]> = {
-  beneficiaire: ["account:manage-own", "dossiers:manage-own", "attestations:sign-own"],
-  operateur: ["account:manage-own", "operator:console", "operator:credentials", "data-quality:read-own"],
-  comite: ["account:manage-own", "indicators:read", "declarations:read-late-summary"],
+  beneficiaire: ["account:manage-own", "dossiers:manage-own", "attestations:sign-own", "tiruert:prepare-own"],
+  operateur: ["account:manage-own", "operator:console", "operator:credentials", "data-quality:read-own", "tiruert:prepare-own"],
+  comite: ["account:manage-own", "indicators:read", "declarations:read-late-summary", "tiruert:read-totals"],
   admin: [
     "account:manage-own",
     "indicators:read",
@@ -25,6 +25,9 @@ const EXPECTED: Record<Role, Permission[]> = {
     "individual-data:read",
     "individual-data:purge",
     "data-quality:read-all",
+    "tiruert:read-all",
+    "tiruert:manage-reference",
+    "tiruert:read-totals",
   ],
 };
 

@@ -39,6 +39,18 @@ export const PERMISSIONS = {
   "security-log:read": ["admin"],
   /** Points whose static data differ between the sources that declared them (API users, dossiers). */
   "declarations:read-conflicts": ["admin"],
+  /**
+   * Electric TIRUERT (lib/tiruert, docs/tiruert.md): register the points of one's own aménageurs
+   * (SIRENs), see, file and correct their quarterly statements, print their receipts. A
+   * beneficiary acts for its own SIREN, an operator for the points it operates (as aggregator).
+   */
+  "tiruert:prepare-own": ["beneficiaire", "operateur"],
+  /** Every aménageur's statements and points, with their exports. Individual data. */
+  "tiruert:read-all": ["admin"],
+  /** The reference table of renewable shares by year (Eurostat SHARES, RES-E), audited. */
+  "tiruert:manage-reference": ["admin"],
+  /** National and regional totals of the filed statements only, under the anonymity rules. */
+  "tiruert:read-totals": ["comite", "admin"],
   "individual-data:read": ["admin"],
   "individual-data:purge": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -54,6 +54,10 @@ export default async function AdminHome() {
           <Link href="/admin/qualite-des-donnees">Qualité des données par opérateur</Link> (règles de QualiCharge, export CSV)
         </li>
         <li>
+          <Link href="/admin/tiruert">TIRUERT électrique : états déposés</Link> (export CSV) et{" "}
+          <Link href="/admin/tiruert/parts-renouvelables">part renouvelable de l&apos;électricité par année</Link> (correction du 4ᵉ trimestre)
+        </li>
+        <li>
           <Link href="/admin/donnees-individuelles">Fin du programme : purge des données individuelles</Link>
         </li>
       </ul>

@@ -19,7 +19,10 @@ export default async function BeneficiaryHome() {
         <li>créer et modifier vos dossiers de subvention ADVENIR et suivre leur état ;</li>
         <li>signer l&apos;attestation sur l&apos;honneur qui autorise l&apos;usage des données de recharge de vos points ;</li>
         <li>déclarer les stations de chaque dossier et les identifiants que votre opérateur enverra, ou les données statiques IRVE (canal GIREVE) ;</li>
-        <li>vérifier, station par station, que les données arrivent.</li>
+        <li>vérifier, station par station, que les données arrivent ;</li>
+        <li>
+          préparer et déposer vos <Link href="/beneficiaire/tiruert">états TIRUERT électrique</Link> (énergie délivrée par vos points ouverts au public).
+        </li>
       </ul>
       <Link className="fr-btn fr-icon-add-line fr-btn--icon-left fr-mb-4w" href="/beneficiaire/dossiers/nouveau">
         Nouveau dossier

@@ -34,6 +34,9 @@ export default async function CommitteeHome() {
         <li>
           <Link href="/comite/declarations-en-retard">Déclarations en retard : nombres anonymes par région et par ancienneté</Link>
         </li>
+        <li>
+          <Link href="/comite/tiruert">TIRUERT électrique : énergie déclarée et quantités certifiées, totaux national et régionaux</Link>
+        </li>
       </ul>
       <p className="fr-text--sm">
         Chaque graphique est accompagné de ses données (tableau et téléchargement CSV). Les données sont aussi disponibles en JSON et CSV par l&apos;API{" "}

@@ -11,6 +11,7 @@ const ITEMS = [
   { href: "/operateur/anomalies", text: "Anomalies" },
   { href: "/operateur/qualite-de-service", text: "Qualité de service" },
   { href: "/operateur/qualite-des-donnees", text: "Qualité des données" },
+  { href: "/operateur/tiruert", text: "TIRUERT électrique" },
   { href: "/operateur/bac-a-sable", text: "Bac à sable" },
 ] as const;
 

@@ -1,0 +1,75 @@
+import "server-only";
+import { db } from "@/lib/platform/db/database";
+import { queryRows, sql } from "@/lib/platform/db/sql";
+import { getEnv } from "@/lib/platform/env";
+import { suppressSmallGroups, totalPasses, type Group, type Suppressed, type Thresholds } from "@/lib/anonymity/suppress-small-groups";
+import { provisionalCertifiedWh } from "@/lib/tiruert/certified-quantity";
+import type { StatementContent } from "@/lib/tiruert/statement-content";
+
+// What the committee sees of the TIRUERT: per quarter of a year, the national and regional totals
+// of declared energy and provisional certified quantity of the filed statements (latest version
+// of each), under the anonymity rules of the indicators (lib/anonymity): a région is published
+// when it gathers at least ANON_MIN_STATIONS points and ANON_MIN_BENEFICIARIES aménageurs, with
+// secondary secrecy so that no withheld région is known by subtraction; the national total only
+// when it passes too. Points in no known région count in the "non renseignée" group.
+
+export interface QuarterTotals {
+  quarter: number;
+  national: { energyWh: number; certifiedWh: number; points: number; amenageurs: number } | null;
+  regions: (Suppressed<string> & { name: string; certifiedWh?: number })[];
+}
+
+export interface LatestStatement {
+  quarter: number;
+  siren: string;
+  content: Pick<StatementContent, "points">;
+}
+
+/** The totals of the given latest versions, per quarter, with the anonymity rules applied. */
+export function summarizeTotals(latest: LatestStatement[], regionNames: ReadonlyMap<string, string>, t: Thresholds): QuarterTotals[] {
+  const out: QuarterTotals[] = [];
+  for (const quarter of [1, 2, 3, 4]) {
+    const groups = new Map<string, Group & { stations: Set<string>; beneficiaries: Set<string> }>();
+    for (const s of latest.filter((r) => r.quarter === quarter)) {
+      for (const p of s.content.points) {
+        const key = p.regionCode ?? "inconnue";
+        const g = groups.get(key) ?? { key, count: 0, stations: new Set<string>(), beneficiaries: new Set<string>() };
+        g.count += p.energyWh;
+        g.stations.add(p.idPdcItinerance);
+        g.beneficiaries.add(s.siren);
+        groups.set(key, g);
+      }
+    }
+    const list = [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
+    const passes = list.length > 0 && totalPasses(list, t);
+    const energyWh = list.reduce((a, g) => a + g.count, 0);
+    out.push({
+      quarter,
+      national: passes
+        ? {
+            energyWh,
+            certifiedWh: provisionalCertifiedWh(energyWh),
+            points: list.reduce((a, g) => a + g.stations.size, 0),
+            amenageurs: new Set(list.flatMap((g) => [...g.beneficiaries])).size,
+          }
+        : null,
+      regions: suppressSmallGroups(list, t).map((r) => ({
+        ...r,
+        name: regionNames.get(r.key) ?? "Région non renseignée",
+        ...(r.secret ? {} : { certifiedWh: provisionalCertifiedWh(r.count) }),
+      })),
+    });
+  }
+  return out;
+}
+
+export async function getCommitteeTotals(input: { year: number }): Promise<QuarterTotals[]> {
+  const prisma = await db();
+  const latest = await queryRows<LatestStatement>(
+    prisma,
+    sql`SELECT DISTINCT ON (siren, quarter) quarter, siren, content FROM tiruert_statement WHERE year = ${input.year} ORDER BY siren, quarter, version DESC`,
+  );
+  const regionNames = new Map((await prisma.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
+  const env = getEnv();
+  return summarizeTotals(latest, regionNames, { minStations: env.ANON_MIN_STATIONS, minBeneficiaries: env.ANON_MIN_BENEFICIARIES });
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { randomInt } from "node:crypto";
+import { db } from "@/lib/platform/db/database";
+import { listRenewableShares, removeRenewableShare, renewableShareMap, setRenewableShare } from "@/lib/tiruert/renewable-shares";
+import { removeRenewableShareSchema, renewableShareSchema } from "@/lib/schemas/tiruert";
+import { parseInput } from "@/lib/schemas/validation";
+
+// Years are shared by every test on one database: each test takes its own random year.
+// 2000–2019 only: the statement tests own 2022 and 2023.
+const freshYear = () => randomInt(2000, 2020);
+const SOURCE = "Eurostat SHARES 2023, lu le 06/12/2026";
+
+describe("renewable shares (reference data)", () => {
+  it("stores a year's share and audits it with its previous value", async () => {
+    const prisma = await db();
+    const year = freshYear();
+    await prisma.tiruertRenewableShare.deleteMany({ where: { year } });
+    await setRenewableShare({ year, sharePercent: 27.5, source: SOURCE, actor: "admin@test" });
+    await setRenewableShare({ year, sharePercent: 28.25, source: `${SOURCE} (révisé)`, actor: "admin@test" });
+    expect((await renewableShareMap()).get(year)).toBe(28.25);
+    const row = (await listRenewableShares()).find((s) => s.year === year);
+    expect(row).toMatchObject({ sharePercent: 28.25, source: `${SOURCE} (révisé)`, updatedBy: "admin@test" });
+    const audit = await prisma.auditLog.findMany({ where: { targetType: "tiruert_renewable_share", targetId: String(year) }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["tiruert.renewable_share.set", "tiruert.renewable_share.set"]);
+    expect(audit[1].details).toEqual({ before: { sharePercent: 27.5, source: SOURCE }, after: { sharePercent: 28.25, source: `${SOURCE} (révisé)` } });
+  });
+
+  it("removes a year (audited) and refuses to remove an absent one", async () => {
+    const prisma = await db();
+    const year = freshYear();
+    await prisma.tiruertRenewableShare.deleteMany({ where: { year } });
+    await setRenewableShare({ year, sharePercent: 30, source: SOURCE, actor: "admin@test" });
+    await removeRenewableShare({ year, actor: "admin@test" });
+    expect((await renewableShareMap()).has(year)).toBe(false);
+    await expect(removeRenewableShare({ year, actor: "admin@test" })).rejects.toThrow(`Aucune part renouvelable enregistrée pour ${year}.`);
+    const actions = await prisma.auditLog.findMany({ where: { targetType: "tiruert_renewable_share", targetId: String(year) }, select: { action: true } });
+    expect(actions.map((a) => a.action).sort()).toEqual(["tiruert.renewable_share.remove", "tiruert.renewable_share.set"]);
+  });
+
+  it("reads a French decimal and answers French errors with the field path", () => {
+    expect(parseInput(renewableShareSchema, { year: "2023", sharePercent: "30,25", source: SOURCE })).toEqual({
+      year: 2023,
+      sharePercent: 30.25,
+      source: SOURCE,
+    });
+    expect(() => parseInput(renewableShareSchema, { year: "1999", sharePercent: "101", source: "x" })).toThrow(
+      "Saisie invalide — year : année à partir de 2000 ; sharePercent : part comprise entre 0 et 100 % ; source : indiquez la source (adresse de la publication Eurostat et date de lecture)",
+    );
+    expect(() => parseInput(renewableShareSchema, { year: "2023", sharePercent: "30,125", source: SOURCE })).toThrow(
+      "sharePercent : nombre attendu, au plus deux décimales",
+    );
+    expect(() => parseInput(removeRenewableShareSchema, { year: "deux mille" })).toThrow("year : année attendue");
+  });
+});

@@ -48,9 +48,7 @@ async function monthOfSixStations(month: string): Promise<{ operatorId: string; 
   return { operatorId: tenant.operatorId, unit: tenant.units[0] };
 }
 
-test("qualité de service : le comité lit les chiffres publiés du mois clos, la carte, le classement et leurs CSV", async ({
-  page,
-}) => {
+test("qualité de service : le comité lit les chiffres publiés du mois clos, la carte, le classement et leurs CSV", async ({ page }) => {
   const { unit } = await monthOfSixStations("2025-06");
   // The nightly job publishes a closed month once (lib/quality-of-service/publish-closed-months.ts).
   expect((await publishQosMonth({ month: "2025-06-01", publishedBy: "test" })).outcome).toBe("publie");

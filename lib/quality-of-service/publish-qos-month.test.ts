@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PORTAL_JOBS } from "@/cli/portal-jobs";
 import { db } from "@/lib/platform/db/database";
@@ -13,7 +13,7 @@ import { publishQosMonth } from "@/lib/quality-of-service/publish-qos-month";
 import { publishableFrom } from "@/lib/quality-of-service/publish-closed-months";
 import { readPublishedOperatorMap, readPublishedQosCells, readPublishedQosCode, readQosPublicationInfo } from "@/lib/quality-of-service/read-published-qos";
 import { makeQualichargeTenant, type QualichargeTenant } from "@/tests/support/qualicharge/tenant";
-import { makeQualichargePoints, type MadePoint } from "@/tests/support/qualicharge/points";
+import { insertPointStatus, makeQualichargePoints, type MadePoint } from "@/tests/support/qualicharge/points";
 
 // The committee's quality of service is published once a month is closed and stays as
 // published. Each test draws a month of a far year no other test writes statuses in (years
@@ -53,13 +53,7 @@ async function stationsIn(inseeCode: string, stations: number, monthStart: Date)
   return made;
 }
 
-async function status(p: MadePoint, at: Date, etat: string) {
-  await execute(
-    await db(),
-    sql`INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, etat_pdc, occupation_pdc, received_at)
-        VALUES (${p.stationId}::uuid, ${p.chargePointId}::uuid, ${at}, ${randomUUID()}::uuid, 'QUALICHARGE', ${etat}, 'libre', ${at})`,
-  );
-}
+const status = (p: MadePoint, at: Date, etat: string) => insertPointStatus(p, at, etat);
 
 async function outage(p: MadePoint, from: Date, hours: number) {
   await status(p, from, "hors_service");

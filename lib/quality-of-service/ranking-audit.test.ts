@@ -9,30 +9,30 @@ import { deducedCells, protectRanking, type AuditLevel, type OperatorZone } from
 
 const MIN = 5;
 
-function operatorsOf(entries: OperatorZone[], withheld: string[] = []) {
-  const ops = new Map<string, Set<string>>();
+/** The stations of each operator (`op`) or zone (`zone`), named after the cell they are in. */
+function stationsBy(entries: OperatorZone[], key: "op" | "zone"): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
   for (const e of entries) {
-    const set = ops.get(e.op) ?? new Set<string>();
+    const set = out.get(e[key]) ?? new Set<string>();
     for (let i = 0; i < e.stations; i++) set.add(`${e.op}-${e.zone}-${i}`);
-    ops.set(e.op, set);
+    out.set(e[key], set);
   }
+  return out;
+}
+
+function operatorsOf(entries: OperatorZone[]) {
+  const ops = stationsBy(entries, "op");
   // As the ranking publishes them: under 5 stations withheld, then never alone among France's.
   const verdicts = suppressSmallGroups(
     [...ops].map(([key, stations]) => ({ key, count: stations.size, stations, beneficiaries: new Set(["operator"]) })),
     { minStations: MIN, minBeneficiaries: 1 },
-    new Set(withheld),
   );
   return verdicts.map((v) => ({ code: v.key, stations: ops.get(v.key)!, points: ops.get(v.key)!.size, withheld: v.secret }));
 }
 
 /** The régions as their table publishes them: under 5 stations withheld, then never alone among France's (lib/anonymity). */
 function regionsOf(entries: OperatorZone[]): AuditLevel {
-  const zones = new Map<string, Set<string>>();
-  for (const e of entries) {
-    const set = zones.get(e.zone) ?? new Set<string>();
-    for (let i = 0; i < e.stations; i++) set.add(`${e.op}-${e.zone}-${i}`);
-    zones.set(e.zone, set);
-  }
+  const zones = stationsBy(entries, "zone");
   const verdicts = suppressSmallGroups(
     [...zones].map(([key, stations]) => ({ key, count: stations.size, stations, beneficiaries: new Set(["b"]) })),
     { minStations: MIN, minBeneficiaries: 1 },

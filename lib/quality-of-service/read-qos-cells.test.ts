@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/platform/db/database";
 import { execute, sql } from "@/lib/platform/db/sql";
@@ -8,7 +8,7 @@ import { computeQosDays } from "@/lib/quality-of-service/compute-qos-days";
 import { periodContaining } from "@/lib/quality-of-service/qos-period";
 import { readQosCells, type QosCell } from "@/lib/quality-of-service/read-qos-cells";
 import { makeQualichargeTenant, type QualichargeTenant } from "@/tests/support/qualicharge/tenant";
-import { makeQualichargePoints, type MadePoint } from "@/tests/support/qualicharge/points";
+import { insertPointStatus, makeQualichargePoints, type MadePoint } from "@/tests/support/qualicharge/points";
 
 // Cells of Corse-du-Sud's communes, in a month of a far year drawn for this run (no other test
 // writes statuses there; this test's points of earlier runs are decommissioned first), with the
@@ -50,13 +50,7 @@ async function stationsIn(inseeCode: string, stations: number): Promise<MadePoin
   return made;
 }
 
-async function status(p: MadePoint, at: Date, etat: string) {
-  await execute(
-    await db(),
-    sql`INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, etat_pdc, occupation_pdc, received_at)
-        VALUES (${p.stationId}::uuid, ${p.chargePointId}::uuid, ${at}, ${randomUUID()}::uuid, 'QUALICHARGE', ${etat}, 'libre', ${at})`,
-  );
-}
+const status = (p: MadePoint, at: Date, etat: string) => insertPointStatus(p, at, etat);
 
 const compute = (p: { fromDay: string; toDay: string }) => computeQosDays({ ...p, validitySeconds: 40 * 86_400 });
 const cellOf = (cells: QosCell[], code: string) => cells.find((c) => c.code === code);

@@ -1,5 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/platform/db/database";
+import { execute, sql } from "@/lib/platform/db/sql";
 import type { QualichargeTenant } from "@/tests/support/qualicharge/tenant";
 
 export interface MadePoint {
@@ -75,4 +76,13 @@ export async function makeQualichargePoints(
     }
   }
   return made;
+}
+
+/** A production status of the point, stamped `at` and received then (or `receivedAt`), written directly in the history. */
+export async function insertPointStatus(p: MadePoint, at: Date, etat: string, receivedAt: Date = at): Promise<void> {
+  await execute(
+    await db(),
+    sql`INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, etat_pdc, occupation_pdc, received_at)
+        VALUES (${p.stationId}::uuid, ${p.chargePointId}::uuid, ${at}, ${randomUUID()}::uuid, 'QUALICHARGE', ${etat}, 'libre', ${receivedAt})`,
+  );
 }

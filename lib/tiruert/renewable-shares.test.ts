@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { db } from "@/lib/platform/db/database";
 import { listRenewableShares, removeRenewableShare, renewableShareMap, setRenewableShare } from "@/lib/tiruert/renewable-shares";
 import { removeRenewableShareSchema, renewableShareSchema } from "@/lib/schemas/tiruert";
 import { parseInput } from "@/lib/schemas/validation";
 
-// Years are shared by every test on one database: each test takes its own random year.
-// 2000–2019 only: the statement tests own 2022 and 2023.
+// Years are shared by every test on one database: each test takes a random year (2000–2019 only:
+// the statement tests own 2022 and 2023) and acts as its own admin, whose audit entries it reads
+// (two tests, or two runs, may draw the same year).
 const freshYear = () => randomInt(2000, 2020);
 const SOURCE = "Eurostat SHARES 2023, lu le 06/12/2026";
 
@@ -14,13 +15,14 @@ describe("renewable shares (reference data)", () => {
   it("stores a year's share and audits it with its previous value", async () => {
     const prisma = await db();
     const year = freshYear();
+    const actor = `admin-${randomUUID()}@test`;
     await prisma.tiruertRenewableShare.deleteMany({ where: { year } });
-    await setRenewableShare({ year, sharePercent: 27.5, source: SOURCE, actor: "admin@test" });
-    await setRenewableShare({ year, sharePercent: 28.25, source: `${SOURCE} (révisé)`, actor: "admin@test" });
+    await setRenewableShare({ year, sharePercent: 27.5, source: SOURCE, actor });
+    await setRenewableShare({ year, sharePercent: 28.25, source: `${SOURCE} (révisé)`, actor });
     expect((await renewableShareMap()).get(year)).toBe(28.25);
     const row = (await listRenewableShares()).find((s) => s.year === year);
-    expect(row).toMatchObject({ sharePercent: 28.25, source: `${SOURCE} (révisé)`, updatedBy: "admin@test" });
-    const audit = await prisma.auditLog.findMany({ where: { targetType: "tiruert_renewable_share", targetId: String(year) }, orderBy: { id: "asc" } });
+    expect(row).toMatchObject({ sharePercent: 28.25, source: `${SOURCE} (révisé)`, updatedBy: actor });
+    const audit = await prisma.auditLog.findMany({ where: { targetType: "tiruert_renewable_share", targetId: String(year), actor }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["tiruert.renewable_share.set", "tiruert.renewable_share.set"]);
     expect(audit[1].details).toEqual({ before: { sharePercent: 27.5, source: SOURCE }, after: { sharePercent: 28.25, source: `${SOURCE} (révisé)` } });
   });
@@ -28,12 +30,16 @@ describe("renewable shares (reference data)", () => {
   it("removes a year (audited) and refuses to remove an absent one", async () => {
     const prisma = await db();
     const year = freshYear();
+    const actor = `admin-${randomUUID()}@test`;
     await prisma.tiruertRenewableShare.deleteMany({ where: { year } });
-    await setRenewableShare({ year, sharePercent: 30, source: SOURCE, actor: "admin@test" });
-    await removeRenewableShare({ year, actor: "admin@test" });
+    await setRenewableShare({ year, sharePercent: 30, source: SOURCE, actor });
+    await removeRenewableShare({ year, actor });
     expect((await renewableShareMap()).has(year)).toBe(false);
-    await expect(removeRenewableShare({ year, actor: "admin@test" })).rejects.toThrow(`Aucune part renouvelable enregistrée pour ${year}.`);
-    const actions = await prisma.auditLog.findMany({ where: { targetType: "tiruert_renewable_share", targetId: String(year) }, select: { action: true } });
+    await expect(removeRenewableShare({ year, actor })).rejects.toThrow(`Aucune part renouvelable enregistrée pour ${year}.`);
+    const actions = await prisma.auditLog.findMany({
+      where: { targetType: "tiruert_renewable_share", targetId: String(year), actor },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action).sort()).toEqual(["tiruert.renewable_share.remove", "tiruert.renewable_share.set"]);
   });
 

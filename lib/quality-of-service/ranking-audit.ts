@@ -97,13 +97,21 @@ export function protectRanking(
       const found = deducedCells(level, published);
       const leak = { zones: found.zones.filter((z) => !without.zones.includes(z)), operators: found.operators.filter((o) => !without.operators.includes(o)) };
       if (leak.zones.length === 0 && leak.operators.length === 0) continue;
-      // Withhold the smallest published operator present where the first leak is.
+      // Withhold the smallest published operator present where the first leak is; none there: in
+      // the leaking zone's siblings; none there either: of all.
+      const smallestIn = (zones: Set<string> | null) =>
+        [...new Set(level.entries.filter((e) => (zones === null || zones.has(e.zone)) && published.get(e.op)).map((e) => e.op))].sort(
+          (a, b) => (size.get(a) ?? 0) - (size.get(b) ?? 0) || a.localeCompare(b),
+        )[0];
       const where = new Set(leak.zones.length > 0 ? [leak.zones[0]] : level.entries.filter((e) => e.op === leak.operators[0]).map((e) => e.zone));
-      next = [...new Set(level.entries.filter((e) => where.has(e.zone) && published.get(e.op)).map((e) => e.op))].sort(
-        (a, b) => (size.get(a) ?? 0) - (size.get(b) ?? 0) || a.localeCompare(b),
-      )[0];
-      // None there: the smallest published operator of all (its line stops giving the others).
-      next ??= operators.filter((o) => published.get(o.code)).sort((a, b) => a.stations.size - b.stations.size || a.code.localeCompare(b.code))[0]?.code;
+      next = smallestIn(where);
+      if (!next && leak.zones.length > 0) {
+        const parent = level.zones.find((z) => z.code === leak.zones[0])?.parent;
+        next = smallestIn(new Set(level.zones.filter((z) => z.parent === parent).map((z) => z.code)));
+      }
+      next ??=
+        smallestIn(null) ??
+        operators.filter((o) => published.get(o.code)).sort((a, b) => a.stations.size - b.stations.size || a.code.localeCompare(b.code))[0]?.code;
       if (next) break;
     }
     if (!next) return added;

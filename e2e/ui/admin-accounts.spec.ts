@@ -98,7 +98,11 @@ test("l'administrateur désactive, réactive puis renouvelle le mot de passe d'u
 
   // Disabled: the open session stops at its next page and the password no longer logs in.
   const accounts = page.getByRole("table", { name: "Comptes" });
+  // A click before the page has hydrated was seen to leave the row as it was (CI, once): click once
+  // the page is settled, and wait for the server's answer under the button.
+  await page.waitForLoadState("networkidle");
   await accounts.getByRole("button", { name: `Désactiver le compte de Bénédicte ${tag}` }).click();
+  await expect(accounts.getByRole("row", { name: new RegExp(email) }).getByRole("status")).toHaveText(`Le compte de Bénédicte ${tag} est désactivé.`);
   await expect(accounts.getByRole("row", { name: new RegExp(email) })).toContainText("Désactivé le");
   await person.reload();
   await expect(person).toHaveURL(/\/connexion$/);
@@ -106,6 +110,7 @@ test("l'administrateur désactive, réactive puis renouvelle le mot de passe d'u
   await login(person, email, password);
   await expect(person.locator("#login-error")).toBeVisible();
   await accounts.getByRole("button", { name: `Réactiver le compte de Bénédicte ${tag}` }).click();
+  await expect(accounts.getByRole("row", { name: new RegExp(email) }).getByRole("status")).toHaveText(`Le compte de Bénédicte ${tag} est réactivé.`);
   await expect(accounts.getByRole("row", { name: new RegExp(email) })).toContainText("Actif");
   await login(person, email, password);
   await expect(person).toHaveURL(/\/beneficiaire$/);

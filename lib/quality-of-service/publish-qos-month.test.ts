@@ -14,6 +14,7 @@ import { publishableFrom } from "@/lib/quality-of-service/publish-closed-months"
 import { readPublishedOperatorMap, readPublishedQosCells, readPublishedQosCode, readQosPublicationInfo } from "@/lib/quality-of-service/read-published-qos";
 import { makeQualichargeTenant, type QualichargeTenant } from "@/tests/support/qualicharge/tenant";
 import { insertPointStatus, makeQualichargePoints, type MadePoint } from "@/tests/support/qualicharge/points";
+import { deducedByDifferences } from "@/tests/support/anonymity/zone-attack";
 
 // The committee's quality of service is published once a month is closed and stays as
 // published. Each test draws a month of a far year no other test writes statuses in (years
@@ -157,6 +158,38 @@ describe("publishQosMonth", () => {
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(["deja_publie", "publie"]);
     const [{ n }] = await queryRows<{ n: number }>(await db(), sql`SELECT count(*)::int AS n FROM qos_publication WHERE month = ${month.fromDay}::date`);
     expect(n).toBe(1);
+  });
+});
+
+describe("the publication's zone levels", () => {
+  it("withholds a withheld département's communes when their sum would give it, and through it its small neighbour", async () => {
+    // Centre-Val de Loire: Tours 20 stations (37 published), Bourges 2 (18 withheld), Orléans 6 and
+    // Olivet 7 (45 withheld beside 18, else 18 is the région minus 37 and 45). Orléans and Olivet
+    // each pass the thresholds: published, they would give 45 as their sum, hence 18.
+    const month = farMonth(2500);
+    await partitionsFor(month);
+    const start = parisMidnight(month.fromDay);
+    const places = { tours: "37261", bourges: "18033", orleans: "45234", olivet: "45232" };
+    for (const [insee, stations] of [
+      [places.tours, 20],
+      [places.bourges, 2],
+      [places.orleans, 6],
+      [places.olivet, 7],
+    ] as const)
+      await stationsIn(insee, stations, start);
+    await compute(month);
+    await publishQosMonth({ month: month.fromDay, publishedBy: "test" });
+
+    const levels = await Promise.all((["national", "region", "departement", "commune"] as const).map((l) => readPublishedQosCells(l, month.fromDay)));
+    const cells = levels.map((l) => l!.cells);
+    const verdict = (i: number, code: string) => {
+      const c = cells[i].find((x) => x.code === code);
+      return c && (c.secret ? c.reason : "publie");
+    };
+    expect(["18", "37", "45"].map((d) => verdict(2, d))).toEqual(["primaire", "publie", "secondaire"]);
+    expect([places.orleans, places.olivet].map((c) => verdict(3, c))).toEqual(["secondaire", "secondaire"]);
+    // And nothing withheld, anywhere in the month's publication, comes out by differences.
+    expect(deducedByDifferences(cells.map((list) => list.map((c) => ({ code: c.code, parent: c.parent, withheld: c.secret }))))).toEqual([]);
   });
 });
 

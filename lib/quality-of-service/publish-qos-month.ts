@@ -4,7 +4,7 @@ import { db } from "@/lib/platform/db/database";
 import { execute, queryRows, sql } from "@/lib/platform/db/sql";
 import { getEnv } from "@/lib/platform/env";
 import { periodContaining } from "@/lib/quality-of-service/qos-period";
-import { readQosCellsIn, type QosCell } from "@/lib/quality-of-service/read-qos-cells";
+import { readCommitteeZonesIn, readQosCellsIn, type QosCell } from "@/lib/quality-of-service/read-qos-cells";
 import type { QosLevel } from "@/lib/schemas/quality-of-service";
 import type { QosCellLevel } from "@/lib/quality-of-service/qos-cells-sql";
 import { operatorMapCellsIn } from "@/lib/quality-of-service/operator-map-cells";
@@ -82,8 +82,9 @@ export async function publishQosMonth(
         for (const cell of list) cells.push({ level, cell });
         byLevel.set(level, new Map(list.map((c) => [c.code, c])));
       };
-      const computed = new Map<QosLevel, QosCell[]>();
-      for (const level of PUBLISHED_QOS_LEVELS) computed.set(level, (await readQosCellsIn(tx, { level, period })).cells);
+      // The zone levels withheld together (a withheld zone is never the sum of published ones), then the operators.
+      const computed = new Map<QosLevel, QosCell[]>(await readCommitteeZonesIn(tx, period));
+      computed.set("operateur", (await readQosCellsIn(tx, { level: "operateur", period })).cells);
       // The ranking beside the tables by zone: withhold the operators whose figures would give a
       // withheld zone (or another operator) by difference (ranking-audit.ts).
       const national = computed.get("national")![0];

@@ -6,6 +6,7 @@ import { suppressSmallGroups, type Group } from "@/lib/anonymity/suppress-small-
 import { cellsSql, yearPassSql, type CellRow } from "@/lib/quality-of-service/qos-cells-sql";
 import { periodContaining, type QosPeriod } from "@/lib/quality-of-service/qos-period";
 import type { QosLevel } from "@/lib/schemas/quality-of-service";
+import { protectZoneHierarchy } from "@/lib/quality-of-service/zone-hierarchy-audit";
 
 // Quality-of-service figures of one period by the codes of one level, computed from the daily
 // rows (compute-qos-days.ts). The committee never reads these live: its figures are the ones
@@ -144,23 +145,80 @@ export async function readQosCellsIn(tx: RawQueryClient, input: QosCellsQuery): 
       cells: rows.map((r) => ({ code: r.code, label: label(r.code), parent: r.parent, secret: false, figures: figuresOf(r) })),
     };
 
+  return { level, period, thresholds, cells: (await committeeVerdictsIn(tx, level, period, rows, thresholds)).map(toCell(label)) };
+}
+
+interface Verdict {
+  row: CellRow;
+  withheld: false | "primaire" | "secondaire";
+}
+
+const toCell =
+  (label: (code: string) => string) =>
+  ({ row, withheld }: Verdict): QosCell => {
+    const base = { code: row.code, label: label(row.code), parent: row.parent };
+    return withheld ? { ...base, secret: true, reason: withheld } : { ...base, secret: false, figures: figuresOf(row) };
+  };
+
+/** Each row's verdict for the committee, its level alone: thresholds all year, then among siblings (lib/anonymity). */
+async function committeeVerdictsIn(
+  tx: RawQueryClient,
+  level: QosLevel,
+  period: QosPeriod,
+  rows: CellRow[],
+  thresholds: QosCells["thresholds"],
+): Promise<Verdict[]> {
   const year = periodContaining("year", period.fromDay);
   const passRows = await queryRows<{ code: string; passes: boolean }>(tx, yearPassSql(level, year, "month", thresholds.minStations, thresholds.minOwners));
   const passesYear = new Map(passRows.map((r) => [r.code, r.passes]));
   const byParent = new Map<string, CellRow[]>();
   for (const r of rows) byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
-  const verdicts = new Map<string, { secret: false } | { secret: true; reason: "primaire" | "secondaire" }>();
+  const verdicts = new Map<string, Verdict["withheld"]>();
   for (const siblings of byParent.values()) {
     const groups: Group[] = siblings.map((r) => ({ key: r.code, count: r.points, stations: new Set(r.stations), beneficiaries: new Set(r.owners) }));
     // A code too small in another period of the same kind of its year is withheld in all of them.
     const failingYear = new Set(siblings.filter((r) => !passesYear.get(r.code)).map((r) => r.code));
     for (const v of suppressSmallGroups(groups, { minStations: thresholds.minStations, minBeneficiaries: thresholds.minOwners }, failingYear))
-      verdicts.set(v.key, v.secret ? { secret: true, reason: v.reason } : { secret: false });
+      verdicts.set(v.key, v.secret ? v.reason : false);
   }
-  const cells: QosCell[] = rows.map((r) => {
-    const v = verdicts.get(r.code)!;
-    const base = { code: r.code, label: label(r.code), parent: r.parent };
-    return v.secret ? { ...base, secret: true, reason: v.reason } : { ...base, secret: false, figures: figuresOf(r) };
-  });
-  return { level, period, thresholds, cells };
+  return rows.map((row) => ({ row, withheld: verdicts.get(row.code)! }));
+}
+
+/** The committee's zone levels, from the top: each is the sum of the next (zone-hierarchy-audit.ts). */
+export const ZONE_LEVELS = ["national", "region", "departement", "commune"] as const satisfies readonly QosLevel[];
+
+/**
+ * The committee's cells of the zone levels of one month, read in the caller's transaction and
+ * withheld together: each level among its siblings, then across levels so that no withheld cell
+ * is the sum of published ones (protectZoneHierarchy). JIT should be off (see withoutJit).
+ */
+export async function readCommitteeZonesIn(tx: RawQueryClient, period: QosPeriod): Promise<Map<(typeof ZONE_LEVELS)[number], QosCell[]>> {
+  if (period.kind !== "month") throw new Error("Le comité lit des mois.");
+  const env = getEnv();
+  const thresholds = { minStations: env.ANON_MIN_STATIONS, minOwners: env.ANON_MIN_BENEFICIARIES };
+  const range = { ...period, start: parisMidnight(period.fromDay), end: parisMidnight(period.toDay) };
+  const read = [];
+  for (const level of ZONE_LEVELS) {
+    const rows = await queryRows<CellRow>(tx, cellsSql(level, range, null));
+    read.push({ level, verdicts: await committeeVerdictsIn(tx, level, period, rows, thresholds), names: await labels(tx, level) });
+  }
+  const added = protectZoneHierarchy(
+    read.map(({ verdicts }) =>
+      verdicts.map(({ row, withheld }) => ({
+        code: row.code,
+        parent: row.parent,
+        count: row.points,
+        stations: new Set(row.stations),
+        owners: new Set(row.owners),
+        withheld: withheld !== false,
+      })),
+    ),
+    thresholds,
+  );
+  return new Map(
+    read.map(({ level, verdicts, names }, i) => {
+      const label = (code: string) => names.get(code) ?? (code === "?" ? "Non localisé" : code);
+      return [level, verdicts.map((v) => (added[i].has(v.row.code) ? { ...v, withheld: "secondaire" as const } : v)).map(toCell(label))];
+    }),
+  );
 }

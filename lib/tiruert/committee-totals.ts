@@ -5,6 +5,8 @@ import { getEnv } from "@/lib/platform/env";
 import { suppressSmallGroups, totalPasses, type Group, type Suppressed, type Thresholds } from "@/lib/anonymity/suppress-small-groups";
 import { provisionalCertifiedWh } from "@/lib/tiruert/certified-quantity";
 import type { StatementContent } from "@/lib/tiruert/statement-content";
+import { filingDeadline, type Quarter } from "@/lib/tiruert/quarter";
+import { addCalendarDays, parisMidnight } from "@/lib/platform/time/paris-time";
 
 // What the committee sees of the TIRUERT: per quarter of a year, the national and regional totals
 // of declared energy and provisional certified quantity of the filed statements (latest version
@@ -63,13 +65,29 @@ export function summarizeTotals(latest: LatestStatement[], regionNames: Readonly
   return out;
 }
 
-export async function getCommitteeTotals(input: { year: number }): Promise<QuarterTotals[]> {
+/** A quarter's totals as the committee reads them: published once its filing deadline has passed. */
+export type CommitteeQuarter = QuarterTotals & { deadline: string; published: boolean };
+
+export async function getCommitteeTotals(input: { year: number; now?: Date }): Promise<CommitteeQuarter[]> {
   const prisma = await db();
+  const now = input.now ?? new Date();
+  const quarters = ([1, 2, 3, 4] as Quarter[]).map((quarter) => {
+    const deadline = filingDeadline({ year: input.year, quarter });
+    const cutoff = parisMidnight(addCalendarDays(deadline, 1));
+    return { quarter, deadline, cutoff, published: cutoff.getTime() <= now.getTime() };
+  });
+  const open = quarters.filter((q) => q.published);
   const latest = await queryRows<LatestStatement>(
     prisma,
-    sql`SELECT DISTINCT ON (siren, quarter) quarter, siren, content FROM tiruert_statement WHERE year = ${input.year} ORDER BY siren, quarter, version DESC`,
+    sql`SELECT DISTINCT ON (s.siren, s.quarter) s.quarter, s.siren, s.content
+          FROM tiruert_statement s
+          JOIN unnest(${open.map((q) => q.quarter)}::int[], ${open.map((q) => q.cutoff.toISOString())}::timestamptz[]) AS c(quarter, cutoff)
+            ON c.quarter = s.quarter
+         WHERE s.year = ${input.year} AND s.filed_at < c.cutoff
+         ORDER BY s.siren, s.quarter, s.version DESC`,
   );
   const regionNames = new Map((await prisma.region.findMany({ select: { code: true, name: true } })).map((r) => [r.code, r.name]));
   const env = getEnv();
-  return summarizeTotals(latest, regionNames, { minStations: env.ANON_MIN_STATIONS, minBeneficiaries: env.ANON_MIN_BENEFICIARIES });
+  const totals = summarizeTotals(latest, regionNames, { minStations: env.ANON_MIN_STATIONS, minBeneficiaries: env.ANON_MIN_BENEFICIARIES });
+  return quarters.map((q, i) => ({ ...totals[i], deadline: q.deadline, published: q.published }));
 }

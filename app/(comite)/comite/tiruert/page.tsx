@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getCommitteeTotals } from "@/lib/tiruert/committee-totals";
 import { formatKwh } from "@/lib/tiruert/format";
 import { DataTable } from "@/components/ui/data-table";
+import { formatLongDay } from "@/lib/platform/format";
 
 export const metadata: Metadata = { title: "TIRUERT électrique — totaux" };
 export const dynamic = "force-dynamic";
@@ -25,7 +26,9 @@ export default async function CommitteeTiruertPage({ searchParams }: { searchPar
       <p>
         Énergie déclarée dans les états trimestriels déposés (dernière version de chacun) et quantité certifiée provisoire (25 %), en France et par région.
         Secret statistique : une région n&apos;est publiée que si elle réunit assez de points et d&apos;aménageurs (mêmes seuils que les indicateurs), et
-        d&apos;autres régions sont masquées si une région masquée pouvait se déduire du total.
+        d&apos;autres régions sont masquées si une région masquée pouvait se déduire du total. Les totaux d&apos;un trimestre paraissent une fois son échéance
+        de dépôt passée, à partir des états déposés à cette date, et ne changent plus : un total qui bougerait à chaque dépôt ou correction donnerait, par
+        différence, les chiffres d&apos;un aménageur.
       </p>
       <form method="get" className="fr-mb-3w">
         <div className="fr-input-group">
@@ -44,9 +47,11 @@ export default async function CommitteeTiruertPage({ searchParams }: { searchPar
             T{q.quarter} {year}
           </h2>
           <p data-testid={`national-${q.quarter}`}>
-            {q.national
-              ? `France : ${formatKwh(q.national.energyWh)} déclarés, ${formatKwh(q.national.certifiedWh)} certifiés (provisoire), ${q.national.points} points, ${q.national.amenageurs} aménageurs.`
-              : "France : aucun total publiable (aucun état déposé, ou trop peu de points ou d'aménageurs)."}
+            {!q.published
+              ? `Publié après l'échéance de dépôt du ${formatLongDay(q.deadline)}, à partir des états déposés à cette date.`
+              : q.national
+                ? `France : ${formatKwh(q.national.energyWh)} déclarés, ${formatKwh(q.national.certifiedWh)} certifiés (provisoire), ${q.national.points} points, ${q.national.amenageurs} aménageurs.`
+                : "France : aucun total publiable (aucun état déposé, ou trop peu de points ou d'aménageurs)."}
           </p>
           {q.regions.length > 0 && (
             <DataTable

@@ -104,13 +104,18 @@ describe("publishQosMonth", () => {
            WHERE c.publication_id = ${first.publicationId}::uuid AND c.level = 'commune' AND c.code IN (${BASTIA}, ${CORTE})`,
     );
     expect(stored.map((r) => r.figures)).toEqual([null, null]);
-    const dep = (await readPublishedQosCells("departement", month.fromDay))!.cells.find((c) => c.code === "2B")!;
-    expect(dep.secret).toBe(false);
+    // Whether 2B is published depends on every test's points (a région withheld beside a small one
+    // withholds its départements too, zone-hierarchy-audit.ts); what holds whatever they are:
+    // nothing withheld comes out by differences of the published zone cells.
+    const zones = await Promise.all((["national", "region", "departement", "commune"] as const).map((l) => readPublishedQosCells(l, month.fromDay)));
+    expect(deducedByDifferences(zones.map((z) => z!.cells.map((c) => ({ code: c.code, parent: c.parent, withheld: c.secret }))))).toEqual([]);
     // The operator's map by région: Corse, its only région, is its national figure: published
-    // exactly when its cell of the ranking is.
+    // exactly when its cell of the ranking is, and its margin, Corse's cell (withheld when other
+    // tests' points make Corse the smallest région beside a withheld one).
     const ranked = (await readPublishedQosCells("operateur", month.fromDay))!.cells.find((c) => c.code === tenant.units[0])!;
+    const corse = zones[1]!.cells.find((c) => c.code === "94")!;
     const map = await readPublishedOperatorMap(tenant.units[0], "region", month.fromDay);
-    expect(map.map((c) => [c.code, c.label, c.secret])).toEqual([["94", "Corse", ranked.secret]]);
+    expect(map.map((c) => [c.code, c.label, c.secret])).toEqual([["94", "Corse", ranked.secret || corse.secret]]);
     if (!ranked.secret && !map[0].secret) expect(map[0].figures).toEqual(ranked.figures);
 
     // A status arrives late: Corte's point was out 5 hours on the 20th. The days are recomputed;
@@ -170,13 +175,17 @@ describe("the publication's zone levels", () => {
     await partitionsFor(month);
     const start = parisMidnight(month.fromDay);
     const places = { tours: "37261", bourges: "18033", orleans: "45234", olivet: "45232" };
+    // These points exist in this month only (created at its start, decommissioned at its end):
+    // another run of this test on the same database does not add to them.
+    const prisma = await db();
     for (const [insee, stations] of [
       [places.tours, 20],
       [places.bourges, 2],
       [places.orleans, 6],
       [places.olivet, 7],
     ] as const)
-      await stationsIn(insee, stations, start);
+      for (const p of await stationsIn(insee, stations, start))
+        await prisma.chargePoint.update({ where: { id: p.chargePointId }, data: { createdAt: start, decommissionedAt: parisMidnight(month.toDay) } });
     await compute(month);
     await publishQosMonth({ month: month.fromDay, publishedBy: "test" });
 

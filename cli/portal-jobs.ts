@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/platform/env";
 import { dailyQosComputation } from "@/lib/quality-of-service/daily-qos";
 import { dailyDataQuality } from "@/lib/data-quality/daily-data-quality";
 import { describePublications, publishClosedMonths } from "@/lib/quality-of-service/publish-closed-months";
+import { describeUsagePublications, publishClosedUsageMonths } from "@/lib/quality-of-service/sessions/publish-usage-month";
 import type { Job } from "@/lib/platform/jobs/scheduler";
 
 // The portal's periodic jobs, declared once by the composition (the scheduler in lib/platform/jobs
@@ -64,6 +65,13 @@ export const PORTAL_JOBS: readonly Job[] = [
     label: "Publication de la qualité de service des mois clos",
     schedule: { dailyAt: "05:00" },
     run: async ({ prisma, now }) => describePublications(await publishClosedMonths({ prisma, now, publishedBy: "tâche quotidienne" })),
+  },
+  {
+    // A closed month's usage indicators, once, from the 16th of the next month (ADR 0031).
+    name: "usage-publication",
+    label: "Publication des indicateurs d'usage des mois clos",
+    schedule: { dailyAt: "05:15" },
+    run: async ({ prisma, now }) => describeUsagePublications(await publishClosedUsageMonths({ prisma, now, publishedBy: "tâche quotidienne" })),
   },
   {
     name: "data-quality-daily",

@@ -70,3 +70,35 @@ describe("qos:publish", () => {
     expect(bad.err).toContain("--month : mois attendu au format AAAA-MM, reçu « 2026-13 »");
   });
 });
+
+describe("usage:publish", () => {
+  it("publishes a month's usage indicators once, says so, and publishes again only with --replace", async () => {
+    const prisma = await db();
+    // Years 3400–3499: no other test sends sessions in them.
+    const month = `${3400 + randomInt(99)}-0${1 + randomInt(9)}`;
+    expect((await cli(["usage:publish", "--month", month])).out).toBe(
+      `Indicateurs d'usage de ${month} : non publiés : aucune station n'a envoyé de session ni de statut ce mois-là.`,
+    );
+    const tenant = await makeQualichargeTenant();
+    const [p] = await makeQualichargePoints(tenant);
+    await execute(
+      prisma,
+      sql`INSERT INTO charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, door, charge_point_id)
+          VALUES ('production', ${tenant.operatorId}::uuid, ${p.stationId}::uuid, ${`CLI-${randomUUID()}`}, ${new Date(`${month}-05T10:00:00Z`)},
+                  ${new Date(`${month}-05T11:00:00Z`)}, 0, 5000, 'QUALICHARGE', ${p.chargePointId}::uuid)`,
+    );
+    const first = await cli(["usages:publier", "--month", month]);
+    expect(first.err).toBe("");
+    expect(first.out).toMatch(new RegExp(`^Indicateurs d'usage de ${month} : publiés \\(\\d+ cellule\\(s\\), dont \\d+ secrète\\(s\\)\\)\\.$`));
+    const [publication] = await queryRows<{ by: string; cells: number }>(
+      prisma,
+      sql`SELECT published_by AS by, cell_count AS cells FROM usage_publication WHERE month = ${`${month}-01`}::date AND superseded_at IS NULL`,
+    );
+    expect(publication).toEqual({ by: "ligne de commande", cells: Number(/publiés \((\d+) cellule/.exec(first.out)![1]) });
+    expect((await cli(["usage:publish", "--month", month])).out).toContain("déjà publiés, laissés tels quels");
+    expect((await cli(["usage:publish", "--month", month, "--replace"])).out).toContain("inchangés");
+    const bad = await cli(["usage:publish", "--month", "2026-13"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--month : mois attendu au format AAAA-MM, reçu « 2026-13 »");
+  });
+});

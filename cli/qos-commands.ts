@@ -4,6 +4,7 @@ import type { Command } from "@/cli/command";
 import { getEnv } from "@/lib/platform/env";
 import { computeQosDays, monthDays } from "@/lib/quality-of-service/compute-qos-days";
 import { publishQosMonth, type PublishOutcome } from "@/lib/quality-of-service/publish-qos-month";
+import { publishUsageMonth } from "@/lib/quality-of-service/sessions/publish-usage-month";
 
 // Quality of service from the command line: the nightly job's computation over any range of
 // Paris days (a month recomputed after statuses arrived late, a backfill).
@@ -37,6 +38,14 @@ const OUTCOMES: Record<PublishOutcome, string> = {
   inchange: "inchangée : les chiffres calculés sont ceux déjà publiés",
   deja_publie: "déjà publiée, laissée telle quelle (ajoutez --replace pour publier les chiffres recalculés)",
   sans_donnees: "non publiée : aucun jour calculé pour ce mois (lancez d'abord qos:compute)",
+};
+
+const USAGE_OUTCOMES: Record<PublishOutcome, string> = {
+  publie: "publiés",
+  remplace: "publiés à nouveau ; la publication précédente reste conservée, remplacée",
+  inchange: "inchangés : les chiffres calculés sont ceux déjà publiés",
+  deja_publie: "déjà publiés, laissés tels quels (ajoutez --replace pour publier les chiffres recalculés)",
+  sans_donnees: "non publiés : aucune station n'a envoyé de session ni de statut ce mois-là",
 };
 
 export const QOS_COMMANDS: Command[] = [
@@ -75,6 +84,24 @@ export const QOS_COMMANDS: Command[] = [
       const r = await publishQosMonth({ month: `${month}-01`, publishedBy: "ligne de commande", replace: v.replace === true });
       const counts = r.publicationId ? ` (${r.cells} cellule(s), dont ${r.withheld} secrète(s))` : "";
       return { lines: [`Qualité de service de ${month} : ${OUTCOMES[r.outcome]}${counts}.`] };
+    },
+  },
+  {
+    name: "usage:publish",
+    aliases: ["usages:publier"],
+    summary:
+      "Publie au comité les indicateurs d'usage (sessions) d'un mois (une fois ; --replace publie à nouveau des chiffres recalculés, en gardant l'ancienne).",
+    example: "usage:publish --month 2026-11",
+    options: {
+      month: { type: "string", value: "<AAAA-MM>", description: "le mois à publier" },
+      replace: { type: "boolean", description: "remplacer une publication existante" },
+    },
+    async run(v) {
+      const month = str(v.month);
+      if (month === undefined || !MONTH.safeParse(month).success) throw new CliUsageError(`--month : mois attendu au format AAAA-MM, reçu « ${month ?? ""} ».`);
+      const r = await publishUsageMonth({ month: `${month}-01`, publishedBy: "ligne de commande", replace: v.replace === true });
+      const counts = r.publicationId ? ` (${r.cells} cellule(s), dont ${r.withheld} secrète(s))` : "";
+      return { lines: [`Indicateurs d'usage de ${month} : ${USAGE_OUTCOMES[r.outcome]}${counts}.`] };
     },
   },
 ];

@@ -5,10 +5,11 @@ import { makeOperator, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 import { claimFreshUnit } from "@/tests/support/qualicharge/tenant";
 import { db } from "@/lib/platform/db/database";
 import { execute, sql } from "@/lib/platform/db/sql";
+import { publishUsageMonth } from "@/lib/quality-of-service/sessions/publish-usage-month";
 
 // Issue 19, usage indicators with QualiCharge's codes: the committee member opens the page for one
 // operational unit and one month, reads figures equal to a hand count of the sessions made here, the
-// hourly chart's table and the CSV (the committee reads months only). Its own month (March 2016,
+// hourly chart's table and the CSV (the committee reads months only, as published once closed). Its own month (March 2016,
 // sessions on the 15th, no other test's) and unit: six
 // points of six stations of three aménageurs (the national cell passes K = 5, B = 3; the unit,
 // an operator's, is published with its operator's name from 5 stations).
@@ -56,8 +57,23 @@ test("le comité lit les indicateurs d'usage d'une unité opérationnelle, leur 
 
   const member = await makeUser({ role: "comite" });
   await login(page, member.email, member.password);
-  await page.goto(`/comite/qualite-de-service/usages?type=month&periode=2016-03-15&maille=unite&zone=${unit}`);
+  const url = `/comite/qualite-de-service/usages?type=month&periode=2016-03-15&maille=unite&zone=${unit}`;
+  // Not published yet: the page says when it will be, the CSV answers 404.
+  await page.goto(url);
+  await expect(page.getByText("Indicateurs d'usage de mars 2016 non publiés")).toBeVisible();
+  await expect(page.getByText(/mars 2016 le sera à partir du 16 avril 2016/)).toBeVisible();
+  await expectAccessible(page);
+  expect((await page.request.get(`/comite/qualite-de-service/usages/csv?type=month&periode=2016-03-15&maille=national&format=csv&vue=tout`)).status()).toBe(
+    404,
+  );
+
+  // Published (as the nightly job does from the 16th of the next month); a session received
+  // afterwards changes nothing the committee reads.
+  expect((await publishUsageMonth({ month: "2016-03-01", publishedBy: "e2e" })).outcome).toBe("publie");
+  await charge(points[0], "2016-03-20T09:00:00Z", 60, 30_000);
+  await page.goto(url);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Qualité de service : indicateurs d'usage (codes QualiCharge)");
+  await expect(page.getByTestId("usage-publication")).toContainText("Chiffres de mars 2016 tels que publiés le");
   await expect(page.getByTestId("usage-scope")).toHaveText(`${unit} — ${operatorName} — mars 2016`);
 
   const figures = page.getByTestId("usage-indicators");

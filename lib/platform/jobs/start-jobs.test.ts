@@ -13,7 +13,7 @@ function grantingTable(): PrismaClient {
 }
 
 describe("the portal's scheduler", () => {
-  it("is the one scheduler: the daily indicator recomputation, the raw-body purge, the status partitions, the monthly-sending reminders, the quality of service, its publication and the data quality are its jobs", () => {
+  it("is the one scheduler: the daily indicator recomputation, the raw-body purge, the status partitions, the monthly-sending reminders, the quality of service, its publication, the usage indicators' publication and the data quality are its jobs", () => {
     expect(PORTAL_JOBS.map((j) => [j.name, j.label, j.schedule])).toEqual([
       ["raw-body-purge", "Purge des corps bruts expirés", { dailyAt: "03:30" }],
       ["indicator-recompute", "Recalcul quotidien des indicateurs", { dailyAt: "04:00" }],
@@ -21,6 +21,7 @@ describe("the portal's scheduler", () => {
       ["monthly-sending-reminders", "Rappels de la règle d'envoi mensuel (stations en retard)", { dailyAt: "09:00" }],
       ["qos-daily", "Calcul quotidien de la qualité de service (statuts des deux derniers jours)", { dailyAt: "04:30" }],
       ["qos-publication", "Publication de la qualité de service des mois clos", { dailyAt: "05:00" }],
+      ["usage-publication", "Publication des indicateurs d'usage des mois clos", { dailyAt: "05:15" }],
       ["data-quality-daily", "Contrôle quotidien de la qualité des données (deux derniers jours)", { dailyAt: "04:45" }],
     ]);
     expect(MONTHLY_REMINDERS_JOB.name).toBe("monthly-sending-reminders");

@@ -1,4 +1,3 @@
-import "server-only";
 import { db } from "@/lib/platform/db/database";
 import { getEnv } from "@/lib/platform/env";
 import { queryRows, type RawQueryClient } from "@/lib/platform/db/sql";
@@ -51,6 +50,8 @@ export interface UsageIndicators {
   thresholds: Thresholds;
   /** Every cell shown at some level (cells of unplaced stations are not), national first. */
   cells: UsageCell[];
+  /** Stations that reported in the period, nationally: never shown (the publication skips empty months); null once published. */
+  reportingStations: number | null;
 }
 
 const NATIONAL = "FR";
@@ -193,7 +194,7 @@ export async function computeUsageIndicators(
       return s.secret ? { ...id, secret: true, reason: s.reason } : { ...id, secret: false, figures: c.figures };
     })
     .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.code.localeCompare(b.code));
-  return { period, thresholds, cells };
+  return { period, thresholds, cells, reportingStations: raw.find((c) => c.level === "national")?.stations.size ?? 0 };
 }
 
 /** The ranking's audit (lib/quality-of-service/ranking-audit.ts) on the units and the tables by zone. */

@@ -27,10 +27,11 @@ function view(cells: UsageCell[], cell: UsageCell | null, vue: "tout" | "u5" = "
   return {
     query: { maille: "region", zone: cell?.code, type: "month", periode: "2016-03-15", vue },
     periodLabel: "mars 2016",
-    indicators: { period: usagePeriod("month", "2016-03-15"), thresholds: { minStations: 5, minBeneficiaries: 3 }, cells },
+    indicators: { period: usagePeriod("month", "2016-03-15"), thresholds: { minStations: 5, minBeneficiaries: 3 }, cells, reportingStations: null },
     areas: cells,
     cell,
     computedAt: new Date("2026-12-06T09:00:00Z"),
+    publishedMonths: ["2016-03-01"],
   };
 }
 

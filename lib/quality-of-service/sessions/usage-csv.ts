@@ -21,7 +21,7 @@ export function usageCsv(view: UsageView, format: CsvFormat): { body: string; fi
   const q = view.query;
   const scope = view.cell ? areaLabel(view.cell) : `${USAGE_LEVEL_LABELS[q.maille]} : toutes les zones`;
   const preamble = [
-    `Indicateurs d'usage (codes QualiCharge) — ${view.periodLabel} — ${scope} — secret statistique sous ${view.indicators.thresholds.minStations} stations ou ${view.indicators.thresholds.minBeneficiaries} propriétaires — calculé le ${view.computedAt.toISOString()}`,
+    `Indicateurs d'usage (codes QualiCharge) — ${view.periodLabel} — ${scope} — secret statistique sous ${view.indicators.thresholds.minStations} stations ou ${view.indicators.thresholds.minBeneficiaries} propriétaires — publié le ${view.computedAt.toISOString()}`,
   ];
   const name = csvFileName([
     "usages",

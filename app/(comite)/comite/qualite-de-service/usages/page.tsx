@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { requirePermission } from "@/lib/auth/session";
-import { formatNumber } from "@/lib/platform/format";
+import { formatDateTime, formatLongDay, formatNumber } from "@/lib/platform/format";
 import { parseUsageQuery, USAGE_LEVEL_LABELS, type UsageQuery } from "@/lib/schemas/usage-indicators";
-import { getUsageView } from "@/lib/quality-of-service/sessions/get-usage-view";
+import { getUsageView, type UnpublishedUsage } from "@/lib/quality-of-service/sessions/get-usage-view";
+import { usagePeriod, usagePeriodLabel } from "@/lib/quality-of-service/sessions/usage-period";
 import { areaLabel } from "@/lib/quality-of-service/sessions/usage-table";
 import { UsageFilters } from "@/components/quality-of-service/usage-filters";
 import { UsageAreasTable, UsageCellFigures } from "@/components/quality-of-service/usage-figures";
@@ -19,7 +20,8 @@ function link(q: UsageQuery, extra: Record<string, string>, base = PATH): string
 }
 
 // QualiCharge's usage indicators computed from the sessions stored in the portal
-// (lib/quality-of-service/sessions), for one level, area and period, anonymous.
+// (lib/quality-of-service/sessions), for one level, area and month, anonymous, as published once
+// the month was closed (publish-usage-month.ts).
 export default async function UsageIndicatorsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission("indicators:read");
   const parsed = parseUsageQuery(await searchParams);
@@ -35,7 +37,9 @@ export default async function UsageIndicatorsPage({ searchParams }: { searchPara
       </>
     );
   }
-  const view = await getUsageView(parsed.data);
+  const result = await getUsageView(parsed.data);
+  if (!result.published) return <UnpublishedUsagePage title={title} unpublished={result.unpublished} />;
+  const view = result.view;
   const q = view.query;
   const t = view.indicators.thresholds;
   const csvOf = (query: UsageQuery, vue: string) => ({
@@ -58,6 +62,10 @@ export default async function UsageIndicatorsPage({ searchParams }: { searchPara
         (aménageur, sinon bénéficiaire du dossier, sinon l&apos;opérateur) y ont envoyé des données ; une unité opérationnelle l&apos;est dès{" "}
         {formatNumber(t.minStations)} stations, avec le nom de son opérateur. D&apos;autres zones sont retenues pour qu&apos;une zone en « secret statistique »
         ne se déduise pas de la zone qui la contient.
+      </p>
+      <p className="fr-text--sm" data-testid="usage-publication">
+        Chiffres de {view.periodLabel} tels que publiés le {formatDateTime(view.computedAt)}, une fois le mois clos (à partir du 16 du mois suivant : les
+        sessions ont 15 jours pour parvenir) ; une session reçue depuis ne les change pas.
       </p>
       <UsageFilters action={PATH} query={q} zones={q.maille === "national" ? [] : view.areas.map((a) => ({ code: a.code, label: areaLabel(a) }))} />
       <h2 className="fr-h4" data-testid="usage-scope">
@@ -88,6 +96,35 @@ export default async function UsageIndicatorsPage({ searchParams }: { searchPara
             </li>
           </ul>
         </>
+      )}
+    </>
+  );
+}
+
+/** A month not published yet: when it will be, and links to the months that are. */
+function UnpublishedUsagePage({ title, unpublished }: { title: React.ReactNode; unpublished: UnpublishedUsage }) {
+  const q = unpublished.query;
+  return (
+    <>
+      {title}
+      <Alert
+        severity="info"
+        title={`Indicateurs d'usage de ${unpublished.periodLabel} non publiés`}
+        description={`Un mois est publié une fois clos, à partir du 16 du mois suivant (les sessions ont 15 jours pour parvenir) : ${unpublished.periodLabel} le sera à partir du ${formatLongDay(unpublished.publishableFrom)}, s'il a des données.`}
+      />
+      {unpublished.publishedMonths.length > 0 ? (
+        <>
+          <h2 className="fr-h4 fr-mt-3w">Mois publiés</h2>
+          <ul>
+            {unpublished.publishedMonths.map((m) => (
+              <li key={m}>
+                <a href={link({ ...q, periode: m }, {})}>{usagePeriodLabel(usagePeriod("month", m))}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="fr-mt-3w">Aucun mois n&apos;est encore publié.</p>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { endedQuarters, listAmenageurStatuses } from "@/lib/tiruert/list-quarter
 import { registerPoints } from "@/lib/tiruert/register-points";
 import { fileStatement } from "@/lib/tiruert/file-statement";
 import { loadRealPoints } from "@/tests/support/tiruert/real-points";
+import { makeBeneficiary } from "@/cli/demo/factories";
 
 describe("quarters to file and what is missing", () => {
   it("lists the four quarters ended before now, latest first", () => {
@@ -40,5 +41,11 @@ describe("quarters to file and what is missing", () => {
             FROM charge_point cp JOIN station s ON s.id = cp.station_id WHERE cp.id = ${r.points.FRETIE13001A12.chargePointId}::uuid`,
     );
     expect(await q4(new Date("2025-01-16T12:00:00Z"))).toMatchObject({ state: "depose", sessionsSinceFiling: 1 });
+  });
+
+  it("lists no quarter for a beneficiary that has registered no point and filed nothing (not overdue: not in the scheme yet)", async () => {
+    const beneficiary = await makeBeneficiary();
+    const actor = { role: "beneficiaire" as const, operatorId: null, beneficiaryId: beneficiary.id, label: "benef@test" };
+    expect(await listAmenageurStatuses({ actor, now: new Date("2025-01-16T12:00:00Z") })).toEqual([]);
   });
 });

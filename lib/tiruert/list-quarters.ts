@@ -41,6 +41,10 @@ export async function listAmenageurStatuses(input: { actor: TiruertActor; now?: 
   const out: AmenageurStatus[] = [];
   for (const siren of (await actorSirens(input.actor)).slice(0, 200)) {
     const points = await prisma.tiruertPoint.count({ where: { siren } });
+    // A beneficiary acts for its own SIREN whether or not it has registered a point: without a
+    // registered point nor a filed statement, it has not joined the scheme yet, and listing its
+    // quarters as "overdue" would be wrong (the page invites it to register its points instead).
+    if (points === 0 && (await prisma.tiruertStatement.count({ where: { siren } })) === 0) continue;
     const quarters: QuarterStatus[] = [];
     for (const q of endedQuarters(now)) {
       const versions = await prisma.tiruertStatement.findMany({

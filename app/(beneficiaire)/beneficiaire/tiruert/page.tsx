@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireTiruertArea } from "@/app/_tiruert/require-area";
 import { TiruertHome } from "@/app/_tiruert/home-page";
 
 export const metadata: Metadata = { title: "TIRUERT électrique" };
 export const dynamic = "force-dynamic";
 
 export default async function Page() {
-  const user = await requirePermission("tiruert:prepare-own");
+  const user = await requireTiruertArea("beneficiaire");
   return <TiruertHome user={user} base="/beneficiaire/tiruert" />;
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireTiruertArea } from "@/app/_tiruert/require-area";
 import { TiruertReceiptPage } from "@/app/_tiruert/receipt-page";
 
 export const metadata: Metadata = { title: "TIRUERT électrique — récépissé de dépôt" };
 export const dynamic = "force-dynamic";
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePermission("tiruert:prepare-own");
+  const user = await requireTiruertArea("beneficiaire");
   return <TiruertReceiptPage user={user} base="/beneficiaire/tiruert" id={(await params).id} />;
 }

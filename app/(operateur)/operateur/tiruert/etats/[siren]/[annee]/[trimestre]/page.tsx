@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/session";
+import { requireTiruertArea } from "@/app/_tiruert/require-area";
 import { TiruertStatementPage } from "@/app/_tiruert/statement-page";
 
 export const metadata: Metadata = { title: "TIRUERT électrique — état trimestriel" };
 export const dynamic = "force-dynamic";
 
 export default async function Page({ params }: { params: Promise<{ siren: string; annee: string; trimestre: string }> }) {
-  const user = await requirePermission("tiruert:prepare-own");
+  const user = await requireTiruertArea("operateur");
   return <TiruertStatementPage user={user} base="/operateur/tiruert" params={await params} />;
 }

@@ -2,13 +2,12 @@ import { randomInt, randomUUID } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, DEMO, login, expectAccessible, expectForbidden, newUserPage, NOT_FOUND, type ConsoleErrors } from "../support/test";
 import { expectErrorSummary } from "../support/forms";
-import { makeBeneficiary, makeDossier, makeOperator, makeSiren, makeUser, uniqueSuffix } from "@/cli/demo/factories";
+import { makeBeneficiary, makeDossier, makeSiren, makeUser, uniqueSuffix } from "@/cli/demo/factories";
 import { db } from "@/lib/platform/db/database";
 import { execute, sql } from "@/lib/platform/db/sql";
-import { recordSessions } from "@/lib/charges/record-sessions";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
 import { loadRealPoints, type RealPoints } from "@/tests/support/tiruert/real-points";
-import { unusedUnitCode } from "@/tests/support/qualicharge/tenant";
+import { filingDeadline, type Quarter } from "@/lib/tiruert/quarter";
 
 // Issue 20, the TIRUERT pages of the other roles (the operator's journey is e2e/ui/tiruert.spec.ts):
 // the beneficiary (aménageur) registers, reads, files; the admin reads every filed version, exports
@@ -284,7 +283,7 @@ test("administrateur : part renouvelable sourcée, corrigée, inscrite au journa
   await expectAccessible(page);
 });
 
-// The committee's data: one operator (aggregator) and seven aménageurs, each filing one statement
+// The committee's data: seven aménageurs, each with one statement filed by the deadline
 // for a quarter no other test files. Brest (Bretagne): 3 aménageurs × 2 points × 10 kWh; Lyon
 // (Auvergne-Rhône-Alpes): 3 × 2 × 5 kWh; Ajaccio (Corse): 1 × 2 × 7 kWh. Thresholds 5 points and
 // 3 aménageurs: Corse is withheld (primary), then Auvergne-Rhône-Alpes, the smallest published
@@ -306,65 +305,44 @@ async function freeQuarter(): Promise<{ year: number; quarter: number }> {
   return free[randomInt(free.length)];
 }
 
-test("comité : totaux national et régionaux d'un trimestre, secret statistique, aucun aménageur ni point", async ({ page, browser, consoleErrors }) => {
-  test.setTimeout(240_000);
+test("comité : totaux national et régionaux d'un trimestre, secret statistique, aucun aménageur ni point", async ({ page }) => {
   const prisma = await db();
   await ensureReferenceData();
   const { year, quarter } = await freeQuarter();
-  const operator = await makeOperator();
-  const unit = await unusedUnitCode();
+  // The committee reads a quarter as filed by its deadline (lib/tiruert/committee-totals.ts): a
+  // filing made through the pages today would be after the deadline of any past quarter, so the
+  // statements are stored as filed then (the operator's journeys file through the pages).
+  const deadline = filingDeadline({ year, quarter: quarter as Quarter });
   const sirens: string[] = [];
   const points: string[] = [];
-  const sessions: { idPdcItinerance: string; start: Date; end: Date; energyKwh: number }[] = [];
-  const month = String(3 * (quarter - 1) + 2).padStart(2, "0");
-  for (const site of COMMITTEE_SITES) {
+  const regionOf: Record<string, string> = { "29019": "53", "69123": "84", "2A004": "94" };
+  const file = async (siren: string, version: number, filedAt: string, content: { idPdcItinerance: string; regionCode: string; energyWh: number }[]) => {
+    const energyWh = content.reduce((a, p) => a + p.energyWh, 0);
+    await execute(
+      prisma,
+      sql`INSERT INTO tiruert_statement (id, siren, year, quarter, version, content, sha256, energy_wh, certified_wh, filed_at, filed_by)
+          VALUES (${randomUUID()}::uuid, ${siren}, ${year}, ${quarter}, ${version}, ${JSON.stringify({ points: content })}::jsonb, ${"0".repeat(64)},
+                  ${energyWh}, ${energyWh / 4}, ${filedAt}::timestamptz, 'e2e')`,
+    );
+  };
+  for (const site of COMMITTEE_SITES)
     for (let a = 0; a < site.amenageurs; a++) {
       const siren = makeSiren();
       sirens.push(siren);
-      for (let i = 0; i < 2; i++) {
-        const idPdc = `${unit}E${points.length.toString().padStart(3, "0")}${i}`;
-        const station = await prisma.station.create({
-          data: { operatorId: operator.id, stationCode: `${unit}P${points.length}`, nominalPowerKw: 22, inseeCode: site.inseeCode },
-          select: { id: true },
-        });
-        const point = await prisma.chargePoint.create({
-          data: {
-            stationId: station.id,
-            pointCode: idPdc,
-            idPdcItinerance: idPdc,
-            nominalPowerKw: 22,
-            irve: {
-              id_pdc_itinerance: idPdc,
-              siren_amenageur: siren,
-              condition_acces: "Accès libre",
-              code_insee_commune: site.inseeCode,
-              puissance_nominale: 22,
-            },
-            staticDeclaredAt: new Date(),
-          },
-          select: { id: true },
-        });
-        await prisma.tiruertPoint.create({ data: { chargePointId: point.id, siren, meterType: "mid_ac", registeredBy: "e2e" } });
-        points.push(idPdc);
-        sessions.push({
-          idPdcItinerance: idPdc,
-          start: new Date(`${year}-${month}-15T08:00:00Z`),
-          end: new Date(`${year}-${month}-15T10:00:00Z`),
-          energyKwh: site.kwh,
-        });
-      }
+      const own = [0, 1].map((i) => `FRE2E${uniqueSuffix().toUpperCase()}${i}`);
+      points.push(...own);
+      await file(
+        siren,
+        1,
+        `${deadline}T08:00:00Z`,
+        own.map((idPdcItinerance) => ({ idPdcItinerance, regionCode: regionOf[site.inseeCode], energyWh: site.kwh * 1000 })),
+      );
     }
-  }
-  const stored = await recordSessions({ env: "production", apiUserId: null, sessions });
-  expect(stored).toMatchObject({ kind: "stored", stored: 14 });
-  await execute(
-    prisma,
-    sql`UPDATE charge_operation SET received_at = stop_at + interval '1 hour' WHERE charge_point_id IN (SELECT id FROM charge_point WHERE id_pdc_itinerance = ANY(${points}))`,
-  );
-  const operatorUser = await makeUser({ role: "operateur", operatorId: operator.id });
-  const filer = await signedIn(browser, consoleErrors, operatorUser.email, operatorUser.password);
-  for (const siren of sirens) await fileFromPage(filer, "/operateur/tiruert", siren, year, quarter);
-  await filer.context().close();
+  // A correction filed today, after the deadline: the committee's totals do not move.
+  await file(sirens[0], 2, new Date().toISOString(), [
+    { idPdcItinerance: points[0], regionCode: "53", energyWh: 900_000 },
+    { idPdcItinerance: points[1], regionCode: "53", energyWh: 900_000 },
+  ]);
 
   await login(page, DEMO.comite.email, DEMO.comite.password);
   await page.goto(`/comite/tiruert?annee=${year}`);

@@ -44,6 +44,8 @@ export default async function AccountsPage() {
         caption="Comptes"
         multiline
         headers={["Nom", "Adresse e-mail", "Rôle", "Rattachement", "Créé le", "État", "Actions"]}
+        // Keyed by account: a disabled account moves down the list, its row keeps its answer.
+        rowKeys={accounts.map((a) => a.id)}
         rows={accounts.map((a) => [
           a.name,
           a.email,

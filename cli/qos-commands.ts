@@ -48,6 +48,38 @@ const USAGE_OUTCOMES: Record<PublishOutcome, string> = {
   sans_donnees: "non publiés : aucune station n'a envoyé de session ni de statut ce mois-là",
 };
 
+/** A month's publication to the committee (the same for the quality of service and the usage indicators). */
+function publishCommand(spec: {
+  name: string;
+  alias: string;
+  what: string;
+  subject: string;
+  outcomes: Record<PublishOutcome, string>;
+  publish: (input: {
+    month: string;
+    publishedBy: string;
+    replace: boolean;
+  }) => Promise<{ outcome: PublishOutcome; publicationId: string | null; cells: number; withheld: number }>;
+}): Command {
+  return {
+    name: spec.name,
+    aliases: [spec.alias],
+    summary: `Publie au comité ${spec.what} d'un mois (une fois ; --replace publie à nouveau des chiffres recalculés, en gardant l'ancienne).`,
+    example: `${spec.name} --month 2026-11`,
+    options: {
+      month: { type: "string", value: "<AAAA-MM>", description: "le mois à publier" },
+      replace: { type: "boolean", description: "remplacer une publication existante" },
+    },
+    async run(v) {
+      const month = str(v.month);
+      if (month === undefined || !MONTH.safeParse(month).success) throw new CliUsageError(`--month : mois attendu au format AAAA-MM, reçu « ${month ?? ""} ».`);
+      const r = await spec.publish({ month: `${month}-01`, publishedBy: "ligne de commande", replace: v.replace === true });
+      const counts = r.publicationId ? ` (${r.cells} cellule(s), dont ${r.withheld} secrète(s))` : "";
+      return { lines: [`${spec.subject} de ${month} : ${spec.outcomes[r.outcome]}${counts}.`] };
+    },
+  };
+}
+
 export const QOS_COMMANDS: Command[] = [
   {
     name: "qos:compute",
@@ -69,39 +101,20 @@ export const QOS_COMMANDS: Command[] = [
       };
     },
   },
-  {
+  publishCommand({
     name: "qos:publish",
-    aliases: ["qualite:publier"],
-    summary: "Publie au comité la qualité de service d'un mois (une fois ; --replace publie à nouveau des chiffres recalculés, en gardant l'ancienne).",
-    example: "qos:publish --month 2026-11",
-    options: {
-      month: { type: "string", value: "<AAAA-MM>", description: "le mois à publier" },
-      replace: { type: "boolean", description: "remplacer une publication existante" },
-    },
-    async run(v) {
-      const month = str(v.month);
-      if (month === undefined || !MONTH.safeParse(month).success) throw new CliUsageError(`--month : mois attendu au format AAAA-MM, reçu « ${month ?? ""} ».`);
-      const r = await publishQosMonth({ month: `${month}-01`, publishedBy: "ligne de commande", replace: v.replace === true });
-      const counts = r.publicationId ? ` (${r.cells} cellule(s), dont ${r.withheld} secrète(s))` : "";
-      return { lines: [`Qualité de service de ${month} : ${OUTCOMES[r.outcome]}${counts}.`] };
-    },
-  },
-  {
+    alias: "qualite:publier",
+    what: "la qualité de service",
+    subject: "Qualité de service",
+    outcomes: OUTCOMES,
+    publish: publishQosMonth,
+  }),
+  publishCommand({
     name: "usage:publish",
-    aliases: ["usages:publier"],
-    summary:
-      "Publie au comité les indicateurs d'usage (sessions) d'un mois (une fois ; --replace publie à nouveau des chiffres recalculés, en gardant l'ancienne).",
-    example: "usage:publish --month 2026-11",
-    options: {
-      month: { type: "string", value: "<AAAA-MM>", description: "le mois à publier" },
-      replace: { type: "boolean", description: "remplacer une publication existante" },
-    },
-    async run(v) {
-      const month = str(v.month);
-      if (month === undefined || !MONTH.safeParse(month).success) throw new CliUsageError(`--month : mois attendu au format AAAA-MM, reçu « ${month ?? ""} ».`);
-      const r = await publishUsageMonth({ month: `${month}-01`, publishedBy: "ligne de commande", replace: v.replace === true });
-      const counts = r.publicationId ? ` (${r.cells} cellule(s), dont ${r.withheld} secrète(s))` : "";
-      return { lines: [`Indicateurs d'usage de ${month} : ${USAGE_OUTCOMES[r.outcome]}${counts}.`] };
-    },
-  },
+    alias: "usages:publier",
+    what: "les indicateurs d'usage (sessions)",
+    subject: "Indicateurs d'usage",
+    outcomes: USAGE_OUTCOMES,
+    publish: publishUsageMonth,
+  }),
 ];

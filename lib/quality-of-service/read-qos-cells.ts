@@ -111,6 +111,9 @@ async function labels(client: RawQueryClient, level: QosLevel): Promise<Map<stri
   return new Map(rows.map((r) => [r.code, r.label]));
 }
 
+/** A code's label: its name, "Non localisé" for the points of unknown place, else the code itself. */
+const labelFrom = (names: Map<string, string>) => (code: string) => names.get(code) ?? (code === "?" ? "Non localisé" : code);
+
 /** The cells of `level` for `period`: every figure of the operator's own points, or the committee's publishable figures. */
 export function readQosCells(input: QosCellsQuery): Promise<QosCells> {
   return withoutJit((tx) => readQosCellsIn(tx, input));
@@ -136,7 +139,7 @@ export async function readQosCellsIn(tx: RawQueryClient, input: QosCellsQuery): 
   const range = { ...period, start: parisMidnight(period.fromDay), end: parisMidnight(period.toDay) };
   const rows = await queryRows<CellRow>(tx, cellsSql(level, range, input.operatorId ?? null));
   const names = await labels(tx, level);
-  const label = (code: string) => names.get(code) ?? (code === "?" ? "Non localisé" : code);
+  const label = labelFrom(names);
   if (own)
     return {
       level,
@@ -217,7 +220,7 @@ export async function readCommitteeZonesIn(tx: RawQueryClient, period: QosPeriod
   );
   return new Map(
     read.map(({ level, verdicts, names }, i) => {
-      const label = (code: string) => names.get(code) ?? (code === "?" ? "Non localisé" : code);
+      const label = labelFrom(names);
       return [level, verdicts.map((v) => (added[i].has(v.row.code) ? { ...v, withheld: "secondaire" as const } : v)).map(toCell(label))];
     }),
   );

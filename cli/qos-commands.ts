@@ -3,7 +3,7 @@ import { CliUsageError, type OptionValues } from "@/cli/args";
 import type { Command } from "@/cli/command";
 import { getEnv } from "@/lib/platform/env";
 import { computeQosDays, monthDays } from "@/lib/quality-of-service/compute-qos-days";
-import { publishQosMonth, type PublishOutcome } from "@/lib/quality-of-service/publish-qos-month";
+import { publishQosMonth, type PublishOutcome, type PublishResult } from "@/lib/quality-of-service/publish-qos-month";
 import { publishUsageMonth } from "@/lib/quality-of-service/sessions/publish-usage-month";
 
 // Quality of service from the command line: the nightly job's computation over any range of
@@ -55,11 +55,7 @@ function publishCommand(spec: {
   what: string;
   subject: string;
   outcomes: Record<PublishOutcome, string>;
-  publish: (input: {
-    month: string;
-    publishedBy: string;
-    replace: boolean;
-  }) => Promise<{ outcome: PublishOutcome; publicationId: string | null; cells: number; withheld: number }>;
+  publish: (input: { month: string; publishedBy: string; replace: boolean }) => Promise<PublishResult>;
 }): Command {
   return {
     name: spec.name,

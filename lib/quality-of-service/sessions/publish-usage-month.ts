@@ -5,6 +5,8 @@ import { execute, queryRows, sql, type RawQueryClient } from "@/lib/platform/db/
 import { addCalendarDays, parisDay } from "@/lib/platform/time/paris-time";
 import { computeUsageIndicators, type UsageCell, type UsageIndicators } from "@/lib/quality-of-service/sessions/compute-usage-indicators";
 import { usagePeriod } from "@/lib/quality-of-service/sessions/usage-period";
+// The same outcomes and result as the quality of service's publication.
+import type { PublishOutcome, PublishResult } from "@/lib/quality-of-service/publish-qos-month";
 
 // Publication of one Paris month's usage indicators (docs/decisions/0031-usage-publication.md):
 // the committee reads the month as it was published, never recomputed from sessions received
@@ -13,16 +15,6 @@ import { usagePeriod } from "@/lib/quality-of-service/sessions/usage-period";
 // are to be sent within 15 days of their end); publishing it again is a deliberate act (`replace`)
 // that keeps the earlier publication, marked as superseded, and does nothing when the figures
 // have not changed.
-
-export type UsagePublishOutcome = "publie" | "deja_publie" | "inchange" | "remplace" | "sans_donnees";
-
-export interface UsagePublishResult {
-  month: string;
-  outcome: UsagePublishOutcome;
-  publicationId: string | null;
-  cells: number;
-  withheld: number;
-}
 
 /** The day of the next month from which a month's usage is published: sessions have 15 days to arrive. */
 export const USAGE_PUBLICATION_DAY_OF_MONTH = 16;
@@ -44,7 +36,7 @@ const digest = (cells: UsageCell[]) => createHash("sha256").update(JSON.stringif
 export async function publishUsageMonth(
   input: { month: string; publishedBy: string; replace?: boolean },
   options: { prisma?: PrismaClient } = {},
-): Promise<UsagePublishResult> {
+): Promise<PublishResult> {
   const period = usagePeriod("month", input.month);
   if (period.firstDay !== input.month) throw new Error(`Mois attendu au format AAAA-MM-01 : ${input.month}`);
   const prisma = options.prisma ?? (await db());
@@ -56,7 +48,7 @@ export async function publishUsageMonth(
         tx,
         sql`SELECT id, content_sha256, cell_count, withheld_count FROM usage_publication WHERE month = ${input.month}::date AND superseded_at IS NULL`,
       );
-      const kept = (outcome: UsagePublishOutcome): UsagePublishResult => ({
+      const kept = (outcome: PublishOutcome): PublishResult => ({
         month: input.month,
         outcome,
         publicationId: current!.id,
@@ -113,7 +105,7 @@ export async function listPublishedUsageMonths(client?: RawQueryClient): Promise
 export async function publishClosedUsageMonths({ prisma, now, publishedBy }: { prisma: PrismaClient; now: Date; publishedBy: string }) {
   const today = parisDay(now);
   const published = new Set(await listPublishedUsageMonths(prisma));
-  const results: UsagePublishResult[] = [];
+  const results: PublishResult[] = [];
   let month = usagePeriod("month", today).firstDay;
   const months: string[] = [];
   for (let i = 0; i < USAGE_PUBLICATION_MONTHS_BACK; i++) {
@@ -126,7 +118,7 @@ export async function publishClosedUsageMonths({ prisma, now, publishedBy }: { p
 }
 
 /** The job's line in the admin's list of runs. */
-export function describeUsagePublications(results: UsagePublishResult[]): string {
+export function describeUsagePublications(results: PublishResult[]): string {
   const published = results.filter((r) => r.outcome === "publie");
   if (published.length === 0) return "Aucun mois clos d'indicateurs d'usage à publier.";
   return `Indicateurs d'usage publiés : ${published.map((r) => `${r.month.slice(0, 7)} (${r.cells} cellule(s), dont ${r.withheld} secrète(s))`).join(", ")}.`;

@@ -89,7 +89,7 @@ test("qualité de service : le comité lit les chiffres publiés du mois clos, l
   expect((await page.request.get("/api/qualite-de-service?vue=tableau&periode=month&debut=2025-04-01")).status()).toBe(404);
 });
 
-test("qualité de service : le comité lit l'historique publié d'un opérateur, sa carte par région et leurs CSV", async ({ page }) => {
+test("qualité de service : le comité lit l'historique publié d'un opérateur, sa carte par région et par département, et leurs CSV", async ({ page }) => {
   const { unit } = await monthOfSixStations("2025-05");
   expect((await publishQosMonth({ month: "2025-05-01", publishedBy: "test" })).outcome).toBe("publie");
   const member = await makeUser({ role: "comite" });
@@ -106,6 +106,14 @@ test("qualité de service : le comité lit l'historique publié d'un opérateur,
   await expect(page.locator('path[data-code="11"]')).not.toHaveAttribute("fill", "url(#secret)");
   const mapHref = await page.getByRole("link", { name: /^CSV standard.*par région/ }).getAttribute("href");
   expect(await (await page.request.get(mapHref!)).text()).toMatch(/\r\n11,Île-de-France,6,6,99\.53,/);
+  // By département, chosen in the form: Paris, its only département, is its figure of Île-de-France.
+  await page.getByLabel("Maille de la carte").selectOption("departement");
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page.getByRole("heading", { level: 3, name: /de .* par département, mai 2025/ })).toBeVisible();
+  await expect(page.locator('path[data-code="75"]')).not.toHaveAttribute("fill", "url(#secret)");
+  await expectAccessible(page);
+  const depHref = await page.getByRole("link", { name: /^CSV standard.*par département/ }).getAttribute("href");
+  expect(await (await page.request.get(depHref!)).text()).toMatch(/\r\n75,Paris \(75\),6,6,99\.53,/);
 });
 
 test("qualité de service : l'opérateur lit les chiffres de ses points, du mois au jour, et leur CSV", async ({ page }) => {

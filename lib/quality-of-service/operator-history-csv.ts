@@ -4,7 +4,7 @@ import { QOS_INDICATORS, qosNumber } from "@/lib/quality-of-service/qos-catalogu
 import type { OperatorQosHistory } from "@/lib/quality-of-service/get-operator-qos-history";
 import { qosTableColumns, qosTableRow } from "@/lib/quality-of-service/qos-table";
 import type { QosCell } from "@/lib/quality-of-service/read-qos-cells";
-import type { OperatorMapLevel } from "@/lib/quality-of-service/operator-map-cells";
+import type { OperatorMapLevel } from "@/lib/schemas/quality-of-service";
 import { QOS_LEVEL_LABELS } from "@/lib/schemas/quality-of-service";
 
 /** One operator's figures per period of the trend, as published to the committee. */

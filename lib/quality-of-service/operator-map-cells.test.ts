@@ -130,3 +130,80 @@ describe("the map of one operator by région", () => {
     );
   });
 });
+
+describe("the map of one operator by département, under its map by région", () => {
+  // Départements of two régions: 37, 45, 18 in Centre-Val de Loire (24); 2A, 2B in Corse (94).
+  const REGION_OF = new Map([
+    ["37", "24"],
+    ["45", "24"],
+    ["18", "24"],
+    ["2A", "94"],
+    ["2B", "94"],
+  ]);
+
+  /** The operator × région table first (its margins: régions, operators), then the table by département under it. */
+  function bothTables(byDep: MatrixCell[], secret: { zones?: string[] } = {}) {
+    const stationsBy = (key: (r: MatrixCell) => string) => {
+      const m = new Map<string, MatrixCell>();
+      for (const r of byDep) {
+        const k = key(r);
+        const before = m.get(k);
+        m.set(k, { code: k, parent: r.parent, points: (before?.points ?? 0) + r.points, stations: [...(before?.stations ?? []), ...r.stations] });
+      }
+      return [...m.values()];
+    };
+    const byRegion = stationsBy((r) => `${r.parent}|${REGION_OF.get(r.code.split("|")[1])}`);
+    const regionMargins = marginsOf(byRegion);
+    const regionWithheld = suppressOperatorMatrix(byRegion, regionMargins, rule);
+    const regionCells = new Map(byRegion.map((r) => [r.code, cell(r.code, regionWithheld.has(r.code))]));
+    const rows = byDep.map((r) => ({ ...r, parent: `${r.parent}|${REGION_OF.get(r.code.split("|")[1])}` }));
+    const depMargins: OperatorMapMargins = { zones: marginsOf(rows, secret).zones, parents: regionCells };
+    return { rows, depMargins, regionCells, withheld: suppressOperatorMatrix(rows, depMargins, rule) };
+  }
+
+  it("withholds a second département of the operator beside a small one, so that its région's figure minus the others is not the small one", () => {
+    const rows = [made("FRAAA", "37", 2), made("FRAAA", "45", 12), made("FRAAA", "18", 20), made("FRBBB", "37", 9), made("FRBBB", "18", 9)];
+    const { withheld, regionCells } = bothTables(rows);
+    expect(regionCells.get("FRAAA|24")!.secret).toBe(false);
+    expect(withheld.get("FRAAA|37")).toBe("primaire");
+    // In Indre-et-Loire's column (Indre-et-Loire minus FRBBB would be FRAAA) the other operator,
+    // then in FRBBB's row (its région's figure minus its Cher) its Cher, and in Cher's column
+    // FRAAA's: FRAAA's row then has two withheld départements (22 stations), Loiret stays.
+    expect([...withheld].sort()).toEqual([
+      ["FRAAA|18", "secondaire"],
+      ["FRAAA|37", "primaire"],
+      ["FRBBB|18", "secondaire"],
+      ["FRBBB|37", "secondaire"],
+    ]);
+  });
+
+  it("withholds every département of an operator's withheld région, so that the région never comes out as their sum", () => {
+    // FRAAA has 3 stations in Corse: its cell there is withheld, and so are its two départements,
+    // though together with FRBBB's Haute-Corse would pass the threshold.
+    const { withheld, regionCells } = bothTables([made("FRAAA", "2A", 1), made("FRAAA", "2B", 2), made("FRBBB", "2B", 9), made("FRAAA", "37", 20)]);
+    expect(regionCells.get("FRAAA|94")!.secret).toBe(true);
+    expect(withheld.get("FRAAA|2A")).toBe("primaire");
+    expect(withheld.get("FRAAA|2B")).toBe("primaire");
+  });
+
+  it("on any table: no withheld cell comes out of a margin by difference, and a withheld région has no published département", () => {
+    const table = fc.array(
+      fc.record({
+        op: fc.constantFrom("FRAAA", "FRBBB", "FRCCC", "FRDDD"),
+        dep: fc.constantFrom(...REGION_OF.keys()),
+        n: fc.integer({ min: 1, max: 12 }),
+      }),
+      { minLength: 1, maxLength: 16 },
+    );
+    fc.assert(
+      fc.property(table, fc.subarray([...REGION_OF.keys()]), (entries, secretZones) => {
+        const byCode = new Map<string, MatrixCell>();
+        for (const e of entries) byCode.set(`${e.op}|${e.dep}`, made(e.op, e.dep, e.n));
+        const { rows, depMargins, regionCells, withheld } = bothTables([...byCode.values()], { zones: secretZones });
+        expect(leaks(rows, depMargins, withheld)).toEqual([]);
+        for (const r of rows) if (regionCells.get(r.parent)!.secret) expect(withheld.get(r.code)).toBe("primaire");
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -4,50 +4,65 @@ import { suppressSmallGroups, type Group } from "@/lib/anonymity/suppress-small-
 import { cellsSql, yearPassSql, type CellRow } from "@/lib/quality-of-service/qos-cells-sql";
 import { periodContaining, type QosPeriod } from "@/lib/quality-of-service/qos-period";
 import { figuresOf, type QosCell } from "@/lib/quality-of-service/read-qos-cells";
+import type { OperatorMapLevel } from "@/lib/schemas/quality-of-service";
 
-// Each operator's cells by région for the committee's map of one operator (issue 19), coded
-// "<operator>|<région>". They are the cells of a table of operators × régions whose margins are
-// published elsewhere: the régions' cells (all operators) and each operator's national cell (the
-// ranking). By département the margins would include these régions, published by this table: a
-// joint protection of both tables is not built, so one operator's map stops at régions. So a withheld cell must not be
-// the difference of a margin and the published cells of its row or of its column:
+// Each operator's cells by région or by département for the committee's map of one operator
+// (issue 19), coded "<operator>|<zone>". They are the cells of a table of operators × zones whose
+// margins are published elsewhere:
+// - by région: the régions' cells (all operators) and each operator's national cell (the ranking);
+// - by département: the départements' cells (all operators) and the operator's cell of the
+//   département's région, published by the table by région (computed first), so that one
+//   operator's départements add up to a margin of the same kind as its régions do.
+// So a withheld cell must not be the difference of a margin and the published cells of its row or
+// of its column:
 // - a cell is withheld when it covers fewer than `minStations` stations (operators are
-//   companies: no owner threshold), when a margin it adds up to is withheld, or when its code was
-//   too small in another month of the year;
+//   companies: no owner threshold), when a margin it adds up to is withheld (so a withheld
+//   operator × région has all its départements withheld, and never comes out as their sum), or
+//   when its code was too small in another month of the year;
 // - then, in every column (the operators in one zone) and every row (one operator's zones within
 //   one parent), the withheld cells are never alone and together pass the threshold
 //   (lib/anonymity), repeated until no row or column asks for more. A cell the margins alone give
 //   (alone in a line, or the last unknown one of a line) is known already: it is never withheld
 //   to protect another.
-// Limit: this protects the table against its own margins, line by line; it is not a linear audit
-// of every published table together (an operator present in one département only is, by its
-// national cell, already that département's cell: the map adds nothing to what the ranking and
-// the département map publish, and cannot take it back).
-
-export type OperatorMapLevel = "region";
+// Limit: this protects each table against its own margins, line by line; it is not a linear
+// audit of every published table together (an operator present in one département only is, by
+// its national cell, already that département's cell: the map adds nothing to what the ranking
+// and the département map publish, and cannot take it back).
 
 export interface OperatorMapMargins {
   /** The published cells of the zones (all operators), by zone code. */
   zones: ReadonlyMap<string, QosCell>;
-  /** The published national cell of each operator, by its code. */
+  /**
+   * The published parent of each row, by its code: each operator's national cell (by région),
+   * or its cell of one région "<operator>|<région>" (by département).
+   */
   parents: ReadonlyMap<string, QosCell>;
 }
 
 export async function operatorMapCellsIn(
   tx: RawQueryClient,
-  input: { level: OperatorMapLevel; period: QosPeriod; minStations: number; zoneLabels: ReadonlyMap<string, string> },
+  input: {
+    level: OperatorMapLevel;
+    period: QosPeriod;
+    minStations: number;
+    zoneLabels: ReadonlyMap<string, string>;
+    /** By département: each département's région (its row's parent is the operator's cell there). */
+    regionOf?: ReadonlyMap<string, string>;
+  },
   margins: OperatorMapMargins,
 ): Promise<QosCell[]> {
-  const { period, minStations } = input;
-  const cellLevel = "operateur_region";
+  const { period, minStations, level } = input;
+  const cellLevel = level === "region" ? "operateur_region" : "operateur_departement";
   const range = { ...period, start: parisMidnight(period.fromDay), end: parisMidnight(period.toDay) };
-  const rows = await queryRows<CellRow>(tx, cellsSql(cellLevel, range, null));
+  const zoneOf = (code: string) => code.slice(code.indexOf("|") + 1);
+  const rows = (await queryRows<CellRow>(tx, cellsSql(cellLevel, range, null))).map((r) =>
+    level === "region" ? r : { ...r, parent: `${r.parent}|${input.regionOf?.get(zoneOf(r.code)) ?? "?"}` },
+  );
   const year = periodContaining("year", period.fromDay);
   const passes = new Map(
     (await queryRows<{ code: string; passes: boolean }>(tx, yearPassSql(cellLevel, year, "month", minStations, 1))).map((r) => [r.code, r.passes]),
   );
   const withheld = suppressOperatorMatrix(rows, margins, { minStations, passesYear: (code) => passes.get(code) === true });
-  const zoneOf = (code: string) => code.slice(code.indexOf("|") + 1);
   return rows.map((r) => {
     const base = { code: r.code, label: input.zoneLabels.get(zoneOf(r.code)) ?? zoneOf(r.code), parent: r.parent };
     const reason = withheld.get(r.code);

@@ -117,6 +117,14 @@ describe("publishQosMonth", () => {
     const map = await readPublishedOperatorMap(tenant.units[0], "region", month.fromDay);
     expect(map.map((c) => [c.code, c.label, c.secret])).toEqual([["94", "Corse", ranked.secret || corse.secret]]);
     if (!ranked.secret && !map[0].secret) expect(map[0].figures).toEqual(ranked.figures);
+    // By département: Haute-Corse, its only one, is its cell of Corse, published when that cell
+    // and Haute-Corse's (all operators) are, with the same figures.
+    const hauteCorse = zones[2]!.cells.find((c) => c.code === "2B")!;
+    const byDepartement = await readPublishedOperatorMap(tenant.units[0], "departement", month.fromDay);
+    expect(byDepartement.map((c) => [c.code, c.label, c.parent, c.secret])).toEqual([
+      ["2B", "Haute-Corse (2B)", `${tenant.units[0]}|94`, map[0].secret || hauteCorse.secret],
+    ]);
+    if (!byDepartement[0].secret && !map[0].secret) expect(byDepartement[0].figures).toEqual(map[0].figures);
 
     // A status arrives late: Corte's point was out 5 hours on the 20th. The days are recomputed;
     // the live figure changes, the published one does not.
@@ -199,6 +207,14 @@ describe("the publication's zone levels", () => {
     expect([places.orleans, places.olivet].map((c) => verdict(3, c))).toEqual(["secondaire", "secondaire"]);
     // And nothing withheld, anywhere in the month's publication, comes out by differences.
     expect(deducedByDifferences(cells.map((list) => list.map((c) => ({ code: c.code, parent: c.parent, withheld: c.secret }))))).toEqual([]);
+    // The operator's map by département withholds its cells of withheld départements (its own
+    // figures there would be theirs), under its cell of Centre-Val de Loire.
+    const byDepartement = await readPublishedOperatorMap(tenant.units[0], "departement", month.fromDay);
+    expect(byDepartement.map((c) => [c.code, c.parent, c.secret && c.reason])).toEqual([
+      ["18", `${tenant.units[0]}|24`, "primaire"],
+      ["37", `${tenant.units[0]}|24`, expect.anything()],
+      ["45", `${tenant.units[0]}|24`, "primaire"],
+    ]);
   });
 });
 

@@ -107,14 +107,28 @@ export async function publishQosMonth(
         );
       }
       for (const level of PUBLISHED_QOS_LEVELS) add(level, computed.get(level)!);
-      // Each operator's map by région (operator-map-cells.ts).
-      const zoneLabels = new Map(computed.get("region")!.map((c) => [c.code, c.label]));
+      // Each operator's map by région, then by département under its régions (operator-map-cells.ts).
+      const labelsOf = (level: QosLevel) => new Map(computed.get(level)!.map((c) => [c.code, c.label]));
       add(
         "operateur_region",
         await operatorMapCellsIn(
           tx,
-          { level: "region", period, minStations: env.ANON_MIN_STATIONS, zoneLabels },
+          { level: "region", period, minStations: env.ANON_MIN_STATIONS, zoneLabels: labelsOf("region") },
           { zones: byLevel.get("region")!, parents: byLevel.get("operateur")! },
+        ),
+      );
+      add(
+        "operateur_departement",
+        await operatorMapCellsIn(
+          tx,
+          {
+            level: "departement",
+            period,
+            minStations: env.ANON_MIN_STATIONS,
+            zoneLabels: labelsOf("departement"),
+            regionOf: new Map(computed.get("departement")!.map((c) => [c.code, c.parent])),
+          },
+          { zones: byLevel.get("departement")!, parents: byLevel.get("operateur_region")! },
         ),
       );
       const digest = cellsDigest(cells);

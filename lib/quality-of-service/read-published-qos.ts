@@ -4,7 +4,7 @@ import { periodContaining } from "@/lib/quality-of-service/qos-period";
 import type { QosCell, QosCells, QosFigures } from "@/lib/quality-of-service/read-qos-cells";
 import type { QosLevel } from "@/lib/schemas/quality-of-service";
 import type { QosCellLevel } from "@/lib/quality-of-service/qos-cells-sql";
-import type { OperatorMapLevel } from "@/lib/quality-of-service/operator-map-cells";
+import type { OperatorMapLevel } from "@/lib/schemas/quality-of-service";
 
 // The committee's quality-of-service figures: the cells of the publication in force of each month
 // (publish-qos-month.ts), as they were published.

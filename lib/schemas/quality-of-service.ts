@@ -42,6 +42,13 @@ export const qosQuery = z.object({
 });
 export type QosQuery = z.infer<typeof qosQuery>;
 
+/** The levels of one operator's map on the committee's pages (lib/quality-of-service/operator-map-cells.ts). */
+export const OPERATOR_MAP_LEVELS = ["region", "departement"] as const satisfies readonly QosLevel[];
+export type OperatorMapLevel = (typeof OPERATOR_MAP_LEVELS)[number];
+
+/** ?maille= of one operator's map: by région unless département is asked for. */
+export const operatorMapLevel = z.enum(OPERATOR_MAP_LEVELS).catch("region");
+
 /** The CSV downloads: the same choices, plus which table. */
 export const qosCsvQuery = qosQuery.extend({ vue: z.enum(["tableau", "tendance"]).catch("tableau") });
 

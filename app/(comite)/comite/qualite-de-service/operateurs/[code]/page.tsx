@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/platform/env";
 import { getOperatorQosHistory } from "@/lib/quality-of-service/get-operator-qos-history";
 import { qosIndicator, qosNumber } from "@/lib/quality-of-service/qos-catalogue";
-import { QOS_LEVEL_LABELS, qosOperatorCode, qosQuery } from "@/lib/schemas/quality-of-service";
+import { OPERATOR_MAP_LEVELS, QOS_LEVEL_LABELS, operatorMapLevel, qosOperatorCode, qosQuery } from "@/lib/schemas/quality-of-service";
 import { COMMITTEE_KINDS } from "@/lib/quality-of-service/get-qos-dashboard";
 import { listPublishedQosMonths, readPublishedOperatorMap } from "@/lib/quality-of-service/read-published-qos";
 import { QosFilters } from "@/components/quality-of-service/qos-filters";
@@ -20,8 +20,8 @@ export const dynamic = "force-dynamic";
 const KEY_FIGURES = ["disponibilite", "remise_en_service_mediane", "hors_service_7j", "occupation", "sans_statut", "fraicheur"];
 
 // One operator's historised quality of service for the committee (issue 19), and its map by
-// région: published figures only, withheld as in the ranking and, on the map, so that no cell is
-// the difference of the région's or the operator's figure and the others
+// région or département: published figures only, withheld as in the ranking and, on the map, so
+// that no cell is the difference of the zone's or the operator's figure and the others
 // (lib/quality-of-service/operator-map-cells.ts).
 export default async function OperatorQualityOfServicePage(props: {
   params: Promise<{ code: string }>;
@@ -30,17 +30,17 @@ export default async function OperatorQualityOfServicePage(props: {
   await requirePermission("indicators:read");
   const code = qosOperatorCode.safeParse((await props.params).code);
   if (!code.success) notFound();
-  const query = qosQuery.parse(await props.searchParams);
+  const searchParams = await props.searchParams;
+  const query = qosQuery.parse(searchParams);
   const h = await getOperatorQosHistory(code.data, query);
   if (!h.label || !h.period) notFound();
-  // By région only: see lib/quality-of-service/operator-map-cells.ts.
-  const mapLevel = "region";
+  const mapLevel = operatorMapLevel.parse(searchParams.maille);
   const [months, mapCells] = await Promise.all([listPublishedQosMonths(), readPublishedOperatorMap(h.code, mapLevel, h.period.fromDay)]);
   const indicator = qosIndicator(query.indicateur);
   const availability = qosIndicator("disponibilite");
   const share = (c: (typeof h.trend)[number]["own"]) => (!c ? null : c.secret ? SECRET_LABEL : qosNumber("share", availability.value(c.figures)));
   const csvBase = `/api/qualite-de-service/operateurs/${encodeURIComponent(h.code)}?periode=${h.kind}&debut=${h.period.fromDay}`;
-  const mapCsv = `${csvBase}&vue=carte`;
+  const mapCsv = `${csvBase}&vue=carte&maille=${mapLevel}`;
   const last = h.trend[h.trend.length - 1];
   return (
     <>
@@ -56,7 +56,7 @@ export default async function OperatorQualityOfServicePage(props: {
         action={`/comite/qualite-de-service/operateurs/${encodeURIComponent(h.code)}`}
         query={{ ...query, periode: h.kind, debut: h.period.fromDay, maille: mapLevel }}
         kinds={COMMITTEE_KINDS}
-        levels={["region"]}
+        levels={OPERATOR_MAP_LEVELS}
         months={months}
         kind={h.kind}
         level={mapLevel}

@@ -6,9 +6,9 @@ import type { QosLevel } from "@/lib/schemas/quality-of-service";
 // anonymity thresholds) and the code of its parent (for the suppression among siblings).
 
 /**
- * The levels of the cells: those of the pages, and one operator's cells by région
- * ("<operator>|<région>", operator-map-cells.ts) or, for the ranking's audit only
- * (ranking-audit.ts), by département or commune.
+ * The levels of the cells: those of the pages, and one operator's cells by région or
+ * département ("<operator>|<zone>", operator-map-cells.ts) or, for the ranking's audit only
+ * (ranking-audit.ts), by commune.
  */
 export type QosCellLevel = QosLevel | "operateur_region" | "operateur_departement" | "operateur_commune";
 

@@ -24,7 +24,7 @@ export function RenewableShareForm(props: { action: (s: ActionState, f: FormData
       />
       <Input
         label="Part renouvelable de l'électricité (%)"
-        hintText="Indicateur RES-E de la France dans les résultats SHARES d'Eurostat, deux décimales au plus (ex. 30,25)"
+        hintText="Indicateur RES-E de la France dans les résultats SHARES d'Eurostat, trois décimales au plus (ex. 30,295)"
         nativeInputProps={{ ...fieldProps("part", "sharePercent"), defaultValue: v("sharePercent"), required: true, inputMode: "decimal" }}
         {...fieldState(state, "sharePercent")}
       />

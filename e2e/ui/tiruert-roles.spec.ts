@@ -236,11 +236,11 @@ test("administrateur : part renouvelable sourcée, corrigée, inscrite au journa
   await page.waitForLoadState("networkidle");
   // Refused, in French, each message linked to its field and shown under it; what was typed stays.
   await page.getByRole("textbox", { name: /^Année/ }).fill("1999");
-  await page.getByLabel("Part renouvelable de l'électricité (%)").fill("30,125");
+  await page.getByLabel("Part renouvelable de l'électricité (%)").fill("30,1255");
   await page.getByLabel("Source").fill(source);
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expectErrorSummary(page, "part", { year: "année à partir de 2000", sharePercent: "nombre attendu, au plus deux décimales (ex. 30,25)" });
-  await expect(page.getByLabel("Part renouvelable de l'électricité (%)")).toHaveValue("30,125");
+  await expectErrorSummary(page, "part", { year: "année à partir de 2000", sharePercent: "nombre attendu, au plus trois décimales (ex. 30,295)" });
+  await expect(page.getByLabel("Part renouvelable de l'électricité (%)")).toHaveValue("30,1255");
   await expectAccessible(page);
   await page.getByRole("textbox", { name: /^Année/ }).fill(String(year));
   await page.getByLabel("Part renouvelable de l'électricité (%)").fill("100,5");

@@ -4,11 +4,11 @@ import { z } from "zod";
 // by the forms, the server actions and the route handlers. Messages in French; the path of each
 // offending field is added by parseInput.
 
-/** A decimal typed with a comma or a point ("30,1" or "30.1"). */
+/** A decimal typed with a comma or a point ("30,1" or "30.1"), with Eurostat's three decimals at most. */
 const frenchDecimal = z
   .string({ error: "valeur requise" })
   .trim()
-  .regex(/^\d{1,3}([.,]\d{1,2})?$/, "nombre attendu, au plus deux décimales (ex. 30,25)")
+  .regex(/^\d{1,3}([.,]\d{1,3})?$/, "nombre attendu, au plus trois décimales (ex. 30,295)")
   .transform((s) => Number(s.replace(",", ".")))
   .refine((n) => n >= 0 && n <= 100, "part comprise entre 0 et 100 %");
 

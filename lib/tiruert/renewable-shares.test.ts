@@ -12,6 +12,16 @@ const freshYear = () => randomInt(2000, 2020);
 const SOURCE = "Eurostat SHARES 2023, lu le 06/12/2026";
 
 describe("renewable shares (reference data)", () => {
+  it("ships 2021 and 2024 as Eurostat publishes them (three decimals), with their source", async () => {
+    // 2022 and 2023 ship too, but the statement tests own them; no test writes 2021 nor 2024.
+    const shipped = (await listRenewableShares()).filter((s) => s.year === 2021 || s.year === 2024);
+    expect(shipped.map((s) => [s.year, s.sharePercent])).toEqual([
+      [2024, 31.344],
+      [2021, 24.815],
+    ]);
+    for (const s of shipped) expect(s.source).toMatch(/^Eurostat, jeu nrg_ind_ren \(nrg_bal=REN_ELC, unit=PC, geo=FR\)/);
+  });
+
   it("stores a year's share and audits it with its previous value", async () => {
     const prisma = await db();
     const year = freshYear();
@@ -52,8 +62,9 @@ describe("renewable shares (reference data)", () => {
     expect(() => parseInput(renewableShareSchema, { year: "1999", sharePercent: "101", source: "x" })).toThrow(
       "Saisie invalide — year : année à partir de 2000 ; sharePercent : part comprise entre 0 et 100 % ; source : indiquez la source (adresse de la publication Eurostat et date de lecture)",
     );
-    expect(() => parseInput(renewableShareSchema, { year: "2023", sharePercent: "30,125", source: SOURCE })).toThrow(
-      "sharePercent : nombre attendu, au plus deux décimales",
+    expect(parseInput(renewableShareSchema, { year: "2023", sharePercent: "30,295", source: SOURCE }).sharePercent).toBe(30.295);
+    expect(() => parseInput(renewableShareSchema, { year: "2023", sharePercent: "30,2951", source: SOURCE })).toThrow(
+      "sharePercent : nombre attendu, au plus trois décimales",
     );
     expect(() => parseInput(removeRenewableShareSchema, { year: "deux mille" })).toThrow("year : année attendue");
   });

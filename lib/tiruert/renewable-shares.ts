@@ -5,9 +5,9 @@ import type { RenewableShareInput } from "@/lib/schemas/tiruert";
 import { AppError } from "@/lib/platform/errors";
 
 // The share of renewable electricity in France by year (reference data of the Q4 correction).
-// Shipped empty: no sourced value was available to the project (docs/tiruert.md); the admin
-// enters each year from Eurostat's SHARES results with the address it was read at. Every change
-// is written to the audit log in the same transaction, with the value before and after.
+// 2021–2024 ship with Eurostat's values and their source (docs/tiruert.md); the admin enters each
+// later year (and corrects a revised one) from Eurostat with the address it was read at. Every
+// change is written to the audit log in the same transaction, with the value before and after.
 
 export const EUROSTAT_SHARES_URL = "https://ec.europa.eu/eurostat/web/energy/database/additional-data";
 export const EUROSTAT_DATASET_URL = "https://ec.europa.eu/eurostat/databrowser/view/nrg_ind_ren/default/table?lang=fr";

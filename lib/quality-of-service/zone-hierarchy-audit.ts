@@ -33,7 +33,9 @@ import { suppressSmallGroups, type Thresholds } from "@/lib/anonymity/suppress-s
 //   the published cells give is published again at the end (publishing what is known changes
 //   nothing).
 // With every EPCI withheld, the EPCIs add nothing to the tree, which its own rules protect: the
-// loop ends there at the latest.
+// loop ends there at the latest. Limit: the thresholds on a group of withheld cells are checked
+// along each relation, not on combinations (a département minus an EPCI inside it gives the sum of
+// its other withheld communes, not checked against the thresholds).
 
 /** One cell of one zone level, with what the thresholds count. */
 export interface ZoneCell {

@@ -1,5 +1,9 @@
 // Rebuilds the reference files of data/ from the public exports in ../shared/data (see
-// data/README.md). Run once by hand: `npx tsx data/prepare.ts [/path/to/shared/data]`.
+// data/README.md). Run once by hand: `npx tsx data/prepare.ts [/path/to/shared/data]
+// [/path/to/decoupage-administratif]`, the last being the unpacked npm package
+// @etalab/decoupage-administratif at EPCI_PACKAGE_VERSION (`npm pack
+// @etalab/decoupage-administratif@4.0.0 && tar xzf etalab-decoupage-administratif-4.0.0.tgz`,
+// then its `package` folder): the EPCIs are read from it rather than kept by hand (ADR 0032).
 // Carbon series are copied as they are (gzip). The INSEE commune file is reduced to the
 // columns the product needs; the boundaries are simplified (coordinates rounded to 3 decimals,
 // about 100 m, consecutive duplicates and rings smaller than a few points dropped).
@@ -9,6 +13,9 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 
 const shared = process.argv[2] ?? path.join(import.meta.dirname, "..", "..", "shared", "data");
+const decoupage = process.argv[3] ?? path.join(shared, "..", "decoupage-administratif", "package");
+/** The package's release of the 2024 geography (its README's table of vintages): the same year as the COG files. */
+const EPCI_PACKAGE_VERSION = "4.0.0";
 const out = import.meta.dirname;
 
 for (const year of [2022, 2023]) {
@@ -38,6 +45,33 @@ const deps = parse(readFileSync(path.join(shared, "geo", "insee_cog2024_v_depart
 writeFileSync(path.join(out, "geo", "departements-2024.csv"), ["code,nom,region", ...deps.map((d) => `${d.DEP},${q(d.LIBELLE)},${d.REG}`)].join("\n") + "\n");
 const regs = parse(readFileSync(path.join(shared, "geo", "insee_cog2024_v_region_2024.csv")), { columns: true }) as Record<string, string>[];
 writeFileSync(path.join(out, "geo", "regions-2024.csv"), ["code,nom", ...regs.filter((r) => r.REG !== "XX").map((r) => `${r.REG},${q(r.LIBELLE)}`)].join("\n") + "\n");
+
+// EPCIs (établissements publics de coopération intercommunale à fiscalité propre) of 2024: each
+// commune's EPCI from the package's members, a municipal arrondissement taking its commune's
+// (Paris, Lyon, Marseille), a delegated or associated commune its chef-lieu's. Communes that
+// belong to none (four islands of one commune each: Bréhat, Sein, Ouessant, Yeu) have no row.
+const pkg = JSON.parse(readFileSync(path.join(decoupage, "package.json"), "utf8")) as { name: string; version: string };
+if (pkg.name !== "@etalab/decoupage-administratif" || pkg.version !== EPCI_PACKAGE_VERSION)
+  throw new Error(`${decoupage}: @etalab/decoupage-administratif@${EPCI_PACKAGE_VERSION} attendu, trouvé ${pkg.name}@${pkg.version}`);
+const epcis = JSON.parse(readFileSync(path.join(decoupage, "data", "epci.json"), "utf8")) as { code: string; nom: string; type: string; membres: { code: string }[] }[];
+const pkgCommunes = JSON.parse(readFileSync(path.join(decoupage, "data", "communes.json"), "utf8")) as { code: string; type: string; commune?: string; chefLieu?: string }[];
+const epciOfMember = new Map(epcis.flatMap((e) => e.membres.map((m) => [m.code, e.code] as const)));
+const parentOf = new Map<string, string>();
+for (const c of pkgCommunes) {
+  if (c.type === "arrondissement-municipal" && c.commune) parentOf.set(c.code, c.commune);
+  if ((c.type === "commune-deleguee" || c.type === "commune-associee") && c.chefLieu && !epciOfMember.has(c.code)) parentOf.set(c.code, c.chefLieu);
+}
+const communeEpci = [...communes.keys()]
+  .sort()
+  .map((code) => [code, epciOfMember.get(code) ?? epciOfMember.get(parentOf.get(code) ?? "")] as const)
+  .filter((r): r is readonly [string, string] => r[1] !== undefined);
+writeFileSync(
+  path.join(out, "geo", "epci-2024.csv"),
+  ["code,nom,nature", ...[...epcis].sort((a, b) => a.code.localeCompare(b.code)).map((e) => `${e.code},${q(e.nom)},${e.type}`)].join("\n") + "\n",
+);
+writeFileSync(path.join(out, "geo", "communes-epci-2024.csv.gz"), gzipSync(["commune,epci", ...communeEpci.map((r) => r.join(","))].join("\n") + "\n", { level: 9 }));
+const inEpci = new Set(communeEpci.map(([code]) => code));
+const withoutEpci = [...communes.keys()].filter((c) => !inEpci.has(c));
 
 type Ring = number[][];
 function simplifyRing(ring: Ring): Ring | null {
@@ -71,3 +105,4 @@ function simplify(file: string, target: string) {
 simplify("departements-avec-outre-mer.geojson.gz", "departements-avec-outre-mer.geojson.gz");
 simplify("regions-avec-outre-mer.geojson.gz", "regions-avec-outre-mer.geojson.gz");
 console.log(`${communes.size} communes, ${deps.length} départements, ${regs.length - 1} régions`);
+console.log(`${epcis.length} EPCI, ${communeEpci.length} codes in one, without: ${withoutEpci.join(" ")}`);

@@ -85,6 +85,17 @@ test("qualité de service : le comité lit les chiffres publiés du mois clos, l
     `/comite/qualite-de-service/operateurs/${unit}?periode=month&debut=2025-06-01`,
   );
 
+  // By EPCI: Paris 1er is in the Métropole du Grand Paris; the map stays by département.
+  await page.getByLabel("Maille du tableau").selectOption("epci");
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Par EPCI" })).toBeVisible();
+  await expect(page.getByTestId("qos-cells")).toContainText("Métropole du Grand Paris");
+  await expect(page.getByTestId("qos-map-epci")).toContainText("les contours des EPCI ne sont pas livrés");
+  const epciHref = await page.getByRole("link", { name: /^CSV standard.*Qualité de service par EPCI/ }).getAttribute("href");
+  const epciCsv = await (await page.request.get(epciHref!)).text();
+  expect(epciCsv.split("\r\n")[0]).toContain("Qualité de service par EPCI, juin 2025");
+  expect(epciCsv).toContain("\r\n200054781,Métropole du Grand Paris,");
+
   // A month not published is not read, not even as CSV.
   expect((await page.request.get("/api/qualite-de-service?vue=tableau&periode=month&debut=2025-04-01")).status()).toBe(404);
 });

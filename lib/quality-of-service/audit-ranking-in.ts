@@ -10,6 +10,7 @@ import type { QosCell } from "@/lib/quality-of-service/read-qos-cells";
 const ZONE_LEVELS = [
   { cells: "region", pairs: "operateur_region" },
   { cells: "departement", pairs: "operateur_departement" },
+  { cells: "epci", pairs: "operateur_epci" },
   { cells: "commune", pairs: "operateur_commune" },
 ] as const;
 
@@ -26,7 +27,12 @@ export async function operatorsToWithholdIn(
   );
   const operatorCell = new Map(cells.operators.map((c) => [c.code, c]));
   const published = (list: QosCell[]) => new Map(list.map((c) => [c.code, !c.secret]));
-  const parentPublished = { region: published([cells.national]), departement: published(cells.zones.region), commune: published(cells.zones.departement) };
+  const parentPublished = {
+    region: published([cells.national]),
+    departement: published(cells.zones.region),
+    epci: published([cells.national]),
+    commune: published(cells.zones.departement),
+  };
   const levels: AuditLevel[] = [];
   for (const level of ZONE_LEVELS) {
     const pairs = await queryRows<{ code: string; stations: number }>(tx, operatorZonesSql(level.pairs, period));

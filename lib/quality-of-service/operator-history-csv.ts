@@ -5,7 +5,7 @@ import type { OperatorQosHistory } from "@/lib/quality-of-service/get-operator-q
 import { qosTableColumns, qosTableRow } from "@/lib/quality-of-service/qos-table";
 import type { QosCell } from "@/lib/quality-of-service/read-qos-cells";
 import type { OperatorMapLevel } from "@/lib/schemas/quality-of-service";
-import { QOS_LEVEL_LABELS } from "@/lib/schemas/quality-of-service";
+import { QOS_LEVEL_LABELS, qosLevelInText } from "@/lib/schemas/quality-of-service";
 
 /** One operator's figures per period of the trend, as published to the committee. */
 export function operatorHistoryCsv(h: OperatorQosHistory, format: CsvFormat): { fileName: string; body: string } {
@@ -35,7 +35,7 @@ export function operatorMapCsv(h: OperatorQosHistory, level: OperatorMapLevel, c
     body: formatCsv(
       columns.map((c) => c.label),
       rows,
-      { format, preamble: [`Qualité de service de ${h.label ?? h.code} par ${QOS_LEVEL_LABELS[level].toLowerCase()}, ${h.periodLabel} (chiffres publiés)`] },
+      { format, preamble: [`Qualité de service de ${h.label ?? h.code} par ${qosLevelInText(level)}, ${h.periodLabel} (chiffres publiés)`] },
     ),
   };
 }

@@ -14,7 +14,7 @@ import { publishableFrom } from "@/lib/quality-of-service/publish-closed-months"
 import { readPublishedOperatorMap, readPublishedQosCells, readPublishedQosCode, readQosPublicationInfo } from "@/lib/quality-of-service/read-published-qos";
 import { makeQualichargeTenant, type QualichargeTenant } from "@/tests/support/qualicharge/tenant";
 import { insertPointStatus, makeQualichargePoints, type MadePoint } from "@/tests/support/qualicharge/points";
-import { deducedByDifferences } from "@/tests/support/anonymity/zone-attack";
+import { deducedByDifferences, exposedByLinearAlgebra } from "@/tests/support/anonymity/zone-attack";
 
 // The committee's quality of service is published once a month is closed and stays as
 // published. Each test draws a month of a far year no other test writes statuses in (years
@@ -215,6 +215,77 @@ describe("the publication's zone levels", () => {
       ["37", `${tenant.units[0]}|24`, expect.anything()],
       ["45", `${tenant.units[0]}|24`, "primaire"],
     ]);
+  });
+});
+
+describe("the publication's EPCIs", () => {
+  const ZONES = ["national", "region", "departement", "epci", "commune"] as const;
+
+  /** The withheld zone cells of the month's publication that linear combinations of its published ones give. */
+  async function exposedIn(month: string): Promise<string[]> {
+    const read = await Promise.all(ZONES.map((l) => readPublishedQosCells(l, month)));
+    const communes = read[4]!.cells.map((c) => c.code);
+    const rows = await queryRows<{ code: string; departement: string; region: string; epci: string | null }>(
+      await db(),
+      sql`SELECT c.insee_code AS code, c.departement_code AS departement, d.region_code AS region, c.epci_code AS epci
+            FROM commune c JOIN departement d ON d.code = c.departement_code WHERE c.insee_code = ANY(${communes}::text[])`,
+    );
+    const place = new Map(rows.map((r) => [r.code, r]));
+    const zoneOf: Record<(typeof ZONES)[number], (commune: string) => string> = {
+      national: () => "FR",
+      region: (c) => place.get(c)?.region ?? "?",
+      departement: (c) => place.get(c)?.departement ?? "?",
+      epci: (c) => place.get(c)?.epci ?? "?",
+      commune: (c) => c,
+    };
+    return exposedByLinearAlgebra(
+      ZONES.flatMap((level, i) =>
+        read[i]!.cells.map((cell) => ({
+          key: `${level}:${cell.code}`,
+          communes: communes.filter((c) => zoneOf[level](c) === cell.code),
+          withheld: cell.secret,
+        })),
+      ),
+    );
+  }
+
+  it("publishes EPCIs with the zones, and no withheld cell is a combination of published ones", async () => {
+    // CA Moulins Communauté crosses Allier (03) and Nièvre (58). Allier: Aubigny (2 stations, in
+    // Moulins Communauté), Audes (2) and Estivareilles (3), the whole of the CC du Val de Cher's
+    // points there; Nièvre: Dornes (2) and Saint-Parize-en-Viry (3), Moulins Communauté's two
+    // communes there. Every commune is under the thresholds; each département and EPCI passes. No
+    // single relation gives a commune, but Allier minus the Val de Cher is Aubigny.
+    const month = farMonth(2500);
+    await partitionsFor(month);
+    const start = parisMidnight(month.fromDay);
+    const places = { aubigny: "03009", audes: "03010", estivareilles: "03111", dornes: "58104", saintParize: "58259" };
+    const prisma = await db();
+    for (const [insee, stations] of [
+      [places.aubigny, 2],
+      [places.audes, 2],
+      [places.estivareilles, 3],
+      [places.dornes, 2],
+      [places.saintParize, 3],
+    ] as const)
+      for (const p of await stationsIn(insee, stations, start))
+        await prisma.chargePoint.update({ where: { id: p.chargePointId }, data: { createdAt: start, decommissionedAt: parisMidnight(month.toDay) } });
+    await compute(month);
+    const result = await publishQosMonth({ month: month.fromDay, publishedBy: "test" });
+    expect(result.outcome).toBe("publie");
+
+    const epcis = (await readPublishedQosCells("epci", month.fromDay))!.cells;
+    const moulins = epcis.find((c) => c.code === "200071140")!;
+    expect([moulins.label, moulins.parent]).toEqual(["CA Moulins Communauté", "FR"]);
+    expect(epcis.find((c) => c.code === "240300566")!.label).toBe("CC du Val de Cher");
+    // When published, an EPCI's figures are its points': Moulins Communauté's 7 stations across two départements.
+    if (!moulins.secret) expect([moulins.figures.stations, moulins.figures.points]).toEqual([7, 7]);
+    const communes = (await readPublishedQosCells("commune", month.fromDay))!.cells;
+    expect(Object.values(places).map((code) => communes.find((c) => c.code === code)!.secret)).toEqual([true, true, true, true, true]);
+    // Something beside the communes is withheld so that Allier − Val de Cher no longer gives Aubigny.
+    const zones = await Promise.all((["departement", "epci"] as const).map((l) => readPublishedQosCells(l, month.fromDay)));
+    const secret = (cells: { code: string; secret: boolean }[], code: string) => cells.find((c) => c.code === code)!.secret;
+    expect(secret(zones[0]!.cells, "03") || secret(zones[1]!.cells, "240300566") || secret(zones[1]!.cells, "200071140")).toBe(true);
+    expect(await exposedIn(month.fromDay)).toEqual([]);
   });
 });
 

@@ -17,7 +17,7 @@ import { operatorsToWithholdIn } from "@/lib/quality-of-service/audit-ranking-in
 // publication, marked as superseded, and does nothing when the figures have not changed.
 
 /** The levels the committee reads (its dashboard, map, ranking and each operator's history). */
-export const PUBLISHED_QOS_LEVELS: readonly QosLevel[] = ["national", "region", "departement", "commune", "operateur"];
+export const PUBLISHED_QOS_LEVELS: readonly QosLevel[] = ["national", "region", "departement", "epci", "commune", "operateur"];
 
 export type PublishOutcome = "publie" | "deja_publie" | "inchange" | "remplace" | "sans_donnees";
 
@@ -95,7 +95,12 @@ export async function publishQosMonth(
           {
             national,
             operators: computed.get("operateur")!,
-            zones: { region: computed.get("region")!, departement: computed.get("departement")!, commune: computed.get("commune")! },
+            zones: {
+              region: computed.get("region")!,
+              departement: computed.get("departement")!,
+              epci: computed.get("epci")!,
+              commune: computed.get("commune")!,
+            },
           },
           env.ANON_MIN_STATIONS,
         );

@@ -8,9 +8,9 @@ import type { QosLevel } from "@/lib/schemas/quality-of-service";
 /**
  * The levels of the cells: those of the pages, and one operator's cells by région or
  * département ("<operator>|<zone>", operator-map-cells.ts) or, for the ranking's audit only
- * (ranking-audit.ts), by commune.
+ * (ranking-audit.ts), by EPCI or commune.
  */
-export type QosCellLevel = QosLevel | "operateur_region" | "operateur_departement" | "operateur_commune";
+export type QosCellLevel = QosLevel | "operateur_region" | "operateur_departement" | "operateur_epci" | "operateur_commune";
 
 const OPERATOR = sql`coalesce(ou.code, 'op:' || s.operator_id::text)`;
 
@@ -19,12 +19,15 @@ const CODES: Record<QosCellLevel, { code: SqlFragment; parent: SqlFragment }> = 
   national: { code: sql`'FR'`, parent: sql`'FR'` },
   region: { code: sql`coalesce(dep.region_code, '?')`, parent: sql`'FR'` },
   departement: { code: sql`coalesce(c.departement_code, '?')`, parent: sql`coalesce(dep.region_code, '?')` },
+  // The EPCI of the point's commune (ADR 0032); "?": a commune in none (an island) or unknown.
+  epci: { code: sql`coalesce(c.epci_code, '?')`, parent: sql`'FR'` },
   commune: { code: sql`s.insee_code`, parent: sql`coalesce(c.departement_code, '?')` },
   // An operator's operational unit (the AFIREV prefix of its points); a point without one is the operator's own.
   operateur: { code: OPERATOR, parent: sql`'FR'` },
   // One operator's régions are the children of its national cell.
   operateur_region: { code: sql`${OPERATOR} || '|' || coalesce(dep.region_code, '?')`, parent: OPERATOR },
   operateur_departement: { code: sql`${OPERATOR} || '|' || coalesce(c.departement_code, '?')`, parent: OPERATOR },
+  operateur_epci: { code: sql`${OPERATOR} || '|' || coalesce(c.epci_code, '?')`, parent: OPERATOR },
   operateur_commune: { code: sql`${OPERATOR} || '|' || s.insee_code`, parent: OPERATOR },
   amenageur: { code: sql`coalesce(nullif(cp.irve->>'siren_amenageur', ''), '?')`, parent: sql`'FR'` },
 };
@@ -158,7 +161,7 @@ SELECT code, bool_and(stations >= ${minStations} AND owners >= ${minOwners}) AS 
 
 /** What each operator does in each zone of a level: its stations there ("<operator>|<zone>"). */
 export function operatorZonesSql(
-  level: "operateur_region" | "operateur_departement" | "operateur_commune",
+  level: "operateur_region" | "operateur_departement" | "operateur_epci" | "operateur_commune",
   range: { fromDay: string; toDay: string },
 ): SqlFragment {
   return sql`

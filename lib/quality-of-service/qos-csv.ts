@@ -1,5 +1,5 @@
 import { csvFileName, formatCsv, type CsvFormat } from "@/lib/platform/csv/format-csv";
-import { QOS_LEVEL_LABELS } from "@/lib/schemas/quality-of-service";
+import { QOS_LEVEL_LABELS, qosLevelInText } from "@/lib/schemas/quality-of-service";
 import { qosIndicator, qosNumber } from "@/lib/quality-of-service/qos-catalogue";
 import { qosTableColumns, qosTableRow } from "@/lib/quality-of-service/qos-table";
 import type { QosDashboard } from "@/lib/quality-of-service/get-qos-dashboard";
@@ -42,7 +42,7 @@ export function qosCsv(d: QosDashboard, view: QosCsvView, format: CsvFormat, aud
     body: formatCsv(
       columns.map((c) => c.label),
       rows,
-      { format, preamble: [`Qualité de service par ${QOS_LEVEL_LABELS[d.level].toLowerCase()}, ${d.label} (${whose})`] },
+      { format, preamble: [`Qualité de service par ${qosLevelInText(d.level)}, ${d.label} (${whose})`] },
     ),
   };
 }

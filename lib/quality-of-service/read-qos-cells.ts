@@ -6,7 +6,7 @@ import { suppressSmallGroups, type Group } from "@/lib/anonymity/suppress-small-
 import { cellsSql, yearPassSql, type CellRow } from "@/lib/quality-of-service/qos-cells-sql";
 import { periodContaining, type QosPeriod } from "@/lib/quality-of-service/qos-period";
 import type { QosLevel } from "@/lib/schemas/quality-of-service";
-import { protectZoneHierarchy } from "@/lib/quality-of-service/zone-hierarchy-audit";
+import { protectSecondPartition, protectZoneHierarchy, type ZoneCell, type ZoneEdge } from "@/lib/quality-of-service/zone-hierarchy-audit";
 
 // Quality-of-service figures of one period by the codes of one level, computed from the daily
 // rows (compute-qos-days.ts). The committee never reads these live: its figures are the ones
@@ -101,6 +101,7 @@ async function labels(client: RawQueryClient, level: QosLevel): Promise<Map<stri
       national: sql`SELECT 'FR' AS code, 'France entière' AS label`,
       region: sql`SELECT code, name AS label FROM region`,
       departement: sql`SELECT code, name || ' (' || code || ')' AS label FROM departement`,
+      epci: sql`SELECT code, name AS label FROM epci UNION ALL SELECT '?', 'Sans EPCI ou non localisé'`,
       commune: sql`SELECT insee_code AS code, name || ' (' || insee_code || ')' AS label FROM commune`,
       operateur: sql`SELECT ou.code, o.name || ' — ' || ou.name || ' (' || ou.code || ')' AS label
                        FROM operational_unit ou JOIN operator o ON o.id = ou.operator_id
@@ -187,41 +188,80 @@ async function committeeVerdictsIn(
   return rows.map((row) => ({ row, withheld: verdicts.get(row.code)! }));
 }
 
-/** The committee's zone levels, from the top: each is the sum of the next (zone-hierarchy-audit.ts). */
-export const ZONE_LEVELS = ["national", "region", "departement", "commune"] as const satisfies readonly QosLevel[];
+/** The committee's zone levels, from the top (zone-hierarchy-audit.ts). */
+export const ZONE_LEVELS = ["national", "region", "departement", "epci", "commune"] as const satisfies readonly QosLevel[];
+type ZoneLevel = (typeof ZONE_LEVELS)[number];
+
+/** The tree of the zone levels: régions ⊃ départements ⊃ communes under the national cell. */
+export const ZONE_TREE: readonly ZoneEdge[] = [
+  { parent: "national", child: "region" },
+  { parent: "region", child: "departement" },
+  { parent: "departement", child: "commune" },
+];
+
+/** The EPCIs: a second partition of the communes under the national cell, across départements. */
+export const ZONE_EDGES: readonly ZoneEdge[] = [...ZONE_TREE, { parent: "national", child: "epci" }, { parent: "epci", child: "commune" }];
 
 /**
  * The committee's cells of the zone levels of one month, read in the caller's transaction and
  * withheld together: each level among its siblings, then across levels so that no withheld cell
- * is the sum of published ones (protectZoneHierarchy). JIT should be off (see withoutJit).
+ * is a combination of published ones: the tree (protectZoneHierarchy), then the EPCIs
+ * (protectSecondPartition), whose own secondary cells are chosen there. JIT should be off (see withoutJit).
  */
-export async function readCommitteeZonesIn(tx: RawQueryClient, period: QosPeriod): Promise<Map<(typeof ZONE_LEVELS)[number], QosCell[]>> {
+export async function readCommitteeZonesIn(tx: RawQueryClient, period: QosPeriod): Promise<Map<ZoneLevel, QosCell[]>> {
   if (period.kind !== "month") throw new Error("Le comité lit des mois.");
   const env = getEnv();
   const thresholds = { minStations: env.ANON_MIN_STATIONS, minOwners: env.ANON_MIN_BENEFICIARIES };
   const range = { ...period, start: parisMidnight(period.fromDay), end: parisMidnight(period.toDay) };
-  const read = [];
+  const read = new Map<ZoneLevel, { verdicts: Verdict[]; names: Map<string, string> }>();
   for (const level of ZONE_LEVELS) {
     const rows = await queryRows<CellRow>(tx, cellsSql(level, range, null));
-    read.push({ level, verdicts: await committeeVerdictsIn(tx, level, period, rows, thresholds), names: await labels(tx, level) });
+    read.set(level, { verdicts: await committeeVerdictsIn(tx, level, period, rows, thresholds), names: await labels(tx, level) });
   }
-  const added = protectZoneHierarchy(
-    read.map(({ verdicts }) =>
-      verdicts.map(({ row, withheld }) => ({
-        code: row.code,
-        parent: row.parent,
-        count: row.points,
-        stations: new Set(row.stations),
-        owners: new Set(row.owners),
-        withheld: withheld !== false,
-      })),
-    ),
-    thresholds,
+  // A commune's second parent: its EPCI ("?" for none, as cellsSql's epci level says).
+  const communeCodes = read.get("commune")!.verdicts.map((v) => v.row.code);
+  const epciRows = await queryRows<{ code: string; epci: string | null }>(
+    tx,
+    sql`SELECT insee_code AS code, epci_code AS epci FROM commune WHERE insee_code = ANY(${communeCodes}::text[])`,
   );
+  const epciOf = new Map(epciRows.map((r) => [r.code, r.epci ?? "?"]));
+  const parentsOf = (level: ZoneLevel, row: CellRow): Record<string, string> =>
+    ({
+      national: {},
+      region: { national: "FR" },
+      departement: { region: row.parent },
+      epci: { national: "FR" },
+      commune: { departement: row.parent, epci: epciOf.get(row.code) ?? "?" },
+    })[level];
+  const zoneCells = (level: ZoneLevel, withheld: (v: Verdict) => boolean) =>
+    read.get(level)!.verdicts.map((v) => ({
+      code: v.row.code,
+      parents: parentsOf(level, v.row),
+      count: v.row.points,
+      stations: new Set(v.row.stations),
+      owners: new Set(v.row.owners),
+      withheld: withheld(v),
+    }));
+  // The tree first; the EPCIs then adapt to it, their secondary cells chosen across both partitions.
+  const treeLevels = ZONE_LEVELS.filter((l) => l !== "epci");
+  const tree = new Map(treeLevels.map((level) => [level, zoneCells(level, (v) => v.withheld !== false)]));
+  const added = protectZoneHierarchy(tree, ZONE_TREE, thresholds);
+  const final = new Map<string, ZoneCell[]>(
+    [...tree].map(([level, cells]) => [level, cells.map((c) => ({ ...c, withheld: c.withheld || added.get(level)!.has(c.code) }))]),
+  );
+  final.set(
+    "epci",
+    zoneCells("epci", (v) => v.withheld === "primaire"),
+  );
+  const epcis = protectSecondPartition(final, ZONE_EDGES, { level: "epci", leaf: "commune" }, thresholds);
+  const verdictOf = (level: ZoneLevel, v: Verdict): Verdict["withheld"] => {
+    if (level !== "epci") return added.get(level)!.has(v.row.code) ? "secondaire" : v.withheld;
+    return v.withheld === "primaire" ? "primaire" : epcis.has(v.row.code) ? "secondaire" : false;
+  };
   return new Map(
-    read.map(({ level, verdicts, names }, i) => {
+    [...read].map(([level, { verdicts, names }]) => {
       const label = labelFrom(names);
-      return [level, verdicts.map((v) => (added[i].has(v.row.code) ? { ...v, withheld: "secondaire" as const } : v)).map(toCell(label))];
+      return [level, verdicts.map((v) => ({ ...v, withheld: verdictOf(level, v) })).map(toCell(label))];
     }),
   );
 }

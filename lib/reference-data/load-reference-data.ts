@@ -7,25 +7,35 @@ import { GEO_FILES, SHIPPED_CARBON_FILES, SHIPPED_CARBON_NAME, readDataFile } fr
 import { execute, queryRows, sql } from "@/lib/platform/db/sql";
 
 // Loads the reference data shipped in data/ into the database, idempotently and set-based:
-// régions, départements and communes are upserted from arrays in three statements (skipped when
-// a checksum of the table already matches the files); the default carbon series is imported
-// once (recognised by the checksum of its files). Safe to run from several processes at once.
+// régions, départements, EPCIs and communes (with their EPCI) are upserted from arrays in four
+// statements (skipped when a checksum of the table already matches the files); the default
+// carbon series is imported once (recognised by the checksum of its files). Safe to run from
+// several processes at once.
 
 function rows(relative: string): string[][] {
   return (parse(readDataFile(relative), { bom: true, from_line: 2 }) as string[][]).map((r) => r.map((f) => f.trim()));
 }
 
+/** The communes with their EPCI, null for those in none (the EPCI file lists only the others). */
+function communeRows(): (string | null)[][] {
+  const epciOf = new Map(rows(GEO_FILES.communeEpcis).map(([commune, epci]) => [commune, epci]));
+  return rows(GEO_FILES.communes).map(([code, name, departement]) => [code, name, departement, epciOf.get(code) ?? null]);
+}
+
 const md5 = (s: string) => createHash("md5").update(s, "utf8").digest("hex");
 
+// In the order of their foreign keys.
 const TABLES = [
-  { table: "region", key: "code", cols: ["code", "name"], file: GEO_FILES.regions },
-  { table: "departement", key: "code", cols: ["code", "name", "region_code"], file: GEO_FILES.departements },
-  { table: "commune", key: "insee_code", cols: ["insee_code", "name", "departement_code"], file: GEO_FILES.communes },
+  { table: "region", key: "code", cols: ["code", "name"], read: () => rows(GEO_FILES.regions) },
+  { table: "departement", key: "code", cols: ["code", "name", "region_code"], read: () => rows(GEO_FILES.departements) },
+  { table: "epci", key: "code", cols: ["code", "name", "nature"], read: () => rows(GEO_FILES.epcis) },
+  { table: "commune", key: "insee_code", cols: ["insee_code", "name", "departement_code", "epci_code"], read: communeRows },
 ] as const;
 
 export interface ReferenceLoadResult {
   regions: number;
   departements: number;
+  epcis: number;
   communes: number;
   geoChanged: boolean;
   carbonSeriesId: number;
@@ -33,7 +43,7 @@ export interface ReferenceLoadResult {
 }
 
 export async function loadReferenceData(prisma: PrismaClient): Promise<ReferenceLoadResult> {
-  const data = TABLES.map((t) => ({ ...t, rows: rows(t.file).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) }));
+  const data = TABLES.map((t) => ({ ...t, rows: t.read().sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0)) }));
   const counts = data.map((d) => d.rows.length);
   const carbonFiles = SHIPPED_CARBON_FILES.map(readDataFile);
   const carbonSha = createHash("sha256").update(Buffer.concat(carbonFiles)).digest("hex");
@@ -50,7 +60,8 @@ export async function loadReferenceData(prisma: PrismaClient): Promise<Reference
           tx,
           sql`SELECT md5(string_agg(concat_ws('|', ${cols}), E'\\n' ORDER BY ${key} COLLATE "C")) AS sum FROM ${table}`,
         );
-        if (sum === md5(d.rows.map((r) => r.join("|")).join("\n"))) continue;
+        // concat_ws skips NULLs: so does the files' side.
+        if (sum === md5(d.rows.map((r) => r.filter((f) => f !== null).join("|")).join("\n"))) continue;
         geoChanged = true;
         const sets = sql.join(d.cols.slice(1).map((c) => sql`${sql.identifier(c)} = ${sql.identifier("excluded", c)}`));
         const distinct = sql.join(
@@ -91,7 +102,8 @@ export async function loadReferenceData(prisma: PrismaClient): Promise<Reference
       return {
         regions: counts[0],
         departements: counts[1],
-        communes: counts[2],
+        epcis: counts[2],
+        communes: counts[3],
         geoChanged,
         carbonSeriesId,
         carbonSeriesCreated: existing.length === 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { qosOperatorCode, qosQuery } from "@/lib/schemas/quality-of-service";
+import { qosLevelInText, qosOperatorCode, qosQuery } from "@/lib/schemas/quality-of-service";
 
 describe("quality-of-service inputs", () => {
   it("reads an operator's code from a path segment, encoded or not, and refuses anything else without throwing", () => {
@@ -20,5 +20,10 @@ describe("quality-of-service inputs", () => {
       periode: "quarter",
       debut: "2026-02-28",
     });
+  });
+
+  it("accepts the EPCI level and names it in a sentence with its capitals", () => {
+    expect(qosQuery.parse({ maille: "epci" }).maille).toBe("epci");
+    expect(["departement", "epci", "commune"].map((l) => qosLevelInText(l as "departement" | "epci" | "commune"))).toEqual(["département", "EPCI", "commune"]);
   });
 });

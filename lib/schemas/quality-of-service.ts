@@ -5,7 +5,7 @@ import { z } from "zod";
 export const QOS_PERIOD_KINDS = ["day", "week", "month", "quarter", "year"] as const;
 export type QosPeriodKind = (typeof QOS_PERIOD_KINDS)[number];
 
-export const QOS_LEVELS = ["national", "region", "departement", "commune", "operateur", "amenageur"] as const;
+export const QOS_LEVELS = ["national", "region", "departement", "epci", "commune", "operateur", "amenageur"] as const;
 export type QosLevel = (typeof QOS_LEVELS)[number];
 
 export const QOS_PERIOD_LABELS: Record<QosPeriodKind, string> = {
@@ -20,10 +20,16 @@ export const QOS_LEVEL_LABELS: Record<QosLevel, string> = {
   national: "France entière",
   region: "Région",
   departement: "Département",
+  epci: "EPCI",
   commune: "Commune",
   operateur: "Opérateur (unité d'exploitation)",
   amenageur: "Aménageur (SIREN)",
 };
+
+/** A level's label inside a sentence ("par département", "par EPCI": an acronym keeps its capitals). */
+export function qosLevelInText(level: QosLevel): string {
+  return level === "epci" ? QOS_LEVEL_LABELS.epci : QOS_LEVEL_LABELS[level].toLowerCase();
+}
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { COMMITTEE_KINDS, getQosDashboard } from "@/lib/quality-of-service/get-qos-dashboard";
 import { readPublishedQosCells } from "@/lib/quality-of-service/read-published-qos";
 import { qosIndicator, qosNumber } from "@/lib/quality-of-service/qos-catalogue";
-import { QOS_LEVEL_LABELS, qosCsvHref, qosQuery, type QosLevel } from "@/lib/schemas/quality-of-service";
+import { QOS_LEVEL_LABELS, qosCsvHref, qosQuery, type QosLevel, qosLevelInText } from "@/lib/schemas/quality-of-service";
 import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
 import { QosFilters } from "@/components/quality-of-service/qos-filters";
 import { QosKeyFigures } from "@/components/quality-of-service/qos-key-figures";
@@ -17,7 +17,7 @@ import { PUBLICATION_DAY_OF_MONTH } from "@/lib/quality-of-service/publish-close
 export const metadata: Metadata = { title: "Qualité de service" };
 export const dynamic = "force-dynamic";
 
-const LEVELS: readonly QosLevel[] = ["national", "region", "departement", "commune", "operateur"];
+const LEVELS: readonly QosLevel[] = ["national", "region", "departement", "epci", "commune", "operateur"];
 const KEY_FIGURES = ["disponibilite", "remise_en_service_mediane", "hors_service_7j", "occupation", "saturation", "sans_statut"];
 const CSV = "/api/qualite-de-service";
 
@@ -87,17 +87,18 @@ export default async function QualityOfServicePage({ searchParams }: { searchPar
             }))}
             csv={href("tendance")}
           />
-          <h2>Par {QOS_LEVEL_LABELS[level].toLowerCase()}</h2>
+          <h2>Par {qosLevelInText(level)}</h2>
           <QosCellsTable
-            caption={`Qualité de service par ${QOS_LEVEL_LABELS[level].toLowerCase()}, ${d.label}`}
+            caption={`Qualité de service par ${qosLevelInText(level)}, ${d.label}`}
             zoneLabel={QOS_LEVEL_LABELS[level]}
             cells={d.cells}
             csv={href("tableau")}
           />
           <h2>Carte</h2>
+          {level === "epci" && <p data-testid="qos-map-epci">La carte est par département : les contours des EPCI ne sont pas livrés avec le portail.</p>}
           {mapCells && (
             <QosMapFigure
-              title={`${indicator.label} par ${QOS_LEVEL_LABELS[mapLevel].toLowerCase()}, ${d.label}`}
+              title={`${indicator.label} par ${qosLevelInText(mapLevel)}, ${d.label}`}
               indicator={indicator}
               level={mapLevel}
               cells={mapCells.cells}

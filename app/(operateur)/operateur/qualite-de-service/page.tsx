@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getQosDashboard } from "@/lib/quality-of-service/get-qos-dashboard";
 import { readQosCells } from "@/lib/quality-of-service/read-qos-cells";
 import { qosIndicator, qosNumber } from "@/lib/quality-of-service/qos-catalogue";
-import { QOS_LEVEL_LABELS, QOS_PERIOD_KINDS, qosCsvHref, qosQuery, type QosLevel } from "@/lib/schemas/quality-of-service";
+import { QOS_LEVEL_LABELS, QOS_PERIOD_KINDS, qosCsvHref, qosQuery, type QosLevel, qosLevelInText } from "@/lib/schemas/quality-of-service";
 import { SECRET_LABEL } from "@/lib/schemas/indicator-catalogue";
 import { QosFilters } from "@/components/quality-of-service/qos-filters";
 import { QosKeyFigures } from "@/components/quality-of-service/qos-key-figures";
@@ -67,9 +67,9 @@ export default async function OperatorQualityOfServicePage({ searchParams }: { s
             rows={d.trend.map((t) => ({ periode: t.label, own: share(t.own), national: share(t.national) }))}
             csv={href("tendance")}
           />
-          <h2>Par {QOS_LEVEL_LABELS[d.level].toLowerCase()}</h2>
+          <h2>Par {qosLevelInText(d.level)}</h2>
           <QosCellsTable
-            caption={`Vos points par ${QOS_LEVEL_LABELS[d.level].toLowerCase()}, ${d.label}`}
+            caption={`Vos points par ${qosLevelInText(d.level)}, ${d.label}`}
             zoneLabel={QOS_LEVEL_LABELS[d.level]}
             cells={d.cells}
             csv={href("tableau")}
@@ -77,7 +77,7 @@ export default async function OperatorQualityOfServicePage({ searchParams }: { s
           <h2>Carte</h2>
           {mapCells && (
             <QosMapFigure
-              title={`${indicator.label} de vos points par ${QOS_LEVEL_LABELS[mapLevel].toLowerCase()}, ${d.label}`}
+              title={`${indicator.label} de vos points par ${qosLevelInText(mapLevel)}, ${d.label}`}
               indicator={indicator}
               level={mapLevel}
               cells={mapCells.cells}

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getEnv } from "@/lib/platform/env";
 import { getOperatorQosHistory } from "@/lib/quality-of-service/get-operator-qos-history";
 import { qosIndicator, qosNumber } from "@/lib/quality-of-service/qos-catalogue";
-import { OPERATOR_MAP_LEVELS, QOS_LEVEL_LABELS, operatorMapLevel, qosOperatorCode, qosQuery } from "@/lib/schemas/quality-of-service";
+import { OPERATOR_MAP_LEVELS, operatorMapLevel, qosLevelInText, qosOperatorCode, qosQuery } from "@/lib/schemas/quality-of-service";
 import { COMMITTEE_KINDS } from "@/lib/quality-of-service/get-qos-dashboard";
 import { listPublishedQosMonths, readPublishedOperatorMap } from "@/lib/quality-of-service/read-published-qos";
 import { QosFilters } from "@/components/quality-of-service/qos-filters";
@@ -84,7 +84,7 @@ export default async function OperatorQualityOfServicePage(props: {
       />
       <h2>Carte</h2>
       <QosMapFigure
-        title={`${indicator.label} de ${h.label} par ${QOS_LEVEL_LABELS[mapLevel].toLowerCase()}, ${h.periodLabel}`}
+        title={`${indicator.label} de ${h.label} par ${qosLevelInText(mapLevel)}, ${h.periodLabel}`}
         indicator={indicator}
         level={mapLevel}
         cells={mapCells}

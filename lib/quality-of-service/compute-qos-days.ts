@@ -1,13 +1,14 @@
-import { parisMidnight } from "@/lib/platform/time/paris-time";
-import { db } from "@/lib/platform/db/database";
+import { addCalendarDays, parisMidnight } from "@/lib/platform/time/paris-time";
+import { databaseKind, db } from "@/lib/platform/db/database";
 import { execute, queryRows, sql } from "@/lib/platform/db/sql";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { timelineCtes, type TimelineRange } from "@/lib/quality-of-service/status-timeline-sql";
+import { CREATE_TIMELINE, fillTimelinePointsSql, fillTimelineSql, type TimelineRange } from "@/lib/quality-of-service/status-timeline-sql";
 
 // The daily computation of quality of service from statuses (issue 19, ADR 0024), for a range of
 // Paris days at once (one day every night; a month when it is recomputed): per point and day the
 // time in each state, per station and day the saturated time, and the out-of-service episodes
-// that overlap the range. One transaction: a recomputed day replaces its rows whole.
+// that overlap the range. A recomputed day replaces its rows whole, in one transaction; the
+// range may be computed in parts at the same time (see computeQosDays).
 //
 // Rules (docs/indicators.md, "Qualité de service"):
 // - a status is in force from its `horodatage` until the point's next status, for at most
@@ -31,41 +32,41 @@ function range(fromDay: string, toDay: string): TimelineRange {
   return { fromDay, toDay, start: parisMidnight(fromDay), end: parisMidnight(toDay) };
 }
 
-function daysSql(r: TimelineRange, validitySeconds: number) {
+// The days' rows are replaced whole: deleted, then written again (cheaper than an upsert of each).
+export function deleteDaysSql(r: TimelineRange) {
+  return [
+    sql`DELETE FROM qos_point_day WHERE day >= ${r.fromDay}::date AND day < ${r.toDay}::date`,
+    sql`DELETE FROM qos_station_day WHERE day >= ${r.fromDay}::date AND day < ${r.toDay}::date`,
+  ];
+}
+
+export function daysSql(r: TimelineRange) {
   return sql`
-WITH ${timelineCtes(r)},
-qos_days AS (
+WITH qos_days AS (
   SELECT d::date AS day, d AT TIME ZONE 'Europe/Paris' AS d_from, (d + interval '1 day') AT TIME ZONE 'Europe/Paris' AS d_to
     FROM generate_series(${r.fromDay}::date::timestamp, ${r.toDay}::date::timestamp - interval '1 day', interval '1 day') AS d
 ), point_days AS (
-  SELECT p.id AS point_id, p.station_id, d.day, d.d_from, d.d_to,
+  SELECT p.point_id, p.station_id, d.day, d.d_from, d.d_to,
          greatest(d.d_from, p.life_from) AS f, least(d.d_to, p.life_to) AS t
-    FROM qos_points p JOIN qos_days d ON d.d_from < p.life_to AND d.d_to > p.life_from
-), segments AS (
-  SELECT e.point_id, p.station_id, e.etat_pdc, e.occupation_pdc, greatest(e.horodatage, p.life_from) AS s_from,
-         least(coalesce(e.next_at, ${r.end}::timestamptz), e.horodatage + ${validitySeconds}::double precision * interval '1 second',
-               p.life_to) AS s_to
-    FROM qos_events e JOIN qos_points p ON p.id = e.point_id
-), bounded AS (
-  SELECT s.*, (s.s_from AT TIME ZONE 'Europe/Paris')::date AS first_day, ((s.s_to - interval '1 millisecond') AT TIME ZONE 'Europe/Paris')::date AS last_day
-    FROM segments s WHERE s.s_to > s.s_from
+    FROM qos_timeline_points p JOIN qos_days d ON d.d_from < p.life_to AND d.d_to > p.life_from
 ), pieces AS (
   -- Most segments start and end on the same Paris day; the others are cut at each midnight.
   SELECT point_id, station_id, etat_pdc, occupation_pdc, first_day AS day, s_from AS p_from, s_to AS p_to
-    FROM bounded WHERE first_day = last_day
+    FROM qos_timeline WHERE s_to > s_from AND first_day = last_day
   UNION ALL
   SELECT b.point_id, b.station_id, b.etat_pdc, b.occupation_pdc, g.day::date,
          greatest(b.s_from, g.day AT TIME ZONE 'Europe/Paris'), least(b.s_to, (g.day + interval '1 day') AT TIME ZONE 'Europe/Paris')
-    FROM bounded b CROSS JOIN LATERAL generate_series(b.first_day::timestamp, b.last_day::timestamp, interval '1 day') AS g(day)
-   WHERE b.first_day <> b.last_day
+    FROM qos_timeline b CROSS JOIN LATERAL generate_series(b.first_day::timestamp, b.last_day::timestamp, interval '1 day') AS g(day)
+   WHERE b.s_to > b.s_from AND b.first_day <> b.last_day
 ), point_pieces AS (
   -- date_part, not extract: a double, where extract's numeric made these sums the slowest step.
   SELECT point_id, day,
-         sum(date_part('epoch', p_to - p_from)) FILTER (WHERE etat_pdc = 'en_service')::double precision AS en_s,
-         sum(date_part('epoch', p_to - p_from)) FILTER (WHERE etat_pdc = 'hors_service')::double precision AS hs_s,
-         sum(date_part('epoch', p_to - p_from)) FILTER (WHERE etat_pdc = 'inconnu')::double precision AS inc_s,
-         sum(date_part('epoch', p_to - p_from)) FILTER (WHERE etat_pdc = 'en_service' AND occupation_pdc = 'occupe')::double precision AS occ_s
-    FROM pieces GROUP BY point_id, day
+         sum(d) FILTER (WHERE etat_pdc = 'en_service') AS en_s,
+         sum(d) FILTER (WHERE etat_pdc = 'hors_service') AS hs_s,
+         sum(d) FILTER (WHERE etat_pdc = 'inconnu') AS inc_s,
+         sum(d) FILTER (WHERE etat_pdc = 'en_service' AND occupation_pdc = 'occupe') AS occ_s
+    FROM (SELECT point_id, day, etat_pdc, occupation_pdc, date_part('epoch', p_to - p_from) AS d FROM pieces) p
+   GROUP BY point_id, day
 ), point_sums AS (
   SELECT pd.point_id, pd.day, date_part('epoch', pd.t - pd.f)::double precision AS total_s,
          coalesce(pp.en_s, 0) AS en_s, coalesce(pp.hs_s, 0) AS hs_s, coalesce(pp.inc_s, 0) AS inc_s, coalesce(pp.occ_s, 0) AS occ_s
@@ -73,49 +74,36 @@ qos_days AS (
 ), received AS (
   SELECT e.point_id, (e.horodatage AT TIME ZONE 'Europe/Paris')::date AS day, count(*)::int AS n,
          sum(greatest(0, date_part('epoch', e.received_at - e.horodatage)))::double precision AS delay_s
-    FROM qos_events e WHERE e.in_range
+    FROM qos_timeline e WHERE e.in_range
    GROUP BY 1, 2
 ), edges AS (
-  SELECT station_id, day, p_from AS at, 1 AS delta FROM pieces WHERE occupation_pdc = 'occupe'
-  UNION ALL
-  SELECT station_id, day, p_to, -1 FROM pieces WHERE occupation_pdc = 'occupe'
+  SELECT p.station_id, p.day, x.at, x.delta
+    FROM pieces p CROSS JOIN LATERAL (VALUES (p.p_from, 1), (p.p_to, -1)) AS x(at, delta)
+   WHERE p.occupation_pdc = 'occupe'
 ), sweep AS (
-  SELECT station_id, day, at,
-         sum(delta) OVER (PARTITION BY station_id, day ORDER BY at, delta ROWS UNBOUNDED PRECEDING) AS occupied,
-         lead(at) OVER (PARTITION BY station_id, day ORDER BY at, delta) AS next_at
+  -- How many points of the station are occupied from each edge to the next.
+  SELECT station_id, day, at, sum(delta) OVER w AS occupied, lead(at) OVER w AS next_at
     FROM edges
+  WINDOW w AS (PARTITION BY station_id, day ORDER BY at, delta ROWS UNBOUNDED PRECEDING)
+), occupancy AS (
+  SELECT station_id, day, occupied, sum(date_part('epoch', next_at - at)) AS s FROM sweep GROUP BY station_id, day, occupied
 ), station_days AS (
   SELECT station_id, day, count(*)::int AS points, date_part('epoch', max(d_to) - min(d_from))::double precision AS total_s
     FROM point_days GROUP BY station_id, day
 ), station_sums AS (
-  SELECT sd.station_id, sd.day, sd.points, sd.total_s,
-         coalesce(sum(date_part('epoch', sw.next_at - sw.at)) FILTER (WHERE sw.occupied >= sd.points), 0)::double precision AS saturated_s
-    FROM station_days sd LEFT JOIN sweep sw ON sw.station_id = sd.station_id AND sw.day = sd.day
+  SELECT sd.station_id, sd.day, sd.points, sd.total_s, coalesce(sum(o.s), 0)::double precision AS saturated_s
+    FROM station_days sd LEFT JOIN occupancy o ON o.station_id = sd.station_id AND o.day = sd.day AND o.occupied >= sd.points
    GROUP BY sd.station_id, sd.day, sd.points, sd.total_s
-), gone_points AS (
-  DELETE FROM qos_point_day q
-   WHERE q.day >= ${r.fromDay}::date AND q.day < ${r.toDay}::date
-     AND NOT EXISTS (SELECT 1 FROM point_sums s WHERE s.point_id = q.charge_point_id AND s.day = q.day)
 ), written_points AS (
-  INSERT INTO qos_point_day AS q (day, charge_point_id, total_s, en_service_s, hors_service_s, inconnu_s, silent_s, occupied_s,
-                                  status_count, delay_sum_s, computed_at)
+  INSERT INTO qos_point_day (day, charge_point_id, total_s, en_service_s, hors_service_s, inconnu_s, silent_s, occupied_s,
+                             status_count, delay_sum_s, computed_at)
   SELECT s.day, s.point_id, s.total_s, s.en_s, s.hs_s, s.inc_s, greatest(0, s.total_s - s.en_s - s.hs_s - s.inc_s), s.occ_s,
          coalesce(r.n, 0), coalesce(r.delay_s, 0), now()
     FROM point_sums s LEFT JOIN received r ON r.point_id = s.point_id AND r.day = s.day
-  ON CONFLICT (day, charge_point_id) DO UPDATE
-     SET total_s = EXCLUDED.total_s, en_service_s = EXCLUDED.en_service_s, hors_service_s = EXCLUDED.hors_service_s,
-         inconnu_s = EXCLUDED.inconnu_s, silent_s = EXCLUDED.silent_s, occupied_s = EXCLUDED.occupied_s,
-         status_count = EXCLUDED.status_count, delay_sum_s = EXCLUDED.delay_sum_s, computed_at = EXCLUDED.computed_at
   RETURNING 1
-), gone_stations AS (
-  DELETE FROM qos_station_day q
-   WHERE q.day >= ${r.fromDay}::date AND q.day < ${r.toDay}::date
-     AND NOT EXISTS (SELECT 1 FROM station_sums s WHERE s.station_id = q.station_id AND s.day = q.day)
 ), written_stations AS (
   INSERT INTO qos_station_day (day, station_id, points, total_s, saturated_s, computed_at)
   SELECT day, station_id, points, total_s, saturated_s, now() FROM station_sums
-  ON CONFLICT (day, station_id) DO UPDATE
-     SET points = EXCLUDED.points, total_s = EXCLUDED.total_s, saturated_s = EXCLUDED.saturated_s, computed_at = EXCLUDED.computed_at
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM written_points)::int AS point_days, (SELECT count(*) FROM written_stations)::int AS station_days`;
@@ -123,85 +111,150 @@ SELECT (SELECT count(*) FROM written_points)::int AS point_days, (SELECT count(*
 
 // The episodes overlapping the range, each with its true start (found before the range when the
 // point was out of service at its start) and its end (found after the range when it came later).
-function outagesSql(r: TimelineRange) {
+// Only the statuses other than `en_service` are grouped by run (2 % of them); a run's end is the
+// `en_service` status that starts the next.
+export function episodesSql(r: TimelineRange) {
   return sql`
-WITH ${timelineCtes(r)},
-carried AS (
+WITH carried AS (
   SELECT e.point_id,
          (SELECT min(h.horodatage) FROM status_event h
-           WHERE h.station_id = p.station_id AND h.charge_point_id = p.id AND h.env = 'production' AND h.etat_pdc = 'hors_service'
+           WHERE h.station_id = e.station_id AND h.charge_point_id = e.point_id AND h.env = 'production' AND h.etat_pdc = 'hors_service'
              AND h.horodatage <= e.horodatage
              AND h.horodatage > coalesce((SELECT max(v.horodatage) FROM status_event v
-                                           WHERE v.station_id = p.station_id AND v.charge_point_id = p.id AND v.env = 'production'
+                                           WHERE v.station_id = e.station_id AND v.charge_point_id = e.point_id AND v.env = 'production'
                                              AND v.etat_pdc = 'en_service' AND v.horodatage < e.horodatage), '-infinity')) AS started_at
-    FROM qos_events e JOIN qos_points p ON p.id = e.point_id
+    FROM qos_timeline e
    WHERE NOT e.in_range AND e.etat_pdc <> 'en_service'
 ), runs AS (
-  SELECT e.point_id, e.service_run, min(e.horodatage) AS run_start,
-         min(e.horodatage) FILTER (WHERE e.etat_pdc = 'hors_service') AS first_out,
+  SELECT e.point_id, e.station_id, e.service_run, min(e.horodatage) FILTER (WHERE e.etat_pdc = 'hors_service') AS first_out,
          bool_or(NOT e.in_range) AS holds_prior
-    FROM qos_events e GROUP BY e.point_id, e.service_run
+    FROM qos_timeline e WHERE e.etat_pdc <> 'en_service' GROUP BY e.point_id, e.station_id, e.service_run
 ), episodes AS (
   SELECT r.point_id, coalesce(CASE WHEN r.holds_prior THEN c.started_at END, r.first_out) AS started_at,
-         coalesce(n.run_start,
+         coalesce(n.horodatage,
                   (SELECT min(x.horodatage) FROM status_event x
-                    WHERE x.station_id = p.station_id AND x.charge_point_id = p.id AND x.env = 'production'
+                    WHERE x.station_id = r.station_id AND x.charge_point_id = r.point_id AND x.env = 'production'
                       AND x.etat_pdc = 'en_service' AND x.horodatage >= ${r.end}::timestamptz)) AS restored_at
     FROM runs r
-    JOIN qos_points p ON p.id = r.point_id
     LEFT JOIN carried c ON r.holds_prior AND c.point_id = r.point_id
-    LEFT JOIN runs n ON n.point_id = r.point_id AND n.service_run = r.service_run + 1
+    LEFT JOIN qos_timeline n ON n.point_id = r.point_id AND n.service_run = r.service_run + 1 AND n.etat_pdc = 'en_service'
    WHERE r.first_out IS NOT NULL OR (r.holds_prior AND c.started_at IS NOT NULL)
-), gone AS (
-  DELETE FROM qos_outage o USING qos_points p
-   WHERE o.charge_point_id = p.id AND o.started_at < ${r.end}::timestamptz
-     AND (o.restored_at IS NULL OR o.restored_at >= ${r.start}::timestamptz)
-   RETURNING o.charge_point_id, o.started_at
 )
-SELECT e.point_id, e.started_at, e.restored_at, (SELECT count(*) FROM gone)::int AS gone
-  FROM episodes e WHERE e.started_at IS NOT NULL`;
+SELECT e.point_id, e.started_at, e.restored_at FROM episodes e WHERE e.started_at IS NOT NULL`;
 }
 
-const INSERT_OUTAGES = (rows: { point_id: string; started_at: Date; restored_at: Date | null }[]) => sql`
+type Episode = { point_id: string; started_at: Date; restored_at: Date | null };
+
+// The episodes overlapping the range replace those stored: the points of the range's timeline
+// lose theirs, then get the ones found.
+const DELETE_OUTAGES = (r: TimelineRange, pointIds: string[]) => sql`
+  DELETE FROM qos_outage o
+   WHERE o.charge_point_id = ANY(${pointIds}::uuid[]) AND o.started_at < ${r.end}::timestamptz
+     AND (o.restored_at IS NULL OR o.restored_at >= ${r.start}::timestamptz)`;
+
+const INSERT_OUTAGES = (rows: Episode[]) => sql`
   INSERT INTO qos_outage (charge_point_id, started_at, restored_at, computed_at)
   SELECT t.p, t.s, t.r, now()
     FROM unnest(${rows.map((x) => x.point_id)}::uuid[], ${rows.map((x) => x.started_at)}::timestamptz[],
                 ${rows.map((x) => x.restored_at)}::timestamptz[]) AS t(p, s, r)
   ON CONFLICT (charge_point_id, started_at) DO UPDATE SET restored_at = EXCLUDED.restored_at, computed_at = EXCLUDED.computed_at`;
 
-/** Computes the Paris days [fromDay, toDay) (toDay excluded) and stores them, replacing what was computed before. */
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * The days of one part of the range [fromDay, toDay) in the transaction tx: their rows replaced,
+ * the episodes overlapping them and the points of the part returned (see fillTimelinePointsSql
+ * for `horizon`, the end of the whole range).
+ */
+async function computePart(tx: Tx, r: TimelineRange, horizon: Date, validitySeconds: number) {
+  // One computation of a day at a time: two writers of the same day would interleave its rows.
+  // A lock per day (in the order of days, so that two ranges never wait for each other in a
+  // cycle), so that the parts of one range are computed at the same time.
+  await queryRows(
+    tx,
+    sql`SELECT pg_advisory_xact_lock(${QOS_LOCK}::int, (d::date - date '2000-01-01')::int)::text
+          FROM generate_series(${r.fromDay}::date::timestamp, ${r.toDay}::date::timestamp - interval '1 day', interval '1 day') AS d ORDER BY d`,
+  );
+  // A month is millions of statuses to order by point and time: sort in memory, not on disk.
+  await execute(tx, sql`SET LOCAL work_mem = '256MB'`);
+  // The planner's estimates over every monthly partition make it compile these statements to
+  // machine code, which took 12 of 13 seconds of a day's computation: never worth it here.
+  await execute(tx, sql`SET LOCAL jit = off`);
+  for (const create of CREATE_TIMELINE) await execute(tx, create);
+  await execute(tx, fillTimelineSql(r, validitySeconds));
+  await execute(tx, fillTimelinePointsSql(r, horizon));
+  await execute(tx, sql`ANALYZE qos_timeline, qos_timeline_points`);
+  for (const q of deleteDaysSql(r)) await execute(tx, q);
+  const [days] = await queryRows<{ point_days: number; station_days: number }>(tx, daysSql(r));
+  const episodes = await queryRows<Episode>(tx, episodesSql(r));
+  const points = await queryRows<{ point_id: string }>(tx, sql`SELECT point_id::text FROM qos_timeline_points`);
+  return { days, episodes, pointIds: points.map((p) => p.point_id) };
+}
+
+type Part = Awaited<ReturnType<typeof computePart>>;
+
+/** Stores the episodes found by the parts of the range r in the transaction tx (an episode found by two parts is one). */
+async function writeOutages(tx: Tx, r: TimelineRange, parts: Part[]): Promise<number> {
+  await execute(tx, sql`LOCK TABLE qos_outage IN SHARE ROW EXCLUSIVE MODE`);
+  const episodes = new Map<string, Episode>();
+  for (const part of parts) for (const e of part.episodes) episodes.set(`${e.point_id} ${e.started_at.toISOString()}`, e);
+  await execute(tx, DELETE_OUTAGES(r, [...new Set(parts.flatMap((p) => p.pointIds))]));
+  if (episodes.size > 0) await execute(tx, INSERT_OUTAGES([...episodes.values()]));
+  return episodes.size;
+}
+
+const QOS_LOCK = 19_024; // issue 19, ADR 0024
+const TX = { timeout: 30 * 60_000, maxWait: 60_000 };
+
+/** The range [fromDay, toDay) cut into at most n ranges of consecutive days, as even as can be. */
+export function splitDays(fromDay: string, toDay: string, n: number): { fromDay: string; toDay: string }[] {
+  const days = Math.round((Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000);
+  const k = Math.max(1, Math.min(n, days));
+  return Array.from({ length: k }, (_, i) => ({
+    fromDay: addCalendarDays(fromDay, Math.floor((i * days) / k)),
+    toDay: addCalendarDays(fromDay, Math.floor(((i + 1) * days) / k)),
+  }));
+}
+
+/** How many parts of a range are computed at the same time on PostgreSQL: the database server's 2 cores. */
+export const QOS_PARALLEL_PARTS = 2;
+
+/**
+ * Computes the Paris days [fromDay, toDay) (toDay excluded) and stores them, replacing what was
+ * computed before. On PostgreSQL the range is cut into `parts` ranges of consecutive days (by
+ * default QOS_PARALLEL_PARTS), each computed in its own transaction on its own connection at the
+ * same time, then the episodes are stored in a last one; the rows are the same as in one part.
+ * PGlite has one connection: one part, one transaction.
+ */
 export async function computeQosDays(
   input: { fromDay: string; toDay: string; validitySeconds: number },
-  options: { prisma?: PrismaClient } = {},
+  options: { prisma?: PrismaClient; parts?: number } = {},
 ): Promise<QosDaysResult> {
   if (!(input.fromDay < input.toDay)) throw new Error(`Plage de jours vide : ${input.fromDay} → ${input.toDay}`);
   const prisma = options.prisma ?? (await db());
-  const r = range(input.fromDay, input.toDay);
+  const whole = range(input.fromDay, input.toDay);
+  const n = options.parts ?? ((await databaseKind()) === "postgres" ? QOS_PARALLEL_PARTS : 1);
+  const ranges = splitDays(input.fromDay, input.toDay, n).map((p) => range(p.fromDay, p.toDay));
   const t = Date.now();
-  return prisma.$transaction(
-    async (tx) => {
-      // One computation at a time: two writers of the same days would interleave their rows.
-      await execute(tx, sql`LOCK TABLE qos_point_day, qos_station_day, qos_outage IN SHARE ROW EXCLUSIVE MODE`);
-      // A month is millions of statuses to order by point and time: sort in memory, not on disk.
-      await execute(tx, sql`SET LOCAL work_mem = '256MB'`);
-      // The planner's estimates over every monthly partition make it compile these statements to
-      // machine code, which took 12 of 13 seconds of a day's computation: never worth it here.
-      await execute(tx, sql`SET LOCAL jit = off`);
-      const [days] = await queryRows<{ point_days: number; station_days: number }>(tx, daysSql(r, input.validitySeconds));
-      // The delete runs in the query that reads the episodes (same snapshot), the insert after it.
-      const episodes = await queryRows<{ point_id: string; started_at: Date; restored_at: Date | null }>(tx, outagesSql(r));
-      if (episodes.length > 0) await execute(tx, INSERT_OUTAGES(episodes));
-      return {
-        fromDay: input.fromDay,
-        toDay: input.toDay,
-        pointDays: days.point_days,
-        stationDays: days.station_days,
-        outages: episodes.length,
-        durationMs: Date.now() - t,
-      };
-    },
-    { timeout: 30 * 60_000, maxWait: 60_000 },
-  );
+  let parts: Part[];
+  let outages: number;
+  if (ranges.length === 1) {
+    [parts, outages] = await prisma.$transaction(async (tx) => {
+      const part = await computePart(tx, whole, whole.end, input.validitySeconds);
+      return [[part], await writeOutages(tx, whole, [part])] as const;
+    }, TX);
+  } else {
+    parts = await Promise.all(ranges.map((r) => prisma.$transaction((tx) => computePart(tx, r, whole.end, input.validitySeconds), TX)));
+    outages = await prisma.$transaction((tx) => writeOutages(tx, whole, parts), TX);
+  }
+  return {
+    fromDay: input.fromDay,
+    toDay: input.toDay,
+    pointDays: parts.reduce((n, p) => n + p.days.point_days, 0),
+    stationDays: parts.reduce((n, p) => n + p.days.station_days, 0),
+    outages,
+    durationMs: Date.now() - t,
+  };
 }
 
 /** The Paris days of a month ("YYYY-MM"): its first day and the first day of the next. */

@@ -226,10 +226,10 @@ describe("computeQosDays: episodes across the range's bounds", () => {
 });
 
 describe("computeQosDays: a range computed in parts at the same time", () => {
-  it("stores the same rows as in one part, across the parts' bounds and a change of time", async () => {
+  it("stores the same rows as in one part (the stations shared between the parts)", async () => {
     const [a, b, late, open] = await points(4, 2);
-    // a and b share a station (saturation); the range 20–31 October 2026 holds the change of time of
-    // the 25th; cut in 4 parts, its bounds fall on the 22nd, 25th and 28th.
+    const others = await points(6);
+    // a and b share a station (saturation); the range 20–31 October 2026 holds the change of time of the 25th.
     await history(a, [
       ["2026-10-19 08:00+02", "en_service", "libre"],
       ["2026-10-21 23:30+02", "hors_service", "libre"],
@@ -253,7 +253,13 @@ describe("computeQosDays: a range computed in parts at the same time", () => {
       ["2026-10-10 08:00+02", "hors_service", "libre"],
       ["2026-10-23 08:00+02", "inconnu", "inconnu"],
     ]);
-    const ids = [a, b, late, open].map((p) => p.chargePointId);
+    for (const [i, p] of others.entries())
+      await history(p, [
+        ["2026-10-19 08:00+02", "en_service", "libre"],
+        [`2026-10-${21 + i} 10:00+02`, "hors_service", "libre"],
+        [`2026-10-${22 + i} 12:00+02`, "en_service", "occupe"],
+      ]);
+    const ids = [a, b, late, open, ...others].map((p) => p.chargePointId);
     const rows = async () => ({
       points: await queryRows(
         await db(),
@@ -263,7 +269,7 @@ describe("computeQosDays: a range computed in parts at the same time", () => {
       stations: await queryRows(
         await db(),
         sql`SELECT day::text, station_id::text, points, total_s, saturated_s FROM qos_station_day
-             WHERE station_id IN (${a.stationId}::uuid, ${late.stationId}::uuid) ORDER BY 1, 2`,
+             WHERE station_id IN (SELECT station_id FROM charge_point WHERE id = ANY(${ids}::uuid[])) ORDER BY 1, 2`,
       ),
       outages: await queryRows(
         await db(),
@@ -275,7 +281,7 @@ describe("computeQosDays: a range computed in parts at the same time", () => {
     const four = await computeQosDays({ fromDay: "2026-10-20", toDay: "2026-11-01", validitySeconds: WEEK_S }, { parts: 4 });
     expect(await rows()).toEqual(sequential);
     expect({ ...four, durationMs: 0 }).toEqual({ ...one, durationMs: 0 });
-    // Not trivially equal: the episodes across the parts' bounds, the late point's silent days.
+    // Not trivially equal: episodes across days, the late point's silent days, a station's saturation.
     expect(await outages(a)).toEqual([
       { started_at: at("2026-10-21 23:30+02"), restored_at: at("2026-10-24 09:00+02") },
       { started_at: at("2026-10-27 18:00+01"), restored_at: at("2026-10-29 12:00+01") },
@@ -283,7 +289,9 @@ describe("computeQosDays: a range computed in parts at the same time", () => {
     expect(await outages(open)).toEqual([{ started_at: at("2026-10-10 08:00+02"), restored_at: null }]);
     expect(await pointDay(late, "2026-10-25")).toMatchObject({ total_s: 25 * H, silent_s: 25 * H });
     expect(await pointDay(late, "2026-10-21")).toMatchObject({ total_s: 12 * H, silent_s: 12 * H });
-    expect(sequential.points).toHaveLength(3 * 12 + 11);
+    expect(sequential.points).toHaveLength(9 * 12 + 11);
+    expect(sequential.outages).toHaveLength(2 + 1 + others.length);
+    expect(sequential.stations.some((row) => (row as { saturated_s: number }).saturated_s > 0)).toBe(true);
   });
 });
 

@@ -1,14 +1,14 @@
-import { addCalendarDays, parisMidnight } from "@/lib/platform/time/paris-time";
+import { parisMidnight } from "@/lib/platform/time/paris-time";
 import { databaseKind, db } from "@/lib/platform/db/database";
 import { execute, queryRows, sql } from "@/lib/platform/db/sql";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { CREATE_TIMELINE, fillTimelinePointsSql, fillTimelineSql, type TimelineRange } from "@/lib/quality-of-service/status-timeline-sql";
+import { CREATE_TIMELINE, fillTimelineSql, STATION_BUCKETS, stationPart, type TimelineRange } from "@/lib/quality-of-service/status-timeline-sql";
 
 // The daily computation of quality of service from statuses (issue 19, ADR 0024), for a range of
 // Paris days at once (one day every night; a month when it is recomputed): per point and day the
 // time in each state, per station and day the saturated time, and the out-of-service episodes
-// that overlap the range. A recomputed day replaces its rows whole, in one transaction; the
-// range may be computed in parts at the same time (see computeQosDays).
+// that overlap the range. A recomputed day replaces its rows whole, in one transaction per part of
+// the stations (see computeQosDays).
 //
 // Rules (docs/indicators.md, "Qualité de service"):
 // - a status is in force from its `horodatage` until the point's next status, for at most
@@ -32,15 +32,19 @@ function range(fromDay: string, toDay: string): TimelineRange {
   return { fromDay, toDay, start: parisMidnight(fromDay), end: parisMidnight(toDay) };
 }
 
-// The days' rows are replaced whole: deleted, then written again (cheaper than an upsert of each).
-export function deleteDaysSql(r: TimelineRange) {
+// The days' rows of the part's stations are replaced whole: deleted, then written again (cheaper
+// than an upsert of each).
+function deleteDaysSql(r: TimelineRange, part: StationPart) {
   return [
-    sql`DELETE FROM qos_point_day WHERE day >= ${r.fromDay}::date AND day < ${r.toDay}::date`,
-    sql`DELETE FROM qos_station_day WHERE day >= ${r.fromDay}::date AND day < ${r.toDay}::date`,
+    sql`DELETE FROM qos_point_day q USING charge_point cp
+         WHERE q.day >= ${r.fromDay}::date AND q.day < ${r.toDay}::date AND cp.id = q.charge_point_id
+           AND ${stationPart(sql`cp.station_id`, part)}`,
+    sql`DELETE FROM qos_station_day q WHERE q.day >= ${r.fromDay}::date AND q.day < ${r.toDay}::date
+           AND ${stationPart(sql`q.station_id`, part)}`,
   ];
 }
 
-export function daysSql(r: TimelineRange) {
+function daysSql(r: TimelineRange) {
   return sql`
 WITH qos_days AS (
   SELECT d::date AS day, d AT TIME ZONE 'Europe/Paris' AS d_from, (d + interval '1 day') AT TIME ZONE 'Europe/Paris' AS d_to
@@ -48,7 +52,8 @@ WITH qos_days AS (
 ), point_days AS (
   SELECT p.point_id, p.station_id, d.day, d.d_from, d.d_to,
          greatest(d.d_from, p.life_from) AS f, least(d.d_to, p.life_to) AS t
-    FROM qos_timeline_points p JOIN qos_days d ON d.d_from < p.life_to AND d.d_to > p.life_from
+    FROM qos_timeline p JOIN qos_days d ON d.d_from < p.life_to AND d.d_to > p.life_from
+   WHERE p.seq = 1
 ), pieces AS (
   -- Most segments start and end on the same Paris day; the others are cut at each midnight.
   SELECT point_id, station_id, etat_pdc, occupation_pdc, first_day AS day, s_from AS p_from, s_to AS p_to
@@ -113,7 +118,7 @@ SELECT (SELECT count(*) FROM written_points)::int AS point_days, (SELECT count(*
 // point was out of service at its start) and its end (found after the range when it came later).
 // Only the statuses other than `en_service` are grouped by run (2 % of them); a run's end is the
 // `en_service` status that starts the next.
-export function episodesSql(r: TimelineRange) {
+function episodesSql(r: TimelineRange) {
   return sql`
 WITH carried AS (
   SELECT e.point_id,
@@ -145,11 +150,11 @@ SELECT e.point_id, e.started_at, e.restored_at FROM episodes e WHERE e.started_a
 
 type Episode = { point_id: string; started_at: Date; restored_at: Date | null };
 
-// The episodes overlapping the range replace those stored: the points of the range's timeline
-// lose theirs, then get the ones found.
-const DELETE_OUTAGES = (r: TimelineRange, pointIds: string[]) => sql`
-  DELETE FROM qos_outage o
-   WHERE o.charge_point_id = ANY(${pointIds}::uuid[]) AND o.started_at < ${r.end}::timestamptz
+// The episodes overlapping the range replace those stored: the points of the timeline lose theirs,
+// then get the ones found.
+const DELETE_OUTAGES = (r: TimelineRange) => sql`
+  DELETE FROM qos_outage o USING qos_timeline p
+   WHERE p.seq = 1 AND o.charge_point_id = p.point_id AND o.started_at < ${r.end}::timestamptz
      AND (o.restored_at IS NULL OR o.restored_at >= ${r.start}::timestamptz)`;
 
 const INSERT_OUTAGES = (rows: Episode[]) => sql`
@@ -160,60 +165,35 @@ const INSERT_OUTAGES = (rows: Episode[]) => sql`
   ON CONFLICT (charge_point_id, started_at) DO UPDATE SET restored_at = EXCLUDED.restored_at, computed_at = EXCLUDED.computed_at`;
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type StationPart = { k: number; n: number };
 
-/**
- * The days of one part of the range [fromDay, toDay) in the transaction tx: their rows replaced,
- * the episodes overlapping them and the points of the part returned (see fillTimelinePointsSql
- * for `horizon`, the end of the whole range).
- */
-async function computePart(tx: Tx, r: TimelineRange, horizon: Date, validitySeconds: number) {
-  // One computation of a day at a time: two writers of the same day would interleave its rows.
-  // A lock per day (in the order of days, so that two ranges never wait for each other in a
-  // cycle), so that the parts of one range are computed at the same time.
+const QOS_LOCK = 19_024; // issue 19, ADR 0024
+
+/** The range's days, episodes and station days for the stations of one part, in the transaction tx. */
+async function computePart(tx: Tx, r: TimelineRange, validitySeconds: number, part: StationPart) {
+  // One computation of a station at a time: two writers of the same days would interleave their
+  // rows. A lock per bucket of stations (taken in their order, so that two computations never
+  // wait for each other in a cycle), so that the parts of one range are computed at the same time.
   await queryRows(
     tx,
-    sql`SELECT pg_advisory_xact_lock(${QOS_LOCK}::int, (d::date - date '2000-01-01')::int)::text
-          FROM generate_series(${r.fromDay}::date::timestamp, ${r.toDay}::date::timestamp - interval '1 day', interval '1 day') AS d ORDER BY d`,
+    sql`SELECT pg_advisory_xact_lock(${QOS_LOCK}::int, b)::text
+          FROM generate_series(0, ${STATION_BUCKETS - 1}::int) AS b WHERE b % ${part.n}::int = ${part.k}::int ORDER BY b`,
   );
   // A month is millions of statuses to order by point and time: sort in memory, not on disk.
   await execute(tx, sql`SET LOCAL work_mem = '256MB'`);
   // The planner's estimates over every monthly partition make it compile these statements to
   // machine code, which took 12 of 13 seconds of a day's computation: never worth it here.
   await execute(tx, sql`SET LOCAL jit = off`);
-  for (const create of CREATE_TIMELINE) await execute(tx, create);
-  await execute(tx, fillTimelineSql(r, validitySeconds));
-  await execute(tx, fillTimelinePointsSql(r, horizon));
-  await execute(tx, sql`ANALYZE qos_timeline, qos_timeline_points`);
-  for (const q of deleteDaysSql(r)) await execute(tx, q);
+  await execute(tx, CREATE_TIMELINE);
+  await execute(tx, fillTimelineSql(r, validitySeconds, part));
+  await execute(tx, sql`ANALYZE qos_timeline`);
+  for (const q of deleteDaysSql(r, part)) await execute(tx, q);
   const [days] = await queryRows<{ point_days: number; station_days: number }>(tx, daysSql(r));
+  // The episodes overlapping the range replace those stored for the part's points.
+  await execute(tx, DELETE_OUTAGES(r));
   const episodes = await queryRows<Episode>(tx, episodesSql(r));
-  const points = await queryRows<{ point_id: string }>(tx, sql`SELECT point_id::text FROM qos_timeline_points`);
-  return { days, episodes, pointIds: points.map((p) => p.point_id) };
-}
-
-type Part = Awaited<ReturnType<typeof computePart>>;
-
-/** Stores the episodes found by the parts of the range r in the transaction tx (an episode found by two parts is one). */
-async function writeOutages(tx: Tx, r: TimelineRange, parts: Part[]): Promise<number> {
-  await execute(tx, sql`LOCK TABLE qos_outage IN SHARE ROW EXCLUSIVE MODE`);
-  const episodes = new Map<string, Episode>();
-  for (const part of parts) for (const e of part.episodes) episodes.set(`${e.point_id} ${e.started_at.toISOString()}`, e);
-  await execute(tx, DELETE_OUTAGES(r, [...new Set(parts.flatMap((p) => p.pointIds))]));
-  if (episodes.size > 0) await execute(tx, INSERT_OUTAGES([...episodes.values()]));
-  return episodes.size;
-}
-
-const QOS_LOCK = 19_024; // issue 19, ADR 0024
-const TX = { timeout: 30 * 60_000, maxWait: 60_000 };
-
-/** The range [fromDay, toDay) cut into at most n ranges of consecutive days, as even as can be. */
-export function splitDays(fromDay: string, toDay: string, n: number): { fromDay: string; toDay: string }[] {
-  const days = Math.round((Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000);
-  const k = Math.max(1, Math.min(n, days));
-  return Array.from({ length: k }, (_, i) => ({
-    fromDay: addCalendarDays(fromDay, Math.floor((i * days) / k)),
-    toDay: addCalendarDays(fromDay, Math.floor(((i + 1) * days) / k)),
-  }));
+  if (episodes.length > 0) await execute(tx, INSERT_OUTAGES(episodes));
+  return { pointDays: days.point_days, stationDays: days.station_days, outages: episodes.length };
 }
 
 /** How many parts of a range are computed at the same time on PostgreSQL: the database server's 2 cores. */
@@ -221,10 +201,10 @@ export const QOS_PARALLEL_PARTS = 2;
 
 /**
  * Computes the Paris days [fromDay, toDay) (toDay excluded) and stores them, replacing what was
- * computed before. On PostgreSQL the range is cut into `parts` ranges of consecutive days (by
- * default QOS_PARALLEL_PARTS), each computed in its own transaction on its own connection at the
- * same time, then the episodes are stored in a last one; the rows are the same as in one part.
- * PGlite has one connection: one part, one transaction.
+ * computed before. On PostgreSQL the stations are shared between `parts` parts (by default
+ * QOS_PARALLEL_PARTS), each computed over the whole range in its own transaction on its own
+ * connection, at the same time; a station's days and its points' days and episodes are in one
+ * part, so the rows are those of one part. PGlite has one connection: one part.
  */
 export async function computeQosDays(
   input: { fromDay: string; toDay: string; validitySeconds: number },
@@ -232,27 +212,21 @@ export async function computeQosDays(
 ): Promise<QosDaysResult> {
   if (!(input.fromDay < input.toDay)) throw new Error(`Plage de jours vide : ${input.fromDay} → ${input.toDay}`);
   const prisma = options.prisma ?? (await db());
-  const whole = range(input.fromDay, input.toDay);
+  const r = range(input.fromDay, input.toDay);
   const n = options.parts ?? ((await databaseKind()) === "postgres" ? QOS_PARALLEL_PARTS : 1);
-  const ranges = splitDays(input.fromDay, input.toDay, n).map((p) => range(p.fromDay, p.toDay));
   const t = Date.now();
-  let parts: Part[];
-  let outages: number;
-  if (ranges.length === 1) {
-    [parts, outages] = await prisma.$transaction(async (tx) => {
-      const part = await computePart(tx, whole, whole.end, input.validitySeconds);
-      return [[part], await writeOutages(tx, whole, [part])] as const;
-    }, TX);
-  } else {
-    parts = await Promise.all(ranges.map((r) => prisma.$transaction((tx) => computePart(tx, r, whole.end, input.validitySeconds), TX)));
-    outages = await prisma.$transaction((tx) => writeOutages(tx, whole, parts), TX);
-  }
+  const parts = await Promise.all(
+    Array.from({ length: n }, (_, k) =>
+      prisma.$transaction((tx) => computePart(tx, r, input.validitySeconds, { k, n }), { timeout: 30 * 60_000, maxWait: 60_000 }),
+    ),
+  );
+  const sum = (f: (p: (typeof parts)[number]) => number) => parts.reduce((s, p) => s + f(p), 0);
   return {
     fromDay: input.fromDay,
     toDay: input.toDay,
-    pointDays: parts.reduce((n, p) => n + p.days.point_days, 0),
-    stationDays: parts.reduce((n, p) => n + p.days.station_days, 0),
-    outages,
+    pointDays: sum((p) => p.pointDays),
+    stationDays: sum((p) => p.stationDays),
+    outages: sum((p) => p.outages),
     durationMs: Date.now() - t,
   };
 }

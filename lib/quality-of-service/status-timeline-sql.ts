@@ -29,27 +29,27 @@ export interface TimelineRange {
   end: Date;
 }
 
-//
-// `qos_timeline_points` holds the points of the range, one row each (a point's first row in the
-// timeline, and the points with no status until the range's end but one before `horizon`: a
-// range computed as parts of a longer one, in parallel, counts the same points as the longer one).
+// A range may be computed in parts, each for the stations of its own buckets (stationPart): a
+// point's figures only depend on its own statuses, a station's on its points'.
 
-export const CREATE_TIMELINE = [
-  sql`
+/** The stations of part k of n: their bucket (0–63, from a hash of the station's id) modulo n is k. */
+export const STATION_BUCKETS = 64;
+export function stationPart(column: SqlFragment, part: { k: number; n: number }): SqlFragment {
+  return sql`(hashtext(${column}::text) & ${sql.constant(STATION_BUCKETS - 1)}) % ${part.n}::int = ${part.k}::int`;
+}
+
+export const CREATE_TIMELINE = sql`
 CREATE TEMPORARY TABLE qos_timeline (
   point_id uuid NOT NULL, station_id uuid NOT NULL, horodatage timestamptz NOT NULL, etat_pdc text NOT NULL,
   occupation_pdc text NOT NULL, received_at timestamptz NOT NULL, in_range boolean NOT NULL, seq bigint NOT NULL,
   service_run bigint NOT NULL, life_from timestamptz NOT NULL, life_to timestamptz NOT NULL,
   s_from timestamptz NOT NULL, s_to timestamptz NOT NULL, first_day date NOT NULL, last_day date NOT NULL
-) ON COMMIT DROP`,
-  sql`
-CREATE TEMPORARY TABLE qos_timeline_points (
-  point_id uuid NOT NULL, station_id uuid NOT NULL, life_from timestamptz NOT NULL, life_to timestamptz NOT NULL
-) ON COMMIT DROP`,
-];
+) ON COMMIT DROP`;
 
-const candidates = (range: TimelineRange) => sql`
-qos_candidates AS (
+export function fillTimelineSql(range: TimelineRange, validitySeconds: number, part: { k: number; n: number }): SqlFragment {
+  return sql`
+INSERT INTO qos_timeline
+WITH qos_candidates AS (
   SELECT cp.id, cp.station_id, cp.created_at,
          least(${range.end}::timestamptz, coalesce(cp.decommissioned_at, 'infinity'),
                coalesce(cp.withdrawn_on::timestamp AT TIME ZONE 'Europe/Paris', 'infinity')) AS life_to
@@ -57,12 +57,8 @@ qos_candidates AS (
    WHERE cp.created_at < ${range.end}::timestamptz
      AND (cp.decommissioned_at IS NULL OR cp.decommissioned_at > ${range.start}::timestamptz)
      AND (cp.withdrawn_on IS NULL OR cp.withdrawn_on > ${range.fromDay}::date)
-)`;
-
-export function fillTimelineSql(range: TimelineRange, validitySeconds: number): SqlFragment {
-  return sql`
-INSERT INTO qos_timeline
-WITH ${candidates(range)}, qos_raw AS (
+     AND ${stationPart(sql`cp.station_id`, part)}
+), qos_raw AS (
   SELECT p.id AS point_id, p.station_id, p.created_at, p.life_to, e.horodatage, e.etat_pdc, e.occupation_pdc, e.received_at, e.id,
          false AS in_range
     FROM qos_candidates p
@@ -102,20 +98,4 @@ SELECT point_id, station_id, horodatage, etat_pdc, occupation_pdc, received_at, 
        LATERAL (SELECT greatest(horodatage, life_from) AS s_from,
                        least(coalesce(next_at, ${range.end}::timestamptz), horodatage + ${validitySeconds}::double precision * interval '1 second',
                              life_to) AS s_to) AS s`;
-}
-
-/** Fills qos_timeline_points, after qos_timeline. */
-export function fillTimelinePointsSql(range: TimelineRange, horizon: Date): SqlFragment {
-  return sql`
-INSERT INTO qos_timeline_points
-WITH ${candidates(range)}
-SELECT point_id, station_id, life_from, life_to FROM qos_timeline WHERE seq = 1
-UNION ALL
-SELECT p.id, p.station_id, greatest(${range.start}::timestamptz, p.created_at), p.life_to
-  FROM qos_candidates p
- WHERE ${horizon}::timestamptz > ${range.end}::timestamptz
-   AND NOT EXISTS (SELECT 1 FROM qos_timeline t WHERE t.point_id = p.id)
-   AND EXISTS (SELECT 1 FROM status_event s
-                WHERE s.station_id = p.station_id AND s.charge_point_id = p.id AND s.env = 'production'
-                  AND s.horodatage >= ${range.end}::timestamptz AND s.horodatage < ${horizon}::timestamptz)`;
 }

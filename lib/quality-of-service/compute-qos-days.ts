@@ -77,7 +77,9 @@ WITH qos_days AS (
          coalesce(pp.en_s, 0) AS en_s, coalesce(pp.hs_s, 0) AS hs_s, coalesce(pp.inc_s, 0) AS inc_s, coalesce(pp.occ_s, 0) AS occ_s
     FROM point_days pd LEFT JOIN point_pieces pp ON pp.point_id = pd.point_id AND pp.day = pd.day
 ), received AS (
-  SELECT e.point_id, (e.horodatage AT TIME ZONE 'Europe/Paris')::date AS day, count(*)::int AS n,
+  -- A status of the range is in force from its horodatage (its point's life starts before): its
+  -- first day is the day it was stamped.
+  SELECT e.point_id, e.first_day AS day, count(*)::int AS n,
          sum(greatest(0, date_part('epoch', e.received_at - e.horodatage)))::double precision AS delay_s
     FROM qos_timeline e WHERE e.in_range
    GROUP BY 1, 2

@@ -200,13 +200,19 @@ async function computePart(tx: Tx, r: TimelineRange, validitySeconds: number, pa
 
 /** How many parts of a range are computed at the same time on PostgreSQL: the database server's 2 cores. */
 export const QOS_PARALLEL_PARTS = 2;
+/**
+ * Days of statuses per part and core: a month at 20,000 points is 12 million statuses, whose
+ * sorts in two parts overflow their memory (work_mem) to disk; in parts of a week they do not.
+ */
+const QOS_DAYS_PER_PART = 8;
 
 /**
  * Computes the Paris days [fromDay, toDay) (toDay excluded) and stores them, replacing what was
  * computed before. On PostgreSQL the stations are shared between `parts` parts (by default
- * QOS_PARALLEL_PARTS), each computed over the whole range in its own transaction on its own
- * connection, at the same time; a station's days and its points' days and episodes are in one
- * part, so the rows are those of one part. PGlite has one connection: one part.
+ * QOS_PARALLEL_PARTS for every QOS_DAYS_PER_PART days), each computed over the whole range in its
+ * own transaction on its own connection, QOS_PARALLEL_PARTS at the same time; a station's days
+ * and its points' days and episodes are in one part, so the rows are those of one part. PGlite
+ * has one connection: one part.
  */
 export async function computeQosDays(
   input: { fromDay: string; toDay: string; validitySeconds: number },
@@ -215,13 +221,17 @@ export async function computeQosDays(
   if (!(input.fromDay < input.toDay)) throw new Error(`Plage de jours vide : ${input.fromDay} → ${input.toDay}`);
   const prisma = options.prisma ?? (await db());
   const r = range(input.fromDay, input.toDay);
-  const n = options.parts ?? ((await databaseKind()) === "postgres" ? QOS_PARALLEL_PARTS : 1);
+  const postgres = (await databaseKind()) === "postgres";
+  const days = Math.round((Date.parse(input.toDay) - Date.parse(input.fromDay)) / 86_400_000);
+  const n = options.parts ?? (postgres ? QOS_PARALLEL_PARTS * Math.ceil(days / QOS_DAYS_PER_PART) : 1);
   const t = Date.now();
-  const parts = await Promise.all(
-    Array.from({ length: n }, (_, k) =>
-      prisma.$transaction((tx) => computePart(tx, r, input.validitySeconds, { k, n }), { timeout: 30 * 60_000, maxWait: 60_000 }),
-    ),
-  );
+  const parts: Awaited<ReturnType<typeof computePart>>[] = [];
+  let next = 0;
+  const worker = async () => {
+    for (let k = next++; k < n; k = next++)
+      parts[k] = await prisma.$transaction((tx) => computePart(tx, r, input.validitySeconds, { k, n }), { timeout: 30 * 60_000, maxWait: 60_000 });
+  };
+  await Promise.all(Array.from({ length: postgres ? Math.min(QOS_PARALLEL_PARTS, n) : 1 }, worker));
   const sum = (f: (p: (typeof parts)[number]) => number) => parts.reduce((s, p) => s + f(p), 0);
   return {
     fromDay: input.fromDay,

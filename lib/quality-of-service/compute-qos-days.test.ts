@@ -225,6 +225,76 @@ describe("computeQosDays: episodes across the range's bounds", () => {
   });
 });
 
+describe("computeQosDays: a range computed in parts at the same time", () => {
+  it("stores the same rows as in one part (the stations shared between the parts)", async () => {
+    const [a, b, late, open] = await points(4, 2);
+    const others = await points(6);
+    // a and b share a station (saturation); the range 20–31 October 2026 holds the change of time of the 25th.
+    await history(a, [
+      ["2026-10-19 08:00+02", "en_service", "libre"],
+      ["2026-10-21 23:30+02", "hors_service", "libre"],
+      ["2026-10-22 06:00+02", "inconnu", "inconnu"],
+      ["2026-10-24 10:00+02", "en_service", "occupe", 7200],
+      ["2026-10-24 09:00+02", "en_service", "libre", 90_000], // received a day late, stamped before the previous one
+      ["2026-10-25 02:30+01", "en_service", "libre"],
+      ["2026-10-27 18:00+01", "hors_service", "libre"],
+      ["2026-10-29 12:00+01", "en_service", "occupe"],
+    ]);
+    await history(b, [
+      ["2026-10-18 08:00+02", "en_service", "occupe"],
+      ["2026-10-24 12:00+02", "en_service", "libre"],
+      ["2026-10-25 01:00+02", "en_service", "occupe"],
+      ["2026-10-30 08:00+01", "en_service", "libre"],
+    ]);
+    // Declared on the 21st, first status on the 29th: silent from its declaration in every part.
+    await (await db()).chargePoint.update({ where: { id: late.chargePointId }, data: { createdAt: at("2026-10-21 12:00+02") } });
+    await history(late, [["2026-10-29 09:00+01", "en_service", "libre"]]);
+    await history(open, [
+      ["2026-10-10 08:00+02", "hors_service", "libre"],
+      ["2026-10-23 08:00+02", "inconnu", "inconnu"],
+    ]);
+    for (const [i, p] of others.entries())
+      await history(p, [
+        ["2026-10-19 08:00+02", "en_service", "libre"],
+        [`2026-10-${21 + i} 10:00+02`, "hors_service", "libre"],
+        [`2026-10-${22 + i} 12:00+02`, "en_service", "occupe"],
+      ]);
+    const ids = [a, b, late, open, ...others].map((p) => p.chargePointId);
+    const rows = async () => ({
+      points: await queryRows(
+        await db(),
+        sql`SELECT day::text, charge_point_id::text, total_s, en_service_s, hors_service_s, inconnu_s, silent_s, occupied_s, status_count, delay_sum_s
+              FROM qos_point_day WHERE charge_point_id = ANY(${ids}::uuid[]) ORDER BY 1, 2`,
+      ),
+      stations: await queryRows(
+        await db(),
+        sql`SELECT day::text, station_id::text, points, total_s, saturated_s FROM qos_station_day
+             WHERE station_id IN (SELECT station_id FROM charge_point WHERE id = ANY(${ids}::uuid[])) ORDER BY 1, 2`,
+      ),
+      outages: await queryRows(
+        await db(),
+        sql`SELECT charge_point_id::text, started_at, restored_at FROM qos_outage WHERE charge_point_id = ANY(${ids}::uuid[]) ORDER BY 1, 2`,
+      ),
+    });
+    const one = await computeQosDays({ fromDay: "2026-10-20", toDay: "2026-11-01", validitySeconds: WEEK_S }, { parts: 1 });
+    const sequential = await rows();
+    const four = await computeQosDays({ fromDay: "2026-10-20", toDay: "2026-11-01", validitySeconds: WEEK_S }, { parts: 4 });
+    expect(await rows()).toEqual(sequential);
+    expect({ ...four, durationMs: 0 }).toEqual({ ...one, durationMs: 0 });
+    // Not trivially equal: episodes across days, the late point's silent days, a station's saturation.
+    expect(await outages(a)).toEqual([
+      { started_at: at("2026-10-21 23:30+02"), restored_at: at("2026-10-24 09:00+02") },
+      { started_at: at("2026-10-27 18:00+01"), restored_at: at("2026-10-29 12:00+01") },
+    ]);
+    expect(await outages(open)).toEqual([{ started_at: at("2026-10-10 08:00+02"), restored_at: null }]);
+    expect(await pointDay(late, "2026-10-25")).toMatchObject({ total_s: 25 * H, silent_s: 25 * H });
+    expect(await pointDay(late, "2026-10-21")).toMatchObject({ total_s: 12 * H, silent_s: 12 * H });
+    expect(sequential.points).toHaveLength(9 * 12 + 11);
+    expect(sequential.outages).toHaveLength(2 + 1 + others.length);
+    expect(sequential.stations.some((row) => (row as { saturated_s: number }).saturated_s > 0)).toBe(true);
+  });
+});
+
 describe("monthDays", () => {
   it("gives a month's first day and the next month's", () => {
     expect(monthDays("2026-12")).toEqual({ fromDay: "2026-12-01", toDay: "2027-01-01" });

@@ -137,6 +137,11 @@ export async function db(): Promise<PrismaClient> {
   return (await opened()).prisma;
 }
 
+/** Which database the process's client is on (PGlite has one connection: no work in parallel). */
+export async function databaseKind(): Promise<"postgres" | "pglite"> {
+  return (await opened()).kind;
+}
+
 /** Plain SQL on the same database, for checks that Prisma does not express (health). */
 export async function rawSql(): Promise<SqlExecutor> {
   return (await opened()).sql;

@@ -113,4 +113,12 @@ test("le comité lit les indicateurs d'usage d'une unité opérationnelle, leur 
   await bretagne.getByRole("link", { name: "Bretagne (53)" }).click();
   await expect(page.getByTestId("usage-scope")).toHaveText("Bretagne (53) — mars 2016");
   await expectAccessible(page);
+
+  // By EPCI, chosen in the form: Brest Métropole holds the same six stations.
+  await page.getByLabel("Niveau").selectOption("epci");
+  await page.getByLabel("Zone", { exact: true }).selectOption("");
+  await page.getByRole("button", { name: "Afficher" }).click();
+  const brest = page.getByTestId("usage-areas").getByRole("row").filter({ hasText: "Brest Métropole (242900314)" });
+  await expect(brest.getByRole("cell")).toHaveText(["Brest Métropole (242900314)", "6", "10", "9", "90", "96,4", "0,1"]);
+  await expectAccessible(page);
 });

@@ -6,7 +6,7 @@ import { suppressSmallGroups, type Group } from "@/lib/anonymity/suppress-small-
 import { cellsSql, yearPassSql, type CellRow } from "@/lib/quality-of-service/qos-cells-sql";
 import { periodContaining, type QosPeriod } from "@/lib/quality-of-service/qos-period";
 import type { QosLevel } from "@/lib/schemas/quality-of-service";
-import { protectSecondPartition, protectZoneHierarchy, type ZoneCell, type ZoneEdge } from "@/lib/quality-of-service/zone-hierarchy-audit";
+import { protectSecondPartition, protectZoneHierarchy, ZONE_EDGES, ZONE_TREE, type ZoneCell } from "@/lib/quality-of-service/zone-hierarchy-audit";
 
 // Quality-of-service figures of one period by the codes of one level, computed from the daily
 // rows (compute-qos-days.ts). The committee never reads these live: its figures are the ones
@@ -191,16 +191,6 @@ async function committeeVerdictsIn(
 /** The committee's zone levels, from the top (zone-hierarchy-audit.ts). */
 export const ZONE_LEVELS = ["national", "region", "departement", "epci", "commune"] as const satisfies readonly QosLevel[];
 type ZoneLevel = (typeof ZONE_LEVELS)[number];
-
-/** The tree of the zone levels: régions ⊃ départements ⊃ communes under the national cell. */
-export const ZONE_TREE: readonly ZoneEdge[] = [
-  { parent: "national", child: "region" },
-  { parent: "region", child: "departement" },
-  { parent: "departement", child: "commune" },
-];
-
-/** The EPCIs: a second partition of the communes under the national cell, across départements. */
-export const ZONE_EDGES: readonly ZoneEdge[] = [...ZONE_TREE, { parent: "national", child: "epci" }, { parent: "epci", child: "commune" }];
 
 /**
  * The committee's cells of the zone levels of one month, read in the caller's transaction and

@@ -56,6 +56,16 @@ export interface ZoneEdge {
   child: string;
 }
 
+/** The tree of the zone levels: régions ⊃ départements ⊃ communes under the national cell. */
+export const ZONE_TREE: readonly ZoneEdge[] = [
+  { parent: "national", child: "region" },
+  { parent: "region", child: "departement" },
+  { parent: "departement", child: "commune" },
+];
+
+/** The EPCIs: a second partition of the communes under the national cell, across départements. */
+export const ZONE_EDGES: readonly ZoneEdge[] = [...ZONE_TREE, { parent: "national", child: "epci" }, { parent: "epci", child: "commune" }];
+
 type Levels = ReadonlyMap<string, readonly ZoneCell[]>;
 
 /** One relation: a parent cell and its children along one edge; cells as "<level>\t<code>". */

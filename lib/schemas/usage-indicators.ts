@@ -5,14 +5,15 @@ import { QOS_PERIOD_KINDS, QOS_PERIOD_LABELS, type QosPeriodKind } from "@/lib/s
 // level, the area and the period the committee asks for, as the page and its CSV route read them
 // from the query string (`maille`, `zone`, `type`, `periode`, `format`).
 
-/** QualiCharge's levels, EPCI left out (no maintained commune → EPCI table in the portal yet). */
-export const USAGE_LEVELS = ["national", "region", "departement", "commune", "unite", "amenageur"] as const;
+/** QualiCharge's levels (EPCIs of 2024: ADR 0032). */
+export const USAGE_LEVELS = ["national", "region", "departement", "epci", "commune", "unite", "amenageur"] as const;
 export type UsageLevel = (typeof USAGE_LEVELS)[number];
 
 export const USAGE_LEVEL_LABELS: Record<UsageLevel, string> = {
   national: "France entière",
   region: "Région",
   departement: "Département",
+  epci: "EPCI",
   commune: "Commune",
   unite: "Unité opérationnelle (opérateur)",
   amenageur: "Aménageur (SIREN)",

@@ -4,11 +4,12 @@ import { queryRows, type RawQueryClient } from "@/lib/platform/db/sql";
 import type { Thresholds } from "@/lib/anonymity/suppress-small-groups";
 import type { UsageLevel, UsagePeriodKind } from "@/lib/schemas/usage-indicators";
 import { POWER_CLASSES, type PowerClass } from "@/lib/quality-of-service/sessions/power-classes";
-import { usageCellsSql, type UsageCellRow } from "@/lib/quality-of-service/sessions/usage-cells-sql";
+import { USAGE_GROUPING, USAGE_PAIR_GROUPING, usageCellsSql, type UsageCellRow } from "@/lib/quality-of-service/sessions/usage-cells-sql";
 import { usagePeriod, type UsagePeriod } from "@/lib/quality-of-service/sessions/usage-period";
 import { U14_KEYS, type U14Key } from "@/lib/quality-of-service/sessions/usage-catalogue";
 import { suppressUsageCells, type Secrecy, type SuppressionNode } from "@/lib/quality-of-service/sessions/suppress-usage-cells";
 import { protectRanking, type AuditLevel } from "@/lib/quality-of-service/ranking-audit";
+import { protectSecondPartition, ZONE_EDGES, type ZoneCell } from "@/lib/quality-of-service/zone-hierarchy-audit";
 
 // QualiCharge's usage indicators computed from the sessions and charges stored in the core, for
 // one period, at every level, under the anonymity rule. Withheld cells leave this function without
@@ -61,17 +62,19 @@ const UNPLACED = "?";
 /** Level, code and parent of a row, from its GROUPING bits (usage-cells-sql.ts). */
 function placeOf(r: UsageCellRow): { level: UsageLevel; code: string; parent: string | null } {
   switch (r.g) {
-    case 31:
+    case USAGE_GROUPING.national:
       return { level: "national", code: NATIONAL, parent: null };
-    case 15:
+    case USAGE_GROUPING.region:
       return { level: "region", code: r.reg ?? UNPLACED, parent: `national:${NATIONAL}` };
-    case 7:
+    case USAGE_GROUPING.departement:
       return { level: "departement", code: r.dep ?? UNPLACED, parent: `region:${r.reg ?? UNPLACED}` };
-    case 3:
+    case USAGE_GROUPING.epci:
+      return { level: "epci", code: r.epci ?? UNPLACED, parent: `national:${NATIONAL}` };
+    case USAGE_GROUPING.commune:
       return { level: "commune", code: r.commune ?? `${r.dep ?? ""}${UNPLACED}`, parent: `departement:${r.dep ?? UNPLACED}` };
-    case 29:
+    case USAGE_GROUPING.unite:
       return { level: "unite", code: r.ou ?? UNPLACED, parent: `national:${NATIONAL}` };
-    case 30:
+    case USAGE_GROUPING.amenageur:
       return { level: "amenageur", code: r.siren ?? UNPLACED, parent: `national:${NATIONAL}` };
     default:
       throw new Error(`usage cells: unexpected grouping ${r.g}`);
@@ -106,7 +109,7 @@ function figuresOf(r: UsageCellRow, level: UsageLevel, period: UsagePeriod): Usa
   };
 }
 
-const LEVEL_ORDER: UsageLevel[] = ["national", "region", "departement", "commune", "unite", "amenageur"];
+const LEVEL_ORDER: UsageLevel[] = ["national", "region", "departement", "epci", "commune", "unite", "amenageur"];
 
 /** A cell before the anonymity rule: its figures, the stations and owners that reported. For tests and the rule. */
 export interface RawUsageCell extends CellId {
@@ -114,17 +117,20 @@ export interface RawUsageCell extends CellId {
   parent: string | null;
   /** Made of the stations a level cannot place: in the arithmetic, never shown. */
   hidden: boolean;
+  /** A commune's EPCI (its second parent; UNPLACED for none); null at the other levels. */
+  epci: string | null;
   figures: UsageFigures;
   stations: Set<string>;
   owners: Set<string>;
 }
 
 /** GROUPING bits of the rows that are an operational unit in one zone (usage-cells-sql.ts), with the zone's level. */
-const PAIR_LEVELS: Record<number, "region" | "departement" | "commune"> = { 13: "region", 5: "departement", 1: "commune" };
+const PAIR_LEVELS: Record<number, ZoneLevel> = USAGE_PAIR_GROUPING;
+type ZoneLevel = (typeof USAGE_PAIR_GROUPING)[keyof typeof USAGE_PAIR_GROUPING];
 
 /** What each operational unit does in each zone: its reporting stations there. */
 interface UnitZone {
-  level: "region" | "departement" | "commune";
+  level: ZoneLevel;
   unit: string;
   zone: string;
   stations: number;
@@ -141,7 +147,12 @@ async function readUsageRows(period: UsagePeriod, client?: RawQueryClient): Prom
     .filter((r) => PAIR_LEVELS[r.g])
     .map((r) => {
       const level = PAIR_LEVELS[r.g];
-      const zone = level === "region" ? (r.reg ?? UNPLACED) : level === "departement" ? (r.dep ?? UNPLACED) : (r.commune ?? `${r.dep ?? ""}${UNPLACED}`);
+      const zone = {
+        region: r.reg ?? UNPLACED,
+        departement: r.dep ?? UNPLACED,
+        epci: r.epci ?? UNPLACED,
+        commune: r.commune ?? `${r.dep ?? ""}${UNPLACED}`,
+      }[level];
       return { level, unit: r.ou ?? UNPLACED, zone, stations: (r.stations ?? []).length };
     });
   const cells = rows
@@ -154,6 +165,7 @@ async function readUsageRows(period: UsagePeriod, client?: RawQueryClient): Prom
         level,
         code,
         hidden: code.endsWith(UNPLACED),
+        epci: level === "commune" ? (r.epci ?? UNPLACED) : null,
         name: r.name,
         operatorName: level === "unite" ? r.operator_name : null,
         figures: figuresOf(r, level, period),
@@ -181,7 +193,13 @@ export async function computeUsageIndicators(
     stations: c.stations,
     owners: c.owners,
   }));
-  const secrecy = suppressUsageCells(nodes, thresholds);
+  // The tree and the other families under France first; the EPCIs, a second partition of the
+  // communes across départements, then adapt to them (zone-hierarchy-audit.ts).
+  const secrecy = suppressUsageCells(
+    nodes.filter((n) => n.level !== "epci"),
+    thresholds,
+  );
+  for (const [key, s] of epciSecrecy(raw, secrecy, thresholds)) secrecy.set(key, s);
   // The units beside the tables by zone: withhold those whose figures would give a withheld zone.
   for (const unit of unitsToWithhold(raw, pairs, secrecy, thresholds.minStations)) secrecy.set(`unite:${unit}`, { secret: true, reason: "secondaire" });
   const cells: UsageCell[] = raw
@@ -197,6 +215,39 @@ export async function computeUsageIndicators(
   return { period, thresholds, cells, reportingStations: raw.find((c) => c.level === "national")?.stations.size ?? 0 };
 }
 
+/**
+ * The EPCIs' secrecy, the other levels' being final: primary under the thresholds (or under a
+ * withheld France), then withheld until no withheld cell of any zone level comes out of the
+ * published ones by the relations of both partitions (protectSecondPartition). Cells of unplaced
+ * stations count as withheld: they are never shown.
+ */
+function epciSecrecy(raw: RawUsageCell[], tree: Map<string, Secrecy>, t: Thresholds): Map<string, Secrecy> {
+  const national = raw.find((c) => c.level === "national");
+  const nationalSecret = !national || tree.get(national.key)?.secret !== false;
+  const primary = (c: RawUsageCell) => nationalSecret || c.stations.size < t.minStations || c.owners.size < t.minBeneficiaries;
+  const codeOf = (key: string | null) => (key ?? "").slice((key ?? "").indexOf(":") + 1);
+  const parentsOf = (c: RawUsageCell): Record<string, string> =>
+    c.level === "national"
+      ? {}
+      : c.level === "region" || c.level === "epci"
+        ? { national: NATIONAL }
+        : c.level === "departement"
+          ? { region: codeOf(c.parent) }
+          : { departement: codeOf(c.parent), epci: c.epci ?? UNPLACED };
+  const levels = new Map<string, ZoneCell[]>();
+  for (const c of raw) {
+    if (!["national", "region", "departement", "epci", "commune"].includes(c.level)) continue;
+    const withheld = c.hidden || (c.level === "epci" ? primary(c) : tree.get(c.key)?.secret !== false);
+    const cell: ZoneCell = { code: c.code, parents: parentsOf(c), count: c.figures.u10, stations: c.stations, owners: c.owners, withheld };
+    levels.set(c.level, [...(levels.get(c.level) ?? []), cell]);
+  }
+  const more = protectSecondPartition(levels, ZONE_EDGES, { level: "epci", leaf: "commune" }, { minStations: t.minStations, minOwners: t.minBeneficiaries });
+  const out = new Map<string, Secrecy>();
+  for (const c of raw.filter((x) => x.level === "epci"))
+    out.set(c.key, primary(c) ? { secret: true, reason: "primaire" } : more.has(c.code) ? { secret: true, reason: "secondaire" } : { secret: false });
+  return out;
+}
+
 /** The ranking's audit (lib/quality-of-service/ranking-audit.ts) on the units and the tables by zone. */
 function unitsToWithhold(raw: RawUsageCell[], pairs: UnitZone[], secrecy: Map<string, Secrecy>, minStations: number): Set<string> {
   // A hidden cell (stations a level cannot place) that the rule lets through is known by difference.
@@ -204,8 +255,8 @@ function unitsToWithhold(raw: RawUsageCell[], pairs: UnitZone[], secrecy: Map<st
   const byLevel = (level: UsageLevel) => raw.filter((c) => c.level === level);
   const isPublished = new Map(raw.map((c) => [c.key, published(c)]));
   const parentOf = (c: RawUsageCell) => (c.parent ?? "").slice((c.parent ?? "").indexOf(":") + 1);
-  const parentLevel = { region: "national", departement: "region", commune: "departement" } as const;
-  const levels: AuditLevel[] = (["region", "departement", "commune"] as const).map((level) => ({
+  const parentLevel = { region: "national", departement: "region", epci: "national", commune: "departement" } as const;
+  const levels: AuditLevel[] = (["region", "departement", "epci", "commune"] as const).map((level) => ({
     entries: pairs.filter((p) => p.level === level).map((p) => ({ op: p.unit, zone: p.zone, stations: p.stations })),
     zones: byLevel(level).map((c) => ({ code: c.code, parent: parentOf(c), published: published(c) })),
     parentPublished: (code) => isPublished.get(`${parentLevel[level]}:${code}`) === true,

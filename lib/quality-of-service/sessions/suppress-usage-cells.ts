@@ -2,7 +2,8 @@ import { suppressSmallGroups, type Thresholds } from "@/lib/anonymity/suppress-s
 
 // Statistical secrecy of the usage cells (docs/indicators.md, "Indicateurs d'usage (codes
 // QualiCharge)"). The cells form trees under the national cell: national ⊃ régions ⊃
-// départements ⊃ communes, national ⊃ operational units, national ⊃ aménageurs; every figure of a
+// départements ⊃ communes, national ⊃ operational units, national ⊃ aménageurs (the EPCIs, a
+// second partition of the communes, are decided after these, compute-usage-indicators.ts); every figure of a
 // parent is the sum of its children's, stations that cannot be placed at a level being one more
 // child that is never shown ("hidden").
 //

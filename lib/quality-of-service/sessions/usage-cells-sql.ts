@@ -1,8 +1,8 @@
 import { sql, type SqlFragment } from "@/lib/platform/db/sql";
 import { POWER_CLASSES } from "@/lib/quality-of-service/sessions/power-classes";
 
-// One statement computes every cell of one period: national, régions, départements, communes,
-// operational units and aménageurs (GROUPING SETS over one set of per-point facts), with what the
+// One statement computes every cell of one period: national, régions, départements, EPCIs,
+// communes, operational units and aménageurs (GROUPING SETS over one set of per-point facts), with what the
 // anonymity rule needs (the distinct stations and owners that reported). Rows are cells, not
 // points: a month of 20,000 points gives a few thousand rows.
 //
@@ -28,25 +28,36 @@ function perClass(aggregate: (cls: SqlFragment) => SqlFragment, type: "int" | "f
   return sql`array[${sql.join(items)}]::${type === "int" ? sql`int[]` : sql`float8[]`}`;
 }
 
-const KEYS = sql`reg, dep, commune, ou, siren`;
+const KEYS = sql`reg, dep, commune, ou, siren, epci`;
+
 /**
- * The six levels, each with `extra` (an hour column) or nothing more; with `pairs`, also each
- * operational unit by région, département and commune (GROUPING 13, 5 and 1: not cells, what the
- * ranking's audit needs, lib/quality-of-service/ranking-audit.ts).
+ * GROUPING(reg, dep, commune, ou, siren, epci) of each level's rows: a bit is set for each key
+ * the row aggregates (reg 32 … epci 1). Communes are grouped with their EPCI (one per commune),
+ * so that their rows carry it for the audit across both partitions.
+ */
+export const USAGE_GROUPING = { national: 63, region: 31, departement: 15, epci: 62, commune: 6, unite: 59, amenageur: 61 } as const;
+/** The rows that are an operational unit in one zone (not cells: what the ranking's audit needs, ranking-audit.ts). */
+export const USAGE_PAIR_GROUPING = { 27: "region", 11: "departement", 58: "epci", 3: "commune" } as const;
+
+/**
+ * The seven levels, each with `extra` (an hour column) or nothing more; with `pairs`, also each
+ * operational unit by région, département, EPCI and commune (USAGE_PAIR_GROUPING).
  */
 const SETS = (extra: SqlFragment | null, pairs = false) => {
-  const levels = [sql``, sql`reg`, sql`reg, dep`, sql`reg, dep, commune`, sql`ou`, sql`siren`];
-  if (pairs) levels.push(sql`ou, reg`, sql`ou, reg, dep`, sql`ou, reg, dep, commune`);
+  const levels = [sql``, sql`reg`, sql`reg, dep`, sql`epci`, sql`reg, dep, commune, epci`, sql`ou`, sql`siren`];
+  if (pairs) levels.push(sql`ou, reg`, sql`ou, reg, dep`, sql`ou, epci`, sql`ou, reg, dep, commune`);
   const sets = levels.map((keys) => (extra ? (keys.isEmpty ? extra : sql`${keys}, ${extra}`) : keys));
   return sql`GROUPING SETS (${sql.join(sets.map((k) => sql`(${k})`))})`;
 };
 
 export interface UsageCellRow {
-  /** GROUPING(reg, dep, commune, ou, siren): which level the row is (usage-levels.ts). */
+  /** GROUPING(reg, dep, commune, ou, siren, epci): which level the row is (USAGE_GROUPING). */
   g: number;
   reg: string | null;
   dep: string | null;
   commune: string | null;
+  /** The EPCI (its SIREN) of an EPCI's row and of a commune's; null for a commune in none. */
+  epci: string | null;
   ou: string | null;
   siren: string | null;
   name: string | null;
@@ -70,6 +81,8 @@ export interface UsageCellRow {
   owners: string[] | null;
 }
 
+const G = USAGE_GROUPING;
+
 export function usageCellsSql(p: { from: Date; to: Date }): SqlFragment {
   const u14 = ["dc", "ac"].flatMap((current) =>
     ["direct", "indirect", "inconnu"].map((racc) => sql`coalesce(sum(kwh_u14) FILTER (WHERE dc = ${current === "dc"} AND racc = ${racc}), 0)`),
@@ -89,7 +102,7 @@ pts AS MATERIALIZED (
          -- The owner, for the anonymity rule: the aménageur, else the dossier's beneficiary, else
          -- the operator (every station of one operator without a known owner is ONE owner).
          coalesce(nullif(trim(cp.irve->>'siren_amenageur'), ''), b.siren, 'b:' || d.beneficiary_id::text, 'o:' || s.operator_id::text) AS owner,
-         c.insee_code AS commune, dp.code AS dep, dp.region_code AS reg,
+         c.insee_code AS commune, dp.code AS dep, dp.region_code AS reg, c.epci_code AS epci,
          (cp.created_at < bounds.p_to
           AND (cp.commissioned_on IS NULL OR (cp.commissioned_on::timestamp AT TIME ZONE 'Europe/Paris') < bounds.p_to)
           AND (cp.withdrawn_on IS NULL OR (cp.withdrawn_on::timestamp AT TIME ZONE 'Europe/Paris') > bounds.p_from)
@@ -175,18 +188,21 @@ hourly AS (
 u5 AS (
   SELECT g, ${KEYS}, jsonb_object_agg(h::text, n) AS u5 FROM hourly GROUP BY g, ${KEYS}
 )
-SELECT cells.g, cells.reg, cells.dep, cells.commune, cells.ou, cells.siren,
-       CASE WHEN cells.g = 3 THEN cm.name WHEN cells.g = 7 THEN dpt.name WHEN cells.g = 15 THEN r.name
-            WHEN cells.g = 29 THEN un.name WHEN cells.g = 30 THEN cells.nom_amenageur END AS name,
+SELECT cells.g, cells.reg, cells.dep, cells.commune, cells.ou, cells.siren, cells.epci,
+       CASE cells.g WHEN ${sql.constant(G.commune)} THEN cm.name WHEN ${sql.constant(G.departement)} THEN dpt.name
+                    WHEN ${sql.constant(G.region)} THEN r.name WHEN ${sql.constant(G.epci)} THEN ep.name
+                    WHEN ${sql.constant(G.unite)} THEN un.name WHEN ${sql.constant(G.amenageur)} THEN cells.nom_amenageur END AS name,
        op.name AS operator_name,
        cells.i1, cells.i4, cells.i7, cells.t1, cells.e4, cells.u6, cells.u9, cells.u10, cells.u11, cells.u12, cells.u13, cells.u14,
        u5.u5, cells.stations, cells.owners
   FROM cells
   LEFT JOIN u5 ON u5.g = cells.g AND u5.reg IS NOT DISTINCT FROM cells.reg AND u5.dep IS NOT DISTINCT FROM cells.dep
               AND u5.commune IS NOT DISTINCT FROM cells.commune AND u5.ou IS NOT DISTINCT FROM cells.ou AND u5.siren IS NOT DISTINCT FROM cells.siren
+              AND u5.epci IS NOT DISTINCT FROM cells.epci
   LEFT JOIN region r ON r.code = cells.reg
   LEFT JOIN departement dpt ON dpt.code = cells.dep
   LEFT JOIN commune cm ON cm.insee_code = cells.commune
+  LEFT JOIN epci ep ON ep.code = cells.epci
   LEFT JOIN operational_unit un ON un.code = cells.ou
-  LEFT JOIN operator op ON op.id = un.operator_id AND cells.g = 29`;
+  LEFT JOIN operator op ON op.id = un.operator_id AND cells.g = ${sql.constant(G.unite)}`;
 }

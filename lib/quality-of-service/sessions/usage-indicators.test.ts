@@ -9,6 +9,7 @@ import { readUsageCells, computeUsageIndicators, type RawUsageCell } from "@/lib
 import { usagePeriod } from "@/lib/quality-of-service/sessions/usage-period";
 import { makeQualichargeTenant } from "@/tests/support/qualicharge/tenant";
 import { ensureReferenceData } from "@/lib/reference-data/ensure-reference-data";
+import { exposedByLinearAlgebra } from "@/tests/support/anonymity/zone-attack";
 
 // The usage indicators against hand computations: real sessions of real points (fixtures/), the
 // expected figures computed here in plain TypeScript from the fixture files, never by the code
@@ -353,6 +354,71 @@ describe("usage indicators by area", () => {
     expect(u10("unite", unit)).toBe(4);
     // A point without an aménageur's SIREN is in the aménageurs' unplaced child.
     expect(u10("amenageur", "?")).toBe(4);
+    // By EPCI: Calenzana is in the CC de Calvi Balagne; the two points of unknown communes are in
+    // no EPCI (the EPCIs' unplaced child, never shown).
+    expect(u10("epci", "242020105")).toBe(2);
+    expect(cells.find((c) => c.level === "epci" && c.code === "242020105")?.name).toBe("CC de Calvi Balagne");
+    expect(u10("epci", "?")).toBe(2);
+  });
+});
+
+describe("usage indicators by EPCI under the anonymity rule", () => {
+  it("withholds EPCIs so that no withheld cell is a combination of published ones across départements and EPCIs", async () => {
+    await ensureReferenceData();
+    // A day of the 1990s of this run only. CA Moulins Communauté (200071140) crosses Allier (03)
+    // and Nièvre (58): Aubigny (03, 2 stations), Dornes (58, 2) and Saint-Parize-en-Viry (58, 3);
+    // the CC du Val de Cher (240300566): Audes (03, 2) and Estivareilles (03, 3). One aménageur per
+    // station. Every commune is under 5 stations, each département, région and EPCI passes, and no
+    // single relation gives a commune; but Allier minus the Val de Cher is Aubigny.
+    const day = new Date(Date.UTC(1990, 0, 1) + (randomBytes(4).readUInt32BE() % 3600) * 86_400_000).toISOString().slice(0, 10);
+    const tenant = await makeQualichargeTenant();
+    const places: [string, number][] = [
+      ["03009", 2],
+      ["58104", 2],
+      ["58259", 3],
+      ["03010", 2],
+      ["03111", 3],
+    ];
+    const points = await makePoints(
+      tenant.units[0],
+      tenant.operatorId,
+      places.flatMap(([insee, n]) =>
+        Array.from({ length: n }, () => ({
+          kw: 22,
+          irve: { code_insee_commune: insee, siren_amenageur: String(100_000_000 + randomBytes(3).readUIntBE(0, 3)) },
+        })),
+      ),
+    );
+    const start = new Date(`${day}T10:00:00Z`);
+    for (const p of points) await insertCharge(p, tenant.operatorId, start, new Date(start.getTime() + 3_600_000), 5000, "QUALICHARGE");
+
+    const { cells } = await computeUsageIndicators({ kind: "day", day }, { thresholds: { minStations: 5, minBeneficiaries: 3 } });
+    const verdict = (level: string, code: string) => {
+      const c = cells.find((x) => x.level === level && x.code === code);
+      return c && (c.secret ? c.reason : "publie");
+    };
+    expect(places.map(([insee]) => verdict("commune", insee))).toEqual(["primaire", "primaire", "primaire", "primaire", "primaire"]);
+    expect(["03", "58"].map((d) => verdict("departement", d))).toEqual(["publie", "publie"]);
+    // The smaller EPCI (the Val de Cher) is withheld, and then Moulins Communauté with it (France
+    // minus the one would be the other).
+    expect(["240300566", "200071140"].map((e) => verdict("epci", e))).toEqual(["secondaire", "secondaire"]);
+    // The attacker: every zone cell as the set of communes it sums, all relations solved together.
+    const communeOf = new Map(places.map(([insee]) => [insee, insee]));
+    const sums: Record<string, (insee: string) => string> = {
+      national: () => "FR",
+      region: (c) => (c.startsWith("03") ? "84" : "27"),
+      departement: (c) => c.slice(0, 2),
+      epci: (c) => (["03010", "03111"].includes(c) ? "240300566" : "200071140"),
+      commune: (c) => communeOf.get(c)!,
+    };
+    const attacked = cells
+      .filter((c) => c.level in sums)
+      .map((c) => ({
+        key: `${c.level}:${c.code}`,
+        communes: places.map(([insee]) => insee).filter((insee) => sums[c.level](insee) === c.code),
+        withheld: c.secret,
+      }));
+    expect(exposedByLinearAlgebra(attacked)).toEqual([]);
   });
 });
 

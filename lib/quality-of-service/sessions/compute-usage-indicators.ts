@@ -239,7 +239,9 @@ function epciSecrecy(raw: RawUsageCell[], tree: Map<string, Secrecy>, t: Thresho
     if (!["national", "region", "departement", "epci", "commune"].includes(c.level)) continue;
     const withheld = c.hidden || (c.level === "epci" ? primary(c) : tree.get(c.key)?.secret !== false);
     const cell: ZoneCell = { code: c.code, parents: parentsOf(c), count: c.figures.u10, stations: c.stations, owners: c.owners, withheld };
-    levels.set(c.level, [...(levels.get(c.level) ?? []), cell]);
+    const list = levels.get(c.level);
+    if (list) list.push(cell);
+    else levels.set(c.level, [cell]);
   }
   const more = protectSecondPartition(levels, ZONE_EDGES, { level: "epci", leaf: "commune" }, { minStations: t.minStations, minOwners: t.minBeneficiaries });
   const out = new Map<string, Secrecy>();

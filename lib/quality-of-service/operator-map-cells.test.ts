@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { knownFromMargins, suppressOperatorMatrix, type MatrixCell, type OperatorMapMargins } from "@/lib/quality-of-service/operator-map-cells";
 import type { QosCell, QosFigures } from "@/lib/quality-of-service/read-qos-cells";
+import { exposedByLinearAlgebra } from "@/tests/support/anonymity/zone-attack";
 
 // The committee's map of one operator by région, attacked as the committee could: every
 // published région (all operators) and every published operator (the ranking) is a margin; a
@@ -131,6 +132,64 @@ describe("the map of one operator by région", () => {
   });
 });
 
+/**
+ * The exact attacker: every published margin and cell as the set of cells it sums, all relations
+ * solved together; what it gives beyond what the margins alone give (known without the map).
+ */
+function linearLeaks(rows: MatrixCell[], margins: OperatorMapMargins, withheld: Map<string, string>): string[] {
+  const zoneOf = (r: MatrixCell) => r.code.split("|")[1];
+  const marginCells = [
+    ...[...margins.zones].map(([z, c]) => ({ key: `zone:${z}`, communes: rows.filter((r) => zoneOf(r) === z).map((r) => r.code), withheld: c.secret })),
+    ...[...margins.parents].map(([p, c]) => ({ key: `row:${p}`, communes: rows.filter((r) => r.parent === p).map((r) => r.code), withheld: c.secret })),
+  ];
+  const cellsOf = (isWithheld: (r: MatrixCell) => boolean) => rows.map((r) => ({ key: r.code, communes: [r.code], withheld: isWithheld(r) }));
+  const marginsAlone = new Set(exposedByLinearAlgebra([...marginCells, ...cellsOf(() => true)]));
+  return exposedByLinearAlgebra([...marginCells, ...cellsOf((r) => withheld.has(r.code))]).filter((k) => k.includes("|") && !marginsAlone.has(k));
+}
+
+describe("the map of one operator, against an attacker solving every relation together", () => {
+  it("withholds one more cell where a withheld cell joins two protected groups (rows and columns solved together)", () => {
+    // Found by the exact attacker on the line rules alone: zone 4 minus A's and B's rows plus
+    // zone 1 gave C's cell in zone 4 (every line had two withheld cells), and then C's row gave
+    // its 2-station cell in zone 2.
+    const rows = [
+      made("B", "4", 6),
+      made("C", "4", 7),
+      made("D", "1", 11),
+      made("C", "2", 2),
+      made("B", "1", 6),
+      made("A", "1", 4),
+      made("B", "3", 8),
+      made("C", "1", 12),
+      made("C", "3", 9),
+      made("A", "4", 7),
+    ];
+    const margins = marginsOf(rows);
+    const withheld = suppressOperatorMatrix(rows, margins, rule);
+    expect(linearLeaks(rows, margins, withheld)).toEqual([]);
+    expect(leaks(rows, margins, withheld)).toEqual([]);
+  });
+
+  it("gives nothing beyond the margins on any table of four operators and four zones", () => {
+    const table = fc.array(
+      fc.record({ op: fc.constantFrom("FRAAA", "FRBBB", "FRCCC", "FRDDD"), reg: fc.constantFrom("84", "76", "11", "93"), n: fc.integer({ min: 1, max: 12 }) }),
+      { minLength: 1, maxLength: 16 },
+    );
+    fc.assert(
+      fc.property(table, (entries) => {
+        const byCode = new Map<string, MatrixCell>();
+        for (const e of entries) byCode.set(`${e.op}|${e.reg}`, made(e.op, e.reg, e.n));
+        const rows = [...byCode.values()];
+        const margins = marginsOf(rows);
+        const withheld = suppressOperatorMatrix(rows, margins, rule);
+        expect(linearLeaks(rows, margins, withheld)).toEqual([]);
+        expect(leaks(rows, margins, withheld)).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe("the map of one operator by département, under its map by région", () => {
   // Départements of two régions: 37, 45, 18 in Centre-Val de Loire (24); 2A, 2B in Corse (94).
   const REGION_OF = new Map([
@@ -201,6 +260,7 @@ describe("the map of one operator by département, under its map by région", ()
         for (const e of entries) byCode.set(`${e.op}|${e.dep}`, made(e.op, e.dep, e.n));
         const { rows, depMargins, regionCells, withheld } = bothTables([...byCode.values()], { zones: secretZones });
         expect(leaks(rows, depMargins, withheld)).toEqual([]);
+        expect(linearLeaks(rows, depMargins, withheld)).toEqual([]);
         for (const r of rows) if (regionCells.get(r.parent)!.secret) expect(withheld.get(r.code)).toBe("primaire");
       }),
       { numRuns: 1000 },

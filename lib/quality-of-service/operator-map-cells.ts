@@ -5,6 +5,7 @@ import { cellsSql, yearPassSql, type CellRow } from "@/lib/quality-of-service/qo
 import { periodContaining, type QosPeriod } from "@/lib/quality-of-service/qos-period";
 import { figuresOf, type QosCell } from "@/lib/quality-of-service/read-qos-cells";
 import type { OperatorMapLevel } from "@/lib/schemas/quality-of-service";
+import { exposedZoneCells, type ZoneCell, type ZoneEdge } from "@/lib/quality-of-service/zone-hierarchy-audit";
 
 // Each operator's cells by région or by département for the committee's map of one operator
 // (issue 19), coded "<operator>|<zone>". They are the cells of a table of operators × zones whose
@@ -24,8 +25,10 @@ import type { OperatorMapLevel } from "@/lib/schemas/quality-of-service";
 //   (lib/anonymity), repeated until no row or column asks for more. A cell the margins alone give
 //   (alone in a line, or the last unknown one of a line) is known already: it is never withheld
 //   to protect another.
-// Limit: this protects each table against its own margins, line by line; it is not a linear
-// audit of every published table together (an operator present in one département only is, by
+// - then an exact linear audit of the table against its margins (all rows and columns solved
+//   together) withholds more until it gives nothing the margins alone do not give.
+// Limit: each table is audited against its own margins; it is not a linear audit of every
+// published table together (an operator present in one département only is, by
 // its national cell, already that département's cell: the map adds nothing to what the ranking
 // and the département map publish, and cannot take it back).
 
@@ -101,18 +104,82 @@ export function suppressOperatorMatrix(
   // are left out of their lines (the margin minus them is what can be deduced).
   const known = knownFromMargins([...columns, ...rowsOf]);
   const lines = [...columns, ...rowsOf].map(({ line }) => line.filter((r) => !known.has(r.code)));
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const line of lines) {
-      const first = new Set(line.filter((r) => withheld.has(r.code)).map((r) => r.code));
-      for (const v of suppressSmallGroups(line.map(groupOf), { minStations, minBeneficiaries: 1 }, first))
-        if (v.secret && !withheld.has(v.key)) {
-          withheld.set(v.key, "secondaire");
-          changed = true;
-        }
+  const applyLineRules = () => {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const line of lines) {
+        const first = new Set(line.filter((r) => withheld.has(r.code)).map((r) => r.code));
+        for (const v of suppressSmallGroups(line.map(groupOf), { minStations, minBeneficiaries: 1 }, first))
+          if (v.secret && !withheld.has(v.key)) {
+            withheld.set(v.key, "secondaire");
+            changed = true;
+          }
+      }
     }
+  };
+  applyLineRules();
+  // The line rules protect each line; rows and columns solved together can still give a withheld
+  // cell (one joining two otherwise protected groups of withheld cells). While the exact audit
+  // finds one, the smallest published cell of its row or column is withheld too, and the line
+  // rules run again. It ends: all cells withheld, only what the margins alone give is given.
+  const audit = matrixAudit(rows, margins);
+  for (let exposed = audit.exposed(withheld); exposed.length > 0; exposed = audit.exposed(withheld)) {
+    const first = rows.find((r) => r.code === exposed[0])!;
+    const open = rows.filter((r) => !withheld.has(r.code) && !audit.givenByMargins.has(r.code));
+    const beside = open.filter((r) => r.parent === first.parent || zoneOf(r.code) === zoneOf(first.code));
+    const next = smallestCell(beside.length > 0 ? beside : open);
+    if (!next) break;
+    withheld.set(next.code, "secondaire");
+    applyLineRules();
   }
   return withheld;
+}
+
+const EDGES: readonly ZoneEdge[] = [
+  { parent: "zone", child: "cell" },
+  { parent: "row", child: "cell" },
+];
+
+/**
+ * The exact linear audit of an operators × zones table (zone-hierarchy-audit.ts's elimination):
+ * the withheld cells its published margins and cells give, beyond those the margins alone give
+ * (known without the map: it cannot take them back).
+ */
+function matrixAudit(rows: MatrixCell[], margins: OperatorMapMargins) {
+  const zoneOf = (code: string) => code.slice(code.indexOf("|") + 1);
+  const cell = (code: string, parents: Record<string, string>): ZoneCell => ({
+    code,
+    parents,
+    count: 0,
+    stations: new Set(),
+    owners: new Set(),
+    withheld: false,
+  });
+  const levels = new Map<string, ZoneCell[]>([
+    ["zone", [...margins.zones.keys()].map((code) => cell(code, {}))],
+    ["row", [...margins.parents.keys()].map((code) => cell(code, {}))],
+    ["cell", rows.map((r) => cell(r.code, { zone: zoneOf(r.code), row: r.parent }))],
+  ]);
+  const withheldMargins = [
+    ...[...margins.zones].filter(([, c]) => c.secret).map(([code]) => `zone\t${code}`),
+    ...[...margins.parents].filter(([, c]) => c.secret).map(([code]) => `row\t${code}`),
+  ];
+  const given = (withheldCells: Iterable<string>) =>
+    exposedZoneCells(levels, EDGES, new Set([...withheldMargins, ...[...withheldCells].map((code) => `cell\t${code}`)]))
+      .filter((k) => k.startsWith("cell\t"))
+      .map((k) => k.slice(5));
+  const givenByMargins = new Set(given(rows.map((r) => r.code)));
+  return {
+    givenByMargins,
+    exposed: (withheld: ReadonlyMap<string, unknown>) =>
+      given(withheld.keys())
+        .filter((code) => !givenByMargins.has(code))
+        .sort(),
+  };
+}
+
+function smallestCell(cells: MatrixCell[]): MatrixCell | undefined {
+  return [...cells].sort((a, b) => a.points - b.points || a.stations.length - b.stations.length || (a.code < b.code ? -1 : 1))[0];
 }
 
 /** The cells deducible from the published margins alone, by repeated difference. */

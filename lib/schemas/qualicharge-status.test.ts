@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { awarePastDatetime, readIsoDatetime, statusCreate } from "@/lib/schemas/qualicharge-status";
+import fc from "fast-check";
+import { awarePastDatetime, readIsoDatetime, readValidStatus, statusCreate } from "@/lib/schemas/qualicharge-status";
 
 // The date-times of QualiCharge statuses, read without reparsing (they run for every item of a bulk).
 
@@ -31,6 +32,28 @@ describe("readIsoDatetime", () => {
   });
 });
 
+describe("readIsoDatetime's shortcut for toISOString()'s form", () => {
+  it("reads as the general reading does the same instant written with +00:00", () => {
+    const digit = fc.constantFrom(..."0123456789");
+    const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((d) => d.join(""));
+    const iso = fc
+      .tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2), fc.option(digits(3), { nil: undefined }), fc.constantFrom("-", "-", "/"))
+      .map(([y, mo, d, h, mi, s, ms, sep]) => `${y}${sep}${mo}-${d}T${h}:${mi}:${s}${ms === undefined ? "" : `.${ms}`}Z`);
+    const calendar = fc.date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString());
+    let read = 0;
+    fc.assert(
+      fc.property(fc.oneof(iso, calendar), (value) => {
+        const shortcut = readIsoDatetime(value);
+        const general = readIsoDatetime(value.replace(/Z$/, "+00:00"));
+        expect(shortcut?.instant.getTime()).toBe(general?.instant.getTime());
+        if (shortcut) read++;
+      }),
+      { numRuns: 5000 },
+    );
+    expect(read).toBeGreaterThan(1000);
+  });
+});
+
 describe("a status's horodatage", () => {
   const now = Date.parse("2026-12-05T12:00:00Z");
   const horodatage = awarePastDatetime(24 * 3_600_000, () => now);
@@ -47,5 +70,60 @@ describe("a status's horodatage", () => {
     expect(statusCreate.safeParse(base).success).toBe(true);
     expect(statusCreate.safeParse({ ...base, etat_prise_type_ef: null }).success).toBe(true);
     expect(statusCreate.safeParse({ ...base, etat_prise_type_ef: "libre" }).success).toBe(false);
+  });
+});
+
+describe("readValidStatus, the bulk's shortcut around zod", () => {
+  const now = Date.now();
+  const ago = (ms: number) => new Date(now - ms).toISOString();
+  // Each field from a pool of valid and invalid values (undefined: the key is absent).
+  const field = {
+    id_pdc_itinerance: ["FRABCE123", "FRA1B2C3D4E5", "Non concerné", "frabce123", "FR", "", 12, null, undefined],
+    etat_pdc: ["en_service", "hors_service", "inconnu", "libre", "", null, undefined],
+    occupation_pdc: ["libre", "occupe", "reserve", "inconnu", "en_service", 3, undefined],
+    horodatage: [ago(1000), ago(23 * 3_600_000), ago(25 * 3_600_000), ago(-60_000), ago(1000).slice(0, 19), "2026-02-30T10:00:00Z", "hier", 0, undefined],
+    etat_prise_type_2: ["fonctionnel", "hors_service", "inconnu", "occupe", null, undefined],
+    etat_prise_type_ef: ["fonctionnel", "libre", null, undefined],
+  };
+  const status = fc.record(
+    {
+      ...Object.fromEntries(Object.entries(field).map(([k, values]) => [k, fc.constantFrom(...values)])),
+      extra: fc.constantFrom(undefined, "x"),
+    },
+    { requiredKeys: [] },
+  );
+  const clean = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined || Math.random() < 0.5));
+
+  it("returns exactly what statusCreate returns, or leaves the item to it", () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(status, (raw) => {
+        const item = clean(raw);
+        const fast = readValidStatus(item, Date.now());
+        const parsed = statusCreate.safeParse(item);
+        if (fast) {
+          taken++;
+          expect(parsed.success).toBe(true);
+          expect(fast).toEqual(parsed.data);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(taken).toBeGreaterThan(0);
+  });
+
+  it("takes every valid status of a client's usual shape", () => {
+    const item = {
+      id_pdc_itinerance: "FRABCE123",
+      etat_pdc: "en_service",
+      occupation_pdc: "occupe",
+      horodatage: ago(60_000),
+      etat_prise_type_2: "fonctionnel",
+    };
+    expect(readValidStatus(item)).toEqual({ ...item, horodatage: new Date(item.horodatage) });
+    expect(readValidStatus({ ...item, etat_prise_type_ef: null })).toEqual({ ...item, horodatage: new Date(item.horodatage), etat_prise_type_ef: null });
+    expect(readValidStatus({ ...item, horodatage: ago(25 * 3_600_000) })).toBeNull();
+    expect(readValidStatus({ ...item, unknown: 1 })).toBeNull();
+    expect(readValidStatus(JSON.parse(`{"__proto__": {"x": 1}, "id_pdc_itinerance": "FRABCE123"}`))).toBeNull();
   });
 });

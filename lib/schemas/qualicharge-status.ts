@@ -17,8 +17,42 @@ export const STATUS_MAX_AGE_MS = 24 * 3_600_000;
 /** An ISO 8601 date-time; `aware`: with "Z" or an offset. */
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
+/** The digits of `value` from `start` to `end` as a number; NaN when one is not a digit. */
+function digitsAt(value: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The UTC instant of the form most clients send (JavaScript's toISOString(): 2026-12-05T10:00:00.000Z,
+ * or without milliseconds), read without a regular expression; NaN for any other form or a value
+ * that is not a calendar date and time, which the general reading then decides.
+ */
+function canonicalUtc(value: string): number {
+  const n = value.length;
+  if ((n !== 24 && n !== 20) || value[n - 1] !== "Z" || value[4] !== "-" || value[7] !== "-" || value[10] !== "T" || value[13] !== ":" || value[16] !== ":")
+    return Number.NaN;
+  if (n === 24 && value[19] !== ".") return Number.NaN;
+  const d = digitsAt(value, 8, 10);
+  const mo = digitsAt(value, 5, 7);
+  const h = digitsAt(value, 11, 13);
+  const mi = digitsAt(value, 14, 16);
+  const sec = digitsAt(value, 17, 19);
+  const ms = n === 24 ? digitsAt(value, 20, 23) : 0;
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && h <= 23 && mi <= 59 && sec <= 59 && ms >= 0)) return Number.NaN;
+  const t = Date.UTC(digitsAt(value, 0, 4), mo - 1, d, h, mi, sec, ms);
+  return new Date(t).getUTCDate() === d ? t : Number.NaN;
+}
+
 /** The instant of an ISO date-time string; null when it cannot be read; `aware` whether it names its offset. */
 export function readIsoDatetime(value: string): { instant: Date; aware: boolean } | null {
+  const utc = canonicalUtc(value);
+  if (!Number.isNaN(utc)) return { instant: new Date(utc), aware: true };
   // Computed from the numbers (no string rebuilt nor reparsed): this runs for every status of a bulk.
   const m = ISO_DATETIME.exec(value);
   if (!m) return null;
@@ -103,4 +137,43 @@ export type StatusCreate = z.infer<typeof statusCreate>;
 /** A bulk: 1 to `max` statuses (QUALICHARGE_BULK_MAX). */
 export function statusBulk(max: number) {
   return z.array(statusCreate).min(1).max(max);
+}
+
+const ETAT_PDC_SET: ReadonlySet<unknown> = new Set(ETATS_PDC);
+const OCCUPATION_SET: ReadonlySet<unknown> = new Set(OCCUPATIONS_PDC);
+const ETAT_PRISE_SET: ReadonlySet<unknown> = new Set(ETATS_PRISE);
+const STATUS_KEYS: ReadonlySet<string> = new Set(Object.keys(statusCreate.shape));
+const PRISE_KEYS = ["etat_prise_type_2", "etat_prise_type_combo_ccs", "etat_prise_type_chademo", "etat_prise_type_ef"] as const;
+
+/**
+ * The common case of statusCreate without zod's machinery: a plain object holding only known
+ * keys, each valid. Returns what statusCreate would return, or null for anything else (the
+ * caller then runs statusCreate, which words the errors). A bulk of 1,000 statuses is validated
+ * for each call of the hottest endpoint; this takes a fifth of zod's time (issue 17's benchmark).
+ */
+export function readValidStatus(value: unknown, now: number = Date.now()): StatusCreate | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const o = value as Record<string, unknown>;
+  for (const key in o) if (!STATUS_KEYS.has(key)) return null;
+  const id = o.id_pdc_itinerance;
+  if (typeof id !== "string" || !ID_ITINERANCE_PATTERN.test(id)) return null;
+  if (!ETAT_PDC_SET.has(o.etat_pdc) || !OCCUPATION_SET.has(o.occupation_pdc)) return null;
+  if (typeof o.horodatage !== "string") return null;
+  const read = readIsoDatetime(o.horodatage);
+  if (!read?.aware) return null;
+  const t = read.instant.getTime();
+  if (t >= now || t < now - STATUS_MAX_AGE_MS) return null;
+  const out: Record<string, unknown> = {
+    id_pdc_itinerance: id,
+    etat_pdc: o.etat_pdc,
+    occupation_pdc: o.occupation_pdc,
+    horodatage: read.instant,
+  };
+  for (const key of PRISE_KEYS) {
+    if (!(key in o)) continue;
+    const v = o[key];
+    if (v !== null && v !== undefined && !ETAT_PRISE_SET.has(v)) return null;
+    out[key] = v;
+  }
+  return out as StatusCreate;
 }

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { DataEnv } from "@/generated/prisma/enums";
 import { rawSql } from "@/lib/platform/db/database";
+import { randomUuidArray, textArray, timestamptzArray, uuidArray } from "@/lib/platform/db/binary-arrays";
+import type { SqlExecutor } from "@/lib/platform/db/migrate";
 import type { CallJournalRow } from "@/lib/statuses/call-journal-row";
+import { rememberedPoints, type ResolvedPoint } from "@/lib/statuses/remembered-points";
 
 // Writes statuses of charge points into the core (ADR 0019): the history (status_event,
 // partitioned by month of horodatage) and the latest status of each point
@@ -63,13 +66,36 @@ WITH point AS (
 )
 SELECT count(*) = 1 AS complete FROM point`;
 
-// Each status's point by its own index lookup (OFFSET 0 keeps the lateral subquery from being
+// The bulk's rows come, on PostgreSQL, as arrays in binary format from $15
+// (lib/platform/db/binary-arrays.ts: a bulk's UUIDs and timestamps parsed from text, or from one
+// JSON text, cost about as much as inserting them), with the points this process remembers
+// (lib/statuses/remembered-points.ts): $24 their generation, $25 and $26 each status's point and
+// station, null when not remembered. On PGlite, which takes its parameters as text: one JSON
+// text in $15, every point resolved.
+// A point is resolved by its own index lookup (OFFSET 0 keeps the lateral subquery from being
 // flattened into a hash join, which read every charge point of the portal for each bulk: 8 ms of
-// a 1,000-status bulk over 10,000 points, 2.5 ms this way, and growing with the table).
-const WRITE_STATUSES_SQL = `
-WITH input AS (
-  SELECT t.pdc, t.horodatage, t.etat_pdc, t.occupation_pdc, t.p2, t.ccs, t.chademo, t.ef, t.id, t.ord
-    FROM ROWS FROM (json_to_recordset($15::json)
+// a 1,000-status bulk over 10,000 points, 2.5 ms this way, and growing with the table); on
+// PostgreSQL only when not remembered under the generation the statement's snapshot holds.
+const BINARY_INPUT = `
+generation AS MATERIALIZED (
+  SELECT value, value = $24::bigint AS fresh FROM charge_point_generation LIMIT 1
+), input AS (
+  SELECT t.* FROM unnest($15::text[], $16::timestamptz[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::uuid[],
+                         $25::uuid[], $26::uuid[])
+    WITH ORDINALITY AS t(pdc, horodatage, etat_pdc, occupation_pdc, p2, ccs, chademo, ef, id, known_point, known_station, ord)
+), resolved AS (
+  SELECT i.pdc, i.horodatage, i.etat_pdc, i.occupation_pdc, i.p2, i.ccs, i.chademo, i.ef, i.id, i.ord,
+         COALESCE(cp.id, CASE WHEN (SELECT fresh FROM generation) THEN i.known_point END) AS charge_point_id,
+         COALESCE(cp.station_id, CASE WHEN (SELECT fresh FROM generation) THEN i.known_station END) AS station_id,
+         cp.id IS NOT NULL AS looked_up
+    FROM input i LEFT JOIN LATERAL (
+      SELECT id, station_id FROM charge_point
+       WHERE id_pdc_itinerance = i.pdc AND decommissioned_at IS NULL AND (i.known_point IS NULL OR NOT (SELECT fresh FROM generation)) OFFSET 0
+    ) AS cp ON true
+)`;
+const JSON_INPUT = `
+input AS (
+  SELECT t.* FROM ROWS FROM (json_to_recordset($15::json)
       AS (pdc text, horodatage timestamptz, etat_pdc text, occupation_pdc text, p2 text, ccs text, chademo text, ef text, id uuid))
     WITH ORDINALITY AS t(pdc, horodatage, etat_pdc, occupation_pdc, p2, ccs, chademo, ef, id, ord)
 ), resolved AS (
@@ -77,7 +103,16 @@ WITH input AS (
     FROM input i LEFT JOIN LATERAL (
       SELECT id, station_id FROM charge_point WHERE id_pdc_itinerance = i.pdc AND decommissioned_at IS NULL OFFSET 0
     ) AS cp ON true
-), verdict AS (
+)`;
+// The binary statement also returns the generation it read and the points it resolved, to remember.
+// (One row with the verdict and the generation; one row per point resolved.)
+const BINARY_RESULT = `
+SELECT (SELECT complete FROM verdict) AS complete, (SELECT value FROM generation)::text AS generation,
+       NULL::text AS pdc, NULL::text AS charge_point_id, NULL::text AS station_id
+UNION ALL
+SELECT NULL, NULL, pdc, charge_point_id::text, station_id::text FROM resolved WHERE looked_up`;
+const writeStatusesSql = (resolve: string, result: string) => `
+WITH ${resolve.trim()}, verdict AS (
   SELECT bool_and(charge_point_id IS NOT NULL) AS complete FROM resolved
 ), events AS (
   INSERT INTO status_event (station_id, charge_point_id, horodatage, id, door, env, etat_pdc, occupation_pdc,
@@ -93,8 +128,21 @@ WITH input AS (
   ${UPSERT_LATEST_SET}
 ), journal AS (${JOURNAL_INSERT}
    WHERE $3::boolean AND (SELECT complete FROM verdict)
-)
-SELECT complete FROM verdict`;
+)${result}`;
+const WRITE_STATUSES_BINARY_SQL = writeStatusesSql(BINARY_INPUT, BINARY_RESULT);
+const WRITE_STATUSES_JSON_SQL = writeStatusesSql(
+  JSON_INPUT,
+  `
+SELECT complete FROM verdict`,
+);
+
+interface BinaryWriteRow {
+  complete: boolean | null;
+  generation: string | null;
+  pdc: string | null;
+  charge_point_id: string | null;
+  station_id: string | null;
+}
 
 /**
  * Writes the statuses (all or none) and, when given, the call's journal row with them.
@@ -103,7 +151,6 @@ SELECT complete FROM verdict`;
 export async function writeStatuses(input: { statuses: StatusToWrite[]; door: Door; env: DataEnv; journal?: CallJournalRow }): Promise<WriteStatusesResult> {
   const n = input.statuses.length;
   if (n === 0) return { written: true, ids: [] };
-  const ids = Array.from({ length: n }, () => randomUUID());
   const j = input.journal;
   const shared = [
     input.door,
@@ -122,6 +169,8 @@ export async function writeStatuses(input: { statuses: StatusToWrite[]; door: Do
     n,
   ];
   const sql = await rawSql();
+  if (sql.transaction && n > 1) return writeBulkBinary(sql, input.statuses, shared);
+  const ids = Array.from({ length: n }, () => randomUUID());
   if (n === 1) {
     const s = input.statuses[0];
     const values = [
@@ -138,9 +187,9 @@ export async function writeStatuses(input: { statuses: StatusToWrite[]; door: Do
     const [row] = await sql.query<{ complete: boolean }>(WRITE_ONE_STATUS_SQL, [...shared, ...values], { name: "statuses_write_one" });
     return row?.complete ? { written: true, ids } : { written: false };
   }
-  // The bulk as one JSON text (one native JSON.stringify): node-postgres escaping nine arrays
-  // element by element was a fifth of the server's busy time during bulks.
-  const rows = input.statuses.map((s, i) => ({
+  const statuses = input.statuses;
+  // PGlite: the bulk as one JSON text (one native JSON.stringify).
+  const rows = statuses.map((s, i) => ({
     pdc: s.idPdcItinerance,
     horodatage: s.horodatage.toISOString(),
     etat_pdc: s.etatPdc,
@@ -151,6 +200,36 @@ export async function writeStatuses(input: { statuses: StatusToWrite[]; door: Do
     ef: s.etatPriseTypeEf ?? null,
     id: ids[i],
   }));
-  const [row] = await sql.query<{ complete: boolean }>(WRITE_STATUSES_SQL, [...shared, JSON.stringify(rows)], { name: "statuses_write" });
+  const [row] = await sql.query<{ complete: boolean }>(WRITE_STATUSES_JSON_SQL, [...shared, JSON.stringify(rows)], { name: "statuses_write" });
   return row?.complete ? { written: true, ids } : { written: false };
+}
+
+/** A bulk on PostgreSQL: its columns as binary arrays, with the points this process remembers. */
+async function writeBulkBinary(sql: SqlExecutor, statuses: StatusToWrite[], shared: unknown[]): Promise<WriteStatusesResult> {
+  const points = rememberedPoints();
+  const generation = points.current;
+  const known = statuses.map((s) => (generation === null ? undefined : points.get(s.idPdcItinerance)));
+  const column = (f: (s: StatusToWrite) => string | null | undefined) => textArray(statuses.map(f));
+  const { ids, array: idArray } = randomUuidArray(statuses.length);
+  const arrays = [
+    column((s) => s.idPdcItinerance),
+    timestamptzArray(statuses.map((s) => s.horodatage)),
+    column((s) => s.etatPdc),
+    column((s) => s.occupationPdc),
+    column((s) => s.etatPriseType2),
+    column((s) => s.etatPriseTypeComboCcs),
+    column((s) => s.etatPriseTypeChademo),
+    column((s) => s.etatPriseTypeEf),
+    idArray,
+    generation,
+    uuidArray(known.map((p) => p?.chargePointId)),
+    uuidArray(known.map((p) => p?.stationId)),
+  ];
+  const rows = await sql.query<BinaryWriteRow>(WRITE_STATUSES_BINARY_SQL, [...shared, ...arrays], { name: "statuses_write_binary" });
+  const resolved = rows.flatMap((r): [string, ResolvedPoint][] =>
+    r.pdc !== null && r.charge_point_id !== null && r.station_id !== null ? [[r.pdc, { chargePointId: r.charge_point_id, stationId: r.station_id }]] : [],
+  );
+  const head = rows.find((r) => r.generation !== null);
+  if (head?.generation) points.learn(head.generation, resolved);
+  return head?.complete ? { written: true, ids } : { written: false };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getEnv } from "@/lib/platform/env";
-import { ID_ITINERANCE_PATTERN, pastDatetimeFilter, statusCreate, type StatusCreate } from "@/lib/schemas/qualicharge-status";
+import { ID_ITINERANCE_PATTERN, pastDatetimeFilter, readValidStatus, statusCreate, type StatusCreate } from "@/lib/schemas/qualicharge-status";
 import { writeStatuses, type StatusToWrite } from "@/lib/statuses/write-statuses";
 import { writeOneStatus } from "@/lib/statuses/coalesce-status-writes";
 import { readLatestStatus } from "@/lib/statuses/read-latest-status";
@@ -89,6 +89,21 @@ async function createStatus(ctx: AuthedContext) {
 /** A bulk's items (its length is checked before, against QUALICHARGE_BULK_MAX). */
 const statusList = z.array(statusCreate);
 
+/** The bulk's statuses: read directly when every one is valid (the usual case), else zod's errors. */
+function validStatuses(body: unknown[]): StatusCreate[] {
+  const now = Date.now();
+  const statuses: StatusCreate[] = [];
+  for (const item of body) {
+    const status = readValidStatus(item, now);
+    if (!status) break;
+    statuses.push(status);
+  }
+  if (statuses.length === body.length) return statuses;
+  const parsed = statusList.safeParse(body, { reportInput: true });
+  if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "body"));
+  return parsed.data;
+}
+
 async function createStatusBulk(ctx: AuthedContext) {
   const body = parseJsonBody(await ctx.body());
   if (!Array.isArray(body)) throw validationFailed([{ type: "list_type", loc: ["body"], msg: "Input should be a valid list" }]);
@@ -96,11 +111,10 @@ async function createStatusBulk(ctx: AuthedContext) {
   if (body.length > max)
     throw validationFailed([{ type: "too_long", loc: ["body"], msg: `List should have at most ${max} items after validation, not ${body.length}` }]);
   if (body.length === 0) throw validationFailed([{ type: "too_short", loc: ["body"], msg: "List should have at least 1 item after validation, not 0" }]);
-  const parsed = statusList.safeParse(body, { reportInput: true });
-  if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "body"));
-  for (const s of parsed.data)
+  const statuses = validStatuses(body);
+  for (const s of statuses)
     if (!ownsId(ctx.principal, s.id_pdc_itinerance)) throw insufficientPermissions("You cannot submit data for an organization you are not assigned to");
-  const ids = await write(ctx, parsed.data);
+  const ids = await write(ctx, statuses);
   if (!ids) throw detailError(404, UNDECLARED);
   return { status: 201, body: { size: ids.length, items: ids } };
 }

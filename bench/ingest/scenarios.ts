@@ -1,8 +1,8 @@
-import http from "node:http";
 import { makeCurvesBody, makeOperationsBody, operationRows, type BenchStation, type Operation } from "./generate";
 import { copyOperations } from "./copy-operations";
 import { memoryOf, resetPeak } from "./server";
 import { measureSmallPuts } from "./small-puts";
+import { httpPost } from "./http-post";
 
 // The measured scenarios, in order, against the running server.
 
@@ -22,21 +22,7 @@ export interface ScenarioInput {
  */
 async function post(input: ScenarioInput, endpoint: "operation" | "courbe", body: string) {
   const t0 = performance.now();
-  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = http.request(`${input.baseUrl}/api/${endpoint}/put`, {
-      method: "POST",
-      agent: false,
-      headers: { Authorization: input.auth, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) },
-    });
-    req.on("response", (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
+  const { status, text } = await httpPost(`${input.baseUrl}/api/${endpoint}/put`, { Authorization: input.auth }, body, false);
   const json = JSON.parse(text) as { statut: string; recus?: number; enregistres?: number; inchanges?: number; erreurs?: unknown[] };
   const ms = performance.now() - t0;
   if (status !== 200) throw new Error(`POST /api/${endpoint}/put: ${status} ${text.slice(0, 500)}`);

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { httpPost } from "../ingest/http-post";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { randomUUID } from "node:crypto";
@@ -19,25 +20,6 @@ import { randomStatus, type PostedStatus } from "./statuses";
 
 const BULK = 1000;
 
-/** One POST on the client's kept-alive connection; resolves with the status and the body. */
-function post(agent: http.Agent, url: string, auth: string, body: Buffer): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: "POST",
-      agent,
-      headers: { Authorization: auth, "Content-Type": "application/json", "Content-Length": body.length },
-    });
-    req.on("response", (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
 async function postBulks(ctx: BenchContext, bulks: PostedStatus[][], clients: number): Promise<number> {
   // The bodies are serialised before the clock starts, as the COPY's rows are formatted before
   // its own; each client posts on its own kept-alive connection with node:http (fetch's own
@@ -51,7 +33,7 @@ async function postBulks(ctx: BenchContext, bulks: PostedStatus[][], clients: nu
     await Promise.all(
       Array.from({ length: clients }, async () => {
         for (let i = next++; i < bulks.length; i = next++) {
-          const r = await post(agent, url, ctx.auth, bodies[i]);
+          const r = await httpPost(url, { Authorization: ctx.auth }, bodies[i], agent);
           if (r.status !== 201) throw new Error(`bulk ${i}: ${r.status} ${r.text.slice(0, 300)}`);
         }
       }),

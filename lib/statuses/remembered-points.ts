@@ -7,7 +7,7 @@
 // snapshot holds the same generation, and resolves the others (and all of them otherwise),
 // returning what it resolved and the generation it read, learnt here.
 
-/** About 150,000 public points in France: room for all of them, not for an unbounded map. */
+/** About 150,000 public points in France: room for all of them (≈ 60 MB at most), not for an unbounded map. */
 const MAX_POINTS = 250_000;
 
 export interface ResolvedPoint {

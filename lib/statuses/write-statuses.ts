@@ -187,9 +187,8 @@ export async function writeStatuses(input: { statuses: StatusToWrite[]; door: Do
     const [row] = await sql.query<{ complete: boolean }>(WRITE_ONE_STATUS_SQL, [...shared, ...values], { name: "statuses_write_one" });
     return row?.complete ? { written: true, ids } : { written: false };
   }
-  const statuses = input.statuses;
   // PGlite: the bulk as one JSON text (one native JSON.stringify).
-  const rows = statuses.map((s, i) => ({
+  const rows = input.statuses.map((s, i) => ({
     pdc: s.idPdcItinerance,
     horodatage: s.horodatage.toISOString(),
     etat_pdc: s.etatPdc,

@@ -8,11 +8,12 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failures = [];
+// Enough lines for a deep-equality diff (the console errors a browser test did not expect).
 const firstLines = (text) =>
   String(text ?? "")
     .replace(/\u001b\[[0-9;]*m/g, "")
     .split("\n")
-    .slice(0, 6)
+    .slice(0, 24)
     .join("\n    ");
 
 /** Playwright's suites nest (file, describe): walks them for the specs whose result was unexpected. */

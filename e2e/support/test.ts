@@ -15,10 +15,11 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
       const errors: string[] = [];
       const allowed: RegExp[] = [];
       const watch = (p: Page) => {
+        // Each error says where it was logged, so a failure seen only in CI can be traced.
         p.on("console", (msg) => {
-          if (msg.type() === "error") errors.push(msg.text());
+          if (msg.type() === "error") errors.push(`${msg.text()} (${msg.location().url || p.url()})`);
         });
-        p.on("pageerror", (err) => errors.push(err.message));
+        p.on("pageerror", (err) => errors.push(`${err.stack ?? err.message} (${p.url()})`));
       };
       watch(page);
       await use({ allow: (pattern) => allowed.push(pattern), watch });

@@ -17,7 +17,7 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
       const watch = (p: Page) => {
         // Each error says where it was logged, so a failure seen only in CI can be traced.
         p.on("console", (msg) => {
-          if (msg.type() === "error") errors.push(`${msg.text()} (${msg.location().url || p.url()})`);
+          if (msg.type() === "error") errors.push(`${msg.text()} (page ${p.url()}, ${msg.location().url})`);
         });
         p.on("pageerror", (err) => errors.push(`${err.stack ?? err.message} (${p.url()})`));
       };

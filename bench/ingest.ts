@@ -7,6 +7,7 @@
 //    concurrent clients (autocannon, p99); then the memory section (bench/ingest/memory.ts):
 //    one and 8 concurrent 15 MB bodies, 12 MB of keys, a gzip bomb (server peak RSS);
 //    BENCH_INGEST_PARTS=memory runs that section alone (written to its own markers);
+//    BENCH_INGEST_PARTS=small-puts runs the small puts alone, printed only (a quick check);
 // 5. writes the figures to docs/benchmarks.md between <!-- bench:ingest --> markers
 //    (BENCH_WRITE_DOCS=0 to only print them).
 import { existsSync } from "node:fs";
@@ -15,6 +16,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import { runScenarios } from "./ingest/scenarios";
+import { measureSmallPuts } from "./ingest/small-puts";
 import { renderReport } from "./ingest/render";
 import { writeSection } from "./ingest/report";
 import { startServer } from "./ingest/server";
@@ -68,6 +70,18 @@ async function main() {
     console.log(`Server on port ${server.port}, serving process ${server.pid}`);
     const { username, secret } = operator.credentials[0];
     const auth = `Basic ${Buffer.from(`${username}:${secret}`).toString("base64")}`;
+    if (process.env.BENCH_INGEST_PARTS === "small-puts") {
+      const small = await measureSmallPuts({
+        baseUrl: `http://127.0.0.1:${server.port}`,
+        auth,
+        userId: operator.id,
+        stations: stations.map((s) => s.code),
+        databaseUrl,
+      });
+      console.log(JSON.stringify(small, null, 1));
+      console.log(`small-put p99, portal / minimal server: ${(small.portal.p99 / small.minimal.p99).toFixed(2)}×`);
+      return;
+    }
     const memoryOnly = process.env.BENCH_INGEST_PARTS === "memory";
     const results = memoryOnly
       ? null

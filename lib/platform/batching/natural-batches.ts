@@ -16,7 +16,7 @@ export interface NaturalBatchesOptions<T, R> {
   maxBatch: number;
   write(batch: T[]): Promise<(R | typeof ALONE)[]>;
   alone(item: T): Promise<R>;
-  distinctBy?: (item: T) => string;
+  distinctBy?: (item: T) => string | readonly string[];
 }
 
 interface Pending<T, R> {
@@ -40,11 +40,12 @@ export function naturalBatches<T, R>(options: NaturalBatchesOptions<T, R>): (lan
     const rest: Pending<T, R>[] = [];
     const keys = new Set<string>();
     for (const p of lane.pending) {
-      const key = options.distinctBy(p.item);
-      if (batch.length < options.maxBatch && !keys.has(key)) {
-        keys.add(key);
-        batch.push(p);
-      } else rest.push(p);
+      const own = options.distinctBy(p.item);
+      const itemKeys = typeof own === "string" ? [own] : own;
+      // Keys of items left waiting count too: a later item never overtakes an earlier one of its key.
+      if (batch.length < options.maxBatch && !itemKeys.some((k) => keys.has(k))) batch.push(p);
+      else rest.push(p);
+      for (const k of itemKeys) keys.add(k);
     }
     lane.pending = rest;
     return batch;

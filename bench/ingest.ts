@@ -7,7 +7,8 @@
 //    concurrent clients (autocannon, p99); then the memory section (bench/ingest/memory.ts):
 //    one and 8 concurrent 15 MB bodies, 12 MB of keys, a gzip bomb (server peak RSS);
 //    BENCH_INGEST_PARTS=memory runs that section alone (written to its own markers);
-//    BENCH_INGEST_PARTS=small-puts runs the small puts alone, printed only (a quick check);
+//    BENCH_INGEST_PARTS=small-puts (or bulk: the 50,000-operation rounds) runs that part alone,
+//    printed only (a quick check);
 // 5. writes the figures to docs/benchmarks.md between <!-- bench:ingest --> markers
 //    (BENCH_WRITE_DOCS=0 to only print them).
 import { existsSync } from "node:fs";
@@ -15,7 +16,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
-import { runScenarios } from "./ingest/scenarios";
+import { measureOperationsBody, runScenarios } from "./ingest/scenarios";
 import { measureSmallPuts } from "./ingest/small-puts";
 import { renderReport } from "./ingest/render";
 import { writeSection } from "./ingest/report";
@@ -80,6 +81,16 @@ async function main() {
       });
       console.log(JSON.stringify(small, null, 1));
       console.log(`small-put p99, portal / minimal server: ${(small.portal.p99 / small.minimal.p99).toFixed(2)}×`);
+      return;
+    }
+    if (process.env.BENCH_INGEST_PARTS === "bulk") {
+      const input = { baseUrl: `http://127.0.0.1:${server.port}`, auth, userId: operator.id, stations, serverPid: server.pid, databaseUrl };
+      await measureOperationsBody(input, "WARM"); // warm-up
+      const { rounds } = await measureOperationsBody(input);
+      const http = rounds.map((r) => r.httpMs).sort((a, b) => a - b)[1];
+      const copy = rounds.map((r) => r.copyMs).sort((a, b) => a - b)[1];
+      console.log(rounds.map((r) => `${r.httpMs.toFixed(0)} / ${r.copyMs.toFixed(0)} ms`).join("; "));
+      console.log(`50,000 operations, HTTP rate / COPY rate: ${((100 * copy) / http).toFixed(0)} %`);
       return;
     }
     const memoryOnly = process.env.BENCH_INGEST_PARTS === "memory";

@@ -31,6 +31,30 @@ async function post(input: ScenarioInput, endpoint: "operation" | "courbe", body
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/**
+ * 50,000 operations in one body, then the same rows COPY'd; three rounds, alternating, with new
+ * TransactionIDs each round, so that a busy moment of the shared machine does not decide the
+ * ratio (the caller keeps the median of each). `tag` keeps the TransactionIDs of two calls apart.
+ */
+export async function measureOperationsBody(input: ScenarioInput, tag = "OP") {
+  const rounds: { httpMs: number; copyMs: number }[] = [];
+  let opsText = "";
+  for (let k = 0; k < 3; k++) {
+    const opsBody = makeOperationsBody(input.userId, input.stations, 50_000, 2, `${tag}${k}`);
+    opsText = JSON.stringify(opsBody);
+    const ops = await post(input, "operation", opsText);
+    if (ops.json.enregistres !== 50_000) throw new Error(`50k: ${JSON.stringify(ops.json).slice(0, 300)}`);
+    const copy = await copyOperations({
+      databaseUrl: input.databaseUrl,
+      operatorId: input.userId,
+      rows: operationRows(opsBody as Record<string, Record<string, Record<string, Operation>>>),
+    });
+    if (copy.rows !== 50_000) throw new Error(`COPY stored ${copy.rows} rows`);
+    rounds.push({ httpMs: ops.ms, copyMs: copy.ms });
+  }
+  return { rounds, opsText };
+}
+
 export async function runScenarios(input: ScenarioInput) {
   const { userId, stations } = input;
   // Warm-up: JIT, the credential's scrypt check (then cached), connection pool.
@@ -52,24 +76,8 @@ export async function runScenarios(input: ScenarioInput) {
   const big = await post(input, "operation", bigText);
   const mem15 = memoryOf(input.serverPid);
 
-  // 2. 50,000 operations in one body, then the same rows COPY'd; three rounds, alternating, with
-  //    new TransactionIDs each round, so that a busy moment of the shared machine does not
-  //    decide the ratio: the median of each is kept.
-  const rounds: { httpMs: number; copyMs: number }[] = [];
-  let opsText = "";
-  for (let k = 0; k < 3; k++) {
-    const opsBody = makeOperationsBody(userId, stations, 50_000, 2, `OP${k}`);
-    opsText = JSON.stringify(opsBody);
-    const ops = await post(input, "operation", opsText);
-    if (ops.json.enregistres !== 50_000) throw new Error(`50k: ${JSON.stringify(ops.json).slice(0, 300)}`);
-    const copy = await copyOperations({
-      databaseUrl: input.databaseUrl,
-      operatorId: userId,
-      rows: operationRows(opsBody as Record<string, Record<string, Record<string, Operation>>>),
-    });
-    if (copy.rows !== 50_000) throw new Error(`COPY stored ${copy.rows} rows`);
-    rounds.push({ httpMs: ops.ms, copyMs: copy.ms });
-  }
+  // 2. 50,000 operations in one body, then the same rows COPY'd (three rounds, alternating).
+  const { rounds, opsText } = await measureOperationsBody(input);
   const resend = await post(input, "operation", opsText);
 
   // 3. Load curves: 2,500 curves of 120 points (10 h at a 5-minute step).

@@ -5,7 +5,15 @@ import { ALONE, naturalBatches } from "@/lib/platform/batching/natural-batches";
 // together; each item gets its own result; ALONE and a failed write fall back to one item at a
 // time; with distinctBy, one item per key in a batch, in arrival order.
 
-function recorder(options: { maxInFlight?: number; distinct?: boolean; failWrite?: boolean; aloneFor?: (n: number) => boolean } = {}) {
+function recorder(
+  options: {
+    maxInFlight?: number;
+    distinct?: boolean;
+    keys?: (n: number) => string[];
+    failWrite?: boolean;
+    aloneFor?: (n: number) => boolean;
+  } = {},
+) {
   const writes: number[][] = [];
   const alones: number[] = [];
   /** Every item in the order it was handed to `write` or `alone`. */
@@ -13,7 +21,7 @@ function recorder(options: { maxInFlight?: number; distinct?: boolean; failWrite
   const submit = naturalBatches<number, string>({
     maxInFlight: options.maxInFlight ?? 1,
     maxBatch: 3,
-    distinctBy: options.distinct ? (n) => String(n % 10) : undefined,
+    distinctBy: options.keys ?? (options.distinct ? (n) => String(n % 10) : undefined),
     write: async (batch) => {
       writes.push(batch);
       order.push(...batch);
@@ -62,5 +70,14 @@ describe("natural batches", () => {
     ]);
     expect(r.writes.flat().filter((n) => n === 3)).toEqual([]);
     expect(r.alones).toContain(3);
+  });
+
+  it("with several keys per item, takes no item sharing a key with one taken or still waiting before it", async () => {
+    // Items' keys: their digits. 12 shares 2 with 2 (taken), 13 shares 1 with 12 (waiting): both wait; 4 goes.
+    const r = recorder({ keys: (n) => [...String(n)] });
+    await Promise.all([9, 2, 12, 13, 4].map((n) => r.submit("lane", n)));
+    expect(r.writes).toEqual([[2, 4]]);
+    expect(r.order).toEqual([9, 2, 4, 12, 13]); // a batch of one is written alone
+    expect(r.alones).toEqual([9, 12, 13]);
   });
 });

@@ -180,4 +180,14 @@ describe("small bodies of concurrent calls written together", () => {
     expect(names).toContain("advenir_write_batch_ops");
     expect(failures).toEqual([]);
   });
+
+  it("a body over 64 KiB as received is written alone, however many calls run beside it", async () => {
+    const t = await makeTenant();
+    const { sql, names } = counted(await rawSql());
+    const calls = Array.from({ length: 10 }, (_, i) => callInput(t, i + 1));
+    for (const c of calls) c.submission.sizeBytes = 64 * 1024 + 1;
+    const results = await Promise.all(calls.map((c) => writeRecords(sql, c)));
+    expect(results.every((r) => r.refused === false && r.stored === 3)).toBe(true);
+    expect(names).toEqual(Array(10).fill("advenir_write_ops"));
+  });
 });

@@ -30,8 +30,9 @@ import {
 // Each call keeps its own gate (credential, remembered secret and throttle, stations), its own
 // submission row and its own counts: a call the gate refuses writes nothing and gets its refusal,
 // as alone. Two calls writing the same row never share a batch (an ON CONFLICT statement cannot
-// touch a row twice): the second waits for a later one, so one key's writes keep their order. If
-// the batch's statement fails, nothing of it is stored and each call is written again alone.
+// touch a row twice): the second waits for a later batch, which may run beside the first's, as
+// two calls alone would. If the batch's statement fails, nothing of it is stored and each call is
+// written again alone.
 
 /** Writes of one lane running at once before calls start to wait and go together. */
 const MAX_IN_FLIGHT = 4;
@@ -49,7 +50,7 @@ interface Item {
 // remembered secret hash and throttle keys, rows received, then the submission's own fields);
 // $17–$20 one element per station a call's rows use (call, station, code, power: the gate's
 // station checks); then the rows' columns as in write-statements.ts, each row with its call.
-const CALL_PARAMS = 17;
+const CHECK_PARAMS = 17;
 const FIRST_ROW_PARAM = 21;
 const batchSql = (shape: Shape) => {
   const ops = shape !== "curves";
@@ -64,7 +65,7 @@ WITH calls AS MATERIALIZED (
                          received_at, duration_ms, size_bytes, warnings, raw_body, call)
 ),
 checks AS MATERIALIZED (
-  SELECT * FROM unnest($${CALL_PARAMS}::int[], $${CALL_PARAMS + 1}::uuid[], $${CALL_PARAMS + 2}::text[], $${CALL_PARAMS + 3}::float8[]) AS e(call, id, code, power_kw)
+  SELECT * FROM unnest($${CHECK_PARAMS}::int[], $${CHECK_PARAMS + 1}::uuid[], $${CHECK_PARAMS + 2}::text[], $${CHECK_PARAMS + 3}::float8[]) AS e(call, id, code, power_kw)
 ),
 gate AS MATERIALIZED (
   SELECT c.call::int AS call, c.received,

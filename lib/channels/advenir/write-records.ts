@@ -33,6 +33,8 @@ export type { CurveRow, OperationRow, WriteChecks, WriteInput, WriteResult } fro
 //   - small bodies (and every body on PGlite): ONE statement, INSERT … ON CONFLICT DO UPDATE …
 //     WHERE IS DISTINCT FROM, so a new key is inserted, a changed one updated, an identical
 //     re-send writes nothing and is counted as unchanged; one round trip, what small puts need;
+//     the small bodies of concurrent calls of one operator that queue go together, each with its
+//     own gate, submission row and counts (write-batch.ts, docs/decisions/0034);
 //   - large bodies on PostgreSQL: one transaction on one connection: one indexed probe of the
 //     body's keys, a binary COPY of the new rows, the same upsert for the existing ones only,
 //     then the submission row.
@@ -47,6 +49,9 @@ export type { CurveRow, OperationRow, WriteChecks, WriteInput, WriteResult } fro
 
 /** From this many rows on, PostgreSQL takes the bulk path (probe + COPY): below, one statement costs less. */
 export const BULK_MIN_ROWS = 2000;
+
+/** Bodies up to this size (as received) may be written with those of concurrent calls. */
+const COALESCE_MAX_BYTES = 64 * 1024;
 
 /** The two upserts and `written` (rows written), for the shapes a body has: its operations, its curves, or both. */
 function upsertCtes(shape: { ops: number | null; curves: number | null }, sub: string, from: string): string {
@@ -134,8 +139,11 @@ export async function writeRecords(sql: SqlExecutor, input: WriteInput): Promise
   const small = input.operations.length + input.curves.length < BULK_MIN_ROWS;
   if (sql.transaction && !small) return sql.transaction((tx) => writeBulk(tx, input));
   const shape = input.operations.length > 0 ? (input.curves.length > 0 ? "both" : "ops") : input.curves.length > 0 ? "curves" : null;
-  // Small bodies of concurrent calls go together (write-batch.ts); an empty or large one alone.
-  return shape === null || !small ? writeOneStatement(sql, input) : writeCoalesced(sql, input, shape, writeOneStatement);
+  // Small bodies of concurrent calls go together (write-batch.ts); an empty one, or one of many
+  // rows or bytes (a few thousand points of curves), alone: a batch of those would gain nothing
+  // and hold many bodies' parameters at once.
+  const coalesce = shape !== null && small && input.submission.sizeBytes <= COALESCE_MAX_BYTES;
+  return coalesce ? writeCoalesced(sql, input, shape, writeOneStatement) : writeOneStatement(sql, input);
 }
 
 /** A small body by itself: ONE statement (gate, rows, submission row). */

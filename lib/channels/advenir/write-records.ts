@@ -132,7 +132,6 @@ const COPY_CURVES_SQL =
 const BULK_SUBMISSION_SQL = `
 INSERT INTO submission (id, ${SUBMISSION_INPUT_COLUMNS}, http_status, outcome, received, stored, unchanged, errors)
 VALUES ($1::bigint, ${submissionPlaceholders(2)}, 200, 'OK', $13::int, $14::int, $15::int, '[]'::jsonb)`;
-const BULK_COUNTS_SQL = "UPDATE submission SET stored = $2::int, unchanged = $3::int WHERE id = $1::bigint";
 
 /** Stores the body's rows and its submission, all or nothing; see the comment at the top. */
 export async function writeRecords(sql: SqlExecutor, input: WriteInput): Promise<WriteResult> {
@@ -171,8 +170,8 @@ async function writeOneStatement(sql: SqlExecutor, input: WriteInput): Promise<W
 /**
  * The bulk write. Its rows are COPY'd in the body's order (grouped by station already): no other
  * writer of this operator and environment runs meanwhile (exclusive advisory lock), so only the
- * upsert of rows that exist needs the key order. The submission row is written while the rows
- * are encoded here, with its counts as if every row were new, corrected at the end otherwise.
+ * upsert of rows that exist needs the key order. The submission row is written last, with its
+ * counts, so that the raw body's compression never holds up the rows.
  */
 async function writeBulk(tx: SqlTransaction, input: WriteInput): Promise<WriteResult> {
   const { env, operatorId, operations: ops, curves } = input;
@@ -207,15 +206,9 @@ async function writeBulk(tx: SqlTransaction, input: WriteInput): Promise<WriteRe
   );
   probing.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   const received = ops.length + curves.length;
-  const rawBody = await input.submission.rawBody;
-  const logging = tx.query(BULK_SUBMISSION_SQL, [submissionId, ...submissionInputs({ ...input.submission, rawBody }), received, received, 0], {
-    name: "advenir_bulk_submission",
-  });
-  logging.catch(() => undefined); // awaited below
   let opsData = ops.length > 0 ? operationsCopy(env, operatorId, submissionId, ops) : null;
   let curvesData = curves.length > 0 ? curvesCopy(env, operatorId, submissionId, curves) : null;
   const probe = await probing;
-  await logging;
   const existingOps = new Set<number>();
   const existingCurves = new Set<number>();
   for (const p of probe) (p.kind === 0 ? existingOps : existingCurves).add(p.i - 1);
@@ -235,7 +228,12 @@ async function writeBulk(tx: SqlTransaction, input: WriteInput): Promise<WriteRe
     });
     stored += Number(row.n);
   }
-  if (stored !== received) await tx.query(BULK_COUNTS_SQL, [submissionId, stored, received - stored], { name: "advenir_bulk_counts" });
+  // The submission row last, with its counts: the raw body's compression, in the thread pool, had
+  // the whole COPY to finish (rows name their submission id; no foreign key waits for the row).
+  const rawBody = await input.submission.rawBody;
+  await tx.query(BULK_SUBMISSION_SQL, [submissionId, ...submissionInputs({ ...input.submission, rawBody }), received, stored, received - stored], {
+    name: "advenir_bulk_submission",
+  });
   return { refused: false, submissionId: BigInt(submissionId), stored, userFailures: gate.user_failures };
 }
 

@@ -102,10 +102,15 @@ describe("the write path decides by the keys present", () => {
     expect(await post(t, sql, "operation", { [t.operatorId]: { R320: operations(n / 2) } })).toMatchObject({ recus: n / 2, enregistres: n / 2 });
     const changed = (i: number) => i < n / 2 && i % 10 === 0;
     const expectedChanged = Array.from({ length: n / 2 }, (_, i) => i).filter(changed).length;
-    expect(await post(t, sql, "operation", { [t.operatorId]: { R320: operations(n, changed) } })).toMatchObject({
-      recus: n,
-      enregistres: n / 2 + expectedChanged,
-      inchanges: n / 2 - expectedChanged,
+    const second = await post(t, sql, "operation", { [t.operatorId]: { R320: operations(n, changed) } });
+    expect(second).toMatchObject({ recus: n, enregistres: n / 2 + expectedChanged, inchanges: n / 2 - expectedChanged });
+    // Its journal row says the same (written last, with the counts of the COPY and the upsert).
+    expect(
+      await (await db()).submission.findUniqueOrThrow({ where: { id: second.submissionId }, select: { received: true, stored: true, unchanged: true } }),
+    ).toEqual({
+      received: n,
+      stored: n / 2 + expectedChanged,
+      unchanged: n / 2 - expectedChanged,
     });
     // The same large body again: all unchanged.
     expect(await post(t, sql, "operation", { [t.operatorId]: { R320: operations(n, changed) } })).toMatchObject({ recus: n, enregistres: 0, inchanges: n });

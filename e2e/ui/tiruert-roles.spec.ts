@@ -221,6 +221,8 @@ test("administrateur : tous les états déposés d'une année, export CSV et ré
 });
 
 test("administrateur : part renouvelable sourcée, corrigée, inscrite au journal ; une valeur invalide est refusée en français", async ({ page }) => {
+  // Six accessibility checks and five form submissions: over a minute on a busy 2-core machine (CI, once), as its neighbours.
+  test.setTimeout(120_000);
   const prisma = await db();
   // A year of its own (2000–2019: the statements read 2022 and 2023), and an admin of its own, whose audit entries it reads.
   const year = randomInt(2000, 2020);

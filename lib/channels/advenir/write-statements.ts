@@ -29,11 +29,11 @@ export interface CurveRow {
 // Each column travels as ONE text parameter holding a PostgreSQL array literal ("{…}"), not as a
 // JS array: a 15 MB body has hundreds of thousands of elements per column, and one flat string
 // per column costs far less memory and time through the driver than an array of that many values.
-export const quoted = (v: string) => (v.includes('"') || v.includes("\\") ? `"${v.replace(/[\\"]/g, "\\$&")}"` : `"${v}"`);
+const quoted = (v: string) => (v.includes('"') || v.includes("\\") ? `"${v.replace(/[\\"]/g, "\\$&")}"` : `"${v}"`);
 export const textArray = (values: string[]) => `{${values.map(quoted).join(",")}}`;
 export const numberArray = (values: number[]) => `{${values.join(",")}}`;
 
-export type Keyed = { stationId: string; transactionId: string };
+type Keyed = { stationId: string; transactionId: string };
 
 /**
  * The body's stations once (UUIDs: hex and dashes, no quoting needed), and each row's station

@@ -23,8 +23,13 @@ function playwrightFailures(suites, trail = []) {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status !== "unexpected") continue;
-        const error = test.results?.find((r) => r.status !== "passed")?.error;
-        failures.push(`${[...here, spec.title].join(" › ")} (${spec.file}:${spec.line})\n    ${firstLines(error?.message)}`);
+        // A timeout's first error says only that; the next ones say which step was waiting.
+        const result = test.results?.find((r) => r.status !== "passed");
+        const errors = result?.errors?.length ? result.errors : [result?.error];
+        const where = (e) => (e?.location ? ` (${path.basename(e.location.file)}:${e.location.line})` : "");
+        failures.push(
+          `${[...here, spec.title].join(" › ")} (${spec.file}:${spec.line})\n    ${errors.map((e) => firstLines(e?.message) + where(e)).join("\n    ")}`,
+        );
       }
     }
     playwrightFailures(suite.suites, here);

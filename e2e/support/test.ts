@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 // Browser tests fail on any console error or uncaught page error they did not expect. A test
@@ -14,7 +14,11 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
     async ({ page }, use) => {
       const errors: string[] = [];
       const allowed: RegExp[] = [];
+      // The browser is shared by every test of the worker: another user's context left open would
+      // live on (a polling page keeps calling the server) and slow every later test down.
+      const others = new Set<BrowserContext>();
       const watch = (p: Page) => {
+        if (p.context() !== page.context()) others.add(p.context());
         // Each error says where it was logged, so a failure seen only in CI can be traced.
         p.on("console", (msg) => {
           if (msg.type() === "error") errors.push(`${msg.text()} (page ${p.url()}, ${msg.location().url})`);
@@ -24,6 +28,7 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
       watch(page);
       await use({ allow: (pattern) => allowed.push(pattern), watch });
       const unexpected = errors.filter((e) => !allowed.some((p) => p.test(e)));
+      for (const context of others) await context.close();
       expect(unexpected, "erreurs inattendues dans la console du navigateur").toEqual([]);
     },
     { auto: true },

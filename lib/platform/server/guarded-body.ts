@@ -34,38 +34,104 @@ export function formatSeconds(ms: number): string {
 }
 
 export function guardBody(req: IncomingMessage, timeoutMs: number): GuardedBody {
-  let reject: (e: ProtocolFailure) => void = () => undefined;
-  const failed = new Promise<never>((_, r) => (reject = r));
-  failed.catch(() => undefined); // observed by the reader, if it is still reading
   let finished = false;
+  const finish = () => {
+    finished = true;
+    clearTimeout(timer);
+  };
+  const reader = new RequestChunks(req, finish);
   const timer = setTimeout(() => guarded.fail(bodyTimedOut(timeoutMs)), timeoutMs);
   timer.unref();
-  // destroyOnReturn: false: when reading stops early (limit, refusal), the socket stays open long
-  // enough to carry the answer, then closes (the unread rest is never consumed).
-  const source = req.iterator({ destroyOnReturn: false });
-  async function* chunks(): AsyncGenerator<Uint8Array> {
-    try {
-      for (;;) {
-        const next = await Promise.race([source.next(), failed]);
-        if (next.done) return;
-        yield next.value as Uint8Array;
-      }
-    } finally {
-      finished = true;
-      clearTimeout(timer);
-    }
-  }
   const guarded: GuardedBody = {
-    body: chunks(),
+    body: reader,
     fail(error) {
-      if (!finished) reject(error);
+      if (!finished) reader.fail(error);
     },
     done() {
-      finished = true;
-      clearTimeout(timer);
+      finish();
       if (inProgress.get(req.socket) === guarded) inProgress.delete(req.socket);
     },
   };
   inProgress.set(req.socket, guarded);
   return guarded;
+}
+
+/**
+ * The request's chunks, taken from its buffer with read(): a body already received (a small one,
+ * nearly always, by the time its credential is checked) costs no promise but the iteration's own,
+ * where a stream iterator costs several per chunk. Otherwise one wait for 'readable' per chunk.
+ * Stopping early (return(): a limit, a refusal) leaves the socket open, so that it can still
+ * carry the answer; the unread rest is never consumed.
+ */
+class RequestChunks implements AsyncIterableIterator<Uint8Array> {
+  private ended = false;
+  private failure: unknown = null;
+  /** Wakes a pending wait: with an error, or without to read again. */
+  private wake: ((error?: unknown) => void) | null = null;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly onEnd: () => void,
+  ) {}
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  fail(error: unknown): void {
+    this.failure ??= error;
+    this.wake?.(error);
+  }
+
+  async next(): Promise<IteratorResult<Uint8Array>> {
+    const req = this.req;
+    while (!this.ended) {
+      if (this.failure !== null) this.stop(this.failure);
+      const chunk = req.read() as Buffer | null;
+      if (chunk !== null) return { done: false, value: chunk };
+      if (req.readableEnded || (req.complete && req.readableLength === 0)) break;
+      if (req.destroyed) this.stop(req.errored ?? new Error("connexion interrompue pendant l'envoi du corps"));
+      try {
+        await this.nextEvent();
+      } catch (e) {
+        this.stop(e);
+      }
+    }
+    return this.return();
+  }
+
+  async return(): Promise<IteratorResult<Uint8Array>> {
+    if (!this.ended) {
+      this.ended = true;
+      this.onEnd();
+    }
+    return { done: true, value: undefined };
+  }
+
+  private stop(error: unknown): never {
+    void this.return();
+    throw error;
+  }
+
+  /** Data to read, the end, the stream's close or error, or a failure from outside. */
+  private nextEvent(): Promise<void> {
+    const req = this.req;
+    return new Promise<void>((resolve, reject) => {
+      const settle = (error?: unknown) => {
+        req.off("readable", onEvent);
+        req.off("end", onEvent);
+        req.off("close", onEvent);
+        req.off("error", settle);
+        this.wake = null;
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const onEvent = () => settle();
+      req.on("readable", onEvent);
+      req.on("end", onEvent);
+      req.on("close", onEvent);
+      req.on("error", settle);
+      this.wake = settle;
+    });
+  }
 }

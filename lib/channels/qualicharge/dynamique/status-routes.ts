@@ -73,13 +73,21 @@ async function write(ctx: AuthedContext, statuses: StatusCreate[]): Promise<stri
   return result.ids;
 }
 
-async function createStatus(ctx: AuthedContext) {
-  const parsed = statusCreate.safeParse(parseJsonBody(await ctx.body()), { reportInput: true });
+/** The status of a single POST: read directly when valid (the usual case), else zod's errors. */
+function validStatus(body: unknown): StatusCreate {
+  const status = readValidStatus(body);
+  if (status) return status;
+  const parsed = statusCreate.safeParse(body, { reportInput: true });
   if (!parsed.success) throw validationFailed(validationDetails(parsed.error, "body"));
-  if (!ownsId(ctx.principal, parsed.data.id_pdc_itinerance)) throw insufficientPermissions("You cannot create statuses for this point of charge");
+  return parsed.data;
+}
+
+async function createStatus(ctx: AuthedContext) {
+  const status = validStatus(parseJsonBody(await ctx.body()));
+  if (!ownsId(ctx.principal, status.id_pdc_itinerance)) throw insufficientPermissions("You cannot create statuses for this point of charge");
   ctx.counts.received = 1;
   // Written with the single statuses of other calls arriving at the same time (one statement for all).
-  const result = await writeOneStatus({ status: toWrite(parsed.data), door: "QUALICHARGE", env: ctx.principal.env, journal: ctx.journalRow(201) });
+  const result = await writeOneStatus({ status: toWrite(status), door: "QUALICHARGE", env: ctx.principal.env, journal: ctx.journalRow(201) });
   if (!result.written) throw detailError(404, NO_POINT);
   ctx.counts.stored = 1;
   ctx.journaled();

@@ -236,6 +236,28 @@ describe("the map of one operator by département, under its map by région", ()
     ]);
   });
 
+  it("withholds one more cell where the départements' rows and columns together give an operator's withheld région", () => {
+    // Found by the property below (fast-check seed -187211541). By région, FRAAA's Centre-Val de
+    // Loire (5 stations) is withheld beside FRCCC's and FRDDD's; by département, every cell of
+    // Loiret and Cher is withheld, but Loiret + Cher (10) minus FRBBB's two (its région, 10, minus
+    // its published Indre-et-Loire, 5) gave FRAAA's région: 5. FRBBB's Indre-et-Loire is withheld too.
+    const cells = [
+      made("FRAAA", "45", 2),
+      made("FRBBB", "37", 5),
+      made("FRBBB", "18", 2),
+      made("FRAAA", "18", 3),
+      made("FRCCC", "37", 3),
+      made("FRDDD", "37", 2),
+      made("FRAAA", "2A", 1),
+      made("FRBBB", "45", 3),
+    ];
+    const { rows, depMargins, regionCells, withheld } = bothTables(cells);
+    expect(regionCells.get("FRAAA|24")!.secret).toBe(true);
+    expect(regionCells.get("FRBBB|24")!.secret).toBe(false);
+    expect(withheld.get("FRBBB|37")).toBe("secondaire");
+    expect(linearLeaks(rows, depMargins, withheld)).toEqual([]);
+  });
+
   it("withholds every département of an operator's withheld région, so that the région never comes out as their sum", () => {
     // FRAAA has 3 stations in Corse: its cell there is withheld, and so are its two départements,
     // though together with FRBBB's Haute-Corse would pass the threshold.

@@ -26,7 +26,8 @@ import { exposedZoneCells, type ZoneCell, type ZoneEdge } from "@/lib/quality-of
 //   (alone in a line, or the last unknown one of a line) is known already: it is never withheld
 //   to protect another.
 // - then an exact linear audit of the table against its margins (all rows and columns solved
-//   together) withholds more until it gives nothing the margins alone do not give.
+//   together) withholds more until it gives nothing the margins alone do not give: no withheld
+//   cell, and no withheld margin (an operator's région withheld by the table by région).
 // Limit: each table is audited against its own margins; it is not a linear audit of every
 // published table together (an operator present in one département only is, by
 // its national cell, already that département's cell: the map adds nothing to what the ranking
@@ -122,11 +123,15 @@ export function suppressOperatorMatrix(
   // cell (one joining two otherwise protected groups of withheld cells). While the exact audit
   // finds one, the smallest published cell of its row or column is withheld too, and the line
   // rules run again. It ends: all cells withheld, only what the margins alone give is given.
+  // A withheld margin (an operator's withheld région, by département) is audited too: its cells
+  // are all withheld, but its rows and columns solved together may still give their sum.
   const audit = matrixAudit(rows, margins);
   for (let exposed = audit.exposed(withheld); exposed.length > 0; exposed = audit.exposed(withheld)) {
-    const first = rows.find((r) => r.code === exposed[0])!;
+    const [level, code] = exposed[0].split("\t");
+    const lineOf = (r: MatrixCell) => (level === "row" ? r.parent : level === "zone" ? zoneOf(r.code) : r.code);
+    const around = rows.filter((r) => lineOf(r) === code);
     const open = rows.filter((r) => !withheld.has(r.code) && !audit.givenByMargins.has(r.code));
-    const beside = open.filter((r) => r.parent === first.parent || zoneOf(r.code) === zoneOf(first.code));
+    const beside = open.filter((r) => around.some((a) => r.parent === a.parent || zoneOf(r.code) === zoneOf(a.code)));
     const next = smallestCell(beside.length > 0 ? beside : open);
     if (!next) break;
     withheld.set(next.code, "secondaire");
@@ -142,8 +147,9 @@ const EDGES: readonly ZoneEdge[] = [
 
 /**
  * The exact linear audit of an operators × zones table (zone-hierarchy-audit.ts's elimination):
- * the withheld cells its published margins and cells give, beyond those the margins alone give
- * (known without the map: it cannot take them back).
+ * the withheld cells and withheld margins ("<level>\t<code>", level cell, row or zone) its
+ * published margins and cells give, beyond those the margins alone give (known without the map:
+ * it cannot take them back). `givenByMargins`: the cells' codes the margins alone give.
  */
 function matrixAudit(rows: MatrixCell[], margins: OperatorMapMargins) {
   const zoneOf = (code: string) => code.slice(code.indexOf("|") + 1);
@@ -165,15 +171,13 @@ function matrixAudit(rows: MatrixCell[], margins: OperatorMapMargins) {
     ...[...margins.parents].filter(([, c]) => c.secret).map(([code]) => `row\t${code}`),
   ];
   const given = (withheldCells: Iterable<string>) =>
-    exposedZoneCells(levels, EDGES, new Set([...withheldMargins, ...[...withheldCells].map((code) => `cell\t${code}`)]))
-      .filter((k) => k.startsWith("cell\t"))
-      .map((k) => k.slice(5));
-  const givenByMargins = new Set(given(rows.map((r) => r.code)));
+    exposedZoneCells(levels, EDGES, new Set([...withheldMargins, ...[...withheldCells].map((code) => `cell\t${code}`)]));
+  const givenAlone = new Set(given(rows.map((r) => r.code)));
   return {
-    givenByMargins,
+    givenByMargins: new Set([...givenAlone].filter((k) => k.startsWith("cell\t")).map((k) => k.slice(5))),
     exposed: (withheld: ReadonlyMap<string, unknown>) =>
       given(withheld.keys())
-        .filter((code) => !givenByMargins.has(code))
+        .filter((k) => !givenAlone.has(k))
         .sort(),
   };
 }

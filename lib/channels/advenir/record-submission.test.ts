@@ -49,3 +49,15 @@ describe("recordSubmission", () => {
     expect(row.warnings).toEqual([{ chemin: "w\\uD800", message: "ok" }]);
   });
 });
+
+describe("the journal's raw bodies", () => {
+  it("are kept out of line and never compressed again by the database (they are gzip already)", async () => {
+    const { rawSql } = await import("@/lib/platform/db/database");
+    const sql = await rawSql();
+    // 'e' (EXTERNAL): PostgreSQL's own compression would try, and fail, on every large body.
+    const [column] = await sql.query<{ storage: string }>(
+      "SELECT attstorage AS storage FROM pg_attribute WHERE attrelid = 'submission'::regclass AND attname = 'raw_body'",
+    );
+    expect(column.storage).toBe("e");
+  });
+});

@@ -32,25 +32,24 @@ async function post(input: ScenarioInput, endpoint: "operation" | "courbe", body
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
- * 50,000 operations in one body, then the same rows COPY'd; three rounds, alternating, with new
- * TransactionIDs each round, so that a busy moment of the shared machine does not decide the
+ * 50,000 operations in one body, then the same rows COPY'd (as production rows, the baseline;
+ * then as sandbox rows, the baseline of runs before 2026-12-07); three rounds, alternating, with
+ * new TransactionIDs each round, so that a busy moment of the shared machine does not decide the
  * ratio (the caller keeps the median of each). `tag` keeps the TransactionIDs of two calls apart.
  */
 export async function measureOperationsBody(input: ScenarioInput, tag = "OP") {
-  const rounds: { httpMs: number; copyMs: number }[] = [];
+  const rounds: { httpMs: number; copyMs: number; sandboxCopyMs: number }[] = [];
   let opsText = "";
   for (let k = 0; k < 3; k++) {
     const opsBody = makeOperationsBody(input.userId, input.stations, 50_000, 2, `${tag}${k}`);
     opsText = JSON.stringify(opsBody);
     const ops = await post(input, "operation", opsText);
     if (ops.json.enregistres !== 50_000) throw new Error(`50k: ${JSON.stringify(ops.json).slice(0, 300)}`);
-    const copy = await copyOperations({
-      databaseUrl: input.databaseUrl,
-      operatorId: input.userId,
-      rows: operationRows(opsBody as Record<string, Record<string, Record<string, Operation>>>),
-    });
-    if (copy.rows !== 50_000) throw new Error(`COPY stored ${copy.rows} rows`);
-    rounds.push({ httpMs: ops.ms, copyMs: copy.ms });
+    const rows = operationRows(opsBody as Record<string, Record<string, Record<string, Operation>>>);
+    const copy = await copyOperations({ databaseUrl: input.databaseUrl, operatorId: input.userId, rows, env: "production" });
+    const sandboxCopy = await copyOperations({ databaseUrl: input.databaseUrl, operatorId: input.userId, rows, env: "sandbox" });
+    if (copy.rows !== 50_000 || sandboxCopy.rows !== 50_000) throw new Error(`COPY stored ${copy.rows} / ${sandboxCopy.rows} rows`);
+    rounds.push({ httpMs: ops.ms, copyMs: copy.ms, sandboxCopyMs: sandboxCopy.ms });
   }
   return { rounds, opsText };
 }
@@ -107,7 +106,7 @@ export async function runScenarios(input: ScenarioInput) {
       resendMs: resend.ms,
       resendUnchanged: resend.json.inchanges ?? 0,
     },
-    copy: { rows: 50_000, ms: median(rounds.map((r) => r.copyMs)) },
+    copy: { rows: 50_000, ms: median(rounds.map((r) => r.copyMs)), sandboxMs: median(rounds.map((r) => r.sandboxCopyMs)) },
     curves: { count: 2_500, points: 2_500 * 120, bytes: curvesText.length, ms: curves.ms },
     big: { operations: count, bytes: bigText.length, ms: big.ms, peak: mem15.peak, rssBefore: rssBefore15, peakReset, peakBefore: peakBefore15 },
     small,

@@ -128,11 +128,11 @@ export class TransactionReader {
     else this.out.operations.push(item as NormalizedOperation);
   }
 
-  /** The operation fields of an object (absent ones left out), or null when it has none of them. */
-  private operationFields(path: string, depth: number): Record<string, unknown> | null {
+  /** The operation fields of an object, in OPERATION_KEYS order (undefined: absent), or null when it has none of them. */
+  private operationFields(path: string, depth: number): unknown[] | null {
     const s = this.s;
     s.open(123);
-    const fields: Record<string, unknown> = {};
+    const fields: unknown[] = [undefined, undefined, undefined, undefined];
     const starts = [-1, -1, -1, -1]; // where each operation key's value starts, for repeats
     let found = false;
     let count = 0;
@@ -152,7 +152,7 @@ export class TransactionReader {
         continue;
       }
       starts[k] = s.pos;
-      fields[OPERATION_KEYS[k]] = this.fieldValue(depth + 1);
+      fields[k] = this.fieldValue(depth + 1);
     }
     return found ? fields : null;
   }

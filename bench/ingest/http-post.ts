@@ -8,7 +8,7 @@ export function httpPost(
   headers: Record<string, string>,
   body: string | Buffer,
   agent: http.Agent | false,
-): Promise<{ status: number; text: string }> {
+): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
       method: "POST",
@@ -18,7 +18,7 @@ export function httpPost(
     req.on("response", (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), headers: res.headers }));
       res.on("error", reject);
     });
     req.on("error", reject);

@@ -2,6 +2,7 @@ import { gzipSync } from "node:zlib";
 import { makeOperationsBody, type BenchStation } from "./generate";
 import { memoryOf, resetPeak } from "./server";
 import { fmt, mib, verdict } from "./report";
+import { httpPost } from "./http-post";
 
 // The memory section of `npm run bench:ingest`: what the server's resident memory peaks at under
 // large and hostile bodies (issue 13 §3; docs/decisions/0011-bounded-request-memory.md).
@@ -27,17 +28,17 @@ interface Posted {
   ms: number;
 }
 
-async function post(input: MemoryInput, body: Uint8Array | string, headers: Record<string, string> = {}): Promise<Posted> {
+/**
+ * One POST on a connection of its own: a kept-alive connection left idle while this script
+ * generates the next 15 MB bodies (its event loop blocked for seconds, so its client cannot
+ * expire the connection in time) may be closed by the server just as the next request is
+ * written on it, which failed one run in five with EPIPE for no fault of the API.
+ */
+async function post(input: MemoryInput, body: Buffer | string, headers: Record<string, string> = {}): Promise<Posted> {
   const t0 = performance.now();
-  const response = await fetch(`${input.baseUrl}/api/operation/put`, {
-    method: "POST",
-    headers: { Authorization: input.auth, "Content-Type": "application/json", ...headers },
-    body: typeof body === "string" ? body : new Uint8Array(body),
-    signal: AbortSignal.timeout(300_000),
-  });
-  await response.arrayBuffer();
-  const retryAfter = response.headers.get("retry-after");
-  return { status: response.status, retryAfter: retryAfter === null ? null : Number(retryAfter), ms: performance.now() - t0 };
+  const answer = await httpPost(`${input.baseUrl}/api/operation/put`, { Authorization: input.auth, ...headers }, body, false);
+  const retryAfter = answer.headers["retry-after"];
+  return { status: answer.status, retryAfter: retryAfter === undefined ? null : Number(retryAfter), ms: performance.now() - t0 };
 }
 
 /** A body of operations of at least `bytes` bytes, TransactionIDs prefixed `prefix`. */

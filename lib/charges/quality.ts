@@ -76,9 +76,11 @@ export function flagLabel(flag: string): { label: string; explanation: string } 
 
 /** A transaction's flags, with what the warning adds to a flag's message. */
 export interface Assessment {
-  flags: QualityFlag[];
-  details: Partial<Record<QualityFlag, string>>;
+  readonly flags: readonly QualityFlag[];
+  readonly details: Readonly<Partial<Record<QualityFlag, string>>>;
 }
+
+const NO_FLAG: Assessment = Object.freeze({ flags: Object.freeze([]), details: Object.freeze({}) });
 
 /** Most energy (Wh) a station can deliver in `seconds`, tolerance included. */
 export function maxEnergyWh(stationPowerKw: number, seconds: number): number {
@@ -88,21 +90,26 @@ export function maxEnergyWh(stationPowerKw: number, seconds: number): number {
 const wh = (v: number) => `${v} Wh`;
 
 export function assessOperation(op: OperationReadings, stationPowerKw: number): Assessment {
-  const a: Assessment = { flags: [], details: {} };
   const duration = op.stopS - op.startS;
   const energy = op.stopWh - op.startWh;
-  if (duration > MAX_DURATION_S) a.flags.push("duree_excessive");
-  if (energy > maxEnergyWh(stationPowerKw, duration)) a.flags.push("energie_superieure_puissance");
-  if (energy > MAX_ENERGY_WH) a.flags.push("energie_excessive");
-  if (energy < 0) {
-    a.flags.push("index_decroissant");
-    a.details.index_decroissant = `StopValue (${wh(op.stopWh)}) inférieur à StartValue (${wh(op.startWh)}) : énergie indéterminée`;
-  }
-  return a;
+  const tooLong = duration > MAX_DURATION_S;
+  const aboveThePower = energy > maxEnergyWh(stationPowerKw, duration);
+  const aboveTheCeiling = energy > MAX_ENERGY_WH;
+  const decreasing = energy < 0;
+  // Most operations raise no flag: they share one assessment (a large body has 50,000 of them).
+  if (!tooLong && !aboveThePower && !aboveTheCeiling && !decreasing) return NO_FLAG;
+  const flags: QualityFlag[] = [];
+  if (tooLong) flags.push("duree_excessive");
+  if (aboveThePower) flags.push("energie_superieure_puissance");
+  if (aboveTheCeiling) flags.push("energie_excessive");
+  if (decreasing) flags.push("index_decroissant");
+  const details: Partial<Record<QualityFlag, string>> = {};
+  if (decreasing) details.index_decroissant = `StopValue (${wh(op.stopWh)}) inférieur à StartValue (${wh(op.startWh)}) : énergie indéterminée`;
+  return { flags, details };
 }
 
 export function assessCurve(curve: CurveReadings, stationPowerKw: number): Assessment {
-  const a: Assessment = { flags: [], details: {} };
+  const a = { flags: [] as QualityFlag[], details: {} as Partial<Record<QualityFlag, string>> };
   const { timestamps: t, values: v, decrease } = curve;
   if (t[t.length - 1] - t[0] > MAX_DURATION_S) a.flags.push("duree_excessive");
   // Intervals between consecutive points, stepping over the outlier; none when the index is ambiguous.
@@ -132,5 +139,6 @@ export function assessCurve(curve: CurveReadings, stationPowerKw: number): Asses
 
 /** The warning of each flag: "<flag> : <explanation> (<detail>)". */
 export function flagMessages(a: Assessment): string[] {
+  if (a.flags.length === 0) return [];
   return a.flags.map((f) => `${f} : ${QUALITY_MESSAGES[f]}${a.details[f] ? ` (${a.details[f]})` : ""}`);
 }

@@ -185,7 +185,7 @@ export function decide(r: ChargeDetail, operation: OperationRow | null, curve: C
           `(${wh(operation.energy_wh)} du ${new Date(operation.start_s * 1000).toISOString()} au ${new Date(operation.stop_s * 1000).toISOString()}) : le premier est conservé`,
       };
     }
-    const flags = assessOperation({ startS, stopS: endS, startWh: 0, stopWh: r.energyWh }, powerKw).flags;
+    const flags = [...assessOperation({ startS, stopS: endS, startWh: 0, stopWh: r.energyWh }, powerKw).flags];
     const out: Decision = { kind: "write", message: "", warnings, operation: { startS, stopS: endS, energyWh: r.energyWh, flags } };
     if (readings.size > 0) {
       for (const t of [...readings.keys()]) if (t <= startS || t >= endS) readings.delete(t);

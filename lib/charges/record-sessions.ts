@@ -121,7 +121,7 @@ export async function recordSessions(
       startS,
       stopS,
       stopWh,
-      flags: assessOperation({ startS, stopS, startWh: 0, stopWh }, Number(point.power_kw)).flags,
+      flags: [...assessOperation({ startS, stopS, startWh: 0, stopWh }, Number(point.power_kw)).flags],
       sessionId: sessionId(input.env, s.idPdcItinerance, startS),
     };
     ids.push(row.sessionId);

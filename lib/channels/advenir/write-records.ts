@@ -273,7 +273,7 @@ function operationsCopy(env: DataEnv, operatorId: string, submissionId: string, 
   // What every row starts with (field count, env, operator) and ends with (no flags, submission).
   const head = encodedFields((f) => f.row(10).text(env).uuid(uuidBytes(operatorId)));
   const tail = encodedFields((f) => f.textArray([]).int8(Number(submissionId)));
-  const tailOf = (flags: string[]) => (flags.length === 0 ? tail : encodedFields((f) => f.textArray(flags).int8(Number(submissionId))));
+  const tailOf = (flags: readonly string[]) => (flags.length === 0 ? tail : encodedFields((f) => f.textArray(flags).int8(Number(submissionId))));
   const station = stationFields();
   for (const r of rows) {
     w.raw(head).raw(station(r.stationId)).text(r.transactionId);

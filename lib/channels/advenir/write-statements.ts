@@ -13,7 +13,7 @@ export interface OperationRow {
   stopS: number;
   startWh: number;
   stopWh: number;
-  flags: string[];
+  flags: readonly string[];
 }
 
 export interface CurveRow {
@@ -23,7 +23,7 @@ export interface CurveRow {
   values: number[];
   /** Energy delivered (Wh), null when a decreasing index leaves it undetermined (lib/channels/advenir/normalize-body.ts). */
   energyWh: number | null;
-  flags: string[];
+  flags: readonly string[];
 }
 
 // Each column travels as ONE text parameter holding a PostgreSQL array literal ("{…}"), not as a

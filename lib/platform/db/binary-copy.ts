@@ -133,7 +133,7 @@ export class BinaryCopyWriter {
     return this;
   }
 
-  textArray(values: string[]): this {
+  textArray(values: readonly string[]): this {
     const bytes = values.map((v) => Buffer.byteLength(v));
     this.arrayHeader(
       values.length,

@@ -91,7 +91,9 @@ async function main() {
       const copy = rounds.map((r) => r.copyMs).sort((a, b) => a - b)[1];
       const sandbox = rounds.map((r) => r.sandboxCopyMs).sort((a, b) => a - b)[1];
       console.log(rounds.map((r) => `${r.httpMs.toFixed(0)} / ${r.copyMs.toFixed(0)} / ${r.sandboxCopyMs.toFixed(0)} ms`).join("; "));
-      console.log(`50,000 operations, HTTP rate / COPY rate: ${((100 * copy) / http).toFixed(0)} % (against the sandbox COPY: ${((100 * sandbox) / http).toFixed(0)} %)`);
+      console.log(
+        `50,000 operations, HTTP rate / COPY rate: ${((100 * copy) / http).toFixed(0)} % (against the sandbox COPY: ${((100 * sandbox) / http).toFixed(0)} %)`,
+      );
       return;
     }
     const memoryOnly = process.env.BENCH_INGEST_PARTS === "memory";

@@ -79,11 +79,10 @@ function checkFuture(label: string, v: unknown, maxS: number, chemin: string, ou
   if (typeof v === "number" && Number.isSafeInteger(v) && v > maxS) out.issues.push({ kind: "data", chemin, message: futureMessage(label, v) });
 }
 
-/** `data`: the operation's four fields as read (a missing one absent, an object or array as {}). */
 /**
- * An operation from its four fields' values, in OPERATION_KEYS order (undefined: absent). An
- * array rather than an object keyed as the body wrote them: one shape for every operation, read
- * 50,000 times in a large body.
+ * An operation from its four fields' values as read, in OPERATION_KEYS order (undefined: absent;
+ * an object or array as {}). An array rather than an object keyed as the body wrote them: one
+ * shape for every operation, read 50,000 times in a large body.
  */
 export function normalizeOperation(fields: readonly unknown[], ctx: ItemContext, out: NormalizedBody): NormalizedOperation | undefined {
   const [start, stop, startWh, stopWh] = fields;

@@ -9,8 +9,17 @@ import { glitchedCurve, makeTenant, operation, curve, type Tenant } from "@/test
 // unique violation would put an ERROR naming the station and transaction into PostgreSQL's log,
 // individual data the purge never reaches). Checked from the executor: no query rejected.
 
-function watched(inner: SqlExecutor): { sql: SqlExecutor; failures: unknown[] } {
+function watched(inner: SqlExecutor): { sql: SqlExecutor; failures: unknown[]; copyChunks: number[] } {
   const failures: unknown[] = [];
+  /** Chunks sent by each COPY, in order. */
+  const copyChunks: number[] = [];
+  function* counted(chunks: Iterable<Buffer>) {
+    const at = copyChunks.push(0) - 1;
+    for (const chunk of chunks) {
+      copyChunks[at]++;
+      yield chunk;
+    }
+  }
   const query: SqlExecutor["query"] = <T>(text: string, params?: unknown[], options?: { name?: string }) =>
     inner.query<T>(text, params, options).catch((e: unknown) => {
       failures.push(e);
@@ -29,7 +38,7 @@ function watched(inner: SqlExecutor): { sql: SqlExecutor; failures: unknown[] } 
                   throw e;
                 }),
               copyFrom: (text, data) =>
-                tx.copyFrom(text, data).catch((e: unknown) => {
+                tx.copyFrom(text, counted(data)).catch((e: unknown) => {
                   failures.push(e);
                   throw e;
                 }),
@@ -37,7 +46,7 @@ function watched(inner: SqlExecutor): { sql: SqlExecutor; failures: unknown[] } 
           )
       : undefined,
   };
-  return { sql, failures };
+  return { sql, failures, copyChunks };
 }
 
 const T0 = 1_700_000_000;
@@ -92,6 +101,34 @@ describe("the write path decides by the keys present", () => {
     expect(failures).toEqual([]);
     const stored = await (await db()).chargeOperation.findMany({ where: { operatorId: t.operatorId }, orderBy: { startAt: "asc" }, select: { stopAt: true } });
     expect(stored.map((o, i) => o.stopAt.getTime() / 1000 - (T0 + i * 7200))).toEqual([3600, 3660, 3600, 3660, 3600, 3600, 3600]);
+  });
+
+  it("a body sent to the database in many COPY chunks is stored whole, new rows alone or among stored ones", async () => {
+    const t = await makeTenant();
+    const { sql, failures, copyChunks } = watched(await rawSql());
+    if (!sql.transaction) return; // PGlite: one statement, no COPY
+    const n = 6000;
+    // One session every half hour, lasting 20 minutes (30 minutes when `changed`).
+    const ops = (from: number, to: number, changed: (i: number) => boolean = () => false) =>
+      Object.fromEntries(Array.from({ length: to - from }, (_, k) => from + k).map((i) => [`TX-${i}`, operation(T0 + i * 1800, changed(i) ? 1800 : 1200)]));
+    expect(await post(t, sql, "operation", { [t.operatorId]: { R320: ops(0, n) } })).toMatchObject({ recus: n, enregistres: n });
+    // The second half again, every seventh changed, with as many new ones: the COPY of the new rows only.
+    const changed = (i: number) => i < n && i % 7 === 0;
+    const changedCount = Array.from({ length: n / 2 }, (_, k) => k + n / 2).filter(changed).length;
+    expect(await post(t, sql, "operation", { [t.operatorId]: { R320: ops(n / 2, n + n / 2, changed) } })).toMatchObject({
+      recus: n,
+      enregistres: n / 2 + changedCount,
+      inchanges: n / 2 - changedCount,
+    });
+    expect(failures).toEqual([]);
+    // Each COPY went in several chunks (about 256 KiB each).
+    expect(copyChunks).toHaveLength(2);
+    expect(copyChunks[0]).toBeGreaterThanOrEqual(3);
+    expect(copyChunks[1]).toBeGreaterThanOrEqual(2);
+    const rows = await (await db()).chargeOperation.findMany({ where: { operatorId: t.operatorId }, select: { transactionId: true, stopAt: true } });
+    const stored = new Map(rows.map((r) => [r.transactionId, r.stopAt.getTime() / 1000]));
+    const expected = new Map(Array.from({ length: n + n / 2 }, (_, i) => [`TX-${i}`, T0 + i * 1800 + (i >= n / 2 && changed(i) ? 1800 : 1200)]));
+    expect(stored).toEqual(expected);
   });
 
   it(`a large body (${BULK_MIN_ROWS}+ rows) of new, changed and unchanged rows is stored exactly, with no statement rejected`, async () => {

@@ -123,6 +123,7 @@ SELECT gate.closed, gate.stale_auth, gate.stations_ok, gate.user_failures,
  * grow). Only the keys of the other stations are looked up one by one. LATERAL … LIMIT 1 keeps
  * each lookup an index lookup: a plain join let the planner hash the operator's whole history
  * (250,000 rows read and spilled to disk to probe 50,000 keys, more with every month of data).
+ * When no station is touched, the keys are not unnested a second time (one-time filter).
  */
 const probeOf = (table: string, kind: number, stationsParam: string, idsParam: string) => `
 (WITH ranges AS (
@@ -138,7 +139,8 @@ SELECT ${kind} AS kind, t.i::int AS i
   FROM unnest(${stationsParam}::int[], ${idsParam}::text[]) WITH ORDINALITY AS t(station, transaction_id, i)
   JOIN touched USING (station)
  CROSS JOIN LATERAL (SELECT 1 FROM ${table} x WHERE x.env = $1::"DataEnv" AND x.operator_id = $2::uuid
-   AND x.station_id = ($3::uuid[])[t.station] AND x.transaction_id = t.transaction_id LIMIT 1) AS found)`;
+   AND x.station_id = ($3::uuid[])[t.station] AND x.transaction_id = t.transaction_id LIMIT 1) AS found
+ WHERE EXISTS (SELECT 1 FROM touched))`;
 /** Both tables' probes (0 operations, 1 curves). */
 const PROBE_SQL = `${probeOf("charge_operation", 0, "$4", "$5")}
 UNION ALL
@@ -210,8 +212,11 @@ async function writeBulk(tx: SqlTransaction, input: WriteInput): Promise<WriteRe
   if (gate.id === null) return { refused: refusal(gate) };
   const submissionId = gate.id;
 
-  // The probe runs in the database while the rows are encoded here, all of them as if new (the
-  // usual case); rows found to exist are left out by encoding again the rare body that has some.
+  // The probe runs in the database while chunks of rows are encoded here (as many as it takes it
+  // to answer), as if every row were new (the usual case); rows found to exist are left out by
+  // encoding again, from the start, the rare body that has some. The other chunks are encoded
+  // while the database reads the previous ones (copyFrom asks for each once the last is on its
+  // way). docs/decisions/0036-chunked-bulk-copy.md
   const probing = tx.query<{ kind: number; i: number }>(
     PROBE_SQL,
     [
@@ -225,10 +230,14 @@ async function writeBulk(tx: SqlTransaction, input: WriteInput): Promise<WriteRe
     ],
     { name: "advenir_bulk_probe" },
   );
-  probing.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  let probed = false;
+  probing.then(
+    () => (probed = true),
+    () => (probed = true),
+  ); // awaited below; never an unhandled rejection meanwhile
   const received = ops.length + curves.length;
-  let opsData = ops.length > 0 ? operationsCopy(env, operatorId, submissionId, ops) : null;
-  let curvesData = curves.length > 0 ? curvesCopy(env, operatorId, submissionId, curves) : null;
+  let opsData = ops.length > 0 ? await encodeAhead(operationsCopy(env, operatorId, submissionId, ops), () => !probed) : null;
+  let curvesData = curves.length > 0 ? await encodeAhead(curvesCopy(env, operatorId, submissionId, curves), () => !probed) : null;
   const probe = await probing;
   const existingOps = new Set<number>();
   const existingCurves = new Set<number>();
@@ -258,6 +267,37 @@ async function writeBulk(tx: SqlTransaction, input: WriteInput): Promise<WriteRe
   return { refused: false, submissionId: BigInt(submissionId), stored, userFailures: gate.user_failures };
 }
 
+/** Bytes of binary COPY data sent at a time by the bulk write: a few milliseconds of encoding. */
+const COPY_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * The chunks of `chunks`: the first encoded now, and the next ones for as long as `waiting()`
+ * holds (an event-loop turn between two, so that the answer awaited is read as soon as it
+ * comes), the others as they are asked for.
+ */
+async function encodeAhead(chunks: Iterator<Buffer>, waiting: () => boolean): Promise<Iterable<Buffer>> {
+  const ahead: Buffer[] = [];
+  let finished = false;
+  for (;;) {
+    const next = chunks.next();
+    if (next.done) {
+      finished = true;
+      break;
+    }
+    ahead.push(next.value);
+    if (!waiting()) break;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!waiting()) break;
+  }
+  return {
+    *[Symbol.iterator]() {
+      yield* ahead;
+      if (finished) return;
+      for (let rest = chunks.next(); !rest.done; rest = chunks.next()) yield rest.value;
+    },
+  };
+}
+
 /** Each station's field (length + 16 bytes), encoded once per body. */
 function stationFields() {
   const cache = new Map<string, Buffer>();
@@ -268,8 +308,9 @@ function stationFields() {
   };
 }
 
-function operationsCopy(env: DataEnv, operatorId: string, submissionId: string, rows: OperationRow[]): Buffer {
-  const w = new BinaryCopyWriter(rows.length * 140);
+/** The rows in binary COPY format, in chunks of about COPY_CHUNK_BYTES. */
+function* operationsCopy(env: DataEnv, operatorId: string, submissionId: string, rows: OperationRow[]): Generator<Buffer, void, undefined> {
+  const w = new BinaryCopyWriter(Math.min(rows.length * 140, COPY_CHUNK_BYTES) + 1024);
   // What every row starts with (field count, env, operator) and ends with (no flags, submission).
   const head = encodedFields((f) => f.row(10).text(env).uuid(uuidBytes(operatorId)));
   const tail = encodedFields((f) => f.textArray([]).int8(Number(submissionId)));
@@ -278,12 +319,14 @@ function operationsCopy(env: DataEnv, operatorId: string, submissionId: string, 
   for (const r of rows) {
     w.raw(head).raw(station(r.stationId)).text(r.transactionId);
     w.timestamptz(r.startS).timestamptz(r.stopS).int8(r.startWh).int8(r.stopWh).raw(tailOf(r.flags));
+    if (w.length >= COPY_CHUNK_BYTES) yield w.take();
   }
-  return w.finish();
+  yield w.finish();
 }
 
-function curvesCopy(env: DataEnv, operatorId: string, submissionId: string, rows: CurveRow[]): Buffer {
-  const w = new BinaryCopyWriter(rows.reduce((n, r) => n + 160 + r.timestamps.length * 20, 0));
+/** The rows in binary COPY format, in chunks of about COPY_CHUNK_BYTES (one curve may make a larger one). */
+function* curvesCopy(env: DataEnv, operatorId: string, submissionId: string, rows: CurveRow[]): Generator<Buffer, void, undefined> {
+  const w = new BinaryCopyWriter(COPY_CHUNK_BYTES + 16 * 1024);
   const head = encodedFields((f) => f.row(12).text(env).uuid(uuidBytes(operatorId)));
   const station = stationFields();
   const sub = Number(submissionId);
@@ -299,6 +342,7 @@ function curvesCopy(env: DataEnv, operatorId: string, submissionId: string, rows
       .int8Array(r.values)
       .textArray(r.flags)
       .int8(sub);
+    if (w.length >= COPY_CHUNK_BYTES) yield w.take();
   }
-  return w.finish();
+  yield w.finish();
 }

@@ -12,9 +12,11 @@ const OID = { int4: 23, int8: 20, text: 25 } as const;
 export class BinaryCopyWriter {
   private buf: Buffer;
   private pos = 0;
+  private readonly sizeHint: number;
 
   constructor(sizeHint = 64 * 1024) {
-    this.buf = Buffer.allocUnsafe(Math.max(1024, sizeHint));
+    this.sizeHint = Math.max(1024, sizeHint);
+    this.buf = Buffer.allocUnsafe(this.sizeHint);
     SIGNATURE.copy(this.buf, 0);
     this.pos = SIGNATURE.length;
     this.buf.writeInt32BE(0, this.pos); // flags
@@ -147,7 +149,24 @@ export class BinaryCopyWriter {
     return this;
   }
 
-  /** The data with its trailer, ready for COPY. */
+  /** Bytes written since the last take() (the header included, on the first). */
+  get length(): number {
+    return this.pos;
+  }
+
+  /**
+   * The bytes written since the last take(), to be sent while the next rows are encoded: the
+   * writer goes on in a buffer of its own (the one returned is never written again). finish()
+   * then gives the rest, trailer included.
+   */
+  take(): Buffer {
+    const taken = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(this.sizeHint);
+    this.pos = 0;
+    return taken;
+  }
+
+  /** The data with its trailer, ready for COPY (after take(): the rest only). */
   finish(): Buffer {
     this.room(2);
     this.buf.writeInt16BE(-1, this.pos);

@@ -45,7 +45,7 @@ export async function copyOperations(input: {
     const t0 = performance.now();
     await client.query("BEGIN");
     await pipeline(
-      Readable.from([Buffer.from(text)]),
+      Readable.from(chunksOf(Buffer.from(text))),
       client.query(
         copyFrom(
           "COPY charge_operation (env, operator_id, station_id, transaction_id, start_at, stop_at, start_wh, stop_wh, quality_flags, submission_id) FROM STDIN",
@@ -58,4 +58,15 @@ export async function copyOperations(input: {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The data in 256 KiB pieces, as the bulk write sends its own (one CopyData message each): the
+ * database starts on the first while the next come. One 7 MB message, as runs before 2026-12-07
+ * 13:00 UTC sent, made the COPY ≈ 4 % slower (ADR 0036).
+ */
+function chunksOf(b: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < b.length; i += 256 * 1024) out.push(b.subarray(i, i + 256 * 1024));
+  return out;
 }

@@ -127,7 +127,7 @@ export async function runMemoryScenarios(input: MemoryInput) {
 
 export type MemoryResults = Awaited<ReturnType<typeof runMemoryScenarios>>;
 
-export function renderMemory(r: MemoryResults, m: { date: string; budgetBytes: number }): string {
+export function renderMemory(r: MemoryResults, m: { date: string; budgetBytes: number; loadedRss: number | null }): string {
   const GiB = 1024 ** 3;
   const allStored = r.eight.clients.every((c) => c.status === 200);
   const refused = r.eight.clients.reduce((s, c) => s + c.refused, 0);
@@ -135,7 +135,7 @@ export function renderMemory(r: MemoryResults, m: { date: string; budgetBytes: n
   return [
     "## Memory of the data API under large and hostile bodies",
     "",
-    `Run ${m.date} with \`npm run bench:ingest\` (bench/ingest/memory.ts; \`BENCH_INGEST_PARTS=memory\` for this section alone), the production server on a fresh PostgreSQL database; budget of body bytes in flight \`API_MAX_INFLIGHT_BODY_BYTES\` = ${mib(m.budgetBytes)} (docs/decisions/0011-bounded-request-memory.md). Server peak RSS (VmHWM), reset before each line.`,
+    `Run ${m.date} with \`npm run bench:ingest\` (bench/ingest/memory.ts; \`BENCH_INGEST_PARTS=memory\` for this section alone), the production server${m.loadedRss === null ? "" : " started anew for this section"} on a fresh PostgreSQL database; budget of body bytes in flight \`API_MAX_INFLIGHT_BODY_BYTES\` = ${mib(m.budgetBytes)} (docs/decisions/0011-bounded-request-memory.md). Server peak RSS (VmHWM), reset before each line.`,
     "",
     "| measure | result | target | |",
     "|---|---:|---:|---|",
@@ -144,5 +144,11 @@ export function renderMemory(r: MemoryResults, m: { date: string; budgetBytes: n
     `| ${mib(r.keys.bytes)} of keys (${fmt(r.keys.keys)} TransactionIDs without an operation) | ${mib(r.keys.peak)}${resetNote(r.keys.reset)} (RSS before ${mib(r.keys.before)}); answered ${r.keys.status} in ${fmt(r.keys.ms / 1000, 2)} s | refused, bounded | ${verdict(r.keys.status >= 400 && r.keys.status < 500 && r.keys.peak < GiB)} |`,
     `| ${mib(r.bomb.bytes)} gzip bomb (≈ ${fmt(r.bomb.inflated / GiB, 1)} GiB inflated) | ${mib(r.bomb.peak)}${resetNote(r.bomb.reset)} (RSS before ${mib(r.bomb.before)}); answered ${r.bomb.status} in ${fmt(r.bomb.ms / 1000, 2)} s | 413, bounded | ${verdict(r.bomb.status === 413 && r.bomb.peak < GiB)} |`,
     "",
+    ...(m.loadedRss === null
+      ? []
+      : [
+          `The server of the ingestion section (the same run), stopped before this one, held ${mib(m.loadedRss)} of RSS after its small-put load test (V8 keeps the pages its old generation grew to under load, reuses them for the next requests and gives none back while idle); a body's peak measured on that server starts from there (in the whole runs of 2026-12-07 that did so, a 15 MB body peaked 73–101 MiB above that RSS, 649–747 MiB).`,
+          "",
+        ]),
   ].join("\n");
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { databaseKind, rawSql } from "@/lib/platform/db/database";
 
 // COPY … FROM STDIN fed chunk by chunk (the data API's bulk write encodes the next chunk while
@@ -18,12 +18,22 @@ function* chunks(count: number, produced: { n: number }, throwAt = -1) {
   }
 }
 
+// The tables of this file live in a schema of their own, dropped after it: the test database is
+// shared with the other files, whose schema (public) stays as the migrations made it.
+const SCHEMA = `copy_chunks_${Math.random().toString(36).slice(2, 10)}`;
+let tables = 0;
+
 async function scratchTable(): Promise<string> {
   const sql = await rawSql();
-  const table = `copy_chunks_${Math.random().toString(36).slice(2, 10)}`;
+  await sql.exec(`CREATE SCHEMA IF NOT EXISTS ${SCHEMA}`);
+  const table = `${SCHEMA}.t${++tables}`;
   await sql.exec(`CREATE TABLE ${table} (n int PRIMARY KEY, tx text NOT NULL)`);
   return table;
 }
+
+afterAll(async () => {
+  if ((await databaseKind()) === "postgres") await (await rawSql()).exec(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+});
 
 describe("COPY from chunks in one transaction", () => {
   it("stores every chunk's rows, asking the producer for each chunk in turn", async () => {

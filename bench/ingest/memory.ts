@@ -147,7 +147,7 @@ export function renderMemory(r: MemoryResults, m: { date: string; budgetBytes: n
     ...(m.loadedRss === null
       ? []
       : [
-          `The server of the ingestion section (the same run), stopped before this one, held ${mib(m.loadedRss)} of RSS after its small-put load test (V8 keeps the pages its old generation grew to under load, reuses them for the next requests and gives none back while idle); a body's peak measured on that server starts from there (in the whole runs of 2026-12-07 that did so, a 15 MB body peaked 73–101 MiB above that RSS, 649–747 MiB).`,
+          `The server of the ingestion section (the same run), stopped before this one, held ${mib(m.loadedRss)} of RSS after its small-put load test (V8 keeps the pages its old generation grew to under load, reuses them for the next requests and gives none back while idle); a body's peak measured on that server would start from there.`,
           "",
         ]),
   ].join("\n");
